@@ -1,0 +1,58 @@
+# Resultaat: two commands. `make demo` sets everything up and serves the demo region on SQLite;
+# `make test` runs the whole suite (set DATABASE_URL to run it on PostgreSQL).
+
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+UV := $(VENV)/bin/uv
+UV_VERSION := 0.13.9
+DEMO_CLIENTS ?= 600
+DEMO_SEED ?= 2026
+export UV_PROJECT_ENVIRONMENT := $(abspath $(VENV))
+
+.PHONY: demo test e2e lint install browser migrate openapi clean
+
+demo: install migrate
+	$(PY) manage.py generate_demo --clients $(DEMO_CLIENTS) --seed $(DEMO_SEED) --keep-existing
+	@echo "Resultaat draait op http://127.0.0.1:8000 (stoppen met Ctrl-C)"
+	$(PY) manage.py runserver 127.0.0.1:8000
+
+test: install browser
+	$(VENV)/bin/pytest
+
+e2e: install browser
+	$(VENV)/bin/pytest -m e2e
+
+lint: install
+	$(VENV)/bin/ruff check src tests bench
+	$(VENV)/bin/ruff format --check src tests bench
+	$(VENV)/bin/mypy src
+
+openapi: install
+	$(PY) manage.py spectacular --file docs/openapi.yaml --validate
+
+install: $(VENV)/.synced node_modules/.installed
+
+$(UV):
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet "uv==$(UV_VERSION)"
+
+$(VENV)/.synced: $(UV) pyproject.toml uv.lock
+	$(UV) sync --frozen
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+# The end-to-end tests drive Debian's chromium with Playwright (no browser download).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+		echo "chromium ontbreekt: installeren met apt-get"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium; }
+
+migrate: install
+	$(PY) manage.py migrate --noinput
+
+clean:
+	rm -rf $(VENV) node_modules var

@@ -1,0 +1,60 @@
+from __future__ import annotations
+
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.db.models import Q
+
+
+class Rol(models.TextChoices):
+    CONSULENT = "consulent", "Wmo-consulent"
+    CONTRACTMANAGER = "contractmanager", "Contractmanager"
+    FINANCIEEL = "financieel", "Financieel medewerker"
+    BEHEERDER = "beheerder", "Functioneel beheerder"
+    AUDITOR = "auditor", "Privacy officer / auditor"
+    AANBIEDER = "aanbieder", "Medewerker zorgaanbieder"
+
+
+GEMEENTE_ROLLEN = frozenset({Rol.CONSULENT, Rol.CONTRACTMANAGER, Rol.FINANCIEEL, Rol.BEHEERDER, Rol.AUDITOR})
+
+
+class User(AbstractUser):
+    """A user works either for one or more gemeenten, or for exactly one aanbieder."""
+
+    rol = models.CharField(max_length=20, choices=Rol.choices, blank=True)
+    gemeenten = models.ManyToManyField(
+        "organisaties.Gemeente", blank=True, related_name="medewerkers", help_text="Alleen voor gemeentelijke rollen."
+    )
+    aanbieder = models.ForeignKey(
+        "organisaties.Aanbieder",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="medewerkers",
+        help_text="Alleen voor medewerkers van een zorgaanbieder.",
+    )
+
+    class Meta:
+        verbose_name = "gebruiker"
+        verbose_name_plural = "gebruikers"
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(rol="aanbieder") & Q(aanbieder__isnull=False))
+                | (~Q(rol="aanbieder") & Q(aanbieder__isnull=True)),
+                name="accounts_user_aanbieder_alleen_bij_rol_aanbieder",
+            )
+        ]
+
+    @property
+    def is_aanbieder_user(self) -> bool:
+        return self.rol == Rol.AANBIEDER
+
+    @property
+    def is_gemeente_user(self) -> bool:
+        return self.rol in GEMEENTE_ROLLEN
+
+    def organisatie_omschrijving(self) -> str:
+        if self.aanbieder_id:
+            return f"aanbieder {self.aanbieder.agb_code}"  # type: ignore[union-attr]
+        if self.pk and self.is_gemeente_user:
+            return "gemeente " + ",".join(sorted(self.gemeenten.values_list("code", flat=True)))
+        return ""

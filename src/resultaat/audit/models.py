@@ -1,0 +1,156 @@
+"""The audit trail of client data, and the model base class that makes every change write to it.
+
+Every model that holds client data derives from :class:`ClientData`. Its ``save`` and ``delete``,
+and its QuerySet's ``bulk_create``, ``bulk_update``, ``update`` and ``delete``, write an
+:class:`AuditEvent` inside the same database transaction as the change, so that no change to client
+data can be committed without its audit row. Field values are not copied into the trail: only the
+names of the fields that were written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any, ClassVar
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db import models, transaction
+
+from resultaat.audit.context import current_actor
+
+
+class Actie(models.TextChoices):
+    AANGEMAAKT = "aangemaakt", "aangemaakt"
+    GEWIJZIGD = "gewijzigd", "gewijzigd"
+    VERWIJDERD = "verwijderd", "verwijderd"
+    GELEZEN = "gelezen", "gelezen"
+
+
+class AuditEventQuerySet(models.QuerySet["AuditEvent"]):
+    def for_user(self, user: Any) -> AuditEventQuerySet:
+        from resultaat.accounts.models import Rol
+
+        if user.is_superuser:
+            return self
+        if user.rol == Rol.AUDITOR:
+            from resultaat.clienten.models import Client
+
+            return self.filter(client_id__in=Client.objects.for_user(user).values("pk"))
+        return self.none()
+
+
+class AuditEvent(models.Model):
+    """One change to (or later: one read of) client data: who, in which role and organisation, what, when."""
+
+    tijdstip = models.DateTimeField(auto_now_add=True, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    actor_naam = models.CharField("wie", max_length=150)
+    rol = models.CharField(max_length=40, blank=True)
+    organisatie = models.CharField(max_length=200, blank=True)
+    # A plain column, not a foreign key: the trail outlives the client record.
+    client_id = models.BigIntegerField(null=True, blank=True, db_index=True)
+    content_type = models.ForeignKey(ContentType, on_delete=models.PROTECT, related_name="+")
+    object_id = models.CharField(max_length=64)
+    object_omschrijving = models.CharField(max_length=200, blank=True)
+    actie = models.CharField(max_length=20, choices=Actie.choices)
+    velden = models.JSONField(default=list, blank=True)
+
+    objects = AuditEventQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "auditregel"
+        verbose_name_plural = "auditregels"
+        ordering = ["-tijdstip", "-id"]
+        indexes = [models.Index(fields=["content_type", "object_id"])]
+
+    def __str__(self) -> str:
+        return f"{self.tijdstip:%Y-%m-%d %H:%M} {self.actor_naam} {self.actie} {self.object_omschrijving}"
+
+
+def _event(obj: ClientData, actie: str, velden: Sequence[str] = ()) -> AuditEvent:
+    actor = current_actor()
+    return AuditEvent(
+        actor_id=actor.user_id,
+        actor_naam=actor.naam,
+        rol=actor.rol,
+        organisatie=actor.organisatie,
+        client_id=obj.audit_client_id(),
+        content_type=ContentType.objects.get_for_model(obj.__class__),
+        object_id=str(obj.pk),
+        object_omschrijving=f"{obj._meta.verbose_name} {obj.pk}"[:200],
+        actie=actie,
+        velden=list(velden),
+    )
+
+
+def record(objs: Iterable[ClientData], actie: str, velden: Sequence[str] = ()) -> None:
+    events = [_event(obj, actie, velden) for obj in objs]
+    if events:
+        AuditEvent.objects.bulk_create(events, batch_size=2000)
+
+
+class ClientDataQuerySet(models.QuerySet):
+    """A QuerySet whose bulk writes are audited like single saves."""
+
+    def bulk_create(self, objs: Iterable[Any], *args: Any, **kwargs: Any) -> list[Any]:
+        with transaction.atomic(using=self.db, savepoint=False):
+            created = super().bulk_create(objs, *args, **kwargs)
+            record(created, Actie.AANGEMAAKT)
+        return created
+
+    def bulk_update(self, objs: Iterable[Any], fields: Sequence[str], *args: Any, **kwargs: Any) -> int:
+        objs = list(objs)
+        with transaction.atomic(using=self.db, savepoint=False):
+            count = super().bulk_update(objs, fields, *args, **kwargs)
+            record(objs, Actie.GEWIJZIGD, fields)
+        return count
+
+    def update(self, **kwargs: Any) -> int:
+        with transaction.atomic(using=self.db, savepoint=False):
+            affected = list(self.model.objects.filter(pk__in=self.values("pk")).select_related(
+                *self.model.AUDIT_SELECT_RELATED
+            ))
+            count = super().update(**kwargs)
+            record(affected, Actie.GEWIJZIGD, sorted(kwargs))
+        return count
+
+    update.alters_data = True  # type: ignore[attr-defined]
+
+    def delete(self) -> tuple[int, dict[str, int]]:
+        with transaction.atomic(using=self.db, savepoint=False):
+            affected = list(self.select_related(*self.model.AUDIT_SELECT_RELATED))
+            record(affected, Actie.VERWIJDERD)
+            return super().delete()
+
+    delete.alters_data = True  # type: ignore[attr-defined]
+    delete.queryset_only = True  # type: ignore[attr-defined]
+
+
+class ClientData(models.Model):
+    """Base of every model that holds data about a client; see the module docstring."""
+
+    # Relations to fetch with the affected rows of a bulk update or delete, so that
+    # audit_client_id() needs no query per row.
+    AUDIT_SELECT_RELATED: ClassVar[tuple[str, ...]] = ()
+
+    objects: Any = ClientDataQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def audit_client_id(self) -> int | None:
+        raise NotImplementedError
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        adding = self._state.adding
+        with transaction.atomic(using=kwargs.get("using")):
+            super().save(*args, **kwargs)
+            velden = kwargs.get("update_fields") or ()
+            record([self], Actie.AANGEMAAKT if adding else Actie.GEWIJZIGD, list(velden))
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        with transaction.atomic(using=kwargs.get("using")):
+            record([self], Actie.VERWIJDERD)
+            return super().delete(*args, **kwargs)

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class CatalogusConfig(AppConfig):
+    name = "resultaat.catalogus"
+    verbose_name = "Catalogus"

@@ -1,0 +1,237 @@
+"""The catalogue: what a gemeente can grant (results and their levels) and as which iWmo product.
+
+Everything is date-versioned (:class:`~resultaat.core.models.Geldigheid`): norms, bands and tariffs
+are data with a validity period, never constants in code.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.core.validators import MinValueValidator, RegexValidator
+from django.db import models
+
+from resultaat.catalogus.codes import WJ756Eenheid, WMO020ProductCategorie, WMO757Frequentie
+from resultaat.core.models import Geldigheid
+
+
+class ResultaatDomein(Geldigheid):
+    """A domain of the results matrix (seed 001), e.g. "Zelfstandig en veilig wonen"."""
+
+    code = models.SlugField(max_length=40, unique=True)
+    naam = models.CharField(max_length=120)
+    omschrijving = models.TextField(blank=True)
+    volgorde = models.PositiveSmallIntegerField(default=0)
+
+    class Meta(Geldigheid.Meta):
+        verbose_name = "resultaatdomein"
+        verbose_name_plural = "resultaatdomeinen"
+        ordering = ["volgorde", "naam"]
+
+    def __str__(self) -> str:
+        return self.naam
+
+
+class Resultaat(Geldigheid):
+    """A result the gemeente grants, e.g. "Schoon en leefbaar huis"; the provider decides how."""
+
+    domein = models.ForeignKey(ResultaatDomein, on_delete=models.PROTECT, related_name="resultaten")
+    code = models.SlugField(max_length=40, unique=True)
+    naam = models.CharField(max_length=200)
+    omschrijving = models.TextField(blank=True)
+    plus = models.TextField(
+        "de Plus",
+        blank=True,
+        help_text="Wat de aanbieder naast het resultaat biedt: preventie, signalering, coaching, verbinding.",
+    )
+    bron = models.CharField(max_length=200, blank=True, help_text="Herkomst van de tekst.")
+    volgorde = models.PositiveSmallIntegerField(default=0)
+
+    class Meta(Geldigheid.Meta):
+        verbose_name = "resultaat"
+        verbose_name_plural = "resultaten"
+        ordering = ["domein__volgorde", "volgorde", "naam"]
+
+    def __str__(self) -> str:
+        return self.naam
+
+
+class Subresultaat(Geldigheid):
+    """A subresult of RO 2017 (seed 001), e.g. "De administratie van de cliënt en het beheer van zijn geld zijn op orde"."""
+
+    resultaat = models.ForeignKey(Resultaat, on_delete=models.PROTECT, related_name="subresultaten")
+    code = models.SlugField(max_length=60, unique=True)
+    omschrijving = models.TextField()
+    volgorde = models.PositiveSmallIntegerField(default=0)
+
+    class Meta(Geldigheid.Meta):
+        verbose_name = "subresultaat"
+        verbose_name_plural = "subresultaten"
+        ordering = ["resultaat", "volgorde"]
+
+    def __str__(self) -> str:
+        return self.omschrijving
+
+
+class Aandachtspunt(Geldigheid):
+    subresultaat = models.ForeignKey(Subresultaat, on_delete=models.PROTECT, related_name="aandachtspunten")
+    omschrijving = models.TextField()
+    volgorde = models.PositiveSmallIntegerField(default=0)
+
+    class Meta(Geldigheid.Meta):
+        verbose_name = "aandachtspunt"
+        verbose_name_plural = "aandachtspunten"
+        ordering = ["subresultaat", "volgorde"]
+
+    def __str__(self) -> str:
+        return self.omschrijving
+
+
+class ComplexiteitNiveau(Geldigheid):
+    """Licht (praktisch-adviserend), midden (versterkend), zwaar (overnemend-compenserend)."""
+
+    code = models.SlugField(max_length=20, unique=True)
+    naam = models.CharField(max_length=40)
+    omschrijving = models.CharField(max_length=200)
+    volgorde = models.PositiveSmallIntegerField(default=0)
+
+    class Meta(Geldigheid.Meta):
+        verbose_name = "complexiteitsniveau"
+        verbose_name_plural = "complexiteitsniveaus"
+        ordering = ["volgorde"]
+
+    def __str__(self) -> str:
+        return f"{self.naam}: {self.omschrijving}"
+
+
+class IntensiteitNiveau(Geldigheid):
+    """Incidenteel (om de week), wekelijks, meerdere keren per week, dagelijks."""
+
+    code = models.SlugField(max_length=20, unique=True)
+    naam = models.CharField(max_length=60)
+    omschrijving = models.CharField(max_length=200, blank=True)
+    volgorde = models.PositiveSmallIntegerField(default=0)
+
+    class Meta(Geldigheid.Meta):
+        verbose_name = "intensiteitsniveau"
+        verbose_name_plural = "intensiteitsniveaus"
+        ordering = ["volgorde"]
+
+    def __str__(self) -> str:
+        return self.naam
+
+
+class Tijdsband(Geldigheid):
+    """A band of minutes per week for a result (seed 003: Basis-1 60-90, Basis 91-130, Basis+1 131-260)."""
+
+    resultaat = models.ForeignKey(Resultaat, on_delete=models.PROTECT, related_name="tijdsbanden")
+    code = models.SlugField(max_length=20)
+    naam = models.CharField(max_length=40)
+    min_minuten = models.PositiveIntegerField("minimaal (minuten per week)")
+    max_minuten = models.PositiveIntegerField("maximaal (minuten per week)")
+    omschrijving = models.TextField(blank=True)
+    situatie = models.TextField(blank=True)
+    opmerkingen = models.TextField(blank=True)
+    volgorde = models.PositiveSmallIntegerField(default=0)
+
+    class Meta(Geldigheid.Meta):
+        verbose_name = "tijdsband"
+        verbose_name_plural = "tijdsbanden"
+        ordering = ["resultaat", "min_minuten"]
+        constraints = [
+            *Geldigheid.Meta.constraints,
+            models.CheckConstraint(
+                condition=models.Q(max_minuten__gte=models.F("min_minuten")), name="catalogus_tijdsband_min_max"
+            ),
+            models.UniqueConstraint(fields=["resultaat", "code", "geldig_van"], name="catalogus_tijdsband_uniek"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.naam} ({self.min_minuten}–{self.max_minuten} min/week)"
+
+    def omvat(self, minuten: int) -> bool:
+        return self.min_minuten <= minuten <= self.max_minuten
+
+
+class Meerpost(Geldigheid):
+    """A factor that leads to extra work above full takeover (seed 003, Basis+1)."""
+
+    tijdsband = models.ForeignKey(Tijdsband, on_delete=models.PROTECT, related_name="meerposten")
+    code = models.SlugField(max_length=40)
+    naam = models.CharField(max_length=120)
+    volgorde = models.PositiveSmallIntegerField(default=0)
+
+    class Meta(Geldigheid.Meta):
+        verbose_name = "meerpost"
+        verbose_name_plural = "meerposten"
+        ordering = ["tijdsband", "volgorde"]
+
+    def __str__(self) -> str:
+        return self.naam
+
+
+product_code_validator = RegexValidator(r"^[A-Za-z0-9]{1,5}$", "Een productcode heeft 1 tot 5 letters of cijfers.")
+
+
+class Product(Geldigheid):
+    """A result x level as an iWmo product: category + code, unit and frequency (outputgericht: 82/83, 4)."""
+
+    categorie = models.CharField(max_length=2, choices=WMO020ProductCategorie.choices)
+    code = models.CharField(max_length=5, validators=[product_code_validator])
+    naam = models.CharField(max_length=200)
+    resultaat = models.ForeignKey(
+        Resultaat, null=True, blank=True, on_delete=models.PROTECT, related_name="producten"
+    )
+    complexiteit = models.ForeignKey(
+        ComplexiteitNiveau, null=True, blank=True, on_delete=models.PROTECT, related_name="producten"
+    )
+    intensiteit = models.ForeignKey(
+        IntensiteitNiveau, null=True, blank=True, on_delete=models.PROTECT, related_name="producten"
+    )
+    tijdsband = models.ForeignKey(Tijdsband, null=True, blank=True, on_delete=models.PROTECT, related_name="producten")
+    aanvullend_arrangement = models.BooleanField(
+        default=False, help_text="Startarrangement, vervoer, vervoer rolstoel (seed 001)."
+    )
+    eenheid = models.CharField(max_length=2, choices=WJ756Eenheid.choices, default=WJ756Eenheid.STUKS_OUTPUT)
+    frequentie = models.CharField(max_length=1, choices=WMO757Frequentie.choices, default=WMO757Frequentie.PER_MAAND)
+    volume = models.PositiveIntegerField(default=1, validators=[MinValueValidator(1)])
+
+    class Meta(Geldigheid.Meta):
+        verbose_name = "product"
+        verbose_name_plural = "producten"
+        ordering = ["categorie", "code"]
+        constraints = [
+            *Geldigheid.Meta.constraints,
+            models.UniqueConstraint(fields=["categorie", "code", "geldig_van"], name="catalogus_product_uniek"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.categorie}{self.code} {self.naam}"
+
+    def tarief_op(self, datum: dt.date) -> Tarief | None:
+        return self.tarieven.geldig_op(datum).order_by("-geldig_van").first()
+
+
+class TariefPeriode(models.TextChoices):
+    CAK_PERIODE = "4w", "per periode van 4 weken"
+    MAAND = "maand", "per kalendermaand"
+
+
+class Tarief(Geldigheid):
+    """The fixed amount per client per period for a product, in eurocents (seed 000: 21600 in 2017)."""
+
+    product = models.ForeignKey(Product, on_delete=models.PROTECT, related_name="tarieven")
+    bedrag_cent = models.PositiveIntegerField("bedrag (eurocent)")
+    periode = models.CharField(max_length=5, choices=TariefPeriode.choices, default=TariefPeriode.CAK_PERIODE)
+
+    class Meta(Geldigheid.Meta):
+        verbose_name = "tarief"
+        verbose_name_plural = "tarieven"
+        ordering = ["product", "-geldig_van"]
+        constraints = [
+            *Geldigheid.Meta.constraints,
+            models.UniqueConstraint(fields=["product", "geldig_van"], name="catalogus_tarief_uniek"),
+        ]
+
+    def __str__(self) -> str:
+        return f"€ {self.bedrag_cent / 100:.2f} {self.get_periode_display()}"

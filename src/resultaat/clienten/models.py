@@ -1,0 +1,84 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import models
+from django.db.models import Exists, OuterRef
+
+from resultaat.audit.models import ClientData, ClientDataQuerySet
+from resultaat.catalogus.codes import COD046Geslacht
+from resultaat.core.validators import validate_bsn, validate_postcode
+
+
+class ClientQuerySet(ClientDataQuerySet):
+    def for_user(self, user: Any) -> ClientQuerySet:
+        """Gemeente staff see the clients of their gemeenten; provider staff only clients toegewezen to them."""
+        if user.is_superuser:
+            return self
+        if user.is_gemeente_user:
+            return self.filter(gemeente__in=user.gemeenten.all())
+        if user.is_aanbieder_user:
+            from resultaat.toewijzingen.models import Toewijzing
+
+            return self.filter(
+                Exists(Toewijzing.objects.filter(client=OuterRef("pk"), aanbieder_id=user.aanbieder_id))
+            )
+        return self.none()
+
+
+class Huishouden(models.TextChoices):
+    ALLEENSTAAND = "alleenstaand", "alleenstaand"
+    PARTNERS = "partners", "met partner"
+    PARTNERS_KINDEREN = "gezin", "met partner en kinderen"
+    EENOUDER = "eenouder", "eenoudergezin"
+    ANDERS = "anders", "anders"
+
+
+class Client(ClientData):
+    """A resident receiving or asking for Wmo support. The BSN never appears in a URL or a log."""
+
+    bsn = models.CharField("BSN", max_length=9, unique=True, validators=[validate_bsn])
+    gemeente = models.ForeignKey("organisaties.Gemeente", on_delete=models.PROTECT, related_name="clienten")
+    voorletters = models.CharField(max_length=20, blank=True)
+    voornamen = models.CharField(max_length=200, blank=True)
+    tussenvoegsel = models.CharField(max_length=20, blank=True)
+    achternaam = models.CharField(max_length=200)
+    geboortedatum = models.DateField()
+    geslacht = models.CharField(max_length=1, choices=COD046Geslacht.choices, default=COD046Geslacht.ONBEKEND)
+    straat = models.CharField(max_length=100, blank=True)
+    huisnummer = models.CharField(max_length=12, blank=True)
+    postcode = models.CharField(max_length=7, blank=True, validators=[validate_postcode])
+    woonplaats = models.CharField(max_length=80, blank=True)
+    telefoon = models.CharField(max_length=20, blank=True)
+    email = models.EmailField(blank=True)
+    huishouden = models.CharField(max_length=20, choices=Huishouden.choices, default=Huishouden.ALLEENSTAAND)
+    huishouden_grootte = models.PositiveSmallIntegerField("personen in het huishouden", default=1)
+    overlijdensdatum = models.DateField(null=True, blank=True)
+    aangemaakt_op = models.DateTimeField(auto_now_add=True)
+
+    objects = ClientQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "cliënt"
+        verbose_name_plural = "cliënten"
+        ordering = ["achternaam", "voorletters"]
+        indexes = [models.Index(fields=["gemeente", "achternaam"])]
+
+    def __str__(self) -> str:
+        return self.naam
+
+    @property
+    def naam(self) -> str:
+        return " ".join(p for p in [self.voorletters, self.tussenvoegsel, self.achternaam] if p)
+
+    @property
+    def adres(self) -> str:
+        return f"{self.straat} {self.huisnummer}, {self.postcode} {self.woonplaats}".strip(" ,")
+
+    @property
+    def bsn_gemaskeerd(self) -> str:
+        """For screens where the full BSN is not needed: only the last three digits."""
+        return "******" + self.bsn[-3:]
+
+    def audit_client_id(self) -> int | None:
+        return self.pk

@@ -1,0 +1,44 @@
+"""Row-level visibility shared by the client-data QuerySets: who may see which rows."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Exists, OuterRef
+
+from resultaat.audit.models import ClientDataQuerySet
+
+
+class GemeenteScopedQuerySet(ClientDataQuerySet):
+    """Rows with a client: gemeente staff see their gemeenten's; provider staff see what ``aanbieder_filter`` allows.
+
+    ``client_path`` is the lookup from the row to its client. Subclasses set ``aanbieder_path``
+    (the lookup to the aanbieder, for rows that belong to a provider) or leave it empty, in which case
+    provider staff see the row when the client has a toewijzing to their organisation and
+    ``aanbieder_ziet_via_client`` is true, and nothing otherwise.
+    """
+
+    client_path = "client"
+    aanbieder_path = ""
+    aanbieder_ziet_via_client = False
+
+    def for_user(self, user: Any) -> Any:
+        if user.is_superuser:
+            return self
+        if user.is_gemeente_user:
+            return self.filter(**{f"{self.client_path}__gemeente__in": user.gemeenten.all()})
+        if user.is_aanbieder_user:
+            if self.aanbieder_path:
+                qs = self.filter(**{f"{self.aanbieder_path}_id": user.aanbieder_id})
+                return qs.distinct() if "__" in self.aanbieder_path else qs
+            if self.aanbieder_ziet_via_client:
+                from resultaat.toewijzingen.models import Toewijzing
+
+                return self.filter(
+                    Exists(
+                        Toewijzing.objects.filter(
+                            client=OuterRef(self.client_path), aanbieder_id=user.aanbieder_id
+                        )
+                    )
+                )
+        return self.none()

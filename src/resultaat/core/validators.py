@@ -1,0 +1,61 @@
+"""Validators for the identifiers of the Dutch care domain; each error message is Dutch."""
+
+from __future__ import annotations
+
+import re
+
+from django.core.exceptions import ValidationError
+
+
+def bsn_is_valid(value: str) -> bool:
+    """The elfproef of a burgerservicenummer: nine digits, weights 9..2 and -1, sum divisible by 11."""
+    if not re.fullmatch(r"\d{9}", value or ""):
+        return False
+    digits = [int(c) for c in value]
+    total = sum(d * w for d, w in zip(digits[:8], range(9, 1, -1), strict=True)) - digits[8]
+    return total % 11 == 0 and value != "000000000"
+
+
+def validate_bsn(value: str) -> None:
+    if not re.fullmatch(r"\d{9}", value or ""):
+        raise ValidationError("Een BSN bestaat uit precies 9 cijfers.", code="bsn_format")
+    if not bsn_is_valid(value):
+        raise ValidationError("Dit BSN is ongeldig: het voldoet niet aan de elfproef.", code="bsn_elfproef")
+
+
+def validate_gemeentecode(value: str) -> None:
+    if not re.fullmatch(r"\d{4}", value or ""):
+        raise ValidationError("Een gemeentecode (CBS) bestaat uit precies 4 cijfers.", code="gemeentecode")
+
+
+def validate_agb_code(value: str) -> None:
+    if not re.fullmatch(r"\d{8}", value or ""):
+        raise ValidationError("Een AGB-code bestaat uit precies 8 cijfers.", code="agb_code")
+
+
+def validate_kvk_nummer(value: str) -> None:
+    if not re.fullmatch(r"\d{8}", value or ""):
+        raise ValidationError("Een KvK-nummer bestaat uit precies 8 cijfers.", code="kvk")
+
+
+def iban_is_valid(value: str) -> bool:
+    iban = (value or "").replace(" ", "").upper()
+    if not re.fullmatch(r"[A-Z]{2}\d{2}[A-Z0-9]{10,30}", iban):
+        return False
+    if iban.startswith("NL") and len(iban) != 18:
+        return False
+    rearranged = iban[4:] + iban[:4]
+    number = "".join(str(int(ch, 36)) for ch in rearranged)
+    return int(number) % 97 == 1
+
+
+def validate_iban(value: str) -> None:
+    if not iban_is_valid(value):
+        raise ValidationError(
+            "Dit IBAN is ongeldig: controleer de landcode, de lengte en het controlegetal.", code="iban"
+        )
+
+
+def validate_postcode(value: str) -> None:
+    if value and not re.fullmatch(r"[1-9]\d{3} ?[A-Z]{2}", value):
+        raise ValidationError("Een postcode is vier cijfers en twee hoofdletters, zoals 1811 AB.", code="postcode")

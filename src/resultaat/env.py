@@ -1,0 +1,83 @@
+"""The one place where Resultaat reads its environment.
+
+Every setting that comes from the environment is declared in ``VARIABLES`` with its default and
+meaning, read through :func:`get`, and listed in ``docs/configuration.md`` (a test keeps the two in
+step). Nothing else in the code base reads ``os.environ``.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+BASE_DIR = Path(__file__).resolve().parent.parent.parent
+
+
+@dataclass(frozen=True)
+class Variable:
+    name: str
+    default: str
+    description: str
+
+
+VARIABLES: dict[str, Variable] = {
+    v.name: v
+    for v in [
+        Variable(
+            "DATABASE_URL",
+            "",
+            "PostgreSQL in production and CI, e.g. postgres://postgres@127.0.0.1:5432/resultaat. "
+            "Empty: the embedded SQLite database var/resultaat.sqlite3.",
+        ),
+        Variable("SQLITE_PATH", str(BASE_DIR / "var" / "resultaat.sqlite3"), "File of the SQLite database."),
+        Variable("SECRET_KEY", "", "Django's signing key. Required when DEBUG is off."),
+        Variable("DEBUG", "false", "Show Django's debug pages (true/false). Never in production."),
+        Variable("ALLOWED_HOSTS", "127.0.0.1,localhost", "Comma-separated host names the app answers to."),
+        Variable(
+            "CSRF_TRUSTED_ORIGINS", "", "Comma-separated origins (https://…) trusted for forms behind a proxy."
+        ),
+        Variable("SECURE_COOKIES", "false", "Send session and CSRF cookies over HTTPS only (true/false)."),
+        Variable("LOG_LEVEL", "INFO", "Level of the application log (DEBUG, INFO, WARNING, ERROR)."),
+        Variable(
+            "STATIC_ROOT", str(BASE_DIR / "var" / "static"), "Where collectstatic puts the static files."
+        ),
+        Variable(
+            "NODE_MODULES_DIR",
+            str(BASE_DIR / "node_modules"),
+            "The npm packages (NL Design System CSS and tokens, htmx), installed from package-lock.json.",
+        ),
+        Variable(
+            "IWMO_XSD_DIR",
+            str(BASE_DIR.parent / "shared" / "iwmo-3.2" / "xsd"),
+            "Folder with the iWmo 3.2 XSD schemas (basisschema.xsd and WMO3xx.xsd).",
+        ),
+        Variable("CHROMIUM_PATH", "/usr/bin/chromium", "Chromium used by the end-to-end browser tests."),
+    ]
+}
+
+
+class ConfigurationError(RuntimeError):
+    pass
+
+
+def get(name: str) -> str:
+    """The value of a declared environment variable, or its default."""
+    try:
+        variable = VARIABLES[name]
+    except KeyError:
+        raise ConfigurationError(f"{name} is not a declared environment variable (see resultaat/env.py)") from None
+    return os.environ.get(name, variable.default)
+
+
+def get_bool(name: str) -> bool:
+    value = get(name).strip().lower()
+    if value in {"1", "true", "yes", "on"}:
+        return True
+    if value in {"0", "false", "no", "off", ""}:
+        return False
+    raise ConfigurationError(f"{name} must be true or false, not {value!r}")
+
+
+def get_list(name: str) -> list[str]:
+    return [item.strip() for item in get(name).split(",") if item.strip()]

@@ -1,0 +1,237 @@
+"""The provider's side of the chain: ondersteuningsplan (versions), evaluatie and signalen."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+
+from resultaat.audit.models import ClientData
+from resultaat.core.querysets import GemeenteScopedQuerySet
+
+
+class SocialeKaartVoorziening(models.Model):
+    """A voorliggende voorziening on the gemeente's sociale kaart (buurthuis, maaltijdservice, ...)."""
+
+    gemeente = models.ForeignKey("organisaties.Gemeente", on_delete=models.PROTECT, related_name="sociale_kaart")
+    naam = models.CharField(max_length=200)
+    soort = models.CharField(max_length=100, blank=True)
+    adres = models.CharField(max_length=200, blank=True)
+    contact = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = "voorziening op de sociale kaart"
+        verbose_name_plural = "sociale kaart"
+        ordering = ["gemeente", "naam"]
+
+    def __str__(self) -> str:
+        return self.naam
+
+
+class PlanQuerySet(GemeenteScopedQuerySet):
+    client_path = "toewijzing__client"
+    aanbieder_path = "toewijzing__aanbieder"
+
+
+class PlanStatus(models.TextChoices):
+    CONCEPT = "concept", "concept"
+    AKKOORD = "akkoord", "akkoord cliënt"
+    VERVANGEN = "vervangen", "vervangen door nieuwere versie"
+
+
+class AkkoordWijze(models.TextChoices):
+    HANDTEKENING = "handtekening", "ondertekend op papier"
+    DIGITAAL = "digitaal", "digitaal akkoord"
+    MONDELING = "mondeling", "mondeling akkoord, vastgelegd door de aanbieder"
+
+
+class Regiefrequentie(models.TextChoices):
+    MAANDELIJKS = "maand", "elke maand"
+    KWARTAAL = "kwartaal", "elk kwartaal"
+    HALFJAAR = "halfjaar", "elk half jaar"
+    JAAR = "jaar", "elk jaar"
+
+
+class Ondersteuningsplan(ClientData):
+    """How the provider reaches the granted result, made with the client; every version is kept."""
+
+    toewijzing = models.ForeignKey("toewijzingen.Toewijzing", on_delete=models.PROTECT, related_name="plannen")
+    versie = models.PositiveIntegerField(default=1)
+    status = models.CharField(max_length=20, choices=PlanStatus.choices, default=PlanStatus.CONCEPT)
+    opgesteld_op = models.DateField()
+    akkoord_op = models.DateField(null=True, blank=True)
+    akkoord_wijze = models.CharField(max_length=20, choices=AkkoordWijze.choices, blank=True)
+    regiefrequentie = models.CharField(max_length=20, choices=Regiefrequentie.choices, default=Regiefrequentie.HALFJAAR)
+    evaluatiedatum = models.DateField(null=True, blank=True)
+    toelichting = models.TextField(blank=True)
+
+    AUDIT_SELECT_RELATED = ("toewijzing",)
+    objects = PlanQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "ondersteuningsplan"
+        verbose_name_plural = "ondersteuningsplannen"
+        ordering = ["toewijzing", "-versie"]
+        constraints = [models.UniqueConstraint(fields=["toewijzing", "versie"], name="ondersteuning_plan_versie_uniek")]
+
+    def __str__(self) -> str:
+        return f"Ondersteuningsplan versie {self.versie}"
+
+    def audit_client_id(self) -> int | None:
+        return self.toewijzing.client_id
+
+
+class PlanDoel(ClientData):
+    plan = models.ForeignKey(Ondersteuningsplan, on_delete=models.CASCADE, related_name="doelen")
+    subresultaat = models.ForeignKey(
+        "catalogus.Subresultaat", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    doel = models.TextField()
+
+    AUDIT_SELECT_RELATED = ("plan__toewijzing",)
+
+    class Meta:
+        verbose_name = "doel"
+        verbose_name_plural = "doelen"
+
+    def audit_client_id(self) -> int | None:
+        return self.plan.toewijzing.client_id
+
+
+class Uitvoerder(models.TextChoices):
+    AANBIEDER = "aanbieder", "aanbieder"
+    CLIENT = "client", "cliënt zelf"
+    NETWERK = "netwerk", "netwerk / mantelzorger"
+    VRIJWILLIGER = "vrijwilliger", "vrijwilliger"
+
+
+class PlanActiviteit(ClientData):
+    doel = models.ForeignKey(PlanDoel, on_delete=models.CASCADE, related_name="activiteiten")
+    wat = models.TextField()
+    hoe_vaak = models.CharField(max_length=100)
+    door = models.CharField(max_length=20, choices=Uitvoerder.choices, default=Uitvoerder.AANBIEDER)
+
+    AUDIT_SELECT_RELATED = ("doel__plan__toewijzing",)
+
+    class Meta:
+        verbose_name = "activiteit"
+        verbose_name_plural = "activiteiten"
+
+    def audit_client_id(self) -> int | None:
+        return self.doel.plan.toewijzing.client_id
+
+
+class PlusSoort(models.TextChoices):
+    PREVENTIE = "preventie", "preventie"
+    SIGNALERING = "signalering", "actieve signalering"
+    COACHING = "coaching", "versterken van de regie (coaching)"
+    VERBINDING = "verbinding", "verbinden met voorliggende voorzieningen"
+
+
+class PlusAfspraak(ClientData):
+    """The Plus of Thuisondersteuning (seed 000) as agreed in the plan."""
+
+    plan = models.ForeignKey(Ondersteuningsplan, on_delete=models.CASCADE, related_name="plus_afspraken")
+    soort = models.CharField(max_length=20, choices=PlusSoort.choices)
+    omschrijving = models.TextField()
+    voorziening = models.ForeignKey(
+        SocialeKaartVoorziening, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    AUDIT_SELECT_RELATED = ("plan__toewijzing",)
+
+    class Meta:
+        verbose_name = "Plus-afspraak"
+        verbose_name_plural = "Plus-afspraken"
+
+    def audit_client_id(self) -> int | None:
+        return self.plan.toewijzing.client_id
+
+
+class EvaluatieQuerySet(GemeenteScopedQuerySet):
+    client_path = "toewijzing__client"
+    aanbieder_path = "toewijzing__aanbieder"
+
+
+class ResultaatBehaald(models.TextChoices):
+    JA = "ja", "behaald"
+    DEELS = "deels", "deels behaald"
+    NEE = "nee", "niet behaald"
+
+
+class Evaluatie(ClientData):
+    """Was the result reached, and is the client satisfied?"""
+
+    toewijzing = models.ForeignKey("toewijzingen.Toewijzing", on_delete=models.PROTECT, related_name="evaluaties")
+    datum = models.DateField()
+    resultaat_behaald = models.CharField(max_length=10, choices=ResultaatBehaald.choices)
+    client_tevreden = models.PositiveSmallIntegerField(
+        "tevredenheid cliënt (1-5)", null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(5)]
+    )
+    toelichting = models.TextField(blank=True)
+    uitgevoerd_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    AUDIT_SELECT_RELATED = ("toewijzing",)
+    objects = EvaluatieQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "evaluatie"
+        verbose_name_plural = "evaluaties"
+        ordering = ["-datum"]
+
+    def audit_client_id(self) -> int | None:
+        return self.toewijzing.client_id
+
+
+class SignaalQuerySet(GemeenteScopedQuerySet):
+    aanbieder_path = "aanbieder"
+
+
+class SignaalSoort(models.TextChoices):
+    EENZAAMHEID = "eenzaamheid", "eenzaamheid"
+    BOODSCHAPPEN = "boodschappen", "boodschappen"
+    GELDZORGEN = "geldzorgen", "geldzorgen"
+    MANTELZORG = "mantelzorg", "overbelasting mantelzorger"
+    ACHTERUITGANG = "achteruitgang", "achteruitgang"
+    ONVEILIG = "onveilig", "onveilige woning"
+    ANDERS = "anders", "anders"
+
+
+class SignaalStatus(models.TextChoices):
+    NIEUW = "nieuw", "nieuw"
+    IN_BEHANDELING = "behandeling", "in behandeling"
+    AFGEHANDELD = "afgehandeld", "afgehandeld"
+
+
+class Signaal(ClientData):
+    """Something a provider noticed (the Plus: signalering) that the consulent follows up."""
+
+    client = models.ForeignKey("clienten.Client", on_delete=models.PROTECT, related_name="signalen")
+    aanbieder = models.ForeignKey("organisaties.Aanbieder", on_delete=models.PROTECT, related_name="signalen")
+    toewijzing = models.ForeignKey(
+        "toewijzingen.Toewijzing", null=True, blank=True, on_delete=models.PROTECT, related_name="signalen"
+    )
+    soort = models.CharField(max_length=20, choices=SignaalSoort.choices)
+    toelichting = models.TextField()
+    gemeld_op = models.DateTimeField()
+    gemeld_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    status = models.CharField(max_length=20, choices=SignaalStatus.choices, default=SignaalStatus.NIEUW)
+    opvolging = models.TextField(blank=True)
+    afgehandeld_op = models.DateTimeField(null=True, blank=True)
+
+    objects = SignaalQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "signaal"
+        verbose_name_plural = "signalen"
+        ordering = ["-gemeld_op"]
+
+    def __str__(self) -> str:
+        return f"Signaal {self.get_soort_display()}"
+
+    def audit_client_id(self) -> int | None:
+        return self.client_id

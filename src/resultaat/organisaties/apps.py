@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class OrganisatiesConfig(AppConfig):
+    name = "resultaat.organisaties"
+    verbose_name = "Organisaties"

@@ -1,0 +1,295 @@
+"""Toegang: melding -> onderzoek -> aanvraag -> beschikking, with the legal deadlines of the Wmo 2015."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+
+from resultaat.audit.models import ClientData
+from resultaat.core.querysets import GemeenteScopedQuerySet
+
+# Wmo 2015 art. 2.3.2 lid 1: the onderzoek is finished within six weeks of the melding.
+ONDERZOEK_TERMIJN = dt.timedelta(weeks=6)
+# Wmo 2015 art. 2.3.5 lid 1: the decision follows within two weeks of the aanvraag.
+BESLIS_TERMIJN = dt.timedelta(weeks=2)
+
+
+class GemeenteOnlyQuerySet(GemeenteScopedQuerySet):
+    """Toegang records are the gemeente's own working files: providers never see them."""
+
+
+class MeldingWijze(models.TextChoices):
+    TELEFOON = "telefoon", "telefonisch"
+    LOKET = "loket", "aan het loket"
+    DIGITAAL = "digitaal", "digitaal formulier"
+    VERWIJZING = "verwijzing", "verwijzing (huisarts, wijkteam)"
+    AANBIEDER = "aanbieder", "via een aanbieder"
+
+
+class MeldingStatus(models.TextChoices):
+    ONTVANGEN = "ontvangen", "ontvangen"
+    IN_ONDERZOEK = "onderzoek", "in onderzoek"
+    AFGEROND = "afgerond", "onderzoek afgerond"
+    INGETROKKEN = "ingetrokken", "ingetrokken"
+
+
+class Melding(ClientData):
+    client = models.ForeignKey("clienten.Client", on_delete=models.PROTECT, related_name="meldingen")
+    gemeente = models.ForeignKey("organisaties.Gemeente", on_delete=models.PROTECT, related_name="+")
+    ontvangen_op = models.DateField()
+    wijze = models.CharField(max_length=20, choices=MeldingWijze.choices, default=MeldingWijze.TELEFOON)
+    hulpvraag = models.TextField(blank=True)
+    consulent = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    status = models.CharField(max_length=20, choices=MeldingStatus.choices, default=MeldingStatus.ONTVANGEN)
+    opgeschort_dagen = models.PositiveIntegerField(
+        default=0, help_text="Dagen dat de termijn op verzoek van de cliënt stil stond."
+    )
+
+    objects = GemeenteOnlyQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "melding"
+        verbose_name_plural = "meldingen"
+        ordering = ["-ontvangen_op"]
+
+    def __str__(self) -> str:
+        return f"Melding {self.ontvangen_op:%d-%m-%Y}"
+
+    @property
+    def onderzoek_uiterlijk(self) -> dt.date:
+        return self.ontvangen_op + ONDERZOEK_TERMIJN + dt.timedelta(days=self.opgeschort_dagen)
+
+    def audit_client_id(self) -> int | None:
+        return self.client_id
+
+
+class Onderzoek(ClientData):
+    """The keukentafelgesprek and its report."""
+
+    melding = models.OneToOneField(Melding, on_delete=models.PROTECT, related_name="onderzoek")
+    client = models.ForeignKey("clienten.Client", on_delete=models.PROTECT, related_name="onderzoeken")
+    datum_gesprek = models.DateField(null=True, blank=True)
+    consulent = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    situatie = models.TextField("situatie en hulpvraag", blank=True)
+    eigen_kracht = models.TextField(blank=True)
+    netwerk = models.TextField("sociaal netwerk", blank=True)
+    mantelzorg = models.TextField(blank=True)
+    voorliggende_voorzieningen = models.TextField("voorliggende voorzieningen overwogen", blank=True)
+    afgerond_op = models.DateField(null=True, blank=True)
+
+    objects = GemeenteOnlyQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "onderzoek"
+        verbose_name_plural = "onderzoeken"
+
+    def __str__(self) -> str:
+        return f"Onderzoek {self.datum_gesprek or ''}".strip()
+
+    def audit_client_id(self) -> int | None:
+        return self.client_id
+
+
+class ZRMDomein(models.TextChoices):
+    """The 13 domains of the Zelfredzaamheid-Matrix (2017 version)."""
+
+    FINANCIEN = "financien", "Financiën"
+    WERK_OPLEIDING = "werk", "Werk & opleiding"
+    TIJDSBESTEDING = "tijdsbesteding", "Tijdsbesteding"
+    HUISVESTING = "huisvesting", "Huisvesting"
+    HUISELIJKE_RELATIES = "relaties", "Huiselijke relaties"
+    GEESTELIJKE_GEZONDHEID = "geestelijk", "Geestelijke gezondheid"
+    LICHAMELIJKE_GEZONDHEID = "lichamelijk", "Lichamelijke gezondheid"
+    MIDDELENGEBRUIK = "middelen", "Middelengebruik"
+    BASALE_ADL = "adl", "Basale ADL"
+    INSTRUMENTELE_ADL = "iadl", "Instrumentele ADL"
+    SOCIAAL_NETWERK = "netwerk", "Sociaal netwerk"
+    MAATSCHAPPELIJKE_PARTICIPATIE = "participatie", "Maatschappelijke participatie"
+    JUSTITIE = "justitie", "Justitie"
+
+
+class ZRMNiveau(models.IntegerChoices):
+    ACUUT = 1, "1 acute problematiek"
+    NIET = 2, "2 niet zelfredzaam"
+    BEPERKT = 3, "3 beperkt zelfredzaam"
+    VOLDOENDE = 4, "4 voldoende zelfredzaam"
+    VOLLEDIG = 5, "5 volledig zelfredzaam"
+
+
+class ZRMScore(ClientData):
+    onderzoek = models.ForeignKey(Onderzoek, on_delete=models.CASCADE, related_name="zrm_scores")
+    domein = models.CharField(max_length=20, choices=ZRMDomein.choices)
+    niveau = models.PositiveSmallIntegerField(
+        choices=ZRMNiveau.choices, validators=[MinValueValidator(1), MaxValueValidator(5)]
+    )
+    toelichting = models.TextField(blank=True)
+
+    AUDIT_SELECT_RELATED = ("onderzoek",)
+
+    class Meta:
+        verbose_name = "ZRM-score"
+        verbose_name_plural = "ZRM-scores"
+        constraints = [
+            models.UniqueConstraint(fields=["onderzoek", "domein"], name="toegang_zrm_een_score_per_domein"),
+            models.CheckConstraint(condition=models.Q(niveau__gte=1, niveau__lte=5), name="toegang_zrm_niveau_1_5"),
+        ]
+
+    def audit_client_id(self) -> int | None:
+        return self.onderzoek.client_id
+
+
+class OnderzoekResultaat(ClientData):
+    """A result chosen in the onderzoek, with its subresults and aandachtspunten ("anders, namelijk" allowed)."""
+
+    onderzoek = models.ForeignKey(Onderzoek, on_delete=models.CASCADE, related_name="resultaten")
+    resultaat = models.ForeignKey("catalogus.Resultaat", on_delete=models.PROTECT, related_name="+")
+    subresultaten = models.ManyToManyField("catalogus.Subresultaat", blank=True, related_name="+")
+    aandachtspunten = models.ManyToManyField("catalogus.Aandachtspunt", blank=True, related_name="+")
+    anders_namelijk = models.TextField("anders, namelijk", blank=True)
+
+    AUDIT_SELECT_RELATED = ("onderzoek",)
+
+    class Meta:
+        verbose_name = "gekozen resultaat"
+        verbose_name_plural = "gekozen resultaten"
+
+    def audit_client_id(self) -> int | None:
+        return self.onderzoek.client_id
+
+
+class AanvraagStatus(models.TextChoices):
+    INGEDIEND = "ingediend", "ingediend"
+    BESLOTEN = "besloten", "besloten"
+    INGETROKKEN = "ingetrokken", "ingetrokken"
+
+
+class Aanvraag(ClientData):
+    client = models.ForeignKey("clienten.Client", on_delete=models.PROTECT, related_name="aanvragen")
+    gemeente = models.ForeignKey("organisaties.Gemeente", on_delete=models.PROTECT, related_name="+")
+    melding = models.ForeignKey(Melding, null=True, blank=True, on_delete=models.PROTECT, related_name="aanvragen")
+    onderzoek = models.ForeignKey(
+        Onderzoek, null=True, blank=True, on_delete=models.PROTECT, related_name="aanvragen"
+    )
+    ontvangen_op = models.DateField()
+    status = models.CharField(max_length=20, choices=AanvraagStatus.choices, default=AanvraagStatus.INGEDIEND)
+    opgeschort_dagen = models.PositiveIntegerField(default=0)
+
+    objects = GemeenteOnlyQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "aanvraag"
+        verbose_name_plural = "aanvragen"
+        ordering = ["-ontvangen_op"]
+
+    def __str__(self) -> str:
+        return f"Aanvraag {self.ontvangen_op:%d-%m-%Y}"
+
+    @property
+    def besluit_uiterlijk(self) -> dt.date:
+        return self.ontvangen_op + BESLIS_TERMIJN + dt.timedelta(days=self.opgeschort_dagen)
+
+    def audit_client_id(self) -> int | None:
+        return self.client_id
+
+
+class BeschikkingQuerySet(GemeenteScopedQuerySet):
+    # A provider sees only the beschikkingen it delivers under.
+    aanbieder_path = "resultaten__toewijzingen__aanbieder"
+
+
+class Besluit(models.TextChoices):
+    TOEGEKEND = "toegekend", "toegekend"
+    DEELS = "deels", "deels toegekend"
+    AFGEWEZEN = "afgewezen", "afgewezen"
+
+
+class Beschikking(ClientData):
+    """The legal decision on an aanvraag: which results, how much, from when to when."""
+
+    aanvraag = models.ForeignKey(Aanvraag, on_delete=models.PROTECT, related_name="beschikkingen")
+    client = models.ForeignKey("clienten.Client", on_delete=models.PROTECT, related_name="beschikkingen")
+    gemeente = models.ForeignKey("organisaties.Gemeente", on_delete=models.PROTECT, related_name="+")
+    nummer = models.CharField("beschikkingnummer", max_length=20)
+    besluit = models.CharField(max_length=20, choices=Besluit.choices)
+    besluitdatum = models.DateField()
+    ingangsdatum = models.DateField(null=True, blank=True)
+    einddatum = models.DateField(null=True, blank=True)
+    ondersteuningsplan_onderdeel = models.BooleanField(
+        "ondersteuningsplan is onderdeel van de beschikking", default=False
+    )
+    motivering = models.TextField(blank=True)
+    verzonden_op = models.DateField(null=True, blank=True)
+    consulent = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    objects = BeschikkingQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "beschikking"
+        verbose_name_plural = "beschikkingen"
+        ordering = ["-besluitdatum"]
+        constraints = [
+            models.UniqueConstraint(fields=["gemeente", "nummer"], name="toegang_beschikkingnummer_uniek"),
+            models.CheckConstraint(
+                condition=models.Q(einddatum__isnull=True)
+                | models.Q(ingangsdatum__isnull=True)
+                | models.Q(einddatum__gt=models.F("ingangsdatum")),
+                name="toegang_beschikking_eind_na_ingang",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Beschikking {self.nummer}"
+
+    def audit_client_id(self) -> int | None:
+        return self.client_id
+
+
+class BeschiktResultaat(ClientData):
+    """One granted result in a beschikking: level, extent (minutes per week, frequency) and duration."""
+
+    beschikking = models.ForeignKey(Beschikking, on_delete=models.PROTECT, related_name="resultaten")
+    resultaat = models.ForeignKey("catalogus.Resultaat", on_delete=models.PROTECT, related_name="+")
+    product = models.ForeignKey("catalogus.Product", on_delete=models.PROTECT, related_name="+")
+    complexiteit = models.ForeignKey(
+        "catalogus.ComplexiteitNiveau", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    intensiteit = models.ForeignKey(
+        "catalogus.IntensiteitNiveau", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    tijdsband = models.ForeignKey(
+        "catalogus.Tijdsband", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    minuten_per_week = models.PositiveIntegerField(null=True, blank=True)
+    frequentie = models.CharField(
+        "frequentie", max_length=100, blank=True, help_text="Bijvoorbeeld: één keer per week."
+    )
+    ingangsdatum = models.DateField()
+    einddatum = models.DateField(null=True, blank=True)
+    subresultaten = models.ManyToManyField("catalogus.Subresultaat", blank=True, related_name="+")
+
+    AUDIT_SELECT_RELATED = ("beschikking",)
+
+    class Meta:
+        verbose_name = "beschikt resultaat"
+        verbose_name_plural = "beschikte resultaten"
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(einddatum__isnull=True) | models.Q(einddatum__gt=models.F("ingangsdatum")),
+                name="toegang_beschikt_resultaat_eind_na_ingang",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return str(self.resultaat)
+
+    def audit_client_id(self) -> int | None:
+        return self.beschikking.client_id

@@ -1,0 +1,195 @@
+"""Toewijzing (the order to a provider, iWmo 301) and levering (start, temporary stop, stop: 305/307).
+
+A toewijzing keeps its ToewijzingNummer for its whole life; every decision about it is a
+:class:`ToewijzingVersie`. The current version is the one with the latest Toewijzingsdatum +
+Toewijzingstijd (iWmo IV013). The toewijzing row carries a copy of the current version's terms, so
+that settlement and messaging can read all current toewijzingen in one set-based query; the service
+functions in :mod:`resultaat.toewijzingen.services` keep the two in step in one transaction.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db import models
+
+from resultaat.audit.models import ClientData
+from resultaat.catalogus.codes import (
+    WJ756Eenheid,
+    WMO002RedenWijziging,
+    WMO588RedenBeeindiging,
+    WMO757Frequentie,
+)
+from resultaat.core.querysets import GemeenteScopedQuerySet
+
+
+class ToewijzingQuerySet(GemeenteScopedQuerySet):
+    aanbieder_path = "aanbieder"
+
+    def actief_op(self, datum: dt.date) -> ToewijzingQuerySet:
+        return self.filter(ingangsdatum__lte=datum).filter(
+            models.Q(einddatum__isnull=True) | models.Q(einddatum__gte=datum)
+        )
+
+
+class ToewijzingTermen(models.Model):
+    """The terms of a toewijzing as iWmo 301 carries them (einddatum inclusive, as in iWmo)."""
+
+    toewijzingsdatum = models.DateField()
+    toewijzingstijd = models.TimeField()
+    ingangsdatum = models.DateField()
+    einddatum = models.DateField(null=True, blank=True, help_text="Laatste dag (inclusief), zoals in iWmo.")
+    reden_wijziging = models.CharField(max_length=2, choices=WMO002RedenWijziging.choices, blank=True)
+    volume = models.PositiveIntegerField(null=True, blank=True)
+    eenheid = models.CharField(max_length=2, choices=WJ756Eenheid.choices, blank=True)
+    frequentie = models.CharField(max_length=1, choices=WMO757Frequentie.choices, blank=True)
+    budget_cent = models.PositiveIntegerField(null=True, blank=True)
+    commentaar = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        abstract = True
+
+    TERM_FIELDS = (
+        "toewijzingsdatum",
+        "toewijzingstijd",
+        "ingangsdatum",
+        "einddatum",
+        "reden_wijziging",
+        "volume",
+        "eenheid",
+        "frequentie",
+        "budget_cent",
+        "commentaar",
+    )
+
+    def termen(self) -> dict[str, object]:
+        return {name: getattr(self, name) for name in self.TERM_FIELDS}
+
+
+class Toewijzing(ToewijzingTermen, ClientData):
+    gemeente = models.ForeignKey("organisaties.Gemeente", on_delete=models.PROTECT, related_name="toewijzingen")
+    nummer = models.PositiveIntegerField("ToewijzingNummer")
+    client = models.ForeignKey("clienten.Client", on_delete=models.PROTECT, related_name="toewijzingen")
+    aanbieder = models.ForeignKey("organisaties.Aanbieder", on_delete=models.PROTECT, related_name="toewijzingen")
+    product = models.ForeignKey("catalogus.Product", on_delete=models.PROTECT, related_name="toewijzingen")
+    beschikt_resultaat = models.ForeignKey(
+        "toegang.BeschiktResultaat", null=True, blank=True, on_delete=models.PROTECT, related_name="toewijzingen"
+    )
+    voorganger = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="opvolgers",
+        help_text="De toewijzing die deze opvolgt, bijvoorbeeld na een overstap naar een andere aanbieder.",
+    )
+    referentie_aanbieder = models.CharField(max_length=36, blank=True)
+    onderaannemer = models.ForeignKey(
+        "contracten.Onderaannemer", null=True, blank=True, on_delete=models.PROTECT, related_name="toewijzingen"
+    )
+
+    objects = ToewijzingQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "toewijzing"
+        verbose_name_plural = "toewijzingen"
+        ordering = ["-ingangsdatum", "-nummer"]
+        constraints = [
+            models.UniqueConstraint(fields=["gemeente", "nummer"], name="toewijzingen_nummer_uniek_per_gemeente"),
+            models.CheckConstraint(
+                condition=models.Q(einddatum__isnull=True) | models.Q(einddatum__gte=models.F("ingangsdatum")),
+                name="toewijzingen_toewijzing_eind_na_ingang",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["aanbieder", "ingangsdatum"]),
+            models.Index(fields=["client", "product"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"Toewijzing {self.nummer}"
+
+    def audit_client_id(self) -> int | None:
+        return self.client_id
+
+    def huidige_versie(self) -> ToewijzingVersie | None:
+        return self.versies.order_by("-toewijzingsdatum", "-toewijzingstijd", "-id").first()
+
+    def is_actief_op(self, datum: dt.date) -> bool:
+        return self.ingangsdatum <= datum and (self.einddatum is None or datum <= self.einddatum)
+
+
+class ToewijzingVersie(ToewijzingTermen, ClientData):
+    """One decision about a toewijzing; the history is never edited, only added to."""
+
+    toewijzing = models.ForeignKey(Toewijzing, on_delete=models.PROTECT, related_name="versies")
+    vastgelegd_op = models.DateTimeField(auto_now_add=True)
+
+    AUDIT_SELECT_RELATED = ("toewijzing",)
+
+    class Meta:
+        verbose_name = "toewijzingsversie"
+        verbose_name_plural = "toewijzingsversies"
+        ordering = ["toewijzing", "toewijzingsdatum", "toewijzingstijd", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["toewijzing", "toewijzingsdatum", "toewijzingstijd"], name="toewijzingen_versie_uniek"
+            ),
+        ]
+
+    def audit_client_id(self) -> int | None:
+        return self.toewijzing.client_id
+
+
+class LeveringQuerySet(GemeenteScopedQuerySet):
+    client_path = "toewijzing__client"
+    aanbieder_path = "toewijzing__aanbieder"
+
+
+class LeveringBron(models.TextChoices):
+    IWMO = "iwmo", "iWmo-bericht (305/307)"
+    PORTAAL = "portaal", "aanbiedersportaal"
+    CSV = "csv", "CSV-upload"
+    GEMEENTE = "gemeente", "vastgelegd door de gemeente"
+
+
+class Levering(ClientData):
+    """One period of actual delivery: a start, and later a stop (reden 20 = temporary stop)."""
+
+    toewijzing = models.ForeignKey(Toewijzing, on_delete=models.PROTECT, related_name="leveringen")
+    begindatum = models.DateField()
+    einddatum = models.DateField(null=True, blank=True)
+    reden_beeindiging = models.CharField(max_length=2, choices=WMO588RedenBeeindiging.choices, blank=True)
+    bron = models.CharField(max_length=10, choices=LeveringBron.choices, default=LeveringBron.PORTAAL)
+    start_gemeld_op = models.DateTimeField(auto_now_add=True)
+    stop_gemeld_op = models.DateTimeField(null=True, blank=True)
+    verwijderd = models.BooleanField(default=False, help_text="Ingetrokken met StatusAanlevering 3.")
+
+    AUDIT_SELECT_RELATED = ("toewijzing",)
+    objects = LeveringQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "levering"
+        verbose_name_plural = "leveringen"
+        ordering = ["toewijzing", "begindatum"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(einddatum__isnull=True) | models.Q(einddatum__gte=models.F("begindatum")),
+                name="toewijzingen_levering_eind_na_begin",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(einddatum__isnull=True, reden_beeindiging="")
+                | (models.Q(einddatum__isnull=False) & ~models.Q(reden_beeindiging="")),
+                name="toewijzingen_levering_stop_met_reden",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Levering vanaf {self.begindatum:%d-%m-%Y}"
+
+    @property
+    def is_tijdelijk_gestopt(self) -> bool:
+        return self.reden_beeindiging == WMO588RedenBeeindiging.TIJDELIJK
+
+    def audit_client_id(self) -> int | None:
+        return self.toewijzing.client_id

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class WerklijstConfig(AppConfig):
+    name = "resultaat.werklijst"
+    verbose_name = "Werklijst"

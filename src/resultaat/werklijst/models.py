@@ -1,0 +1,71 @@
+"""The worklist: one item for everything that needs a consulent's attention, with its deadline."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+
+from resultaat.audit.models import ClientData
+from resultaat.core.querysets import GemeenteScopedQuerySet
+
+
+class WerklijstQuerySet(GemeenteScopedQuerySet):
+    def open(self) -> WerklijstQuerySet:
+        return self.filter(status=WerklijstStatus.OPEN)
+
+    def op_urgentie(self) -> WerklijstQuerySet:
+        return self.order_by(models.F("uiterlijk").asc(nulls_last=True), "aangemaakt_op")
+
+
+class WerklijstSoort(models.TextChoices):
+    ONDERZOEK = "onderzoek", "onderzoek na melding"
+    BESLUIT = "besluit", "besluit op aanvraag"
+    SIGNAAL = "signaal", "signaal van aanbieder"
+    VERZOEK_TOEWIJZING = "vot", "verzoek om toewijzing"
+    VERZOEK_WIJZIGING = "vow", "verzoek om wijziging"
+    HERINDICATIE = "herindicatie", "herindicatie voor einddatum"
+    EVALUATIE = "evaluatie", "evaluatie"
+    RETOUR = "retour", "afgekeurd bericht"
+
+
+class WerklijstStatus(models.TextChoices):
+    OPEN = "open", "open"
+    AFGEHANDELD = "afgehandeld", "afgehandeld"
+
+
+class WerklijstItem(ClientData):
+    gemeente = models.ForeignKey("organisaties.Gemeente", on_delete=models.PROTECT, related_name="werklijst")
+    client = models.ForeignKey("clienten.Client", on_delete=models.PROTECT, related_name="werklijst")
+    soort = models.CharField(max_length=20, choices=WerklijstSoort.choices)
+    omschrijving = models.CharField(max_length=300)
+    uiterlijk = models.DateField(null=True, blank=True, help_text="Wettelijke of afgesproken termijn.")
+    status = models.CharField(max_length=20, choices=WerklijstStatus.choices, default=WerklijstStatus.OPEN)
+    toegewezen_aan = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="werklijst"
+    )
+    content_type = models.ForeignKey(ContentType, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    object_id = models.PositiveBigIntegerField(null=True, blank=True)
+    onderwerp = GenericForeignKey("content_type", "object_id")
+    aangemaakt_op = models.DateTimeField(auto_now_add=True)
+    afgehandeld_op = models.DateTimeField(null=True, blank=True)
+
+    objects = WerklijstQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "werklijstitem"
+        verbose_name_plural = "werklijst"
+        ordering = ["uiterlijk", "aangemaakt_op"]
+        indexes = [models.Index(fields=["gemeente", "status", "uiterlijk"])]
+
+    def __str__(self) -> str:
+        return self.omschrijving
+
+    def is_te_laat(self, vandaag: dt.date) -> bool:
+        return self.status == WerklijstStatus.OPEN and self.uiterlijk is not None and self.uiterlijk < vandaag
+
+    def audit_client_id(self) -> int | None:
+        return self.client_id

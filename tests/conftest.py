@@ -1,0 +1,77 @@
+"""Shared fixtures: a small region with named personas.
+
+- alice: Wmo-consulent of gemeente Alkmaar;
+- bob: staff of aanbieder "Thuiszorg Noord", which has client Noor;
+- charlie: staff of aanbieder "Zorg Zuid", which has client Zeger (and must never see Noor);
+- dora: auditor of Alkmaar; erik: consulent of Heiloo (must not see Alkmaar's clients).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from resultaat.accounts.models import Rol
+from tests import factories as f
+
+
+@pytest.fixture
+def alkmaar(db):
+    return f.GemeenteFactory(code="0361", naam="Alkmaar")
+
+
+@pytest.fixture
+def heiloo(db):
+    return f.GemeenteFactory(code="0399", naam="Heiloo")
+
+
+@pytest.fixture
+def noord(db):
+    return f.AanbiederFactory(agb_code="98000001", naam="Thuiszorg Noord")
+
+
+@pytest.fixture
+def zuid(db):
+    return f.AanbiederFactory(agb_code="98000002", naam="Zorg Zuid")
+
+
+@pytest.fixture
+def alice(alkmaar):
+    return f.UserFactory(username="alice", rol=Rol.CONSULENT, gemeenten=[alkmaar])
+
+
+@pytest.fixture
+def dora(alkmaar):
+    return f.UserFactory(username="dora", rol=Rol.AUDITOR, gemeenten=[alkmaar])
+
+
+@pytest.fixture
+def erik(heiloo):
+    return f.UserFactory(username="erik", rol=Rol.CONSULENT, gemeenten=[heiloo])
+
+
+@pytest.fixture
+def bob(noord):
+    return f.UserFactory(username="bob", rol=Rol.AANBIEDER, aanbieder=noord)
+
+
+@pytest.fixture
+def charlie(zuid):
+    return f.UserFactory(username="charlie", rol=Rol.AANBIEDER, aanbieder=zuid)
+
+
+@pytest.fixture
+def noor(alkmaar, noord):
+    """Client of Alkmaar, in care with Thuiszorg Noord."""
+    client = f.ClientFactory(gemeente=alkmaar, voorletters="N.", achternaam="Noordermeer")
+    toewijzing = f.ToewijzingFactory(client=client, aanbieder=noord)
+    f.LeveringFactory(toewijzing=toewijzing)
+    return client
+
+
+@pytest.fixture
+def zeger(alkmaar, zuid):
+    """Client of Alkmaar, in care with Zorg Zuid."""
+    client = f.ClientFactory(gemeente=alkmaar, voorletters="Z.", achternaam="Zuidema")
+    toewijzing = f.ToewijzingFactory(client=client, aanbieder=zuid)
+    f.LeveringFactory(toewijzing=toewijzing)
+    return client
