@@ -1,0 +1,53 @@
+"""Writes on clients. Views, API and commands call these; none of them saves a Client itself."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+
+from resultaat.accounts.models import Rol
+from resultaat.audit.context import acting_as
+from resultaat.clienten.models import Client
+
+CLIENT_FIELDS = (
+    "bsn",
+    "gemeente",
+    "voorletters",
+    "voornamen",
+    "tussenvoegsel",
+    "achternaam",
+    "geboortedatum",
+    "geslacht",
+    "straat",
+    "huisnummer",
+    "postcode",
+    "woonplaats",
+    "telefoon",
+    "email",
+    "huishouden",
+    "huishouden_grootte",
+)
+
+
+def registreer_client(*, door: Any, **velden: Any) -> Client:
+    """Register a client in one of the user's gemeenten; raises ValidationError (Dutch) on bad input."""
+    if door.rol not in {Rol.CONSULENT, Rol.BEHEERDER} and not door.is_superuser:
+        raise PermissionDenied("Alleen een consulent of beheerder kan een cliënt registreren.")
+    onbekend = set(velden) - set(CLIENT_FIELDS)
+    if onbekend:
+        raise ValidationError(f"Onbekende velden: {', '.join(sorted(onbekend))}.")
+    gemeente = velden.get("gemeente")
+    if not door.is_superuser and not door.gemeenten.filter(pk=getattr(gemeente, "pk", None)).exists():
+        raise ValidationError({"gemeente": "U kunt alleen cliënten registreren in uw eigen gemeente(n)."})
+    client = Client(**velden)
+    client.full_clean()
+    with transaction.atomic(), acting_as(door):
+        client.save()
+    return client
+
+
+def zoek_op_bsn(*, door: Any, bsn: str) -> Client | None:
+    """The client with this BSN, if the user may see it; never tells whether it exists elsewhere."""
+    return Client.objects.for_user(door).filter(bsn=bsn.strip()).first()
