@@ -31,11 +31,15 @@ VARIABLES: dict[str, Variable] = {
             "Empty: the embedded SQLite database var/resultaat.sqlite3.",
         ),
         Variable("SQLITE_PATH", str(BASE_DIR / "var" / "resultaat.sqlite3"), "File of the SQLite database."),
-        Variable("SECRET_KEY", "", "Django's signing key. Required when DEBUG is off."),
+        Variable(
+            "SECRET_KEY", "", "Django's signing key. Set it in production; empty uses a development key."
+        ),
         Variable("DEBUG", "false", "Show Django's debug pages (true/false). Never in production."),
         Variable("ALLOWED_HOSTS", "127.0.0.1,localhost", "Comma-separated host names the app answers to."),
         Variable(
-            "CSRF_TRUSTED_ORIGINS", "", "Comma-separated origins (https://…) trusted for forms behind a proxy."
+            "CSRF_TRUSTED_ORIGINS",
+            "",
+            "Comma-separated origins (https://…) trusted for forms behind a proxy.",
         ),
         Variable("SECURE_COOKIES", "false", "Send session and CSRF cookies over HTTPS only (true/false)."),
         Variable("LOG_LEVEL", "INFO", "Level of the application log (DEBUG, INFO, WARNING, ERROR)."),
@@ -66,7 +70,9 @@ def get(name: str) -> str:
     try:
         variable = VARIABLES[name]
     except KeyError:
-        raise ConfigurationError(f"{name} is not a declared environment variable (see resultaat/env.py)") from None
+        raise ConfigurationError(
+            f"{name} is not a declared environment variable (see resultaat/env.py)"
+        ) from None
     return os.environ.get(name, variable.default)
 
 

@@ -10,10 +10,8 @@ from resultaat import env
 
 BASE_DIR = env.BASE_DIR
 DEBUG = env.get_bool("DEBUG")
-SECRET_KEY = env.get("SECRET_KEY") or ("resultaat-insecure-development-key" if DEBUG else "")
-if not SECRET_KEY:
-    # A fixed development key keeps `make demo` a single command; production sets SECRET_KEY.
-    SECRET_KEY = "resultaat-insecure-development-key"  # noqa: S105
+# The fixed development key keeps `make demo` a single command; production sets SECRET_KEY.
+SECRET_KEY = env.get("SECRET_KEY") or "resultaat-insecure-development-key"
 ALLOWED_HOSTS = env.get_list("ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env.get_list("CSRF_TRUSTED_ORIGINS")
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env.get_bool("SECURE_COOKIES")
@@ -88,7 +86,7 @@ else:
     DATABASES = {
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
-            "NAME": _sqlite_path,
+            "NAME": str(_sqlite_path),
             "OPTIONS": {
                 # WAL lets readers go on while one writer writes; the busy timeout makes a second
                 # writer wait instead of failing at once; IMMEDIATE takes the write lock up front.

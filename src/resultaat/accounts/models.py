@@ -22,7 +22,10 @@ class User(AbstractUser):
 
     rol = models.CharField(max_length=20, choices=Rol.choices, blank=True)
     gemeenten = models.ManyToManyField(
-        "organisaties.Gemeente", blank=True, related_name="medewerkers", help_text="Alleen voor gemeentelijke rollen."
+        "organisaties.Gemeente",
+        blank=True,
+        related_name="medewerkers",
+        help_text="Alleen voor gemeentelijke rollen.",
     )
     aanbieder = models.ForeignKey(
         "organisaties.Aanbieder",

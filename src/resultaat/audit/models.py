@@ -100,18 +100,20 @@ class ClientDataQuerySet(models.QuerySet):
             record(created, Actie.AANGEMAAKT)
         return created
 
-    def bulk_update(self, objs: Iterable[Any], fields: Sequence[str], *args: Any, **kwargs: Any) -> int:
-        objs = list(objs)
+    def bulk_update(self, objs: Iterable[Any], fields: Iterable[str], batch_size: int | None = None) -> int:
+        objs, fields = list(objs), list(fields)
         with transaction.atomic(using=self.db, savepoint=False):
-            count = super().bulk_update(objs, fields, *args, **kwargs)
+            count = super().bulk_update(objs, fields, batch_size=batch_size)
             record(objs, Actie.GEWIJZIGD, fields)
         return count
 
     def update(self, **kwargs: Any) -> int:
         with transaction.atomic(using=self.db, savepoint=False):
-            affected = list(self.model.objects.filter(pk__in=self.values("pk")).select_related(
-                *self.model.AUDIT_SELECT_RELATED
-            ))
+            affected = list(
+                self.model.objects.filter(pk__in=self.values("pk")).select_related(
+                    *self.model.AUDIT_SELECT_RELATED
+                )
+            )
             count = super().update(**kwargs)
             record(affected, Actie.GEWIJZIGD, sorted(kwargs))
         return count
@@ -135,13 +137,10 @@ class ClientData(models.Model):
     # audit_client_id() needs no query per row.
     AUDIT_SELECT_RELATED: ClassVar[tuple[str, ...]] = ()
 
-    objects: Any = ClientDataQuerySet.as_manager()
+    objects = ClientDataQuerySet.as_manager()
 
     class Meta:
         abstract = True
-
-    def audit_client_id(self) -> int | None:
-        raise NotImplementedError
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         adding = self._state.adding
@@ -154,3 +153,6 @@ class ClientData(models.Model):
         with transaction.atomic(using=kwargs.get("using")):
             record([self], Actie.VERWIJDERD)
             return super().delete(*args, **kwargs)
+
+    def audit_client_id(self) -> int | None:
+        raise NotImplementedError

@@ -57,7 +57,8 @@ class Resultaat(Geldigheid):
 
 
 class Subresultaat(Geldigheid):
-    """A subresult of RO 2017 (seed 001), e.g. "De administratie van de cliënt en het beheer van zijn geld zijn op orde"."""
+    """A subresult of RO 2017 (seed 001), e.g. "De administratie van de cliënt en het beheer van zijn geld
+    zijn op orde"."""
 
     resultaat = models.ForeignKey(Resultaat, on_delete=models.PROTECT, related_name="subresultaten")
     code = models.SlugField(max_length=60, unique=True)
@@ -141,9 +142,12 @@ class Tijdsband(Geldigheid):
         constraints = [
             *Geldigheid.Meta.constraints,
             models.CheckConstraint(
-                condition=models.Q(max_minuten__gte=models.F("min_minuten")), name="catalogus_tijdsband_min_max"
+                condition=models.Q(max_minuten__gte=models.F("min_minuten")),
+                name="catalogus_tijdsband_min_max",
             ),
-            models.UniqueConstraint(fields=["resultaat", "code", "geldig_van"], name="catalogus_tijdsband_uniek"),
+            models.UniqueConstraint(
+                fields=["resultaat", "code", "geldig_van"], name="catalogus_tijdsband_uniek"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -170,7 +174,9 @@ class Meerpost(Geldigheid):
         return self.naam
 
 
-product_code_validator = RegexValidator(r"^[A-Za-z0-9]{1,5}$", "Een productcode heeft 1 tot 5 letters of cijfers.")
+product_code_validator = RegexValidator(
+    r"^[A-Za-z0-9]{1,5}$", "Een productcode heeft 1 tot 5 letters of cijfers."
+)
 
 
 class Product(Geldigheid):
@@ -188,12 +194,16 @@ class Product(Geldigheid):
     intensiteit = models.ForeignKey(
         IntensiteitNiveau, null=True, blank=True, on_delete=models.PROTECT, related_name="producten"
     )
-    tijdsband = models.ForeignKey(Tijdsband, null=True, blank=True, on_delete=models.PROTECT, related_name="producten")
+    tijdsband = models.ForeignKey(
+        Tijdsband, null=True, blank=True, on_delete=models.PROTECT, related_name="producten"
+    )
     aanvullend_arrangement = models.BooleanField(
         default=False, help_text="Startarrangement, vervoer, vervoer rolstoel (seed 001)."
     )
     eenheid = models.CharField(max_length=2, choices=WJ756Eenheid.choices, default=WJ756Eenheid.STUKS_OUTPUT)
-    frequentie = models.CharField(max_length=1, choices=WMO757Frequentie.choices, default=WMO757Frequentie.PER_MAAND)
+    frequentie = models.CharField(
+        max_length=1, choices=WMO757Frequentie.choices, default=WMO757Frequentie.PER_MAAND
+    )
     volume = models.PositiveIntegerField(default=1, validators=[MinValueValidator(1)])
 
     class Meta(Geldigheid.Meta):
@@ -202,7 +212,9 @@ class Product(Geldigheid):
         ordering = ["categorie", "code"]
         constraints = [
             *Geldigheid.Meta.constraints,
-            models.UniqueConstraint(fields=["categorie", "code", "geldig_van"], name="catalogus_product_uniek"),
+            models.UniqueConstraint(
+                fields=["categorie", "code", "geldig_van"], name="catalogus_product_uniek"
+            ),
         ]
 
     def __str__(self) -> str:

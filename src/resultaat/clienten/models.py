@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 from django.db import models
 from django.db.models import Exists, OuterRef
@@ -12,7 +12,7 @@ from resultaat.core.validators import validate_bsn, validate_postcode
 
 class ClientQuerySet(ClientDataQuerySet):
     def for_user(self, user: Any) -> ClientQuerySet:
-        """Gemeente staff see the clients of their gemeenten; provider staff only clients toegewezen to them."""
+        """Gemeente staff see their gemeenten's clients; provider staff only clients toegewezen to them."""
         if user.is_superuser:
             return self
         if user.is_gemeente_user:
@@ -56,7 +56,7 @@ class Client(ClientData):
     overlijdensdatum = models.DateField(null=True, blank=True)
     aangemaakt_op = models.DateTimeField(auto_now_add=True)
 
-    objects = ClientQuerySet.as_manager()
+    objects: ClassVar[Any] = ClientQuerySet.as_manager()
 
     class Meta:
         verbose_name = "cliënt"

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, ClassVar
 
 from django.db import models
 
@@ -24,12 +24,14 @@ class Contract(Geldigheid):
     """An agreement between one aanbieder and one or more gemeenten (a region buying jointly)."""
 
     kenmerk = models.CharField(max_length=40, unique=True)
-    aanbieder = models.ForeignKey("organisaties.Aanbieder", on_delete=models.PROTECT, related_name="contracten")
+    aanbieder = models.ForeignKey(
+        "organisaties.Aanbieder", on_delete=models.PROTECT, related_name="contracten"
+    )
     gemeenten = models.ManyToManyField("organisaties.Gemeente", related_name="contracten")
     perceel = models.CharField("perceel (lot)", max_length=100, blank=True)
     omschrijving = models.TextField(blank=True)
 
-    objects = ContractQuerySet.as_manager()
+    objects: ClassVar[Any] = ContractQuerySet.as_manager()
 
     class Meta(Geldigheid.Meta):
         verbose_name = "contract"
@@ -56,17 +58,21 @@ class ContractProduct(Geldigheid):
 
     contract = models.ForeignKey(Contract, on_delete=models.PROTECT, related_name="producten")
     product = models.ForeignKey("catalogus.Product", on_delete=models.PROTECT, related_name="contractregels")
-    capaciteit = models.PositiveIntegerField(null=True, blank=True, help_text="Maximaal aantal cliënten; leeg: geen maximum.")
+    capaciteit = models.PositiveIntegerField(
+        null=True, blank=True, help_text="Maximaal aantal cliënten; leeg: geen maximum."
+    )
     wachttijd_dagen = models.PositiveIntegerField("wachttijd (dagen)", default=0)
 
-    objects = ContractProductQuerySet.as_manager()
+    objects: ClassVar[Any] = ContractProductQuerySet.as_manager()
 
     class Meta(Geldigheid.Meta):
         verbose_name = "gecontracteerd product"
         verbose_name_plural = "gecontracteerde producten"
         constraints = [
             *Geldigheid.Meta.constraints,
-            models.UniqueConstraint(fields=["contract", "product", "geldig_van"], name="contracten_product_uniek"),
+            models.UniqueConstraint(
+                fields=["contract", "product", "geldig_van"], name="contracten_product_uniek"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -74,7 +80,7 @@ class ContractProduct(Geldigheid):
 
 
 class Onderaannemer(Geldigheid):
-    """A subcontractor that delivers for the aanbieder under a contract (seed 001: "Onderaannemers zijn mogelijk")."""
+    """A subcontractor of the aanbieder under a contract (seed 001: "Onderaannemers zijn mogelijk")."""
 
     contract = models.ForeignKey(Contract, on_delete=models.PROTECT, related_name="onderaannemers")
     naam = models.CharField(max_length=200)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -22,7 +22,7 @@ class Geldigheid(models.Model):
     geldig_van = models.DateField("geldig vanaf")
     geldig_tot = models.DateField("geldig tot", null=True, blank=True, help_text="Leeg: geen einddatum.")
 
-    objects: Any = GeldigheidQuerySet.as_manager()
+    objects: ClassVar[Any] = GeldigheidQuerySet.as_manager()
 
     class Meta:
         abstract = True

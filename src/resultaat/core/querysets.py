@@ -10,7 +10,7 @@ from resultaat.audit.models import ClientDataQuerySet
 
 
 class GemeenteScopedQuerySet(ClientDataQuerySet):
-    """Rows with a client: gemeente staff see their gemeenten's; provider staff see what ``aanbieder_filter`` allows.
+    """Rows with a client: gemeente staff see their gemeenten's rows; provider staff see what the paths allow.
 
     ``client_path`` is the lookup from the row to its client. Subclasses set ``aanbieder_path``
     (the lookup to the aanbieder, for rows that belong to a provider) or leave it empty, in which case

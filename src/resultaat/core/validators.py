@@ -58,4 +58,6 @@ def validate_iban(value: str) -> None:
 
 def validate_postcode(value: str) -> None:
     if value and not re.fullmatch(r"[1-9]\d{3} ?[A-Z]{2}", value):
-        raise ValidationError("Een postcode is vier cijfers en twee hoofdletters, zoals 1811 AB.", code="postcode")
+        raise ValidationError(
+            "Een postcode is vier cijfers en twee hoofdletters, zoals 1811 AB.", code="postcode"
+        )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any, ClassVar
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -13,7 +15,9 @@ from resultaat.core.querysets import GemeenteScopedQuerySet
 class SocialeKaartVoorziening(models.Model):
     """A voorliggende voorziening on the gemeente's sociale kaart (buurthuis, maaltijdservice, ...)."""
 
-    gemeente = models.ForeignKey("organisaties.Gemeente", on_delete=models.PROTECT, related_name="sociale_kaart")
+    gemeente = models.ForeignKey(
+        "organisaties.Gemeente", on_delete=models.PROTECT, related_name="sociale_kaart"
+    )
     naam = models.CharField(max_length=200)
     soort = models.CharField(max_length=100, blank=True)
     adres = models.CharField(max_length=200, blank=True)
@@ -55,24 +59,30 @@ class Regiefrequentie(models.TextChoices):
 class Ondersteuningsplan(ClientData):
     """How the provider reaches the granted result, made with the client; every version is kept."""
 
-    toewijzing = models.ForeignKey("toewijzingen.Toewijzing", on_delete=models.PROTECT, related_name="plannen")
+    toewijzing = models.ForeignKey(
+        "toewijzingen.Toewijzing", on_delete=models.PROTECT, related_name="plannen"
+    )
     versie = models.PositiveIntegerField(default=1)
     status = models.CharField(max_length=20, choices=PlanStatus.choices, default=PlanStatus.CONCEPT)
     opgesteld_op = models.DateField()
     akkoord_op = models.DateField(null=True, blank=True)
     akkoord_wijze = models.CharField(max_length=20, choices=AkkoordWijze.choices, blank=True)
-    regiefrequentie = models.CharField(max_length=20, choices=Regiefrequentie.choices, default=Regiefrequentie.HALFJAAR)
+    regiefrequentie = models.CharField(
+        max_length=20, choices=Regiefrequentie.choices, default=Regiefrequentie.HALFJAAR
+    )
     evaluatiedatum = models.DateField(null=True, blank=True)
     toelichting = models.TextField(blank=True)
 
     AUDIT_SELECT_RELATED = ("toewijzing",)
-    objects = PlanQuerySet.as_manager()
+    objects: ClassVar[Any] = PlanQuerySet.as_manager()
 
     class Meta:
         verbose_name = "ondersteuningsplan"
         verbose_name_plural = "ondersteuningsplannen"
         ordering = ["toewijzing", "-versie"]
-        constraints = [models.UniqueConstraint(fields=["toewijzing", "versie"], name="ondersteuning_plan_versie_uniek")]
+        constraints = [
+            models.UniqueConstraint(fields=["toewijzing", "versie"], name="ondersteuning_plan_versie_uniek")
+        ]
 
     def __str__(self) -> str:
         return f"Ondersteuningsplan versie {self.versie}"
@@ -162,11 +172,16 @@ class ResultaatBehaald(models.TextChoices):
 class Evaluatie(ClientData):
     """Was the result reached, and is the client satisfied?"""
 
-    toewijzing = models.ForeignKey("toewijzingen.Toewijzing", on_delete=models.PROTECT, related_name="evaluaties")
+    toewijzing = models.ForeignKey(
+        "toewijzingen.Toewijzing", on_delete=models.PROTECT, related_name="evaluaties"
+    )
     datum = models.DateField()
     resultaat_behaald = models.CharField(max_length=10, choices=ResultaatBehaald.choices)
     client_tevreden = models.PositiveSmallIntegerField(
-        "tevredenheid cliënt (1-5)", null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(5)]
+        "tevredenheid cliënt (1-5)",
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(5)],
     )
     toelichting = models.TextField(blank=True)
     uitgevoerd_door = models.ForeignKey(
@@ -174,7 +189,7 @@ class Evaluatie(ClientData):
     )
 
     AUDIT_SELECT_RELATED = ("toewijzing",)
-    objects = EvaluatieQuerySet.as_manager()
+    objects: ClassVar[Any] = EvaluatieQuerySet.as_manager()
 
     class Meta:
         verbose_name = "evaluatie"
@@ -223,7 +238,7 @@ class Signaal(ClientData):
     opvolging = models.TextField(blank=True)
     afgehandeld_op = models.DateTimeField(null=True, blank=True)
 
-    objects = SignaalQuerySet.as_manager()
+    objects: ClassVar[Any] = SignaalQuerySet.as_manager()
 
     class Meta:
         verbose_name = "signaal"

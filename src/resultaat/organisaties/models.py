@@ -27,10 +27,16 @@ class Regio(models.Model):
 
 class Gemeente(models.Model):
     code = models.CharField(
-        "gemeentecode", max_length=4, unique=True, validators=[validate_gemeentecode], help_text="CBS-code, 4 cijfers"
+        "gemeentecode",
+        max_length=4,
+        unique=True,
+        validators=[validate_gemeentecode],
+        help_text="CBS-code, 4 cijfers",
     )
     naam = models.CharField(max_length=100)
-    regio = models.ForeignKey(Regio, null=True, blank=True, on_delete=models.PROTECT, related_name="gemeenten")
+    regio = models.ForeignKey(
+        Regio, null=True, blank=True, on_delete=models.PROTECT, related_name="gemeenten"
+    )
     postadres = models.TextField(blank=True, help_text="Adres voor post en bezwaarschriften.")
     telefoon = models.CharField(max_length=20, blank=True)
     email = models.EmailField(blank=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any, ClassVar
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -50,7 +51,7 @@ class Melding(ClientData):
         default=0, help_text="Dagen dat de termijn op verzoek van de cliënt stil stond."
     )
 
-    objects = GemeenteOnlyQuerySet.as_manager()
+    objects: ClassVar[Any] = GemeenteOnlyQuerySet.as_manager()
 
     class Meta:
         verbose_name = "melding"
@@ -84,7 +85,7 @@ class Onderzoek(ClientData):
     voorliggende_voorzieningen = models.TextField("voorliggende voorzieningen overwogen", blank=True)
     afgerond_op = models.DateField(null=True, blank=True)
 
-    objects = GemeenteOnlyQuerySet.as_manager()
+    objects: ClassVar[Any] = GemeenteOnlyQuerySet.as_manager()
 
     class Meta:
         verbose_name = "onderzoek"
@@ -138,7 +139,9 @@ class ZRMScore(ClientData):
         verbose_name_plural = "ZRM-scores"
         constraints = [
             models.UniqueConstraint(fields=["onderzoek", "domein"], name="toegang_zrm_een_score_per_domein"),
-            models.CheckConstraint(condition=models.Q(niveau__gte=1, niveau__lte=5), name="toegang_zrm_niveau_1_5"),
+            models.CheckConstraint(
+                condition=models.Q(niveau__gte=1, niveau__lte=5), name="toegang_zrm_niveau_1_5"
+            ),
         ]
 
     def audit_client_id(self) -> int | None:
@@ -146,7 +149,7 @@ class ZRMScore(ClientData):
 
 
 class OnderzoekResultaat(ClientData):
-    """A result chosen in the onderzoek, with its subresults and aandachtspunten ("anders, namelijk" allowed)."""
+    """A result chosen in the onderzoek, with subresults and aandachtspunten ("anders, namelijk" allowed)."""
 
     onderzoek = models.ForeignKey(Onderzoek, on_delete=models.CASCADE, related_name="resultaten")
     resultaat = models.ForeignKey("catalogus.Resultaat", on_delete=models.PROTECT, related_name="+")
@@ -173,7 +176,9 @@ class AanvraagStatus(models.TextChoices):
 class Aanvraag(ClientData):
     client = models.ForeignKey("clienten.Client", on_delete=models.PROTECT, related_name="aanvragen")
     gemeente = models.ForeignKey("organisaties.Gemeente", on_delete=models.PROTECT, related_name="+")
-    melding = models.ForeignKey(Melding, null=True, blank=True, on_delete=models.PROTECT, related_name="aanvragen")
+    melding = models.ForeignKey(
+        Melding, null=True, blank=True, on_delete=models.PROTECT, related_name="aanvragen"
+    )
     onderzoek = models.ForeignKey(
         Onderzoek, null=True, blank=True, on_delete=models.PROTECT, related_name="aanvragen"
     )
@@ -181,7 +186,7 @@ class Aanvraag(ClientData):
     status = models.CharField(max_length=20, choices=AanvraagStatus.choices, default=AanvraagStatus.INGEDIEND)
     opgeschort_dagen = models.PositiveIntegerField(default=0)
 
-    objects = GemeenteOnlyQuerySet.as_manager()
+    objects: ClassVar[Any] = GemeenteOnlyQuerySet.as_manager()
 
     class Meta:
         verbose_name = "aanvraag"
@@ -230,7 +235,7 @@ class Beschikking(ClientData):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
 
-    objects = BeschikkingQuerySet.as_manager()
+    objects: ClassVar[Any] = BeschikkingQuerySet.as_manager()
 
     class Meta:
         verbose_name = "beschikking"

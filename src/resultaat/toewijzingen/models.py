@@ -10,6 +10,7 @@ functions in :mod:`resultaat.toewijzingen.services` keep the two in step in one 
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any, ClassVar
 
 from django.db import models
 
@@ -67,13 +68,21 @@ class ToewijzingTermen(models.Model):
 
 
 class Toewijzing(ToewijzingTermen, ClientData):
-    gemeente = models.ForeignKey("organisaties.Gemeente", on_delete=models.PROTECT, related_name="toewijzingen")
+    gemeente = models.ForeignKey(
+        "organisaties.Gemeente", on_delete=models.PROTECT, related_name="toewijzingen"
+    )
     nummer = models.PositiveIntegerField("ToewijzingNummer")
     client = models.ForeignKey("clienten.Client", on_delete=models.PROTECT, related_name="toewijzingen")
-    aanbieder = models.ForeignKey("organisaties.Aanbieder", on_delete=models.PROTECT, related_name="toewijzingen")
+    aanbieder = models.ForeignKey(
+        "organisaties.Aanbieder", on_delete=models.PROTECT, related_name="toewijzingen"
+    )
     product = models.ForeignKey("catalogus.Product", on_delete=models.PROTECT, related_name="toewijzingen")
     beschikt_resultaat = models.ForeignKey(
-        "toegang.BeschiktResultaat", null=True, blank=True, on_delete=models.PROTECT, related_name="toewijzingen"
+        "toegang.BeschiktResultaat",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="toewijzingen",
     )
     voorganger = models.ForeignKey(
         "self",
@@ -85,19 +94,26 @@ class Toewijzing(ToewijzingTermen, ClientData):
     )
     referentie_aanbieder = models.CharField(max_length=36, blank=True)
     onderaannemer = models.ForeignKey(
-        "contracten.Onderaannemer", null=True, blank=True, on_delete=models.PROTECT, related_name="toewijzingen"
+        "contracten.Onderaannemer",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="toewijzingen",
     )
 
-    objects = ToewijzingQuerySet.as_manager()
+    objects: ClassVar[Any] = ToewijzingQuerySet.as_manager()
 
     class Meta:
         verbose_name = "toewijzing"
         verbose_name_plural = "toewijzingen"
         ordering = ["-ingangsdatum", "-nummer"]
         constraints = [
-            models.UniqueConstraint(fields=["gemeente", "nummer"], name="toewijzingen_nummer_uniek_per_gemeente"),
+            models.UniqueConstraint(
+                fields=["gemeente", "nummer"], name="toewijzingen_nummer_uniek_per_gemeente"
+            ),
             models.CheckConstraint(
-                condition=models.Q(einddatum__isnull=True) | models.Q(einddatum__gte=models.F("ingangsdatum")),
+                condition=models.Q(einddatum__isnull=True)
+                | models.Q(einddatum__gte=models.F("ingangsdatum")),
                 name="toewijzingen_toewijzing_eind_na_ingang",
             ),
         ]
@@ -137,6 +153,9 @@ class ToewijzingVersie(ToewijzingTermen, ClientData):
             ),
         ]
 
+    def __str__(self) -> str:
+        return f"Versie van {self.toewijzingsdatum:%d-%m-%Y} {self.toewijzingstijd:%H:%M:%S}"
+
     def audit_client_id(self) -> int | None:
         return self.toewijzing.client_id
 
@@ -166,7 +185,7 @@ class Levering(ClientData):
     verwijderd = models.BooleanField(default=False, help_text="Ingetrokken met StatusAanlevering 3.")
 
     AUDIT_SELECT_RELATED = ("toewijzing",)
-    objects = LeveringQuerySet.as_manager()
+    objects: ClassVar[Any] = LeveringQuerySet.as_manager()
 
     class Meta:
         verbose_name = "levering"

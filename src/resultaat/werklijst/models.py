@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any, ClassVar
 
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
@@ -47,13 +48,15 @@ class WerklijstItem(ClientData):
     toegewezen_aan = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="werklijst"
     )
-    content_type = models.ForeignKey(ContentType, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    content_type = models.ForeignKey(
+        ContentType, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     object_id = models.PositiveBigIntegerField(null=True, blank=True)
     onderwerp = GenericForeignKey("content_type", "object_id")
     aangemaakt_op = models.DateTimeField(auto_now_add=True)
     afgehandeld_op = models.DateTimeField(null=True, blank=True)
 
-    objects = WerklijstQuerySet.as_manager()
+    objects: ClassVar[Any] = WerklijstQuerySet.as_manager()
 
     class Meta:
         verbose_name = "werklijstitem"

@@ -6,36 +6,69 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('contenttypes', '0002_remove_content_type_name'),
+        ("contenttypes", "0002_remove_content_type_name"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='AuditEvent',
+            name="AuditEvent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('tijdstip', models.DateTimeField(auto_now_add=True, db_index=True)),
-                ('actor_naam', models.CharField(max_length=150, verbose_name='wie')),
-                ('rol', models.CharField(blank=True, max_length=40)),
-                ('organisatie', models.CharField(blank=True, max_length=200)),
-                ('client_id', models.BigIntegerField(blank=True, db_index=True, null=True)),
-                ('object_id', models.CharField(max_length=64)),
-                ('object_omschrijving', models.CharField(blank=True, max_length=200)),
-                ('actie', models.CharField(choices=[('aangemaakt', 'aangemaakt'), ('gewijzigd', 'gewijzigd'), ('verwijderd', 'verwijderd'), ('gelezen', 'gelezen')], max_length=20)),
-                ('velden', models.JSONField(blank=True, default=list)),
-                ('actor', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('content_type', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='contenttypes.contenttype')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("tijdstip", models.DateTimeField(auto_now_add=True, db_index=True)),
+                ("actor_naam", models.CharField(max_length=150, verbose_name="wie")),
+                ("rol", models.CharField(blank=True, max_length=40)),
+                ("organisatie", models.CharField(blank=True, max_length=200)),
+                ("client_id", models.BigIntegerField(blank=True, db_index=True, null=True)),
+                ("object_id", models.CharField(max_length=64)),
+                ("object_omschrijving", models.CharField(blank=True, max_length=200)),
+                (
+                    "actie",
+                    models.CharField(
+                        choices=[
+                            ("aangemaakt", "aangemaakt"),
+                            ("gewijzigd", "gewijzigd"),
+                            ("verwijderd", "verwijderd"),
+                            ("gelezen", "gelezen"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("velden", models.JSONField(blank=True, default=list)),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "content_type",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="contenttypes.contenttype",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'auditregel',
-                'verbose_name_plural': 'auditregels',
-                'ordering': ['-tijdstip', '-id'],
-                'indexes': [models.Index(fields=['content_type', 'object_id'], name='audit_audit_content_c1f818_idx')],
+                "verbose_name": "auditregel",
+                "verbose_name_plural": "auditregels",
+                "ordering": ["-tijdstip", "-id"],
+                "indexes": [
+                    models.Index(fields=["content_type", "object_id"], name="audit_audit_content_c1f818_idx")
+                ],
             },
         ),
     ]

@@ -6,42 +6,89 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('organisaties', '0001_initial'),
+        ("organisaties", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Client',
+            name="Client",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('bsn', models.CharField(max_length=9, unique=True, validators=[resultaat.core.validators.validate_bsn], verbose_name='BSN')),
-                ('voorletters', models.CharField(blank=True, max_length=20)),
-                ('voornamen', models.CharField(blank=True, max_length=200)),
-                ('tussenvoegsel', models.CharField(blank=True, max_length=20)),
-                ('achternaam', models.CharField(max_length=200)),
-                ('geboortedatum', models.DateField()),
-                ('geslacht', models.CharField(choices=[('0', 'onbekend'), ('1', 'man'), ('2', 'vrouw')], default='0', max_length=1)),
-                ('straat', models.CharField(blank=True, max_length=100)),
-                ('huisnummer', models.CharField(blank=True, max_length=12)),
-                ('postcode', models.CharField(blank=True, max_length=7, validators=[resultaat.core.validators.validate_postcode])),
-                ('woonplaats', models.CharField(blank=True, max_length=80)),
-                ('telefoon', models.CharField(blank=True, max_length=20)),
-                ('email', models.EmailField(blank=True, max_length=254)),
-                ('huishouden', models.CharField(choices=[('alleenstaand', 'alleenstaand'), ('partners', 'met partner'), ('gezin', 'met partner en kinderen'), ('eenouder', 'eenoudergezin'), ('anders', 'anders')], default='alleenstaand', max_length=20)),
-                ('huishouden_grootte', models.PositiveSmallIntegerField(default=1, verbose_name='personen in het huishouden')),
-                ('overlijdensdatum', models.DateField(blank=True, null=True)),
-                ('aangemaakt_op', models.DateTimeField(auto_now_add=True)),
-                ('gemeente', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='clienten', to='organisaties.gemeente')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "bsn",
+                    models.CharField(
+                        max_length=9,
+                        unique=True,
+                        validators=[resultaat.core.validators.validate_bsn],
+                        verbose_name="BSN",
+                    ),
+                ),
+                ("voorletters", models.CharField(blank=True, max_length=20)),
+                ("voornamen", models.CharField(blank=True, max_length=200)),
+                ("tussenvoegsel", models.CharField(blank=True, max_length=20)),
+                ("achternaam", models.CharField(max_length=200)),
+                ("geboortedatum", models.DateField()),
+                (
+                    "geslacht",
+                    models.CharField(
+                        choices=[("0", "onbekend"), ("1", "man"), ("2", "vrouw")], default="0", max_length=1
+                    ),
+                ),
+                ("straat", models.CharField(blank=True, max_length=100)),
+                ("huisnummer", models.CharField(blank=True, max_length=12)),
+                (
+                    "postcode",
+                    models.CharField(
+                        blank=True, max_length=7, validators=[resultaat.core.validators.validate_postcode]
+                    ),
+                ),
+                ("woonplaats", models.CharField(blank=True, max_length=80)),
+                ("telefoon", models.CharField(blank=True, max_length=20)),
+                ("email", models.EmailField(blank=True, max_length=254)),
+                (
+                    "huishouden",
+                    models.CharField(
+                        choices=[
+                            ("alleenstaand", "alleenstaand"),
+                            ("partners", "met partner"),
+                            ("gezin", "met partner en kinderen"),
+                            ("eenouder", "eenoudergezin"),
+                            ("anders", "anders"),
+                        ],
+                        default="alleenstaand",
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "huishouden_grootte",
+                    models.PositiveSmallIntegerField(default=1, verbose_name="personen in het huishouden"),
+                ),
+                ("overlijdensdatum", models.DateField(blank=True, null=True)),
+                ("aangemaakt_op", models.DateTimeField(auto_now_add=True)),
+                (
+                    "gemeente",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="clienten",
+                        to="organisaties.gemeente",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'cliënt',
-                'verbose_name_plural': 'cliënten',
-                'ordering': ['achternaam', 'voorletters'],
-                'indexes': [models.Index(fields=['gemeente', 'achternaam'], name='clienten_cl_gemeent_1d2f87_idx')],
+                "verbose_name": "cliënt",
+                "verbose_name_plural": "cliënten",
+                "ordering": ["achternaam", "voorletters"],
+                "indexes": [
+                    models.Index(fields=["gemeente", "achternaam"], name="clienten_cl_gemeent_1d2f87_idx")
+                ],
             },
         ),
     ]

@@ -5,116 +5,363 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('catalogus', '0001_initial'),
-        ('clienten', '0001_initial'),
-        ('contracten', '0001_initial'),
-        ('organisaties', '0001_initial'),
-        ('toegang', '0001_initial'),
+        ("catalogus", "0001_initial"),
+        ("clienten", "0001_initial"),
+        ("contracten", "0001_initial"),
+        ("organisaties", "0001_initial"),
+        ("toegang", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Toewijzing',
+            name="Toewijzing",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('toewijzingsdatum', models.DateField()),
-                ('toewijzingstijd', models.TimeField()),
-                ('ingangsdatum', models.DateField()),
-                ('einddatum', models.DateField(blank=True, help_text='Laatste dag (inclusief), zoals in iWmo.', null=True)),
-                ('reden_wijziging', models.CharField(blank=True, choices=[('02', 'overleden'), ('03', 'contractwijziging'), ('04', 'herbeoordeling verlenging'), ('05', 'herbeoordeling verkorting'), ('06', 'uitstroom ander domein'), ('07', 'verhuizing'), ('08', 'wijziging leveringsvorm (pgb)'), ('09', 'overstap andere aanbieder'), ('10', 'nieuwe bekostigingssystematiek'), ('11', 'gemeentelijke herindeling'), ('12', 'geïnitieerd door aanbieder'), ('13', 'verwijderd'), ('14', 'administratieve correctie')], max_length=2)),
-                ('volume', models.PositiveIntegerField(blank=True, null=True)),
-                ('eenheid', models.CharField(blank=True, choices=[('01', 'minuut'), ('04', 'uur'), ('14', 'etmaal'), ('16', 'dagdeel (4 uur)'), ('82', 'stuks (output)'), ('83', "euro's"), ('84', 'stuks (inspanning)')], max_length=2)),
-                ('frequentie', models.CharField(blank=True, choices=[('1', 'per dag'), ('2', 'per week'), ('4', 'per maand'), ('6', 'totaal binnen geldigheidsduur toewijzing')], max_length=1)),
-                ('budget_cent', models.PositiveIntegerField(blank=True, null=True)),
-                ('commentaar', models.CharField(blank=True, max_length=200)),
-                ('nummer', models.PositiveIntegerField(verbose_name='ToewijzingNummer')),
-                ('referentie_aanbieder', models.CharField(blank=True, max_length=36)),
-                ('aanbieder', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='toewijzingen', to='organisaties.aanbieder')),
-                ('beschikt_resultaat', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='toewijzingen', to='toegang.beschiktresultaat')),
-                ('client', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='toewijzingen', to='clienten.client')),
-                ('gemeente', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='toewijzingen', to='organisaties.gemeente')),
-                ('onderaannemer', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='toewijzingen', to='contracten.onderaannemer')),
-                ('product', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='toewijzingen', to='catalogus.product')),
-                ('voorganger', models.ForeignKey(blank=True, help_text='De toewijzing die deze opvolgt, bijvoorbeeld na een overstap naar een andere aanbieder.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='opvolgers', to='toewijzingen.toewijzing')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("toewijzingsdatum", models.DateField()),
+                ("toewijzingstijd", models.TimeField()),
+                ("ingangsdatum", models.DateField()),
+                (
+                    "einddatum",
+                    models.DateField(
+                        blank=True, help_text="Laatste dag (inclusief), zoals in iWmo.", null=True
+                    ),
+                ),
+                (
+                    "reden_wijziging",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("02", "overleden"),
+                            ("03", "contractwijziging"),
+                            ("04", "herbeoordeling verlenging"),
+                            ("05", "herbeoordeling verkorting"),
+                            ("06", "uitstroom ander domein"),
+                            ("07", "verhuizing"),
+                            ("08", "wijziging leveringsvorm (pgb)"),
+                            ("09", "overstap andere aanbieder"),
+                            ("10", "nieuwe bekostigingssystematiek"),
+                            ("11", "gemeentelijke herindeling"),
+                            ("12", "geïnitieerd door aanbieder"),
+                            ("13", "verwijderd"),
+                            ("14", "administratieve correctie"),
+                        ],
+                        max_length=2,
+                    ),
+                ),
+                ("volume", models.PositiveIntegerField(blank=True, null=True)),
+                (
+                    "eenheid",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("01", "minuut"),
+                            ("04", "uur"),
+                            ("14", "etmaal"),
+                            ("16", "dagdeel (4 uur)"),
+                            ("82", "stuks (output)"),
+                            ("83", "euro's"),
+                            ("84", "stuks (inspanning)"),
+                        ],
+                        max_length=2,
+                    ),
+                ),
+                (
+                    "frequentie",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("1", "per dag"),
+                            ("2", "per week"),
+                            ("4", "per maand"),
+                            ("6", "totaal binnen geldigheidsduur toewijzing"),
+                        ],
+                        max_length=1,
+                    ),
+                ),
+                ("budget_cent", models.PositiveIntegerField(blank=True, null=True)),
+                ("commentaar", models.CharField(blank=True, max_length=200)),
+                ("nummer", models.PositiveIntegerField(verbose_name="ToewijzingNummer")),
+                ("referentie_aanbieder", models.CharField(blank=True, max_length=36)),
+                (
+                    "aanbieder",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="toewijzingen",
+                        to="organisaties.aanbieder",
+                    ),
+                ),
+                (
+                    "beschikt_resultaat",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="toewijzingen",
+                        to="toegang.beschiktresultaat",
+                    ),
+                ),
+                (
+                    "client",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="toewijzingen",
+                        to="clienten.client",
+                    ),
+                ),
+                (
+                    "gemeente",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="toewijzingen",
+                        to="organisaties.gemeente",
+                    ),
+                ),
+                (
+                    "onderaannemer",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="toewijzingen",
+                        to="contracten.onderaannemer",
+                    ),
+                ),
+                (
+                    "product",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="toewijzingen",
+                        to="catalogus.product",
+                    ),
+                ),
+                (
+                    "voorganger",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="De toewijzing die deze opvolgt, bijvoorbeeld na een overstap naar een andere aanbieder.",
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="opvolgers",
+                        to="toewijzingen.toewijzing",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'toewijzing',
-                'verbose_name_plural': 'toewijzingen',
-                'ordering': ['-ingangsdatum', '-nummer'],
+                "verbose_name": "toewijzing",
+                "verbose_name_plural": "toewijzingen",
+                "ordering": ["-ingangsdatum", "-nummer"],
             },
         ),
         migrations.CreateModel(
-            name='Levering',
+            name="Levering",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('begindatum', models.DateField()),
-                ('einddatum', models.DateField(blank=True, null=True)),
-                ('reden_beeindiging', models.CharField(blank=True, choices=[('02', 'overlijden'), ('19', 'volgens plan'), ('20', 'tijdelijk beëindigd'), ('21', 'eenzijdig door cliënt'), ('22', 'eenzijdig door aanbieder'), ('23', 'in overeenstemming voortijdig'), ('31', 'verhuizing'), ('36', 'geïnitieerd door gemeente'), ('37', 'i.v.m. wijzigingsverzoek'), ('38', 'overstap aanbieder'), ('39', 'uitstroom ander domein')], max_length=2)),
-                ('bron', models.CharField(choices=[('iwmo', 'iWmo-bericht (305/307)'), ('portaal', 'aanbiedersportaal'), ('csv', 'CSV-upload'), ('gemeente', 'vastgelegd door de gemeente')], default='portaal', max_length=10)),
-                ('start_gemeld_op', models.DateTimeField(auto_now_add=True)),
-                ('stop_gemeld_op', models.DateTimeField(blank=True, null=True)),
-                ('verwijderd', models.BooleanField(default=False, help_text='Ingetrokken met StatusAanlevering 3.')),
-                ('toewijzing', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='leveringen', to='toewijzingen.toewijzing')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("begindatum", models.DateField()),
+                ("einddatum", models.DateField(blank=True, null=True)),
+                (
+                    "reden_beeindiging",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("02", "overlijden"),
+                            ("19", "volgens plan"),
+                            ("20", "tijdelijk beëindigd"),
+                            ("21", "eenzijdig door cliënt"),
+                            ("22", "eenzijdig door aanbieder"),
+                            ("23", "in overeenstemming voortijdig"),
+                            ("31", "verhuizing"),
+                            ("36", "geïnitieerd door gemeente"),
+                            ("37", "i.v.m. wijzigingsverzoek"),
+                            ("38", "overstap aanbieder"),
+                            ("39", "uitstroom ander domein"),
+                        ],
+                        max_length=2,
+                    ),
+                ),
+                (
+                    "bron",
+                    models.CharField(
+                        choices=[
+                            ("iwmo", "iWmo-bericht (305/307)"),
+                            ("portaal", "aanbiedersportaal"),
+                            ("csv", "CSV-upload"),
+                            ("gemeente", "vastgelegd door de gemeente"),
+                        ],
+                        default="portaal",
+                        max_length=10,
+                    ),
+                ),
+                ("start_gemeld_op", models.DateTimeField(auto_now_add=True)),
+                ("stop_gemeld_op", models.DateTimeField(blank=True, null=True)),
+                (
+                    "verwijderd",
+                    models.BooleanField(default=False, help_text="Ingetrokken met StatusAanlevering 3."),
+                ),
+                (
+                    "toewijzing",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="leveringen",
+                        to="toewijzingen.toewijzing",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'levering',
-                'verbose_name_plural': 'leveringen',
-                'ordering': ['toewijzing', 'begindatum'],
+                "verbose_name": "levering",
+                "verbose_name_plural": "leveringen",
+                "ordering": ["toewijzing", "begindatum"],
             },
         ),
         migrations.CreateModel(
-            name='ToewijzingVersie',
+            name="ToewijzingVersie",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('toewijzingsdatum', models.DateField()),
-                ('toewijzingstijd', models.TimeField()),
-                ('ingangsdatum', models.DateField()),
-                ('einddatum', models.DateField(blank=True, help_text='Laatste dag (inclusief), zoals in iWmo.', null=True)),
-                ('reden_wijziging', models.CharField(blank=True, choices=[('02', 'overleden'), ('03', 'contractwijziging'), ('04', 'herbeoordeling verlenging'), ('05', 'herbeoordeling verkorting'), ('06', 'uitstroom ander domein'), ('07', 'verhuizing'), ('08', 'wijziging leveringsvorm (pgb)'), ('09', 'overstap andere aanbieder'), ('10', 'nieuwe bekostigingssystematiek'), ('11', 'gemeentelijke herindeling'), ('12', 'geïnitieerd door aanbieder'), ('13', 'verwijderd'), ('14', 'administratieve correctie')], max_length=2)),
-                ('volume', models.PositiveIntegerField(blank=True, null=True)),
-                ('eenheid', models.CharField(blank=True, choices=[('01', 'minuut'), ('04', 'uur'), ('14', 'etmaal'), ('16', 'dagdeel (4 uur)'), ('82', 'stuks (output)'), ('83', "euro's"), ('84', 'stuks (inspanning)')], max_length=2)),
-                ('frequentie', models.CharField(blank=True, choices=[('1', 'per dag'), ('2', 'per week'), ('4', 'per maand'), ('6', 'totaal binnen geldigheidsduur toewijzing')], max_length=1)),
-                ('budget_cent', models.PositiveIntegerField(blank=True, null=True)),
-                ('commentaar', models.CharField(blank=True, max_length=200)),
-                ('vastgelegd_op', models.DateTimeField(auto_now_add=True)),
-                ('toewijzing', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='versies', to='toewijzingen.toewijzing')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("toewijzingsdatum", models.DateField()),
+                ("toewijzingstijd", models.TimeField()),
+                ("ingangsdatum", models.DateField()),
+                (
+                    "einddatum",
+                    models.DateField(
+                        blank=True, help_text="Laatste dag (inclusief), zoals in iWmo.", null=True
+                    ),
+                ),
+                (
+                    "reden_wijziging",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("02", "overleden"),
+                            ("03", "contractwijziging"),
+                            ("04", "herbeoordeling verlenging"),
+                            ("05", "herbeoordeling verkorting"),
+                            ("06", "uitstroom ander domein"),
+                            ("07", "verhuizing"),
+                            ("08", "wijziging leveringsvorm (pgb)"),
+                            ("09", "overstap andere aanbieder"),
+                            ("10", "nieuwe bekostigingssystematiek"),
+                            ("11", "gemeentelijke herindeling"),
+                            ("12", "geïnitieerd door aanbieder"),
+                            ("13", "verwijderd"),
+                            ("14", "administratieve correctie"),
+                        ],
+                        max_length=2,
+                    ),
+                ),
+                ("volume", models.PositiveIntegerField(blank=True, null=True)),
+                (
+                    "eenheid",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("01", "minuut"),
+                            ("04", "uur"),
+                            ("14", "etmaal"),
+                            ("16", "dagdeel (4 uur)"),
+                            ("82", "stuks (output)"),
+                            ("83", "euro's"),
+                            ("84", "stuks (inspanning)"),
+                        ],
+                        max_length=2,
+                    ),
+                ),
+                (
+                    "frequentie",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("1", "per dag"),
+                            ("2", "per week"),
+                            ("4", "per maand"),
+                            ("6", "totaal binnen geldigheidsduur toewijzing"),
+                        ],
+                        max_length=1,
+                    ),
+                ),
+                ("budget_cent", models.PositiveIntegerField(blank=True, null=True)),
+                ("commentaar", models.CharField(blank=True, max_length=200)),
+                ("vastgelegd_op", models.DateTimeField(auto_now_add=True)),
+                (
+                    "toewijzing",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="versies",
+                        to="toewijzingen.toewijzing",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'toewijzingsversie',
-                'verbose_name_plural': 'toewijzingsversies',
-                'ordering': ['toewijzing', 'toewijzingsdatum', 'toewijzingstijd', 'id'],
+                "verbose_name": "toewijzingsversie",
+                "verbose_name_plural": "toewijzingsversies",
+                "ordering": ["toewijzing", "toewijzingsdatum", "toewijzingstijd", "id"],
             },
         ),
         migrations.AddIndex(
-            model_name='toewijzing',
-            index=models.Index(fields=['aanbieder', 'ingangsdatum'], name='toewijzinge_aanbied_9a3253_idx'),
+            model_name="toewijzing",
+            index=models.Index(fields=["aanbieder", "ingangsdatum"], name="toewijzinge_aanbied_9a3253_idx"),
         ),
         migrations.AddIndex(
-            model_name='toewijzing',
-            index=models.Index(fields=['client', 'product'], name='toewijzinge_client__0b27ae_idx'),
+            model_name="toewijzing",
+            index=models.Index(fields=["client", "product"], name="toewijzinge_client__0b27ae_idx"),
         ),
         migrations.AddConstraint(
-            model_name='toewijzing',
-            constraint=models.UniqueConstraint(fields=('gemeente', 'nummer'), name='toewijzingen_nummer_uniek_per_gemeente'),
+            model_name="toewijzing",
+            constraint=models.UniqueConstraint(
+                fields=("gemeente", "nummer"), name="toewijzingen_nummer_uniek_per_gemeente"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='toewijzing',
-            constraint=models.CheckConstraint(condition=models.Q(('einddatum__isnull', True), ('einddatum__gte', models.F('ingangsdatum')), _connector='OR'), name='toewijzingen_toewijzing_eind_na_ingang'),
+            model_name="toewijzing",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("einddatum__isnull", True), ("einddatum__gte", models.F("ingangsdatum")), _connector="OR"
+                ),
+                name="toewijzingen_toewijzing_eind_na_ingang",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='levering',
-            constraint=models.CheckConstraint(condition=models.Q(('einddatum__isnull', True), ('einddatum__gte', models.F('begindatum')), _connector='OR'), name='toewijzingen_levering_eind_na_begin'),
+            model_name="levering",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("einddatum__isnull", True), ("einddatum__gte", models.F("begindatum")), _connector="OR"
+                ),
+                name="toewijzingen_levering_eind_na_begin",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='levering',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('einddatum__isnull', True), ('reden_beeindiging', '')), models.Q(('einddatum__isnull', False), models.Q(('reden_beeindiging', ''), _negated=True)), _connector='OR'), name='toewijzingen_levering_stop_met_reden'),
+            model_name="levering",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("einddatum__isnull", True), ("reden_beeindiging", "")),
+                    models.Q(
+                        ("einddatum__isnull", False), models.Q(("reden_beeindiging", ""), _negated=True)
+                    ),
+                    _connector="OR",
+                ),
+                name="toewijzingen_levering_stop_met_reden",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='toewijzingversie',
-            constraint=models.UniqueConstraint(fields=('toewijzing', 'toewijzingsdatum', 'toewijzingstijd'), name='toewijzingen_versie_uniek'),
+            model_name="toewijzingversie",
+            constraint=models.UniqueConstraint(
+                fields=("toewijzing", "toewijzingsdatum", "toewijzingstijd"), name="toewijzingen_versie_uniek"
+            ),
         ),
     ]

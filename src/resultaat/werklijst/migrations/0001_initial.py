@@ -6,38 +6,103 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('clienten', '0001_initial'),
-        ('contenttypes', '0002_remove_content_type_name'),
-        ('organisaties', '0001_initial'),
+        ("clienten", "0001_initial"),
+        ("contenttypes", "0002_remove_content_type_name"),
+        ("organisaties", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='WerklijstItem',
+            name="WerklijstItem",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('soort', models.CharField(choices=[('onderzoek', 'onderzoek na melding'), ('besluit', 'besluit op aanvraag'), ('signaal', 'signaal van aanbieder'), ('vot', 'verzoek om toewijzing'), ('vow', 'verzoek om wijziging'), ('herindicatie', 'herindicatie voor einddatum'), ('evaluatie', 'evaluatie'), ('retour', 'afgekeurd bericht')], max_length=20)),
-                ('omschrijving', models.CharField(max_length=300)),
-                ('uiterlijk', models.DateField(blank=True, help_text='Wettelijke of afgesproken termijn.', null=True)),
-                ('status', models.CharField(choices=[('open', 'open'), ('afgehandeld', 'afgehandeld')], default='open', max_length=20)),
-                ('object_id', models.PositiveBigIntegerField(blank=True, null=True)),
-                ('aangemaakt_op', models.DateTimeField(auto_now_add=True)),
-                ('afgehandeld_op', models.DateTimeField(blank=True, null=True)),
-                ('client', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='werklijst', to='clienten.client')),
-                ('content_type', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='contenttypes.contenttype')),
-                ('gemeente', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='werklijst', to='organisaties.gemeente')),
-                ('toegewezen_aan', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='werklijst', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "soort",
+                    models.CharField(
+                        choices=[
+                            ("onderzoek", "onderzoek na melding"),
+                            ("besluit", "besluit op aanvraag"),
+                            ("signaal", "signaal van aanbieder"),
+                            ("vot", "verzoek om toewijzing"),
+                            ("vow", "verzoek om wijziging"),
+                            ("herindicatie", "herindicatie voor einddatum"),
+                            ("evaluatie", "evaluatie"),
+                            ("retour", "afgekeurd bericht"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("omschrijving", models.CharField(max_length=300)),
+                (
+                    "uiterlijk",
+                    models.DateField(blank=True, help_text="Wettelijke of afgesproken termijn.", null=True),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("open", "open"), ("afgehandeld", "afgehandeld")],
+                        default="open",
+                        max_length=20,
+                    ),
+                ),
+                ("object_id", models.PositiveBigIntegerField(blank=True, null=True)),
+                ("aangemaakt_op", models.DateTimeField(auto_now_add=True)),
+                ("afgehandeld_op", models.DateTimeField(blank=True, null=True)),
+                (
+                    "client",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="werklijst",
+                        to="clienten.client",
+                    ),
+                ),
+                (
+                    "content_type",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="contenttypes.contenttype",
+                    ),
+                ),
+                (
+                    "gemeente",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="werklijst",
+                        to="organisaties.gemeente",
+                    ),
+                ),
+                (
+                    "toegewezen_aan",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="werklijst",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'werklijstitem',
-                'verbose_name_plural': 'werklijst',
-                'ordering': ['uiterlijk', 'aangemaakt_op'],
-                'indexes': [models.Index(fields=['gemeente', 'status', 'uiterlijk'], name='werklijst_w_gemeent_f60844_idx')],
+                "verbose_name": "werklijstitem",
+                "verbose_name_plural": "werklijst",
+                "ordering": ["uiterlijk", "aangemaakt_op"],
+                "indexes": [
+                    models.Index(
+                        fields=["gemeente", "status", "uiterlijk"], name="werklijst_w_gemeent_f60844_idx"
+                    )
+                ],
             },
         ),
     ]

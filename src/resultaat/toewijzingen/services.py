@@ -1,0 +1,248 @@
+"""Writes on toewijzingen and leveringen. Views, API, iWmo intake and commands all call these.
+
+Each function validates first and raises ``ValidationError`` with a Dutch message, then writes in one
+transaction (with its audit events), so that bad input leaves nothing half-saved.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max, Q
+from django.utils import timezone
+
+from resultaat.audit.context import acting_as
+from resultaat.catalogus.codes import WMO002RedenWijziging, WMO588RedenBeeindiging
+from resultaat.contracten.models import ContractProduct
+from resultaat.organisaties.models import Gemeente
+from resultaat.toewijzingen.models import Levering, LeveringBron, Toewijzing, ToewijzingVersie
+
+EEN_DAG = dt.timedelta(days=1)
+
+
+def _moment(moment: dt.datetime | None) -> tuple[dt.date, dt.time]:
+    """Toewijzingsdatum and -tijd: the moment the gemeente decided, in local time, to the second."""
+    local = timezone.localtime(moment or timezone.now())
+    return local.date(), local.time().replace(microsecond=0)
+
+
+def _datum(d: dt.date | None) -> str:
+    return d.strftime("%d-%m-%Y") if d else "onbepaald"
+
+
+def controleer_gecontracteerd(*, gemeente: Gemeente, aanbieder: Any, product: Any, datum: dt.date) -> None:
+    if (
+        not ContractProduct.objects.gecontracteerd(gemeente, product, datum)
+        .filter(contract__aanbieder=aanbieder)
+        .exists()
+    ):
+        raise ValidationError(
+            {
+                "product": f"{aanbieder} heeft op {_datum(datum)} geen contract voor {product} "
+                f"in {gemeente.naam}."
+            }
+        )
+
+
+def controleer_geen_overlap(
+    *, client: Any, aanbieder: Any, product: Any, van: dt.date, tot: dt.date | None, behalve: Any = None
+) -> None:
+    """iWmo OP259: no two toewijzingen of the same product to the same provider overlap in time."""
+    overlap = Toewijzing.objects.filter(client=client, aanbieder=aanbieder, product=product).exclude(
+        reden_wijziging=WMO002RedenWijziging.VERWIJDERD
+    )
+    if behalve is not None:
+        overlap = overlap.exclude(pk=behalve.pk)
+    overlap = overlap.filter(Q(einddatum__isnull=True) | Q(einddatum__gte=van))
+    if tot is not None:
+        overlap = overlap.filter(ingangsdatum__lte=tot)
+    bestaand = overlap.first()
+    if bestaand is not None:
+        raise ValidationError(
+            f"Deze cliënt heeft al toewijzing {bestaand.nummer} voor {product} bij {aanbieder} "
+            f"van {_datum(bestaand.ingangsdatum)} tot {_datum(bestaand.einddatum)}: "
+            "toewijzingen mogen niet overlappen."
+        )
+
+
+def _volgend_nummer(gemeente: Gemeente) -> int:
+    # Lock the gemeente row so that two toewijzingen never get the same number (PostgreSQL);
+    # SQLite serialises writers with its IMMEDIATE transactions.
+    Gemeente.objects.select_for_update().filter(pk=gemeente.pk).first()
+    hoogste = Toewijzing.objects.filter(gemeente=gemeente).aggregate(m=Max("nummer"))["m"]
+    return (hoogste or 0) + 1
+
+
+def _leg_versie_vast(toewijzing: Toewijzing) -> ToewijzingVersie:
+    return ToewijzingVersie.objects.create(toewijzing=toewijzing, **toewijzing.termen())
+
+
+def maak_toewijzing(
+    *,
+    door: Any,
+    client: Any,
+    aanbieder: Any,
+    product: Any,
+    ingangsdatum: dt.date,
+    einddatum: dt.date | None = None,
+    beschikt_resultaat: Any = None,
+    voorganger: Toewijzing | None = None,
+    moment: dt.datetime | None = None,
+) -> Toewijzing:
+    """A new toewijzing with a new ToewijzingNummer, for a product contracted on its start date."""
+    if einddatum is not None and einddatum < ingangsdatum:
+        raise ValidationError({"einddatum": "De einddatum ligt vóór de ingangsdatum."})
+    gemeente = client.gemeente
+    controleer_gecontracteerd(gemeente=gemeente, aanbieder=aanbieder, product=product, datum=ingangsdatum)
+    controleer_geen_overlap(
+        client=client, aanbieder=aanbieder, product=product, van=ingangsdatum, tot=einddatum
+    )
+    datum, tijd = _moment(moment)
+    with transaction.atomic(), acting_as(door):
+        toewijzing = Toewijzing(
+            gemeente=gemeente,
+            nummer=_volgend_nummer(gemeente),
+            client=client,
+            aanbieder=aanbieder,
+            product=product,
+            beschikt_resultaat=beschikt_resultaat,
+            voorganger=voorganger,
+            toewijzingsdatum=datum,
+            toewijzingstijd=tijd,
+            ingangsdatum=ingangsdatum,
+            einddatum=einddatum,
+            volume=product.volume,
+            eenheid=product.eenheid,
+            frequentie=product.frequentie,
+        )
+        toewijzing.save()
+        _leg_versie_vast(toewijzing)
+    return toewijzing
+
+
+def wijzig_einddatum(
+    *,
+    door: Any,
+    toewijzing: Toewijzing,
+    einddatum: dt.date,
+    reden: str,
+    moment: dt.datetime | None = None,
+) -> Toewijzing:
+    """End, shorten or extend a toewijzing: a new version with the same ToewijzingNummer (iWmo IV066)."""
+    if reden not in WMO002RedenWijziging.values:
+        raise ValidationError({"reden_wijziging": f"Onbekende reden van wijziging: {reden!r}."})
+    if einddatum < toewijzing.ingangsdatum:
+        raise ValidationError({"einddatum": "De einddatum ligt vóór de ingangsdatum van de toewijzing."})
+    datum, tijd = _moment(moment)
+    with transaction.atomic(), acting_as(door):
+        toewijzing = Toewijzing.objects.select_for_update().get(pk=toewijzing.pk)
+        if (datum, tijd) <= (toewijzing.toewijzingsdatum, toewijzing.toewijzingstijd):
+            raise ValidationError(
+                "Een wijziging moet later zijn vastgelegd dan de huidige versie van de toewijzing."
+            )
+        open_levering = toewijzing.leveringen.filter(verwijderd=False, begindatum__gt=einddatum).first()
+        if open_levering is not None:
+            raise ValidationError(
+                {"einddatum": f"De levering begon op {_datum(open_levering.begindatum)}, na deze einddatum."}
+            )
+        toewijzing.einddatum = einddatum
+        toewijzing.reden_wijziging = reden
+        toewijzing.toewijzingsdatum, toewijzing.toewijzingstijd = datum, tijd
+        toewijzing.save()
+        _leg_versie_vast(toewijzing)
+    return toewijzing
+
+
+def wissel_aanbieder(
+    *,
+    door: Any,
+    toewijzing: Toewijzing,
+    nieuwe_aanbieder: Any,
+    per: dt.date,
+    moment: dt.datetime | None = None,
+) -> Toewijzing:
+    """The client votes with the feet: the old toewijzing ends the day before ``per`` (reden 09), the
+    new one starts on ``per`` for the same product and end date: no gap, no overlap."""
+    if nieuwe_aanbieder == toewijzing.aanbieder:
+        raise ValidationError({"aanbieder": "Kies een andere aanbieder dan de huidige."})
+    if per <= toewijzing.ingangsdatum:
+        raise ValidationError(
+            {"per": "De overstapdatum moet na de ingangsdatum van de huidige toewijzing liggen."}
+        )
+    if toewijzing.einddatum is not None and per > toewijzing.einddatum:
+        raise ValidationError({"per": "De overstapdatum ligt na het einde van de huidige toewijzing."})
+    controleer_gecontracteerd(
+        gemeente=toewijzing.gemeente, aanbieder=nieuwe_aanbieder, product=toewijzing.product, datum=per
+    )
+    with transaction.atomic():
+        oude = wijzig_einddatum(
+            door=door,
+            toewijzing=toewijzing,
+            einddatum=per - EEN_DAG,
+            reden=WMO002RedenWijziging.OVERSTAP_AANBIEDER,
+            moment=moment,
+        )
+        return maak_toewijzing(
+            door=door,
+            client=oude.client,
+            aanbieder=nieuwe_aanbieder,
+            product=oude.product,
+            ingangsdatum=per,
+            einddatum=toewijzing.einddatum,
+            beschikt_resultaat=oude.beschikt_resultaat,
+            voorganger=oude,
+            moment=moment,
+        )
+
+
+def meld_start(
+    *, door: Any, toewijzing: Toewijzing, begindatum: dt.date, bron: str = LeveringBron.PORTAAL
+) -> Levering:
+    """The provider reports the real start (305). One current start per toewijzing (TR326)."""
+    if not toewijzing.is_actief_op(begindatum):
+        raise ValidationError(
+            {
+                "begindatum": f"De start ({_datum(begindatum)}) valt buiten de toewijzing "
+                f"({_datum(toewijzing.ingangsdatum)} tot en met {_datum(toewijzing.einddatum)})."
+            }
+        )
+    with transaction.atomic(), acting_as(door):
+        leveringen = Levering.objects.select_for_update().filter(toewijzing=toewijzing, verwijderd=False)
+        if leveringen.filter(einddatum__isnull=True).exists():
+            raise ValidationError("Deze toewijzing heeft al een lopende start; meld eerst een stop.")
+        laatste = leveringen.order_by("-begindatum").first()
+        if laatste is not None:
+            assert laatste.einddatum is not None
+            if laatste.reden_beeindiging != WMO588RedenBeeindiging.TIJDELIJK:
+                raise ValidationError("De levering is definitief gestopt; een nieuwe start kan niet meer.")
+            if begindatum <= laatste.einddatum:
+                raise ValidationError({"begindatum": "De hervatting moet na de tijdelijke stop liggen."})
+        levering = Levering(toewijzing=toewijzing, begindatum=begindatum, bron=bron)
+        levering.save()
+    return levering
+
+
+def meld_stop(*, door: Any, toewijzing: Toewijzing, einddatum: dt.date, reden: str) -> Levering:
+    """The provider reports a stop (307); reden 20 is a temporary stop. A stop needs a start (OP072)."""
+    if reden not in WMO588RedenBeeindiging.values:
+        raise ValidationError({"reden_beeindiging": f"Onbekende reden van beëindiging: {reden!r}."})
+    with transaction.atomic(), acting_as(door):
+        levering = (
+            Levering.objects.select_for_update()
+            .filter(toewijzing=toewijzing, verwijderd=False, einddatum__isnull=True)
+            .first()
+        )
+        if levering is None:
+            raise ValidationError(
+                "Er is geen lopende start voor deze toewijzing: een stop heeft een start nodig."
+            )
+        if einddatum < levering.begindatum:
+            raise ValidationError({"einddatum": "De stopdatum ligt vóór de startdatum."})
+        levering.einddatum = einddatum
+        levering.reden_beeindiging = reden
+        levering.stop_gemeld_op = timezone.now()
+        levering.save()
+    return levering
