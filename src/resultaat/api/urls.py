@@ -1,8 +1,42 @@
+"""/api/v1/: one router for every resource, the token endpoint and the OpenAPI schema."""
+
 from django.urls import path
 from drf_spectacular.views import SpectacularAPIView
+from rest_framework.routers import DefaultRouter
+
+from resultaat.api import views
 
 app_name = "api"
 
+
+class Router(DefaultRouter):
+    # No ".json" URL variants: one URL per resource keeps the schema and the isolation test simple.
+    include_format_suffixes = False
+
+
+router = Router(trailing_slash=True)
+router.register("gemeenten", views.GemeenteViewSet, basename="gemeente")
+router.register("aanbieders", views.AanbiederViewSet, basename="aanbieder")
+router.register("contracten", views.ContractViewSet, basename="contract")
+router.register("catalogus/resultaatdomeinen", views.ResultaatDomeinViewSet, basename="resultaatdomein")
+router.register("catalogus/resultaten", views.ResultaatViewSet, basename="resultaat")
+router.register("catalogus/producten", views.ProductViewSet, basename="product")
+router.register("catalogus/tijdsbanden", views.TijdsbandViewSet, basename="tijdsband")
+router.register("clienten", views.ClientViewSet, basename="client")
+router.register("meldingen", views.MeldingViewSet, basename="melding")
+router.register("onderzoeken", views.OnderzoekViewSet, basename="onderzoek")
+router.register("aanvragen", views.AanvraagViewSet, basename="aanvraag")
+router.register("beschikkingen", views.BeschikkingViewSet, basename="beschikking")
+router.register("toewijzingen", views.ToewijzingViewSet, basename="toewijzing")
+router.register("leveringen", views.LeveringViewSet, basename="levering")
+router.register("ondersteuningsplannen", views.OndersteuningsplanViewSet, basename="ondersteuningsplan")
+router.register("evaluaties", views.EvaluatieViewSet, basename="evaluatie")
+router.register("signalen", views.SignaalViewSet, basename="signaal")
+router.register("werklijst", views.WerklijstViewSet, basename="werklijstitem")
+router.register("auditlog", views.AuditEventViewSet, basename="auditevent")
+
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("token/", views.TokenView.as_view(), name="token"),
+    *router.urls,
 ]

@@ -1,0 +1,650 @@
+"""Serializers of the API. Reading only, except the input of the client registration and the BSN search.
+
+Related organisations and catalogue entries are referred to by their public code (gemeente code, AGB
+code, resultaat code); client-data rows by their id. Writes never happen here: the viewsets call the
+service functions with the validated data.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.utils import timezone
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from resultaat.audit.models import AuditEvent
+from resultaat.catalogus.models import (
+    Aandachtspunt,
+    Meerpost,
+    Product,
+    Resultaat,
+    ResultaatDomein,
+    Subresultaat,
+    Tarief,
+    Tijdsband,
+)
+from resultaat.clienten.models import Client
+from resultaat.clienten.services import CLIENT_FIELDS
+from resultaat.contracten.models import Contract, ContractProduct, Onderaannemer
+from resultaat.core.validators import validate_bsn
+from resultaat.ondersteuning.models import (
+    Evaluatie,
+    Ondersteuningsplan,
+    PlanActiviteit,
+    PlanDoel,
+    PlusAfspraak,
+    Signaal,
+)
+from resultaat.organisaties.models import Aanbieder, Gemeente
+from resultaat.toegang.models import (
+    Aanvraag,
+    Beschikking,
+    BeschiktResultaat,
+    Melding,
+    Onderzoek,
+    OnderzoekResultaat,
+    ZRMScore,
+)
+from resultaat.toewijzingen.models import Levering, Toewijzing, ToewijzingVersie
+from resultaat.werklijst.models import WerklijstItem
+
+GELDIGHEID = ("geldig_van", "geldig_tot")
+
+
+def code(slug_field: str = "code", **kwargs: Any) -> serializers.SlugRelatedField[Any]:
+    """A read-only reference to a related row by its public code."""
+    return serializers.SlugRelatedField(slug_field=slug_field, read_only=True, **kwargs)
+
+
+def gemeente_code(**kwargs: Any) -> serializers.SlugRelatedField[Any]:
+    return code(help_text="CBS-gemeentecode.", **kwargs)
+
+
+def agb_code(**kwargs: Any) -> serializers.SlugRelatedField[Any]:
+    return code("agb_code", help_text="AGB-code.", **kwargs)
+
+
+def gebruikersnaam(**kwargs: Any) -> serializers.SlugRelatedField[Any]:
+    return code("username", allow_null=True, **kwargs)
+
+
+class FoutSerializer(serializers.Serializer):
+    """The shape of an error that is not about one field."""
+
+    detail = serializers.CharField()
+
+
+# --- Organisations ---------------------------------------------------------------------------------
+
+
+class GemeenteSerializer(serializers.ModelSerializer):
+    regio = code("naam", allow_null=True)
+
+    class Meta:
+        model = Gemeente
+        fields = ("id", "code", "naam", "regio", "postadres", "telefoon", "email")
+
+
+class AanbiederSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Aanbieder
+        fields = (
+            "id",
+            "agb_code",
+            "naam",
+            "kvk_nummer",
+            "iban",
+            "straat",
+            "huisnummer",
+            "postcode",
+            "plaats",
+            "telefoon",
+            "email",
+        )
+
+
+# --- Catalogue ----------------------------------------------------------------------------------------
+
+
+class ResultaatDomeinSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = ResultaatDomein
+        fields = ("id", "code", "naam", "omschrijving", "volgorde", *GELDIGHEID)
+
+
+class AandachtspuntSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Aandachtspunt
+        fields = ("id", "omschrijving", "volgorde", *GELDIGHEID)
+
+
+class SubresultaatSerializer(serializers.ModelSerializer):
+    aandachtspunten = AandachtspuntSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Subresultaat
+        fields = ("id", "code", "omschrijving", "volgorde", *GELDIGHEID, "aandachtspunten")
+
+
+class ResultaatSerializer(serializers.ModelSerializer):
+    domein = code()
+    subresultaten = SubresultaatSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Resultaat
+        fields = (
+            "id",
+            "domein",
+            "code",
+            "naam",
+            "omschrijving",
+            "plus",
+            "bron",
+            "volgorde",
+            *GELDIGHEID,
+            "subresultaten",
+        )
+
+
+class MeerpostSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Meerpost
+        fields = ("id", "code", "naam", "volgorde", *GELDIGHEID)
+
+
+class TijdsbandSerializer(serializers.ModelSerializer):
+    resultaat = code()
+    meerposten = MeerpostSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Tijdsband
+        fields = (
+            "id",
+            "resultaat",
+            "code",
+            "naam",
+            "min_minuten",
+            "max_minuten",
+            "omschrijving",
+            "situatie",
+            "opmerkingen",
+            "volgorde",
+            *GELDIGHEID,
+            "meerposten",
+        )
+
+
+class TariefSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Tarief
+        fields = ("id", "bedrag_cent", "periode", *GELDIGHEID)
+
+
+class ProductSerializer(serializers.ModelSerializer):
+    resultaat = code(allow_null=True)
+    complexiteit = code(allow_null=True)
+    intensiteit = code(allow_null=True)
+    tarief = serializers.SerializerMethodField(help_text="Het tarief dat vandaag geldt; leeg als er geen is.")
+
+    class Meta:
+        model = Product
+        fields = (
+            "id",
+            "categorie",
+            "code",
+            "naam",
+            "resultaat",
+            "complexiteit",
+            "intensiteit",
+            "tijdsband",
+            "aanvullend_arrangement",
+            "eenheid",
+            "frequentie",
+            "volume",
+            *GELDIGHEID,
+            "tarief",
+        )
+
+    @extend_schema_field(TariefSerializer(allow_null=True))
+    def get_tarief(self, product: Product) -> dict[str, Any] | None:
+        # Chosen from the prefetched tariffs, so that a page of products costs no query per product.
+        vandaag = timezone.localdate()
+        geldig = [t for t in product.tarieven.all() if t.is_geldig_op(vandaag)]
+        if not geldig:
+            return None
+        return TariefSerializer(max(geldig, key=lambda t: t.geldig_van)).data
+
+
+# --- Contracts ----------------------------------------------------------------------------------------
+
+
+class ContractProductSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = ContractProduct
+        fields = ("id", "product", "capaciteit", "wachttijd_dagen", *GELDIGHEID)
+
+
+class OnderaannemerSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Onderaannemer
+        fields = ("id", "naam", "agb_code", "kvk_nummer", *GELDIGHEID)
+
+
+class ContractSerializer(serializers.ModelSerializer):
+    aanbieder = agb_code()
+    gemeenten = gemeente_code(many=True)
+    producten = ContractProductSerializer(many=True, read_only=True)
+    onderaannemers = OnderaannemerSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Contract
+        fields = (
+            "id",
+            "kenmerk",
+            "aanbieder",
+            "gemeenten",
+            "perceel",
+            "omschrijving",
+            *GELDIGHEID,
+            "producten",
+            "onderaannemers",
+        )
+
+
+# --- Clients ------------------------------------------------------------------------------------------
+
+
+class ClientSerializer(serializers.ModelSerializer):
+    gemeente = gemeente_code()
+
+    class Meta:
+        model = Client
+        fields = (
+            "id",
+            "bsn",
+            "gemeente",
+            "naam",
+            "voorletters",
+            "voornamen",
+            "tussenvoegsel",
+            "achternaam",
+            "geboortedatum",
+            "geslacht",
+            "straat",
+            "huisnummer",
+            "postcode",
+            "woonplaats",
+            "telefoon",
+            "email",
+            "huishouden",
+            "huishouden_grootte",
+            "overlijdensdatum",
+            "aangemaakt_op",
+        )
+        read_only_fields = fields
+
+
+class ClientRegistratieSerializer(serializers.ModelSerializer):
+    """Input of a client registration; the service checks again and writes the audit event."""
+
+    gemeente = serializers.SlugRelatedField(
+        slug_field="code", queryset=Gemeente.objects.all(), help_text="CBS-gemeentecode."
+    )
+
+    class Meta:
+        model = Client
+        fields = CLIENT_FIELDS
+        # The uniqueness of the BSN is checked by the service, inside its transaction.
+        extra_kwargs = {"bsn": {"validators": [validate_bsn]}}
+
+
+class BsnZoekSerializer(serializers.Serializer):
+    bsn = serializers.CharField(validators=[validate_bsn], help_text="Burgerservicenummer, 9 cijfers.")
+
+
+# --- Toegang -------------------------------------------------------------------------------------------
+
+
+class MeldingSerializer(serializers.ModelSerializer):
+    gemeente = gemeente_code()
+    consulent = gebruikersnaam()
+
+    class Meta:
+        model = Melding
+        fields = (
+            "id",
+            "client",
+            "gemeente",
+            "ontvangen_op",
+            "wijze",
+            "hulpvraag",
+            "consulent",
+            "status",
+            "opgeschort_dagen",
+            "onderzoek_uiterlijk",
+        )
+        read_only_fields = fields
+
+
+class ZRMScoreSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = ZRMScore
+        fields = ("id", "domein", "niveau", "toelichting")
+
+
+class OnderzoekResultaatSerializer(serializers.ModelSerializer):
+    resultaat = code()
+
+    class Meta:
+        model = OnderzoekResultaat
+        fields = ("id", "resultaat", "subresultaten", "aandachtspunten", "anders_namelijk")
+        read_only_fields = fields
+
+
+class OnderzoekSerializer(serializers.ModelSerializer):
+    consulent = gebruikersnaam()
+    zrm_scores = ZRMScoreSerializer(many=True, read_only=True)
+    resultaten = OnderzoekResultaatSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Onderzoek
+        fields = (
+            "id",
+            "melding",
+            "client",
+            "datum_gesprek",
+            "consulent",
+            "situatie",
+            "eigen_kracht",
+            "netwerk",
+            "mantelzorg",
+            "voorliggende_voorzieningen",
+            "afgerond_op",
+            "zrm_scores",
+            "resultaten",
+        )
+        read_only_fields = fields
+
+
+class AanvraagSerializer(serializers.ModelSerializer):
+    gemeente = gemeente_code()
+
+    class Meta:
+        model = Aanvraag
+        fields = (
+            "id",
+            "client",
+            "gemeente",
+            "melding",
+            "onderzoek",
+            "ontvangen_op",
+            "status",
+            "opgeschort_dagen",
+            "besluit_uiterlijk",
+        )
+        read_only_fields = fields
+
+
+class BeschiktResultaatSerializer(serializers.ModelSerializer):
+    resultaat = code()
+    complexiteit = code(allow_null=True)
+    intensiteit = code(allow_null=True)
+
+    class Meta:
+        model = BeschiktResultaat
+        fields = (
+            "id",
+            "resultaat",
+            "product",
+            "complexiteit",
+            "intensiteit",
+            "tijdsband",
+            "minuten_per_week",
+            "frequentie",
+            "ingangsdatum",
+            "einddatum",
+            "subresultaten",
+        )
+        read_only_fields = fields
+
+
+class BeschikkingSerializer(serializers.ModelSerializer):
+    gemeente = gemeente_code()
+    resultaten = BeschiktResultaatSerializer(
+        many=True, read_only=True, help_text="Voor een aanbieder alleen de resultaten die hij levert."
+    )
+
+    class Meta:
+        model = Beschikking
+        fields = (
+            "id",
+            "client",
+            "gemeente",
+            "nummer",
+            "besluit",
+            "besluitdatum",
+            "ingangsdatum",
+            "einddatum",
+            "ondersteuningsplan_onderdeel",
+            "motivering",
+            "verzonden_op",
+            "resultaten",
+        )
+        read_only_fields = fields
+
+
+# --- Toewijzingen and leveringen ----------------------------------------------------------------------
+
+TERMEN = Toewijzing.TERM_FIELDS
+
+
+class ToewijzingVersieSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = ToewijzingVersie
+        fields = ("id", *TERMEN, "vastgelegd_op")
+        read_only_fields = fields
+
+
+class LeveringSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Levering
+        fields: tuple[str, ...] = (
+            "id",
+            "toewijzing",
+            "begindatum",
+            "einddatum",
+            "reden_beeindiging",
+            "bron",
+            "start_gemeld_op",
+            "stop_gemeld_op",
+            "verwijderd",
+        )
+        read_only_fields: tuple[str, ...] = fields
+
+
+class ToewijzingLeveringSerializer(LeveringSerializer):
+    class Meta(LeveringSerializer.Meta):
+        fields = tuple(f for f in LeveringSerializer.Meta.fields if f != "toewijzing")
+        read_only_fields = fields
+
+
+class ToewijzingSerializer(serializers.ModelSerializer):
+    gemeente = gemeente_code()
+    aanbieder = agb_code()
+    versies = ToewijzingVersieSerializer(many=True, read_only=True)
+    leveringen = ToewijzingLeveringSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Toewijzing
+        fields = (
+            "id",
+            "gemeente",
+            "nummer",
+            "client",
+            "aanbieder",
+            "product",
+            "beschikt_resultaat",
+            "voorganger",
+            "referentie_aanbieder",
+            "onderaannemer",
+            *TERMEN,
+            "versies",
+            "leveringen",
+        )
+        read_only_fields = fields
+
+
+# --- Ondersteuningsplan, evaluatie, signalen --------------------------------------------------------
+
+
+class PlanActiviteitSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = PlanActiviteit
+        fields = ("id", "wat", "hoe_vaak", "door")
+
+
+class PlanDoelSerializer(serializers.ModelSerializer):
+    activiteiten = PlanActiviteitSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = PlanDoel
+        fields = ("id", "subresultaat", "doel", "activiteiten")
+        read_only_fields = fields
+
+
+class PlusAfspraakSerializer(serializers.ModelSerializer):
+    voorziening: serializers.StringRelatedField[Any] = serializers.StringRelatedField(
+        read_only=True, allow_null=True
+    )
+
+    class Meta:
+        model = PlusAfspraak
+        fields = ("id", "soort", "omschrijving", "voorziening")
+
+
+class OndersteuningsplanSerializer(serializers.ModelSerializer):
+    client = serializers.IntegerField(source="toewijzing.client_id", read_only=True)
+    doelen = PlanDoelSerializer(many=True, read_only=True)
+    plus_afspraken = PlusAfspraakSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Ondersteuningsplan
+        fields = (
+            "id",
+            "toewijzing",
+            "client",
+            "versie",
+            "status",
+            "opgesteld_op",
+            "akkoord_op",
+            "akkoord_wijze",
+            "regiefrequentie",
+            "evaluatiedatum",
+            "toelichting",
+            "doelen",
+            "plus_afspraken",
+        )
+        read_only_fields = fields
+
+
+class EvaluatieSerializer(serializers.ModelSerializer):
+    client = serializers.IntegerField(source="toewijzing.client_id", read_only=True)
+    uitgevoerd_door = gebruikersnaam()
+
+    class Meta:
+        model = Evaluatie
+        fields = (
+            "id",
+            "toewijzing",
+            "client",
+            "datum",
+            "resultaat_behaald",
+            "client_tevreden",
+            "toelichting",
+            "uitgevoerd_door",
+        )
+        read_only_fields = fields
+
+
+class SignaalSerializer(serializers.ModelSerializer):
+    aanbieder = agb_code()
+    gemeld_door = gebruikersnaam()
+
+    class Meta:
+        model = Signaal
+        fields = (
+            "id",
+            "client",
+            "aanbieder",
+            "toewijzing",
+            "soort",
+            "toelichting",
+            "gemeld_op",
+            "gemeld_door",
+            "status",
+            "opvolging",
+            "afgehandeld_op",
+        )
+        read_only_fields = fields
+
+
+# --- Werklijst and audit -----------------------------------------------------------------------------
+
+
+class WerklijstItemSerializer(serializers.ModelSerializer):
+    gemeente = gemeente_code()
+    toegewezen_aan = gebruikersnaam()
+    onderwerp_type = serializers.SerializerMethodField(help_text="Soort onderwerp, als app_label.model.")
+
+    class Meta:
+        model = WerklijstItem
+        fields = (
+            "id",
+            "gemeente",
+            "client",
+            "soort",
+            "omschrijving",
+            "uiterlijk",
+            "status",
+            "toegewezen_aan",
+            "onderwerp_type",
+            "object_id",
+            "aangemaakt_op",
+            "afgehandeld_op",
+        )
+        read_only_fields = fields
+
+    def get_onderwerp_type(self, item: WerklijstItem) -> str | None:
+        ct = item.content_type
+        return f"{ct.app_label}.{ct.model}" if ct else None
+
+
+class AuditEventSerializer(serializers.ModelSerializer):
+    object_type = serializers.SerializerMethodField(help_text="Soort object, als app_label.model.")
+    velden = serializers.ListField(child=serializers.CharField(), read_only=True)
+
+    class Meta:
+        model = AuditEvent
+        fields = (
+            "id",
+            "tijdstip",
+            "actor_naam",
+            "rol",
+            "organisatie",
+            "client_id",
+            "object_type",
+            "object_id",
+            "object_omschrijving",
+            "actie",
+            "velden",
+        )
+        read_only_fields = fields
+
+    def get_object_type(self, event: AuditEvent) -> str:
+        ct = event.content_type
+        return f"{ct.app_label}.{ct.model}"
+
+
+class TokenSerializer(serializers.Serializer):
+    token = serializers.CharField(help_text="Meesturen als header `Authorization: Token <token>`.")

@@ -1,0 +1,400 @@
+"""The endpoints of /api/v1/. Thin: rows come from ``for_user`` QuerySets, writes go through services."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import F, Prefetch, QuerySet
+from django.utils import timezone
+from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema, extend_schema_view
+from rest_framework import mixins, status
+from rest_framework.authtoken.serializers import AuthTokenSerializer
+from rest_framework.authtoken.views import ObtainAuthToken
+from rest_framework.decorators import action
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.throttling import AnonRateThrottle
+
+from resultaat.api import serializers as s
+from resultaat.api.permissions import AUDIT, CLIENT_REGISTRATIE, GEMEENTE
+from resultaat.api.viewsets import AlleenLezen, Filter, met_filters
+from resultaat.audit.models import AuditEvent
+from resultaat.catalogus.models import Product, Resultaat, ResultaatDomein, Subresultaat, Tarief, Tijdsband
+from resultaat.clienten.models import Client
+from resultaat.clienten.services import registreer_client, zoek_op_bsn
+from resultaat.contracten.models import Contract
+from resultaat.ondersteuning.models import Evaluatie, Ondersteuningsplan, PlanDoel, Signaal
+from resultaat.organisaties.models import Aanbieder, Gemeente
+from resultaat.toegang.models import Aanvraag, Beschikking, BeschiktResultaat, Melding, Onderzoek
+from resultaat.toewijzingen.models import Levering, Toewijzing
+from resultaat.werklijst.models import WerklijstItem
+
+GEMEENTE_FILTER = Filter("gemeente__code", "CBS-gemeentecode, bijvoorbeeld 0361.")
+AANBIEDER_FILTER = Filter("aanbieder__agb_code", "AGB-code van de aanbieder.")
+STATUS_FILTER = Filter("status", "Status.")
+
+NIET_GEVONDEN = OpenApiResponse(s.FoutSerializer, description="Niet gevonden, of niet zichtbaar voor u.")
+
+
+# --- Organisations and catalogue: reference data, the same for every user ---------------------------
+
+
+class GemeenteViewSet(AlleenLezen):
+    """Gemeenten (municipalities), with their 4-digit CBS code. Reference data, readable by every user."""
+
+    queryset = Gemeente.objects.select_related("regio")
+    serializer_class = s.GemeenteSerializer
+
+    def scoped(self) -> QuerySet[Any]:
+        return Gemeente.objects.select_related("regio")
+
+
+@met_filters(agb=Filter("agb_code", "AGB-code."))
+class AanbiederViewSet(AlleenLezen):
+    """Zorgaanbieders (care providers), identified by their AGB code. Reference data."""
+
+    queryset = Aanbieder.objects.all()
+    serializer_class = s.AanbiederSerializer
+
+    def scoped(self) -> QuerySet[Any]:
+        return Aanbieder.objects.all()
+
+
+class ResultaatDomeinViewSet(AlleenLezen):
+    """Domains of the results matrix (catalogue)."""
+
+    queryset = ResultaatDomein.objects.all()
+    serializer_class = s.ResultaatDomeinSerializer
+
+    def scoped(self) -> QuerySet[Any]:
+        return ResultaatDomein.objects.all()
+
+
+@met_filters(domein=Filter("domein__code", "Code van het resultaatdomein."))
+class ResultaatViewSet(AlleenLezen):
+    """Results the gemeente can grant, with their subresults and aandachtspunten (catalogue)."""
+
+    queryset = Resultaat.objects.all()
+    serializer_class = s.ResultaatSerializer
+
+    def scoped(self) -> QuerySet[Any]:
+        return Resultaat.objects.select_related("domein").prefetch_related(
+            Prefetch("subresultaten", Subresultaat.objects.prefetch_related("aandachtspunten"))
+        )
+
+
+@met_filters(resultaat=Filter("resultaat__code", "Code van het resultaat."))
+class TijdsbandViewSet(AlleenLezen):
+    """Time bands (minutes per week) of a result, with their meerposten (catalogue)."""
+
+    queryset = Tijdsband.objects.all()
+    serializer_class = s.TijdsbandSerializer
+
+    def scoped(self) -> QuerySet[Any]:
+        return Tijdsband.objects.select_related("resultaat").prefetch_related("meerposten")
+
+
+@met_filters(
+    categorie=Filter("categorie", "iWmo-productcategorie (WMO020), bijvoorbeeld 01."),
+    resultaat=Filter("resultaat__code", "Code van het resultaat."),
+)
+class ProductViewSet(AlleenLezen):
+    """iWmo products (result x level), each with the tariff valid today (catalogue)."""
+
+    queryset = Product.objects.all()
+    serializer_class = s.ProductSerializer
+
+    def scoped(self) -> QuerySet[Any]:
+        return Product.objects.select_related("resultaat", "complexiteit", "intensiteit").prefetch_related(
+            Prefetch("tarieven", Tarief.objects.geldig_op(timezone.localdate()))
+        )
+
+
+@met_filters(aanbieder=AANBIEDER_FILTER, gemeente=Filter("gemeenten__code", GEMEENTE_FILTER.omschrijving))
+class ContractViewSet(AlleenLezen):
+    """Contracts: a gemeente sees those of its gemeenten, a provider only its own."""
+
+    queryset = Contract.objects.all()
+    serializer_class = s.ContractSerializer
+
+    def scoped(self) -> QuerySet[Any]:
+        return (
+            Contract.objects.for_user(self.request.user)
+            .select_related("aanbieder")
+            .prefetch_related("gemeenten", "producten", "onderaannemers")
+        )
+
+
+# --- Clients -------------------------------------------------------------------------------------------
+
+
+@met_filters(gemeente=GEMEENTE_FILTER)
+@extend_schema_view(
+    create=extend_schema(
+        summary="Cliënt registreren",
+        description="Alleen voor een consulent of beheerder, in een van de eigen gemeenten.",
+        request=s.ClientRegistratieSerializer,
+        responses={201: s.ClientSerializer},
+    )
+)
+class ClientViewSet(mixins.CreateModelMixin, AlleenLezen):
+    """Clients. The BSN is in the body of a response, never in a URL: search with POST /clienten/zoeken/."""
+
+    queryset = Client.objects.all()
+    serializer_class = s.ClientSerializer
+    schrijf_rollen = CLIENT_REGISTRATIE
+    lees_acties = frozenset({"zoeken"})
+
+    def scoped(self) -> QuerySet[Any]:
+        return Client.objects.for_user(self.request.user).select_related("gemeente")
+
+    def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        invoer = s.ClientRegistratieSerializer(data=request.data)
+        invoer.is_valid(raise_exception=True)
+        client = registreer_client(door=request.user, **invoer.validated_data)
+        return Response(s.ClientSerializer(client).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(
+        summary="Cliënt zoeken op BSN",
+        description=(
+            "Het BSN staat in de body, nooit in de URL. Een BSN dat niet aan de elfproef voldoet geeft 400 "
+            "met een foutmelding bij het veld `bsn`; een cliënt die niet bestaat of die u niet mag zien "
+            "geeft 404 (dezelfde 404: het antwoord verraadt niet of de cliënt elders bestaat)."
+        ),
+        request=s.BsnZoekSerializer,
+        responses={
+            200: s.ClientSerializer,
+            400: OpenApiResponse(description="Ongeldig BSN."),
+            404: NIET_GEVONDEN,
+        },
+        examples=[OpenApiExample("Zoeken", value={"bsn": "999993653"}, request_only=True)],
+    )
+    @action(detail=False, methods=["post"], pagination_class=None)
+    def zoeken(self, request: Request) -> Response:
+        invoer = s.BsnZoekSerializer(data=request.data)
+        invoer.is_valid(raise_exception=True)
+        client = zoek_op_bsn(door=request.user, bsn=invoer.validated_data["bsn"])
+        if client is None:
+            return Response({"detail": "Geen cliënt gevonden met dit BSN."}, status=status.HTTP_404_NOT_FOUND)
+        return Response(s.ClientSerializer(client).data)
+
+
+# --- Toegang: the gemeente's own working files, never visible to providers ----------------------------
+
+
+@met_filters(gemeente=GEMEENTE_FILTER, status=STATUS_FILTER)
+class MeldingViewSet(AlleenLezen):
+    """Meldingen (requests for support). Only for gemeente staff, rows of their gemeenten."""
+
+    queryset = Melding.objects.all()
+    serializer_class = s.MeldingSerializer
+    lees_rollen = GEMEENTE
+
+    def scoped(self) -> QuerySet[Any]:
+        return Melding.objects.for_user(self.request.user).select_related("gemeente", "consulent")
+
+
+@met_filters(gemeente=Filter("client__gemeente__code", GEMEENTE_FILTER.omschrijving))
+class OnderzoekViewSet(AlleenLezen):
+    """Onderzoeken (keukentafelgesprek) with ZRM scores and chosen results. Only for gemeente staff."""
+
+    queryset = Onderzoek.objects.all()
+    serializer_class = s.OnderzoekSerializer
+    lees_rollen = GEMEENTE
+
+    def scoped(self) -> QuerySet[Any]:
+        return (
+            Onderzoek.objects.for_user(self.request.user)
+            .select_related("consulent")
+            .prefetch_related("zrm_scores", "resultaten__resultaat", "resultaten__subresultaten")
+            .prefetch_related("resultaten__aandachtspunten")
+            .order_by("-pk")
+        )
+
+
+@met_filters(gemeente=GEMEENTE_FILTER, status=STATUS_FILTER)
+class AanvraagViewSet(AlleenLezen):
+    """Aanvragen (formal applications) with their decision deadline. Only for gemeente staff."""
+
+    queryset = Aanvraag.objects.all()
+    serializer_class = s.AanvraagSerializer
+    lees_rollen = GEMEENTE
+
+    def scoped(self) -> QuerySet[Any]:
+        return Aanvraag.objects.for_user(self.request.user).select_related("gemeente")
+
+
+@met_filters(gemeente=GEMEENTE_FILTER, besluit=Filter("besluit", "Besluit: toegekend, deels of afgewezen."))
+class BeschikkingViewSet(AlleenLezen):
+    """Beschikkingen; a provider sees those it delivers under, with only the results it delivers."""
+
+    queryset = Beschikking.objects.all()
+    serializer_class = s.BeschikkingSerializer
+
+    def scoped(self) -> QuerySet[Any]:
+        user = self.request.user
+        resultaten = BeschiktResultaat.objects.select_related("resultaat", "complexiteit", "intensiteit")
+        if user.is_aanbieder_user:  # type: ignore[union-attr]
+            resultaten = resultaten.filter(toewijzingen__aanbieder_id=user.aanbieder_id).distinct()  # type: ignore[union-attr]
+        return (
+            Beschikking.objects.for_user(user)
+            .select_related("gemeente")
+            .prefetch_related(Prefetch("resultaten", resultaten.order_by("pk")), "resultaten__subresultaten")
+            .order_by("-besluitdatum", "-pk")
+        )
+
+
+# --- Toewijzingen, leveringen and the provider's side -------------------------------------------------
+
+
+@met_filters(gemeente=GEMEENTE_FILTER, aanbieder=AANBIEDER_FILTER)
+class ToewijzingViewSet(AlleenLezen):
+    """Toewijzingen with their versions and leveringen; a provider sees only its own."""
+
+    queryset = Toewijzing.objects.all()
+    serializer_class = s.ToewijzingSerializer
+
+    def scoped(self) -> QuerySet[Any]:
+        return (
+            Toewijzing.objects.for_user(self.request.user)
+            .select_related("gemeente", "aanbieder")
+            .prefetch_related("versies", "leveringen")
+            .order_by("-ingangsdatum", "-nummer", "-pk")
+        )
+
+
+@met_filters(
+    gemeente=Filter("toewijzing__gemeente__code", GEMEENTE_FILTER.omschrijving),
+    aanbieder=Filter("toewijzing__aanbieder__agb_code", AANBIEDER_FILTER.omschrijving),
+)
+class LeveringViewSet(AlleenLezen):
+    """Leveringen (start, temporary stop and stop of delivery); a provider sees only its own."""
+
+    queryset = Levering.objects.all()
+    serializer_class = s.LeveringSerializer
+
+    def scoped(self) -> QuerySet[Any]:
+        return Levering.objects.for_user(self.request.user).order_by("toewijzing", "begindatum", "pk")
+
+
+@met_filters(
+    aanbieder=Filter("toewijzing__aanbieder__agb_code", AANBIEDER_FILTER.omschrijving),
+    gemeente=Filter("toewijzing__gemeente__code", GEMEENTE_FILTER.omschrijving),
+    status=STATUS_FILTER,
+)
+class OndersteuningsplanViewSet(AlleenLezen):
+    """Ondersteuningsplannen with goals, activities and the Plus; a provider sees only its own."""
+
+    queryset = Ondersteuningsplan.objects.all()
+    serializer_class = s.OndersteuningsplanSerializer
+
+    def scoped(self) -> QuerySet[Any]:
+        return (
+            Ondersteuningsplan.objects.for_user(self.request.user)
+            .select_related("toewijzing")
+            .prefetch_related(
+                Prefetch("doelen", PlanDoel.objects.prefetch_related("activiteiten").order_by("pk")),
+                "plus_afspraken__voorziening",
+            )
+            .order_by("toewijzing", "-versie", "pk")
+        )
+
+
+@met_filters(
+    aanbieder=Filter("toewijzing__aanbieder__agb_code", AANBIEDER_FILTER.omschrijving),
+    gemeente=Filter("toewijzing__gemeente__code", GEMEENTE_FILTER.omschrijving),
+)
+class EvaluatieViewSet(AlleenLezen):
+    """Evaluations per toewijzing; a provider sees only its own."""
+
+    queryset = Evaluatie.objects.all()
+    serializer_class = s.EvaluatieSerializer
+
+    def scoped(self) -> QuerySet[Any]:
+        return (
+            Evaluatie.objects.for_user(self.request.user)
+            .select_related("toewijzing", "uitgevoerd_door")
+            .order_by("-datum", "-pk")
+        )
+
+
+@met_filters(
+    aanbieder=AANBIEDER_FILTER,
+    gemeente=Filter("client__gemeente__code", GEMEENTE_FILTER.omschrijving),
+    soort=Filter("soort", "Soort signaal, bijvoorbeeld eenzaamheid."),
+    status=STATUS_FILTER,
+)
+class SignaalViewSet(AlleenLezen):
+    """Signals a provider reported; a provider sees only its own."""
+
+    queryset = Signaal.objects.all()
+    serializer_class = s.SignaalSerializer
+
+    def scoped(self) -> QuerySet[Any]:
+        return (
+            Signaal.objects.for_user(self.request.user)
+            .select_related("aanbieder", "gemeld_door")
+            .order_by("-gemeld_op", "-pk")
+        )
+
+
+# --- Werklijst and audit log -----------------------------------------------------------------------------
+
+
+@met_filters(gemeente=GEMEENTE_FILTER, status=STATUS_FILTER, soort=Filter("soort", "Soort werklijstitem."))
+class WerklijstViewSet(AlleenLezen):
+    """The consulent's worklist. Only for gemeente staff, rows of their gemeenten."""
+
+    queryset = WerklijstItem.objects.all()
+    serializer_class = s.WerklijstItemSerializer
+    lees_rollen = GEMEENTE
+
+    def scoped(self) -> QuerySet[Any]:
+        return (
+            WerklijstItem.objects.for_user(self.request.user)
+            .select_related("gemeente", "toegewezen_aan", "content_type")
+            .order_by(F("uiterlijk").asc(nulls_last=True), "aangemaakt_op", "pk")
+        )
+
+
+@met_filters(
+    actie=Filter("actie", "aangemaakt, gewijzigd, verwijderd of gelezen."),
+    client=Filter("client_id", "Id van de cliënt (niet het BSN)."),
+)
+class AuditEventViewSet(AlleenLezen):
+    """The audit trail: only for the privacy officer / auditor (and superusers)."""
+
+    queryset = AuditEvent.objects.all()
+    serializer_class = s.AuditEventSerializer
+    lees_rollen = AUDIT
+
+    def scoped(self) -> QuerySet[Any]:
+        return AuditEvent.objects.for_user(self.request.user).select_related("content_type")
+
+
+# --- Token ----------------------------------------------------------------------------------------------
+
+
+class TokenThrottle(AnonRateThrottle):
+    """Slows down password guessing on the token endpoint."""
+
+    scope = "token"
+    rate = "30/minute"
+
+
+@extend_schema(
+    summary="Token ophalen",
+    description=(
+        "Wissel gebruikersnaam en wachtwoord in voor een token. Stuur het token daarna mee in elke "
+        "request als header `Authorization: Token <token>`."
+    ),
+    request=AuthTokenSerializer,
+    responses={
+        200: s.TokenSerializer,
+        400: OpenApiResponse(description="Onjuiste gebruikersnaam of wachtwoord."),
+    },
+    auth=[],
+    tags=["token"],
+)
+class TokenView(ObtainAuthToken):
+    throttle_classes = [TokenThrottle]
