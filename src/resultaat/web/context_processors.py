@@ -3,7 +3,44 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import HttpRequest
+from django.urls import NoReverseMatch, reverse
+
+from resultaat.web.navigation import menu_voor, secties_voor
+
+
+def organisatie_naam(user: Any) -> str:
+    """The organisation a user works for, as shown in the page header."""
+    if user.aanbieder_id:
+        return str(user.aanbieder.naam)
+    if user.is_gemeente_user:
+        namen = sorted(user.gemeenten.values_list("naam", flat=True))
+        return "Gemeente " + ", ".join(namen) if namen else ""
+    return ""
 
 
 def navigation(request: HttpRequest) -> dict[str, Any]:
-    return {}
+    """The menu of the logged-in user (per role, see ``resultaat.web.navigation``) and who they are."""
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {"menu": [], "secties": frozenset()}
+    menu: list[dict[str, Any]] = []
+    for item in menu_voor(user):
+        try:
+            url = reverse(item.url_name)
+        except NoReverseMatch:  # pragma: no cover - every url_name in the table exists
+            continue
+        menu.append({"label": item.label, "url": url, "actief": False, "sectie": item.sectie})
+    # The current item is the one with the longest URL that the current path starts with.
+    passend = [m for m in menu if request.path.startswith(m["url"]) and m["url"] != "/"]
+    if passend:
+        max(passend, key=lambda m: len(m["url"]))["actief"] = True
+    if user.rol:
+        rol = user.get_rol_display()
+    else:
+        rol = "Beheerder (superuser)" if user.is_superuser else ""
+    return {
+        "menu": menu,
+        "secties": secties_voor(user),
+        "gebruiker_rol": rol,
+        "gebruiker_organisatie": organisatie_naam(user),
+    }

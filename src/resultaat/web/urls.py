@@ -1,8 +1,31 @@
 from django.urls import path
-from django.views.generic import TemplateView
+
+from resultaat.web.views.aanbieders import AanbiederDetailView, AanbiederListView
+from resultaat.web.views.audit import AuditListView
+from resultaat.web.views.catalogus import CatalogusView
+from resultaat.web.views.clienten import ClientDetailView, ClientListView, ClientZoekenView
+from resultaat.web.views.contracten import ContractDetailView, ContractListView
+from resultaat.web.views.home import HomeView
+from resultaat.web.views.signalen import SignaalDetailView, SignaalListView
+from resultaat.web.views.toewijzingen import ToewijzingDetailView, ToewijzingListView
+from resultaat.web.views.werklijst import WerklijstView
 
 app_name = "web"
 
 urlpatterns = [
-    path("", TemplateView.as_view(template_name="web/home.html"), name="home"),
+    path("", HomeView.as_view(), name="home"),
+    path("werklijst/", WerklijstView.as_view(), name="werklijst"),
+    path("clienten/zoeken/", ClientZoekenView.as_view(), name="client-zoeken"),
+    path("clienten/", ClientListView.as_view(), name="client-list"),
+    path("clienten/<int:pk>/", ClientDetailView.as_view(), name="client-detail"),
+    path("toewijzingen/", ToewijzingListView.as_view(), name="toewijzing-list"),
+    path("toewijzingen/<int:pk>/", ToewijzingDetailView.as_view(), name="toewijzing-detail"),
+    path("signalen/", SignaalListView.as_view(), name="signaal-list"),
+    path("signalen/<int:pk>/", SignaalDetailView.as_view(), name="signaal-detail"),
+    path("aanbieders/", AanbiederListView.as_view(), name="aanbieder-list"),
+    path("aanbieders/<int:pk>/", AanbiederDetailView.as_view(), name="aanbieder-detail"),
+    path("contracten/", ContractListView.as_view(), name="contract-list"),
+    path("contracten/<int:pk>/", ContractDetailView.as_view(), name="contract-detail"),
+    path("catalogus/", CatalogusView.as_view(), name="catalogus"),
+    path("auditlog/", AuditListView.as_view(), name="audit-list"),
 ]

@@ -1,0 +1,89 @@
+"""Who may open which part of the web UI: one table from role to menu, used by the menu and the views.
+
+The menu and the access checks read the same table, so a link is shown exactly when the page behind
+it may be opened. Row-level visibility (which clients, which toewijzingen) is not decided here but
+in the ``for_user`` QuerySets of the models.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from resultaat.accounts.models import Rol
+
+
+@dataclass(frozen=True)
+class Sectie:
+    """A part of the UI that appears as one menu item."""
+
+    code: str
+    label: str
+    url_name: str
+
+
+SECTIES: dict[str, Sectie] = {
+    s.code: s
+    for s in [
+        Sectie("werklijst", "Werklijst", "web:werklijst"),
+        Sectie("client-zoeken", "Cliënten zoeken", "web:client-zoeken"),
+        Sectie("clienten", "Cliënten", "web:client-list"),
+        Sectie("toewijzingen", "Toewijzingen", "web:toewijzing-list"),
+        Sectie("signalen", "Signalen", "web:signaal-list"),
+        Sectie("aanbieders", "Aanbieders", "web:aanbieder-list"),
+        Sectie("contracten", "Contracten", "web:contract-list"),
+        Sectie("catalogus", "Catalogus", "web:catalogus"),
+        Sectie("auditlog", "Auditlog", "web:audit-list"),
+        Sectie("beheer", "Beheer", "admin:index"),
+    ]
+}
+
+# Role -> the sections in its menu, in menu order; a label of its own where the role calls it differently.
+ROL_MENU: dict[str, tuple[tuple[str, str | None], ...]] = {
+    Rol.CONSULENT: (
+        ("werklijst", None),
+        ("client-zoeken", None),
+        ("clienten", None),
+        ("toewijzingen", None),
+        ("signalen", None),
+    ),
+    Rol.CONTRACTMANAGER: (
+        ("aanbieders", None),
+        ("contracten", None),
+        ("catalogus", None),
+        ("toewijzingen", None),
+    ),
+    Rol.FINANCIEEL: (("toewijzingen", None), ("aanbieders", None)),
+    Rol.BEHEERDER: (("catalogus", None), ("contracten", None), ("aanbieders", None), ("beheer", None)),
+    Rol.AUDITOR: (("client-zoeken", None), ("auditlog", None)),
+    Rol.AANBIEDER: (("clienten", "Mijn cliënten"), ("toewijzingen", None), ("signalen", None)),
+}
+
+
+@dataclass(frozen=True)
+class MenuItem:
+    sectie: str
+    label: str
+    url_name: str
+
+
+def menu_voor(user: Any) -> list[MenuItem]:
+    """The menu of a user: their role's sections; a superuser without a role gets every section."""
+    if not getattr(user, "is_authenticated", False):
+        return []
+    if user.rol in ROL_MENU:
+        regels = ROL_MENU[user.rol]
+    elif user.is_superuser:
+        regels = tuple((code, None) for code in SECTIES)
+    else:
+        regels = ()
+    return [MenuItem(code, label or SECTIES[code].label, SECTIES[code].url_name) for code, label in regels]
+
+
+def secties_voor(user: Any) -> frozenset[str]:
+    return frozenset(item.sectie for item in menu_voor(user))
+
+
+def mag(user: Any, *secties: str) -> bool:
+    """May the user open at least one of these sections?"""
+    return bool(secties_voor(user) & set(secties))

@@ -1,0 +1,64 @@
+"""The audit log for the privacy officer: who changed or read the data of which client, and when."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.urls import reverse
+
+from resultaat.audit.models import AuditEvent
+from resultaat.clienten.models import Client
+from resultaat.clienten.services import zoek_op_bsn
+from resultaat.web.forms import BsnZoekForm
+from resultaat.web.views.base import ScopedListView
+from resultaat.web.views.clienten import GEEN_CLIENT
+
+
+class AuditListView(ScopedListView):
+    """Events on the clients of the auditor's gemeenten; filter by client pk (GET) or by BSN (POST)."""
+
+    secties = ("auditlog",)
+    model = AuditEvent
+    template_name = "web/audit_list.html"
+    context_object_name = "events"
+    paginate_by = 50
+
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> Any:
+        self.client: Client | None = None
+        self.zoekform = BsnZoekForm()
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_queryset(self) -> QuerySet[AuditEvent]:
+        user = self.request.user
+        qs = AuditEvent.objects.for_user(user).select_related("content_type")
+        client_pk = self.request.GET.get("client", "")
+        if client_pk:
+            if client_pk.isdigit():
+                self.client = Client.objects.for_user(user).filter(pk=int(client_pk)).first()
+            # A client the auditor may not see gives an empty list, never its events.
+            qs = qs.filter(client_id=self.client.pk) if self.client else qs.none()
+        return qs.order_by("-tijdstip", "-id")
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        self.zoekform = BsnZoekForm(request.POST)
+        if self.zoekform.is_valid():
+            client = zoek_op_bsn(door=request.user, bsn=self.zoekform.cleaned_data["bsn"])
+            if client is not None:
+                return redirect(f"{reverse('web:audit-list')}?client={client.pk}")
+            self.zoekform.add_error("bsn", GEEN_CLIENT)
+        return self.get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context["zoekform"] = self.zoekform
+        context["client"] = self.client
+        context["client_gevraagd"] = bool(self.request.GET.get("client"))
+        clienten = Client.objects.for_user(self.request.user).filter(
+            pk__in={e.client_id for e in context["events"] if e.client_id}
+        )
+        namen = {c.pk: c.naam for c in clienten}
+        context["regels"] = [{"event": e, "clientnaam": namen.get(e.client_id)} for e in context["events"]]
+        return context

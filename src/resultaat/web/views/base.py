@@ -1,0 +1,44 @@
+"""Access rules shared by every view: logged in, a role that may open the section, rows via ``for_user``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponseBase
+from django.views.generic import DetailView, ListView
+
+from resultaat.web.navigation import mag
+
+
+class SectieMixin(LoginRequiredMixin):
+    """Only users whose role has one of ``secties`` in its menu may open the view.
+
+    A list or form answers 403 to other roles; a detail view answers 404 (``geweigerd_als_404``),
+    the same as for an object of another organisation, so it tells nothing about what exists.
+    """
+
+    secties: tuple[str, ...] = ()
+    geweigerd_als_404 = False
+
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        if not request.user.is_authenticated:
+            return self.handle_no_permission()
+        if self.secties and not mag(request.user, *self.secties):
+            if self.geweigerd_als_404:
+                raise Http404("Niet gevonden.")
+            raise PermissionDenied("U heeft geen toegang tot deze pagina.")
+        return super().dispatch(request, *args, **kwargs)
+
+
+class ScopedListView(SectieMixin, ListView):
+    """A paginated list of what the user may see (``get_queryset`` starts from ``for_user``)."""
+
+    paginate_by = 25
+
+
+class ScopedDetailView(SectieMixin, DetailView):
+    """One object, looked up by ``pk`` among what the user may see: anything else gives 404."""
+
+    geweigerd_als_404 = True

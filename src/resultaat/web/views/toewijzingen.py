@@ -1,0 +1,86 @@
+"""Toewijzingen: the list, and one toewijzing with its version history, leveringen, plans and evaluations."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+
+from resultaat.ondersteuning.models import Evaluatie, Ondersteuningsplan, Signaal
+from resultaat.toewijzingen.models import Levering, Toewijzing
+from resultaat.web.views.base import ScopedDetailView, ScopedListView
+
+FILTERS = {
+    "actief": "Actief vandaag",
+    "toekomst": "Nog niet begonnen",
+    "beeindigd": "Beëindigd",
+    "alle": "Alle",
+}
+
+
+class ToewijzingListView(ScopedListView):
+    secties = ("toewijzingen",)
+    model = Toewijzing
+    template_name = "web/toewijzing_list.html"
+    context_object_name = "toewijzingen"
+
+    def get_queryset(self) -> QuerySet[Toewijzing]:
+        qs = Toewijzing.objects.for_user(self.request.user).select_related("client", "product", "aanbieder")
+        vandaag = timezone.localdate()
+        self.filter = self.request.GET.get("filter", "actief")
+        if self.filter not in FILTERS:
+            self.filter = "actief"
+        if self.filter == "actief":
+            qs = qs.actief_op(vandaag)
+        elif self.filter == "toekomst":
+            qs = qs.filter(ingangsdatum__gt=vandaag)
+        elif self.filter == "beeindigd":
+            qs = qs.filter(einddatum__lt=vandaag)
+        return qs.order_by("-ingangsdatum", "-nummer")
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context["filters"] = FILTERS
+        context["filter"] = self.filter
+        context["vandaag"] = timezone.localdate()
+        return context
+
+
+class ToewijzingDetailView(ScopedDetailView):
+    secties = ("toewijzingen",)
+    model = Toewijzing
+    template_name = "web/toewijzing_detail.html"
+    context_object_name = "toewijzing"
+
+    def get_queryset(self) -> QuerySet[Toewijzing]:
+        return Toewijzing.objects.for_user(self.request.user).select_related(
+            "client", "product", "aanbieder", "gemeente", "beschikt_resultaat__beschikking"
+        )
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        user = self.request.user
+        toewijzing = self.object
+        vandaag = timezone.localdate()
+        zichtbaar = Toewijzing.objects.for_user(user)
+        context.update(
+            {
+                "vandaag": vandaag,
+                "versies": list(toewijzing.versies.order_by("toewijzingsdatum", "toewijzingstijd", "id")),
+                "leveringen": list(
+                    Levering.objects.for_user(user).filter(toewijzing=toewijzing).order_by("begindatum", "pk")
+                ),
+                "plannen": list(Ondersteuningsplan.objects.for_user(user).filter(toewijzing=toewijzing)),
+                "evaluaties": list(Evaluatie.objects.for_user(user).filter(toewijzing=toewijzing)),
+                "signalen": list(Signaal.objects.for_user(user).filter(toewijzing=toewijzing)),
+                "tarief": toewijzing.product.tarief_op(vandaag),
+                # Predecessor and successors only when the user may see them (a switch of provider).
+                "verwant": list(
+                    zichtbaar.filter(
+                        Q(pk=toewijzing.voorganger_id) | Q(voorganger=toewijzing)
+                    ).select_related("aanbieder", "product")
+                ),
+            }
+        )
+        return context
