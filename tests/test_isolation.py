@@ -1,0 +1,448 @@
+"""Provider isolation: bob (Thuiszorg Noord) must never see anything of charlie's client zeger (Zorg Zuid).
+
+The test does not list pages by hand: it walks every URL pattern of the "web" and "api" namespaces
+through Django's URL resolver, so that a page added later is covered without anyone remembering to.
+
+- A pattern without arguments (a list, a dashboard, a form) is fetched and must show nothing of zeger:
+  not his name, not his BSN, not his toewijzing number. Client lists must show noor.
+- A pattern with a ``pk`` argument is fetched for every object of its model that belongs to zeger's
+  chain (404, or a refusal that does not depend on the object) and for every object of noor's chain
+  (200 where a provider may see that kind of record).
+- A pattern with another argument, or whose model cannot be found from its view, fails the test, unless
+  it is on the commented exemption list below.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import pytest
+from django.db import models
+from django.test import Client as WebClient
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
+from rest_framework.authtoken.models import Token
+
+from resultaat.audit.models import AuditEvent, ClientData
+from resultaat.clienten.models import Client
+from resultaat.contracten.models import Contract
+from resultaat.ondersteuning.models import (
+    Evaluatie,
+    Ondersteuningsplan,
+    PlanActiviteit,
+    PlanDoel,
+    PlusAfspraak,
+    PlusSoort,
+    ResultaatBehaald,
+    Signaal,
+    SignaalSoort,
+)
+from resultaat.toegang.models import (
+    Aanvraag,
+    Beschikking,
+    BeschiktResultaat,
+    Besluit,
+    Melding,
+    Onderzoek,
+    OnderzoekResultaat,
+    ZRMDomein,
+    ZRMScore,
+)
+from resultaat.toewijzingen.models import Toewijzing, ToewijzingVersie
+from resultaat.werklijst.models import WerklijstItem, WerklijstSoort
+from tests import factories as f
+
+NAMESPACES = ("web", "api")
+
+# Kinds of record a provider never sees, even for its own clients: the gemeente's toegang files, its
+# worklist and the audit trail. For these, noor's objects must be refused to bob as well.
+NOT_FOR_PROVIDERS: frozenset[type[models.Model]] = frozenset(
+    {Melding, Onderzoek, ZRMScore, OnderzoekResultaat, Aanvraag, WerklijstItem, AuditEvent}
+)
+
+# Patterns with arguments that are not about one object of a model, as "namespace:name": reason.
+# Keep this list short and say why each entry cannot show client data of another provider.
+EXEMPT: dict[str, str] = {}
+
+ZEGER_NUMMER = 87654321  # zeger's ToewijzingNummer: distinctive, so a leak cannot hide in other digits
+NOOR_NUMMER = 12345678
+BIG_PAGE = {"page_size": 1000}
+
+
+# --- Two client chains: noor (bob's) and zeger (charlie's) -----------------------------------------------
+
+
+def build_chain(client: Client, nummer: int, beschikkingnummer: str) -> dict[str, Any]:
+    """Every kind of client record, for one client: toegang, beschikking, toewijzing, plan, signals."""
+    naam = client.achternaam  # written into free text too, so that any leak of the row shows his name
+    toewijzing = Toewijzing.objects.get(client=client)
+    toewijzing.nummer = nummer
+    toewijzing.save(update_fields=["nummer"])
+    gemeente, aanbieder, product = client.gemeente, toewijzing.aanbieder, toewijzing.product
+    melding = Melding.objects.create(
+        client=client, gemeente=gemeente, ontvangen_op=dt.date(2016, 11, 1), hulpvraag=f"{naam} vraagt hulp"
+    )
+    onderzoek = Onderzoek.objects.create(
+        melding=melding, client=client, datum_gesprek=dt.date(2016, 11, 15), situatie=f"{naam} woont alleen"
+    )
+    ZRMScore.objects.create(onderzoek=onderzoek, domein=ZRMDomein.HUISVESTING, niveau=3, toelichting=naam)
+    OnderzoekResultaat.objects.create(onderzoek=onderzoek, resultaat=product.resultaat, anders_namelijk=naam)
+    aanvraag = Aanvraag.objects.create(
+        client=client,
+        gemeente=gemeente,
+        melding=melding,
+        onderzoek=onderzoek,
+        ontvangen_op=dt.date(2016, 12, 1),
+    )
+    beschikking = Beschikking.objects.create(
+        aanvraag=aanvraag,
+        client=client,
+        gemeente=gemeente,
+        nummer=beschikkingnummer,
+        besluit=Besluit.TOEGEKEND,
+        besluitdatum=dt.date(2016, 12, 10),
+        ingangsdatum=dt.date(2017, 1, 2),
+        motivering=f"Toegekend aan {naam}",
+    )
+    beschikt = BeschiktResultaat.objects.create(
+        beschikking=beschikking,
+        resultaat=product.resultaat,
+        product=product,
+        ingangsdatum=dt.date(2017, 1, 2),
+    )
+    toewijzing.beschikt_resultaat = beschikt
+    toewijzing.save(update_fields=["beschikt_resultaat"])
+    ToewijzingVersie.objects.create(toewijzing=toewijzing, **toewijzing.termen())
+    plan = Ondersteuningsplan.objects.create(
+        toewijzing=toewijzing, opgesteld_op=dt.date(2017, 1, 20), toelichting=f"Plan met {naam}"
+    )
+    doel = PlanDoel.objects.create(plan=plan, doel=f"{naam} houdt het huis schoon")
+    PlanActiviteit.objects.create(doel=doel, wat="Stofzuigen", hoe_vaak="wekelijks")
+    PlusAfspraak.objects.create(plan=plan, soort=PlusSoort.SIGNALERING, omschrijving=f"Let op {naam}")
+    Evaluatie.objects.create(
+        toewijzing=toewijzing,
+        datum=dt.date(2017, 7, 1),
+        resultaat_behaald=ResultaatBehaald.JA,
+        toelichting=naam,
+    )
+    signaal = Signaal.objects.create(
+        client=client,
+        aanbieder=aanbieder,
+        toewijzing=toewijzing,
+        soort=SignaalSoort.EENZAAMHEID,
+        toelichting=f"{naam} is eenzaam",
+        gemeld_op=timezone.now(),
+    )
+    WerklijstItem.objects.create(
+        gemeente=gemeente, client=client, soort=WerklijstSoort.SIGNAAL, omschrijving=f"Signaal over {naam}"
+    )
+    contract = f.ContractFactory(aanbieder=aanbieder, gemeenten=[gemeente])
+    return {"toewijzing": toewijzing, "signaal": signaal, "contract": contract}
+
+
+@pytest.fixture
+def chains(noor, zeger, noord, zuid, alice, bob, charlie, dora) -> Sides:
+    build_chain(noor, NOOR_NUMMER, "B-NOOR-1")
+    build_chain(zeger, ZEGER_NUMMER, "B-ZEGER-1")
+    return Sides(noor=noor, zeger=zeger, noord_id=noord.pk, zuid_id=zuid.pk)
+
+
+def leaks_of_zeger(zeger: Client, body: str) -> list[str]:
+    found = [marker for marker in (zeger.achternaam, zeger.bsn) if marker in body]
+    if re.search(rf"(?<!\d){ZEGER_NUMMER}(?!\d)", body):
+        found.append(f"toewijzing {ZEGER_NUMMER}")
+    return found
+
+
+@dataclass(frozen=True)
+class Sides:
+    noor: Client
+    zeger: Client
+    noord_id: int
+    zuid_id: int
+
+    def of(self, obj: models.Model) -> str | None:
+        """Whose chain an object belongs to: "zeger", "noor", or None for reference data."""
+        if isinstance(obj, ClientData):
+            client_id = obj.audit_client_id()
+        elif isinstance(obj, AuditEvent):
+            client_id = obj.client_id
+        elif isinstance(obj, Contract):
+            return {self.zuid_id: "zeger", self.noord_id: "noor"}.get(obj.aanbieder_id)
+        else:
+            return None
+        return {self.zeger.pk: "zeger", self.noor.pk: "noor"}.get(client_id)  # type: ignore[arg-type]
+
+
+# --- Walking the URL resolver ----------------------------------------------------------------------------
+
+
+@dataclass
+class Pattern:
+    namespace: str
+    name: str | None
+    route: str
+    arguments: frozenset[str]
+    callback: Any
+    checked_objects: list[str] = field(default_factory=list)
+
+    @property
+    def label(self) -> str:
+        return f"{self.namespace}:{self.name} ({self.route})"
+
+    @property
+    def view_class(self) -> Any:
+        return getattr(self.callback, "cls", None) or getattr(self.callback, "view_class", None)
+
+    @property
+    def model(self) -> type[models.Model] | None:
+        cls = self.view_class
+        if cls is None:
+            return None
+        model = getattr(cls, "model", None)
+        if model is None:
+            model = getattr(getattr(cls, "queryset", None), "model", None)
+        return model
+
+    @property
+    def is_drf(self) -> bool:
+        return getattr(self.callback, "cls", None) is not None and hasattr(
+            self.callback.cls, "get_serializer"
+        )
+
+    def admits(self, user: Any) -> bool:
+        """Does the view let this user's role in at all (rows aside)? Read from what the view declares:
+        ``lees_rollen`` on an API viewset, ``secties`` (the role menu) on a web view."""
+        cls = self.view_class
+        if self.is_drf:
+            rollen = getattr(cls, "lees_rollen", None)
+            return rollen is None or user.rol in rollen
+        secties = getattr(cls, "secties", ())
+        if secties:
+            from resultaat.web.navigation import mag
+
+            return mag(user, *secties)
+        return True
+
+    def url(self, **kwargs: Any) -> str:
+        return reverse(f"{self.namespace}:{self.name}", kwargs=kwargs or None)
+
+
+def _arguments(pattern: Any) -> frozenset[str]:
+    converters = getattr(pattern, "converters", None)
+    if converters is not None and hasattr(pattern, "_route"):
+        return frozenset(converters)
+    regex = pattern.regex
+    named = frozenset(regex.groupindex)
+    return named if regex.groups == len(named) else named | {"<positional>"}
+
+
+def walk(
+    patterns: list[Any],
+    namespaces: tuple[str, ...] = (),
+    prefix: str = "",
+    args: frozenset[str] = frozenset(),
+) -> Iterator[Pattern]:
+    for entry in patterns:
+        arguments = args | _arguments(entry.pattern)
+        if isinstance(entry, URLResolver):
+            inner = (*namespaces, entry.namespace) if entry.namespace else namespaces
+            yield from walk(entry.url_patterns, inner, prefix + str(entry.pattern), arguments)
+        elif isinstance(entry, URLPattern) and namespaces and namespaces[0] in NAMESPACES:
+            yield Pattern(
+                ":".join(namespaces), entry.name, prefix + str(entry.pattern), arguments, entry.callback
+            )
+
+
+def all_patterns() -> list[Pattern]:
+    return list(walk(get_resolver().url_patterns))
+
+
+def test_the_walk_finds_the_patterns_of_both_namespaces():
+    found = {p.namespace for p in all_patterns()}
+    assert set(NAMESPACES) <= found, found
+    assert {"api:client-list", "api:client-detail", "api:toewijzing-detail"} <= {
+        f"{p.namespace}:{p.name}" for p in all_patterns()
+    }
+
+
+def test_every_pattern_with_arguments_has_a_model_or_is_exempt():
+    problems = []
+    for pattern in all_patterns():
+        if not pattern.arguments or f"{pattern.namespace}:{pattern.name}" in EXEMPT:
+            continue
+        if pattern.arguments != {"pk"}:
+            problems.append(
+                f"{pattern.label}: arguments {sorted(pattern.arguments)}, only 'pk' is understood"
+            )
+        elif pattern.name is None:
+            problems.append(f"{pattern.label}: give the pattern a name so the test can reverse it")
+        elif pattern.model is None:
+            problems.append(f"{pattern.label}: no model on the view (set `model` or `queryset`)")
+    assert not problems, "URL patterns the isolation test cannot check:\n" + "\n".join(problems)
+
+
+def test_no_url_pattern_takes_a_bsn():
+    for pattern in all_patterns():
+        assert "bsn" not in pattern.route.lower(), pattern.label
+        assert not any("bsn" in a.lower() for a in pattern.arguments), pattern.label
+
+
+# --- The walk itself ---------------------------------------------------------------------------------
+
+
+@dataclass
+class Counts:
+    lists: int = 0
+    details: int = 0
+    objects: int = 0
+    patterns: list[str] = field(default_factory=list)
+
+
+def walk_as_bob(http: WebClient, sides: Sides, bob: Any, namespaces: tuple[str, ...]) -> Counts:
+    noor, zeger = sides.noor, sides.zeger
+    counts = Counts()
+    problems: list[str] = []
+    uniform: dict[tuple[str, int], bool] = {}
+
+    def refused_uniformly(pattern: Pattern, model: type[models.Model], status: int) -> bool:
+        """A 403/405 is fine when a pk that does not exist gets the same answer: it reveals nothing."""
+        key = (pattern.label, status)
+        if key not in uniform:
+            missing = (
+                model._default_manager.order_by("-pk").values_list("pk", flat=True).first() or 0
+            ) + 10_000
+            uniform[key] = status in (403, 405) and http.get(pattern.url(pk=missing)).status_code == status
+        return uniform[key]
+
+    for pattern in all_patterns():
+        if pattern.namespace not in namespaces or f"{pattern.namespace}:{pattern.name}" in EXEMPT:
+            continue
+        counts.patterns.append(pattern.label)
+        if not pattern.arguments:
+            counts.lists += 1
+            response = http.get(pattern.url(), BIG_PAGE if pattern.is_drf else None)
+            body = response.content.decode(errors="replace")
+            if leaks := leaks_of_zeger(zeger, body):
+                problems.append(f"{pattern.label} [{response.status_code}] shows zeger: {leaks}")
+            if pattern.model is Client and response.status_code == 200 and noor.achternaam not in body:
+                problems.append(f"{pattern.label}: client list without bob's client noor")
+            if (
+                pattern.is_drf
+                and response.status_code == 200
+                and issubclass(pattern.model or object, ClientData)
+            ):
+                problems += _check_api_list(pattern, response.json(), bob, sides)
+            continue
+        model = pattern.model
+        assert model is not None and pattern.arguments == {"pk"}, pattern.label  # see the test above
+        counts.details += 1
+        seen_zeger = False
+        for obj in model._default_manager.order_by("pk"):
+            side = sides.of(obj)
+            if side is None:
+                continue  # reference data (catalogue, organisations): not about one client
+            counts.objects += 1
+            response = http.get(pattern.url(pk=obj.pk))
+            status = response.status_code
+            where = f"{pattern.label} {model.__name__} {obj.pk} ({side})"
+            if side == "zeger":
+                seen_zeger = True
+                if status != 404 and not refused_uniformly(pattern, model, status):
+                    problems.append(f"{where}: status {status}, expected 404")
+                if leaks := leaks_of_zeger(zeger, response.content.decode(errors="replace")):
+                    problems.append(f"{where}: shows zeger: {leaks}")
+            elif model in NOT_FOR_PROVIDERS or not pattern.admits(bob):
+                if status != 404 and not refused_uniformly(pattern, model, status):
+                    problems.append(f"{where}: status {status}, but bob may not open this page or model")
+            elif status != 200 and not (status == 405 and refused_uniformly(pattern, model, status)):
+                problems.append(f"{where}: status {status}, expected 200 for bob's own client")
+        if not seen_zeger and (issubclass(model, ClientData) or model in (AuditEvent, Contract)):
+            problems.append(f"{pattern.label}: build_chain() makes no {model.__name__} for zeger; extend it")
+    assert not problems, "Provider isolation broken:\n" + "\n".join(problems)
+    return counts
+
+
+def _check_api_list(pattern: Pattern, body: dict[str, Any], bob: Any, sides: Sides) -> list[str]:
+    """An API list of client data holds exactly the rows ``for_user(bob)`` allows, none of zeger's."""
+    model = pattern.model
+    assert model is not None
+    if body.get("next"):
+        return [f"{pattern.label}: more than one page in the test; raise BIG_PAGE"]
+    ids = {row["id"] for row in body["results"]}
+    allowed = set(model._default_manager.for_user(bob).values_list("pk", flat=True))  # type: ignore[attr-defined]
+    zegers = {o.pk for o in model._default_manager.all() if sides.of(o) == "zeger"}
+    problems = []
+    if ids != allowed:
+        problems.append(f"{pattern.label}: ids {sorted(ids)} but for_user(bob) allows {sorted(allowed)}")
+    if ids & zegers:
+        problems.append(f"{pattern.label}: lists zeger's {model.__name__} {sorted(ids & zegers)}")
+    return problems
+
+
+def _report(capsys: Any, what: str, counts: Counts) -> None:
+    with capsys.disabled():
+        print(
+            f"\nisolation walk {what}: {counts.lists + counts.details} patterns "
+            f"({counts.lists} without arguments, {counts.details} with pk; {counts.objects} object URLs)"
+        )
+
+
+def test_bob_sees_nothing_of_zeger_on_any_web_page(chains, bob, capsys):
+    http = WebClient()
+    http.force_login(bob)
+    counts = walk_as_bob(http, chains, bob, ("web",))
+    _report(capsys, "web (session)", counts)
+    assert counts.lists >= 1
+
+
+def test_bob_sees_nothing_of_zeger_in_the_api_with_a_session(chains, bob, capsys):
+    http = WebClient()
+    http.force_login(bob)
+    counts = walk_as_bob(http, chains, bob, ("api",))
+    _report(capsys, "api (session)", counts)
+    assert counts.details >= 15
+
+
+def test_bob_sees_nothing_of_zeger_in_the_api_with_a_token(chains, bob, capsys):
+    token = Token.objects.create(user=bob)
+    http = WebClient(HTTP_AUTHORIZATION=f"Token {token.key}")
+    counts = walk_as_bob(http, chains, bob, ("api",))
+    _report(capsys, "api (token)", counts)
+    assert counts.details >= 15
+
+
+def test_the_chains_reach_every_kind_of_client_record(chains):
+    """build_chain() must keep up with the model: every client-data model has a row for zeger."""
+    from django.apps import apps
+
+    zeger = chains.zeger
+    missing = [
+        m.__name__
+        for m in apps.get_models()
+        if issubclass(m, ClientData)
+        and not any(o.audit_client_id() == zeger.pk for o in m._default_manager.all())
+    ]
+    assert not missing, f"extend build_chain() with: {missing}"
+
+
+def test_bob_sees_noors_chain_but_only_his_results_of_a_shared_beschikking(chains, bob, zuid):
+    """A beschikking bob delivers under shows only the results he delivers, not another provider's."""
+    noor = chains.noor
+    beschikking = Beschikking.objects.get(client=noor)
+    anders = BeschiktResultaat.objects.create(
+        beschikking=beschikking,
+        resultaat=beschikking.resultaten.first().resultaat,
+        product=beschikking.resultaten.first().product,
+        ingangsdatum=dt.date(2017, 1, 2),
+    )
+    f.ToewijzingFactory(client=noor, aanbieder=zuid, beschikt_resultaat=anders, nummer=55555555)
+    http = WebClient()
+    http.force_login(bob)
+    body = http.get(f"/api/v1/beschikkingen/{beschikking.pk}/").json()
+    assert anders.pk not in {r["id"] for r in body["resultaten"]}
+    assert len(body["resultaten"]) == 1
