@@ -144,6 +144,19 @@ def test_the_bsn_is_not_a_list_filter(alice, noor, zeger):
     assert response.json()["count"] == 2
 
 
+def test_a_list_masks_the_bsn_and_reading_one_client_is_audited(alice, noor):
+    client = token_client(alice)
+    row = client.get("/api/v1/clienten/").json()["results"][0]
+    assert "bsn" not in row
+    assert row["bsn_gemaskeerd"] == "******" + noor.bsn[-3:]
+    assert not AuditEvent.objects.filter(actie="gelezen").exists()
+
+    assert client.get(f"/api/v1/clienten/{noor.pk}/").json()["bsn"] == noor.bsn
+    assert client.post(ZOEKEN, {"bsn": noor.bsn}, format="json").status_code == 200
+    reads = AuditEvent.objects.filter(client_id=noor.pk, actie="gelezen")
+    assert [(e.actor_naam, e.rol) for e in reads] == [("alice", "consulent")] * 2
+
+
 # --- Client registration ---------------------------------------------------------------------------------
 
 

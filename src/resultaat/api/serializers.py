@@ -260,7 +260,7 @@ class ClientSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Client
-        fields = (
+        fields: tuple[str, ...] = (
             "id",
             "bsn",
             "gemeente",
@@ -282,6 +282,17 @@ class ClientSerializer(serializers.ModelSerializer):
             "overlijdensdatum",
             "aangemaakt_op",
         )
+        read_only_fields: tuple[str, ...] = fields
+
+
+class ClientLijstSerializer(ClientSerializer):
+    """A client in a list: the BSN masked, as on the web list. The full BSN is only in one client's
+    response (retrieve, search, registration), and that read is written to the audit trail."""
+
+    bsn_gemaskeerd = serializers.CharField(read_only=True, help_text="Alleen de laatste drie cijfers.")
+
+    class Meta(ClientSerializer.Meta):
+        fields = tuple("bsn_gemaskeerd" if name == "bsn" else name for name in ClientSerializer.Meta.fields)
         read_only_fields = fields
 
 

@@ -18,7 +18,7 @@ from rest_framework.throttling import AnonRateThrottle
 from resultaat.api import serializers as s
 from resultaat.api.permissions import AUDIT, CLIENT_REGISTRATIE, GEMEENTE
 from resultaat.api.viewsets import AlleenLezen, Filter, met_filters
-from resultaat.audit.models import AuditEvent
+from resultaat.audit.models import Actie, AuditEvent, record
 from resultaat.catalogus.models import Product, Resultaat, ResultaatDomein, Subresultaat, Tarief, Tijdsband
 from resultaat.clienten.models import Client
 from resultaat.clienten.services import registreer_client, zoek_op_bsn
@@ -130,15 +130,19 @@ class ContractViewSet(AlleenLezen):
 
 @met_filters(gemeente=GEMEENTE_FILTER)
 @extend_schema_view(
+    list=extend_schema(responses=s.ClientLijstSerializer(many=True)),
     create=extend_schema(
         summary="Cliënt registreren",
         description="Alleen voor een consulent of beheerder, in een van de eigen gemeenten.",
         request=s.ClientRegistratieSerializer,
         responses={201: s.ClientSerializer},
-    )
+    ),
 )
 class ClientViewSet(mixins.CreateModelMixin, AlleenLezen):
-    """Clients. The BSN is in the body of a response, never in a URL: search with POST /clienten/zoeken/."""
+    """Clients. The BSN is in the body of a response, never in a URL: search with POST /clienten/zoeken/.
+
+    A list shows the BSN masked; one client (retrieve, search) shows it in full, and that read is
+    written to the audit trail, as on the web client page."""
 
     queryset = Client.objects.all()
     serializer_class = s.ClientSerializer
@@ -147,6 +151,14 @@ class ClientViewSet(mixins.CreateModelMixin, AlleenLezen):
 
     def scoped(self) -> QuerySet[Any]:
         return Client.objects.for_user(self.request.user).select_related("gemeente")
+
+    def get_serializer_class(self) -> type[s.ClientSerializer]:
+        return s.ClientLijstSerializer if self.action == "list" else s.ClientSerializer
+
+    def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        client = self.get_object()
+        record([client], Actie.GELEZEN)
+        return Response(s.ClientSerializer(client).data)
 
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         invoer = s.ClientRegistratieSerializer(data=request.data)
@@ -176,6 +188,7 @@ class ClientViewSet(mixins.CreateModelMixin, AlleenLezen):
         client = zoek_op_bsn(door=request.user, bsn=invoer.validated_data["bsn"])
         if client is None:
             return Response({"detail": "Geen cliënt gevonden met dit BSN."}, status=status.HTTP_404_NOT_FOUND)
+        record([client], Actie.GELEZEN)
         return Response(s.ClientSerializer(client).data)
 
 
