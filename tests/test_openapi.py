@@ -8,14 +8,18 @@ from pathlib import Path
 import yaml
 from django.conf import settings
 from django.core.management import call_command
+from django.utils import translation
 
 COMMITTED = Path(settings.BASE_DIR) / "docs" / "openapi.yaml"
 
 
 def generate(tmp_path: Path) -> str:
     # The same command as `make openapi`; --fail-on-warn keeps the schema free of guesses.
+    # The language is pinned to the default one, which is what `manage.py spectacular` uses, so that a
+    # language activated by an earlier test cannot change the descriptions.
     target = tmp_path / "openapi.yaml"
-    call_command("spectacular", "--file", str(target), "--validate", "--fail-on-warn")
+    with translation.override(settings.LANGUAGE_CODE):
+        call_command("spectacular", "--file", str(target), "--validate", "--fail-on-warn")
     return target.read_text(encoding="utf-8")
 
 
