@@ -1,4 +1,4 @@
-"""The web UI as its users meet it: login, menus per role, BSN search by POST, the client timeline, scoping."""
+"""The web UI as its users meet it: login, menus per role, BSN search by POST, the client timeline."""
 
 from __future__ import annotations
 
@@ -62,7 +62,10 @@ def keten(alkmaar, noor, alice):
         gemeld_op=timezone.make_aware(dt.datetime(2017, 3, 1, 10, 0)),
     )
     Evaluatie.objects.create(
-        toewijzing=toewijzing, datum=dt.date(2017, 6, 1), resultaat_behaald=ResultaatBehaald.JA, client_tevreden=4
+        toewijzing=toewijzing,
+        datum=dt.date(2017, 6, 1),
+        resultaat_behaald=ResultaatBehaald.JA,
+        client_tevreden=4,
     )
     Ondersteuningsplan.objects.create(toewijzing=toewijzing, opgesteld_op=dt.date(2017, 1, 20))
     melding = Melding.objects.create(
@@ -160,7 +163,9 @@ def test_menu_per_role(client, alkmaar, noord, rol):
     extra = {"aanbieder": noord} if rol == Rol.AANBIEDER else {"gemeenten": [alkmaar]}
     user = f.UserFactory(username=f"u-{rol}", rol=rol, **extra)
     html = login(client, user).get(reverse("web:home")).content.decode()
-    menu = re.search(r'<nav class="utrecht-nav-bar[^"]*" aria-label="Hoofdmenu">(.*?)</nav>', html, re.S).group(1)
+    menu = re.search(
+        r'<nav class="utrecht-nav-bar[^"]*" aria-label="Hoofdmenu">(.*?)</nav>', html, re.S
+    ).group(1)
     getoond = set(re.findall(r">([^<>]+)</a>", menu)) - {"Start"}
     assert getoond == set(MENUS[rol]), getoond
     assert not (ALLE_LABELS - set(MENUS[rol])) & getoond
@@ -301,7 +306,9 @@ def test_client_page_shows_personal_data_and_timeline_in_date_order(client, alic
 
 
 def test_client_page_flags_overdue_melding(client, alice, noor, alkmaar):
-    Melding.objects.create(client=noor, gemeente=alkmaar, ontvangen_op=timezone.localdate() - dt.timedelta(weeks=8))
+    Melding.objects.create(
+        client=noor, gemeente=alkmaar, ontvangen_op=timezone.localdate() - dt.timedelta(weeks=8)
+    )
     html = login(client, alice).get(reverse("web:client-detail", args=[noor.pk])).content.decode()
     assert "Termijn overschreden" in html
 
@@ -330,7 +337,9 @@ def test_provider_sees_neither_toegang_nor_other_providers_toewijzing(client, bo
     assert f"Toewijzing {andere.nummer}" not in html and "Zorg Zuid" not in html
     client.logout()
     html = login(client, alice).get(reverse("web:client-detail", args=[noor.pk])).content.decode()
-    assert f"Toewijzing {andere.nummer}" in html and "melding" in set(re.findall(r'data-soort="([a-z-]+)"', html))
+    assert f"Toewijzing {andere.nummer}" in html and "melding" in set(
+        re.findall(r'data-soort="([a-z-]+)"', html)
+    )
 
 
 def test_client_page_read_is_audited(client, alice, noor):

@@ -1,0 +1,191 @@
+"""Fixtures for the end-to-end tests: Debian's chromium driven by Playwright (no browser download).
+
+Playwright's sync API runs an event loop in the test thread; Django refuses ORM calls from a thread
+with a running loop unless told that this is safe, which it is here (one test thread, no async views).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.utils import timezone
+
+import resultaat.env
+
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM_ARGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    executable = resultaat.env.get("CHROMIUM_PATH")
+    if not Path(executable).exists():
+        pytest.skip(f"chromium ontbreekt op {executable}: installeer het met `make browser`")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser: Any) -> Iterator[Any]:
+    context = browser.new_context(
+        locale="nl-NL", timezone_id="Europe/Amsterdam", viewport={"width": 1280, "height": 900}
+    )
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def screenshots() -> Path:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    return SCREENSHOTS
+
+
+@pytest.fixture
+def noors_keten(transactional_db: None, noor: Any, alice: Any, alkmaar: Any) -> Any:
+    """Noor's chain from melding to evaluatie, as a consulent of Alkmaar would find it."""
+    from resultaat.catalogus.codes import WMO588RedenBeeindiging
+    from resultaat.ondersteuning.models import (
+        Evaluatie,
+        Ondersteuningsplan,
+        PlanActiviteit,
+        PlanDoel,
+        PlanStatus,
+        ResultaatBehaald,
+        Signaal,
+        SignaalSoort,
+    )
+    from resultaat.toegang.models import (
+        Aanvraag,
+        AanvraagStatus,
+        Beschikking,
+        BeschiktResultaat,
+        Besluit,
+        Melding,
+        MeldingStatus,
+        Onderzoek,
+        ZRMDomein,
+        ZRMScore,
+    )
+    from resultaat.toewijzingen.models import Levering, ToewijzingVersie
+    from resultaat.werklijst.models import WerklijstItem, WerklijstSoort
+    from tests import factories as f
+
+    alice.first_name, alice.last_name = "Alice", "de Vries"
+    alice.save()
+    toewijzing = noor.toewijzingen.get()
+    product = toewijzing.product
+    product.naam = "Schoon en leefbaar huis, Basis"
+    product.save()
+    f.TariefFactory(product=product, bedrag_cent=21600)
+
+    melding = Melding.objects.create(
+        client=noor,
+        gemeente=alkmaar,
+        ontvangen_op=dt.date(2016, 11, 1),
+        hulpvraag="Mevrouw kan na een heupoperatie het huis niet meer zelf schoonhouden.",
+        consulent=alice,
+        status=MeldingStatus.AFGEROND,
+    )
+    onderzoek = Onderzoek.objects.create(
+        melding=melding,
+        client=noor,
+        consulent=alice,
+        datum_gesprek=dt.date(2016, 11, 15),
+        afgerond_op=dt.date(2016, 11, 22),
+        netwerk="Dochter woont in Heiloo en komt eens per week.",
+    )
+    for domein, niveau in [
+        (ZRMDomein.INSTRUMENTELE_ADL, 2),
+        (ZRMDomein.LICHAMELIJKE_GEZONDHEID, 3),
+        (ZRMDomein.SOCIAAL_NETWERK, 3),
+    ]:
+        ZRMScore.objects.create(onderzoek=onderzoek, domein=domein, niveau=niveau)
+    aanvraag = Aanvraag.objects.create(
+        client=noor,
+        gemeente=alkmaar,
+        melding=melding,
+        onderzoek=onderzoek,
+        ontvangen_op=dt.date(2016, 12, 1),
+        status=AanvraagStatus.BESLOTEN,
+    )
+    beschikking = Beschikking.objects.create(
+        aanvraag=aanvraag,
+        client=noor,
+        gemeente=alkmaar,
+        nummer="2016-0042",
+        besluit=Besluit.TOEGEKEND,
+        besluitdatum=dt.date(2016, 12, 12),
+        ingangsdatum=dt.date(2017, 1, 2),
+        einddatum=dt.date(2018, 1, 1),
+        consulent=alice,
+    )
+    toewijzing.beschikt_resultaat = BeschiktResultaat.objects.create(
+        beschikking=beschikking,
+        resultaat=product.resultaat,
+        product=product,
+        minuten_per_week=120,
+        frequentie="één keer per week",
+        ingangsdatum=dt.date(2017, 1, 2),
+        einddatum=dt.date(2018, 1, 1),
+    )
+    toewijzing.save()
+    ToewijzingVersie.objects.create(toewijzing=toewijzing, **toewijzing.termen())
+    levering = Levering.objects.get(toewijzing=toewijzing)
+    levering.einddatum = dt.date(2017, 4, 3)
+    levering.reden_beeindiging = WMO588RedenBeeindiging.TIJDELIJK
+    levering.save()
+    Levering.objects.create(toewijzing=toewijzing, begindatum=dt.date(2017, 4, 24))
+    plan = Ondersteuningsplan.objects.create(
+        toewijzing=toewijzing,
+        opgesteld_op=dt.date(2017, 1, 16),
+        status=PlanStatus.AKKOORD,
+        akkoord_op=dt.date(2017, 1, 16),
+        akkoord_wijze="handtekening",
+        evaluatiedatum=dt.date(2017, 7, 1),
+    )
+    doel = PlanDoel.objects.create(plan=plan, doel="Het huis is schoon en leefbaar")
+    PlanActiviteit.objects.create(doel=doel, wat="Stofzuigen en sanitair", hoe_vaak="wekelijks")
+    Signaal.objects.create(
+        client=noor,
+        aanbieder=toewijzing.aanbieder,
+        toewijzing=toewijzing,
+        soort=SignaalSoort.EENZAAMHEID,
+        toelichting="Mevrouw zegt dat ze haar dagen alleen doorbrengt sinds de operatie.",
+        gemeld_op=timezone.make_aware(dt.datetime(2017, 3, 6, 14, 30)),
+    )
+    Evaluatie.objects.create(
+        toewijzing=toewijzing,
+        datum=dt.date(2017, 7, 3),
+        resultaat_behaald=ResultaatBehaald.JA,
+        client_tevreden=4,
+        uitgevoerd_door=alice,
+    )
+    WerklijstItem.objects.create(
+        gemeente=alkmaar,
+        client=noor,
+        soort=WerklijstSoort.HERINDICATIE,
+        omschrijving="Herindicatie: beschikking loopt af",
+        uiterlijk=timezone.localdate() - dt.timedelta(days=2),
+    )
+    return toewijzing
