@@ -7,7 +7,8 @@ through Django's URL resolver, so that a page added later is covered without any
   not his name, not his BSN, not his toewijzing number. Client lists must show noor.
 - A pattern with a ``pk`` argument is fetched for every object of its model that belongs to zeger's
   chain (404, or a refusal that does not depend on the object) and for every object of noor's chain
-  (200 where a provider may see that kind of record).
+  (200 where a provider may see that kind of record). Objects of reference data (organisations,
+  catalogue) are fetched too: a page about charlie's organisation must not show charlie's clients.
 - A pattern with another argument, or whose model cannot be found from its view, fails the test, unless
   it is on the commented exemption list below.
 """
@@ -21,7 +22,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
+from django.conf import settings
 from django.db import models
+from django.shortcuts import resolve_url
 from django.test import Client as WebClient
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
@@ -188,7 +191,6 @@ class Pattern:
     route: str
     arguments: frozenset[str]
     callback: Any
-    checked_objects: list[str] = field(default_factory=list)
 
     @property
     def label(self) -> str:
@@ -273,14 +275,16 @@ def test_the_walk_finds_the_patterns_of_both_namespaces():
 def test_every_pattern_with_arguments_has_a_model_or_is_exempt():
     problems = []
     for pattern in all_patterns():
-        if not pattern.arguments or f"{pattern.namespace}:{pattern.name}" in EXEMPT:
+        if f"{pattern.namespace}:{pattern.name}" in EXEMPT:
             continue
-        if pattern.arguments != {"pk"}:
+        if pattern.name is None:
+            problems.append(f"{pattern.label}: give the pattern a name so the test can reverse it")
+        elif not pattern.arguments:
+            continue
+        elif pattern.arguments != {"pk"}:
             problems.append(
                 f"{pattern.label}: arguments {sorted(pattern.arguments)}, only 'pk' is understood"
             )
-        elif pattern.name is None:
-            problems.append(f"{pattern.label}: give the pattern a name so the test can reverse it")
         elif pattern.model is None:
             problems.append(f"{pattern.label}: no model on the view (set `model` or `queryset`)")
     assert not problems, "URL patterns the isolation test cannot check:\n" + "\n".join(problems)
@@ -319,14 +323,22 @@ def walk_as_bob(http: WebClient, sides: Sides, bob: Any, namespaces: tuple[str, 
             uniform[key] = status in (403, 405) and http.get(pattern.url(pk=missing)).status_code == status
         return uniform[key]
 
+    login_url = resolve_url(settings.LOGIN_URL)
+
+    def logged_out(response: Any) -> bool:
+        """A redirect to the login page would make every later check pass without checking anything."""
+        return response.status_code in (301, 302) and response["Location"].startswith(login_url)
+
     for pattern in all_patterns():
         if pattern.namespace not in namespaces or f"{pattern.namespace}:{pattern.name}" in EXEMPT:
             continue
-        counts.patterns.append(pattern.label)
+        counts.patterns.append(f"{pattern.namespace}:{pattern.name}")
         if not pattern.arguments:
             counts.lists += 1
             response = http.get(pattern.url(), BIG_PAGE if pattern.is_drf else None)
             body = response.content.decode(errors="replace")
+            if logged_out(response):
+                problems.append(f"{pattern.label}: redirects bob to the login page")
             if leaks := leaks_of_zeger(zeger, body):
                 problems.append(f"{pattern.label} [{response.status_code}] shows zeger: {leaks}")
             if pattern.model is Client and response.status_code == 200 and noor.achternaam not in body:
@@ -344,13 +356,18 @@ def walk_as_bob(http: WebClient, sides: Sides, bob: Any, namespaces: tuple[str, 
         seen_zeger = False
         for obj in model._default_manager.order_by("pk"):
             side = sides.of(obj)
-            if side is None:
-                continue  # reference data (catalogue, organisations): not about one client
             counts.objects += 1
             response = http.get(pattern.url(pk=obj.pk))
             status = response.status_code
-            where = f"{pattern.label} {model.__name__} {obj.pk} ({side})"
-            if side == "zeger":
+            where = f"{pattern.label} {model.__name__} {obj.pk} ({side or 'reference data'})"
+            if logged_out(response):
+                problems.append(f"{where}: redirects bob to the login page")
+            if side is None:
+                # Reference data (catalogue, organisations) may be open to bob, but a page about
+                # charlie's organisation must not show charlie's clients.
+                if leaks := leaks_of_zeger(zeger, response.content.decode(errors="replace")):
+                    problems.append(f"{where}: shows zeger: {leaks}")
+            elif side == "zeger":
                 seen_zeger = True
                 if status != 404 and not refused_uniformly(pattern, model, status):
                     problems.append(f"{where}: status {status}, expected 404")
@@ -388,7 +405,8 @@ def _report(capsys: Any, what: str, counts: Counts) -> None:
     with capsys.disabled():
         print(
             f"\nisolation walk {what}: {counts.lists + counts.details} patterns "
-            f"({counts.lists} without arguments, {counts.details} with pk; {counts.objects} object URLs)"
+            f"({counts.lists} without arguments, {counts.details} with pk; {counts.objects} object URLs): "
+            + ", ".join(counts.patterns)
         )
 
 
