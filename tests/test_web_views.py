@@ -258,6 +258,8 @@ def test_bsn_search_never_accepts_a_bsn_in_the_url(client, alice, noor):
     assert client.get(reverse("web:client-zoeken")).status_code == 200
     html = client.get(reverse("web:client-zoeken")).content.decode()
     assert 'method="post"' in html and "<label" in html
+    url = reverse("web:client-zoeken") + f"?bsn={noor.bsn}"
+    assert client.post(url, {"bsn": noor.bsn}).status_code == 400
 
 
 def test_auditor_finds_client_by_bsn_and_sees_the_page(client, dora, noor):

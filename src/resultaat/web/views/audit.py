@@ -13,11 +13,11 @@ from resultaat.audit.models import AuditEvent
 from resultaat.clienten.models import Client
 from resultaat.clienten.services import zoek_op_bsn
 from resultaat.web.forms import BsnZoekForm
-from resultaat.web.views.base import ScopedListView
+from resultaat.web.views.base import GeenBsnInUrlMixin, ScopedListView
 from resultaat.web.views.clienten import GEEN_CLIENT
 
 
-class AuditListView(ScopedListView):
+class AuditListView(GeenBsnInUrlMixin, ScopedListView):
     """Events on the clients of the auditor's gemeenten; filter by client pk (GET) or by BSN (POST)."""
 
     secties = ("auditlog",)

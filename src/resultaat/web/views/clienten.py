@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import QuerySet
-from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views import View
@@ -15,23 +15,18 @@ from resultaat.clienten.models import Client
 from resultaat.clienten.services import zoek_op_bsn
 from resultaat.web.forms import BsnZoekForm, NaamZoekForm
 from resultaat.web.tijdlijn import tijdlijn
-from resultaat.web.views.base import ScopedDetailView, ScopedListView, SectieMixin
+from resultaat.web.views.base import GeenBsnInUrlMixin, ScopedDetailView, ScopedListView, SectieMixin
 
 GEEN_CLIENT = "Geen cliënt gevonden met dit BSN."
 
 
-class ClientZoekenView(SectieMixin, View):
+class ClientZoekenView(GeenBsnInUrlMixin, SectieMixin, View):
     """The BSN goes in the body of a POST: never in a URL, a query string, a log line or the history."""
 
     secties = ("client-zoeken",)
     template_name = "web/client_zoeken.html"
 
     def get(self, request: HttpRequest) -> HttpResponse:
-        if "bsn" in request.GET:
-            return HttpResponseBadRequest(
-                "Zoeken op BSN kan alleen met het zoekformulier: een BSN hoort niet in een webadres.",
-                content_type="text/plain; charset=utf-8",
-            )
         return render(request, self.template_name, {"form": BsnZoekForm()})
 
     def post(self, request: HttpRequest) -> HttpResponse:
