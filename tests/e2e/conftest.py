@@ -93,9 +93,14 @@ def noors_keten(transactional_db: None, noor: Any, alice: Any, alkmaar: Any) -> 
 
     alice.first_name, alice.last_name = "Alice", "de Vries"
     alice.save()
+    # Fixed identifiers, so that the screenshot does not change with the order the tests run in.
+    noor.bsn, noor.voornamen = "999993653", "Noor"
+    noor.save()
     toewijzing = noor.toewijzingen.get()
+    toewijzing.nummer = 20170001
+    toewijzing.save()
     product = toewijzing.product
-    product.naam = "Schoon en leefbaar huis, Basis"
+    product.code, product.naam = "RH001", "Schoon en leefbaar huis, Basis"
     product.save()
     f.TariefFactory(product=product, bedrag_cent=21600)
 
