@@ -243,6 +243,13 @@ def test_the_audit_log_is_only_for_the_auditor(alice, bob, dora, noor):
     assert api(bob).get("/api/v1/auditlog/").status_code == 403
 
 
+def test_an_invisible_object_and_a_missing_one_get_the_same_404(bob, zeger):
+    invisible = api(bob).get(f"/api/v1/clienten/{zeger.pk}/")
+    missing = api(bob).get(f"/api/v1/clienten/{zeger.pk + 1000}/")
+    assert invisible.status_code == missing.status_code == 404
+    assert invisible.json() == missing.json() == {"detail": "Niet gevonden."}
+
+
 def test_erik_of_heiloo_sees_none_of_alkmaars_clients(erik, noor, zeger, heiloo):
     eigen = f.ClientFactory(gemeente=heiloo, achternaam="Heilooër")
     client = api(erik)
@@ -262,6 +269,12 @@ def test_lists_filter_by_gemeente_code_and_agb_code(alice, noor, zeger):
     assert [t["client"] for t in response.json()["results"]] == [noor.pk]
     assert client.get("/api/v1/toewijzingen/", {"gemeente": "0361"}).json()["count"] == 2
     assert client.get("/api/v1/toewijzingen/", {"gemeente": "0399"}).json()["count"] == 0
+
+
+def test_a_filter_value_of_the_wrong_type_is_a_400_on_the_parameter(dora):
+    response = api(dora).get("/api/v1/auditlog/", {"client": "abc"})
+    assert response.status_code == 400
+    assert response.json() == {"client": ["Ongeldige waarde: 'abc'."]}
 
 
 # --- Paging and the catalogue ----------------------------------------------------------------------------

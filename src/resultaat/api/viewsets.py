@@ -10,12 +10,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.cache import patch_cache_control
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins, viewsets
 from rest_framework.authentication import SessionAuthentication, TokenAuthentication
+from rest_framework.exceptions import ValidationError
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -72,7 +74,10 @@ class BasisViewSet(viewsets.GenericViewSet):
             for naam, filter_ in self.filters.items():
                 waarde = self.request.query_params.get(naam)
                 if waarde not in (None, ""):
-                    qs = qs.filter(**{filter_.lookup: waarde})
+                    try:
+                        qs = qs.filter(**{filter_.lookup: waarde})
+                    except (ValueError, DjangoValidationError):
+                        raise ValidationError({naam: [f"Ongeldige waarde: {waarde!r}."]}) from None
         return qs
 
     # Changes made while answering are attributed to the authenticated user, also with token
