@@ -1,0 +1,270 @@
+"""The demo generator builds a complete, valid, deterministic region; `make demo` can run it twice."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections import Counter
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.db import transaction
+from django.db.models import Count, F, Q
+
+from resultaat.accounts.models import User
+from resultaat.audit.models import AuditEvent
+from resultaat.catalogus.models import Product
+from resultaat.clienten.models import Client
+from resultaat.contracten.models import Contract, ContractProduct, Onderaannemer
+from resultaat.core.validators import bsn_is_valid, iban_is_valid, validate_postcode
+from resultaat.demo import DEMO_WACHTWOORD, REGIO_NAAM, DemoFout, Fase, genereer_demo
+from resultaat.ondersteuning.models import (
+    Evaluatie,
+    Ondersteuningsplan,
+    PlanActiviteit,
+    PlanDoel,
+    PlanStatus,
+    PlusAfspraak,
+    Signaal,
+    SocialeKaartVoorziening,
+)
+from resultaat.organisaties.models import Aanbieder, Gemeente
+from resultaat.toegang.models import (
+    ONDERZOEK_TERMIJN,
+    Aanvraag,
+    AanvraagStatus,
+    Beschikking,
+    Melding,
+    MeldingStatus,
+    Onderzoek,
+    ZRMScore,
+)
+from resultaat.toewijzingen.models import Levering, Toewijzing, ToewijzingVersie
+from resultaat.werklijst.models import WerklijstItem, WerklijstStatus
+
+VANDAAG = dt.date(2026, 11, 22)
+N = 60
+
+
+@pytest.fixture(autouse=True)
+def snel_wachtwoord(settings):
+    # The demo hashes its password once; a fast hasher keeps the login tests quick.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def demo(db):
+    return genereer_demo(clienten=N, seed=1, vandaag=VANDAAG)
+
+
+def test_the_region_has_gemeenten_providers_contracts_and_a_sociale_kaart(demo):
+    gemeenten = Gemeente.objects.filter(regio__naam=REGIO_NAAM)
+    assert gemeenten.count() >= 3
+    assert {"0361", "0399", "0383"} <= set(gemeenten.values_list("code", flat=True))
+    aanbieders = list(Aanbieder.objects.all())
+    assert len(aanbieders) >= 8
+    for a in aanbieders:
+        assert len(a.agb_code) == 8 and a.agb_code.isdigit()
+        assert len(a.kvk_nummer) == 8 and a.kvk_nummer.isdigit()
+        assert iban_is_valid(a.iban) and a.iban.startswith("NL")
+        validate_postcode(a.postcode)
+        assert Contract.objects.filter(aanbieder=a).exists()
+    assert Contract.objects.annotate(n=Count("gemeenten")).filter(n__gte=2).count() >= 6
+    regels = ContractProduct.objects.all()
+    assert regels.exists() and not regels.filter(capaciteit__isnull=True).exists()
+    assert regels.filter(wachttijd_dagen__gt=0).exists()
+    assert Onderaannemer.objects.count() >= 1
+    for gemeente in gemeenten:
+        assert SocialeKaartVoorziening.objects.filter(gemeente=gemeente).count() >= 5
+
+
+def test_every_stage_of_the_chain_appears(demo):
+    assert set(demo.fasen) == {f.value for f in Fase}
+    assert all(n > 0 for n in demo.fasen.values()), demo.fasen
+    assert sum(demo.fasen.values()) == Client.objects.count() == N
+
+    # Melding only, some past the six-week deadline.
+    alleen_melding = Melding.objects.filter(status=MeldingStatus.ONTVANGEN, onderzoek__isnull=True)
+    assert alleen_melding.exists()
+    assert alleen_melding.filter(ontvangen_op__lt=VANDAAG - ONDERZOEK_TERMIJN).exists()
+    # Onderzoek in progress, with a ZRM score for each of the 13 domains.
+    lopend = Onderzoek.objects.filter(afgerond_op__isnull=True)
+    assert lopend.exists()
+    for onderzoek in lopend:
+        assert ZRMScore.objects.filter(onderzoek=onderzoek).count() == 13
+    # Aanvraag awaiting decision; beschikkingen toegekend and afgewezen, numbers unique per gemeente.
+    assert Aanvraag.objects.filter(status=AanvraagStatus.INGEDIEND, beschikkingen__isnull=True).exists()
+    assert Beschikking.objects.filter(besluit="toegekend").exists()
+    assert Beschikking.objects.filter(besluit="afgewezen", resultaten__isnull=True).exists()
+    # Toewijzing sent but not started; started; temporarily stopped; resumed; stopped 19 and 02.
+    assert Toewijzing.objects.filter(leveringen__isnull=True).exists()
+    assert Levering.objects.filter(einddatum__isnull=True).exists()
+    tijdelijk = Levering.objects.filter(reden_beeindiging="20")
+    hervat = [lv for lv in tijdelijk if lv.toewijzing.leveringen.filter(begindatum__gt=lv.einddatum).exists()]
+    assert hervat and len(hervat) < tijdelijk.count()
+    for stop in hervat:
+        volgende = stop.toewijzing.leveringen.get(begindatum__gt=stop.einddatum)
+        assert volgende.begindatum > stop.einddatum
+    assert Levering.objects.filter(reden_beeindiging="19").exists()
+    assert Levering.objects.filter(reden_beeindiging="02").exists()
+    assert Client.objects.filter(overlijdensdatum__isnull=False).exists()
+    # Switches, plans (agreed and concept) with doelen, activiteiten and the Plus; evaluaties; signalen.
+    assert Toewijzing.objects.filter(voorganger__isnull=False).exists()
+    assert Ondersteuningsplan.objects.filter(status=PlanStatus.AKKOORD).exists()
+    assert Ondersteuningsplan.objects.filter(status=PlanStatus.CONCEPT).exists()
+    assert PlanDoel.objects.exists() and PlanActiviteit.objects.exists() and PlusAfspraak.objects.exists()
+    assert Evaluatie.objects.exists()
+    assert Signaal.objects.values("soort").distinct().count() >= 2
+    assert Signaal.objects.values("status").distinct().count() >= 2
+    # Werklijst items for the open deadlines and the new signals.
+    open_items = WerklijstItem.objects.filter(status=WerklijstStatus.OPEN)
+    assert {"onderzoek", "besluit", "signaal"} <= set(open_items.values_list("soort", flat=True))
+    for item in open_items:
+        assert item.onderwerp is not None and item.uiterlijk is not None
+
+
+def test_bsns_pass_the_elfproef_and_are_unique(demo):
+    bsns = list(Client.objects.values_list("bsn", flat=True))
+    assert len(bsns) == len(set(bsns)) == N
+    assert all(bsn_is_valid(bsn) for bsn in bsns)
+    for client in Client.objects.all():
+        validate_postcode(client.postcode)
+        assert client.achternaam and client.voorletters and client.straat
+
+
+def test_most_clients_are_65_or_older(demo):
+    geboren = Client.objects.values_list("geboortedatum", flat=True)
+    oud = [d for d in geboren if (VANDAAG - d).days >= 65 * 365]
+    assert len(oud) > len(geboren) / 2
+
+
+def test_a_provider_switch_leaves_no_gap_and_no_overlap(demo):
+    opvolgers = Toewijzing.objects.filter(voorganger__isnull=False).select_related("voorganger")
+    assert opvolgers.exists()
+    for nieuw in opvolgers:
+        oud = nieuw.voorganger
+        assert oud.reden_wijziging == "09"
+        assert oud.einddatum + dt.timedelta(days=1) == nieuw.ingangsdatum
+        assert oud.aanbieder_id != nieuw.aanbieder_id
+        assert oud.product_id == nieuw.product_id and oud.client_id == nieuw.client_id
+        assert not oud.leveringen.filter(Q(einddatum__isnull=True) | Q(einddatum__gt=oud.einddatum)).exists()
+        assert nieuw.leveringen.get().begindatum == nieuw.ingangsdatum
+
+
+def test_every_toewijzing_row_equals_its_latest_version(demo):
+    toewijzingen = Toewijzing.objects.all()
+    assert toewijzingen.exists()
+    for toewijzing in toewijzingen:
+        versie = toewijzing.huidige_versie()
+        assert versie is not None
+        assert versie.termen() == toewijzing.termen()
+    assert not ToewijzingVersie.objects.filter(toewijzingsdatum__gt=VANDAAG).exists(), (
+        "geen besluiten in de toekomst"
+    )
+    # A levering lies inside its toewijzing.
+    assert not Levering.objects.filter(begindatum__lt=F("toewijzing__ingangsdatum")).exists()
+    assert (
+        not Levering.objects.filter(toewijzing__einddatum__isnull=False)
+        .filter(Q(einddatum__isnull=True) | Q(einddatum__gt=F("toewijzing__einddatum")))
+        .exclude(toewijzing__einddatum__gte=VANDAAG)
+        .exists()
+    )
+
+
+def test_numbers_are_unique_per_gemeente(demo):
+    for model in (Toewijzing, Beschikking):
+        dubbel = model.objects.values("gemeente", "nummer").annotate(n=Count("id")).filter(n__gt=1)
+        assert not dubbel.exists()
+
+
+def test_every_row_is_audited_as_written_by_the_generator(demo):
+    events = AuditEvent.objects.all()
+    assert events.count() >= sum(demo.aantallen.values())
+    assert set(events.values_list("actor_naam", flat=True)) == {"generate_demo"}
+    assert events.filter(client_id__isnull=True).count() == 0
+
+
+def _vingerafdruk() -> tuple:
+    return (
+        list(
+            Client.objects.order_by("bsn").values_list(
+                "bsn", "voornamen", "achternaam", "straat", "aangemaakt_op"
+            )
+        ),
+        list(
+            Toewijzing.objects.order_by("gemeente__code", "nummer").values_list(
+                "gemeente__code",
+                "nummer",
+                "client__bsn",
+                "aanbieder__agb_code",
+                "product__code",
+                "ingangsdatum",
+                "einddatum",
+            )
+        ),
+        list(
+            Levering.objects.order_by("toewijzing__client__bsn", "begindatum").values_list(
+                "toewijzing__client__bsn", "begindatum", "einddatum", "reden_beeindiging", "start_gemeld_op"
+            )
+        ),
+        sorted(Signaal.objects.values_list("client__bsn", "soort", "status", "gemeld_op")),
+        sorted(WerklijstItem.objects.values_list("client__bsn", "soort", "uiterlijk", "aangemaakt_op")),
+    )
+
+
+def test_the_same_seed_gives_the_same_demo(db):
+    afdrukken = []
+    for seed in (7, 7, 8):
+        with transaction.atomic():
+            genereer_demo(clienten=40, seed=seed, vandaag=VANDAAG)
+            afdrukken.append(_vingerafdruk())
+            transaction.set_rollback(True)
+        assert not Client.objects.exists()
+    assert afdrukken[0] == afdrukken[1]
+    assert afdrukken[0][0] != afdrukken[2][0]
+
+
+def test_the_command_refuses_a_filled_database_unless_keep_existing(db):
+    uit = io.StringIO()
+    call_command("generate_demo", "--clients", "30", "--seed", "3", "--today", "2026-11-22", stdout=uit)
+    tekst = uit.getvalue()
+    assert "Klaar in" in tekst and "cliënten per seconde" in tekst
+    assert "Voorbeeldtarieven (demo)" in tekst and DEMO_WACHTWOORD in tekst
+    voor = (Client.objects.count(), AuditEvent.objects.count(), User.objects.count())
+
+    uit = io.StringIO()
+    call_command("generate_demo", "--keep-existing", stdout=uit)
+    assert "staat er al" in uit.getvalue()
+    assert (Client.objects.count(), AuditEvent.objects.count(), User.objects.count()) == voor
+
+    with pytest.raises(CommandError, match="bevat al 30 cliënten"):
+        call_command("generate_demo", "--clients", "30")
+    with pytest.raises(CommandError, match="JJJJ-MM-DD"):
+        call_command("generate_demo", "--today", "22-11-2026")
+
+
+def test_every_demo_login_works(demo, client):
+    namen = [g for g, _, _ in demo.logins]
+    assert {"admin", "consulent", "contractmanager", "financieel", "beheerder", "auditor"} <= set(namen)
+    assert Counter(User.objects.filter(username__in=namen).values_list("rol", flat=True))["aanbieder"] == 8
+    for gebruikersnaam in namen:
+        assert client.login(username=gebruikersnaam, password=DEMO_WACHTWOORD), gebruikersnaam
+        client.logout()
+    consulent = User.objects.get(username="consulent")
+    assert set(consulent.gemeenten.values_list("code", flat=True)) == {"0361", "0399"}
+    assert User.objects.get(username="admin").is_superuser
+
+
+def test_a_missing_product_fails_with_its_code(db):
+    Product.objects.filter(categorie="01", code="HOB2").update(code="HOBX")
+    with pytest.raises(DemoFout, match="01 HOB2"):
+        genereer_demo(clienten=5, seed=1, vandaag=VANDAAG)
+    assert not Client.objects.exists()
+
+
+def test_an_existing_account_is_left_alone(db):
+    User.objects.create_superuser("admin", password="eigen-wachtwoord-123")
+    verslag = genereer_demo(clienten=5, seed=1, vandaag=VANDAAG)
+    admin = next(o for g, _, o in verslag.logins if g == "admin")
+    assert "bestond al" in admin
+    assert User.objects.get(username="admin").check_password("eigen-wachtwoord-123")
