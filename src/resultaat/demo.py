@@ -45,6 +45,7 @@ from zoneinfo import ZoneInfo
 from django.contrib.auth.hashers import make_password
 from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
+from django.utils import timezone
 
 from resultaat.accounts.models import Rol, User
 from resultaat.audit.context import acting_as
@@ -938,6 +939,9 @@ class _Generator:
         return van + dt.timedelta(days=self.rng.randint(0, (tot - van).days))
 
     def moment(self, datum: dt.date, van_uur: int = 8, tot_uur: int = 17) -> dt.datetime:
+        """A time on a working day; on vandaag itself early, so that it is not later than the real clock."""
+        if datum >= self.vandaag:
+            van_uur, tot_uur = 7, 8
         uur = self.rng.randint(van_uur, tot_uur - 1)
         return dt.datetime(datum.year, datum.month, datum.day, uur, self.rng.randrange(60), tzinfo=TZ)
 
@@ -2226,7 +2230,7 @@ def genereer_demo(
     if clienten < 1:
         raise DemoFout("Het aantal cliënten moet minstens 1 zijn.")
     begonnen = time.perf_counter()
-    vandaag = vandaag or dt.date.today()
+    vandaag = vandaag or timezone.localdate()
     aantal = Client.objects.count()
     if aantal:
         raise DemoBestaatAl(aantal)
