@@ -24,8 +24,8 @@ e2e: install browser
 	$(VENV)/bin/pytest -m e2e
 
 lint: install
-	$(VENV)/bin/ruff check src tests bench
-	$(VENV)/bin/ruff format --check src tests bench
+	$(VENV)/bin/ruff check src tests
+	$(VENV)/bin/ruff format --check src tests
 	$(VENV)/bin/mypy src
 
 openapi: install

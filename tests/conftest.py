@@ -14,6 +14,12 @@ from resultaat.accounts.models import Rol
 from tests import factories as f
 
 
+@pytest.fixture(autouse=True)
+def _fast_password_hasher(settings):
+    """Users are made by the dozen in tests; the production hasher is deliberately slow."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def alkmaar(db):
     return f.GemeenteFactory(code="0361", naam="Alkmaar")

@@ -124,4 +124,6 @@ def test_a_provider_user_without_aanbieder_is_refused_with_a_message(beheerder):
 
     assert response.status_code == 200
     assert not User.objects.filter(username="bob").exists()
-    assert "Beperking" in str(response.context["adminform"].form.errors)
+    assert "heeft de rol &#x27;aanbieder&#x27; en een aanbieder" in str(
+        response.context["adminform"].form.errors
+    )

@@ -308,3 +308,12 @@ def test_contracts_are_scoped_to_the_provider(bob, alkmaar, noord, zuid):
     client = api(bob)
     assert [c["kenmerk"] for c in client.get("/api/v1/contracten/").json()["results"]] == [eigen.kenmerk]
     assert client.get(f"/api/v1/contracten/{ander.pk}/").status_code == 404
+
+
+def test_a_bsn_known_only_in_another_gemeente_is_not_revealed(erik, noor):
+    """erik (Heiloo) registers a resident whose BSN Alkmaar also knows: allowed, and nothing leaks."""
+    response = api(erik).post(
+        "/api/v1/clienten/", nieuwe_client_gegevens("0399", bsn=noor.bsn), format="json"
+    )
+    assert response.status_code == 201, response.json()
+    assert Client.objects.filter(bsn=noor.bsn).count() == 2

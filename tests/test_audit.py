@@ -36,9 +36,7 @@ def test_audit_trail_holds_no_field_values(alkmaar):
 
 
 def test_bulk_writes_are_audited_too(alkmaar):
-    clients = Client.objects.bulk_create(
-        [f.ClientFactory.build(gemeente=alkmaar) for _ in range(3)]
-    )
+    clients = Client.objects.bulk_create([f.ClientFactory.build(gemeente=alkmaar) for _ in range(3)])
     assert AuditEvent.objects.filter(client_id__in=[c.pk for c in clients], actie="aangemaakt").count() == 3
     Client.objects.filter(pk__in=[c.pk for c in clients]).update(woonplaats="Heiloo")
     assert AuditEvent.objects.filter(actie="gewijzigd", velden=["woonplaats"]).count() == 3

@@ -268,3 +268,17 @@ def test_an_existing_account_is_left_alone(db):
     admin = next(o for g, _, o in verslag.logins if g == "admin")
     assert "bestond al" in admin
     assert User.objects.get(username="admin").check_password("eigen-wachtwoord-123")
+
+
+def test_the_demo_beheerder_keeps_reference_data_in_the_admin_but_not_client_data(demo, client):
+    assert client.login(username="beheerder", password=DEMO_WACHTWOORD)
+    assert client.get("/beheer/catalogus/product/").status_code == 200
+    assert client.get("/beheer/contracten/contract/").status_code == 200
+    assert client.get("/beheer/accounts/user/").status_code == 200
+    client.logout()
+    assert client.login(username="contractmanager", password=DEMO_WACHTWOORD)
+    assert client.get("/beheer/contracten/contract/").status_code == 200
+    assert client.get("/beheer/accounts/user/").status_code == 403
+    client.logout()
+    assert client.login(username="consulent", password=DEMO_WACHTWOORD)
+    assert client.get("/beheer/catalogus/product/").status_code == 302  # not staff: sent to the admin login

@@ -48,6 +48,7 @@ from django.db import models, transaction
 from django.utils import timezone
 
 from resultaat.accounts.models import Rol, User
+from resultaat.accounts.services import BEHEERGROEPEN, geef_beheertoegang
 from resultaat.audit.context import acting_as
 from resultaat.catalogus.codes import (
     COD046Geslacht,
@@ -1154,6 +1155,8 @@ class _Generator:
                 continue
             if not user.gemeenten.exists():
                 user.gemeenten.set([self.gemeenten[c] for c in info.gemeenten])
+            if info.rol in BEHEERGROEPEN and not user.is_staff:
+                geef_beheertoegang(user)
             if info.rol == Rol.CONSULENT:
                 for code in info.gemeenten:
                     self.consulenten[code].append(user)

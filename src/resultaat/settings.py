@@ -120,6 +120,7 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = Path(env.get("STATIC_ROOT"))
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # whitenoise serves from it once collectstatic has run
 NODE_MODULES_DIR = Path(env.get("NODE_MODULES_DIR"))
 STATICFILES_DIRS = [("npm", NODE_MODULES_DIR)] if NODE_MODULES_DIR.is_dir() else []
 STORAGES = {

@@ -44,6 +44,10 @@ class User(AbstractUser):
                 condition=(Q(rol="aanbieder") & Q(aanbieder__isnull=False))
                 | (~Q(rol="aanbieder") & Q(aanbieder__isnull=True)),
                 name="accounts_user_aanbieder_alleen_bij_rol_aanbieder",
+                violation_error_message=(
+                    "Een medewerker van een zorgaanbieder heeft de rol 'aanbieder' en een aanbieder; "
+                    "andere rollen hebben geen aanbieder."
+                ),
             )
         ]
 

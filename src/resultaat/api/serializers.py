@@ -306,8 +306,9 @@ class ClientRegistratieSerializer(serializers.ModelSerializer):
     class Meta:
         model = Client
         fields = CLIENT_FIELDS
-        # The uniqueness of the BSN is checked by the service, inside its transaction.
+        # The uniqueness of the BSN within the gemeente is checked by the service, inside its transaction.
         extra_kwargs = {"bsn": {"validators": [validate_bsn]}}
+        validators: list[object] = []
 
 
 class BsnZoekSerializer(serializers.Serializer):

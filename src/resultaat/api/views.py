@@ -51,13 +51,13 @@ class GemeenteViewSet(AlleenLezen):
 
 @met_filters(agb=Filter("agb_code", "AGB-code."))
 class AanbiederViewSet(AlleenLezen):
-    """Zorgaanbieders (care providers), identified by their AGB code. Reference data."""
+    """Zorgaanbieders by AGB code: those contracted by your gemeenten, or your own organisation."""
 
     queryset = Aanbieder.objects.all()
     serializer_class = s.AanbiederSerializer
 
     def scoped(self) -> QuerySet[Any]:
-        return Aanbieder.objects.all()
+        return Aanbieder.objects.for_user(self.request.user)
 
 
 class ResultaatDomeinViewSet(AlleenLezen):

@@ -37,7 +37,9 @@ class Huishouden(models.TextChoices):
 class Client(ClientData):
     """A resident receiving or asking for Wmo support. The BSN never appears in a URL or a log."""
 
-    bsn = models.CharField("BSN", max_length=9, unique=True, validators=[validate_bsn])
+    # Unique per gemeente, not per installation: each gemeente keeps its own file on a resident
+    # (woonplaatsbeginsel), and a consulent must not learn that another gemeente knows this BSN.
+    bsn = models.CharField("BSN", max_length=9, db_index=True, validators=[validate_bsn])
     gemeente = models.ForeignKey("organisaties.Gemeente", on_delete=models.PROTECT, related_name="clienten")
     voorletters = models.CharField(max_length=20, blank=True)
     voornamen = models.CharField(max_length=200, blank=True)
@@ -63,6 +65,13 @@ class Client(ClientData):
         verbose_name_plural = "cliënten"
         ordering = ["achternaam", "voorletters"]
         indexes = [models.Index(fields=["gemeente", "achternaam"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["gemeente", "bsn"],
+                name="clienten_bsn_uniek_per_gemeente",
+                violation_error_message="Deze gemeente heeft al een cliënt met dit BSN.",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.naam

@@ -41,6 +41,9 @@ def registreer_client(*, door: Any, **velden: Any) -> Client:
     gemeente = velden.get("gemeente")
     if not door.is_superuser and not door.gemeenten.filter(pk=getattr(gemeente, "pk", None)).exists():
         raise ValidationError({"gemeente": "U kunt alleen cliënten registreren in uw eigen gemeente(n)."})
+    if Client.objects.filter(gemeente=gemeente, bsn=velden.get("bsn")).exists():
+        # Only within the user's own gemeente: whether another gemeente knows this BSN is not told.
+        raise ValidationError({"bsn": "Deze gemeente heeft al een cliënt met dit BSN."})
     client = Client(**velden)
     client.full_clean()
     with transaction.atomic(), acting_as(door):

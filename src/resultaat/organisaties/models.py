@@ -1,6 +1,9 @@
 from __future__ import annotations
 
+from typing import Any, ClassVar
+
 from django.db import models
+from django.db.models import Exists, OuterRef
 
 from resultaat.core.validators import (
     validate_agb_code,
@@ -50,6 +53,22 @@ class Gemeente(models.Model):
         return f"{self.naam} ({self.code})"
 
 
+class AanbiederQuerySet(models.QuerySet["Aanbieder"]):
+    def for_user(self, user: Any) -> AanbiederQuerySet:
+        """Gemeente staff see providers under contract with their gemeenten; provider staff only their own."""
+        if user.is_superuser:
+            return self
+        if user.is_aanbieder_user:
+            return self.filter(pk=user.aanbieder_id)
+        if user.is_gemeente_user:
+            from resultaat.contracten.models import Contract
+
+            return self.filter(
+                Exists(Contract.objects.filter(aanbieder=OuterRef("pk"), gemeenten__in=user.gemeenten.all()))
+            )
+        return self.none()
+
+
 class Aanbieder(models.Model):
     """A zorgaanbieder: identified in iWmo by its 8-digit AGB code."""
 
@@ -63,6 +82,8 @@ class Aanbieder(models.Model):
     plaats = models.CharField(max_length=80, blank=True)
     telefoon = models.CharField(max_length=20, blank=True)
     email = models.EmailField(blank=True)
+
+    objects: ClassVar[Any] = AanbiederQuerySet.as_manager()
 
     class Meta:
         verbose_name = "aanbieder"

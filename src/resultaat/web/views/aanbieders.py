@@ -4,29 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from resultaat.contracten.models import Contract
 from resultaat.organisaties.models import Aanbieder
 from resultaat.toewijzingen.models import Toewijzing
 from resultaat.web.views.base import ScopedDetailView, ScopedListView
-
-
-def zichtbare_aanbieders(user: Any) -> QuerySet[Aanbieder]:
-    """Providers a user may see: gemeente staff those under contract with their gemeenten; a provider itself.
-
-    ``Aanbieder`` has no ``for_user`` of its own; this is the web UI's scoping until it gets one.
-    """
-    if user.is_superuser:
-        return Aanbieder.objects.all()
-    if user.is_aanbieder_user:
-        return Aanbieder.objects.filter(pk=user.aanbieder_id)
-    if user.is_gemeente_user:
-        return Aanbieder.objects.filter(
-            Exists(Contract.objects.filter(aanbieder=OuterRef("pk"), gemeenten__in=user.gemeenten.all()))
-        )
-    return Aanbieder.objects.none()
 
 
 class AanbiederListView(ScopedListView):
@@ -39,7 +23,7 @@ class AanbiederListView(ScopedListView):
         vandaag = timezone.localdate()
         actief = Toewijzing.objects.for_user(self.request.user).actief_op(vandaag)
         return (
-            zichtbare_aanbieders(self.request.user)
+            Aanbieder.objects.for_user(self.request.user)
             .annotate(
                 toewijzingen_actief=Count(
                     "toewijzingen", filter=Q(toewijzingen__in=actief.values("pk")), distinct=True
@@ -56,7 +40,7 @@ class AanbiederDetailView(ScopedDetailView):
     context_object_name = "aanbieder"
 
     def get_queryset(self) -> QuerySet[Aanbieder]:
-        return zichtbare_aanbieders(self.request.user)
+        return Aanbieder.objects.for_user(self.request.user)
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)

@@ -17,9 +17,9 @@ from resultaat.catalogus.models import Product
 from resultaat.clienten.models import Client
 from resultaat.contracten.models import Contract
 from resultaat.ondersteuning.models import Signaal, SignaalStatus
+from resultaat.organisaties.models import Aanbieder
 from resultaat.toegang.models import Melding, MeldingStatus
 from resultaat.toewijzingen.models import Levering, Toewijzing
-from resultaat.web.views.aanbieders import zichtbare_aanbieders
 from resultaat.web.views.werklijst import werklijst_regels
 from resultaat.werklijst.models import WerklijstItem
 
@@ -59,7 +59,7 @@ def _aanbieder(user: Any, vandaag: dt.date) -> dict[str, Any]:
 
 def _inkoop(user: Any, vandaag: dt.date) -> dict[str, Any]:
     return {
-        "aanbieders": zichtbare_aanbieders(user).count(),
+        "aanbieders": Aanbieder.objects.for_user(user).count(),
         "contracten_geldig": Contract.objects.for_user(user).geldig_op(vandaag).count(),
         "producten_geldig": Product.objects.geldig_op(vandaag).count(),
         "toewijzingen_actief": Toewijzing.objects.for_user(user).actief_op(vandaag).count(),
