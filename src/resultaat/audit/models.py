@@ -69,24 +69,30 @@ class AuditEvent(models.Model):
         return f"{self.tijdstip:%Y-%m-%d %H:%M} {self.actor_naam} {self.actie} {self.object_omschrijving}"
 
 
-def _event(obj: ClientData, actie: str, velden: Sequence[str] = ()) -> AuditEvent:
-    actor = current_actor()
-    return AuditEvent(
-        actor_id=actor.user_id,
-        actor_naam=actor.naam,
-        rol=actor.rol,
-        organisatie=actor.organisatie,
-        client_id=obj.audit_client_id(),
-        content_type=ContentType.objects.get_for_model(obj.__class__),
-        object_id=str(obj.pk),
-        object_omschrijving=f"{obj._meta.verbose_name} {obj.pk}"[:200],
-        actie=actie,
-        velden=list(velden),
-    )
-
-
 def record(objs: Iterable[ClientData], actie: str, velden: Sequence[str] = ()) -> None:
-    events = [_event(obj, actie, velden) for obj in objs]
+    """Write one audit event per object, attributed to the current actor (set-based for bulk writes)."""
+    actor = current_actor()
+    velden = list(velden)
+    content_types: dict[type, ContentType] = {}
+    events = []
+    for obj in objs:
+        model = obj.__class__
+        if model not in content_types:
+            content_types[model] = ContentType.objects.get_for_model(model)
+        events.append(
+            AuditEvent(
+                actor_id=actor.user_id,
+                actor_naam=actor.naam,
+                rol=actor.rol,
+                organisatie=actor.organisatie,
+                client_id=obj.audit_client_id(),
+                content_type=content_types[model],
+                object_id=str(obj.pk),
+                object_omschrijving=f"{model._meta.verbose_name} {obj.pk}"[:200],
+                actie=actie,
+                velden=velden,
+            )
+        )
     if events:
         AuditEvent.objects.bulk_create(events, batch_size=2000)
 
