@@ -150,6 +150,10 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "resultaat.api.schema.drop_database_integer_limits",
+    ],
 }
 
 IWMO_XSD_DIR = Path(env.get("IWMO_XSD_DIR"))

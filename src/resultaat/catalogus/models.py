@@ -91,7 +91,7 @@ class Aandachtspunt(Geldigheid):
 class ComplexiteitNiveau(Geldigheid):
     """Licht (praktisch-adviserend), midden (versterkend), zwaar (overnemend-compenserend)."""
 
-    code = models.SlugField(max_length=20, unique=True)
+    code = models.SlugField(max_length=40, unique=True)
     naam = models.CharField(max_length=40)
     omschrijving = models.CharField(max_length=200)
     volgorde = models.PositiveSmallIntegerField(default=0)
@@ -108,7 +108,7 @@ class ComplexiteitNiveau(Geldigheid):
 class IntensiteitNiveau(Geldigheid):
     """Incidenteel (om de week), wekelijks, meerdere keren per week, dagelijks."""
 
-    code = models.SlugField(max_length=20, unique=True)
+    code = models.SlugField(max_length=40, unique=True)
     naam = models.CharField(max_length=60)
     omschrijving = models.CharField(max_length=200, blank=True)
     volgorde = models.PositiveSmallIntegerField(default=0)
@@ -126,7 +126,7 @@ class Tijdsband(Geldigheid):
     """A band of minutes per week for a result (seed 003: Basis-1 60-90, Basis 91-130, Basis+1 131-260)."""
 
     resultaat = models.ForeignKey(Resultaat, on_delete=models.PROTECT, related_name="tijdsbanden")
-    code = models.SlugField(max_length=20)
+    code = models.SlugField(max_length=40)
     naam = models.CharField(max_length=40)
     min_minuten = models.PositiveIntegerField("minimaal (minuten per week)")
     max_minuten = models.PositiveIntegerField("maximaal (minuten per week)")

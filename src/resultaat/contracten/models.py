@@ -28,7 +28,7 @@ class Contract(Geldigheid):
         "organisaties.Aanbieder", on_delete=models.PROTECT, related_name="contracten"
     )
     gemeenten = models.ManyToManyField("organisaties.Gemeente", related_name="contracten")
-    perceel = models.CharField("perceel (lot)", max_length=100, blank=True)
+    perceel = models.CharField("perceel (lot)", max_length=200, blank=True)
     omschrijving = models.TextField(blank=True)
 
     objects: ClassVar[Any] = ContractQuerySet.as_manager()

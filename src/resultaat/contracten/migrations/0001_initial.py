@@ -22,7 +22,7 @@ class Migration(migrations.Migration):
                 ('geldig_van', models.DateField(verbose_name='geldig vanaf')),
                 ('geldig_tot', models.DateField(blank=True, help_text='Leeg: geen einddatum.', null=True, verbose_name='geldig tot')),
                 ('kenmerk', models.CharField(max_length=40, unique=True)),
-                ('perceel', models.CharField(blank=True, max_length=100, verbose_name='perceel (lot)')),
+                ('perceel', models.CharField(blank=True, max_length=200, verbose_name='perceel (lot)')),
                 ('omschrijving', models.TextField(blank=True)),
                 ('aanbieder', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='contracten', to='organisaties.aanbieder')),
                 ('gemeenten', models.ManyToManyField(related_name='contracten', to='organisaties.gemeente')),
