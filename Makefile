@@ -10,17 +10,17 @@ DEMO_CLIENTS ?= 600
 DEMO_SEED ?= 2026
 export UV_PROJECT_ENVIRONMENT := $(abspath $(VENV))
 
-.PHONY: demo test e2e lint install browser migrate openapi clean
+.PHONY: demo test e2e lint install run-packages test-packages migrate openapi clean
 
-demo: install migrate
+demo: install run-packages migrate
 	$(PY) manage.py generate_demo --clients $(DEMO_CLIENTS) --seed $(DEMO_SEED) --keep-existing
 	@echo "Resultaat draait op http://127.0.0.1:8000 (stoppen met Ctrl-C)"
 	$(PY) manage.py runserver 127.0.0.1:8000
 
-test: install browser
+test: install test-packages
 	$(VENV)/bin/pytest
 
-e2e: install browser
+e2e: install test-packages
 	$(VENV)/bin/pytest -m e2e
 
 lint: install
@@ -45,11 +45,23 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	touch $@
 
-# The end-to-end tests drive Debian's chromium with Playwright (no browser download).
-browser:
-	@command -v chromium >/dev/null 2>&1 || { \
-		echo "chromium ontbreekt: installeren met apt-get"; \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium; }
+# Debian packages: pango and fonts for WeasyPrint's PDF letters (app); chromium for the end-to-end tests
+# (driven by Playwright, no browser download) and poppler-utils to read PDF pages back (tests).
+RUN_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
+TEST_PACKAGES := $(RUN_PACKAGES) chromium poppler-utils
+define apt_ensure
+	@missing=$$(for p in $(1); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+		echo "Debian-pakketten installeren: $$missing"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+endef
+
+run-packages:
+	$(call apt_ensure,$(RUN_PACKAGES))
+
+test-packages:
+	$(call apt_ensure,$(TEST_PACKAGES))
 
 migrate: install
 	$(PY) manage.py migrate --noinput
