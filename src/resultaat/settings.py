@@ -40,6 +40,10 @@ INSTALLED_APPS = [
     "resultaat.toewijzingen",
     "resultaat.ondersteuning",
     "resultaat.werklijst",
+    "resultaat.brieven",
+    "resultaat.eigen_bijdrage",
+    "resultaat.iwmo",
+    "resultaat.bekostiging",
     "resultaat.audit",
     "resultaat.web",
 ]

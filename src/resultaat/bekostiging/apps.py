@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class BekostigingConfig(AppConfig):
+    name = "resultaat.bekostiging"
+    verbose_name = "Bekostiging"
