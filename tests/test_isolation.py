@@ -49,9 +49,11 @@ from resultaat.toegang.models import (
     Beschikking,
     BeschiktResultaat,
     Besluit,
+    Indicatie,
     Melding,
     Onderzoek,
     OnderzoekResultaat,
+    Opschorting,
     ZRMDomein,
     ZRMScore,
 )
@@ -64,7 +66,7 @@ NAMESPACES = ("web", "api")
 # Kinds of record a provider never sees, even for its own clients: the gemeente's toegang files, its
 # worklist and the audit trail. For these, noor's objects must be refused to bob as well.
 NOT_FOR_PROVIDERS: frozenset[type[models.Model]] = frozenset(
-    {Melding, Onderzoek, ZRMScore, OnderzoekResultaat, Aanvraag, WerklijstItem, AuditEvent}
+    {Melding, Opschorting, Onderzoek, ZRMScore, OnderzoekResultaat, Aanvraag, WerklijstItem, AuditEvent}
 )
 
 # Patterns with arguments that are not about one object of a model, as "namespace:name": reason.
@@ -119,6 +121,24 @@ def build_chain(client: Client, nummer: int, beschikkingnummer: str) -> dict[str
     )
     toewijzing.beschikt_resultaat = beschikt
     toewijzing.save(update_fields=["beschikt_resultaat"])
+    Opschorting.objects.create(
+        client=client,
+        melding=melding,
+        van=dt.date(2016, 11, 5),
+        tot=dt.date(2016, 11, 6),
+        reden=f"{naam} weg",
+    )
+    # An indicatie proposed under mandate by the client's own provider (seed 003).
+    Indicatie.objects.create(
+        aanvraag=aanvraag,
+        client=client,
+        resultaat=product.resultaat,
+        product=product,
+        ingangsdatum=dt.date(2017, 1, 2),
+        mandaat_aanbieder=aanbieder,
+        beschikt_resultaat=beschikt,
+        motivering=f"Voorstel voor {naam}",
+    )
     ToewijzingVersie.objects.create(toewijzing=toewijzing, **toewijzing.termen())
     plan = Ondersteuningsplan.objects.create(
         toewijzing=toewijzing, opgesteld_op=dt.date(2017, 1, 20), toelichting=f"Plan met {naam}"

@@ -7,12 +7,13 @@ are data with a validity period, never constants in code.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any, ClassVar
 
 from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
 
 from resultaat.catalogus.codes import WJ756Eenheid, WMO020ProductCategorie, WMO757Frequentie
-from resultaat.core.models import Geldigheid
+from resultaat.core.models import Geldigheid, GeldigheidQuerySet
 
 
 class ResultaatDomein(Geldigheid):
@@ -247,3 +248,85 @@ class Tarief(Geldigheid):
 
     def __str__(self) -> str:
         return f"€ {self.bedrag_cent / 100:.2f} {self.get_periode_display()}"
+
+
+class NormenkaderQuerySet(GeldigheidQuerySet):
+    def voor(self, gemeente: Any, resultaat: Resultaat, datum: dt.date) -> Normenkader | None:
+        """The gemeente's own normenkader valid on the date, else the one for every gemeente."""
+        geldig = self.geldig_op(datum).filter(resultaat=resultaat).prefetch_related("posten")
+        return (
+            geldig.filter(gemeente=gemeente).order_by("-geldig_van").first()
+            or geldig.filter(gemeente__isnull=True).order_by("-geldig_van").first()
+        )
+
+
+class Normenkader(Geldigheid):
+    """The time norm for huishoudelijke ondersteuning of one gemeente in one validity period.
+
+    Its terms (:class:`NormenkaderPost`) are minutes per week: a base for full takeover, deductions for
+    what the client or network can do, and meerposten. :mod:`resultaat.catalogus.normenkader` computes the
+    minutes for a household from them and finds the time band."""
+
+    gemeente = models.ForeignKey(
+        "organisaties.Gemeente",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="normenkaders",
+        help_text="Leeg: geldt voor elke gemeente die (op die datum) geen eigen normenkader heeft.",
+    )
+    resultaat = models.ForeignKey(Resultaat, on_delete=models.PROTECT, related_name="normenkaders")
+    naam = models.CharField(max_length=120)
+    bron = models.TextField(help_text="Herkomst van de normtijden en hoe ze zijn omgerekend.")
+
+    objects: ClassVar[Any] = NormenkaderQuerySet.as_manager()
+
+    class Meta(Geldigheid.Meta):
+        verbose_name = "normenkader"
+        verbose_name_plural = "normenkaders"
+        ordering = ["gemeente", "resultaat", "-geldig_van"]
+        constraints = [
+            *Geldigheid.Meta.constraints,
+            models.UniqueConstraint(
+                fields=["gemeente", "resultaat", "geldig_van"], name="catalogus_normenkader_uniek"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        wie = self.gemeente.naam if self.gemeente else "alle gemeenten"
+        return f"{self.naam} ({wie}, vanaf {self.geldig_van:%d-%m-%Y})"
+
+
+class PostSoort(models.TextChoices):
+    BASIS = "basis", "basis: volledige overname"
+    AFTREK = "aftrek", "aftrek: wat cliënt of netwerk zelf kan"
+    MEERPOST = "meerpost", "meerpost: extra werk"
+
+
+class NormenkaderPost(models.Model):
+    """One term of a normenkader, in whole minutes per week (a deduction is stored as a positive number)."""
+
+    normenkader = models.ForeignKey(Normenkader, on_delete=models.CASCADE, related_name="posten")
+    code = models.SlugField(max_length=40)
+    naam = models.CharField(max_length=200)
+    soort = models.CharField(max_length=10, choices=PostSoort.choices)
+    minuten = models.PositiveIntegerField("minuten per week")
+    per_stuk = models.BooleanField(
+        default=False, help_text="Telt per stuk mee (bijvoorbeeld per extra kamer)."
+    )
+    groep = models.SlugField(
+        max_length=40, blank=True, help_text="Posten met dezelfde groep sluiten elkaar uit (enig of veel)."
+    )
+    toelichting = models.CharField(max_length=300, blank=True)
+    volgorde = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        verbose_name = "post van het normenkader"
+        verbose_name_plural = "posten van het normenkader"
+        ordering = ["normenkader", "volgorde"]
+        constraints = [
+            models.UniqueConstraint(fields=["normenkader", "code"], name="catalogus_normenkaderpost_uniek")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.naam}: {self.minuten} min/week"

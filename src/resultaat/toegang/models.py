@@ -231,6 +231,10 @@ class Beschikking(ClientData):
     )
     motivering = models.TextField(blank=True)
     verzonden_op = models.DateField(null=True, blank=True)
+    eigen_bijdrage_cent = models.PositiveIntegerField(
+        "eigen bijdrage (eurocent)", null=True, blank=True, help_text="Leeg: vrijgesteld of geen bijdrage."
+    )
+    eigen_bijdrage_toelichting = models.TextField(blank=True)
     consulent = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -298,3 +302,166 @@ class BeschiktResultaat(ClientData):
 
     def audit_client_id(self) -> int | None:
         return self.beschikking.client_id
+
+
+class ToegangInstelling(models.Model):
+    """Choices of one gemeente for toegang and the beschikking (seed 003), as data the beheerder edits."""
+
+    gemeente = models.OneToOneField(
+        "organisaties.Gemeente", on_delete=models.CASCADE, related_name="toegang_instelling"
+    )
+    mandaat_aanbieder = models.BooleanField(
+        "aanbieder mag indicatie voorstellen (mandaat)",
+        default=False,
+        help_text="Seed 003: een gecontracteerde aanbieder stelt de indicatie voor binnen een band; "
+        "de consulent keurt goed.",
+    )
+    ondersteuningsplan_in_beschikking = models.BooleanField(
+        "ondersteuningsplan is onderdeel van de beschikking", default=False
+    )
+    ondertekening = models.CharField(
+        max_length=200, default="Het college van burgemeester en wethouders", help_text="Onder elke brief."
+    )
+
+    class Meta:
+        verbose_name = "instelling toegang"
+        verbose_name_plural = "instellingen toegang"
+
+    def __str__(self) -> str:
+        return f"Toegang {self.gemeente.naam}"
+
+    @classmethod
+    def voor(cls, gemeente: Any) -> ToegangInstelling:
+        instelling = cls.objects.filter(gemeente=gemeente).first()
+        return instelling or cls(gemeente=gemeente)
+
+
+class OpschortingQuerySet(GemeenteOnlyQuerySet):
+    client_path = "client"
+
+
+class Opschorting(ClientData):
+    """The client asked to pause the clock of a melding or an aanvraag, from ``van`` to ``tot`` inclusive."""
+
+    client = models.ForeignKey("clienten.Client", on_delete=models.PROTECT, related_name="opschortingen")
+    melding = models.ForeignKey(
+        Melding, null=True, blank=True, on_delete=models.PROTECT, related_name="opschortingen"
+    )
+    aanvraag = models.ForeignKey(
+        Aanvraag, null=True, blank=True, on_delete=models.PROTECT, related_name="opschortingen"
+    )
+    van = models.DateField()
+    tot = models.DateField("tot en met")
+    reden = models.TextField()
+    vastgelegd_op = models.DateTimeField(auto_now_add=True)
+
+    objects: ClassVar[Any] = OpschortingQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "opschorting"
+        verbose_name_plural = "opschortingen"
+        ordering = ["van"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(tot__gte=models.F("van")), name="toegang_opschorting_tot_na_van"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(melding__isnull=False, aanvraag__isnull=True)
+                | models.Q(melding__isnull=True, aanvraag__isnull=False),
+                name="toegang_opschorting_melding_of_aanvraag",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Opgeschort {self.van:%d-%m-%Y} t/m {self.tot:%d-%m-%Y}"
+
+    @property
+    def dagen(self) -> int:
+        return (self.tot - self.van).days + 1
+
+    def audit_client_id(self) -> int | None:
+        return self.client_id
+
+
+class IndicatieStatus(models.TextChoices):
+    CONCEPT = "concept", "concept"
+    MANDAAT_GEVRAAGD = "mandaat", "voorstel gevraagd aan aanbieder"
+    VOORGESTELD = "voorgesteld", "voorgesteld door aanbieder"
+    VASTGESTELD = "vastgesteld", "vastgesteld"
+    AFGEWEZEN = "afgewezen", "voorstel afgewezen"
+
+
+class IndicatieQuerySet(GemeenteScopedQuerySet):
+    # A provider sees only the indicaties it was asked to propose under mandate.
+    aanbieder_path = "mandaat_aanbieder"
+
+
+class Indicatie(ClientData):
+    """Per result: complexity, intensity, duration, and for huishoudelijke ondersteuning the minutes per week
+    from the normenkader; the product follows from the catalogue valid on the start date."""
+
+    aanvraag = models.ForeignKey(Aanvraag, on_delete=models.PROTECT, related_name="indicaties")
+    client = models.ForeignKey("clienten.Client", on_delete=models.PROTECT, related_name="indicaties")
+    resultaat = models.ForeignKey("catalogus.Resultaat", on_delete=models.PROTECT, related_name="+")
+    subresultaten = models.ManyToManyField("catalogus.Subresultaat", blank=True, related_name="+")
+    complexiteit = models.ForeignKey(
+        "catalogus.ComplexiteitNiveau", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    intensiteit = models.ForeignKey(
+        "catalogus.IntensiteitNiveau", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    tijdsband = models.ForeignKey(
+        "catalogus.Tijdsband", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    product = models.ForeignKey(
+        "catalogus.Product", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    minuten_per_week = models.PositiveIntegerField(null=True, blank=True)
+    frequentie = models.CharField(max_length=100, blank=True, help_text="Bijvoorbeeld: één keer per week.")
+    ingangsdatum = models.DateField()
+    einddatum = models.DateField(null=True, blank=True)
+    normberekening = models.JSONField(default=dict, blank=True, help_text="Elke post met zijn minuten.")
+    handmatig = models.BooleanField(
+        "handmatig besluit buiten de banden", default=False, help_text="Met schriftelijke motivering."
+    )
+    motivering = models.TextField(blank=True)
+    status = models.CharField(max_length=20, choices=IndicatieStatus.choices, default=IndicatieStatus.CONCEPT)
+    aanbieder = models.ForeignKey(
+        "organisaties.Aanbieder",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="De aanbieder die de cliënt kiest.",
+    )
+    mandaat_aanbieder = models.ForeignKey(
+        "organisaties.Aanbieder",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="mandaat_indicaties",
+        help_text="De aanbieder die onder mandaat de indicatie voorstelt.",
+    )
+    voorgesteld_op = models.DateTimeField(null=True, blank=True)
+    beschikt_resultaat = models.OneToOneField(
+        BeschiktResultaat, null=True, blank=True, on_delete=models.PROTECT, related_name="indicatie"
+    )
+
+    objects: ClassVar[Any] = IndicatieQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "indicatie"
+        verbose_name_plural = "indicaties"
+        ordering = ["aanvraag", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(einddatum__isnull=True) | models.Q(einddatum__gt=models.F("ingangsdatum")),
+                name="toegang_indicatie_eind_na_ingang",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Indicatie {self.resultaat}"
+
+    def audit_client_id(self) -> int | None:
+        return self.client_id

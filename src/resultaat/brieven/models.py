@@ -1,0 +1,43 @@
+"""Letter templates as data: the beheerder edits the text (Django template syntax) in the admin."""
+
+from __future__ import annotations
+
+from django.db import models
+
+
+class Briefsoort(models.TextChoices):
+    TOEKENNING = "toekenning", "beschikking: toekenning"
+    AFWIJZING = "afwijzing", "beschikking: afwijzing"
+    INFORMATIE = "informatie", "informatiebrief huidige cliënten: ondersteuning op resultaat"
+
+
+class Briefsjabloon(models.Model):
+    """One letter text per kind (optionally per gemeente), valid from a date; the newest valid one is used."""
+
+    soort = models.CharField(max_length=20, choices=Briefsoort.choices)
+    gemeente = models.ForeignKey(
+        "organisaties.Gemeente",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="briefsjablonen",
+        help_text="Leeg: voor elke gemeente zonder eigen sjabloon.",
+    )
+    geldig_van = models.DateField("geldig vanaf")
+    onderwerp = models.CharField(max_length=200)
+    tekst = models.TextField(
+        help_text="Django-sjabloon. Beschikbaar: client, gemeente, beschikking, resultaten, eigen_bijdrage, "
+        "bezwaar, ondertekening, datum, kenmerk."
+    )
+    gewijzigd_op = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "briefsjabloon"
+        verbose_name_plural = "briefsjablonen"
+        ordering = ["soort", "-geldig_van"]
+        constraints = [
+            models.UniqueConstraint(fields=["soort", "gemeente", "geldig_van"], name="brieven_sjabloon_uniek")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_soort_display()} vanaf {self.geldig_van:%d-%m-%Y}"

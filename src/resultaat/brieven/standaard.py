@@ -1,0 +1,127 @@
+# ruff: noqa: E501  (the letter texts are HTML paragraphs, one per line)
+"""The default letter texts, loaded by data migration 0002; the beheerder edits them in the admin.
+
+Plain B1 Dutch. The letterhead, address block, date and kenmerk are added around the text by
+``brieven/brief.html``; these texts are the body of the letter.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Final
+
+from django.apps.registry import Apps
+
+GELDIG_VAN: Final = dt.date(2015, 1, 1)
+
+TOEKENNING: Final = """<p>{{ aanhef }},</p>
+<p>Op {{ aanvraag_datum }} vroeg u ondersteuning aan. Wij hebben uw aanvraag bekeken. In deze brief leest u ons besluit.</p>
+
+<h2>Ons besluit: u krijgt ondersteuning</h2>
+<p>U krijgt ondersteuning van {{ beschikking.ingangsdatum }} tot en met {{ beschikking.einddatum }}. Het gaat om:</p>
+{% for r in resultaten %}
+<h3>{{ r.naam }}</h3>
+<table class="feiten">
+<tr><th>Wat u krijgt</th><td>{{ r.product }}{% if r.niveau %} ({{ r.niveau }}){% endif %}</td></tr>
+{% if r.minuten_per_week %}<tr><th>Hoeveel hulp</th><td><strong>{{ r.minuten_per_week }} minuten per week</strong>{% if r.frequentie %}, {{ r.frequentie }}{% endif %}</td></tr>{% elif r.frequentie %}<tr><th>Hoe vaak</th><td>{{ r.frequentie }}</td></tr>{% endif %}
+<tr><th>Aanbieder</th><td>{{ r.aanbieder }}</td></tr>
+<tr><th>Periode</th><td>{{ r.ingangsdatum }} tot en met {{ r.einddatum }}</td></tr>
+</table>
+{% if r.berekening %}
+<p>Zo hebben wij de tijd berekend:</p>
+<table class="berekening">
+{% for regel in r.berekening %}<tr><td>{{ regel.naam }}{% if regel.aantal > 1 %} ({{ regel.aantal }} keer){% endif %}</td><td class="getal">{{ regel.minuten_tekst }}</td></tr>
+{% endfor %}<tr class="totaal"><td>Totaal per week</td><td class="getal">{{ r.minuten_per_week }} minuten</td></tr>
+</table>
+{% if r.band %}<p>Dat valt in de band {{ r.band }}.</p>{% endif %}
+{% endif %}
+{% endfor %}
+
+<h2>Wat kunt u verwachten?</h2>
+<p>De aanbieder neemt binnen twee weken contact met u op. Samen maakt u een ondersteuningsplan. Daarin staat wat de aanbieder doet, hoe vaak en wanneer. De aanbieder zorgt dat het resultaat bereikt wordt. U kunt altijd rekenen op de tijd die in deze brief staat.</p>
+{% if beschikking.ondersteuningsplan_onderdeel %}<p>Het ondersteuningsplan dat u met de aanbieder maakt, hoort bij dit besluit. U krijgt het van ons als het klaar is.</p>{% endif %}
+<p>Wilt u een andere aanbieder? Dat mag. Bel ons, dan regelen wij de overstap.</p>
+
+<h2>Eigen bijdrage</h2>
+<p>{{ eigen_bijdrage }}</p>
+
+{% if beschikking.motivering %}<h2>Waarom dit besluit?</h2>
+<p>{{ beschikking.motivering|linebreaksbr }}</p>{% endif %}
+
+<h2>Bent u het niet eens met dit besluit?</h2>
+<p>Dan kunt u bezwaar maken. Doe dat binnen zes weken na de datum van deze brief, dus uiterlijk op {{ bezwaar.uiterlijk }}. Stuur uw bezwaar naar:</p>
+<p class="adres">{{ bezwaar.adres|linebreaksbr }}</p>
+<p>Schrijf in uw bezwaar: uw naam en adres, de datum, het kenmerk {{ kenmerk }}, waarom u het niet eens bent met dit besluit, en zet uw handtekening. Bent u het niet eens met het bedrag van de eigen bijdrage? Dan maakt u bezwaar bij het CAK.</p>
+
+<h2>Vragen?</h2>
+<p>Bel ons op {{ gemeente.telefoon }} of mail naar {{ gemeente.email }}. Noem dan het kenmerk van deze brief.</p>
+
+<p>Met vriendelijke groet,</p>
+<p class="ondertekening">{{ ondertekening }},<br>namens deze,<br><br>{{ consulent }}<br>Wmo-consulent</p>
+"""
+
+AFWIJZING: Final = """<p>{{ aanhef }},</p>
+<p>Op {{ aanvraag_datum }} vroeg u ondersteuning aan. Wij hebben uw aanvraag bekeken. In deze brief leest u ons besluit.</p>
+
+<h2>Ons besluit: u krijgt geen maatwerkvoorziening</h2>
+<p>Wij wijzen uw aanvraag af.</p>
+
+<h2>Waarom niet?</h2>
+<p>{{ beschikking.motivering|linebreaksbr }}</p>
+
+<h2>Bent u het niet eens met dit besluit?</h2>
+<p>Dan kunt u bezwaar maken. Doe dat binnen zes weken na de datum van deze brief, dus uiterlijk op {{ bezwaar.uiterlijk }}. Stuur uw bezwaar naar:</p>
+<p class="adres">{{ bezwaar.adres|linebreaksbr }}</p>
+<p>Schrijf in uw bezwaar: uw naam en adres, de datum, het kenmerk {{ kenmerk }}, waarom u het niet eens bent met dit besluit, en zet uw handtekening.</p>
+
+<h2>Vragen?</h2>
+<p>Bel ons op {{ gemeente.telefoon }} of mail naar {{ gemeente.email }}. Noem dan het kenmerk van deze brief.</p>
+
+<p>Met vriendelijke groet,</p>
+<p class="ondertekening">{{ ondertekening }},<br>namens deze,<br><br>{{ consulent }}<br>Wmo-consulent</p>
+"""
+
+INFORMATIE: Final = """<p>{{ aanhef }},</p>
+<p>U krijgt nu hulp bij het huishouden van de gemeente {{ gemeente.naam }}. Vanaf {{ per_datum }} werken wij op een nieuwe manier: ondersteuning op resultaat. In deze brief leggen wij uit wat dat voor u betekent. Veel mensen hebben ons dezelfde vragen gesteld. Hieronder leest u de antwoorden.</p>
+
+<h2>Wat verandert er?</h2>
+<p>Wij spreken met u en de aanbieder af welk resultaat u nodig heeft. Bijvoorbeeld: een schoon en leefbaar huis. De aanbieder bepaalt samen met u hoe dat resultaat wordt bereikt. Dat schrijft de aanbieder op in een ondersteuningsplan.</p>
+
+<h2>Houd ik mijn vaste hulp?</h2>
+<p>Ja, als uw aanbieder ook in de nieuwe situatie voor ons werkt. Uw aanbieder doet zijn best om u dezelfde hulp te laten houden. Wilt u een andere aanbieder? Dat mag altijd. Bel ons, dan regelen wij dat.</p>
+
+<h2>Houd ik mijn uren?</h2>
+<p>U krijgt de hulp die u nodig heeft. In uw nieuwe besluit staat hoeveel minuten hulp per week u krijgt. Zo weet u precies waar u op kunt rekenen. De aanbieder mag de tijd flexibel inzetten: de ene week wat meer, de andere week wat minder. Verandert er iets in uw situatie? Dan kijken wij opnieuw met u wat nodig is.</p>
+
+<h2>Blijft de kwaliteit goed?</h2>
+<p>Ja. Wij vragen regelmatig of het resultaat bereikt is en of u tevreden bent. Wij spreken aanbieders daarop aan. Bent u niet tevreden? Zeg het tegen uw aanbieder of bel ons.</p>
+
+<h2>Verandert mijn eigen bijdrage?</h2>
+<p>{{ eigen_bijdrage }} Dat bedrag is hetzelfde, hoeveel hulp u ook krijgt.</p>
+
+<h2>Moet ik iets doen?</h2>
+<p>Nee. U krijgt van ons een nieuw besluit. Uw aanbieder neemt contact met u op om het ondersteuningsplan te maken.</p>
+
+<h2>Vragen?</h2>
+<p>Bel ons op {{ gemeente.telefoon }} of mail naar {{ gemeente.email }}.</p>
+
+<p>Met vriendelijke groet,</p>
+<p class="ondertekening">{{ ondertekening }}</p>
+"""
+
+SJABLONEN: Final = (
+    ("toekenning", "Besluit over uw aanvraag voor ondersteuning", TOEKENNING),
+    ("afwijzing", "Besluit over uw aanvraag voor ondersteuning", AFWIJZING),
+    ("informatie", "Uw hulp bij het huishouden: wat verandert er?", INFORMATIE),
+)
+
+
+def laad_sjablonen(apps: Apps) -> None:
+    model: Any = apps.get_model("brieven", "Briefsjabloon")
+    for soort, onderwerp, tekst in SJABLONEN:
+        model.objects.update_or_create(
+            soort=soort,
+            gemeente=None,
+            geldig_van=GELDIG_VAN,
+            defaults={"onderwerp": onderwerp, "tekst": tekst},
+        )

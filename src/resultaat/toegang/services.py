@@ -1,0 +1,634 @@
+"""Writes of toegang: melding, opschorting, onderzoek, aanvraag, indicatie, mandate, beschikking.
+
+Views, API and commands call these. Each function validates first and raises ``ValidationError`` with a
+Dutch message, then writes in one transaction attributed to the user (``acting_as``), so that bad input
+leaves nothing half-saved. Toewijzingen are made by :mod:`resultaat.toewijzingen.services`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from resultaat.accounts.models import Rol
+from resultaat.audit.context import acting_as
+from resultaat.catalogus import normenkader
+from resultaat.catalogus.models import Normenkader, Product, Resultaat, Subresultaat, Tijdsband
+from resultaat.clienten.models import Client
+from resultaat.clienten.services import registreer_client
+from resultaat.contracten.models import ContractProduct
+from resultaat.eigen_bijdrage.services import schat_eigen_bijdrage
+from resultaat.organisaties.models import Gemeente
+from resultaat.toegang.models import (
+    Aanvraag,
+    AanvraagStatus,
+    Beschikking,
+    BeschiktResultaat,
+    Besluit,
+    Indicatie,
+    IndicatieStatus,
+    Melding,
+    MeldingStatus,
+    Onderzoek,
+    OnderzoekResultaat,
+    Opschorting,
+    ToegangInstelling,
+    ZRMDomein,
+    ZRMScore,
+)
+from resultaat.toewijzingen.services import controleer_gecontracteerd, maak_toewijzing
+from resultaat.werklijst.models import WerklijstItem, WerklijstSoort, WerklijstStatus
+
+
+def _datum(d: dt.date | None) -> str:
+    return d.strftime("%d-%m-%Y") if d else "onbepaald"
+
+
+def _vandaag() -> dt.date:
+    return timezone.localdate()
+
+
+def controleer_consulent(door: Any, gemeente: Gemeente) -> None:
+    """Only a consulent (or superuser) of the client's gemeente does toegang."""
+    if door.is_superuser:
+        return
+    if door.rol != Rol.CONSULENT or not door.gemeenten.filter(pk=gemeente.pk).exists():
+        raise PermissionDenied("Alleen een consulent van deze gemeente kan dit doen.")
+
+
+def _niet_in_de_toekomst(datum: dt.date, veld: str, wat: str) -> None:
+    if datum > _vandaag():
+        raise ValidationError({veld: f"De datum van {wat} ({_datum(datum)}) ligt in de toekomst."})
+
+
+# --- Werklijst -----------------------------------------------------------------------------------------
+
+
+def _werklijst(obj: Melding | Aanvraag) -> Any:
+    return WerklijstItem.objects.filter(
+        content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk, status=WerklijstStatus.OPEN
+    )
+
+
+def _zet_op_werklijst(
+    obj: Melding | Aanvraag, soort: str, omschrijving: str, uiterlijk: dt.date, door: Any
+) -> None:
+    WerklijstItem.objects.create(
+        gemeente=obj.gemeente,
+        client=obj.client,
+        soort=soort,
+        omschrijving=omschrijving,
+        uiterlijk=uiterlijk,
+        toegewezen_aan=door if getattr(door, "pk", None) and not door.is_superuser else None,
+        content_type=ContentType.objects.get_for_model(obj),
+        object_id=obj.pk,
+    )
+
+
+def _handel_af(obj: Melding | Aanvraag) -> None:
+    _werklijst(obj).update(status=WerklijstStatus.AFGEHANDELD, afgehandeld_op=timezone.now())
+
+
+# --- Melding -------------------------------------------------------------------------------------------
+
+
+def registreer_melding(
+    *, door: Any, client: Client, ontvangen_op: dt.date, wijze: str = "telefoon", hulpvraag: str = ""
+) -> Melding:
+    """A melding; the onderzoek is due within six weeks (Wmo art. 2.3.2) and lands on the werklijst."""
+    controleer_consulent(door, client.gemeente)
+    _niet_in_de_toekomst(ontvangen_op, "ontvangen_op", "de melding")
+    if ontvangen_op < client.geboortedatum:
+        raise ValidationError({"ontvangen_op": "De melding ligt vóór de geboortedatum van de cliënt."})
+    melding = Melding(
+        client=client,
+        gemeente=client.gemeente,
+        ontvangen_op=ontvangen_op,
+        wijze=wijze,
+        hulpvraag=hulpvraag,
+        consulent=None if door.is_superuser else door,
+    )
+    melding.full_clean()
+    with transaction.atomic(), acting_as(door):
+        melding.save()
+        _zet_op_werklijst(
+            melding,
+            WerklijstSoort.ONDERZOEK,
+            f"Onderzoek afronden (melding van {_datum(ontvangen_op)})",
+            melding.onderzoek_uiterlijk,
+            door,
+        )
+    return melding
+
+
+def registreer_melding_met_client(
+    *, door: Any, client_velden: Mapping[str, Any], ontvangen_op: dt.date, wijze: str, hulpvraag: str
+) -> Melding:
+    """A new client (BSN checked with the elfproef) and the melding, together or not at all."""
+    with transaction.atomic():
+        client = registreer_client(door=door, **client_velden)
+        return registreer_melding(
+            door=door, client=client, ontvangen_op=ontvangen_op, wijze=wijze, hulpvraag=hulpvraag
+        )
+
+
+# --- Opschorting ---------------------------------------------------------------------------------------
+
+
+def schort_op(
+    *,
+    door: Any,
+    van: dt.date,
+    tot: dt.date,
+    reden: str,
+    melding: Melding | None = None,
+    aanvraag: Aanvraag | None = None,
+) -> Opschorting:
+    """The client asks to pause the clock: the deadline moves by the days of the pause (inclusive)."""
+    doel: Melding | Aanvraag | None = melding or aanvraag
+    if doel is None or (melding is not None and aanvraag is not None):
+        raise ValidationError("Kies een melding of een aanvraag om op te schorten.")
+    controleer_consulent(door, doel.gemeente)
+    if not (reden or "").strip():
+        raise ValidationError({"reden": "Schrijf op waarom de cliënt om opschorting vraagt."})
+    if tot < van:
+        raise ValidationError({"tot": "Het einde van de opschorting ligt vóór het begin."})
+    if van < doel.ontvangen_op:
+        raise ValidationError(
+            {"van": f"De opschorting begint vóór de ontvangst ({_datum(doel.ontvangen_op)})."}
+        )
+    bestaande = Opschorting.objects.filter(melding=melding, aanvraag=aanvraag)
+    if bestaande.filter(van__lte=tot, tot__gte=van).exists():
+        raise ValidationError("Deze opschorting overlapt met een eerdere opschorting.")
+    with transaction.atomic(), acting_as(door):
+        opschorting = Opschorting.objects.create(
+            client=doel.client, melding=melding, aanvraag=aanvraag, van=van, tot=tot, reden=reden.strip()
+        )
+        doel.opgeschort_dagen = sum(o.dagen for o in doel.opschortingen.all())
+        doel.save(update_fields=["opgeschort_dagen"])
+        uiterlijk = doel.onderzoek_uiterlijk if isinstance(doel, Melding) else doel.besluit_uiterlijk
+        _werklijst(doel).update(uiterlijk=uiterlijk)
+    return opschorting
+
+
+# --- Onderzoek -----------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class GekozenResultaat:
+    resultaat: Resultaat
+    subresultaten: Sequence[Subresultaat] = ()
+    aandachtspunten: Sequence[Any] = ()
+    anders_namelijk: str = ""
+
+
+def leg_onderzoek_vast(
+    *,
+    door: Any,
+    melding: Melding,
+    datum_gesprek: dt.date,
+    situatie: str = "",
+    eigen_kracht: str = "",
+    netwerk: str = "",
+    mantelzorg: str = "",
+    voorliggende_voorzieningen: str = "",
+    zrm: Mapping[str, tuple[int, str]] | None = None,
+    resultaten: Iterable[GekozenResultaat] = (),
+    afronden: bool = False,
+) -> Onderzoek:
+    """The report of the keukentafelgesprek; saving again replaces the scores and chosen results."""
+    controleer_consulent(door, melding.gemeente)
+    _niet_in_de_toekomst(datum_gesprek, "datum_gesprek", "het gesprek")
+    if datum_gesprek < melding.ontvangen_op:
+        raise ValidationError({"datum_gesprek": "Het gesprek ligt vóór de melding."})
+    zrm = dict(zrm or {})
+    for domein, (niveau, _) in zrm.items():
+        if domein not in ZRMDomein.values:
+            raise ValidationError({"zrm": f"Onbekend ZRM-domein: {domein}."})
+        if not 1 <= int(niveau) <= 5:
+            raise ValidationError({"zrm": f"{ZRMDomein(domein).label}: kies een niveau van 1 tot en met 5."})
+    resultaten = list(resultaten)
+    for gekozen in resultaten:
+        for sub in gekozen.subresultaten:
+            if sub.resultaat_id != gekozen.resultaat.pk:
+                raise ValidationError({"resultaten": f"'{sub}' hoort niet bij {gekozen.resultaat}."})
+        for punt in gekozen.aandachtspunten:
+            if punt.subresultaat.resultaat_id != gekozen.resultaat.pk:
+                raise ValidationError({"resultaten": f"'{punt}' hoort niet bij {gekozen.resultaat}."})
+    with transaction.atomic(), acting_as(door):
+        onderzoek = Onderzoek.objects.filter(melding=melding).first() or Onderzoek(
+            melding=melding, client=melding.client
+        )
+        onderzoek.datum_gesprek = datum_gesprek
+        onderzoek.consulent = None if door.is_superuser else door
+        onderzoek.situatie, onderzoek.eigen_kracht, onderzoek.netwerk = situatie, eigen_kracht, netwerk
+        onderzoek.mantelzorg, onderzoek.voorliggende_voorzieningen = mantelzorg, voorliggende_voorzieningen
+        if afronden:
+            onderzoek.afgerond_op = datum_gesprek
+        onderzoek.save()
+        ZRMScore.objects.filter(onderzoek=onderzoek).delete()
+        ZRMScore.objects.bulk_create(
+            ZRMScore(onderzoek=onderzoek, domein=d, niveau=int(n), toelichting=t) for d, (n, t) in zrm.items()
+        )
+        OnderzoekResultaat.objects.filter(onderzoek=onderzoek).delete()
+        for gekozen in resultaten:
+            rij = OnderzoekResultaat.objects.create(
+                onderzoek=onderzoek, resultaat=gekozen.resultaat, anders_namelijk=gekozen.anders_namelijk
+            )
+            rij.subresultaten.set(gekozen.subresultaten)
+            rij.aandachtspunten.set(gekozen.aandachtspunten)
+        melding.status = MeldingStatus.AFGEROND if afronden else MeldingStatus.IN_ONDERZOEK
+        melding.save(update_fields=["status"])
+        if afronden:
+            _handel_af(melding)
+    return onderzoek
+
+
+# --- Aanvraag ------------------------------------------------------------------------------------------
+
+
+def registreer_aanvraag(*, door: Any, onderzoek: Onderzoek, ontvangen_op: dt.date) -> Aanvraag:
+    """The aanvraag after the onderzoek; the decision is due within two weeks (Wmo art. 2.3.5)."""
+    melding = onderzoek.melding
+    controleer_consulent(door, melding.gemeente)
+    _niet_in_de_toekomst(ontvangen_op, "ontvangen_op", "de aanvraag")
+    if ontvangen_op < melding.ontvangen_op:
+        raise ValidationError({"ontvangen_op": "De aanvraag ligt vóór de melding."})
+    with transaction.atomic(), acting_as(door):
+        aanvraag = Aanvraag.objects.create(
+            client=melding.client,
+            gemeente=melding.gemeente,
+            melding=melding,
+            onderzoek=onderzoek,
+            ontvangen_op=ontvangen_op,
+        )
+        _zet_op_werklijst(
+            aanvraag,
+            WerklijstSoort.BESLUIT,
+            f"Besluit nemen (aanvraag van {_datum(ontvangen_op)})",
+            aanvraag.besluit_uiterlijk,
+            door,
+        )
+    return aanvraag
+
+
+# --- Indicatie -----------------------------------------------------------------------------------------
+
+
+def banden_op(resultaat: Resultaat, datum: dt.date) -> list[Tijdsband]:
+    return list(Tijdsband.objects.geldig_op(datum).filter(resultaat=resultaat).order_by("min_minuten"))
+
+
+def bereken_normtijd(
+    *, gemeente: Gemeente, resultaat: Resultaat, datum: dt.date, keuzes: Mapping[str, int]
+) -> normenkader.Uitkomst:
+    kader = Normenkader.objects.voor(gemeente, resultaat, datum)
+    if kader is None:
+        raise ValidationError(f"Er is op {_datum(datum)} geen normenkader voor {resultaat}.")
+    return normenkader.bereken(list(kader.posten.all()), keuzes, banden_op(resultaat, datum))
+
+
+def buiten_band_tekst(minuten: int, banden: Sequence[Tijdsband]) -> str:
+    lijst = ", ".join(f"{b.naam} {b.min_minuten}–{b.max_minuten}" for b in banden)
+    return (
+        f"{minuten} minuten per week valt buiten elke band ({lijst} minuten per week). "
+        "Kies een handmatig besluit en schrijf de motivering op."
+    )
+
+
+def product_voor(
+    *,
+    resultaat: Resultaat,
+    datum: dt.date,
+    tijdsband: Tijdsband | None = None,
+    complexiteit: Any = None,
+    intensiteit: Any = None,
+) -> Product:
+    producten = Product.objects.geldig_op(datum).filter(resultaat=resultaat)
+    if tijdsband is not None:
+        producten = producten.filter(tijdsband=tijdsband)
+    else:
+        if complexiteit is not None and producten.filter(complexiteit=complexiteit).exists():
+            producten = producten.filter(complexiteit=complexiteit)
+        if intensiteit is not None and producten.filter(intensiteit=intensiteit).exists():
+            producten = producten.filter(intensiteit=intensiteit)
+        producten = producten.filter(tijdsband__isnull=True)
+    product = producten.order_by("-geldig_van", "code").first()
+    if product is None:
+        raise ValidationError(
+            {
+                "resultaat": f"De catalogus heeft op {_datum(datum)} geen product voor {resultaat} "
+                "op dit niveau."
+            }
+        )
+    return product
+
+
+def leg_indicatie_vast(
+    *,
+    door: Any,
+    aanvraag: Aanvraag,
+    resultaat: Resultaat,
+    ingangsdatum: dt.date,
+    einddatum: dt.date | None = None,
+    complexiteit: Any = None,
+    intensiteit: Any = None,
+    frequentie: str = "",
+    subresultaten: Sequence[Subresultaat] = (),
+    keuzes: Mapping[str, int] | None = None,
+    minuten_per_week: int | None = None,
+    handmatig: bool = False,
+    motivering: str = "",
+    tijdsband: Tijdsband | None = None,
+    mandaat_aanbieder: Any = None,
+) -> Indicatie:
+    """Complexity, intensity and duration of one result; for a result with time bands the minutes per week
+    (from the normenkader when ``keuzes`` are given) and the band; the product follows from the catalogue
+    valid on the start date. Outside every band only as a manual decision with a written motivation.
+    With ``mandaat_aanbieder`` the provider is asked to propose the minutes within ``tijdsband``."""
+    controleer_consulent(door, aanvraag.gemeente)
+    if aanvraag.status != AanvraagStatus.INGEDIEND:
+        raise ValidationError("Op deze aanvraag is al besloten.")
+    if einddatum is not None and einddatum <= ingangsdatum:
+        raise ValidationError({"einddatum": "De einddatum moet na de ingangsdatum liggen."})
+    if ingangsdatum < aanvraag.ontvangen_op:
+        raise ValidationError({"ingangsdatum": "De ingangsdatum ligt vóór de aanvraag."})
+    for sub in subresultaten:
+        if sub.resultaat_id != resultaat.pk:
+            raise ValidationError({"subresultaten": f"'{sub}' hoort niet bij {resultaat}."})
+    banden = banden_op(resultaat, ingangsdatum)
+    berekening: dict[str, Any] = {}
+    status = IndicatieStatus.VASTGESTELD
+    band: Tijdsband | None = None
+    if banden and mandaat_aanbieder is not None:
+        instelling = ToegangInstelling.voor(aanvraag.gemeente)
+        if not instelling.mandaat_aanbieder:
+            raise ValidationError(
+                f"Gemeente {aanvraag.gemeente.naam} werkt niet met mandaat voor aanbieders."
+            )
+        if tijdsband is None or tijdsband not in banden:
+            raise ValidationError(
+                {"tijdsband": "Kies de band waarbinnen de aanbieder de indicatie voorstelt."}
+            )
+        band = tijdsband
+        minuten_per_week = None
+        status = IndicatieStatus.MANDAAT_GEVRAAGD
+    elif banden:
+        if keuzes is not None:
+            uitkomst = bereken_normtijd(
+                gemeente=aanvraag.gemeente, resultaat=resultaat, datum=ingangsdatum, keuzes=keuzes
+            )
+            berekening = uitkomst.as_dict()
+            minuten_per_week = uitkomst.totaal
+        if minuten_per_week is None:
+            raise ValidationError({"minuten_per_week": "Vul het aantal minuten per week in."})
+        band = normenkader.band_voor(minuten_per_week, banden)
+        if band is None:
+            if not handmatig or not motivering.strip():
+                raise ValidationError({"minuten_per_week": buiten_band_tekst(minuten_per_week, banden)})
+            # Manual decision: the product of the nearest band carries the toewijzing.
+            band = min(
+                banden,
+                key=lambda b: min(
+                    abs(b.min_minuten - minuten_per_week), abs(b.max_minuten - minuten_per_week)
+                ),
+            )
+        elif handmatig:
+            handmatig = False  # inside a band nothing manual is needed
+    else:
+        band = None
+    product = product_voor(
+        resultaat=resultaat,
+        datum=ingangsdatum,
+        tijdsband=band,
+        complexiteit=complexiteit,
+        intensiteit=intensiteit,
+    )
+    if mandaat_aanbieder is not None:
+        controleer_gecontracteerd(
+            gemeente=aanvraag.gemeente, aanbieder=mandaat_aanbieder, product=product, datum=ingangsdatum
+        )
+    with transaction.atomic(), acting_as(door):
+        indicatie = Indicatie.objects.create(
+            aanvraag=aanvraag,
+            client=aanvraag.client,
+            resultaat=resultaat,
+            complexiteit=complexiteit,
+            intensiteit=intensiteit,
+            tijdsband=band,
+            product=product,
+            minuten_per_week=minuten_per_week,
+            frequentie=frequentie,
+            ingangsdatum=ingangsdatum,
+            einddatum=einddatum,
+            normberekening=berekening,
+            handmatig=handmatig,
+            motivering=motivering.strip(),
+            status=status,
+            mandaat_aanbieder=mandaat_aanbieder,
+            aanbieder=mandaat_aanbieder,
+        )
+        indicatie.subresultaten.set(subresultaten)
+    return indicatie
+
+
+def stel_indicatie_voor(
+    *, door: Any, indicatie: Indicatie, minuten_per_week: int, frequentie: str
+) -> Indicatie:
+    """Seed 003 mandate: the provider proposes the minutes per week within the band set by the consulent."""
+    if not door.is_aanbieder_user or door.aanbieder_id != indicatie.mandaat_aanbieder_id:
+        raise PermissionDenied("Alleen de aanbieder met het mandaat kan hier een voorstel doen.")
+    if indicatie.status not in (IndicatieStatus.MANDAAT_GEVRAAGD, IndicatieStatus.AFGEWEZEN):
+        raise ValidationError("Voor deze indicatie wordt geen voorstel gevraagd.")
+    band = indicatie.tijdsband
+    assert band is not None
+    if not band.omvat(minuten_per_week):
+        raise ValidationError(
+            {
+                "minuten_per_week": f"{minuten_per_week} minuten per week valt buiten de band {band.naam} "
+                f"({band.min_minuten}–{band.max_minuten} minuten per week) van het mandaat."
+            }
+        )
+    with transaction.atomic(), acting_as(door):
+        indicatie.minuten_per_week = minuten_per_week
+        indicatie.frequentie = frequentie
+        indicatie.status = IndicatieStatus.VOORGESTELD
+        indicatie.voorgesteld_op = timezone.now()
+        indicatie.save()
+    return indicatie
+
+
+def beoordeel_voorstel(*, door: Any, indicatie: Indicatie, akkoord: bool, motivering: str = "") -> Indicatie:
+    """The consulent approves the provider's proposal (then it is the indicatie) or rejects it."""
+    controleer_consulent(door, indicatie.aanvraag.gemeente)
+    if indicatie.status != IndicatieStatus.VOORGESTELD:
+        raise ValidationError("Er is geen voorstel van de aanbieder om te beoordelen.")
+    if not akkoord and not motivering.strip():
+        raise ValidationError({"motivering": "Schrijf op waarom u het voorstel afwijst."})
+    with transaction.atomic(), acting_as(door):
+        indicatie.status = IndicatieStatus.VASTGESTELD if akkoord else IndicatieStatus.AFGEWEZEN
+        if motivering.strip():
+            indicatie.motivering = motivering.strip()
+        indicatie.save()
+    return indicatie
+
+
+# --- Keuze van de aanbieder --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Keuzemogelijkheid:
+    aanbieder: Any
+    wachttijd_dagen: int
+
+
+def gecontracteerde_aanbieders(
+    *, gemeente: Gemeente, product: Product, datum: dt.date
+) -> list[Keuzemogelijkheid]:
+    """The providers contracted for this product on this date, shortest waiting time first."""
+    per_aanbieder: dict[int, Keuzemogelijkheid] = {}
+    for regel in ContractProduct.objects.gecontracteerd(gemeente, product, datum):
+        aanbieder = regel.contract.aanbieder
+        huidig = per_aanbieder.get(aanbieder.pk)
+        if huidig is None or regel.wachttijd_dagen < huidig.wachttijd_dagen:
+            per_aanbieder[aanbieder.pk] = Keuzemogelijkheid(aanbieder, regel.wachttijd_dagen)
+    return sorted(per_aanbieder.values(), key=lambda k: (k.wachttijd_dagen, k.aanbieder.naam))
+
+
+def kies_aanbieder(*, door: Any, indicatie: Indicatie, aanbieder: Any) -> Indicatie:
+    """The client's choice of provider for one indicatie: it must be contracted on the start date."""
+    controleer_consulent(door, indicatie.aanvraag.gemeente)
+    if indicatie.beschikt_resultaat_id is not None:
+        raise ValidationError("Op deze indicatie is al besloten; een overstap gaat via de toewijzing.")
+    assert indicatie.product is not None
+    controleer_gecontracteerd(
+        gemeente=indicatie.aanvraag.gemeente,
+        aanbieder=aanbieder,
+        product=indicatie.product,
+        datum=indicatie.ingangsdatum,
+    )
+    with transaction.atomic(), acting_as(door):
+        indicatie.aanbieder = aanbieder
+        indicatie.save(update_fields=["aanbieder"])
+    return indicatie
+
+
+# --- Beschikking ---------------------------------------------------------------------------------------
+
+
+def _beschikkingnummer(gemeente: Gemeente, jaar: int) -> str:
+    Gemeente.objects.select_for_update().filter(pk=gemeente.pk).first()
+    aantal = Beschikking.objects.filter(gemeente=gemeente, nummer__startswith=f"{jaar}-").count()
+    return f"{jaar}-{aantal + 1:04d}"
+
+
+def _controleer_besluitdatum(aanvraag: Aanvraag, besluitdatum: dt.date) -> None:
+    if aanvraag.status != AanvraagStatus.INGEDIEND:
+        raise ValidationError("Op deze aanvraag is al besloten.")
+    _niet_in_de_toekomst(besluitdatum, "besluitdatum", "het besluit")
+    if besluitdatum < aanvraag.ontvangen_op:
+        raise ValidationError({"besluitdatum": "De besluitdatum ligt vóór de aanvraag."})
+
+
+def neem_besluit(
+    *, door: Any, aanvraag: Aanvraag, besluitdatum: dt.date, motivering: str = "", vrijstelling: str = ""
+) -> Beschikking:
+    """Grant every vastgestelde indicatie: the beschikking with its results, the eigen bijdrage, and per
+    product a toewijzing to the provider the client chose (handed to iWmo and the provider portal)."""
+    controleer_consulent(door, aanvraag.gemeente)
+    _controleer_besluitdatum(aanvraag, besluitdatum)
+    indicaties = list(aanvraag.indicaties.select_related("product", "aanbieder", "resultaat"))
+    if not indicaties:
+        raise ValidationError("Leg eerst de indicatie vast: per resultaat de omvang en de duur.")
+    for ind in indicaties:
+        if ind.status != IndicatieStatus.VASTGESTELD:
+            raise ValidationError(
+                f"De indicatie voor {ind.resultaat} is nog niet vastgesteld ({ind.get_status_display()})."
+            )
+        if ind.aanbieder is None:
+            raise ValidationError(f"Kies eerst samen met de cliënt een aanbieder voor {ind.resultaat}.")
+        if ind.handmatig and not ind.motivering:
+            raise ValidationError(f"Het handmatige besluit voor {ind.resultaat} heeft een motivering nodig.")
+    ingang = min(i.ingangsdatum for i in indicaties)
+    einden = [i.einddatum for i in indicaties]
+    einde = None if any(e is None for e in einden) else max(e for e in einden if e is not None)
+    bijdrage = schat_eigen_bijdrage(
+        geboortedatum=aanvraag.client.geboortedatum, ingangsdatum=ingang, vrijstelling=vrijstelling
+    )
+    instelling = ToegangInstelling.voor(aanvraag.gemeente)
+    with transaction.atomic(), acting_as(door):
+        beschikking = Beschikking.objects.create(
+            aanvraag=aanvraag,
+            client=aanvraag.client,
+            gemeente=aanvraag.gemeente,
+            nummer=_beschikkingnummer(aanvraag.gemeente, besluitdatum.year),
+            besluit=Besluit.TOEGEKEND,
+            besluitdatum=besluitdatum,
+            ingangsdatum=ingang,
+            einddatum=einde,
+            ondersteuningsplan_onderdeel=instelling.ondersteuningsplan_in_beschikking,
+            motivering=motivering.strip(),
+            eigen_bijdrage_cent=bijdrage.bedrag_cent,
+            eigen_bijdrage_toelichting=bijdrage.tekst,
+            consulent=None if door.is_superuser else door,
+        )
+        for ind in indicaties:
+            assert ind.product is not None
+            beschikt = BeschiktResultaat.objects.create(
+                beschikking=beschikking,
+                resultaat=ind.resultaat,
+                product=ind.product,
+                complexiteit=ind.complexiteit,
+                intensiteit=ind.intensiteit,
+                tijdsband=ind.tijdsband,
+                minuten_per_week=ind.minuten_per_week,
+                frequentie=ind.frequentie,
+                ingangsdatum=ind.ingangsdatum,
+                einddatum=ind.einddatum,
+            )
+            beschikt.subresultaten.set(ind.subresultaten.all())
+            ind.beschikt_resultaat = beschikt
+            ind.save(update_fields=["beschikt_resultaat"])
+            maak_toewijzing(
+                door=door,
+                client=aanvraag.client,
+                aanbieder=ind.aanbieder,
+                product=ind.product,
+                ingangsdatum=ind.ingangsdatum,
+                einddatum=ind.einddatum,
+                beschikt_resultaat=beschikt,
+            )
+        aanvraag.status = AanvraagStatus.BESLOTEN
+        aanvraag.save(update_fields=["status"])
+        _handel_af(aanvraag)
+    return beschikking
+
+
+def wijs_aanvraag_af(*, door: Any, aanvraag: Aanvraag, besluitdatum: dt.date, motivering: str) -> Beschikking:
+    """A rejection, with the reasons in plain words (Awb 3:46)."""
+    controleer_consulent(door, aanvraag.gemeente)
+    _controleer_besluitdatum(aanvraag, besluitdatum)
+    if not (motivering or "").strip():
+        raise ValidationError({"motivering": "Schrijf op waarom de aanvraag wordt afgewezen."})
+    with transaction.atomic(), acting_as(door):
+        beschikking = Beschikking.objects.create(
+            aanvraag=aanvraag,
+            client=aanvraag.client,
+            gemeente=aanvraag.gemeente,
+            nummer=_beschikkingnummer(aanvraag.gemeente, besluitdatum.year),
+            besluit=Besluit.AFGEWEZEN,
+            besluitdatum=besluitdatum,
+            motivering=motivering.strip(),
+            consulent=None if door.is_superuser else door,
+        )
+        aanvraag.status = AanvraagStatus.BESLOTEN
+        aanvraag.save(update_fields=["status"])
+        _handel_af(aanvraag)
+    return beschikking
