@@ -1,0 +1,52 @@
+"""``python manage.py settle --gemeente 0361 --period 2017-P02 [--dry-run]``: settle one period."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from resultaat.audit.context import acting_as
+from resultaat.bekostiging import services
+from resultaat.organisaties.models import Gemeente
+
+
+def euro(cent: int) -> str:
+    return f"€ {cent / 100:.2f}"
+
+
+class Command(BaseCommand):
+    help = "Rekent een periode af voor een gemeente en toont regels, cliënten en bedrag per aanbieder."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--gemeente", required=True, help="CBS-gemeentecode, bijvoorbeeld 0361.")
+        parser.add_argument("--period", required=True, help="Periode: YYYY-PNN (4 weken) of YYYY-MM.")
+        parser.add_argument("--dry-run", action="store_true", help="Rekenen zonder iets vast te leggen.")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        try:
+            gemeente = Gemeente.objects.get(code=options["gemeente"])
+        except Gemeente.DoesNotExist:
+            raise CommandError(f"Onbekende gemeente {options['gemeente']!r}.") from None
+        try:
+            with acting_as("settle"):
+                periode = services.zoek_periode(gemeente, options["period"])
+                res = services.afrekenen(gemeente=gemeente, periode=periode, dry_run=options["dry_run"])
+        except ValidationError as e:
+            raise CommandError(" ".join(e.messages)) from None
+        self.stdout.write(
+            f"{gemeente.naam} ({gemeente.code}) periode {periode.code} "
+            f"({periode.begin:%d-%m-%Y} t/m {periode.laatste_dag:%d-%m-%Y})"
+        )
+        for s in res.per_aanbieder:
+            self.stdout.write(
+                f"  {s.aanbieder}: {s.regels} regels, {s.clienten} cliënten, {euro(s.totaal_cent)}"
+            )
+        self.stdout.write(f"{res.regels} regels, {res.clienten} cliënten, totaal {euro(res.totaal_cent)}")
+        if res.run is not None:
+            self.stdout.write(
+                f"Afrekenrun {res.run.pk} vastgelegd als concept; goedkeuring door een tweede persoon nodig."
+            )
+        if res.melding:
+            self.stdout.write(res.melding)

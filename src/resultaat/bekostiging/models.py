@@ -1,0 +1,348 @@
+"""Bekostiging: period calendars, payment policies per contract, settlement runs and their lines, batches.
+
+- A :class:`Periode` is a half-open date range ``[begin, eind)`` of a gemeente's calendar for one year:
+  13 four-week CAK periods (``2017-P01`` .. ``2017-P13``; the 13th runs to the year end) or 12 months
+  (``2017-01``).
+- A :class:`Betaalbeleid` is the policy of one contract as data: partial periods, temporary stops,
+  death and provider switches. A contract without one is paid by the defaults of this model.
+- An :class:`Afrekenrun` settles one period of one gemeente; its :class:`Afrekenregel` rows are
+  written by one ``INSERT ... SELECT`` (``services.afrekenen``). Past runs are never edited: a later
+  change becomes a correction line in a later run.
+
+Settlement lines hold client data but are not :class:`~resultaat.audit.models.ClientData`: a run of a
+million lines would otherwise write a million audit events. The run writes one audit event instead
+(who settled which period, how many lines), and the lines are only reachable through
+``Afrekenregel.objects.for_user`` (gemeente staff of the gemeente; a provider only its own lines).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, ClassVar
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+
+from resultaat.core.validators import validate_iban
+
+
+class KalenderSoort(models.TextChoices):
+    VIER_WEKEN = "4w", "13 perioden van 4 weken (CAK)"
+    MAAND = "maand", "kalendermaanden"
+
+
+class Periodekalender(models.Model):
+    gemeente = models.ForeignKey("organisaties.Gemeente", on_delete=models.PROTECT, related_name="+")
+    jaar = models.PositiveSmallIntegerField()
+    soort = models.CharField(max_length=5, choices=KalenderSoort.choices, default=KalenderSoort.VIER_WEKEN)
+
+    class Meta:
+        verbose_name = "periodekalender"
+        verbose_name_plural = "periodekalenders"
+        ordering = ["gemeente", "jaar"]
+        constraints = [
+            models.UniqueConstraint(fields=["gemeente", "jaar"], name="bekostiging_kalender_uniek"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.jaar} {self.get_soort_display()}"
+
+
+class PeriodeQuerySet(models.QuerySet["Periode"]):
+    def for_user(self, user: Any) -> PeriodeQuerySet:
+        if user.is_superuser:
+            return self
+        if user.is_gemeente_user:
+            return self.filter(gemeente__in=user.gemeenten.all())
+        return self.none()
+
+
+class Periode(models.Model):
+    """One settlement period, half-open ``[begin, eind)``."""
+
+    kalender = models.ForeignKey(Periodekalender, on_delete=models.CASCADE, related_name="perioden")
+    gemeente = models.ForeignKey("organisaties.Gemeente", on_delete=models.PROTECT, related_name="+")
+    code = models.CharField(max_length=8, help_text="YYYY-PNN (4 weken) of YYYY-MM (maand).")
+    nummer = models.PositiveSmallIntegerField()
+    begin = models.DateField()
+    eind = models.DateField(help_text="Eerste dag ná de periode (halfopen).")
+
+    objects: ClassVar[Any] = PeriodeQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "periode"
+        verbose_name_plural = "perioden"
+        ordering = ["gemeente", "begin"]
+        constraints = [
+            models.UniqueConstraint(fields=["gemeente", "code"], name="bekostiging_periode_uniek"),
+            models.CheckConstraint(condition=Q(eind__gt=models.F("begin")), name="bekostiging_periode_eind"),
+        ]
+
+    def __str__(self) -> str:
+        return self.code
+
+    @property
+    def dagen(self) -> int:
+        return (self.eind - self.begin).days
+
+    @property
+    def laatste_dag(self) -> dt.date:
+        return self.eind - dt.timedelta(days=1)
+
+
+class Deelperiode(models.TextChoices):
+    PRO_RATA = "pro_rata", "naar rato van de dagen"
+    PEILDAG = "peildag", "volledig bedrag als de zorg op de peildag loopt"
+    NIETS = "niets", "niets voor een gedeeltelijke periode"
+
+
+class Overlijden(models.TextChoices):
+    TOT_DATUM = "tot_datum", "tot en met de datum van overlijden"
+    PERIODE_AF = "periode_af", "de periode van overlijden wordt afgemaakt"
+
+
+class Overstap(models.TextChoices):
+    DEELPERIODE = "deelperiode", "beide aanbieders volgens de regel voor gedeeltelijke perioden"
+    OUDE = "oude", "de oude aanbieder krijgt de overstapperiode, de nieuwe niets"
+    NIEUWE = "nieuwe", "de nieuwe aanbieder krijgt de overstapperiode, de oude niets"
+    BEIDE = "beide", "beide aanbieders het volledige bedrag"
+
+
+class Betaalbeleid(models.Model):
+    """The payment policy of a contract, as data. A switch is governed by the new provider's policy."""
+
+    contract = models.OneToOneField(
+        "contracten.Contract", on_delete=models.CASCADE, related_name="betaalbeleid"
+    )
+    deelperiode = models.CharField(max_length=10, choices=Deelperiode.choices, default=Deelperiode.PRO_RATA)
+    peildag = models.PositiveSmallIntegerField(
+        default=1, help_text="Dag van de periode (1 = eerste dag) die telt bij de regel 'peildag'."
+    )
+    tijdelijke_stop_dagen = models.PositiveSmallIntegerField(
+        default=0, help_text="Zoveel dagen na een tijdelijke stop (reden 20) wordt nog betaald."
+    )
+    overlijden = models.CharField(max_length=10, choices=Overlijden.choices, default=Overlijden.TOT_DATUM)
+    overstap = models.CharField(max_length=12, choices=Overstap.choices, default=Overstap.DEELPERIODE)
+
+    class Meta:
+        verbose_name = "betaalbeleid"
+        verbose_name_plural = "betaalbeleid"
+
+    def __str__(self) -> str:
+        return f"Betaalbeleid {self.contract}"
+
+
+class BetaalInstelling(models.Model):
+    """The gemeente as payer in SEPA files."""
+
+    gemeente = models.OneToOneField("organisaties.Gemeente", on_delete=models.CASCADE, related_name="+")
+    naam = models.CharField(max_length=70)
+    iban = models.CharField("IBAN", max_length=34, validators=[validate_iban])
+    bic = models.CharField("BIC", max_length=11)
+
+    class Meta:
+        verbose_name = "betaalinstelling"
+        verbose_name_plural = "betaalinstellingen"
+
+    def __str__(self) -> str:
+        return self.naam
+
+
+class RunStatus(models.TextChoices):
+    CONCEPT = "concept", "concept"
+    GOEDGEKEURD = "goedgekeurd", "goedgekeurd"
+
+
+class AfrekenrunQuerySet(models.QuerySet["Afrekenrun"]):
+    def for_user(self, user: Any) -> AfrekenrunQuerySet:
+        if user.is_superuser:
+            return self
+        if user.is_gemeente_user:
+            return self.filter(gemeente__in=user.gemeenten.all())
+        return self.none()
+
+
+class Afrekenrun(models.Model):
+    gemeente = models.ForeignKey("organisaties.Gemeente", on_delete=models.PROTECT, related_name="+")
+    periode = models.ForeignKey(Periode, on_delete=models.PROTECT, related_name="runs")
+    status = models.CharField(max_length=12, choices=RunStatus.choices, default=RunStatus.CONCEPT)
+    aangemaakt_op = models.DateTimeField(auto_now_add=True)
+    aangemaakt_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    aangemaakt_door_naam = models.CharField(max_length=150)
+    goedgekeurd_op = models.DateTimeField(null=True, blank=True)
+    goedgekeurd_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    aantal_regels = models.PositiveIntegerField(default=0)
+    totaal_cent = models.BigIntegerField(default=0)
+
+    objects: ClassVar[Any] = AfrekenrunQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "afrekenrun"
+        verbose_name_plural = "afrekenruns"
+        ordering = ["-aangemaakt_op", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(goedgekeurd_door__isnull=True) | ~Q(goedgekeurd_door=models.F("aangemaakt_door")),
+                name="bekostiging_run_vier_ogen",
+                violation_error_message="Wie een run maakt, mag hem niet zelf goedkeuren.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Afrekenrun {self.pk} {self.periode.code}"
+
+    def audit_client_id(self) -> int | None:
+        return None  # a run is about many clients; its audit event names the run
+
+
+class RegelSoort(models.TextChoices):
+    NORMAAL = "normaal", "normaal"
+    CORRECTIE = "correctie", "correctie"
+
+
+class Regel(models.TextChoices):
+    """Why a line has its amount: the rule that applied."""
+
+    VOLLEDIG = "volledig", "hele periode in zorg"
+    PRO_RATA = "pro_rata", "gedeeltelijke periode, naar rato van de dagen"
+    PEILDAG_JA = "peildag_ja", "gedeeltelijke periode, in zorg op de peildag: volledig bedrag"
+    PEILDAG_NEE = "peildag_nee", "gedeeltelijke periode, niet in zorg op de peildag: niets"
+    DEEL_NIETS = "deel_niets", "gedeeltelijke periode: volgens het beleid niets"
+    OVERSTAP_VOL = "overstap_vol", "overstap in deze periode: volgens het beleid het volledige bedrag"
+    OVERSTAP_NIETS = "overstap_niets", "overstap in deze periode: volgens het beleid niets"
+    OVERLIJDEN_VOL = "overlijden_vol", "overleden in deze periode: volgens het beleid de hele periode"
+    GEEN_ZORG = "geen_zorg", "geen zorg in deze periode (meer)"
+
+
+class AfrekenregelQuerySet(models.QuerySet["Afrekenregel"]):
+    def for_user(self, user: Any) -> AfrekenregelQuerySet:
+        if user.is_superuser:
+            return self
+        if user.is_gemeente_user:
+            return self.filter(run__gemeente__in=user.gemeenten.all())
+        if user.is_aanbieder_user:
+            return self.filter(aanbieder_id=user.aanbieder_id)
+        return self.none()
+
+
+class Afrekenregel(models.Model):
+    """What one toewijzing earns (or is corrected by) for one period, with the reason."""
+
+    run = models.ForeignKey(Afrekenrun, on_delete=models.CASCADE, related_name="regels")
+    periode = models.ForeignKey(Periode, on_delete=models.PROTECT, related_name="regels")
+    toewijzing = models.ForeignKey("toewijzingen.Toewijzing", on_delete=models.PROTECT, related_name="+")
+    client = models.ForeignKey("clienten.Client", on_delete=models.PROTECT, related_name="+")
+    aanbieder = models.ForeignKey("organisaties.Aanbieder", on_delete=models.PROTECT, related_name="+")
+    product = models.ForeignKey("catalogus.Product", on_delete=models.PROTECT, related_name="+")
+    soort = models.CharField(max_length=10, choices=RegelSoort.choices)
+    regel = models.CharField(max_length=16, choices=Regel.choices)
+    bedrag_cent = models.BigIntegerField(help_text="Positief: te betalen; negatief: terug te vorderen.")
+    verschuldigd_cent = models.BigIntegerField(help_text="Wat voor deze periode in totaal verschuldigd is.")
+    eerder_betaald_cent = models.BigIntegerField(default=0)
+    tarief_cent = models.BigIntegerField(help_text="Bedrag voor een hele periode.")
+    dagen = models.PositiveSmallIntegerField(help_text="Dagen in zorg in deze periode.")
+    periode_dagen = models.PositiveSmallIntegerField()
+    eerste_dag = models.DateField(null=True, blank=True)
+    laatste_dag = models.DateField(null=True, blank=True)
+
+    objects: ClassVar[Any] = AfrekenregelQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "afrekenregel"
+        verbose_name_plural = "afrekenregels"
+        ordering = ["run", "aanbieder", "toewijzing"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["run", "toewijzing", "periode"], name="bekostiging_regel_uniek_per_run"
+            ),
+            # One normal line per toewijzing and period, whatever happens: later ones are corrections.
+            models.UniqueConstraint(
+                fields=["toewijzing", "periode"],
+                condition=Q(soort="normaal"),
+                name="bekostiging_regel_een_normale",
+            ),
+        ]
+        indexes = [models.Index(fields=["periode", "toewijzing"])]
+
+    def __str__(self) -> str:
+        return f"Regel {self.pk}"
+
+    def audit_client_id(self) -> int | None:
+        return self.client_id
+
+    @property
+    def toelichting(self) -> str:
+        def d(x: dt.date | None) -> str:
+            return x.strftime("%d-%m-%Y") if x else "-"
+
+        tekst = f"{Regel(self.regel).label}; {self.dagen} van {self.periode_dagen} dagen"
+        if self.eerste_dag:
+            tekst += f" ({d(self.eerste_dag)} t/m {d(self.laatste_dag)})"
+        tekst += f"; tarief € {self.tarief_cent / 100:.2f} per periode"
+        if self.soort == RegelSoort.CORRECTIE:
+            tekst += (
+                f"; verschuldigd € {self.verschuldigd_cent / 100:.2f}, "
+                f"eerder betaald € {self.eerder_betaald_cent / 100:.2f}"
+            )
+        return tekst
+
+
+class BetaalbatchQuerySet(models.QuerySet["Betaalbatch"]):
+    def for_user(self, user: Any) -> BetaalbatchQuerySet:
+        if user.is_superuser:
+            return self
+        if user.is_gemeente_user:
+            return self.filter(run__gemeente__in=user.gemeenten.all())
+        if user.is_aanbieder_user:
+            return self.filter(aanbieder_id=user.aanbieder_id)
+        return self.none()
+
+
+class Betaalbatch(models.Model):
+    """What one provider is paid from an approved run: the basis of its specification and transfer."""
+
+    run = models.ForeignKey(Afrekenrun, on_delete=models.PROTECT, related_name="batches")
+    aanbieder = models.ForeignKey("organisaties.Aanbieder", on_delete=models.PROTECT, related_name="+")
+    aantal_regels = models.PositiveIntegerField()
+    aantal_clienten = models.PositiveIntegerField()
+    totaal_cent = models.BigIntegerField()
+
+    objects: ClassVar[Any] = BetaalbatchQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "betaalbatch"
+        verbose_name_plural = "betaalbatches"
+        ordering = ["run", "aanbieder__naam"]
+        constraints = [
+            models.UniqueConstraint(fields=["run", "aanbieder"], name="bekostiging_batch_uniek"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Batch {self.aanbieder} {self.run.periode.code}"
+
+    @property
+    def kenmerk(self) -> str:
+        return f"R{self.run_id}-{self.aanbieder.agb_code}"
+
+
+class Budget(models.Model):
+    gemeente = models.ForeignKey("organisaties.Gemeente", on_delete=models.PROTECT, related_name="+")
+    jaar = models.PositiveSmallIntegerField()
+    product = models.ForeignKey("catalogus.Product", on_delete=models.PROTECT, related_name="+")
+    bedrag_cent = models.BigIntegerField()
+
+    class Meta:
+        verbose_name = "budget"
+        verbose_name_plural = "budgetten"
+        ordering = ["gemeente", "jaar", "product"]
+        constraints = [
+            models.UniqueConstraint(fields=["gemeente", "jaar", "product"], name="bekostiging_budget_uniek"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Budget {self.jaar} {self.product}"

@@ -1,0 +1,494 @@
+"""Bekostiging services: calendars, what is due, the settlement run, approval and batches.
+
+Every write goes through these functions, in one transaction each. The run is one ``INSERT ... SELECT``
+(see :mod:`resultaat.bekostiging.sql`) over all toewijzingen of the gemeente at once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import connection, transaction
+from django.db.models import Count, Sum
+from django.utils import timezone
+
+from resultaat.audit.context import acting_as, current_actor
+from resultaat.audit.models import Actie, record
+from resultaat.bekostiging.models import (
+    Afrekenregel,
+    Afrekenrun,
+    Betaalbatch,
+    Betaalbeleid,
+    KalenderSoort,
+    Periode,
+    Periodekalender,
+    RunStatus,
+)
+from resultaat.bekostiging.sql import (
+    BeleidRij,
+    Dialect,
+    PeriodeRij,
+    TariefRij,
+    ctes,
+    verschuldigd_cte,
+)
+from resultaat.catalogus.models import Tarief, TariefPeriode
+from resultaat.contracten.models import Contract
+from resultaat.organisaties.models import Gemeente
+
+LOCK_NAMESPACE = 5_000_005  # pg_advisory_xact_lock(namespace, gemeente_id): one run per gemeente at a time
+
+
+# --- Period calendars ----------------------------------------------------------------------------------
+
+
+def genereer_kalender(
+    gemeente: Gemeente, jaar: int, soort: str = KalenderSoort.VIER_WEKEN
+) -> Periodekalender:
+    """The periods of a year: 13 four-week periods from 1 January (the 13th runs to 31 December, as
+    the CAK does), or 12 calendar months. Idempotent for an existing calendar of the same kind."""
+    with transaction.atomic():
+        kalender, _ = Periodekalender.objects.get_or_create(
+            gemeente=gemeente, jaar=jaar, defaults={"soort": soort}
+        )
+        if kalender.soort != soort:
+            raise ValidationError(
+                f"De kalender {jaar} van {gemeente.naam} is al {kalender.get_soort_display()}."
+            )
+        if kalender.perioden.exists():
+            return kalender
+        jan1, volgend = dt.date(jaar, 1, 1), dt.date(jaar + 1, 1, 1)
+        perioden = []
+        if soort == KalenderSoort.VIER_WEKEN:
+            for n in range(1, 14):
+                begin = jan1 + dt.timedelta(days=28 * (n - 1))
+                eind = volgend if n == 13 else begin + dt.timedelta(days=28)
+                perioden.append((f"{jaar}-P{n:02d}", n, begin, eind))
+        else:
+            for n in range(1, 13):
+                begin = dt.date(jaar, n, 1)
+                eind = dt.date(jaar + 1, 1, 1) if n == 12 else dt.date(jaar, n + 1, 1)
+                perioden.append((f"{jaar}-{n:02d}", n, begin, eind))
+        Periode.objects.bulk_create(
+            Periode(kalender=kalender, gemeente=gemeente, code=c, nummer=n, begin=b, eind=e)
+            for c, n, b, e in perioden
+        )
+    return kalender
+
+
+def zoek_periode(gemeente: Gemeente, code: str) -> Periode:
+    """A period by its code (YYYY-PNN or YYYY-MM); the year's calendar is generated when missing (4 weeks
+    for PNN codes, months otherwise)."""
+    try:
+        return Periode.objects.get(gemeente=gemeente, code=code)
+    except Periode.DoesNotExist:
+        pass
+    try:
+        jaar = int(code[:4])
+    except ValueError:
+        raise ValidationError(f"Onbekende periode {code!r}: schrijf YYYY-PNN of YYYY-MM.") from None
+    soort = KalenderSoort.VIER_WEKEN if code[5:6] == "P" else KalenderSoort.MAAND
+    genereer_kalender(gemeente, jaar, soort)
+    try:
+        return Periode.objects.get(gemeente=gemeente, code=code)
+    except Periode.DoesNotExist:
+        raise ValidationError(
+            f"Periode {code} bestaat niet in de kalender {jaar} van {gemeente.naam}."
+        ) from None
+
+
+# --- Reference data for the SQL: policies and tariffs per period ---------------------------------------
+
+
+def standaardbeleid() -> BeleidRij:
+    velden = {f.name: f.default for f in Betaalbeleid._meta.fields if f.name != "id" and f.name != "contract"}
+    return BeleidRij(
+        -1,
+        -1,
+        velden["deelperiode"],
+        velden["peildag"],
+        velden["tijdelijke_stop_dagen"],
+        velden["overlijden"],
+        velden["overstap"],
+    )
+
+
+def _beleid(gemeente_id: int, perioden: list[PeriodeRij]) -> list[BeleidRij]:
+    """Per period and provider the policy of its contract with the gemeente valid at the period start
+    (the latest such contract that has a policy)."""
+    contracten = list(
+        Contract.objects.filter(gemeenten__id=gemeente_id, betaalbeleid__isnull=False)
+        .select_related("betaalbeleid")
+        .order_by("aanbieder_id", "-geldig_van", "-id")
+    )
+    rijen = []
+    for p in perioden:
+        gezien: set[int] = set()
+        for c in contracten:
+            if c.aanbieder_id in gezien or not c.is_geldig_op(p.begin):
+                continue
+            gezien.add(c.aanbieder_id)
+            b = c.betaalbeleid
+            rijen.append(
+                BeleidRij(
+                    p.pid,
+                    c.aanbieder_id,
+                    b.deelperiode,
+                    b.peildag,
+                    b.tijdelijke_stop_dagen,
+                    b.overlijden,
+                    b.overstap,
+                )
+            )
+    return rijen
+
+
+def bedrag_voor_periode(tarief: Tarief, begin: dt.date, eind: dt.date, kalender: str | None) -> int:
+    """The amount for a whole period: the tariff itself when the period is of the tariff's kind; else
+    converted by days (a 4-week tariff per 28 days, a month tariff per 365/12 days), rounded."""
+    dagen = (eind - begin).days
+    if tarief.periode == TariefPeriode.CAK_PERIODE:
+        if kalender == KalenderSoort.VIER_WEKEN:
+            return tarief.bedrag_cent
+        return (tarief.bedrag_cent * dagen * 2 + 28) // 56
+    if kalender == KalenderSoort.MAAND:
+        return tarief.bedrag_cent
+    return (tarief.bedrag_cent * 12 * dagen * 2 + 365) // 730
+
+
+def _tarieven(
+    perioden: Sequence[tuple[PeriodeRij, str | None]], product_ids: list[int] | None
+) -> list[TariefRij]:
+    """Per period the tariff of every product valid on the period's first day."""
+    rijen = []
+    for p, soort in perioden:
+        qs = Tarief.objects.geldig_op(p.begin).order_by("product_id", "-geldig_van")
+        if product_ids is not None:
+            qs = qs.filter(product_id__in=product_ids)
+        gezien: set[int] = set()
+        for t in qs:
+            if t.product_id not in gezien:
+                gezien.add(t.product_id)
+                rijen.append(TariefRij(p.pid, t.product_id, bedrag_voor_periode(t, p.begin, p.eind, soort)))
+    return rijen
+
+
+def _dialect() -> Dialect:
+    return Dialect(connection.vendor)
+
+
+# --- What is due: one definition for the run and for the 323 check -------------------------------------
+
+
+@dataclass(frozen=True)
+class Verschuldigd:
+    """What is due for one toewijzing in one period (or date range), and why."""
+
+    toewijzing_id: int
+    begin: dt.date
+    eind: dt.date  # exclusive
+    bedrag_cent: int
+    regel: str
+    dagen: int
+    periode_dagen: int
+    tarief_cent: int
+    eerste_dag: dt.date | None
+    laatste_dag: dt.date | None
+
+    @property
+    def toelichting(self) -> str:
+        from resultaat.bekostiging.models import Regel
+
+        tekst = f"{Regel(self.regel).label}; {self.dagen} van {self.periode_dagen} dagen"
+        return (
+            tekst
+            + f"; tarief € {self.tarief_cent / 100:.2f} per periode"
+            + f"; verschuldigd € {self.bedrag_cent / 100:.2f}"
+        )
+
+
+def verschuldigd(toewijzing: Any, periode: Periode | str | tuple[dt.date, dt.date]) -> Verschuldigd:
+    """What is due for ``toewijzing`` in ``periode``: a :class:`Periode`, a period code of the gemeente's
+    calendar ("2017-P01", "2017-03"), or a half-open date range ``(begin, eind)`` such as a calendar
+    month of a 323 declaration. A range that is not a period of the gemeente's calendar is settled as
+    one period of its own length with the tariff converted by days (see ``bedrag_voor_periode``).
+
+    The run (``afrekenen``) uses the same SQL, so a declaration checked against this function is
+    checked against what the gemeente pays."""
+    if isinstance(periode, str):
+        periode = zoek_periode(toewijzing.gemeente, periode)
+    if isinstance(periode, Periode):
+        rij = PeriodeRij(0, periode.begin, periode.eind)
+        soort: str | None = periode.kalender.soort
+    else:
+        begin, eind = periode
+        if eind <= begin:
+            raise ValidationError("Een periode eindigt na haar begin (halfopen: [begin, eind)).")
+        bestaand = Periode.objects.filter(gemeente_id=toewijzing.gemeente_id, begin=begin, eind=eind).first()
+        soort = bestaand.kalender.soort if bestaand else None
+        rij = PeriodeRij(0, begin, eind)
+    d = _dialect()
+    sql = (
+        "WITH "
+        + ctes(
+            d,
+            [rij],
+            _beleid(toewijzing.gemeente_id, [rij]),
+            _tarieven([(rij, soort)], [toewijzing.product_id]),
+            standaardbeleid(),
+        )
+        + ","
+        + verschuldigd_cte(d, f"t.id = {int(toewijzing.pk)}")
+        + f"""
+SELECT bedrag, regel, dagen, pd, tarief, {d.datum("eerste")}, {d.datum("laatste")}
+FROM due_bedrag"""  # noqa: S608
+    )
+    with connection.cursor() as cur:
+        cur.execute(sql)
+        row = cur.fetchone()
+    pd = (rij.eind - rij.begin).days
+    if row is None:
+        tarief = _tarieven([(rij, soort)], [toewijzing.product_id])
+        return Verschuldigd(
+            toewijzing.pk,
+            rij.begin,
+            rij.eind,
+            0,
+            "geen_zorg",
+            0,
+            pd,
+            tarief[0].bedrag_cent if tarief else 0,
+            None,
+            None,
+        )
+    bedrag, regel, dagen, pd, tarief, eerste, laatste = row
+    return Verschuldigd(
+        toewijzing.pk,
+        rij.begin,
+        rij.eind,
+        int(bedrag),
+        regel,
+        int(dagen),
+        int(pd),
+        int(tarief),
+        _als_datum(eerste) if dagen else None,
+        _als_datum(laatste) if dagen else None,
+    )
+
+
+def _als_datum(v: Any) -> dt.date | None:
+    if v is None or isinstance(v, dt.date):
+        return v
+    return dt.date.fromisoformat(str(v))
+
+
+# --- The settlement run --------------------------------------------------------------------------------
+
+
+@dataclass
+class Regelsamenvatting:
+    aanbieder_id: int
+    aanbieder: str
+    regels: int
+    clienten: int
+    totaal_cent: int
+
+
+@dataclass
+class Runresultaat:
+    run: Afrekenrun | None
+    periode: Periode
+    regels: int = 0
+    clienten: int = 0
+    totaal_cent: int = 0
+    per_aanbieder: list[Regelsamenvatting] = field(default_factory=list)
+    dry_run: bool = False
+    melding: str = ""
+
+
+INSERT_KOLOMMEN = (
+    "run_id, periode_id, toewijzing_id, client_id, aanbieder_id, product_id, soort, regel, bedrag_cent, "
+    "verschuldigd_cent, eerder_betaald_cent, tarief_cent, dagen, periode_dagen, eerste_dag, laatste_dag"
+)
+
+
+def run_sql(d: Dialect, run_id: int, gemeente_id: int, perioden: list[PeriodeRij], reference: str) -> str:
+    """The one statement of a run: due minus what earlier runs paid, per toewijzing and period."""
+    pids = ", ".join(str(int(p.pid)) for p in perioden)
+    rest = f"""
+betaald AS (
+  SELECT r.toewijzing_id AS tid, r.periode_id AS pid, SUM(r.bedrag_cent) AS betaald, COUNT(*) AS n
+  FROM bekostiging_afrekenregel r
+  WHERE r.periode_id IN ({pids})
+  GROUP BY r.toewijzing_id, r.periode_id
+),
+samen AS (
+  SELECT tid, pid, SUM(bedrag) AS bedrag, SUM(betaald) AS betaald, SUM(n) AS n, MAX(regel) AS regel,
+    MAX(dagen) AS dagen, MAX(eerste) AS eerste, MAX(laatste) AS laatste
+  FROM (
+    SELECT tid, pid, bedrag, 0 AS betaald, 0 AS n, regel, dagen, eerste, laatste FROM due_bedrag
+    UNION ALL
+    SELECT tid, pid, 0, betaald, n, NULL, NULL, NULL, NULL FROM betaald
+  ) u
+  GROUP BY tid, pid
+)
+INSERT INTO bekostiging_afrekenregel ({INSERT_KOLOMMEN})
+SELECT {int(run_id)}, s.pid, s.tid, t.client_id, t.aanbieder_id, t.product_id,
+  CASE WHEN s.n > 0 THEN 'correctie' ELSE 'normaal' END,
+  COALESCE(s.regel, 'geen_zorg'), s.bedrag - s.betaald, s.bedrag, s.betaald, COALESCE(tar.bedrag, 0),
+  COALESCE(s.dagen, 0), per.pd,
+  CASE WHEN s.dagen > 0 THEN {d.datum("s.eerste")} END, CASE WHEN s.dagen > 0 THEN {d.datum("s.laatste")} END
+FROM samen s
+JOIN toewijzingen_toewijzing t ON t.id = s.tid
+JOIN per ON per.pid = s.pid
+LEFT JOIN tar ON tar.pid = s.pid AND tar.prid = t.product_id
+WHERE s.bedrag <> s.betaald"""  # noqa: S608
+    return "WITH " + reference + "," + verschuldigd_cte(d, f"t.gemeente_id = {int(gemeente_id)}") + "," + rest
+
+
+def _vergrendel(gemeente_id: int) -> None:
+    """One run per gemeente at a time. PostgreSQL: a second run waits here until the first has
+    committed, and then finds nothing left to add. SQLite serialises writers itself (IMMEDIATE)."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cur:
+            cur.execute("SELECT pg_advisory_xact_lock(%s, %s)", [LOCK_NAMESPACE, int(gemeente_id)])
+
+
+def afrekenen(
+    *, gemeente: Gemeente, periode: Periode, door: Any = None, dry_run: bool = False
+) -> Runresultaat:
+    """Settle ``periode`` for ``gemeente``: what is due for the period, plus corrections for every
+    earlier settled period (what is due now minus what was paid), as one new concept run.
+
+    Past runs are never edited. Settling again adds nothing when nothing changed: then no run is kept
+    and the result says so. ``dry_run`` computes the same lines and rolls them back."""
+    if periode.gemeente_id != gemeente.pk:
+        raise ValidationError("Deze periode hoort niet bij deze gemeente.")
+    actor = door if door is not None else current_actor()
+    with transaction.atomic(), acting_as(actor):
+        _vergrendel(gemeente.pk)
+        # Corrections: every period from the first one ever settled up to this one (a period skipped in
+        # between is settled here too; its lines are then normal lines).
+        eerste = (
+            Periode.objects.filter(gemeente=gemeente, runs__isnull=False)
+            .order_by("begin")
+            .values("begin")
+            .first()
+        )
+        eerdere = (
+            list(
+                Periode.objects.filter(gemeente=gemeente, begin__gte=eerste["begin"], begin__lt=periode.begin)
+                .select_related("kalender")
+                .order_by("begin")
+            )
+            if eerste is not None
+            else []
+        )
+        alle = [*eerdere, periode]
+        rijen = [(PeriodeRij(p.pk, p.begin, p.eind), p.kalender.soort) for p in alle]
+        perioden = [r for r, _ in rijen]
+        reference = ctes(
+            _dialect(), perioden, _beleid(gemeente.pk, perioden), _tarieven(rijen, None), standaardbeleid()
+        )
+        user = door if door is not None and getattr(door, "pk", None) else None
+        run = Afrekenrun.objects.create(
+            gemeente=gemeente,
+            periode=periode,
+            aangemaakt_door=user,
+            aangemaakt_door_naam=current_actor().naam,
+        )
+        with connection.cursor() as cur:
+            cur.execute(run_sql(_dialect(), run.pk, gemeente.pk, perioden, reference))
+        resultaat = _samenvatting(run, periode)
+        # An empty first run is kept: it records that the period is settled (a late start is then
+        # corrected in a later run). An empty rerun adds nothing and is not kept.
+        al_afgerekend = Afrekenrun.objects.filter(periode=periode).exclude(pk=run.pk).exists()
+        if dry_run or (resultaat.regels == 0 and al_afgerekend):
+            transaction.set_rollback(True)
+            resultaat.run = None
+            resultaat.dry_run = dry_run
+            resultaat.melding = (
+                "Proefrun: niets vastgelegd."
+                if dry_run
+                else f"Niets toe te voegen: periode {periode.code} is al volledig afgerekend."
+            )
+            return resultaat
+        Afrekenrun.objects.filter(pk=run.pk).update(
+            aantal_regels=resultaat.regels, totaal_cent=resultaat.totaal_cent
+        )
+        run.aantal_regels, run.totaal_cent = resultaat.regels, resultaat.totaal_cent
+        # One audit event for the run: its lines are written set-based (see models docstring).
+        record([run], Actie.AANGEMAAKT, ["regels"])  # type: ignore[list-item]
+    return resultaat
+
+
+def _samenvatting(run: Afrekenrun, periode: Periode) -> Runresultaat:
+    per = list(
+        Afrekenregel.objects.filter(run=run)
+        .values("aanbieder_id", "aanbieder__naam")
+        .annotate(n=Count("id"), c=Count("client_id", distinct=True), s=Sum("bedrag_cent"))
+        .order_by("aanbieder__naam")
+    )
+    clienten = Afrekenregel.objects.filter(run=run).aggregate(c=Count("client_id", distinct=True))["c"]
+    return Runresultaat(
+        run=run,
+        periode=periode,
+        regels=sum(r["n"] for r in per),
+        clienten=clienten or 0,
+        totaal_cent=sum(r["s"] or 0 for r in per),
+        per_aanbieder=[
+            Regelsamenvatting(r["aanbieder_id"], r["aanbieder__naam"], r["n"], r["c"], r["s"] or 0)
+            for r in per
+        ],
+    )
+
+
+def keur_goed(*, run: Afrekenrun, door: Any) -> Afrekenrun:
+    """A second person approves a concept run; then it is payable and gets one batch per provider."""
+    with transaction.atomic(), acting_as(door):
+        run = Afrekenrun.objects.select_for_update().get(pk=run.pk)
+        if run.status != RunStatus.CONCEPT:
+            raise ValidationError("Deze run is al goedgekeurd.")
+        if run.aangemaakt_door_id is not None and run.aangemaakt_door_id == door.pk:
+            raise ValidationError("Een run moet worden goedgekeurd door iemand anders dan wie hem maakte.")
+        if run.aangemaakt_door_id is None and run.aangemaakt_door_naam == door.get_username():
+            raise ValidationError("Een run moet worden goedgekeurd door iemand anders dan wie hem maakte.")
+        run.status = RunStatus.GOEDGEKEURD
+        run.goedgekeurd_door = door
+        run.goedgekeurd_op = timezone.now()
+        run.save(update_fields=["status", "goedgekeurd_door", "goedgekeurd_op"])
+        per = (
+            Afrekenregel.objects.filter(run=run)
+            .values("aanbieder_id")
+            .annotate(n=Count("id"), c=Count("client_id", distinct=True), s=Sum("bedrag_cent"))
+        )
+        Betaalbatch.objects.bulk_create(
+            Betaalbatch(
+                run=run,
+                aanbieder_id=r["aanbieder_id"],
+                aantal_regels=r["n"],
+                aantal_clienten=r["c"],
+                totaal_cent=r["s"],
+            )
+            for r in per
+        )
+        record([run], Actie.GEWIJZIGD, ["status", "goedgekeurd_door"])  # type: ignore[list-item]
+    return run
+
+
+def betaald_per_toewijzing(gemeente: Gemeente) -> dict[tuple[int, int], int]:
+    """What all runs together paid per (toewijzing, period)."""
+    totaal: dict[tuple[int, int], int] = defaultdict(int)
+    for tid, pid, s in (
+        Afrekenregel.objects.filter(run__gemeente=gemeente)
+        .values_list("toewijzing_id", "periode_id")
+        .annotate(s=Sum("bedrag_cent"))
+        .values_list("toewijzing_id", "periode_id", "s")
+    ):
+        totaal[(tid, pid)] += s
+    return dict(totaal)
