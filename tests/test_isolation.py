@@ -33,6 +33,7 @@ from rest_framework.authtoken.models import Token
 from resultaat.audit.models import AuditEvent, ClientData
 from resultaat.clienten.models import Client
 from resultaat.contracten.models import Contract
+from resultaat.iwmo.models import Bericht, BerichtStatus, DeclaratieRegel, Richting, Verzoek, VerzoekSoort
 from resultaat.ondersteuning.models import (
     Evaluatie,
     Ondersteuningsplan,
@@ -162,6 +163,42 @@ def build_chain(client: Client, nummer: int, beschikkingnummer: str) -> dict[str
     )
     WerklijstItem.objects.create(
         gemeente=gemeente, client=client, soort=WerklijstSoort.SIGNAAL, omschrijving=f"Signaal over {naam}"
+    )
+    # iWmo: a received 315 with its VOT waiting for an answer, and an approved 323 line.
+    bericht = Bericht.objects.create(
+        richting=Richting.IN,
+        berichttype="WMO315",
+        berichtcode="444",
+        afzender=aanbieder.agb_code,
+        ontvanger=gemeente.code,
+        gemeente=gemeente,
+        aanbieder=aanbieder,
+        identificatie=f"T{nummer}",
+        bestandsnaam=f"WMO315_{naam}.xml",
+        sha256=f"{nummer:064d}",
+        inhoud=f"<Bsn>{client.bsn}</Bsn>".encode(),
+        status=BerichtStatus.GOEDGEKEURD,
+    )
+    Verzoek.objects.create(
+        gemeente=gemeente,
+        aanbieder=aanbieder,
+        client=client,
+        soort=VerzoekSoort.VOT,
+        referentie_aanbieder=f"REF-{naam}",
+        bericht=bericht,
+        uiterlijk=dt.date(2017, 1, 9),
+    )
+    DeclaratieRegel.objects.create(
+        bericht=bericht,
+        aanbieder=aanbieder,
+        client=client,
+        toewijzing=toewijzing,
+        referentienummer=f"P{nummer}",
+        begindatum=dt.date(2017, 3, 1),
+        einddatum=dt.date(2017, 3, 31),
+        volume=1,
+        bedrag_cent=21600,
+        toegekend=True,
     )
     contract = f.ContractFactory(aanbieder=aanbieder, gemeenten=[gemeente])
     return {"toewijzing": toewijzing, "signaal": signaal, "contract": contract}

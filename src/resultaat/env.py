@@ -56,6 +56,12 @@ VARIABLES: dict[str, Variable] = {
             str(BASE_DIR.parent / "shared" / "iwmo-3.2" / "xsd"),
             "Folder with the iWmo 3.2 XSD schemas (basisschema.xsd and WMO3xx.xsd).",
         ),
+        Variable(
+            "IWMO_DIR",
+            str(BASE_DIR / "var" / "iwmo"),
+            "Folder of the iWmo file transport: inbox/ (files received, processed by iwmo_inbox) and "
+            "outbox/ (messages to send: 301, 319, retours, 325).",
+        ),
         Variable("CHROMIUM_PATH", "/usr/bin/chromium", "Chromium used by the end-to-end browser tests."),
     ]
 }

@@ -161,6 +161,7 @@ SPECTACULAR_SETTINGS = {
 }
 
 IWMO_XSD_DIR = Path(env.get("IWMO_XSD_DIR"))
+IWMO_DIR = Path(env.get("IWMO_DIR"))
 
 LOGGING = {
     "version": 1,

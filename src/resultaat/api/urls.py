@@ -5,6 +5,7 @@ from drf_spectacular.views import SpectacularAPIView
 from rest_framework.routers import DefaultRouter
 
 from resultaat.api import views
+from resultaat.iwmo.api import BerichtViewSet as IwmoBerichtViewSet
 
 app_name = "api"
 
@@ -34,6 +35,7 @@ router.register("evaluaties", views.EvaluatieViewSet, basename="evaluatie")
 router.register("signalen", views.SignaalViewSet, basename="signaal")
 router.register("werklijst", views.WerklijstViewSet, basename="werklijstitem")
 router.register("auditlog", views.AuditEventViewSet, basename="auditevent")
+router.register("iwmo/berichten", IwmoBerichtViewSet, basename="iwmobericht")
 
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),

@@ -19,6 +19,7 @@ from resultaat.catalogus.codes import WMO002RedenWijziging, WMO588RedenBeeindigi
 from resultaat.contracten.models import ContractProduct
 from resultaat.organisaties.models import Gemeente
 from resultaat.toewijzingen.models import Levering, LeveringBron, Toewijzing, ToewijzingVersie
+from resultaat.toewijzingen.signals import levering_gemeld, toewijzing_gewijzigd
 
 EEN_DAG = dt.timedelta(days=1)
 
@@ -91,6 +92,7 @@ def maak_toewijzing(
     beschikt_resultaat: Any = None,
     voorganger: Toewijzing | None = None,
     moment: dt.datetime | None = None,
+    referentie_aanbieder: str = "",
 ) -> Toewijzing:
     """A new toewijzing with a new ToewijzingNummer, for a product contracted on its start date."""
     if einddatum is not None and einddatum < ingangsdatum:
@@ -110,6 +112,7 @@ def maak_toewijzing(
             product=product,
             beschikt_resultaat=beschikt_resultaat,
             voorganger=voorganger,
+            referentie_aanbieder=referentie_aanbieder,
             toewijzingsdatum=datum,
             toewijzingstijd=tijd,
             ingangsdatum=ingangsdatum,
@@ -120,6 +123,7 @@ def maak_toewijzing(
         )
         toewijzing.save()
         _leg_versie_vast(toewijzing)
+        toewijzing_gewijzigd.send(sender=Toewijzing, toewijzingen=[toewijzing])
     return toewijzing
 
 
@@ -153,6 +157,7 @@ def wijzig_einddatum(
         toewijzing.toewijzingsdatum, toewijzing.toewijzingstijd = datum, tijd
         toewijzing.save()
         _leg_versie_vast(toewijzing)
+        toewijzing_gewijzigd.send(sender=Toewijzing, toewijzingen=[toewijzing])
     return toewijzing
 
 
@@ -222,6 +227,7 @@ def meld_start(
                 raise ValidationError({"begindatum": "De hervatting moet na de tijdelijke stop liggen."})
         levering = Levering(toewijzing=toewijzing, begindatum=begindatum, bron=bron)
         levering.save()
+        levering_gemeld.send(sender=Levering, leveringen=[levering])
     return levering
 
 
@@ -245,4 +251,5 @@ def meld_stop(*, door: Any, toewijzing: Toewijzing, einddatum: dt.date, reden: s
         levering.reden_beeindiging = reden
         levering.stop_gemeld_op = timezone.now()
         levering.save()
+        levering_gemeld.send(sender=Levering, leveringen=[levering])
     return levering

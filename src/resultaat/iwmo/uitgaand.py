@@ -1,0 +1,109 @@
+"""Outgoing messages of the gemeente: the 301 on every toewijzing change (OP087) and the 319 answer."""
+
+from __future__ import annotations
+
+import contextvars
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from django.db.models import Q
+from django.utils import timezone
+
+from resultaat.catalogus.codes import WMO002RedenWijziging
+from resultaat.iwmo import bouw, xml
+from resultaat.iwmo.models import Bericht, BerichtStatus, Richting
+from resultaat.iwmo.transport import schrijf_outbox_na_commit
+
+_referentie: contextvars.ContextVar[tuple[str, bool]] = contextvars.ContextVar(
+    "iwmo_referentie", default=("", False)
+)
+
+
+@contextmanager
+def als_antwoord_op(referentie: str, *, vow: bool = False) -> Iterator[None]:
+    """301s built inside this block answer a VOT/VOW and carry its ReferentieAanbieder (TR379): on the
+    requested product for a VOT, on every ToegewezenProduct for a VOW (IV093)."""
+    token = _referentie.set((referentie, vow))
+    try:
+        yield
+    finally:
+        _referentie.reset(token)
+
+
+def huidige_toewijzingen(client: Any, aanbieder: Any, gewijzigd: list[Any]) -> list[Any]:
+    """OP087: all toewijzingen of this client and provider valid today or later, plus the changed ones."""
+    from resultaat.toewijzingen.models import Toewijzing
+
+    vandaag = timezone.localdate()
+    qs = (
+        Toewijzing.objects.filter(client=client, aanbieder=aanbieder)
+        .filter(Q(einddatum__isnull=True) | Q(einddatum__gte=vandaag))
+        .exclude(reden_wijziging=WMO002RedenWijziging.VERWIJDERD)
+        .select_related("product")
+    )
+    alle = {t.pk: t for t in qs}
+    for t in gewijzigd:
+        alle[t.pk] = t
+    return sorted(alle.values(), key=lambda t: t.nummer)
+
+
+def maak_301(
+    client: Any, aanbieder: Any, toewijzingen: list[Any], referentie: str = "", overal: bool = False
+) -> Bericht:
+    gemeente = client.gemeente
+    identificatie, data = bouw.bouw_301(
+        gemeente=gemeente,
+        aanbieder=aanbieder,
+        client=client,
+        toewijzingen=toewijzingen,
+        referentie=referentie,
+        referentie_overal=overal,
+    )
+    return _uit("WMO301", gemeente, aanbieder, identificatie, data)
+
+
+def _uit(berichttype: str, gemeente: Any, aanbieder: Any, identificatie: str, data: bytes) -> Bericht:
+    import hashlib
+
+    vandaag = timezone.localdate()
+    return Bericht(
+        richting=Richting.UIT,
+        berichttype=berichttype,
+        berichtcode=xml.BERICHTCODES[berichttype],
+        afzender=gemeente.code,
+        ontvanger=aanbieder.agb_code,
+        gemeente=gemeente,
+        aanbieder=aanbieder,
+        identificatie=identificatie,
+        dagtekening=vandaag,
+        bestandsnaam=xml.bestandsnaam(berichttype, gemeente.code, identificatie, vandaag),
+        sha256=hashlib.sha256(data).hexdigest(),
+        inhoud=data,
+        status=BerichtStatus.VERZONDEN,
+    )
+
+
+def bij_toewijzing_gewijzigd(sender: Any, toewijzingen: list[Any], **kwargs: Any) -> None:
+    """Listener of ``toewijzing_gewijzigd``: one 301 per client x provider, in the same transaction."""
+    groepen: dict[tuple[int, int], list[Any]] = {}
+    for t in toewijzingen:
+        groepen.setdefault((t.client_id, t.aanbieder_id), []).append(t)
+    berichten = []
+    for lijst in groepen.values():
+        eerste = lijst[0]
+        huidige = huidige_toewijzingen(eerste.client, eerste.aanbieder, lijst)
+        referentie, overal = _referentie.get()
+        berichten.append(maak_301(eerste.client, eerste.aanbieder, huidige, referentie, overal))
+    Bericht.objects.bulk_create(berichten)
+    schrijf_outbox_na_commit(berichten)
+
+
+def verstuur_319(gemeente: Any, aanbieder: Any, referentie: str, antwoord: str, reden: str = "") -> Bericht:
+    identificatie, data = bouw.bouw_319(
+        gemeente=gemeente, aanbieder=aanbieder, referentie=referentie, antwoord=antwoord, reden=reden
+    )
+    bericht = _uit("WMO319", gemeente, aanbieder, identificatie, data)
+    bericht.save()
+    schrijf_outbox_na_commit([bericht])
+    return bericht

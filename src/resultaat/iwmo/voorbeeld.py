@@ -1,0 +1,132 @@
+"""Messages a provider sends (305, 307, 315, 317, 323), built from plain dicts with the standard's
+element names: for the tests, the benchmark and demos. ``uit_dict`` is the inverse of ``naar_dict``."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from lxml import etree
+
+from resultaat.iwmo import xml
+
+ENKELVOUD = {
+    "Clienten": "Client",
+    "Prestaties": "Prestatie",
+    "StartProducten": "StartProduct",
+    "StopProducten": "StopProduct",
+    "AangevraagdeProducten": "AangevraagdProduct",
+    "ToegewezenProducten": "ToegewezenProduct",
+    "Relaties": "Relatie",
+    "Contactgegevens": "Contact",
+    "OngewijzigdeProducten": "OngewijzigdProduct",
+    "TeWijzigenProducten": "TeWijzigenProduct",
+    "NieuweProducten": "NieuwProduct",
+    "RetourCodes": "RetourCode",
+}
+
+
+def _vul(parent: etree._Element, naam: str, waarde: Any, ns: str) -> None:
+    if waarde is None:
+        return
+    el = etree.SubElement(parent, f"{{{xml.kind_ns(parent)}}}{naam}")
+    if isinstance(waarde, dict):
+        for k, v in waarde.items():
+            _vul(el, k, v, ns)
+    elif isinstance(waarde, list):
+        for item in waarde:
+            _vul(el, ENKELVOUD[naam], item, ns)
+    else:
+        el.text = waarde.isoformat() if isinstance(waarde, dt.date) else str(waarde)
+
+
+def uit_dict(berichttype: str, inhoud: dict[str, Any]) -> bytes:
+    ns = xml.namespace(berichttype)
+    root = xml.nieuwe_root(berichttype)
+    for k, v in inhoud.items():
+        _vul(root, k, v, ns)
+    return xml.serialiseer(root)
+
+
+def header(
+    berichttype: str, afzender: str, ontvanger: str, identificatie: str, dagtekening: dt.date
+) -> dict[str, Any]:
+    basis, bericht = xml.xsd_versies(berichttype)
+    return {
+        "BerichtCode": xml.BERICHTCODES[berichttype],
+        "BerichtVersie": "3",
+        "BerichtSubversie": "2",
+        "Afzender": afzender,
+        "Ontvanger": ontvanger,
+        "BerichtIdentificatie": {"Identificatie": identificatie, "Dagtekening": dagtekening},
+        "XsdVersie": {"BasisschemaXsdVersie": basis, "BerichtXsdVersie": bericht},
+    }
+
+
+def client_kort(
+    bsn: str, achternaam: str = "Jansen", geboortedatum: dt.date = dt.date(1940, 5, 17)
+) -> dict[str, Any]:
+    return {
+        "Bsn": bsn,
+        "Geboortedatum": {"Datum": geboortedatum},
+        "Geslacht": "0",
+        "Naam": {"Geslachtsnaam": {"Achternaam": achternaam}},
+    }
+
+
+def bericht_305(
+    *,
+    agb: str,
+    gemeente: str,
+    identificatie: str,
+    bsn: str,
+    producten: list[dict[str, Any]],
+    dagtekening: dt.date = dt.date(2017, 2, 1),
+) -> bytes:
+    """``producten``: dicts with ToewijzingNummer, Product?, ToewijzingIngangsdatum?, Begindatum,
+    StatusAanlevering (in this order)."""
+    return uit_dict(
+        "WMO305",
+        {
+            "Header": header("WMO305", agb, gemeente, identificatie, dagtekening),
+            "Client": {**client_kort(bsn), "StartProducten": producten},
+        },
+    )
+
+
+def bericht_307(
+    *,
+    agb: str,
+    gemeente: str,
+    identificatie: str,
+    bsn: str,
+    producten: list[dict[str, Any]],
+    dagtekening: dt.date = dt.date(2017, 2, 1),
+) -> bytes:
+    return uit_dict(
+        "WMO307",
+        {
+            "Header": header("WMO307", agb, gemeente, identificatie, dagtekening),
+            "Client": {**client_kort(bsn), "StopProducten": producten},
+        },
+    )
+
+
+def start(nummer: int, begindatum: dt.date, status: str = "1", **extra: Any) -> dict[str, Any]:
+    d: dict[str, Any] = {"ToewijzingNummer": nummer}
+    d.update({k: extra[k] for k in ("Product", "ToewijzingIngangsdatum") if k in extra})
+    d["Begindatum"] = begindatum
+    d["StatusAanlevering"] = status
+    return d
+
+
+def stop(
+    nummer: int, begindatum: dt.date, einddatum: dt.date, reden: str, status: str = "1"
+) -> dict[str, Any]:
+    return {
+        "ToewijzingNummer": nummer,
+        "Begindatum": begindatum,
+        "RedenBeeindiging": reden,
+        "Einddatum": einddatum,
+        "StatusAanlevering": status,
+    }

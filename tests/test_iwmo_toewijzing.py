@@ -1,0 +1,280 @@
+"""301 on every toewijzing change (OP087), VOT/VOW on the worklist answered with 301 or 319, 302 retours."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.core.exceptions import ValidationError
+from lxml import etree
+
+from resultaat.iwmo import services, xml
+from resultaat.iwmo import voorbeeld as vb
+from resultaat.iwmo.intake import verwerk
+from resultaat.iwmo.models import Bericht, Verzoek, VerzoekStatus
+from resultaat.toewijzingen import services as tw
+from resultaat.werklijst.models import WerklijstItem, WerklijstSoort, WerklijstStatus
+from tests import factories as f
+
+D = dt.date
+
+
+def om(uur: int) -> dt.datetime:
+    """The moment of a decision, well before now, so that later decisions are later (IV013)."""
+    return dt.datetime(2026, 1, 2, uur, 0, tzinfo=dt.UTC)
+
+
+@pytest.fixture(autouse=True)
+def _iwmo_dir(settings, tmp_path):
+    settings.IWMO_DIR = tmp_path / "iwmo"
+
+
+@pytest.fixture
+def product(noord, alkmaar):
+    product = f.ProductFactory(code="HBH01", volume=1)
+    f.TariefFactory(product=product)
+    contract = f.ContractFactory(aanbieder=noord, gemeenten=[alkmaar])
+    f.ContractProductFactory(contract=contract, product=product)
+    return product
+
+
+@pytest.fixture
+def client(alkmaar):
+    return f.ClientFactory(gemeente=alkmaar, achternaam="Bakker", tussenvoegsel="de", voorletters="A.B.")
+
+
+def valid(data: bytes) -> etree._Element:
+    berichttype, root = xml.lees(data)
+    assert xml.valideer_xsd(berichttype, root) == []
+    return root
+
+
+def berichten_301():
+    return list(Bericht.objects.filter(berichttype="WMO301").order_by("id"))
+
+
+def nummers(bericht) -> list[int]:
+    root = etree.fromstring(bytes(bericht.inhoud))
+    return [int(e.text) for e in root.iter("{*}ToewijzingNummer")]
+
+
+def test_every_change_to_a_toewijzing_sends_a_301_with_all_current_toewijzingen(
+    alice, client, noord, product
+):
+    tweede = f.ProductFactory(code="HBH02", resultaat=product.resultaat)
+    f.ContractProductFactory(contract=product.contractregels.first().contract, product=tweede)
+    a = tw.maak_toewijzing(
+        door=alice, client=client, aanbieder=noord, product=product, ingangsdatum=D(2030, 1, 1), moment=om(8)
+    )
+    b = tw.maak_toewijzing(
+        door=alice, client=client, aanbieder=noord, product=tweede, ingangsdatum=D(2030, 1, 1), moment=om(9)
+    )
+    tw.wijzig_einddatum(door=alice, toewijzing=a, einddatum=D(2030, 6, 30), reden="05", moment=om(10))
+    eerste, tweede_301, derde = berichten_301()
+    assert nummers(eerste) == [a.nummer]
+    assert nummers(tweede_301) == [a.nummer, b.nummer]
+    assert nummers(derde) == [a.nummer, b.nummer]
+    for bericht in (eerste, tweede_301, derde):
+        root = valid(bytes(bericht.inhoud))
+        assert root.findtext("{*}Header/{*}Afzender") == "0361"
+        assert root.findtext("{*}Header/{*}Ontvanger") == noord.agb_code
+    root = etree.fromstring(bytes(derde.inhoud))
+    eind = [e.findtext("{*}Einddatum") for e in root.iter("{*}ToegewezenProduct")]
+    assert eind == ["2030-06-30", None]
+    assert [e.findtext("{*}RedenWijziging") for e in root.iter("{*}ToegewezenProduct")] == ["05", None]
+    assert len({b.identificatie for b in berichten_301()}) == 3
+
+
+def test_a_switch_of_provider_sends_a_301_to_both(alice, client, noord, zuid, product, alkmaar):
+    contract = f.ContractFactory(aanbieder=zuid, gemeenten=[alkmaar])
+    f.ContractProductFactory(contract=contract, product=product)
+    a = tw.maak_toewijzing(
+        door=alice, client=client, aanbieder=noord, product=product, ingangsdatum=D(2030, 1, 1), moment=om(8)
+    )
+    tw.wissel_aanbieder(door=alice, toewijzing=a, nieuwe_aanbieder=zuid, per=D(2030, 3, 1), moment=om(9))
+    ontvangers = [b.ontvanger for b in berichten_301()]
+    assert ontvangers == [noord.agb_code, noord.agb_code, zuid.agb_code]
+
+
+def test_the_301_is_written_to_the_outbox_after_commit(
+    alice, client, noord, product, settings, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        tw.maak_toewijzing(
+            door=alice, client=client, aanbieder=noord, product=product, ingangsdatum=D(2030, 1, 1)
+        )
+    bestanden = list((settings.IWMO_DIR / "outbox").iterdir())
+    assert [p.name[:14] for p in bestanden] == ["WMO301_0361_" + bestanden[0].name[12:14]]
+    data = bestanden[0].read_bytes()
+    valid(data)
+    assert b"\r\n" in data and not data.startswith(b"\xef\xbb\xbf")
+
+
+def test_overlapping_toewijzingen_are_refused_OP259(alice, client, noord, product):
+    tw.maak_toewijzing(
+        door=alice, client=client, aanbieder=noord, product=product, ingangsdatum=D(2030, 1, 1)
+    )
+    with pytest.raises(ValidationError, match="niet overlappen"):
+        tw.maak_toewijzing(
+            door=alice, client=client, aanbieder=noord, product=product, ingangsdatum=D(2030, 2, 1)
+        )
+    assert len(berichten_301()) == 1
+
+
+# --- VOT (315) ---------------------------------------------------------------------------------------
+
+
+def vot(agb, bsn, referenties, identificatie="V1", product=("01", "HBH01")):
+    producten = [
+        {
+            "ReferentieAanbieder": ref,
+            "Product": {"Categorie": product[0], "Code": product[1]},
+            "ToewijzingIngangsdatum": D(2030, 1, 1),
+            "Verwijzer": {"Type": "02", "Naam": "Huisarts Jansen"},
+        }
+        for ref in referenties
+    ]
+    return vb.uit_dict(
+        "WMO315",
+        {
+            "Header": vb.header("WMO315", agb, "0361", identificatie, D(2026, 1, 5)),
+            "Client": {**vb.client_kort(bsn, "Smit"), "AangevraagdeProducten": producten},
+        },
+    )
+
+
+def test_a_vot_lands_on_the_worklist_with_a_deadline_of_5_werkdagen(noord, product, alkmaar):
+    bsn = f.valid_bsn()
+    (u,) = verwerk([("v.xml", vot(noord.agb_code, bsn, ["REF-1"]))])
+    assert u.status == "goedgekeurd", u.problemen
+    valid(u.retour)
+    verzoek = Verzoek.objects.get()
+    assert verzoek.client.bsn == bsn and verzoek.client.achternaam == "Smit"
+    item = WerklijstItem.objects.get(soort=WerklijstSoort.VERZOEK_TOEWIJZING)
+    assert item.uiterlijk == verzoek.uiterlijk
+    assert (item.uiterlijk - dt.date.today()).days in (5, 6, 7)
+
+
+def test_a_referentie_used_twice_is_9347_and_a_second_open_request_9374(noord, product):
+    bsn = f.valid_bsn()
+    verwerk([("v.xml", vot(noord.agb_code, bsn, ["REF-1"]))])
+    (u,) = verwerk([("w.xml", vot(noord.agb_code, bsn, ["REF-1"], "V2"))])
+    assert {p.regel for p in u.problemen} == {"TR347", "TR374"}
+    root = valid(u.retour)
+    client = root.find("{*}Client")
+    assert [c.text for c in client.find("{*}RetourCodes")] == ["9374"]
+    product_codes = client.find("{*}AangevraagdeProducten/{*}AangevraagdProduct/{*}RetourCodes")
+    assert [c.text for c in product_codes] == ["9347"]
+
+
+def test_granting_a_vot_sends_a_301_with_the_referentie_and_closes_the_worklist_item(alice, noord, product):
+    verwerk([("v.xml", vot(noord.agb_code, f.valid_bsn(), ["REF-9"]))])
+    verzoek = Verzoek.objects.get()
+    services.ken_toe(door=alice, verzoek=verzoek)
+    (bericht,) = berichten_301()
+    root = valid(bytes(bericht.inhoud))
+    assert (
+        root.findtext("{*}Client/{*}ToegewezenProducten/{*}ToegewezenProduct/{*}ReferentieAanbieder")
+        == "REF-9"
+    )
+    assert WerklijstItem.objects.get().status == WerklijstStatus.AFGEHANDELD
+    with pytest.raises(ValidationError, match="TR360"):
+        services.beantwoord_met_319(door=alice, verzoek=verzoek, antwoord="1", reden="3")
+
+
+def test_the_319_answer_rules(alice, noord, product):
+    verwerk([("v.xml", vot(noord.agb_code, f.valid_bsn(), ["REF-5"]))])
+    verzoek = Verzoek.objects.get()
+    with pytest.raises(ValidationError, match="CD085"):
+        services.beantwoord_met_319(door=alice, verzoek=verzoek, antwoord="1")
+    with pytest.raises(ValidationError, match="CD086"):
+        services.beantwoord_met_319(door=alice, verzoek=verzoek, antwoord="2", reden="3")
+    bericht = services.beantwoord_met_319(door=alice, verzoek=verzoek, antwoord="2")
+    root = valid(bytes(bericht.inhoud))
+    assert root.findtext("{*}Antwoord/{*}ReferentieAanbieder") == "REF-5"
+    with pytest.raises(ValidationError, match="TR359"):
+        services.beantwoord_met_319(door=alice, verzoek=verzoek, antwoord="2")
+    item = WerklijstItem.objects.get()
+    assert (
+        item.status == WerklijstStatus.OPEN and item.uiterlijk > verzoek.uiterlijk
+    )  # 8 weeks for the answer
+    afwijzing = services.beantwoord_met_319(door=alice, verzoek=verzoek, antwoord="1", reden="3")
+    valid(bytes(afwijzing.inhoud))
+    verzoek.refresh_from_db()
+    assert verzoek.status == VerzoekStatus.AFGEWEZEN
+    assert WerklijstItem.objects.get().status == WerklijstStatus.AFGEHANDELD
+
+
+# --- VOW (317) ---------------------------------------------------------------------------------------
+
+
+def vow(agb, bsn, referentie, te_wijzigen, identificatie="W1"):
+    return vb.uit_dict(
+        "WMO317",
+        {
+            "Header": vb.header("WMO317", agb, "0361", identificatie, D(2026, 1, 5)),
+            "Client": {
+                "Bsn": bsn,
+                "Verzoek": {
+                    "ReferentieAanbieder": referentie,
+                    "RedenVerzoek": "1",
+                    "TeWijzigenProducten": [
+                        {
+                            "ToewijzingNummer": n,
+                            "GewensteIngangsdatum": D(2030, 1, 1),
+                            "Einddatum": D(2031, 12, 31),
+                        }
+                        for n in te_wijzigen
+                    ],
+                },
+            },
+        },
+    )
+
+
+def test_a_vow_for_a_toewijzing_that_is_not_the_clients_is_rejected(alice, client, noord, product):
+    t = tw.maak_toewijzing(
+        door=alice, client=client, aanbieder=noord, product=product, ingangsdatum=D(2020, 1, 1), moment=om(8)
+    )
+    (u,) = verwerk([("w.xml", vow(noord.agb_code, client.bsn, "VOW-1", [t.nummer + 1]))])
+    assert [p.regel for p in u.problemen] == ["TR375"]
+    valid(u.retour)
+    (ok,) = verwerk([("w2.xml", vow(noord.agb_code, client.bsn, "VOW-2", [t.nummer], "W2"))])
+    assert ok.status == "goedgekeurd", ok.problemen
+    assert WerklijstItem.objects.get().soort == WerklijstSoort.VERZOEK_WIJZIGING
+    services.ken_toe(door=alice, verzoek=Verzoek.objects.get())
+    laatste = berichten_301()[-1]
+    root = valid(bytes(laatste.inhoud))
+    assert root.findtext(".//{*}ToegewezenProduct/{*}Einddatum") == "2031-12-31"
+    assert root.findtext(".//{*}ToegewezenProduct/{*}RedenWijziging") == "12"
+    assert root.findtext(".//{*}ToegewezenProduct/{*}ReferentieAanbieder") == "VOW-2"
+
+
+# --- 302 retour on our 301 ----------------------------------------------------------------------------
+
+
+def test_a_rejecting_302_links_to_our_301_and_lands_on_the_worklist(alice, client, noord, product):
+    tw.maak_toewijzing(
+        door=alice, client=client, aanbieder=noord, product=product, ingangsdatum=D(2030, 1, 1)
+    )
+    (heen,) = berichten_301()
+    data = bytes(heen.inhoud).replace(xml.namespace("WMO301").encode(), xml.namespace("WMO302").encode())
+    root = etree.fromstring(data)
+    root.find("{*}Header/{*}BerichtCode").text = "415"
+    from resultaat.iwmo.bouw import _sub, _xsd_versie
+
+    header = root.find("{*}Header")
+    _sub(header, "IdentificatieRetour", "R1")
+    _sub(header, "DagtekeningRetour", D(2026, 1, 2))
+    _xsd_versie(header, "XsdVersieRetour", "WMO302")
+    for klasse in ("Client", "Contact", "ToegewezenProduct"):
+        for el in root.iter(f"{{*}}{klasse}"):
+            _sub(_sub(el, "RetourCodes"), "RetourCode", "9332" if klasse == "ToegewezenProduct" else "0200")
+    retour = xml.serialiseer(root)
+    valid(retour)
+    (u,) = verwerk([("r.xml", retour)])
+    assert u.status == "goedgekeurd", u.problemen
+    ontvangen = Bericht.objects.get(berichttype="WMO302")
+    assert ontvangen.heenbericht == heen
+    item = WerklijstItem.objects.get(soort=WerklijstSoort.RETOUR)
+    assert "9332" in item.omschrijving
