@@ -22,7 +22,11 @@ REGISTERED = {
         "meerpost",
         "product",
         "tarief",
+        "normenkader",
     },
+    "brieven": {"briefsjabloon"},
+    "eigen_bijdrage": {"abonnementstarief"},
+    "toegang": {"toeganginstelling"},
     "contracten": {"contract"},
     "organisaties": {"regio", "gemeente", "aanbieder"},
     "accounts": {"user"},
@@ -43,7 +47,8 @@ def test_only_reference_data_is_in_the_admin():
     ours = {(app, model) for app, model in registered if app in REGISTERED or app.startswith("resultaat")}
     assert ours == set(MODELS)
     client_data_apps = {"clienten", "toegang", "toewijzingen", "audit", "werklijst"}
-    assert not {app for app, _ in registered} & client_data_apps
+    # The one toegang model in the beheer holds a gemeente's settings, no client data.
+    assert not {app for app, model in registered if model != "toeganginstelling"} & client_data_apps
 
 
 @pytest.mark.parametrize(("app", "model"), MODELS)
@@ -127,3 +132,18 @@ def test_a_provider_user_without_aanbieder_is_refused_with_a_message(beheerder):
     assert "heeft de rol &#x27;aanbieder&#x27; en een aanbieder" in str(
         response.context["adminform"].form.errors
     )
+
+
+def test_the_beheerder_edits_a_letter_text_and_a_broken_template_is_refused(beheerder):
+    from resultaat.brieven.models import Briefsjabloon
+
+    sjabloon = Briefsjabloon.objects.get(soort="toekenning", gemeente=None)
+    url = reverse("admin:brieven_briefsjabloon_change", args=[sjabloon.pk])
+    data = {"soort": "toekenning", "geldig_van": "01-01-2015", "onderwerp": "Uw besluit", "tekst": "{% if %}"}
+    response = beheerder.post(url, data)
+    assert response.status_code == 200
+    assert "geen geldig sjabloon" in response.text
+    response = beheerder.post(url, {**data, "tekst": "<p>{{ aanhef }},</p>"})
+    assert response.status_code == 302
+    sjabloon.refresh_from_db()
+    assert sjabloon.tekst == "<p>{{ aanhef }},</p>"

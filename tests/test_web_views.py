@@ -148,12 +148,20 @@ def test_logout_is_a_post_and_goes_to_login(client, alice):
 
 
 MENUS = {
-    Rol.CONSULENT: ["Werklijst", "Cliënten zoeken", "Cliënten", "Toewijzingen", "Signalen"],
+    Rol.CONSULENT: [
+        "Werklijst",
+        "Nieuwe melding",
+        "Voorstellen aanbieders",
+        "Cliënten zoeken",
+        "Cliënten",
+        "Toewijzingen",
+        "Signalen",
+    ],
     Rol.CONTRACTMANAGER: ["Aanbieders", "Contracten", "Catalogus", "Toewijzingen"],
     Rol.FINANCIEEL: ["Toewijzingen", "Aanbieders"],
     Rol.BEHEERDER: ["Catalogus", "Contracten", "Aanbieders", "Beheer"],
     Rol.AUDITOR: ["Cliënten zoeken", "Auditlog"],
-    Rol.AANBIEDER: ["Mijn cliënten", "Toewijzingen", "Signalen"],
+    Rol.AANBIEDER: ["Mijn cliënten", "Toewijzingen", "Signalen", "Indicatievoorstellen"],
 }
 ALLE_LABELS = {label for labels in MENUS.values() for label in labels}
 

@@ -12,7 +12,16 @@ from resultaat.accounts.models import Rol, User
 BEHEERGROEPEN: dict[str, tuple[str, Q]] = {
     Rol.BEHEERDER: (
         "Functioneel beheer",
-        Q(content_type__app_label__in=["catalogus", "contracten", "organisaties"])
+        Q(
+            content_type__app_label__in=[
+                "catalogus",
+                "contracten",
+                "organisaties",
+                "brieven",
+                "eigen_bijdrage",
+            ]
+        )
+        | Q(content_type__app_label="toegang", content_type__model="toeganginstelling")
         | Q(content_type__app_label="accounts", content_type__model="user")
         | Q(content_type__app_label="ondersteuning", content_type__model="socialekaartvoorziening"),
     ),

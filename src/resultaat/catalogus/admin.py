@@ -14,6 +14,8 @@ from resultaat.catalogus.models import (
     ComplexiteitNiveau,
     IntensiteitNiveau,
     Meerpost,
+    Normenkader,
+    NormenkaderPost,
     Product,
     Resultaat,
     ResultaatDomein,
@@ -191,3 +193,18 @@ class ProductAdmin(admin.ModelAdmin):
         ("iWmo", {"fields": ("eenheid", "frequentie", "volume")}),
         ("Geldigheid", {"fields": GELDIGHEID}),
     )
+
+
+class NormenkaderPostInline(admin.TabularInline):
+    model = NormenkaderPost
+    extra = 0
+    fields = ("volgorde", "code", "naam", "soort", "minuten", "per_stuk", "groep", "toelichting")
+
+
+@admin.register(Normenkader)
+class NormenkaderAdmin(admin.ModelAdmin):
+    """The normenkader of huishoudelijke ondersteuning per gemeente and period, in minutes per week."""
+
+    list_display = ("naam", "gemeente", "resultaat", *GELDIGHEID)
+    list_filter = ("gemeente",)
+    inlines = [NormenkaderPostInline]

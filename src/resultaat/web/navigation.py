@@ -26,6 +26,8 @@ SECTIES: dict[str, Sectie] = {
     s.code: s
     for s in [
         Sectie("werklijst", "Werklijst", "web:werklijst"),
+        Sectie("toegang", "Nieuwe melding", "web:melding-nieuw"),
+        Sectie("mandaat", "Mandaat", "web:mandaat-list"),
         Sectie("client-zoeken", "Cliënten zoeken", "web:client-zoeken"),
         Sectie("clienten", "Cliënten", "web:client-list"),
         Sectie("toewijzingen", "Toewijzingen", "web:toewijzing-list"),
@@ -42,6 +44,8 @@ SECTIES: dict[str, Sectie] = {
 ROL_MENU: dict[str, tuple[tuple[str, str | None], ...]] = {
     Rol.CONSULENT: (
         ("werklijst", None),
+        ("toegang", None),
+        ("mandaat", "Voorstellen aanbieders"),
         ("client-zoeken", None),
         ("clienten", None),
         ("toewijzingen", None),
@@ -56,7 +60,12 @@ ROL_MENU: dict[str, tuple[tuple[str, str | None], ...]] = {
     Rol.FINANCIEEL: (("toewijzingen", None), ("aanbieders", None)),
     Rol.BEHEERDER: (("catalogus", None), ("contracten", None), ("aanbieders", None), ("beheer", None)),
     Rol.AUDITOR: (("client-zoeken", None), ("auditlog", None)),
-    Rol.AANBIEDER: (("clienten", "Mijn cliënten"), ("toewijzingen", None), ("signalen", None)),
+    Rol.AANBIEDER: (
+        ("clienten", "Mijn cliënten"),
+        ("toewijzingen", None),
+        ("signalen", None),
+        ("mandaat", "Indicatievoorstellen"),
+    ),
 }
 
 

@@ -7,6 +7,18 @@ from resultaat.web.views.clienten import ClientDetailView, ClientListView, Clien
 from resultaat.web.views.contracten import ContractDetailView, ContractListView
 from resultaat.web.views.home import HomeView
 from resultaat.web.views.signalen import SignaalDetailView, SignaalListView
+from resultaat.web.views.toegang import (
+    AanvraagDetailView,
+    BeschikkingDetailView,
+    BeschikkingPdfView,
+    IndicatieDetailView,
+    InformatiebriefView,
+    MandaatListView,
+    MeldingDetailView,
+    MeldingNieuwView,
+    OnderzoekDetailView,
+    OverstapView,
+)
 from resultaat.web.views.toewijzingen import ToewijzingDetailView, ToewijzingListView
 from resultaat.web.views.werklijst import WerklijstView
 
@@ -28,4 +40,14 @@ urlpatterns = [
     path("contracten/<int:pk>/", ContractDetailView.as_view(), name="contract-detail"),
     path("catalogus/", CatalogusView.as_view(), name="catalogus"),
     path("auditlog/", AuditListView.as_view(), name="audit-list"),
+    path("toegang/meldingen/nieuw/", MeldingNieuwView.as_view(), name="melding-nieuw"),
+    path("toegang/meldingen/<int:pk>/", MeldingDetailView.as_view(), name="melding-detail"),
+    path("toegang/onderzoeken/<int:pk>/", OnderzoekDetailView.as_view(), name="onderzoek-detail"),
+    path("toegang/aanvragen/<int:pk>/", AanvraagDetailView.as_view(), name="aanvraag-detail"),
+    path("toegang/beschikkingen/<int:pk>/", BeschikkingDetailView.as_view(), name="beschikking-detail"),
+    path("toegang/beschikkingen/<int:pk>/pdf/", BeschikkingPdfView.as_view(), name="beschikking-pdf"),
+    path("toegang/toewijzingen/<int:pk>/overstap/", OverstapView.as_view(), name="toewijzing-overstap"),
+    path("toegang/clienten/<int:pk>/informatiebrief/", InformatiebriefView.as_view(), name="informatiebrief"),
+    path("toegang/mandaat/", MandaatListView.as_view(), name="mandaat-list"),
+    path("toegang/indicaties/<int:pk>/", IndicatieDetailView.as_view(), name="indicatie-detail"),
 ]
