@@ -175,3 +175,14 @@ def test_a_declaratie_period_that_is_not_a_calendar_month_is_CS340(toewijzing):
     )
     (u,) = verwerk([("d.xml", data)])
     assert "CS340" in {p.regel for p in u.problemen}
+
+
+def test_a_month_without_delivery_is_not_due_so_the_claim_is_rejected(toewijzing):
+    """The check asks the period settlement: a stopped delivery means nothing is due for that month."""
+    from resultaat.toewijzingen.models import Levering
+
+    Levering.objects.filter(toewijzing=toewijzing).update(einddatum=D(2017, 1, 31), reden_beeindiging="19")
+    (u,) = verwerk([("d.xml", declaratie(toewijzing, [prestatie(toewijzing, "P1")]))])
+    assert [p.regel for p in u.problemen] == ["TR418"]
+    root = antwoord(u.retour)
+    assert root.findtext("{*}DeclaratieAntwoord/{*}TotaalToegekendBedrag/{*}TotaalBedrag") == "0"

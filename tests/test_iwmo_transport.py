@@ -166,3 +166,19 @@ def test_portal_and_305_raise_the_same_domain_event(bob, toewijzing):
         levering_gemeld.disconnect(luister)
     assert ontvangen == [["iwmo"], ["iwmo"]]
     assert Bericht.objects.count() == 2
+
+
+def test_iwmo_validate_accepts_a_301_we_built_and_refuses_it_in_the_inbox(
+    alice, alkmaar, noord, tmp_path, capsys
+):
+    from resultaat.iwmo.uitgaand import maak_301
+
+    client = f.ClientFactory(gemeente=alkmaar)
+    t = f.ToewijzingFactory(client=client, aanbieder=noord)
+    bericht = maak_301(client, noord, [t])
+    pad = tmp_path / bericht.bestandsnaam
+    pad.write_bytes(bytes(bericht.inhoud))
+    call_command("iwmo_validate", str(pad))
+    assert "OK (WMO301)" in capsys.readouterr().out
+    (u,) = verwerk([(pad.name, bytes(bericht.inhoud))])
+    assert u.status == "technisch" and "door de gemeente verstuurd" in u.problemen[0].melding

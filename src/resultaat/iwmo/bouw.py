@@ -3,6 +3,7 @@ aside), and 325. Every builder returns the file bytes; the tests validate each a
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import re
 import secrets
@@ -179,7 +180,7 @@ KLASSEN = {
 
 def bouw_retour(
     heen_type: str,
-    heen: bytes,
+    heen: bytes | etree._Element,
     *,
     identificatie: str,
     header_codes: list[str] | None = None,
@@ -193,9 +194,22 @@ def bouw_retour(
     - neither: fully approved, header only without RetourCodes.
     """
     retour_type = xml.RETOUR_VAN[heen_type]
-    data = heen.replace(xml.namespace(heen_type).encode(), xml.namespace(retour_type).encode())
-    root = etree.fromstring(data, xml._parser())
     ns = xml.namespace(retour_type)
+    if header_codes or not klasse_codes:
+        # Header only: copy the heen-header into a new message, without re-reading the whole file.
+        heen_root = etree.fromstring(heen, xml._parser()) if isinstance(heen, bytes) else heen
+        root = xml.nieuwe_root(retour_type)
+        oud_ns = "{" + xml.namespace(heen_type) + "}"
+        kopie = copy.deepcopy(heen_root.find(f"{oud_ns}Header"))
+        for el in kopie.iter():
+            if el.tag.startswith(oud_ns):
+                el.tag = "{" + ns + "}" + el.tag[len(oud_ns) :]
+        root.append(kopie)
+        etree.cleanup_namespaces(root, top_nsmap={None: ns, "iwmo": xml.BASIS_NS})
+    else:
+        assert isinstance(heen, bytes)
+        data = heen.replace(xml.namespace(heen_type).encode(), ns.encode())
+        root = etree.fromstring(data, xml._parser())
     header = root.find(f"{{{ns}}}Header")
     assert header is not None
     header.find(f"{{{ns}}}BerichtCode").text = xml.BERICHTCODES[retour_type]

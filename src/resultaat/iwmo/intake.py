@@ -200,12 +200,22 @@ class Intake:
             w.gelezen.header.ontvanger for w in werk if w.gelezen
         }
         self.aanbieders = {a.agb_code: a for a in Aanbieder.objects.filter(agb_code__in=agbs)}
-        ids = list({w.gelezen.header.identificatie for w in werk if w.gelezen})
-        for i in range(0, len(ids), 900):
-            for b in Bericht.objects.filter(
-                richting=Richting.IN, identificatie__in=ids[i : i + 900]
-            ).prefetch_related("retouren"):
-                self.eerder[(b.afzender, b.berichtcode, b.identificatie)] = b
+        sleutels: dict[tuple[str, str], set[str]] = defaultdict(set)
+        for w in werk:
+            if w.gelezen is not None:
+                h = w.gelezen.header
+                sleutels[(h.afzender, h.berichtcode)].add(h.identificatie)
+        for (afzender, code), reeks in sleutels.items():
+            ids = list(reeks)
+            for i in range(0, len(ids), 900):
+                qs = Bericht.objects.filter(
+                    afzender=afzender,
+                    berichtcode=code,
+                    identificatie__in=ids[i : i + 900],
+                    richting=Richting.IN,
+                )
+                for b in qs.defer("inhoud").prefetch_related("retouren"):
+                    self.eerder[(b.afzender, b.berichtcode, b.identificatie)] = b
         nummers: dict[int, set[int]] = defaultdict(set)
         for w in werk:
             g = w.gelezen
@@ -217,13 +227,12 @@ class Intake:
                     nummers[gid].add(p.toewijzingnummer)
             for _, pr in g.prestaties:
                 nummers[gid].add(pr.toewijzingnummer)
-        for gid, reeks in nummers.items():
-            lijst = list(reeks)
+        for gid, getallen in nummers.items():
+            lijst = list(getallen)
             for i in range(0, len(lijst), 900):
-                qs = Toewijzing.objects.filter(gemeente_id=gid, nummer__in=lijst[i : i + 900]).select_related(
-                    "client", "product", "aanbieder"
-                )
-                for t in qs:
+                for t in Toewijzing.objects.filter(
+                    gemeente_id=gid, nummer__in=lijst[i : i + 900]
+                ).select_related("client", "product"):
                     self.toewijzingen[(gid, t.nummer)] = t
         tids = [t.pk for t in self.toewijzingen.values()]
         for i in range(0, len(tids), 900):
@@ -251,13 +260,19 @@ class Intake:
         assert g is not None
         u = w.uitkomst
         h = g.header
-        van_gemeente = g.berichttype in ("WMO302", "WMO320")
+        van_gemeente = g.berichttype in ("WMO302", "WMO320") or g.berichttype in xml.VAN_GEMEENTE
         agb = h.ontvanger if van_gemeente else h.afzender
         gemeentecode = h.afzender if van_gemeente else h.ontvanger
         w.aanbieder = self.aanbieders.get(agb)
         if w.aanbieder is None:
             u.status = "technisch"
             u.problemen.append(Probleem("AFZENDER", "/Bericht/Header", f"Onbekende aanbieder (AGB {agb})."))
+            return
+        if g.berichttype in xml.VAN_GEMEENTE and not self.toepassen:
+            # Checking a message we send (iwmo_validate): schema and header are what can be checked.
+            if gemeentecode not in self.gemeenten:
+                u.problemen.append(Probleem("TR378", "/Bericht/Header/Afzender"))
+            u.status = "afgekeurd" if u.problemen else "goedgekeurd"
             return
         if g.berichttype in xml.VAN_GEMEENTE:
             u.status = "technisch"
@@ -317,7 +332,8 @@ class Intake:
         verwerker(w)
 
     def _retour_bytes(self, heen_type: str, w: _Werk, **kwargs: Any) -> bytes:
-        return bouw.bouw_retour(heen_type, w.data, identificatie=bouw.nieuwe_identificatie(), **kwargs)
+        heen = w.data if kwargs.get("klasse_codes") else w.root
+        return bouw.bouw_retour(heen_type, heen, identificatie=bouw.nieuwe_identificatie(), **kwargs)
 
     def _opslaan(self, w: _Werk, status: str, retour: bytes | None, header_codes: list[str]) -> None:
         g = w.gelezen
@@ -466,7 +482,8 @@ class Intake:
             if actie == "verwijder":
                 lev_obj.verwijderd = True
                 self.leveringen[t.pk].remove(lev_obj)
-                self.gewijzigd[id(lev_obj)] = lev_obj
+                if lev_obj.pk is not None:
+                    self.gewijzigd[id(lev_obj)] = lev_obj
             else:
                 nieuw = Levering(toewijzing=t, begindatum=p.begindatum, bron=LeveringBron.IWMO)
                 self.leveringen[t.pk].append(nieuw)

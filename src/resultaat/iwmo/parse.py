@@ -43,19 +43,16 @@ LIJST_OUDERS = {
 
 
 def _naam(el: etree._Element) -> str:
-    return etree.QName(el).localname
+    return el.tag.rpartition("}")[2]
 
 
 def naar_dict(el: etree._Element) -> Any:
-    kinderen = [k for k in el if isinstance(k.tag, str)]
+    kinderen = [k for k in el if k.tag.__class__ is str]
     if not kinderen:
         return (el.text or "").strip()
     if _naam(el) in LIJST_OUDERS:
         return [naar_dict(k) for k in kinderen]
-    uit: dict[str, Any] = {}
-    for k in kinderen:
-        uit[_naam(k)] = naar_dict(k)
-    return uit
+    return {_naam(k): naar_dict(k) for k in kinderen}
 
 
 def datum(waarde: str | None) -> dt.date | None:
