@@ -9,6 +9,7 @@ import re
 import secrets
 from collections.abc import Iterable
 from typing import Any
+from xml.sax.saxutils import escape
 
 from django.utils import timezone
 from lxml import etree
@@ -176,6 +177,50 @@ KLASSEN = {
     "NieuwProduct",
     "Antwoord",
 }
+
+
+def header_retour(heen_type: str, h: Any, *, identificatie: str, codes: list[str] | None = None) -> bytes:
+    """A header-only retour written straight from the parsed heen-header: the fast path for the common
+    case (fully approved: no RetourCodes; or level 2: the codes). Same content as :func:`bouw_retour`."""
+    retour_type = xml.RETOUR_VAN[heen_type]
+    basis, bericht = xml.xsd_versies(retour_type)
+    e = escape
+    regels = [
+        "<?xml version='1.0' encoding='UTF-8'?>",
+        f'<Bericht xmlns="{xml.namespace(retour_type)}" xmlns:iwmo="{xml.BASIS_NS}">',
+        "  <Header>",
+        f"    <BerichtCode>{xml.BERICHTCODES[retour_type]}</BerichtCode>",
+        f"    <BerichtVersie>{e(h.berichtversie)}</BerichtVersie>",
+        f"    <BerichtSubversie>{e(h.berichtsubversie)}</BerichtSubversie>",
+        f"    <Afzender>{e(h.afzender)}</Afzender>",
+        f"    <Ontvanger>{e(h.ontvanger)}</Ontvanger>",
+        "    <BerichtIdentificatie>",
+        f"      <iwmo:Identificatie>{e(h.identificatie)}</iwmo:Identificatie>",
+        f"      <iwmo:Dagtekening>{h.dagtekening.isoformat()}</iwmo:Dagtekening>",
+        "    </BerichtIdentificatie>",
+        "    <XsdVersie>",
+        f"      <iwmo:BasisschemaXsdVersie>{e(h.basisschema_xsd_versie)}</iwmo:BasisschemaXsdVersie>",
+        f"      <iwmo:BerichtXsdVersie>{e(h.bericht_xsd_versie)}</iwmo:BerichtXsdVersie>",
+        "    </XsdVersie>",
+        f"    <IdentificatieRetour>{e(identificatie)}</IdentificatieRetour>",
+        f"    <DagtekeningRetour>{vandaag().isoformat()}</DagtekeningRetour>",
+    ]
+    if codes:
+        regels.append(f"    <XsltVersie>{xml.XSLT_VERSIE}</XsltVersie>")
+    regels += [
+        "    <XsdVersieRetour>",
+        f"      <iwmo:BasisschemaXsdVersie>{basis}</iwmo:BasisschemaXsdVersie>",
+        f"      <iwmo:BerichtXsdVersie>{bericht}</iwmo:BerichtXsdVersie>",
+        "    </XsdVersieRetour>",
+    ]
+    if codes:
+        regels += [
+            "    <RetourCodes>",
+            *(f"      <RetourCode>{e(c)}</RetourCode>" for c in codes),
+            "    </RetourCodes>",
+        ]
+    regels += ["  </Header>", "</Bericht>", ""]
+    return "\r\n".join(regels).encode("utf-8")
 
 
 def bouw_retour(

@@ -15,7 +15,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db import transaction
+from django.db import connections, router, transaction
 from django.utils import timezone
 
 from resultaat.audit.context import acting_as
@@ -332,6 +332,13 @@ class Intake:
         verwerker(w)
 
     def _retour_bytes(self, heen_type: str, w: _Werk, **kwargs: Any) -> bytes:
+        if not kwargs.get("klasse_codes") and w.gelezen is not None:
+            return bouw.header_retour(
+                heen_type,
+                w.gelezen.header,
+                identificatie=bouw.nieuwe_identificatie(),
+                codes=kwargs.get("header_codes"),
+            )
         heen = w.data if kwargs.get("klasse_codes") else w.root
         return bouw.bouw_retour(heen_type, heen, identificatie=bouw.nieuwe_identificatie(), **kwargs)
 
@@ -808,10 +815,10 @@ class Intake:
 
     # -- writing the batch
     def _schrijf(self) -> None:
-        Bericht.objects.bulk_create(self.berichten, batch_size=500)
+        voeg_berichten_in(self.berichten)
         for heen, terug in self.retouren:
             terug.heenbericht = heen
-        Bericht.objects.bulk_create([t for _, t in self.retouren], batch_size=500)
+        voeg_berichten_in([t for _, t in self.retouren])
         if self.nieuw:
             Levering.objects.bulk_create(self.nieuw, batch_size=500)
         if self.gewijzigd:
@@ -827,6 +834,35 @@ class Intake:
         from resultaat.iwmo.transport import schrijf_outbox_na_commit
 
         schrijf_outbox_na_commit([t for _, t in self.retouren])
+
+
+def voeg_berichten_in(berichten: list[Bericht], per: int = 200) -> None:
+    """``bulk_create`` without the ORM's per-field compilation: one multi-row INSERT … RETURNING id per
+    ``per`` rows (SQLite >= 3.35 and PostgreSQL). Messages are not client data, so no audit rows."""
+    if not berichten:
+        return
+    conn = connections[router.db_for_write(Bericht)]
+    velden = [f for f in Bericht._meta.concrete_fields if not f.primary_key]
+    kolommen = ", ".join(conn.ops.quote_name(f.column) for f in velden)
+    rij = "(" + ", ".join(["%s"] * len(velden)) + ")"
+    nu = timezone.now()
+    tabel = conn.ops.quote_name(Bericht._meta.db_table)
+    for i in range(0, len(berichten), per):
+        deel = berichten[i : i + per]
+        params: list[Any] = []
+        for b in deel:
+            b.aangemaakt_op = nu
+            if b.heenbericht is not None:
+                b.heenbericht_id = b.heenbericht.pk
+            params += [f.get_db_prep_save(getattr(b, f.attname), connection=conn) for f in velden]
+        sql = f"INSERT INTO {tabel} ({kolommen}) VALUES {', '.join([rij] * len(deel))} RETURNING id"  # noqa: S608
+        with conn.cursor() as cursor:
+            cursor.execute(sql, params)
+            ids = [r[0] for r in cursor.fetchall()]
+        for b, pk in zip(deel, ids, strict=True):
+            b.pk = pk
+            b._state.adding = False
+            b._state.db = conn.alias
 
 
 def _alle_retourcodes(d: Any) -> list[list[str]]:

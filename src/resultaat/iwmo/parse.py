@@ -47,6 +47,8 @@ def _naam(el: etree._Element) -> str:
 
 
 def naar_dict(el: etree._Element) -> Any:
+    if not len(el):
+        return (el.text or "").strip()
     kinderen = [k for k in el if k.tag.__class__ is str]
     if not kinderen:
         return (el.text or "").strip()

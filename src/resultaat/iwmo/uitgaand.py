@@ -85,6 +85,8 @@ def _uit(berichttype: str, gemeente: Any, aanbieder: Any, identificatie: str, da
 
 
 def bij_toewijzing_gewijzigd(sender: Any, toewijzingen: list[Any], **kwargs: Any) -> None:
+    from resultaat.iwmo.intake import voeg_berichten_in
+
     """Listener of ``toewijzing_gewijzigd``: one 301 per client x provider, in the same transaction."""
     groepen: dict[tuple[int, int], list[Any]] = {}
     for t in toewijzingen:
@@ -95,7 +97,7 @@ def bij_toewijzing_gewijzigd(sender: Any, toewijzingen: list[Any], **kwargs: Any
         huidige = huidige_toewijzingen(eerste.client, eerste.aanbieder, lijst)
         referentie, overal = _referentie.get()
         berichten.append(maak_301(eerste.client, eerste.aanbieder, huidige, referentie, overal))
-    Bericht.objects.bulk_create(berichten)
+    voeg_berichten_in(berichten)
     schrijf_outbox_na_commit(berichten)
 
 
