@@ -278,3 +278,37 @@ def test_a_rejecting_302_links_to_our_301_and_lands_on_the_worklist(alice, clien
     assert ontvangen.heenbericht == heen
     item = WerklijstItem.objects.get(soort=WerklijstSoort.RETOUR)
     assert "9332" in item.omschrijving
+
+
+def test_an_approving_320_is_stored_with_our_319(alice, noord, product):
+    verwerk([("v.xml", vot(noord.agb_code, f.valid_bsn(), ["REF-7"]))])
+    heen = services.beantwoord_met_319(door=alice, verzoek=Verzoek.objects.get(), antwoord="1", reden="7")
+    data = bytes(heen.inhoud).replace(xml.namespace("WMO319").encode(), xml.namespace("WMO320").encode())
+    root = etree.fromstring(data)
+    root.find("{*}Header/{*}BerichtCode").text = "483"
+    from resultaat.iwmo.bouw import _sub, _xsd_versie
+
+    header = root.find("{*}Header")
+    _sub(header, "IdentificatieRetour", "R2")
+    _sub(header, "DagtekeningRetour", D(2026, 1, 2))
+    _xsd_versie(header, "XsdVersieRetour", "WMO320")
+    root.remove(root.find("{*}Antwoord"))
+    retour = xml.serialiseer(root)
+    valid(retour)
+    (u,) = verwerk([("r.xml", retour)])
+    assert u.status == "goedgekeurd", u.problemen
+    ontvangen = Bericht.objects.get(berichttype="WMO320")
+    assert ontvangen.heenbericht == heen and ontvangen.status == "ontvangen"
+    assert not WerklijstItem.objects.filter(soort=WerklijstSoort.RETOUR).exists()
+
+
+def test_the_consulent_sees_the_vot_and_its_deadline_on_the_worklist(alice, noord, product, client):
+    from django.test import Client as WebClient
+
+    verwerk([("v.xml", vot(noord.agb_code, f.valid_bsn(), ["REF-W"]))])
+    verzoek = Verzoek.objects.get()
+    http = WebClient()
+    http.force_login(alice)
+    body = http.get("/werklijst/").content.decode()
+    assert "REF-W" in body
+    assert verzoek.uiterlijk.strftime("%d-%m-%Y") in body
