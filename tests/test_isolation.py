@@ -31,6 +31,8 @@ from django.utils import timezone
 from rest_framework.authtoken.models import Token
 
 from resultaat.audit.models import AuditEvent, ClientData
+from resultaat.bekostiging import services as bekostiging
+from resultaat.bekostiging.models import Afrekenregel, Betaalbatch
 from resultaat.clienten.models import Client
 from resultaat.contracten.models import Contract
 from resultaat.iwmo.models import Bericht, BerichtStatus, DeclaratieRegel, Richting, Verzoek, VerzoekSoort
@@ -204,10 +206,22 @@ def build_chain(client: Client, nummer: int, beschikkingnummer: str) -> dict[str
     return {"toewijzing": toewijzing, "signaal": signaal, "contract": contract}
 
 
+def build_bekostiging(gemeente: Any) -> None:
+    """Settle and approve period 2017-P02: a line and a payment batch for each chain's provider."""
+    for product_id in Toewijzing.objects.filter(gemeente=gemeente).values_list("product_id", flat=True):
+        f.TariefFactory(product_id=product_id)
+    fenna = f.UserFactory(username="fenna", rol="financieel", gemeenten=[gemeente])
+    frank = f.UserFactory(username="frank", rol="financieel", gemeenten=[gemeente])
+    periode = bekostiging.zoek_periode(gemeente, "2017-P02")
+    run = bekostiging.afrekenen(gemeente=gemeente, periode=periode, door=fenna).run
+    bekostiging.keur_goed(run=run, door=frank)
+
+
 @pytest.fixture
 def chains(noor, zeger, noord, zuid, alice, bob, charlie, dora) -> Sides:
     build_chain(noor, NOOR_NUMMER, "B-NOOR-1")
     build_chain(zeger, ZEGER_NUMMER, "B-ZEGER-1")
+    build_bekostiging(noor.gemeente)
     return Sides(noor=noor, zeger=zeger, noord_id=noord.pk, zuid_id=zuid.pk)
 
 
@@ -231,7 +245,9 @@ class Sides:
             client_id = obj.audit_client_id()
         elif isinstance(obj, AuditEvent):
             client_id = obj.client_id
-        elif isinstance(obj, Contract):
+        elif isinstance(obj, Afrekenregel):
+            client_id = obj.client_id
+        elif isinstance(obj, Contract | Betaalbatch):
             return {self.zuid_id: "zeger", self.noord_id: "noor"}.get(obj.aanbieder_id)
         else:
             return None
@@ -435,7 +451,9 @@ def walk_as_bob(http: WebClient, sides: Sides, bob: Any, namespaces: tuple[str, 
                     problems.append(f"{where}: status {status}, but bob may not open this page or model")
             elif status != 200 and not (status == 405 and refused_uniformly(pattern, model, status)):
                 problems.append(f"{where}: status {status}, expected 200 for bob's own client")
-        if not seen_zeger and (issubclass(model, ClientData) or model in (AuditEvent, Contract)):
+        if not seen_zeger and (
+            issubclass(model, ClientData) or model in (AuditEvent, Contract, Afrekenregel, Betaalbatch)
+        ):
             problems.append(f"{pattern.label}: build_chain() makes no {model.__name__} for zeger; extend it")
     assert not problems, "Provider isolation broken:\n" + "\n".join(problems)
     return counts

@@ -158,10 +158,16 @@ MENUS = {
         "Signalen",
     ],
     Rol.CONTRACTMANAGER: ["Aanbieders", "Contracten", "Catalogus", "Toewijzingen"],
-    Rol.FINANCIEEL: ["Toewijzingen", "Aanbieders"],
+    Rol.FINANCIEEL: ["Bekostiging", "Toewijzingen", "Aanbieders"],
     Rol.BEHEERDER: ["Catalogus", "Contracten", "Aanbieders", "Beheer"],
     Rol.AUDITOR: ["Cliënten zoeken", "Auditlog"],
-    Rol.AANBIEDER: ["Mijn cliënten", "Toewijzingen", "Signalen", "Indicatievoorstellen"],
+    Rol.AANBIEDER: [
+        "Mijn cliënten",
+        "Toewijzingen",
+        "Signalen",
+        "Indicatievoorstellen",
+        "Betaalspecificaties",
+    ],
 }
 ALLE_LABELS = {label for labels in MENUS.values() for label in labels}
 

@@ -5,6 +5,7 @@ from drf_spectacular.views import SpectacularAPIView
 from rest_framework.routers import DefaultRouter
 
 from resultaat.api import views
+from resultaat.bekostiging import api as bekostiging
 from resultaat.iwmo.api import BerichtViewSet as IwmoBerichtViewSet
 
 app_name = "api"
@@ -35,6 +36,9 @@ router.register("evaluaties", views.EvaluatieViewSet, basename="evaluatie")
 router.register("signalen", views.SignaalViewSet, basename="signaal")
 router.register("werklijst", views.WerklijstViewSet, basename="werklijstitem")
 router.register("auditlog", views.AuditEventViewSet, basename="auditevent")
+router.register("bekostiging/runs", bekostiging.AfrekenrunViewSet, basename="afrekenrun")
+router.register("bekostiging/regels", bekostiging.AfrekenregelViewSet, basename="afrekenregel")
+router.register("bekostiging/batches", bekostiging.BetaalbatchViewSet, basename="betaalbatch")
 router.register("iwmo/berichten", IwmoBerichtViewSet, basename="iwmobericht")
 
 urlpatterns = [

@@ -233,12 +233,37 @@ class AfrekenregelQuerySet(models.QuerySet["Afrekenregel"]):
 class Afrekenregel(models.Model):
     """What one toewijzing earns (or is corrected by) for one period, with the reason."""
 
-    run = models.ForeignKey(Afrekenrun, on_delete=models.CASCADE, related_name="regels")
-    periode = models.ForeignKey(Periode, on_delete=models.PROTECT, related_name="regels")
-    toewijzing = models.ForeignKey("toewijzingen.Toewijzing", on_delete=models.PROTECT, related_name="+")
-    client = models.ForeignKey("clienten.Client", on_delete=models.PROTECT, related_name="+")
-    aanbieder = models.ForeignKey("organisaties.Aanbieder", on_delete=models.PROTECT, related_name="+")
-    product = models.ForeignKey("catalogus.Product", on_delete=models.PROTECT, related_name="+")
+    # No database foreign-key constraints or single-column indexes on the lines: a run inserts up to
+    # millions of them in one statement, from the very rows they point to, and never edits them; a
+    # per-row constraint check and five extra indexes would triple its time. on_delete still applies
+    # in Django. The indexes below serve every query on lines (per run and provider; per period and
+    # toewijzing for the corrections).
+    run = models.ForeignKey(
+        Afrekenrun, on_delete=models.CASCADE, related_name="regels", db_constraint=False, db_index=False
+    )
+    periode = models.ForeignKey(
+        Periode, on_delete=models.PROTECT, related_name="regels", db_constraint=False, db_index=False
+    )
+    toewijzing = models.ForeignKey(
+        "toewijzingen.Toewijzing",
+        on_delete=models.PROTECT,
+        related_name="+",
+        db_constraint=False,
+        db_index=False,
+    )
+    client = models.ForeignKey(
+        "clienten.Client", on_delete=models.PROTECT, related_name="+", db_constraint=False, db_index=False
+    )
+    aanbieder = models.ForeignKey(
+        "organisaties.Aanbieder",
+        on_delete=models.PROTECT,
+        related_name="+",
+        db_constraint=False,
+        db_index=False,
+    )
+    product = models.ForeignKey(
+        "catalogus.Product", on_delete=models.PROTECT, related_name="+", db_constraint=False, db_index=False
+    )
     soort = models.CharField(max_length=10, choices=RegelSoort.choices)
     regel = models.CharField(max_length=16, choices=Regel.choices)
     bedrag_cent = models.BigIntegerField(help_text="Positief: te betalen; negatief: terug te vorderen.")
@@ -257,9 +282,6 @@ class Afrekenregel(models.Model):
         verbose_name_plural = "afrekenregels"
         ordering = ["run", "aanbieder", "toewijzing"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["run", "toewijzing", "periode"], name="bekostiging_regel_uniek_per_run"
-            ),
             # One normal line per toewijzing and period, whatever happens: later ones are corrections.
             models.UniqueConstraint(
                 fields=["toewijzing", "periode"],
@@ -267,13 +289,20 @@ class Afrekenregel(models.Model):
                 name="bekostiging_regel_een_normale",
             ),
         ]
-        indexes = [models.Index(fields=["periode", "toewijzing"])]
+        indexes = [
+            models.Index(fields=["periode", "toewijzing"]),
+            models.Index(fields=["run", "aanbieder"]),
+        ]
 
     def __str__(self) -> str:
         return f"Regel {self.pk}"
 
     def audit_client_id(self) -> int | None:
         return self.client_id
+
+    @property
+    def bedrag_euro(self) -> str:
+        return f"{self.bedrag_cent / 100:.2f}"
 
     @property
     def toelichting(self) -> str:
@@ -328,6 +357,10 @@ class Betaalbatch(models.Model):
     @property
     def kenmerk(self) -> str:
         return f"R{self.run_id}-{self.aanbieder.agb_code}"
+
+    @property
+    def totaal_euro(self) -> str:
+        return f"{self.totaal_cent / 100:.2f}"
 
 
 class Budget(models.Model):

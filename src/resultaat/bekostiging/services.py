@@ -35,6 +35,7 @@ from resultaat.bekostiging.sql import (
     PeriodeRij,
     TariefRij,
     ctes,
+    dagnummer,
     verschuldigd_cte,
 )
 from resultaat.catalogus.models import Tarief, TariefPeriode
@@ -317,8 +318,27 @@ INSERT_KOLOMMEN = (
 )
 
 
-def run_sql(d: Dialect, run_id: int, gemeente_id: int, perioden: list[PeriodeRij], reference: str) -> str:
-    """The one statement of a run: due minus what earlier runs paid, per toewijzing and period."""
+def run_sql(
+    d: Dialect,
+    run_id: int,
+    gemeente_id: int,
+    perioden: list[PeriodeRij],
+    reference: str,
+    correcties: bool = True,
+) -> str:
+    """The one statement of a run: due minus what earlier runs paid, per toewijzing and period.
+
+    Without ``correcties`` (no line exists yet for any of the periods, so nothing was paid) the same
+    statement without the subtraction: the lines are what is due."""
+    kop = "WITH " + reference + "," + verschuldigd_cte(d, f"t.gemeente_id = {int(gemeente_id)}")
+    if not correcties:
+        eenvoudig = f"""
+INSERT INTO bekostiging_afrekenregel ({INSERT_KOLOMMEN})
+SELECT {int(run_id)}, pid, tid, client_id, aanbieder_id, product_id, 'normaal', regel, bedrag, bedrag, 0,
+  tarief, dagen, pd, CASE WHEN dagen > 0 THEN {d.datum("eerste")} END,
+  CASE WHEN dagen > 0 THEN {d.datum("laatste")} END
+FROM due_bedrag WHERE bedrag <> 0"""  # noqa: S608
+        return kop + eenvoudig
     pids = ", ".join(str(int(p.pid)) for p in perioden)
     rest = f"""
 betaald AS (
@@ -348,15 +368,22 @@ JOIN toewijzingen_toewijzing t ON t.id = s.tid
 JOIN per ON per.pid = s.pid
 LEFT JOIN tar ON tar.pid = s.pid AND tar.prid = t.product_id
 WHERE s.bedrag <> s.betaald"""  # noqa: S608
-    return "WITH " + reference + "," + verschuldigd_cte(d, f"t.gemeente_id = {int(gemeente_id)}") + "," + rest
+    return kop + "," + rest
 
 
 def _vergrendel(gemeente_id: int) -> None:
     """One run per gemeente at a time. PostgreSQL: a second run waits here until the first has
-    committed, and then finds nothing left to add. SQLite serialises writers itself (IMMEDIATE)."""
+    committed, and then finds nothing left to add. SQLite serialises writers itself (IMMEDIATE).
+
+    Also the planner settings of this one transaction: the statement is a batch over every
+    toewijzing, for which hash joins and enough sort memory beat per-row index lookups, and JIT
+    compilation costs more than it saves."""
     if connection.vendor == "postgresql":
         with connection.cursor() as cur:
             cur.execute("SELECT pg_advisory_xact_lock(%s, %s)", [LOCK_NAMESPACE, int(gemeente_id)])
+            cur.execute("SET LOCAL jit = off")
+            cur.execute("SET LOCAL enable_nestloop = off")
+            cur.execute("SET LOCAL work_mem = '256MB'")
 
 
 def afrekenen(
@@ -402,8 +429,9 @@ def afrekenen(
             aangemaakt_door=user,
             aangemaakt_door_naam=current_actor().naam,
         )
+        correcties = Afrekenregel.objects.filter(periode_id__in=[p.pid for p in perioden]).exists()
         with connection.cursor() as cur:
-            cur.execute(run_sql(_dialect(), run.pk, gemeente.pk, perioden, reference))
+            cur.execute(run_sql(_dialect(), run.pk, gemeente.pk, perioden, reference, correcties))
         resultaat = _samenvatting(run, periode)
         # An empty first run is kept: it records that the period is settled (a late start is then
         # corrected in a later run). An empty rerun adds nothing and is not kept.
@@ -492,3 +520,128 @@ def betaald_per_toewijzing(gemeente: Gemeente) -> dict[tuple[int, int], int]:
     ):
         totaal[(tid, pid)] += s
     return dict(totaal)
+
+
+# --- Budget, commitments and the hours-versus-results comparison ----------------------------------------
+
+
+def per_dag_cent(tarief: Tarief) -> float:
+    """A tariff per day: a 4-week tariff over 28 days, a month tariff over 365/12 days."""
+    if tarief.periode == TariefPeriode.CAK_PERIODE:
+        return tarief.bedrag_cent / 28
+    return tarief.bedrag_cent * 12 / 365
+
+
+def per_jaar_cent(tarief: Tarief) -> int:
+    return tarief.bedrag_cent * (13 if tarief.periode == TariefPeriode.CAK_PERIODE else 12)
+
+
+@dataclass
+class Prognoseregel:
+    product_id: int
+    product: str
+    budget_cent: int | None
+    gerealiseerd_cent: int
+    verplicht_cent: int
+    clienten: int
+
+    @property
+    def prognose_cent(self) -> int:
+        return self.gerealiseerd_cent + self.verplicht_cent
+
+    @property
+    def verschil_cent(self) -> int | None:
+        return None if self.budget_cent is None else self.budget_cent - self.prognose_cent
+
+
+def prognose(gemeente: Gemeente, jaar: int, vandaag: dt.date) -> list[Prognoseregel]:
+    """Per product: budget, what the runs of this year paid, and the commitments: what the toewijzingen
+    in care today will cost from today until their end or the year end (one grouped query)."""
+    from resultaat.bekostiging.models import Budget
+    from resultaat.catalogus.models import Product
+
+    d = _dialect()
+    jaareind = dt.date(jaar + 1, 1, 1)
+    start = max(vandaag, dt.date(jaar, 1, 1))
+    eind_n = dagnummer(jaareind)
+    resterend = (
+        d.kleinste(f"COALESCE({d.dag('t.einddatum')} + 1, {eind_n})", str(eind_n)) + f" - {dagnummer(start)}"
+    )
+    sql = f"""
+SELECT t.product_id, COUNT(DISTINCT t.client_id), SUM({resterend})
+FROM toewijzingen_toewijzing t
+WHERE t.gemeente_id = %s AND t.reden_wijziging <> '13' AND t.ingangsdatum <= %s
+  AND (t.einddatum IS NULL OR t.einddatum >= %s)
+  AND EXISTS (SELECT 1 FROM toewijzingen_levering l WHERE l.toewijzing_id = t.id
+              AND l.verwijderd = {d.onwaar()} AND l.begindatum <= %s AND l.einddatum IS NULL)
+GROUP BY t.product_id"""  # noqa: S608
+    with connection.cursor() as cur:
+        cur.execute(sql, [gemeente.pk, start, start, start])
+        actief = {pid: (n, dagen or 0) for pid, n, dagen in cur.fetchall()}
+    budgetten = dict(
+        Budget.objects.filter(gemeente=gemeente, jaar=jaar).values_list("product_id", "bedrag_cent")
+    )
+    betaald = dict(
+        Afrekenregel.objects.filter(
+            run__gemeente=gemeente, periode__begin__gte=dt.date(jaar, 1, 1), periode__begin__lt=jaareind
+        )
+        .values_list("product_id")
+        .annotate(s=Sum("bedrag_cent"))
+        .values_list("product_id", "s")
+    )
+    regels = []
+    for product in Product.objects.filter(pk__in=set(actief) | set(budgetten) | set(betaald)).order_by(
+        "code"
+    ):
+        tarief = product.tarief_op(start)
+        n, dagen = actief.get(product.pk, (0, 0))
+        verplicht = round(dagen * per_dag_cent(tarief)) if tarief else 0
+        regels.append(
+            Prognoseregel(
+                product.pk,
+                str(product),
+                budgetten.get(product.pk),
+                betaald.get(product.pk) or 0,
+                verplicht,
+                n,
+            )
+        )
+    return regels
+
+
+@dataclass
+class UrenVergelijking:
+    clienten: int
+    uren_per_week: float
+    uurtarief_cent: int
+    uren_cent: int
+    resultaat_cent: int
+
+    @property
+    def besparing_procent(self) -> float:
+        return 0.0 if not self.uren_cent else 100 * (self.uren_cent - self.resultaat_cent) / self.uren_cent
+
+
+def uren_versus_resultaat(
+    gemeente: Gemeente, product: Any, vandaag: dt.date, *, uurtarief_cent: int, uren_per_week: float
+) -> UrenVergelijking:
+    """The same caseload (clients in care today with this product) paid by the hour for the hours of
+    their old indications, or per result at the product tariff, per year (seed 002: the 40% cut)."""
+    from resultaat.toewijzingen.models import Toewijzing
+
+    clienten = (
+        Toewijzing.objects.filter(gemeente=gemeente, product=product)
+        .actief_op(vandaag)
+        .filter(
+            leveringen__verwijderd=False,
+            leveringen__einddatum__isnull=True,
+            leveringen__begindatum__lte=vandaag,
+        )
+        .values("client_id")
+        .distinct()
+        .count()
+    )
+    tarief = product.tarief_op(vandaag)
+    uren = round(clienten * uren_per_week * 52 * uurtarief_cent)
+    resultaat = clienten * per_jaar_cent(tarief) if tarief else 0
+    return UrenVergelijking(clienten, uren_per_week, uurtarief_cent, uren, resultaat)

@@ -144,8 +144,9 @@ def verschuldigd_cte(d: Dialect, filter_sql: str) -> str:
     b = d.kleinste(levering_eind, f"COALESCE({dag('t.einddatum')}, {nooit})", dood_eind, "per.pe - 1")
     return f"""
 iv AS (
-  SELECT t.id AS tid, per.pid AS pid, {a} AS a, {b} AS b,
-    per.pb + COALESCE(bl.peil, bd.peil) - 1 AS peildag, {dood_eind} AS dood
+  SELECT t.id AS tid, per.pid AS pid, t.client_id, t.aanbieder_id, t.product_id, per.pd,
+    COALESCE(tar.bedrag, 0) AS tarief, COALESCE(bl.deel, bd.deel) AS deel, COALESCE(bl.ovl, bd.ovl) AS ovl,
+    {a} AS a, {b} AS b, per.pb + COALESCE(bl.peil, bd.peil) - 1 AS peildag, {dood_eind} AS dood
   FROM toewijzingen_toewijzing t
   JOIN toewijzingen_levering l ON l.toewijzing_id = t.id AND l.verwijderd = {d.onwaar()}
   JOIN clienten_client c ON c.id = t.client_id
@@ -153,10 +154,12 @@ iv AS (
     AND l.begindatum < per.ped
   LEFT JOIN bel bl ON bl.pid = per.pid AND bl.aid = t.aanbieder_id
   LEFT JOIN bel bd ON bd.pid = per.pid AND bd.aid = -1
+  LEFT JOIN tar ON tar.pid = per.pid AND tar.prid = t.product_id
   WHERE t.reden_wijziging <> '13' AND {filter_sql}
 ),
 agg AS (
-  SELECT tid, pid,
+  SELECT tid, pid, MAX(client_id) AS client_id, MAX(aanbieder_id) AS aanbieder_id,
+    MAX(product_id) AS product_id, MAX(pd) AS pd, MAX(tarief) AS tarief, MAX(deel) AS deel, MAX(ovl) AS ovl,
     SUM(CASE WHEN b >= a THEN b - a + 1 ELSE 0 END) AS dagen,
     MIN(CASE WHEN b >= a THEN a END) AS eerste,
     MAX(CASE WHEN b >= a THEN b END) AS laatste,
@@ -165,27 +168,22 @@ agg AS (
   FROM iv GROUP BY tid, pid
 ),
 due AS (
-  SELECT agg.tid, agg.pid, agg.dagen, agg.eerste, agg.laatste, per.pd, COALESCE(tar.bedrag, 0) AS tarief,
-    t.client_id, t.aanbieder_id, t.product_id,
+  SELECT agg.tid, agg.pid, agg.dagen, agg.eerste, agg.laatste, agg.pd, agg.tarief,
+    agg.client_id, agg.aanbieder_id, agg.product_id,
     CASE
       WHEN agg.dagen = 0 THEN 'geen_zorg'
       WHEN oud.ovs IN ('oude', 'beide') THEN 'overstap_vol'
       WHEN oud.ovs = 'nieuwe' THEN 'overstap_niets'
       WHEN nieuw.ovs IN ('nieuwe', 'beide') THEN 'overstap_vol'
       WHEN nieuw.ovs = 'oude' THEN 'overstap_niets'
-      WHEN agg.dagen = per.pd THEN 'volledig'
-      WHEN COALESCE(bl.ovl, bd.ovl) = 'periode_af' AND agg.op_sterfdag = 1 THEN 'overlijden_vol'
-      WHEN COALESCE(bl.deel, bd.deel) = 'pro_rata' THEN 'pro_rata'
-      WHEN COALESCE(bl.deel, bd.deel) = 'peildag' AND agg.op_peildag = 1 THEN 'peildag_ja'
-      WHEN COALESCE(bl.deel, bd.deel) = 'peildag' THEN 'peildag_nee'
+      WHEN agg.dagen = agg.pd THEN 'volledig'
+      WHEN agg.ovl = 'periode_af' AND agg.op_sterfdag = 1 THEN 'overlijden_vol'
+      WHEN agg.deel = 'pro_rata' THEN 'pro_rata'
+      WHEN agg.deel = 'peildag' AND agg.op_peildag = 1 THEN 'peildag_ja'
+      WHEN agg.deel = 'peildag' THEN 'peildag_nee'
       ELSE 'deel_niets'
     END AS regel
   FROM agg
-  JOIN per ON per.pid = agg.pid
-  JOIN toewijzingen_toewijzing t ON t.id = agg.tid
-  LEFT JOIN tar ON tar.pid = agg.pid AND tar.prid = t.product_id
-  LEFT JOIN bel bl ON bl.pid = agg.pid AND bl.aid = t.aanbieder_id
-  LEFT JOIN bel bd ON bd.pid = agg.pid AND bd.aid = -1
   LEFT JOIN (
     SELECT o.voorganger_id AS tid, per.pid, MIN(COALESCE(bo.ovs, bdo.ovs)) AS ovs
     FROM toewijzingen_toewijzing o

@@ -36,6 +36,8 @@ SECTIES: dict[str, Sectie] = {
         Sectie("contracten", "Contracten", "web:contract-list"),
         Sectie("catalogus", "Catalogus", "web:catalogus"),
         Sectie("auditlog", "Auditlog", "web:audit-list"),
+        Sectie("bekostiging", "Bekostiging", "web:afrekenrun-list"),
+        Sectie("specificaties", "Betaalspecificaties", "web:betaalbatch-list"),
         Sectie("beheer", "Beheer", "admin:index"),
     ]
 }
@@ -57,7 +59,7 @@ ROL_MENU: dict[str, tuple[tuple[str, str | None], ...]] = {
         ("catalogus", None),
         ("toewijzingen", None),
     ),
-    Rol.FINANCIEEL: (("toewijzingen", None), ("aanbieders", None)),
+    Rol.FINANCIEEL: (("bekostiging", None), ("toewijzingen", None), ("aanbieders", None)),
     Rol.BEHEERDER: (("catalogus", None), ("contracten", None), ("aanbieders", None), ("beheer", None)),
     Rol.AUDITOR: (("client-zoeken", None), ("auditlog", None)),
     Rol.AANBIEDER: (
@@ -65,6 +67,7 @@ ROL_MENU: dict[str, tuple[tuple[str, str | None], ...]] = {
         ("toewijzingen", None),
         ("signalen", None),
         ("mandaat", "Indicatievoorstellen"),
+        ("specificaties", None),
     ),
 }
 

@@ -1,0 +1,256 @@
+"""Benchmark of the settlement run: ``python bench/settlement.py --toewijzingen 1000000``.
+
+Fills a database with N active toewijzingen (one client, one start each; a few percent start during
+the period, so the partial-period rules do real work), settles one four-week period with the real
+service (``bekostiging.services.afrekenen``), and compares its wall time with the floor: one
+hand-written ``INSERT ... SELECT`` of the plain full-period amounts into the same table (rolled back).
+
+Database: PostgreSQL when ``DATABASE_URL`` is set (use a database of your own, e.g.
+``postgres://postgres@127.0.0.1:5432/bench_bekostiging``; it is created when missing and emptied), else
+a temporary SQLite file. The last line is ``seconds=... ratio_to_floor=...``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from urllib.parse import urlparse
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+
+def _prepare_database() -> str:
+    url = os.environ.get("DATABASE_URL", "")
+    if url.startswith("postgres"):
+        parsed = urlparse(url)
+        naam = parsed.path.lstrip("/")
+        args = [
+            "-h",
+            parsed.hostname or "127.0.0.1",
+            "-p",
+            str(parsed.port or 5432),
+            "-U",
+            parsed.username or "postgres",
+        ]
+        bestaat = subprocess.run(  # noqa: S603
+            ["psql", *args, "-tAc", "SELECT 1 FROM pg_database WHERE datname = '" + naam + "'", "postgres"],  # noqa: S607, S608
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        if bestaat.stdout.strip() != "1":
+            subprocess.run(["createdb", *args, naam], check=True)  # noqa: S603, S607
+        else:
+            subprocess.run(  # noqa: S603
+                ["psql", *args, "-qc", "DROP SCHEMA public CASCADE; CREATE SCHEMA public;", naam],  # noqa: S607
+                check=True,
+                capture_output=True,
+            )
+        return f"PostgreSQL ({naam})"
+    pad = Path(tempfile.mkdtemp(prefix="bench_bekostiging_")) / "bench.sqlite3"
+    os.environ["SQLITE_PATH"] = str(pad)
+    return f"SQLite ({pad})"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--toewijzingen", type=int, default=100_000)
+    parser.add_argument("--periode", default="2017-P02")
+    opts = parser.parse_args()
+    n = opts.toewijzingen
+
+    database = _prepare_database()
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "resultaat.settings")
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.db import connection, transaction
+
+    call_command("migrate", verbosity=0)
+
+    from resultaat.audit.context import acting_as
+    from resultaat.bekostiging import services
+    from resultaat.bekostiging.models import Afrekenregel
+    from resultaat.catalogus.models import Product
+    from resultaat.catalogus.seed import PRODUCT_THUISONDERSTEUNING
+    from resultaat.clienten.models import Client
+    from resultaat.contracten.models import Contract, ContractProduct
+    from resultaat.organisaties.models import Aanbieder, Gemeente
+    from resultaat.toewijzingen.models import Levering, Toewijzing
+
+    pg = connection.vendor == "postgresql"
+    print(f"database: {database}; {os.cpu_count()} cores; toewijzingen: {n:,}")
+
+    gemeente = Gemeente.objects.create(code="0361", naam="Alkmaar")
+    categorie, code = PRODUCT_THUISONDERSTEUNING
+    product = Product.objects.get(categorie=categorie, code=code)
+    aanbieders = []
+    for i in range(4):
+        a = Aanbieder.objects.create(
+            agb_code=f"9800000{i}", naam=f"Aanbieder {i}", kvk_nummer=f"5000000{i}", iban="NL91ABNA0417164300"
+        )
+        c = Contract.objects.create(kenmerk=f"B-{i}", aanbieder=a, geldig_van="2016-01-01")
+        c.gemeenten.set([gemeente])
+        ContractProduct.objects.create(contract=c, product=product, geldig_van="2016-01-01")
+        aanbieders.append(a.pk)
+    periode = services.zoek_periode(gemeente, opts.periode)
+
+    def series(select: str) -> str:
+        if pg:
+            return select + f" FROM generate_series(1, {n}) AS g(n)"  # noqa: S608
+        reeks = f"WITH RECURSIVE g(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM g WHERE n < {n}) "  # noqa: S608
+        return reeks + select + " FROM g"  # noqa: S608
+
+    def insert(model: type, waarden: dict[str, str]) -> None:
+        kolommen, expressies = [], []
+        for f in model._meta.concrete_fields:
+            if f.primary_key:
+                continue
+            kolommen.append(f.column)
+            if f.column in waarden:
+                expressies.append(waarden[f.column])
+            elif f.null:
+                expressies.append("NULL")
+            elif (
+                f.get_internal_type() in ("CharField", "TextField", "EmailField")
+                and f.blank
+                and not f.has_default()
+            ):
+                expressies.append("''")
+            elif f.has_default() and isinstance(f.get_default(), str):
+                expressies.append("'" + f.get_default().replace("'", "''") + "'")
+            elif f.has_default() and isinstance(f.get_default(), bool):
+                expressies.append(
+                    ("TRUE" if f.get_default() else "FALSE") if pg else str(int(f.get_default()))
+                )
+            elif f.has_default() and isinstance(f.get_default(), int):
+                expressies.append(str(f.get_default()))
+            else:
+                raise SystemExit(f"bench: no value for {model.__name__}.{f.column}")
+        sql = f"INSERT INTO {model._meta.db_table} ({', '.join(kolommen)}) " + series(
+            f"SELECT {', '.join(expressies)}"
+        )
+        with connection.cursor() as cur:
+            cur.execute(sql)
+
+    bsn = "lpad(CAST(n AS TEXT), 9, '0')" if pg else "substr('000000000' || n, -9, 9)"
+    nu = "CURRENT_TIMESTAMP"
+    t0 = time.perf_counter()
+    with transaction.atomic():
+        with connection.cursor() as cur:
+            cur.execute("SELECT COALESCE(MAX(id), 0) FROM clienten_client")
+            basis = cur.fetchone()[0]
+        insert(
+            Client,
+            {
+                "bsn": bsn,
+                "gemeente_id": str(gemeente.pk),
+                "achternaam": "'Client ' || n",
+                "geboortedatum": "'1940-05-17'" if not pg else "DATE '1940-05-17'",
+                "aangemaakt_op": nu,
+            },
+        )
+        aanbieder_case = (
+            "CASE n % 4 " + " ".join(f"WHEN {i} THEN {a}" for i, a in enumerate(aanbieders)) + " END"
+        )
+        datum = (lambda s: f"DATE '{s}'") if pg else (lambda s: f"'{s}'")
+        insert(
+            Toewijzing,
+            {
+                "toewijzingsdatum": datum("2016-12-20"),
+                "toewijzingstijd": "TIME '09:00:00'" if pg else "'09:00:00'",
+                "ingangsdatum": datum("2017-01-01"),
+                "gemeente_id": str(gemeente.pk),
+                "nummer": "n",
+                "client_id": f"{basis} + n",
+                "aanbieder_id": aanbieder_case,
+                "product_id": str(product.pk),
+                "volume": "1",
+                "eenheid": "'82'",
+                "frequentie": "'4'",
+            },
+        )
+        with connection.cursor() as cur:
+            cur.execute("SELECT MIN(id) FROM toewijzingen_toewijzing")
+            eerste_t = cur.fetchone()[0]
+        # 95% in care since 1 January; 5% start somewhere in P02 (partial period).
+        begin = (
+            "CASE WHEN n % 20 = 0 THEN DATE '2017-01-29' + (n % 28) ELSE DATE '2017-01-01' END"
+            if pg
+            else "CASE WHEN n % 20 = 0 THEN date('2017-01-29', '+' || (n % 28) || ' days') "
+            "ELSE '2017-01-01' END"
+        )
+        insert(
+            Levering,
+            {
+                "toewijzing_id": f"{eerste_t} - 1 + n",
+                "begindatum": begin,
+                "bron": "'portaal'",
+                "start_gemeld_op": nu,
+            },
+        )
+    vul = time.perf_counter() - t0
+    if pg:
+        with connection.cursor() as cur:
+            cur.execute("ANALYZE")
+    print(f"filled in {vul:.1f} s")
+
+    def floor() -> float:
+        d = services._dialect()
+        sql = f"""
+INSERT INTO bekostiging_afrekenregel ({services.INSERT_KOLOMMEN})
+SELECT %s, %s, t.id, t.client_id, t.aanbieder_id, t.product_id, 'normaal', 'volledig', 21600, 21600, 0, 21600,
+  28, 28, {d.datum_lit(periode.begin)}, {d.datum_lit(periode.laatste_dag)}
+FROM toewijzingen_toewijzing t
+JOIN toewijzingen_levering l ON l.toewijzing_id = t.id
+WHERE t.gemeente_id = %s AND t.ingangsdatum < %s AND (t.einddatum IS NULL OR t.einddatum >= %s)
+  AND l.begindatum < %s AND (l.einddatum IS NULL OR l.einddatum >= %s)"""  # noqa: S608
+        with transaction.atomic():
+            from resultaat.bekostiging.models import Afrekenrun
+
+            run = Afrekenrun.objects.create(gemeente=gemeente, periode=periode, aangemaakt_door_naam="bench")
+            start = time.perf_counter()
+            with connection.cursor() as cur:
+                cur.execute(
+                    sql,
+                    [
+                        run.pk,
+                        periode.pk,
+                        gemeente.pk,
+                        periode.eind,
+                        periode.begin,
+                        periode.eind,
+                        periode.begin,
+                    ],
+                )
+                rows = cur.rowcount
+            duur = time.perf_counter() - start
+            transaction.set_rollback(True)
+        print(f"floor: {rows:,} rows in {duur:.2f} s")
+        return duur
+
+    vloer = floor()
+    start = time.perf_counter()
+    with acting_as("bench"):
+        res = services.afrekenen(gemeente=gemeente, periode=periode)
+    seconden = time.perf_counter() - start
+    regels = Afrekenregel.objects.filter(run=res.run).count()
+    print(
+        f"settlement {periode.code}: {res.regels:,} lines ({regels:,} stored), {res.clienten:,} clients, "
+        f"total EUR {res.totaal_cent / 100:,.2f}"
+    )
+    for s in res.per_aanbieder:
+        print(f"  {s.aanbieder}: {s.regels:,} lines, EUR {s.totaal_cent / 100:,.2f}")
+    print(f"rows_per_second={res.regels / seconden:,.0f}")
+    print(f"seconds={seconden:.2f} ratio_to_floor={seconden / vloer:.2f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,163 @@
+"""Files of an approved run: the specification per provider (XLSX, PDF), the SEPA credit transfer
+(pain.001.001.03, built and validated against its XSD by ``sepaxml``) and the CSV for the financial system.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.template.loader import render_to_string
+
+from resultaat.bekostiging.models import Afrekenregel, Afrekenrun, Betaalbatch, BetaalInstelling, RunStatus
+
+KOPPEN = (
+    "periode",
+    "toewijzing",
+    "client",
+    "geboortedatum",
+    "product",
+    "soort",
+    "regel",
+    "dagen",
+    "van",
+    "tot en met",
+    "tarief (EUR)",
+    "bedrag (EUR)",
+    "toelichting",
+)
+
+
+def _euro(cent: int) -> str:
+    return f"{cent / 100:.2f}"
+
+
+def _goedgekeurd(run: Afrekenrun) -> None:
+    if run.status != RunStatus.GOEDGEKEURD:
+        raise ValidationError("Pas na goedkeuring door een tweede persoon is een run betaalbaar.")
+
+
+def specificatie_regels(batch: Betaalbatch) -> Any:
+    return (
+        Afrekenregel.objects.filter(run=batch.run, aanbieder=batch.aanbieder)
+        .select_related("periode", "toewijzing", "client", "product")
+        .order_by("periode__begin", "toewijzing__nummer")
+    )
+
+
+def _rij(r: Afrekenregel) -> list[Any]:
+    return [
+        r.periode.code,
+        r.toewijzing.nummer,
+        r.client.naam,
+        r.client.geboortedatum,
+        f"{r.product.categorie}{r.product.code}",
+        r.soort,
+        r.get_regel_display(),
+        r.dagen,
+        r.eerste_dag,
+        r.laatste_dag,
+        r.tarief_cent / 100,
+        r.bedrag_cent / 100,
+        r.toelichting,
+    ]
+
+
+def specificatie_xlsx(batch: Betaalbatch) -> bytes:
+    from openpyxl import Workbook
+
+    _goedgekeurd(batch.run)
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = "Specificatie"
+    ws.append([f"Betaalspecificatie {batch.run.gemeente.naam}, periode {batch.run.periode.code}"])
+    ws.append([f"{batch.aanbieder.naam} (AGB {batch.aanbieder.agb_code}), kenmerk {batch.kenmerk}"])
+    ws.append([])
+    ws.append(list(KOPPEN))
+    for r in specificatie_regels(batch).iterator(chunk_size=2000):
+        ws.append(_rij(r))
+    ws.append([])
+    ws.append(["Totaal", None, None, None, None, None, None, None, None, None, None, batch.totaal_cent / 100])
+    for kolom in ("K", "L"):
+        for cel in ws[kolom]:
+            cel.number_format = "#,##0.00"
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return buffer.getvalue()
+
+
+def specificatie_pdf(batch: Betaalbatch) -> bytes:
+    from weasyprint import HTML
+
+    _goedgekeurd(batch.run)
+    html = render_to_string(
+        "web/bekostiging/specificatie_pdf.html",
+        {"batch": batch, "run": batch.run, "regels": specificatie_regels(batch)},
+    )
+    return HTML(string=html).write_pdf()
+
+
+def financieel_csv(run: Afrekenrun) -> str:
+    """One booking line per provider batch, for import into the gemeente's financial system."""
+    _goedgekeurd(run)
+    out = io.StringIO()
+    w = csv.writer(out, delimiter=";")
+    w.writerow(["kenmerk", "gemeente", "periode", "agb", "aanbieder", "iban", "regels", "clienten", "bedrag"])
+    for b in run.batches.select_related("aanbieder").order_by("aanbieder__agb_code"):
+        w.writerow(
+            [
+                b.kenmerk,
+                run.gemeente.code,
+                run.periode.code,
+                b.aanbieder.agb_code,
+                b.aanbieder.naam,
+                b.aanbieder.iban,
+                b.aantal_regels,
+                b.aantal_clienten,
+                _euro(b.totaal_cent).replace(".", ","),
+            ]
+        )
+    return out.getvalue()
+
+
+def sepa_xml(run: Afrekenrun, uitvoerdatum: dt.date | None = None) -> bytes:
+    """A pain.001.001.03 credit transfer with one payment per provider whose batch total is positive
+    (a net credit is not paid but settled in a later run). Validated against the XSD."""
+    from sepaxml import SepaTransfer
+
+    _goedgekeurd(run)
+    try:
+        instelling = BetaalInstelling.objects.get(gemeente=run.gemeente)
+    except BetaalInstelling.DoesNotExist:
+        raise ValidationError(
+            f"Leg eerst de betaalgegevens (naam, IBAN, BIC) van {run.gemeente.naam} vast."
+        ) from None
+    sepa = SepaTransfer(
+        {
+            "name": instelling.naam,
+            "IBAN": instelling.iban,
+            "BIC": instelling.bic,
+            "batch": True,
+            "currency": "EUR",
+        },
+        clean=True,
+    )
+    uitvoerdatum = uitvoerdatum or dt.date.today()
+    for b in run.batches.select_related("aanbieder").order_by("aanbieder__agb_code"):
+        if b.totaal_cent <= 0:
+            continue
+        sepa.add_payment(
+            {
+                "name": b.aanbieder.naam[:70],
+                "IBAN": b.aanbieder.iban,
+                "amount": int(b.totaal_cent),
+                "execution_date": uitvoerdatum,
+                "description": f"Wmo {run.gemeente.naam} {run.periode.code} {b.kenmerk}"[:140],
+                "endtoend_id": b.kenmerk.replace("-", "")[:35],
+            }
+        )
+    return sepa.export(validate=True)

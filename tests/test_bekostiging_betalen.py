@@ -1,0 +1,99 @@
+"""Payable runs: files per provider and for the bank, and two runs at the same time on PostgreSQL."""
+
+from __future__ import annotations
+
+import io
+import threading
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.db import connection, connections
+from lxml import etree
+from openpyxl import load_workbook
+from pypdf import PdfReader
+
+from resultaat.bekostiging import exports
+from resultaat.bekostiging import services as bk
+from resultaat.bekostiging.models import Afrekenregel, Afrekenrun, Betaalbatch, BetaalInstelling
+from tests.bekostiging_helpers import D, maak_wereld
+
+
+@pytest.fixture
+def goedgekeurd(db):
+    w = maak_wereld()
+    w.toewijzing(D(2017, 1, 1))
+    w.toewijzing(D(2017, 2, 12), aanbieder=w.zuid)
+    run = bk.afrekenen(gemeente=w.gemeente, periode=bk.zoek_periode(w.gemeente, "2017-P02"), door=w.fenna).run
+    BetaalInstelling.objects.create(
+        gemeente=w.gemeente, naam="Gemeente Alkmaar", iban="NL91ABNA0417164300", bic="ABNANL2A"
+    )
+    return w, run
+
+
+def test_no_files_before_approval(goedgekeurd):
+    _w, run = goedgekeurd
+    with pytest.raises(ValidationError, match="goedkeuring"):
+        exports.financieel_csv(run)
+
+
+def test_sepa_credit_transfer_pays_each_provider_its_batch(goedgekeurd):
+    w, run = goedgekeurd
+    run = bk.keur_goed(run=run, door=w.frank)
+    xml = exports.sepa_xml(run)
+    doc = etree.fromstring(xml)
+    ns = {"p": "urn:iso:std:iso:20022:tech:xsd:pain.001.001.03"}
+    bedragen = {
+        tx.findtext("p:Cdtr/p:Nm", namespaces=ns): tx.findtext("p:Amt/p:InstdAmt", namespaces=ns)
+        for tx in doc.iterfind(".//p:CdtTrfTxInf", ns)
+    }
+    assert bedragen == {"Thuiszorg Noord": "216.00", "Zorg Zuid": "108.00"}
+    assert doc.findtext(".//p:GrpHdr/p:CtrlSum", namespaces=ns) == "324.00"
+    assert doc.findtext(".//p:Dbtr/p:Nm", namespaces=ns) == "Gemeente Alkmaar"
+
+
+def test_specifications_and_csv_show_what_each_provider_gets(goedgekeurd):
+    w, run = goedgekeurd
+    run = bk.keur_goed(run=run, door=w.frank)
+    zuid = Betaalbatch.objects.get(run=run, aanbieder=w.zuid)
+    ws = load_workbook(io.BytesIO(exports.specificatie_xlsx(zuid))).active
+    rijen = list(ws.iter_rows(values_only=True))
+    assert rijen[3][0] == "periode"
+    assert rijen[4][0] == "2017-P02" and rijen[4][11] == 108.0 and "14 van 28 dagen" in rijen[4][12]
+    assert rijen[-1][0] == "Totaal" and rijen[-1][11] == 108.0
+    tekst = PdfReader(io.BytesIO(exports.specificatie_pdf(zuid))).pages[0].extract_text()
+    assert "Zorg Zuid" in tekst and "108.00" in tekst and "Thuiszorg Noord" not in tekst
+    csv = exports.financieel_csv(run)
+    assert "98000001;Thuiszorg Noord;NL" in csv and ";216,00" in csv and ";108,00" in csv
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="concurrent writers: PostgreSQL only (SQLite serialises)"
+)
+@pytest.mark.django_db(transaction=True)
+def test_two_runs_of_the_same_period_at_once_never_pay_twice():
+    w = maak_wereld()
+    for _ in range(20):
+        w.toewijzing(D(2017, 1, 1))
+    periode = bk.zoek_periode(w.gemeente, "2017-P02")
+    start = threading.Barrier(2)
+    resultaten, fouten = [], []
+
+    def run():
+        try:
+            start.wait()
+            resultaten.append(bk.afrekenen(gemeente=w.gemeente, periode=periode, door=w.fenna))
+        except Exception as e:  # pragma: no cover - reported below
+            fouten.append(e)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=run) for _ in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not fouten
+    assert sorted(r.regels for r in resultaten) == [0, 20]
+    assert Afrekenrun.objects.count() == 1
+    assert Afrekenregel.objects.count() == 20
+    assert sum(Afrekenregel.objects.values_list("bedrag_cent", flat=True)) == 20 * 21600
