@@ -312,3 +312,17 @@ def test_the_consulent_sees_the_vot_and_its_deadline_on_the_worklist(alice, noor
     body = http.get("/werklijst/").content.decode()
     assert "REF-W" in body
     assert verzoek.uiterlijk.strftime("%d-%m-%Y") in body
+
+
+def test_two_decisions_in_the_same_second_both_count_and_both_send_a_301(
+    alice, client, noord, zuid, product, alkmaar
+):
+    contract = f.ContractFactory(aanbieder=zuid, gemeenten=[alkmaar])
+    f.ContractProductFactory(contract=contract, product=product)
+    a = tw.maak_toewijzing(
+        door=alice, client=client, aanbieder=noord, product=product, ingangsdatum=D(2030, 1, 1)
+    )
+    tw.wissel_aanbieder(door=alice, toewijzing=a, nieuwe_aanbieder=zuid, per=D(2030, 3, 1))
+    a.refresh_from_db()
+    assert a.einddatum == D(2030, 2, 28) and a.versies.count() == 2
+    assert len(berichten_301()) == 3

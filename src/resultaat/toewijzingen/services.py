@@ -143,6 +143,13 @@ def wijzig_einddatum(
     datum, tijd = _moment(moment)
     with transaction.atomic(), acting_as(door):
         toewijzing = Toewijzing.objects.select_for_update().get(pk=toewijzing.pk)
+        if moment is None and (datum, tijd) <= (toewijzing.toewijzingsdatum, toewijzing.toewijzingstijd):
+            # Two decisions within the same second: the later one gets the next second, so that the
+            # current version stays the one with the latest Toewijzingsdatum + Toewijzingstijd (IV013).
+            volgende = dt.datetime.combine(
+                toewijzing.toewijzingsdatum, toewijzing.toewijzingstijd
+            ) + dt.timedelta(seconds=1)
+            datum, tijd = volgende.date(), volgende.time()
         if (datum, tijd) <= (toewijzing.toewijzingsdatum, toewijzing.toewijzingstijd):
             raise ValidationError(
                 "Een wijziging moet later zijn vastgelegd dan de huidige versie van de toewijzing."
