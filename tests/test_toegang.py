@@ -8,6 +8,7 @@ import io
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
 from pypdf import PdfReader
 
 from resultaat.brieven.render import beschikking_html, informatiebrief_html, pdf
@@ -208,7 +209,10 @@ def test_from_melding_to_toewijzing_with_the_letter(alice, mevrouw, huis, contra
     assert "+ 30 min" in tekst  # every term of the normenkader, with its minutes
 
     # The client votes with the feet: Zorg Zuid from 1 June, no gap, no overlap.
-    nieuw = wissel_aanbieder(door=alice, toewijzing=toewijzing, nieuwe_aanbieder=zuid, per=D(2025, 6, 1))
+    later = timezone.now() + dt.timedelta(minutes=5)  # a switch is decided after the toewijzing
+    nieuw = wissel_aanbieder(
+        door=alice, toewijzing=toewijzing, nieuwe_aanbieder=zuid, per=D(2025, 6, 1), moment=later
+    )
     toewijzing.refresh_from_db()
     assert (
         toewijzing.einddatum == D(2025, 5, 31)

@@ -54,7 +54,7 @@ def test_consulent_from_melding_to_beschikking_pdf_and_toewijzing(
     from playwright.sync_api import expect
 
     from resultaat.catalogus.models import Resultaat
-    from resultaat.toewijzingen.models import Toewijzing
+    from resultaat.toewijzingen.models import Toewijzing, ToewijzingVersie
 
     vandaag = timezone.localdate()
     iso = lambda d: d.strftime("%Y-%m-%d")  # noqa: E731
@@ -169,7 +169,11 @@ def test_consulent_from_melding_to_beschikking_pdf_and_toewijzing(
         pdf_pad.unlink()
     assert (screenshots / "beschikking.png").exists()
 
-    # 6. The client votes with the feet: a switch to Zorg Zuid, no gap and no overlap.
+    # 6. The client votes with the feet: a switch to Zorg Zuid, no gap and no overlap. It is decided later
+    # than the toewijzing (iWmo: a change is recorded after the version it changes), here a day later.
+    een_dag_eerder = toewijzing.toewijzingsdatum - dt.timedelta(days=1)
+    Toewijzing.objects.filter(pk=toewijzing.pk).update(toewijzingsdatum=een_dag_eerder)
+    ToewijzingVersie.objects.filter(toewijzing=toewijzing).update(toewijzingsdatum=een_dag_eerder)
     page.get_by_role("link", name="overstap naar andere aanbieder").click()
     page.get_by_label("Zorg Zuid (wachttijd 5 dagen)").check()
     per = vandaag + dt.timedelta(days=60)

@@ -7,6 +7,7 @@ from rest_framework.routers import DefaultRouter
 from resultaat.api import views
 from resultaat.bekostiging import api as bekostiging
 from resultaat.iwmo.api import BerichtViewSet as IwmoBerichtViewSet
+from resultaat.toegang import api as toegang
 
 app_name = "api"
 
@@ -25,10 +26,12 @@ router.register("catalogus/resultaten", views.ResultaatViewSet, basename="result
 router.register("catalogus/producten", views.ProductViewSet, basename="product")
 router.register("catalogus/tijdsbanden", views.TijdsbandViewSet, basename="tijdsband")
 router.register("clienten", views.ClientViewSet, basename="client")
-router.register("meldingen", views.MeldingViewSet, basename="melding")
-router.register("onderzoeken", views.OnderzoekViewSet, basename="onderzoek")
-router.register("aanvragen", views.AanvraagViewSet, basename="aanvraag")
+router.register("meldingen", toegang.MeldingViewSet, basename="melding")
+router.register("onderzoeken", toegang.OnderzoekViewSet, basename="onderzoek")
+router.register("aanvragen", toegang.AanvraagViewSet, basename="aanvraag")
+router.register("indicaties", toegang.IndicatieViewSet, basename="indicatie")
 router.register("beschikkingen", views.BeschikkingViewSet, basename="beschikking")
+router.register("beschikkingen", toegang.BeschikkingBriefViewSet, basename="beschikkingbrief")
 router.register("toewijzingen", views.ToewijzingViewSet, basename="toewijzing")
 router.register("leveringen", views.LeveringViewSet, basename="levering")
 router.register("ondersteuningsplannen", views.OndersteuningsplanViewSet, basename="ondersteuningsplan")
@@ -40,6 +43,7 @@ router.register("bekostiging/runs", bekostiging.AfrekenrunViewSet, basename="afr
 router.register("bekostiging/regels", bekostiging.AfrekenregelViewSet, basename="afrekenregel")
 router.register("bekostiging/batches", bekostiging.BetaalbatchViewSet, basename="betaalbatch")
 router.register("iwmo/berichten", IwmoBerichtViewSet, basename="iwmobericht")
+router.register("overstappen", toegang.OverstapViewSet, basename="overstap")
 
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),

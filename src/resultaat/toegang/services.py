@@ -171,7 +171,9 @@ def schort_op(
         opschorting = Opschorting.objects.create(
             client=doel.client, melding=melding, aanvraag=aanvraag, van=van, tot=tot, reden=reden.strip()
         )
-        doel.opgeschort_dagen = sum(o.dagen for o in doel.opschortingen.all())
+        doel.opgeschort_dagen = sum(
+            o.dagen for o in Opschorting.objects.filter(melding=melding, aanvraag=aanvraag)
+        )
         doel.save(update_fields=["opgeschort_dagen"])
         uiterlijk = doel.onderzoek_uiterlijk if isinstance(doel, Melding) else doel.besluit_uiterlijk
         _werklijst(doel).update(uiterlijk=uiterlijk)
