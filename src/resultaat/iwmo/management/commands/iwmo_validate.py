@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import DatabaseError
 
 from resultaat.iwmo.intake import controleer_technisch, verwerk
 
@@ -30,7 +31,13 @@ class Command(BaseCommand):
         if opts["level"] == "xsd":
             uitkomsten = [controleer_technisch(n, d, alleen_xsd=True).uitkomst for n, d in bestanden]
         else:
-            uitkomsten = verwerk(bestanden, toepassen=False)
+            try:
+                uitkomsten = verwerk(bestanden, toepassen=False)
+            except DatabaseError as exc:
+                raise CommandError(
+                    f"De regels op onze gegevens vragen een gemigreerde database ({exc}); "
+                    "draai eerst `python manage.py migrate`, of gebruik --level xsd."
+                ) from None
         fout = False
         for u in uitkomsten:
             if not u.problemen:
