@@ -8,6 +8,7 @@ import io
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from pypdf import PdfReader
 
 from resultaat.catalogus.models import Tijdsband
@@ -126,3 +127,26 @@ def test_the_information_letter_is_a_pdf_for_the_consulent(als_alice, mevrouw):
     assert response["Content-Type"] == "application/pdf"
     tekst = " ".join(PdfReader(io.BytesIO(response.content)).pages[0].extract_text().split())
     assert "Houd ik mijn vaste hulp?" in tekst
+
+
+def test_the_werklijst_shows_the_deadlines_most_urgent_first_and_links_to_them(
+    als_alice, alice, mevrouw, huis
+):
+    aanvraag = aanvraag_voor(alice, mevrouw, huis)
+    page = als_alice.get(reverse("web:werklijst")).text
+    assert "Besluit nemen (aanvraag van 27-01-2025)" in page
+    assert "Te laat" in page
+    assert reverse("web:aanvraag-detail", args=[aanvraag.pk]) in page
+    later = t.registreer_melding(door=alice, client=mevrouw, ontvangen_op=timezone.localdate())
+    page = als_alice.get(reverse("web:werklijst")).text
+    assert page.index("aanvraag van 27-01-2025") < page.index(f"melding van {later.ontvangen_op:%d-%m-%Y}")
+
+
+def test_the_information_letters_go_to_every_current_client(tmp_path, noor, zeger, alkmaar):
+    from django.core.management import call_command
+
+    call_command("informatiebrieven", gemeente=alkmaar.code, per="2026-01-01", map=str(tmp_path))
+    bestanden = sorted(p.name for p in tmp_path.iterdir())
+    assert bestanden == sorted(f"informatiebrief-{c.pk}.pdf" for c in (noor, zeger))
+    tekst = " ".join(PdfReader(str(tmp_path / bestanden[0])).pages[0].extract_text().split())
+    assert "1 januari 2026" in tekst and "Houd ik mijn vaste hulp?" in tekst

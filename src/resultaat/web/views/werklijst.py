@@ -52,7 +52,7 @@ class WerklijstView(ScopedListView):
         if self.status not in WerklijstStatus.values:
             self.status = WerklijstStatus.OPEN
         qs = WerklijstItem.objects.for_user(self.request.user).filter(status=self.status)
-        return qs.op_urgentie().select_related("client", "toegewezen_aan")
+        return qs.op_urgentie().select_related("client", "toegewezen_aan", "content_type")
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
