@@ -114,6 +114,7 @@ def test_consulent_from_melding_to_beschikking_pdf_and_toewijzing(
     expect(berekening).to_contain_text("Basis: volledige overname")
     expect(berekening).to_contain_text("174 minuten per week")
     expect(berekening).to_contain_text("Basis+1")
+    berekening.screenshot(path=str(screenshots / "indicatie-normenkader.png"))
     page.get_by_role("button", name="Indicatie vastleggen").click()
     indicaties = page.get_by_test_id("indicaties")
     expect(indicaties).to_contain_text("174 minuten per week")
