@@ -15,6 +15,7 @@ from resultaat.brieven.render import beschikking_html, informatiebrief_html, pdf
 from resultaat.catalogus.codes import WMO002RedenWijziging
 from resultaat.catalogus.models import Product, Resultaat, Subresultaat, Tijdsband
 from resultaat.eigen_bijdrage.models import Abonnementstarief, Vrijstelling
+from resultaat.iwmo.models import Bericht
 from resultaat.toegang import services as t
 from resultaat.toegang.models import (
     AanvraagStatus,
@@ -126,7 +127,7 @@ def test_bad_input_is_refused_in_dutch_and_nothing_is_saved(alice, erik, mevrouw
     assert not WerklijstItem.objects.exists()
 
 
-def test_from_melding_to_toewijzing_with_the_letter(alice, mevrouw, huis, contracten, noord, zuid):
+def test_from_melding_to_toewijzing_with_the_letter(alice, bob, mevrouw, huis, contracten, noord, zuid):
     aanvraag = aanvraag_voor(alice, mevrouw, huis)
     assert Melding.objects.get().status == MeldingStatus.AFGEROND
     assert WerklijstItem.objects.get(soort=WerklijstSoort.ONDERZOEK).status == WerklijstStatus.AFGEHANDELD
@@ -196,6 +197,9 @@ def test_from_melding_to_toewijzing_with_the_letter(alice, mevrouw, huis, contra
         D(2025, 2, 3),
     )
     assert toewijzing.nummer > 0 and toewijzing.versies.count() == 1
+    # Handed to the messaging layer (an iWmo 301 to the provider) and to the provider portal.
+    assert Bericht.objects.filter(berichttype="WMO301", aanbieder=noord).exists()
+    assert list(Toewijzing.objects.for_user(bob)) == [toewijzing]
 
     html = beschikking_html(beschikking)
     assert "155 minuten per week" in html and "Thuiszorg Noord" in html
