@@ -245,3 +245,24 @@ def test_a_month_of_a_323_declaration_on_a_four_week_calendar(db):
     v = bk.verschuldigd(t, (D(2017, 3, 1), D(2017, 4, 1)))
     assert (v.dagen, v.regel, v.tarief_cent, v.bedrag_cent) == (31, "volledig", 23914, 23914)
     assert isinstance(v.begin, dt.date)
+
+
+@pytest.mark.parametrize("overstap", ["oude", "nieuwe", "deelperiode"])
+def test_two_switches_in_one_period_never_pay_the_full_amount_twice(db, overstap):
+    """Found by the property test: A to B on 27-02 and B to C on 28-02, all within P03."""
+    w = maak_wereld(overstap=overstap)
+    a = w.toewijzing(D(2017, 1, 1))
+    b = tw.wissel_aanbieder(
+        door=w.fenna, toewijzing=a, nieuwe_aanbieder=w.zuid, per=D(2017, 2, 27), moment=later()
+    )
+    tw.meld_start(door=w.fenna, toewijzing=b, begindatum=D(2017, 2, 27))
+    c = tw.wissel_aanbieder(
+        door=w.fenna,
+        toewijzing=b,
+        nieuwe_aanbieder=w.noord,
+        per=D(2017, 2, 28),
+        moment=later() + dt.timedelta(minutes=1),
+    )
+    tw.meld_start(door=w.fenna, toewijzing=c, begindatum=D(2017, 2, 28))
+    res = bk.afrekenen(gemeente=w.gemeente, periode=bk.zoek_periode(w.gemeente, "2017-P03"), door=w.fenna)
+    assert abs(res.totaal_cent - 21600) <= 2  # pro-rata shares are rounded one by one

@@ -122,6 +122,10 @@ tar (pid, prid, bedrag) AS (VALUES {tar})"""
 def verschuldigd_cte(d: Dialect, filter_sql: str) -> str:
     """CTE ``due``: one row per (toewijzing, period) with days in care and the amount due.
 
+    Switches: a toewijzing that gives way under the switch rule ("oude": the new one gives way;
+    "nieuwe": the old one does) gets nothing before any other switch rule applies, so that with two
+    switches in one period (A to B to C) only one of them gets the full amount.
+
     ``filter_sql`` restricts the toewijzingen (``t``), e.g. to a gemeente or one toewijzing."""
     nooit = str(BIG)
     dag = d.dag
@@ -172,10 +176,10 @@ due AS (
     agg.client_id, agg.aanbieder_id, agg.product_id,
     CASE
       WHEN agg.dagen = 0 THEN 'geen_zorg'
-      WHEN oud.ovs IN ('oude', 'beide') THEN 'overstap_vol'
-      WHEN oud.ovs = 'nieuwe' THEN 'overstap_niets'
-      WHEN nieuw.ovs IN ('nieuwe', 'beide') THEN 'overstap_vol'
       WHEN nieuw.ovs = 'oude' THEN 'overstap_niets'
+      WHEN oud.ovs = 'nieuwe' THEN 'overstap_niets'
+      WHEN oud.ovs IN ('oude', 'beide') THEN 'overstap_vol'
+      WHEN nieuw.ovs IN ('nieuwe', 'beide') THEN 'overstap_vol'
       WHEN agg.dagen = agg.pd THEN 'volledig'
       WHEN agg.ovl = 'periode_af' AND agg.op_sterfdag = 1 THEN 'overlijden_vol'
       WHEN agg.deel = 'pro_rata' THEN 'pro_rata'
