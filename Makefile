@@ -10,7 +10,7 @@ DEMO_CLIENTS ?= 600
 DEMO_SEED ?= 2026
 export UV_PROJECT_ENVIRONMENT := $(abspath $(VENV))
 
-.PHONY: demo test e2e lint install run-packages test-packages migrate openapi clean
+.PHONY: demo test e2e lint install run-packages test-packages migrate openapi screenshots clean
 
 demo: install run-packages migrate
 	$(PY) manage.py generate_demo --clients $(DEMO_CLIENTS) --seed $(DEMO_SEED) --keep-existing
@@ -27,6 +27,10 @@ lint: install
 	$(VENV)/bin/ruff check src tests
 	$(VENV)/bin/ruff format --check src tests
 	$(VENV)/bin/mypy src
+
+screenshots: install test-packages
+	$(VENV)/bin/pytest -m e2e -q
+	cp var/screenshots/*.png docs/screenshots/
 
 openapi: install
 	$(PY) manage.py spectacular --file docs/openapi.yaml --validate

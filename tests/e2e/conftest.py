@@ -28,7 +28,9 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+# Screenshots go to var/ (not tracked), so that a test run leaves the work tree clean;
+# `make screenshots` copies them into docs/screenshots/.
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "var" / "screenshots"
 
 
 @pytest.fixture(scope="session")
@@ -37,7 +39,7 @@ def browser() -> Iterator[Any]:
 
     executable = resultaat.env.get("CHROMIUM_PATH")
     if not Path(executable).exists():
-        pytest.skip(f"chromium ontbreekt op {executable}: installeer het met `make browser`")
+        pytest.fail(f"chromium ontbreekt op {executable}: installeer het met `make test-packages`")
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
         yield browser

@@ -1,5 +1,6 @@
 """A consulent takes a new client from melding through onderzoek and indicatie to the beschikking PDF and the
-toewijzing, in a real browser; the first page of the letter becomes docs/screenshots/beschikking.png."""
+toewijzing, in a real browser; the first page of the letter is saved as a PNG (`make screenshots` puts it
+in docs/screenshots/)."""
 
 from __future__ import annotations
 
