@@ -14,6 +14,45 @@ from resultaat.accounts.models import Rol
 from tests import factories as f
 
 
+def reload_migration_data() -> None:
+    """Run the data steps (RunPython) of the project's own migrations again, in dependency order."""
+    from django.apps import apps
+    from django.db import connection
+    from django.db.migrations.loader import MigrationLoader
+    from django.db.migrations.operations.special import RunPython
+
+    graph = MigrationLoader(connection).graph
+    done = set()
+    for leaf in graph.leaf_nodes():
+        for key in graph.forwards_plan(leaf):
+            migration = graph.nodes[key]
+            if key in done or not type(migration).__module__.startswith("resultaat."):
+                continue
+            done.add(key)
+            for operation in migration.operations:
+                if isinstance(operation, RunPython):
+                    operation.code(apps, None)
+
+
+@pytest.fixture(autouse=True)
+def _migration_data_in_transactional_tests(request):
+    """A transactional test (browser tests, concurrency tests) empties every table when it ends, the
+    seed data of the migrations included; the next one gets that data back here. (Django's serialized
+    rollback does not survive the browser tests: Playwright's event loop gives the test a fresh
+    database connection object without the serialized copy.)"""
+    marker = request.node.get_closest_marker("django_db")
+    transactional = "transactional_db" in request.fixturenames or bool(
+        marker and marker.kwargs.get("transaction")
+    )
+    if not transactional:
+        return
+    request.getfixturevalue("transactional_db")
+    from resultaat.catalogus.models import Resultaat
+
+    if not Resultaat.objects.exists():
+        reload_migration_data()
+
+
 @pytest.fixture(autouse=True)
 def _fast_password_hasher(settings):
     """Users are made by the dozen in tests; the production hasher is deliberately slow."""
