@@ -24,6 +24,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
+from resultaat.core.querysets import OrganisatieQuerySet
 from resultaat.core.validators import validate_iban
 
 
@@ -49,13 +50,8 @@ class Periodekalender(models.Model):
         return f"{self.jaar} {self.get_soort_display()}"
 
 
-class PeriodeQuerySet(models.QuerySet["Periode"]):
-    def for_user(self, user: Any) -> PeriodeQuerySet:
-        if user.is_superuser:
-            return self
-        if user.is_gemeente_user:
-            return self.filter(gemeente__in=user.gemeenten.all())
-        return self.none()
+class PeriodeQuerySet(OrganisatieQuerySet):
+    """Gemeente staff only: periods are the gemeente's own calendar."""
 
 
 class Periode(models.Model):
@@ -154,13 +150,8 @@ class RunStatus(models.TextChoices):
     GOEDGEKEURD = "goedgekeurd", "goedgekeurd"
 
 
-class AfrekenrunQuerySet(models.QuerySet["Afrekenrun"]):
-    def for_user(self, user: Any) -> AfrekenrunQuerySet:
-        if user.is_superuser:
-            return self
-        if user.is_gemeente_user:
-            return self.filter(gemeente__in=user.gemeenten.all())
-        return self.none()
+class AfrekenrunQuerySet(OrganisatieQuerySet):
+    """Gemeente staff only: a provider sees its own lines and batches, not the whole run."""
 
 
 class Afrekenrun(models.Model):
@@ -219,15 +210,9 @@ class Regel(models.TextChoices):
     GEEN_ZORG = "geen_zorg", "geen zorg in deze periode (meer)"
 
 
-class AfrekenregelQuerySet(models.QuerySet["Afrekenregel"]):
-    def for_user(self, user: Any) -> AfrekenregelQuerySet:
-        if user.is_superuser:
-            return self
-        if user.is_gemeente_user:
-            return self.filter(run__gemeente__in=user.gemeenten.all())
-        if user.is_aanbieder_user:
-            return self.filter(aanbieder_id=user.aanbieder_id)
-        return self.none()
+class AfrekenregelQuerySet(OrganisatieQuerySet):
+    gemeente_path = "run__gemeente"
+    aanbieder_path = "aanbieder"
 
 
 class Afrekenregel(models.Model):
@@ -321,15 +306,9 @@ class Afrekenregel(models.Model):
         return tekst
 
 
-class BetaalbatchQuerySet(models.QuerySet["Betaalbatch"]):
-    def for_user(self, user: Any) -> BetaalbatchQuerySet:
-        if user.is_superuser:
-            return self
-        if user.is_gemeente_user:
-            return self.filter(run__gemeente__in=user.gemeenten.all())
-        if user.is_aanbieder_user:
-            return self.filter(aanbieder_id=user.aanbieder_id)
-        return self.none()
+class BetaalbatchQuerySet(OrganisatieQuerySet):
+    gemeente_path = "run__gemeente"
+    aanbieder_path = "aanbieder"
 
 
 class Betaalbatch(models.Model):

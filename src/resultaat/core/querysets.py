@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.db import models
 from django.db.models import Exists, OuterRef
 
 from resultaat.audit.models import ClientDataQuerySet
@@ -41,4 +42,25 @@ class GemeenteScopedQuerySet(ClientDataQuerySet):
                         )
                     )
                 )
+        return self.none()
+
+
+class OrganisatieQuerySet(models.QuerySet):
+    """Rows that belong to a gemeente and possibly to an aanbieder, without being client data themselves
+    (settlement runs and lines, payment batches, stored messages).
+
+    Gemeente staff see the rows of their gemeenten (``gemeente_path``); provider staff see the rows of
+    their own organisation (``aanbieder_path``), or none when the path is empty.
+    """
+
+    gemeente_path = "gemeente"
+    aanbieder_path = ""
+
+    def for_user(self, user: Any) -> Any:
+        if user.is_superuser:
+            return self
+        if user.is_gemeente_user:
+            return self.filter(**{f"{self.gemeente_path}__in": user.gemeenten.all()})
+        if user.is_aanbieder_user and self.aanbieder_path:
+            return self.filter(**{f"{self.aanbieder_path}_id": user.aanbieder_id})
         return self.none()

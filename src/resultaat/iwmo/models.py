@@ -17,7 +17,7 @@ from django.db import models
 from django.db.models import Q
 
 from resultaat.audit.models import ClientData
-from resultaat.core.querysets import GemeenteScopedQuerySet
+from resultaat.core.querysets import GemeenteScopedQuerySet, OrganisatieQuerySet
 from resultaat.iwmo.codes import COD002Berichtcode
 
 
@@ -34,15 +34,8 @@ class BerichtStatus(models.TextChoices):
     ONTVANGEN = "ontvangen", "ontvangen retour"
 
 
-class BerichtQuerySet(models.QuerySet["Bericht"]):
-    def for_user(self, user: Any) -> BerichtQuerySet:
-        if user.is_superuser:
-            return self
-        if user.is_gemeente_user:
-            return self.filter(gemeente__in=user.gemeenten.all())
-        if user.is_aanbieder_user:
-            return self.filter(aanbieder_id=user.aanbieder_id)
-        return self.none()
+class BerichtQuerySet(OrganisatieQuerySet):
+    aanbieder_path = "aanbieder"
 
 
 class Bericht(models.Model):
