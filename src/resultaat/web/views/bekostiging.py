@@ -121,36 +121,40 @@ def _bestand(inhoud: bytes | str, content_type: str, naam: str) -> HttpResponse:
     return response
 
 
-class AfrekenrunSepaView(SectieMixin, View):
+class AfrekenrunBestandView(SectieMixin, View):
+    """A file of an approved run; an export that cannot be made goes back to the run with its message."""
+
     secties = ("bekostiging",)
     geweigerd_als_404 = True
     model = Afrekenrun
+    content_type = ""
+
+    def maak(self, run: Afrekenrun) -> tuple[bytes | str, str]:
+        """The file's content and its name."""
+        raise NotImplementedError
 
     def get(self, request: HttpRequest, pk: int) -> HttpResponseBase:
         run = get_object_or_404(Afrekenrun.objects.for_user(request.user), pk=pk)
         try:
-            xml = exports.sepa_xml(run)
+            inhoud, naam = self.maak(run)
         except ValidationError as e:
             messages.error(request, " ".join(e.messages))
             return redirect("web:afrekenrun-detail", pk=pk)
-        return _bestand(xml, "application/xml", f"sepa-{run.gemeente.code}-{run.periode.code}-R{run.pk}.xml")
+        return _bestand(inhoud, self.content_type, naam)
 
 
-class AfrekenrunCsvView(SectieMixin, View):
-    secties = ("bekostiging",)
-    geweigerd_als_404 = True
-    model = Afrekenrun
+class AfrekenrunSepaView(AfrekenrunBestandView):
+    content_type = "application/xml"
 
-    def get(self, request: HttpRequest, pk: int) -> HttpResponseBase:
-        run = get_object_or_404(Afrekenrun.objects.for_user(request.user), pk=pk)
-        try:
-            tekst = exports.financieel_csv(run)
-        except ValidationError as e:
-            messages.error(request, " ".join(e.messages))
-            return redirect("web:afrekenrun-detail", pk=pk)
-        return _bestand(
-            tekst, "text/csv; charset=utf-8", f"boekingen-{run.gemeente.code}-{run.periode.code}.csv"
-        )
+    def maak(self, run: Afrekenrun) -> tuple[bytes | str, str]:
+        return exports.sepa_xml(run), f"sepa-{run.gemeente.code}-{run.periode.code}-R{run.pk}.xml"
+
+
+class AfrekenrunCsvView(AfrekenrunBestandView):
+    content_type = "text/csv; charset=utf-8"
+
+    def maak(self, run: Afrekenrun) -> tuple[bytes | str, str]:
+        return exports.financieel_csv(run), f"boekingen-{run.gemeente.code}-{run.periode.code}.csv"
 
 
 class BetaalbatchListView(ScopedListView):
