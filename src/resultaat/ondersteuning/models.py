@@ -72,6 +72,9 @@ class Ondersteuningsplan(ClientData):
     )
     evaluatiedatum = models.DateField(null=True, blank=True)
     toelichting = models.TextField(blank=True)
+    opgesteld_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     AUDIT_SELECT_RELATED = ("toewijzing",)
     objects: ClassVar[Any] = PlanQuerySet.as_manager()
@@ -236,6 +239,9 @@ class Signaal(ClientData):
     )
     status = models.CharField(max_length=20, choices=SignaalStatus.choices, default=SignaalStatus.NIEUW)
     opvolging = models.TextField(blank=True)
+    opgevolgd_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     afgehandeld_op = models.DateTimeField(null=True, blank=True)
 
     objects: ClassVar[Any] = SignaalQuerySet.as_manager()
