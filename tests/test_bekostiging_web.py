@@ -72,6 +72,29 @@ def test_provider_sees_only_its_own_specification(wereld):
     assert http.get(f"/api/v1/bekostiging/runs/{run.pk}/").status_code == 403
 
 
+def test_provider_filters_its_specifications_by_period(wereld):
+    w = wereld
+    from resultaat.bekostiging import services as bk
+
+    for code in ("2017-P02", "2017-P03"):
+        run = bk.afrekenen(gemeente=w.gemeente, periode=bk.zoek_periode(w.gemeente, code), door=w.fenna).run
+        bk.keur_goed(run=run, door=w.frank)
+    bob = f.UserFactory(username="bob", rol=Rol.AANBIEDER, aanbieder=w.noord)
+    http = als(bob)
+    p02, p03 = (
+        Betaalbatch.objects.get(aanbieder=w.noord, run__periode__code=c) for c in ("2017-P02", "2017-P03")
+    )
+    alle = http.get(reverse("web:betaalbatch-list")).content.decode()
+    assert p02.kenmerk in alle and p03.kenmerk in alle
+    assert '<option value="2017-P03"' in alle and '<option value="2017-P02"' in alle
+    gefilterd = http.get(reverse("web:betaalbatch-list"), {"periode": "2017-P03"}).content.decode()
+    assert p03.kenmerk in gefilterd and p02.kenmerk not in gefilterd
+    assert reverse("web:betaalbatch-pdf", args=[p03.pk]) in gefilterd
+    # An unknown period shows everything rather than an empty page.
+    onbekend = http.get(reverse("web:betaalbatch-list"), {"periode": "1999-P01"}).content.decode()
+    assert p02.kenmerk in onbekend and p03.kenmerk in onbekend
+
+
 def test_budget_page_shows_commitments_against_budget_with_a_chart(wereld, settings):
     w = wereld
     Budget.objects.create(gemeente=w.gemeente, jaar=2017, product=w.product, bedrag_cent=100_000)

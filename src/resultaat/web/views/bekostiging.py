@@ -166,11 +166,25 @@ class BetaalbatchListView(ScopedListView):
     context_object_name = "batches"
 
     def get_queryset(self) -> QuerySet[Betaalbatch]:
-        return (
-            Betaalbatch.objects.for_user(self.request.user)
-            .select_related("run__gemeente", "run__periode", "aanbieder")
-            .order_by("-run__aangemaakt_op", "aanbieder__naam")
+        qs = Betaalbatch.objects.for_user(self.request.user)
+        # The periods that have a specification for this user, newest first, for the filter.
+        self.perioden = list(
+            qs.order_by("-run__periode__begin").values_list("run__periode__code", flat=True).distinct()
         )
+        self.periode = self.request.GET.get("periode", "")
+        if self.periode in self.perioden:
+            qs = qs.filter(run__periode__code=self.periode)
+        else:
+            self.periode = ""
+        return qs.select_related("run__gemeente", "run__periode", "aanbieder").order_by(
+            "-run__periode__begin", "-run__aangemaakt_op", "run__gemeente__naam", "aanbieder__naam"
+        )
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context["perioden"] = list(dict.fromkeys(self.perioden))
+        context["periode"] = self.periode
+        return context
 
 
 class BetaalbatchDetailView(ScopedDetailView):
