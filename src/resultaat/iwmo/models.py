@@ -13,12 +13,14 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 
 from resultaat.audit.models import ClientData
 from resultaat.core.querysets import GemeenteScopedQuerySet, OrganisatieQuerySet
-from resultaat.iwmo.codes import COD002Berichtcode
+from resultaat.iwmo.codes import COD002Berichtcode, WJ759RedenAfwijzingVerzoek
 
 
 class Richting(models.TextChoices):
@@ -106,6 +108,11 @@ class VerzoekStatus(models.TextChoices):
     AFGEWEZEN = "afgewezen", "afgewezen (319 antwoord 1)"
 
 
+class VerzoekBron(models.TextChoices):
+    IWMO = "iwmo", "iWmo-bericht"
+    PORTAAL = "portaal", "aanbiedersportaal"
+
+
 class VerzoekQuerySet(GemeenteScopedQuerySet):
     aanbieder_path = "aanbieder"
 
@@ -114,18 +121,37 @@ class VerzoekQuerySet(GemeenteScopedQuerySet):
 
 
 class Verzoek(ClientData):
-    """A provider's request (315 VOT or 317 VOW), waiting for the gemeente's 301 or 319."""
+    """A provider's request (315 VOT or 317 VOW), waiting for the gemeente's 301 or 319.
+
+    It came in as a message (``bron`` iwmo, ``bericht`` set) or through the provider portal (``bron``
+    portaal, no message). ``producten`` has the message's shape in both cases, so that the answer
+    (:func:`resultaat.iwmo.services.ken_toe`) treats them alike.
+    """
 
     gemeente = models.ForeignKey("organisaties.Gemeente", on_delete=models.PROTECT, related_name="+")
     aanbieder = models.ForeignKey("organisaties.Aanbieder", on_delete=models.PROTECT, related_name="+")
     client = models.ForeignKey("clienten.Client", on_delete=models.PROTECT, related_name="iwmo_verzoeken")
     soort = models.CharField(max_length=3, choices=VerzoekSoort.choices)
     referentie_aanbieder = models.CharField("ReferentieAanbieder", max_length=36)
-    bericht = models.ForeignKey(Bericht, on_delete=models.PROTECT, related_name="verzoeken")
+    bron = models.CharField(max_length=10, choices=VerzoekBron.choices, default=VerzoekBron.IWMO)
+    bericht = models.ForeignKey(
+        Bericht, null=True, blank=True, on_delete=models.PROTECT, related_name="verzoeken"
+    )
     producten = models.JSONField(default=list, help_text="De gevraagde producten, zoals in het bericht.")
+    toelichting = models.TextField(blank=True)
+    ingediend_op = models.DateTimeField(default=timezone.now)
+    ingediend_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     status = models.CharField(max_length=10, choices=VerzoekStatus.choices, default=VerzoekStatus.OPEN)
     uiterlijk = models.DateField(help_text="Antwoord binnen 5 werkdagen (OP274, OP346).")
     beantwoord_op = models.DateTimeField(null=True, blank=True)
+    beantwoord_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reden_afwijzing = models.CharField(
+        "reden van afwijzing", max_length=2, choices=WJ759RedenAfwijzingVerzoek.choices, blank=True
+    )
 
     objects: ClassVar[Any] = VerzoekQuerySet.as_manager()
 

@@ -238,7 +238,12 @@ class Signaal(ClientData):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     status = models.CharField(max_length=20, choices=SignaalStatus.choices, default=SignaalStatus.NIEUW)
-    opvolging = models.TextField(blank=True)
+    opvolging = models.TextField(blank=True, help_text="Interne aantekening van de gemeente.")
+    terugkoppeling = models.TextField(
+        "terugkoppeling aan aanbieder",
+        blank=True,
+        help_text="Wat de aanbieder over de opvolging te zien krijgt.",
+    )
     opgevolgd_door = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
