@@ -19,7 +19,7 @@ from django.db import connections, router, transaction
 from django.utils import timezone
 
 from resultaat.audit.context import acting_as
-from resultaat.catalogus.codes import WJ756Eenheid, WMO002RedenWijziging, WMO588RedenBeeindiging
+from resultaat.catalogus.codes import WJ756Eenheid, WMO002RedenWijziging
 from resultaat.catalogus.models import Product
 from resultaat.clienten.models import Client
 from resultaat.core.validators import bsn_is_valid
@@ -39,10 +39,9 @@ from resultaat.iwmo.regels import Probleem
 from resultaat.iwmo.werkdagen import plus_werkdagen
 from resultaat.organisaties.models import Aanbieder, Gemeente
 from resultaat.toewijzingen.models import Levering, LeveringBron, Toewijzing
+from resultaat.toewijzingen.regels import start_bezwaren, stop_beoordeling
 from resultaat.toewijzingen.signals import levering_gemeld
 from resultaat.werklijst.models import WerklijstItem, WerklijstSoort
-
-TIJDELIJK = WMO588RedenBeeindiging.TIJDELIJK
 
 
 @dataclass
@@ -470,16 +469,8 @@ class Intake:
                 else:
                     acties.append(("verwijder", t, gevonden, p))
             else:
-                if not t.is_actief_op(p.begindatum):
-                    eigen.append(Probleem("TR069", p.pad))
-                if any(x.einddatum is None for x in lev):
-                    eigen.append(Probleem("TR326", p.pad))
-                elif lev:
-                    laatste = lev[-1]
-                    if laatste.reden_beeindiging != TIJDELIJK:
-                        eigen.append(Probleem("TR413", p.pad))
-                    elif laatste.einddatum is not None and p.begindatum <= laatste.einddatum:
-                        eigen.append(Probleem("TR414", p.pad))
+                # The same rules as the portal and the CSV upload (toewijzingen.regels).
+                eigen += [Probleem(regel, p.pad) for regel, _ in start_bezwaren(t, lev, p.begindatum)]
                 if not eigen:
                     acties.append(("start", t, None, p))
             problemen += eigen
@@ -518,19 +509,10 @@ class Intake:
                 else:
                     acties.append(("verwijder", lev, p))
             else:
-                if t.einddatum is not None and p.einddatum > t.einddatum:
-                    eigen.append(Probleem("TR069", p.pad))
-                if lev.einddatum is not None:
-                    if lev.reden_beeindiging != TIJDELIJK:
-                        eigen.append(Probleem("TR413", p.pad))
-                    elif p.reden == TIJDELIJK:
-                        eigen.append(Probleem("TR415", p.pad))
-                    elif p.einddatum < lev.einddatum:
-                        eigen.append(Probleem("TR414", p.pad))
-                    elif not eigen:
-                        acties.append(("definitief", lev, p))
-                elif not eigen:
-                    acties.append(("stop", lev, p))
+                actie, bezwaren = stop_beoordeling(t, lev, p.einddatum, p.reden)
+                eigen += [Probleem(regel, p.pad) for regel, _ in bezwaren]
+                if not eigen:
+                    acties.append((actie, lev, p))
             problemen += eigen
         if self._niveau_3(w, problemen):
             return

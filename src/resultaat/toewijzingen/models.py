@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, ClassVar
 
+from django.conf import settings
 from django.db import models
 
 from resultaat.audit.models import ClientData
@@ -31,6 +32,25 @@ class ToewijzingQuerySet(GemeenteScopedQuerySet):
         return self.filter(ingangsdatum__lte=datum).filter(
             models.Q(einddatum__isnull=True) | models.Q(einddatum__gte=datum)
         )
+
+    def met_levering(self) -> ToewijzingQuerySet:
+        return self.filter(
+            models.Exists(Levering.objects.filter(toewijzing=models.OuterRef("pk"), verwijderd=False))
+        )
+
+    def te_beoordelen(self) -> ToewijzingQuerySet:
+        """New toewijzingen the provider has neither accepted nor returned (a start counts as accepted)."""
+        return self.filter(reactie=ReactieAanbieder.NIEUW).exclude(
+            models.Exists(Levering.objects.filter(toewijzing=models.OuterRef("pk"), verwijderd=False))
+        )
+
+
+class ReactieAanbieder(models.TextChoices):
+    """The provider's verdict on a new toewijzing: the portal's equivalent of the iWmo 302."""
+
+    NIEUW = "nieuw", "nieuw"
+    GEACCEPTEERD = "geaccepteerd", "geaccepteerd"
+    GERETOURNEERD = "geretourneerd", "geretourneerd"
 
 
 class ToewijzingTermen(models.Model):
@@ -100,6 +120,18 @@ class Toewijzing(ToewijzingTermen, ClientData):
         on_delete=models.PROTECT,
         related_name="toewijzingen",
     )
+    reactie = models.CharField(
+        "reactie aanbieder",
+        max_length=13,
+        choices=ReactieAanbieder.choices,
+        default=ReactieAanbieder.NIEUW,
+        help_text="Geaccepteerd of geretourneerd door de aanbieder (portaal; gelijk aan een 302).",
+    )
+    reactie_op = models.DateTimeField(null=True, blank=True)
+    reactie_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    retourreden = models.TextField(blank=True)
 
     objects: ClassVar[Any] = ToewijzingQuerySet.as_manager()
 
@@ -133,6 +165,10 @@ class Toewijzing(ToewijzingTermen, ClientData):
 
     def is_actief_op(self, datum: dt.date) -> bool:
         return self.ingangsdatum <= datum and (self.einddatum is None or datum <= self.einddatum)
+
+    @property
+    def is_verwijderd(self) -> bool:
+        return self.reden_wijziging == WMO002RedenWijziging.VERWIJDERD
 
 
 class ToewijzingVersie(ToewijzingTermen, ClientData):
@@ -183,6 +219,9 @@ class Levering(ClientData):
     start_gemeld_op = models.DateTimeField(auto_now_add=True)
     stop_gemeld_op = models.DateTimeField(null=True, blank=True)
     verwijderd = models.BooleanField(default=False, help_text="Ingetrokken met StatusAanlevering 3.")
+    toelichting = models.CharField(
+        max_length=200, blank=True, help_text="Oorzaak van een (tijdelijke) stop, zoals een ziekenhuisopname."
+    )
 
     AUDIT_SELECT_RELATED = ("toewijzing",)
     objects: ClassVar[Any] = LeveringQuerySet.as_manager()

@@ -18,7 +18,14 @@ from resultaat.audit.context import acting_as
 from resultaat.catalogus.codes import WMO002RedenWijziging, WMO588RedenBeeindiging
 from resultaat.contracten.models import ContractProduct
 from resultaat.organisaties.models import Gemeente
-from resultaat.toewijzingen.models import Levering, LeveringBron, Toewijzing, ToewijzingVersie
+from resultaat.toewijzingen.models import (
+    Levering,
+    LeveringBron,
+    ReactieAanbieder,
+    Toewijzing,
+    ToewijzingVersie,
+)
+from resultaat.toewijzingen.regels import start_bezwaren, stop_beoordeling
 from resultaat.toewijzingen.signals import levering_gemeld, toewijzing_gewijzigd
 
 EEN_DAG = dt.timedelta(days=1)
@@ -210,53 +217,189 @@ def wissel_aanbieder(
         )
 
 
-def meld_start(
-    *, door: Any, toewijzing: Toewijzing, begindatum: dt.date, bron: str = LeveringBron.PORTAAL
-) -> Levering:
-    """The provider reports the real start (305). One current start per toewijzing (TR326)."""
-    if not toewijzing.is_actief_op(begindatum):
-        raise ValidationError(
-            {
-                "begindatum": f"De start ({_datum(begindatum)}) valt buiten de toewijzing "
-                f"({_datum(toewijzing.ingangsdatum)} tot en met {_datum(toewijzing.einddatum)})."
-            }
-        )
+def controleer_eigen_aanbieder(door: Any, toewijzing: Toewijzing) -> None:
+    """Provider staff act only on their own organisation's toewijzingen (gemeente staff and commands,
+    which record on a provider's behalf, are not limited here)."""
+    if getattr(door, "is_aanbieder_user", False) and door.aanbieder_id != toewijzing.aanbieder_id:
+        raise ValidationError("Alleen de aanbieder van deze toewijzing kan dit doen.")
+
+
+def _controleer_niet_verwijderd(toewijzing: Toewijzing) -> None:
+    if toewijzing.is_verwijderd:
+        raise ValidationError("De toewijzing is verwijderd door de gemeente.")
+
+
+def accepteer_toewijzing(*, door: Any, toewijzing: Toewijzing) -> Toewijzing:
+    """The provider accepts a new toewijzing (the portal's 302 without retour codes). Twice: no change."""
+    controleer_eigen_aanbieder(door, toewijzing)
+    _controleer_niet_verwijderd(toewijzing)
     with transaction.atomic(), acting_as(door):
-        leveringen = Levering.objects.select_for_update().filter(toewijzing=toewijzing, verwijderd=False)
-        if leveringen.filter(einddatum__isnull=True).exists():
-            raise ValidationError("Deze toewijzing heeft al een lopende start; meld eerst een stop.")
-        laatste = leveringen.order_by("-begindatum").first()
-        if laatste is not None:
-            assert laatste.einddatum is not None
-            if laatste.reden_beeindiging != WMO588RedenBeeindiging.TIJDELIJK:
-                raise ValidationError("De levering is definitief gestopt; een nieuwe start kan niet meer.")
-            if begindatum <= laatste.einddatum:
-                raise ValidationError({"begindatum": "De hervatting moet na de tijdelijke stop liggen."})
+        toewijzing = Toewijzing.objects.select_for_update().get(pk=toewijzing.pk)
+        if toewijzing.reactie == ReactieAanbieder.GERETOURNEERD:
+            raise ValidationError(
+                "Deze toewijzing is al geretourneerd; de gemeente kiest een andere aanbieder."
+            )
+        if toewijzing.reactie == ReactieAanbieder.GEACCEPTEERD:
+            return toewijzing
+        toewijzing.reactie = ReactieAanbieder.GEACCEPTEERD
+        toewijzing.reactie_op = timezone.now()
+        toewijzing.reactie_door = door if getattr(door, "pk", None) else None
+        toewijzing.save(update_fields=["reactie", "reactie_op", "reactie_door"])
+    return toewijzing
+
+
+def retourneer_toewijzing(*, door: Any, toewijzing: Toewijzing, reden: str) -> Toewijzing:
+    """The provider returns a toewijzing it cannot or will not deliver (the portal's 302 with a retour).
+
+    As with a rejecting 302 from the iWmo intake, the consulent gets a worklist item (soort RETOUR,
+    within 3 working days) to choose another provider; the item points at the toewijzing."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from resultaat.iwmo.werkdagen import plus_werkdagen
+    from resultaat.werklijst.models import WerklijstItem, WerklijstSoort
+
+    reden = (reden or "").strip()
+    if not reden:
+        raise ValidationError({"reden": "Geef de reden waarom u de toewijzing retourneert."})
+    controleer_eigen_aanbieder(door, toewijzing)
+    _controleer_niet_verwijderd(toewijzing)
+    with transaction.atomic(), acting_as(door):
+        toewijzing = Toewijzing.objects.select_for_update().select_related("aanbieder").get(pk=toewijzing.pk)
+        if toewijzing.reactie == ReactieAanbieder.GERETOURNEERD:
+            raise ValidationError("Deze toewijzing is al geretourneerd.")
+        if Levering.objects.filter(toewijzing=toewijzing, verwijderd=False).exists():
+            raise ValidationError(
+                "De ondersteuning is al gestart: een gestarte toewijzing kan niet meer worden "
+                "geretourneerd. Meld een stop."
+            )
+        nu = timezone.now()
+        toewijzing.reactie = ReactieAanbieder.GERETOURNEERD
+        toewijzing.reactie_op = nu
+        toewijzing.reactie_door = door if getattr(door, "pk", None) else None
+        toewijzing.retourreden = reden
+        toewijzing.save(update_fields=["reactie", "reactie_op", "reactie_door", "retourreden"])
+        omschrijving = f"Toewijzing {toewijzing.nummer} geretourneerd door {toewijzing.aanbieder}: {reden}"
+        WerklijstItem.objects.create(
+            gemeente_id=toewijzing.gemeente_id,
+            client_id=toewijzing.client_id,
+            soort=WerklijstSoort.RETOUR,
+            omschrijving=omschrijving[:300],
+            uiterlijk=plus_werkdagen(timezone.localdate(nu), 3),
+            content_type=ContentType.objects.get_for_model(Toewijzing),
+            object_id=toewijzing.pk,
+        )
+    return toewijzing
+
+
+def _bezwaren_naar_fout(bezwaren: list[tuple[str, str]], veld: str) -> None:
+    if not bezwaren:
+        return
+    meldingen = [m for _, m in bezwaren]
+    if bezwaren[0][0] == "TR069":
+        raise ValidationError({veld: meldingen})
+    raise ValidationError(meldingen)
+
+
+def meld_start(
+    *,
+    door: Any,
+    toewijzing: Toewijzing,
+    begindatum: dt.date,
+    bron: str = LeveringBron.PORTAAL,
+) -> Levering:
+    """The provider reports the real start (305), or a resumption after a temporary stop: the same
+    rules as the iWmo intake (:mod:`resultaat.toewijzingen.regels`). A start also accepts a new
+    toewijzing; a returned toewijzing cannot start."""
+    controleer_eigen_aanbieder(door, toewijzing)
+    _controleer_niet_verwijderd(toewijzing)
+    with transaction.atomic(), acting_as(door):
+        toewijzing = Toewijzing.objects.select_for_update().get(pk=toewijzing.pk)
+        if toewijzing.reactie == ReactieAanbieder.GERETOURNEERD:
+            raise ValidationError("Deze toewijzing is geretourneerd; een start kan niet meer.")
+        leveringen = list(
+            Levering.objects.select_for_update()
+            .filter(toewijzing=toewijzing, verwijderd=False)
+            .order_by("begindatum", "pk")
+        )
+        _bezwaren_naar_fout(start_bezwaren(toewijzing, leveringen, begindatum), "begindatum")
+        if toewijzing.reactie == ReactieAanbieder.NIEUW:
+            toewijzing.reactie = ReactieAanbieder.GEACCEPTEERD
+            toewijzing.reactie_op = timezone.now()
+            toewijzing.reactie_door = door if getattr(door, "pk", None) else None
+            toewijzing.save(update_fields=["reactie", "reactie_op", "reactie_door"])
         levering = Levering(toewijzing=toewijzing, begindatum=begindatum, bron=bron)
         levering.save()
         levering_gemeld.send(sender=Levering, leveringen=[levering])
     return levering
 
 
-def meld_stop(*, door: Any, toewijzing: Toewijzing, einddatum: dt.date, reden: str) -> Levering:
-    """The provider reports a stop (307); reden 20 is a temporary stop. A stop needs a start (OP072)."""
+def meld_stop(
+    *,
+    door: Any,
+    toewijzing: Toewijzing,
+    einddatum: dt.date,
+    reden: str,
+    toelichting: str = "",
+) -> Levering:
+    """The provider reports a stop (307); reden 20 is a temporary stop. A stop needs a start (TR074).
+
+    After a temporary stop without a resumption, a definitive stop makes that stop definitive (its
+    date stays), as the iWmo intake does. ``toelichting`` is a free-text cause (hospital admission)."""
     if reden not in WMO588RedenBeeindiging.values:
         raise ValidationError({"reden_beeindiging": f"Onbekende reden van beëindiging: {reden!r}."})
+    controleer_eigen_aanbieder(door, toewijzing)
+    _controleer_niet_verwijderd(toewijzing)
     with transaction.atomic(), acting_as(door):
         levering = (
             Levering.objects.select_for_update()
-            .filter(toewijzing=toewijzing, verwijderd=False, einddatum__isnull=True)
+            .filter(toewijzing=toewijzing, verwijderd=False)
+            .order_by("-begindatum", "-pk")
             .first()
         )
-        if levering is None:
-            raise ValidationError(
-                "Er is geen lopende start voor deze toewijzing: een stop heeft een start nodig."
-            )
-        if einddatum < levering.begindatum:
+        actie, bezwaren = stop_beoordeling(toewijzing, levering, einddatum, reden)
+        _bezwaren_naar_fout(bezwaren, "einddatum")
+        assert levering is not None
+        if actie == "stop" and einddatum < levering.begindatum:
             raise ValidationError({"einddatum": "De stopdatum ligt vóór de startdatum."})
-        levering.einddatum = einddatum
+        if actie == "stop":
+            levering.einddatum = einddatum
         levering.reden_beeindiging = reden
         levering.stop_gemeld_op = timezone.now()
+        if toelichting.strip():
+            levering.toelichting = toelichting.strip()[:200]
         levering.save()
         levering_gemeld.send(sender=Levering, leveringen=[levering])
     return levering
+
+
+def kies_onderaannemer(
+    *, door: Any, toewijzing: Toewijzing, onderaannemer: Any | None, datum: dt.date | None = None
+) -> Toewijzing:
+    """The provider records which subcontractor delivers for this client (or none): only a
+    subcontractor under the provider's own contract for this gemeente and product, valid on ``datum``
+    (default: today, within the toewijzing's period)."""
+    controleer_eigen_aanbieder(door, toewijzing)
+    if datum is None:
+        datum = max(timezone.localdate(), toewijzing.ingangsdatum)
+        if toewijzing.einddatum is not None:
+            datum = min(datum, toewijzing.einddatum)
+    if onderaannemer is not None:
+        contracten = ContractProduct.objects.gecontracteerd(
+            toewijzing.gemeente, toewijzing.product, datum
+        ).filter(contract__aanbieder_id=toewijzing.aanbieder_id)
+        if not contracten.filter(contract_id=onderaannemer.contract_id).exists():
+            raise ValidationError(
+                {
+                    "onderaannemer": f"{onderaannemer} is geen onderaannemer onder het contract van "
+                    f"{toewijzing.aanbieder} voor dit product in {toewijzing.gemeente.naam}."
+                }
+            )
+        if not onderaannemer.is_geldig_op(datum):
+            raise ValidationError(
+                {"onderaannemer": f"{onderaannemer} is op {_datum(datum)} geen geldige onderaannemer."}
+            )
+    with transaction.atomic(), acting_as(door):
+        toewijzing = Toewijzing.objects.select_for_update().get(pk=toewijzing.pk)
+        toewijzing.onderaannemer = onderaannemer
+        toewijzing.save(update_fields=["onderaannemer"])
+    return toewijzing

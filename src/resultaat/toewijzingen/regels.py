@@ -1,0 +1,97 @@
+"""The iWmo rules for a start (305) and a stop (307), shared by the iWmo intake and the services.
+
+A provider with software sends a 305 or 307; a provider without uses the portal or the CSV upload.
+Both roads must refuse the same situations: the intake turns a refusal into its retour code, the
+services into the Dutch message. Each function returns ``(regel, melding)`` pairs; empty means allowed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any
+
+from resultaat.catalogus.codes import WMO588RedenBeeindiging
+
+TIJDELIJK = WMO588RedenBeeindiging.TIJDELIJK
+
+Bezwaar = tuple[str, str]
+
+
+def _datum(d: dt.date | None) -> str:
+    return d.strftime("%d-%m-%Y") if d else "onbepaald"
+
+
+def start_bezwaren(toewijzing: Any, leveringen: Sequence[Any], begindatum: dt.date) -> list[Bezwaar]:
+    """A new start: within the toewijzing (TR069), one current start (TR326), none after a definitive
+    stop (TR413), and after a temporary stop only later than that stop (TR414).
+
+    ``leveringen`` are the toewijzing's leveringen that are not withdrawn, oldest first."""
+    uit: list[Bezwaar] = []
+    if not toewijzing.is_actief_op(begindatum):
+        uit.append(
+            (
+                "TR069",
+                f"De start ({_datum(begindatum)}) valt buiten de toewijzing "
+                f"({_datum(toewijzing.ingangsdatum)} tot en met {_datum(toewijzing.einddatum)}).",
+            )
+        )
+    if any(x.einddatum is None for x in leveringen):
+        uit.append(("TR326", "Deze toewijzing heeft al een lopende start; meld eerst een stop."))
+    elif leveringen:
+        laatste = leveringen[-1]
+        if laatste.reden_beeindiging != TIJDELIJK:
+            uit.append(("TR413", "De levering is definitief gestopt; een nieuwe start kan niet meer."))
+        elif laatste.einddatum is not None and begindatum <= laatste.einddatum:
+            uit.append(
+                (
+                    "TR414",
+                    "De hervatting moet na de tijdelijke stop liggen "
+                    f"(gestopt op {_datum(laatste.einddatum)}).",
+                )
+            )
+    return uit
+
+
+def stop_beoordeling(
+    toewijzing: Any, levering: Any | None, einddatum: dt.date, reden: str
+) -> tuple[str, list[Bezwaar]]:
+    """A stop of ``levering`` (the start it belongs to). Returns the action and the objections.
+
+    The action is "stop" (end a current start) or "definitief" (after a temporary stop the client
+    did not resume: that stop becomes definitive, its date stays). A stop needs a start (TR074) and
+    falls within the toewijzing (TR069); after a definitive stop nothing follows (TR413); after a
+    temporary stop only a definitive stop (TR415) on or after the temporary stop date (TR414)."""
+    uit: list[Bezwaar] = []
+    if levering is None:
+        return "stop", [
+            ("TR074", "Er is geen lopende start voor deze toewijzing: een stop heeft een start nodig.")
+        ]
+    if toewijzing.einddatum is not None and einddatum > toewijzing.einddatum:
+        uit.append(
+            (
+                "TR069",
+                f"De stop ({_datum(einddatum)}) valt na het einde van de toewijzing "
+                f"({_datum(toewijzing.einddatum)}).",
+            )
+        )
+    if levering.einddatum is None:
+        return "stop", uit
+    if levering.reden_beeindiging != TIJDELIJK:
+        uit.append(("TR413", "De levering is al definitief gestopt; er kan geen stop meer volgen."))
+    elif reden == TIJDELIJK:
+        uit.append(
+            (
+                "TR415",
+                "De levering is al tijdelijk gestopt: meld een hervatting of een definitieve stop.",
+            )
+        )
+    elif einddatum < levering.einddatum:
+        uit.append(
+            (
+                "TR414",
+                "De definitieve stop mag niet vóór de tijdelijke stop liggen "
+                f"({_datum(levering.einddatum)}).",
+            )
+        )
+    return "definitief", uit
