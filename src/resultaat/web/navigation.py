@@ -32,6 +32,8 @@ SECTIES: dict[str, Sectie] = {
         Sectie("clienten", "Cliënten", "web:client-list"),
         Sectie("toewijzingen", "Toewijzingen", "web:toewijzing-list"),
         Sectie("signalen", "Signalen", "web:signaal-list"),
+        Sectie("verzoeken", "Verzoeken", "web:verzoek-list"),
+        Sectie("berichten", "Berichten", "web:bericht-list"),
         Sectie("aanbieders", "Aanbieders", "web:aanbieder-list"),
         Sectie("contracten", "Contracten", "web:contract-list"),
         Sectie("catalogus", "Catalogus", "web:catalogus"),
@@ -52,6 +54,8 @@ ROL_MENU: dict[str, tuple[tuple[str, str | None], ...]] = {
         ("clienten", None),
         ("toewijzingen", None),
         ("signalen", None),
+        ("verzoeken", None),
+        ("berichten", None),
     ),
     Rol.CONTRACTMANAGER: (
         ("aanbieders", None),
@@ -59,15 +63,22 @@ ROL_MENU: dict[str, tuple[tuple[str, str | None], ...]] = {
         ("catalogus", None),
         ("toewijzingen", None),
     ),
-    Rol.FINANCIEEL: (("bekostiging", None), ("toewijzingen", None), ("aanbieders", None)),
+    Rol.FINANCIEEL: (
+        ("bekostiging", None),
+        ("toewijzingen", None),
+        ("aanbieders", None),
+        ("berichten", None),
+    ),
     Rol.BEHEERDER: (("catalogus", None), ("contracten", None), ("aanbieders", None), ("beheer", None)),
     Rol.AUDITOR: (("client-zoeken", None), ("auditlog", None)),
     Rol.AANBIEDER: (
         ("clienten", "Mijn cliënten"),
         ("toewijzingen", None),
         ("signalen", None),
+        ("verzoeken", None),
         ("mandaat", "Indicatievoorstellen"),
         ("specificaties", None),
+        ("berichten", None),
     ),
 }
 

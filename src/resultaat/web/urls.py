@@ -16,11 +16,12 @@ from resultaat.web.views.bekostiging import (
     BudgetView,
     UrenVergelijkingView,
 )
+from resultaat.web.views.berichten import BerichtBestandView, BerichtDetailView, BerichtListView
 from resultaat.web.views.catalogus import CatalogusView
 from resultaat.web.views.clienten import ClientDetailView, ClientListView, ClientZoekenView
 from resultaat.web.views.contracten import ContractDetailView, ContractListView
 from resultaat.web.views.home import HomeView
-from resultaat.web.views.signalen import SignaalDetailView, SignaalListView
+from resultaat.web.views.signalen import SignaalDetailView, SignaalListView, SignaalNieuwView
 from resultaat.web.views.toegang import (
     AanvraagDetailView,
     BeschikkingDetailView,
@@ -34,6 +35,7 @@ from resultaat.web.views.toegang import (
     OverstapView,
 )
 from resultaat.web.views.toewijzingen import ToewijzingDetailView, ToewijzingListView
+from resultaat.web.views.verzoeken import VerzoekDetailView, VerzoekListView, VotNieuwView, VowNieuwView
 from resultaat.web.views.werklijst import WerklijstView
 
 app_name = "web"
@@ -48,6 +50,14 @@ urlpatterns = [
     path("toewijzingen/<int:pk>/", ToewijzingDetailView.as_view(), name="toewijzing-detail"),
     path("signalen/", SignaalListView.as_view(), name="signaal-list"),
     path("signalen/<int:pk>/", SignaalDetailView.as_view(), name="signaal-detail"),
+    path("signalen/nieuw/", SignaalNieuwView.as_view(), name="signaal-nieuw"),
+    path("verzoeken/", VerzoekListView.as_view(), name="verzoek-list"),
+    path("verzoeken/<int:pk>/", VerzoekDetailView.as_view(), name="verzoek-detail"),
+    path("verzoeken/toewijzing/nieuw/", VotNieuwView.as_view(), name="verzoek-toewijzing-nieuw"),
+    path("toewijzingen/<int:pk>/wijziging/", VowNieuwView.as_view(), name="verzoek-wijziging-nieuw"),
+    path("berichten/", BerichtListView.as_view(), name="bericht-list"),
+    path("berichten/<int:pk>/", BerichtDetailView.as_view(), name="bericht-detail"),
+    path("berichten/<int:pk>/bestand/", BerichtBestandView.as_view(), name="bericht-bestand"),
     path("aanbieders/", AanbiederListView.as_view(), name="aanbieder-list"),
     path("aanbieders/<int:pk>/", AanbiederDetailView.as_view(), name="aanbieder-detail"),
     path("contracten/", ContractListView.as_view(), name="contract-list"),

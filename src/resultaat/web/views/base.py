@@ -54,3 +54,13 @@ class ScopedDetailView(SectieMixin, DetailView):
     """One object, looked up by ``pk`` among what the user may see: anything else gives 404."""
 
     geweigerd_als_404 = True
+
+
+def is_aanbieder(user: Any) -> bool:
+    """Staff of a provider (role aanbieder)."""
+    return bool(getattr(user, "is_aanbieder_user", False))
+
+
+def is_gemeente(user: Any) -> bool:
+    """Staff of a gemeente, or a superuser acting for one."""
+    return bool(getattr(user, "is_gemeente_user", False) or getattr(user, "is_superuser", False))

@@ -1,0 +1,181 @@
+"""Forms of the provider's signals and requests and of the consulent's answers.
+
+They check the shape of the input; the services (ondersteuning.services, iwmo.services) check the rules.
+Choices of clients, toewijzingen and products come from what the user may see.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils import timezone
+
+from resultaat.catalogus.models import Product
+from resultaat.clienten.models import Client
+from resultaat.iwmo.codes import WJ758RedenVerzoek, WJ759RedenAfwijzingVerzoek
+from resultaat.ondersteuning.models import SignaalSoort, SignaalStatus
+from resultaat.toewijzingen.models import Toewijzing
+from resultaat.web.forms import NLDSForm
+from resultaat.web.forms_toegang import SELECT, datumveld, tekstveld
+
+RADIO = forms.RadioSelect(attrs={"class": "utrecht-radio-button utrecht-radio-button--html-input"})
+
+
+class ClientKeuze(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        return f"{obj.naam} (geboren {obj.geboortedatum:%d-%m-%Y})" if obj.geboortedatum else obj.naam
+
+
+class ProductKeuze(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        return f"{obj.naam} ({obj.categorie}/{obj.code})"
+
+
+def eigen_clienten(user: Any) -> Any:
+    """The clients of the provider's own toewijzingen (the same for_user rule as the client list)."""
+    return (
+        Client.objects.for_user(user)
+        .filter(toewijzingen__aanbieder_id=user.aanbieder_id)
+        .distinct()
+        .order_by("achternaam", "voorletters", "pk")
+    )
+
+
+def gecontracteerde_producten(user: Any) -> Any:
+    """The products the provider has a contract for today (the service checks the gemeente and date)."""
+    vandaag = timezone.localdate()
+    return (
+        Product.objects.filter(
+            contractregels__contract__aanbieder_id=user.aanbieder_id,
+            contractregels__geldig_van__lte=vandaag,
+        )
+        .distinct()
+        .order_by("naam", "code")
+    )
+
+
+class SignaalForm(NLDSForm):
+    client = ClientKeuze(
+        label="Cliënt",
+        queryset=Client.objects.none(),
+        widget=SELECT,
+        empty_label="Kies een cliënt",
+        error_messages={"required": "Kies de cliënt.", "invalid_choice": "Kies een cliënt uit de lijst."},
+    )
+    soort = forms.ChoiceField(
+        label="Soort signaal",
+        choices=SignaalSoort.choices,
+        widget=RADIO,
+        error_messages={"required": "Kies de soort signaal.", "invalid_choice": "Kies de soort signaal."},
+    )
+    toelichting = tekstveld(
+        "Toelichting",
+        required=True,
+        help_text="Wat heeft u gezien of gehoord? Schrijf feiten op; de consulent neemt het signaal op.",
+        error_messages={"required": "Beschrijf wat u heeft gezien of gehoord."},
+    )
+
+    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["client"].queryset = eigen_clienten(user)  # type: ignore[attr-defined]
+
+
+class OpvolgingForm(NLDSForm):
+    status = forms.ChoiceField(
+        label="Status",
+        choices=[
+            (SignaalStatus.IN_BEHANDELING, "In behandeling"),
+            (SignaalStatus.AFGEHANDELD, "Afgehandeld"),
+        ],
+        widget=RADIO,
+        error_messages={"required": "Kies de status.", "invalid_choice": "Kies de status."},
+    )
+    opvolging = tekstveld(
+        "Opvolging (intern)",
+        required=True,
+        help_text="Wat de gemeente met het signaal doet. De aanbieder ziet deze tekst niet.",
+        error_messages={"required": "Beschrijf wat er met het signaal is gedaan."},
+    )
+    terugkoppeling = tekstveld(
+        "Terugkoppeling aan aanbieder",
+        help_text="Kort en zonder gevoelige details: de aanbieder ziet deze tekst bij het signaal.",
+    )
+
+
+class VotForm(NLDSForm):
+    client = ClientKeuze(
+        label="Cliënt",
+        queryset=Client.objects.none(),
+        widget=SELECT,
+        empty_label="Kies een cliënt",
+        error_messages={"required": "Kies de cliënt.", "invalid_choice": "Kies een cliënt uit de lijst."},
+    )
+    product = ProductKeuze(
+        label="Product",
+        queryset=Product.objects.none(),
+        widget=SELECT,
+        empty_label="Kies een product",
+        help_text="Alleen producten waarvoor uw organisatie een contract heeft.",
+        error_messages={"required": "Kies het product.", "invalid_choice": "Kies een product uit de lijst."},
+    )
+    ingangsdatum = datumveld("Gewenste ingangsdatum")
+    einddatum = datumveld("Einddatum", required=False, help_text="Leeg laten als er geen einddatum is.")
+    toelichting = tekstveld("Toelichting", help_text="Waarom vraagt u deze toewijzing aan?")
+
+    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["client"].queryset = eigen_clienten(user)  # type: ignore[attr-defined]
+        self.fields["product"].queryset = gecontracteerde_producten(user)  # type: ignore[attr-defined]
+
+
+class VowForm(NLDSForm):
+    einddatum = datumveld("Nieuwe einddatum", required=False, help_text="Leeg laten als die gelijk blijft.")
+    product = ProductKeuze(
+        label="Nieuw product",
+        queryset=Product.objects.none(),
+        required=False,
+        widget=SELECT,
+        empty_label="Product blijft gelijk",
+        error_messages={"invalid_choice": "Kies een product uit de lijst."},
+    )
+    ingangsdatum = datumveld(
+        "Nieuw product vanaf", required=False, help_text="Alleen nodig bij een ander product."
+    )
+    reden = forms.ChoiceField(
+        label="Reden van het verzoek",
+        choices=WJ758RedenVerzoek.choices,
+        initial=WJ758RedenVerzoek.CLIENTSITUATIE,
+        widget=SELECT,
+        error_messages={"required": "Kies de reden.", "invalid_choice": "Kies de reden."},
+    )
+    toelichting = tekstveld("Toelichting", help_text="Wat is er veranderd?")
+
+    def __init__(self, *args: Any, user: Any, toewijzing: Toewijzing, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["product"].queryset = gecontracteerde_producten(user).exclude(  # type: ignore[attr-defined]
+            pk=toewijzing.product_id
+        )
+
+
+class AntwoordForm(NLDSForm):
+    """The consulent's answer: grant (301), reject with a reason (319 antwoord 1) or in onderzoek (2)."""
+
+    KEUZES = [
+        ("toekennen", "Toekennen: de toewijzing gaat als 301 naar de aanbieder"),
+        ("afwijzen", "Afwijzen (antwoordbericht 319 met reden)"),
+        ("onderzoek", "In onderzoek (antwoordbericht 319; antwoord binnen 8 weken)"),
+    ]
+    antwoord = forms.ChoiceField(
+        label="Antwoord",
+        choices=KEUZES,
+        widget=RADIO,
+        error_messages={"required": "Kies een antwoord.", "invalid_choice": "Kies een antwoord."},
+    )
+    reden = forms.ChoiceField(
+        label="Reden van afwijzing",
+        choices=[("", "Geen (alleen bij afwijzen verplicht)"), *WJ759RedenAfwijzingVerzoek.choices],
+        required=False,
+        widget=SELECT,
+        error_messages={"invalid_choice": "Kies een reden uit de lijst."},
+    )
