@@ -25,6 +25,7 @@ class Sectie:
 SECTIES: dict[str, Sectie] = {
     s.code: s
     for s in [
+        Sectie("portaal", "Overzicht", "web:portaal"),
         Sectie("werklijst", "Werklijst", "web:werklijst"),
         Sectie("toegang", "Nieuwe melding", "web:melding-nieuw"),
         Sectie("mandaat", "Mandaat", "web:mandaat-list"),
@@ -72,6 +73,7 @@ ROL_MENU: dict[str, tuple[tuple[str, str | None], ...]] = {
     Rol.BEHEERDER: (("catalogus", None), ("contracten", None), ("aanbieders", None), ("beheer", None)),
     Rol.AUDITOR: (("client-zoeken", None), ("auditlog", None)),
     Rol.AANBIEDER: (
+        ("portaal", None),
         ("clienten", "Mijn cliënten"),
         ("toewijzingen", None),
         ("signalen", None),

@@ -10,6 +10,7 @@ from django.utils import timezone
 from resultaat.ondersteuning.models import Evaluatie, Ondersteuningsplan, Signaal
 from resultaat.toewijzingen.models import Levering, Toewijzing
 from resultaat.web.views.base import ScopedDetailView, ScopedListView
+from resultaat.web.views.portaal import portaal_acties
 
 FILTERS = {
     "actief": "Actief vandaag",
@@ -75,6 +76,8 @@ class ToewijzingDetailView(ScopedDetailView):
                 "evaluaties": list(Evaluatie.objects.for_user(user).filter(toewijzing=toewijzing)),
                 "signalen": list(Signaal.objects.for_user(user).filter(toewijzing=toewijzing)),
                 "tarief": toewijzing.product.tarief_op(vandaag),
+                # The owning provider's forms (accept, return, start, stops, subcontractor).
+                "portaal": portaal_acties(user, toewijzing),
                 # Predecessor and successors only when the user may see them (a switch of provider).
                 "verwant": list(
                     zichtbaar.filter(
