@@ -35,7 +35,15 @@ from resultaat.bekostiging import services as bekostiging
 from resultaat.bekostiging.models import Afrekenregel, Betaalbatch
 from resultaat.clienten.models import Client
 from resultaat.contracten.models import Contract
-from resultaat.iwmo.models import Bericht, BerichtStatus, DeclaratieRegel, Richting, Verzoek, VerzoekSoort
+from resultaat.iwmo.models import (
+    Bericht,
+    BerichtStatus,
+    DeclaratieRegel,
+    Richting,
+    Verzoek,
+    VerzoekBron,
+    VerzoekSoort,
+)
 from resultaat.ondersteuning.models import (
     Evaluatie,
     Ondersteuningsplan,
@@ -46,6 +54,7 @@ from resultaat.ondersteuning.models import (
     ResultaatBehaald,
     Signaal,
     SignaalSoort,
+    SocialeKaartVoorziening,
 )
 from resultaat.toegang.models import (
     Aanvraag,
@@ -149,6 +158,14 @@ def build_chain(client: Client, nummer: int, beschikkingnummer: str) -> dict[str
     doel = PlanDoel.objects.create(plan=plan, doel=f"{naam} houdt het huis schoon")
     PlanActiviteit.objects.create(doel=doel, wat="Stofzuigen", hoe_vaak="wekelijks")
     PlusAfspraak.objects.create(plan=plan, soort=PlusSoort.SIGNALERING, omschrijving=f"Let op {naam}")
+    # The sociale kaart is the gemeente's, not a client's: both chains' plans connect to the same one.
+    buurthuis, _ = SocialeKaartVoorziening.objects.get_or_create(gemeente=gemeente, naam="Buurthuis De Brug")
+    PlusAfspraak.objects.create(
+        plan=plan,
+        soort=PlusSoort.VERBINDING,
+        omschrijving=f"{naam} naar de koffieochtend",
+        voorziening=buurthuis,
+    )
     Evaluatie.objects.create(
         toewijzing=toewijzing,
         datum=dt.date(2017, 7, 1),
@@ -164,7 +181,11 @@ def build_chain(client: Client, nummer: int, beschikkingnummer: str) -> dict[str
         gemeld_op=timezone.now(),
     )
     WerklijstItem.objects.create(
-        gemeente=gemeente, client=client, soort=WerklijstSoort.SIGNAAL, omschrijving=f"Signaal over {naam}"
+        gemeente=gemeente,
+        client=client,
+        soort=WerklijstSoort.SIGNAAL,
+        omschrijving=f"Signaal over {naam}",
+        onderwerp=signaal,
     )
     # iWmo: a received 315 with its VOT waiting for an answer, and an approved 323 line.
     bericht = Bericht.objects.create(
@@ -188,6 +209,18 @@ def build_chain(client: Client, nummer: int, beschikkingnummer: str) -> dict[str
         soort=VerzoekSoort.VOT,
         referentie_aanbieder=f"REF-{naam}",
         bericht=bericht,
+        uiterlijk=dt.date(2017, 1, 9),
+    )
+    # The same request from the provider portal: no message, who asked and why.
+    Verzoek.objects.create(
+        gemeente=gemeente,
+        aanbieder=aanbieder,
+        client=client,
+        soort=VerzoekSoort.VOW,
+        bron=VerzoekBron.PORTAAL,
+        referentie_aanbieder=f"PORTAAL-{naam}",
+        producten=[{"ReferentieAanbieder": f"PORTAAL-{naam}", "TeWijzigenProducten": []}],
+        toelichting=f"{naam} heeft meer hulp nodig",
         uiterlijk=dt.date(2017, 1, 9),
     )
     DeclaratieRegel.objects.create(
@@ -247,7 +280,7 @@ class Sides:
             client_id = obj.client_id
         elif isinstance(obj, Afrekenregel):
             client_id = obj.client_id
-        elif isinstance(obj, Contract | Betaalbatch):
+        elif isinstance(obj, Contract | Betaalbatch | Bericht):
             return {self.zuid_id: "zeger", self.noord_id: "noor"}.get(obj.aanbieder_id)
         else:
             return None
@@ -452,7 +485,8 @@ def walk_as_bob(http: WebClient, sides: Sides, bob: Any, namespaces: tuple[str, 
             elif status != 200 and not (status == 405 and refused_uniformly(pattern, model, status)):
                 problems.append(f"{where}: status {status}, expected 200 for bob's own client")
         if not seen_zeger and (
-            issubclass(model, ClientData) or model in (AuditEvent, Contract, Afrekenregel, Betaalbatch)
+            issubclass(model, ClientData)
+            or model in (AuditEvent, Contract, Afrekenregel, Betaalbatch, Bericht)
         ):
             problems.append(f"{pattern.label}: build_chain() makes no {model.__name__} for zeger; extend it")
     assert not problems, "Provider isolation broken:\n" + "\n".join(problems)

@@ -12,6 +12,33 @@ from resultaat.audit.models import ClientData
 from resultaat.core.querysets import GemeenteScopedQuerySet
 
 
+class SocialeKaartQuerySet(models.QuerySet):
+    """Gemeente staff see their gemeenten's sociale kaart; a provider sees the map of every gemeente
+    where it has a client (to connect a client to a voorziening, the Plus); only consulenten and
+    beheerders of the gemeente keep it (``beheerbaar_voor``)."""
+
+    def for_user(self, user: Any) -> Any:
+        if user.is_superuser:
+            return self
+        if user.is_gemeente_user:
+            return self.filter(gemeente__in=user.gemeenten.all())
+        if user.is_aanbieder_user and user.aanbieder_id:
+            from resultaat.toewijzingen.models import Toewijzing
+
+            gemeenten = Toewijzing.objects.filter(aanbieder_id=user.aanbieder_id).values("client__gemeente")
+            return self.filter(gemeente__in=gemeenten)
+        return self.none()
+
+    def beheerbaar_voor(self, user: Any) -> Any:
+        from resultaat.accounts.models import Rol
+
+        if user.is_superuser:
+            return self
+        if user.rol in (Rol.CONSULENT, Rol.BEHEERDER):
+            return self.filter(gemeente__in=user.gemeenten.all())
+        return self.none()
+
+
 class SocialeKaartVoorziening(models.Model):
     """A voorliggende voorziening on the gemeente's sociale kaart (buurthuis, maaltijdservice, ...)."""
 
@@ -22,6 +49,8 @@ class SocialeKaartVoorziening(models.Model):
     soort = models.CharField(max_length=100, blank=True)
     adres = models.CharField(max_length=200, blank=True)
     contact = models.CharField(max_length=200, blank=True)
+
+    objects: ClassVar[Any] = SocialeKaartQuerySet.as_manager()
 
     class Meta:
         verbose_name = "voorziening op de sociale kaart"

@@ -33,6 +33,7 @@ SECTIES: dict[str, Sectie] = {
         Sectie("clienten", "Cliënten", "web:client-list"),
         Sectie("toewijzingen", "Toewijzingen", "web:toewijzing-list"),
         Sectie("signalen", "Signalen", "web:signaal-list"),
+        Sectie("sociale-kaart", "Sociale kaart", "web:sociale-kaart"),
         Sectie("verzoeken", "Verzoeken", "web:verzoek-list"),
         Sectie("berichten", "Berichten", "web:bericht-list"),
         Sectie("aanbieders", "Aanbieders", "web:aanbieder-list"),
@@ -57,6 +58,7 @@ ROL_MENU: dict[str, tuple[tuple[str, str | None], ...]] = {
         ("signalen", None),
         ("verzoeken", None),
         ("berichten", None),
+        ("sociale-kaart", None),
     ),
     Rol.CONTRACTMANAGER: (
         ("aanbieders", None),
@@ -70,7 +72,13 @@ ROL_MENU: dict[str, tuple[tuple[str, str | None], ...]] = {
         ("aanbieders", None),
         ("berichten", None),
     ),
-    Rol.BEHEERDER: (("catalogus", None), ("contracten", None), ("aanbieders", None), ("beheer", None)),
+    Rol.BEHEERDER: (
+        ("catalogus", None),
+        ("contracten", None),
+        ("aanbieders", None),
+        ("sociale-kaart", None),
+        ("beheer", None),
+    ),
     Rol.AUDITOR: (("client-zoeken", None), ("auditlog", None)),
     Rol.AANBIEDER: (
         ("portaal", None),
@@ -78,6 +86,7 @@ ROL_MENU: dict[str, tuple[tuple[str, str | None], ...]] = {
         ("toewijzingen", None),
         ("signalen", None),
         ("verzoeken", None),
+        ("sociale-kaart", None),
         ("mandaat", "Indicatievoorstellen"),
         ("specificaties", None),
         ("berichten", None),

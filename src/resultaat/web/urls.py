@@ -21,6 +21,16 @@ from resultaat.web.views.catalogus import CatalogusView
 from resultaat.web.views.clienten import ClientDetailView, ClientListView, ClientZoekenView
 from resultaat.web.views.contracten import ContractDetailView, ContractListView
 from resultaat.web.views.home import HomeView
+from resultaat.web.views.plannen import (
+    PlanAkkoordView,
+    PlanDetailView,
+    PlanNieuwView,
+    PlanPdfView,
+    PlanWijzigenView,
+    SocialeKaartView,
+    VoorzieningNieuwView,
+    VoorzieningWijzigenView,
+)
 from resultaat.web.views.portaal import (
     AccepterenView,
     CsvUploadView,
@@ -110,6 +120,14 @@ urlpatterns = [
     path("bekostiging/specificaties/<int:pk>/pdf/", BetaalbatchPdfView.as_view(), name="betaalbatch-pdf"),
     path("bekostiging/budget/", BudgetView.as_view(), name="bekostiging-budget"),
     path("bekostiging/uren-resultaat/", UrenVergelijkingView.as_view(), name="bekostiging-uren"),
+    path("toewijzingen/<int:pk>/plan/nieuw/", PlanNieuwView.as_view(), name="plan-nieuw"),
+    path("plannen/<int:pk>/", PlanDetailView.as_view(), name="plan-detail"),
+    path("plannen/<int:pk>/wijzigen/", PlanWijzigenView.as_view(), name="plan-wijzigen"),
+    path("plannen/<int:pk>/akkoord/", PlanAkkoordView.as_view(), name="plan-akkoord"),
+    path("plannen/<int:pk>/pdf/", PlanPdfView.as_view(), name="plan-pdf"),
+    path("sociale-kaart/", SocialeKaartView.as_view(), name="sociale-kaart"),
+    path("sociale-kaart/nieuw/", VoorzieningNieuwView.as_view(), name="voorziening-nieuw"),
+    path("sociale-kaart/<int:pk>/", VoorzieningWijzigenView.as_view(), name="voorziening-wijzigen"),
     path("toegang/meldingen/nieuw/", MeldingNieuwView.as_view(), name="melding-nieuw"),
     path("toegang/meldingen/<int:pk>/", MeldingDetailView.as_view(), name="melding-detail"),
     path("toegang/onderzoeken/<int:pk>/", OnderzoekDetailView.as_view(), name="onderzoek-detail"),
