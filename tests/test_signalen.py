@@ -85,7 +85,9 @@ def test_bob_reports_a_signal_alice_follows_it_up_and_bob_sees_the_status(alice,
 
 
 def test_a_signal_needs_a_kind_and_a_note_and_saves_nothing_otherwise(bob, noor):
-    response = als(bob).post(reverse("web:signaal-nieuw"), {"client": noor.pk, "soort": "", "toelichting": " "})
+    response = als(bob).post(
+        reverse("web:signaal-nieuw"), {"client": noor.pk, "soort": "", "toelichting": " "}
+    )
     assert response.status_code == 200
     assert "Kies de soort signaal." in response.text
     assert "Beschrijf wat u heeft gezien of gehoord." in response.text
