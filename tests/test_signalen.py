@@ -127,3 +127,22 @@ def test_a_follow_up_needs_a_text_and_a_closed_signal_stays_closed(alice, bob, n
 
 def test_only_a_provider_reports_signals(alice, noor):
     assert als(alice).get(reverse("web:signaal-nieuw")).status_code == 403
+
+
+def test_the_api_gives_the_provider_the_terugkoppeling_but_not_the_internal_note(alice, bob, noor):
+    from resultaat.ondersteuning import services
+
+    signaal = services.meld_signaal(
+        door=bob, client=noor, soort="eenzaamheid", toelichting="Zit veel alleen."
+    )
+    services.volg_signaal_op(
+        door=alice,
+        signaal=signaal,
+        status="afgehandeld",
+        opvolging="Buurvrouw gebeld, vertrouwelijk.",
+        terugkoppeling="Aangemeld bij de koffieochtend.",
+    )
+    url = reverse("api:signaal-detail", args=[signaal.pk])
+    voor_bob = als(bob).get(url).json()
+    assert voor_bob["terugkoppeling"] == "Aangemeld bij de koffieochtend." and voor_bob["opvolging"] == ""
+    assert als(alice).get(url).json()["opvolging"] == "Buurvrouw gebeld, vertrouwelijk."

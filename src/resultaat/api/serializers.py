@@ -596,9 +596,21 @@ class SignaalSerializer(serializers.ModelSerializer):
             "gemeld_door",
             "status",
             "opvolging",
+            "terugkoppeling",
             "afgehandeld_op",
         )
         read_only_fields = fields
+        extra_kwargs = {
+            "opvolging": {"help_text": "Interne aantekening van de gemeente; leeg voor een aanbieder."}
+        }
+
+    def to_representation(self, instance: Signaal) -> dict[str, Any]:
+        data = super().to_representation(instance)
+        request = self.context.get("request")
+        if request is not None and getattr(request.user, "is_aanbieder_user", False):
+            # The provider gets the terugkoppeling, never the gemeente's internal note.
+            data["opvolging"] = ""
+        return data
 
 
 # --- Werklijst and audit -----------------------------------------------------------------------------
