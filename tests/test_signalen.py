@@ -146,3 +146,14 @@ def test_the_api_gives_the_provider_the_terugkoppeling_but_not_the_internal_note
     voor_bob = als(bob).get(url).json()
     assert voor_bob["terugkoppeling"] == "Aangemeld bij de koffieochtend." and voor_bob["opvolging"] == ""
     assert als(alice).get(url).json()["opvolging"] == "Buurvrouw gebeld, vertrouwelijk."
+
+
+def test_a_consulent_of_another_gemeente_cannot_follow_up(erik, bob, noor):
+    from django.core.exceptions import ValidationError
+
+    from resultaat.ondersteuning import services
+
+    signaal = services.meld_signaal(door=bob, client=noor, soort="achteruitgang", toelichting="Valt vaker.")
+    assert als(erik).get(reverse("web:signaal-detail", args=[signaal.pk])).status_code == 404
+    with pytest.raises(ValidationError, match="gemeente van de cliënt"):
+        services.volg_signaal_op(door=erik, signaal=signaal, status="afgehandeld", opvolging="Niets.")

@@ -509,8 +509,11 @@ def volg_signaal_op(
 
     ``opvolging`` is the gemeente's internal note; only ``terugkoppeling`` is shown to the provider.
     """
-    if not getattr(door, "is_gemeente_user", False) and not getattr(door, "is_superuser", False):
-        raise ValidationError("Alleen de gemeente kan een signaal opvolgen.")
+    if not getattr(door, "is_superuser", False) and (
+        not getattr(door, "is_gemeente_user", False)
+        or not door.gemeenten.filter(pk=signaal.client.gemeente_id).exists()
+    ):
+        raise ValidationError("Alleen de gemeente van de cliënt kan dit signaal opvolgen.")
     fouten: dict[str, str] = {}
     if status not in (SignaalStatus.IN_BEHANDELING, SignaalStatus.AFGEHANDELD):
         fouten["status"] = "Kies 'in behandeling' of 'afgehandeld'."
