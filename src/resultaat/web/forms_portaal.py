@@ -13,6 +13,12 @@ from resultaat.web.forms_toegang import SELECT, TEKST, TEXTBOX, datumveld
 STOP_REDENEN = [(c, f"{c} {label}") for c, label in WMO588RedenBeeindiging.choices if c != "20"]
 
 
+class PortaalForm(NLDSForm):
+    """No browser-side "required" check: an empty field gets the Dutch message from the server."""
+
+    use_required_attribute = False
+
+
 def toelichtingveld(label: str, help_text: str = "") -> forms.CharField:
     return forms.CharField(
         label=label,
@@ -23,7 +29,7 @@ def toelichtingveld(label: str, help_text: str = "") -> forms.CharField:
     )
 
 
-class RetourForm(NLDSForm):
+class RetourForm(PortaalForm):
     reden = forms.CharField(
         label="Reden van retour",
         widget=TEKST,
@@ -32,20 +38,20 @@ class RetourForm(NLDSForm):
     )
 
 
-class StartForm(NLDSForm):
+class StartForm(PortaalForm):
     begindatum = datumveld("Startdatum", help_text="De dag waarop de ondersteuning echt begon.")
 
 
-class HervattenForm(NLDSForm):
+class HervattenForm(PortaalForm):
     begindatum = datumveld("Hervat op", help_text="De eerste dag van de ondersteuning na de tijdelijke stop.")
 
 
-class TijdelijkeStopForm(NLDSForm):
+class TijdelijkeStopForm(PortaalForm):
     einddatum = datumveld("Laatste dag van de ondersteuning vóór de stop")
     toelichting = toelichtingveld("Oorzaak", "Bijvoorbeeld: ziekenhuisopname, logeeropvang.")
 
 
-class StopForm(NLDSForm):
+class StopForm(PortaalForm):
     einddatum = datumveld("Laatste dag van de ondersteuning")
     reden = forms.ChoiceField(
         label="Reden van de stop (WMO588)",
@@ -56,7 +62,7 @@ class StopForm(NLDSForm):
     toelichting = toelichtingveld("Toelichting")
 
 
-class OnderaannemerForm(NLDSForm):
+class OnderaannemerForm(PortaalForm):
     onderaannemer: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
         label="Onderaannemer",
         queryset=None,
@@ -71,7 +77,7 @@ class OnderaannemerForm(NLDSForm):
         self.fields["onderaannemer"].queryset = keuzes  # type: ignore[attr-defined]
 
 
-class CsvUploadForm(NLDSForm):
+class CsvUploadForm(PortaalForm):
     bestand = forms.FileField(
         label="CSV-bestand",
         help_text="Kolommen: toewijzingnummer;gemeentecode;soort;datum;reden;toelichting (UTF-8, ; of ,).",
