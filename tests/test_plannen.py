@@ -387,10 +387,13 @@ def test_plan_that_belongs_to_the_beschikking_is_shown_to_provider_and_consulent
     )
     voor = web(alice).get(toewijzing_url).content.decode()
     assert "Plan hoort bij de beschikking" in voor and "Nog geen akkoord plan" in voor
+    beschikking_url = reverse("web:beschikking-detail", args=[beschikking.pk])
+    assert "Nog geen akkoord plan" in web(alice).get(beschikking_url).content.decode()
 
     plan = schrijf_en_akkoord(bob, toewijzing, subresultaat, buurthuis)
     na = web(alice).get(toewijzing_url).content.decode()
     assert f"Akkoord plan: versie {plan.versie}" in na
+    assert f"Akkoord plan: versie {plan.versie}" in web(alice).get(beschikking_url).content.decode()
     assert (
         "Plan hoort bij de beschikking"
         in web(bob).get(reverse("web:plan-detail", args=[plan.pk])).content.decode()
@@ -446,3 +449,37 @@ def test_a_beheerder_keeps_the_sociale_kaart_too(alkmaar):
     )
     assert response.status_code == 302
     assert SocialeKaartVoorziening.objects.filter(gemeente=alkmaar, naam="Repair café").exists()
+
+
+def test_an_aanvullend_arrangement_sets_goals_for_the_granted_result(bob, noor, noord, alkmaar):
+    """Vervoer has no result of its own: its goals are about the subresults of the result it serves."""
+    resultaat = f.ResultaatFactory()
+    sub = Subresultaat.objects.create(
+        resultaat=resultaat,
+        code="mobiel-test",
+        omschrijving="De cliënt komt waar hij wil",
+        geldig_van=dt.date(2015, 1, 1),
+    )
+    vervoer = f.ProductFactory(naam="Vervoer", resultaat=None, aanvullend_arrangement=True)
+    aanvraag = Aanvraag.objects.create(client=noor, gemeente=alkmaar, ontvangen_op=dt.date(2016, 12, 1))
+    beschikking = Beschikking.objects.create(
+        aanvraag=aanvraag,
+        client=noor,
+        gemeente=alkmaar,
+        nummer="B-2",
+        besluit=Besluit.TOEGEKEND,
+        besluitdatum=dt.date(2016, 12, 10),
+    )
+    beschikt = BeschiktResultaat.objects.create(
+        beschikking=beschikking, resultaat=resultaat, product=vervoer, ingangsdatum=dt.date(2017, 1, 2)
+    )
+    toewijzing = f.ToewijzingFactory(
+        client=noor, aanbieder=noord, product=vervoer, beschikt_resultaat=beschikt
+    )
+    assert services.subresultaten_voor(toewijzing) == [sub]
+    plan = services.maak_plan(
+        door=bob,
+        toewijzing=toewijzing,
+        invoer=services.PlanInvoer(doelen=(services.DoelInvoer(doel="Naar de markt", subresultaat=sub),)),
+    )
+    assert plan.doelen.get().subresultaat == sub

@@ -83,18 +83,24 @@ def _plandatum(d: dt.date | None) -> str:
     return d.strftime("%d-%m-%Y") if d else "onbepaald"
 
 
+def _resultaten(toewijzing: Toewijzing) -> set[int]:
+    """The result(s) of a toewijzing: its product's, and the granted result of the beschikking (an
+    aanvullend arrangement such as vervoer has no result of its own but serves the granted one)."""
+    ids = {toewijzing.product.resultaat_id}
+    if toewijzing.beschikt_resultaat is not None:
+        ids.add(toewijzing.beschikt_resultaat.resultaat_id)
+    return {i for i in ids if i is not None}
+
+
 def subresultaten_voor(toewijzing: Toewijzing) -> list[Subresultaat]:
     """The subresults the plan sets goals for: those the beschikking names, else all of the result."""
     beschikt = toewijzing.beschikt_resultaat
     if beschikt is not None:
-        genoemd = list(beschikt.subresultaten.order_by("volgorde", "pk"))
+        genoemd = list(beschikt.subresultaten.prefetch_related("aandachtspunten").order_by("volgorde", "pk"))
         if genoemd:
             return genoemd
-    resultaat_id = toewijzing.product.resultaat_id
-    if resultaat_id is None:
-        return []
     return list(
-        Subresultaat.objects.filter(resultaat_id=resultaat_id)
+        Subresultaat.objects.filter(resultaat_id__in=_resultaten(toewijzing))
         .geldig_op(timezone.localdate())
         .prefetch_related("aandachtspunten")
         .order_by("volgorde", "pk")
@@ -103,10 +109,7 @@ def subresultaten_voor(toewijzing: Toewijzing) -> list[Subresultaat]:
 
 def subresultaat_keuzes(toewijzing: Toewijzing) -> Any:
     """Every subresult of the toewijzing's result: what a goal may be about."""
-    resultaat_id = toewijzing.product.resultaat_id
-    if resultaat_id is None:
-        return Subresultaat.objects.none()
-    return Subresultaat.objects.filter(resultaat_id=resultaat_id).order_by("volgorde", "pk")
+    return Subresultaat.objects.filter(resultaat_id__in=_resultaten(toewijzing)).order_by("volgorde", "pk")
 
 
 def sociale_kaart_voor(toewijzing: Toewijzing) -> Any:
@@ -185,15 +188,7 @@ def _controleer_invoer(toewijzing: Toewijzing, invoer: PlanInvoer) -> None:
             "evaluatiedatum",
             f"De evaluatiedatum ligt na de einddatum van de toewijzing ({_plandatum(toewijzing.einddatum)}).",
         )
-    toegestaan = (
-        set(
-            Subresultaat.objects.filter(resultaat_id=toewijzing.product.resultaat_id).values_list(
-                "pk", flat=True
-            )
-        )
-        if toewijzing.product.resultaat_id
-        else set()
-    )
+    toegestaan = set(subresultaat_keuzes(toewijzing).values_list("pk", flat=True))
     for i, doel in enumerate(invoer.doelen, start=1):
         if not doel.doel.strip():
             fout("__all__", f"Doel {i}: beschrijf het doel.")

@@ -16,3 +16,11 @@ register = template.Library()
 def geldend(plannen: Iterable[Any]) -> Any:
     """The version the client agreed to (there is at most one per toewijzing), or None."""
     return next((p for p in plannen if p.status == PlanStatus.AKKOORD), None)
+
+
+@register.filter
+def akkoord_plan(toewijzing: Any) -> Any:
+    """The agreed plan of a toewijzing (one query; for the few toewijzingen of one beschikking)."""
+    from resultaat.ondersteuning.models import Ondersteuningsplan
+
+    return Ondersteuningsplan.objects.filter(toewijzing=toewijzing, status=PlanStatus.AKKOORD).first()
