@@ -14,6 +14,7 @@ from django.utils import timezone
 from pypdf import PdfReader
 
 from resultaat.accounts.models import Rol
+from resultaat.audit.models import AuditEvent
 from resultaat.catalogus.models import Subresultaat
 from resultaat.ondersteuning import services
 from resultaat.ondersteuning.models import (
@@ -189,6 +190,13 @@ def test_bob_writes_noors_plan_records_her_agreement_and_a_change_becomes_a_new_
     assert (plan.status, v2.status) == (PlanStatus.VERVANGEN, PlanStatus.AKKOORD)
     historie = http.get(reverse("web:plan-detail", args=[v2.pk])).content.decode()
     assert "Versie 1" in historie and "Vervangen" in historie
+    # Every write is in the audit trail, attributed to bob.
+    soorten = set(
+        AuditEvent.objects.filter(client_id=toewijzing.client_id, actor=bob).values_list(
+            "content_type__model", flat=True
+        )
+    )
+    assert {"ondersteuningsplan", "plandoel", "planactiviteit", "plusafspraak"} <= soorten
 
 
 def test_an_agreed_version_is_never_changed(bob, toewijzing, subresultaat, buurthuis):

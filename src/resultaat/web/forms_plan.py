@@ -50,7 +50,7 @@ class PlanForm(NLDSForm):
         choices=Regiefrequentie.choices,
         initial=Regiefrequentie.HALFJAAR,
         widget=SELECT,
-        help_text="Hoe vaak praat u met de cliënt over hoe het gaat en wie de regie heeft?",
+        help_text="Hoe vaak bespreken cliënt, aanbieder en consulent samen hoe het gaat?",
     )
     evaluatiedatum = datumveld(
         "Evaluatiedatum",
