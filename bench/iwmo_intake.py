@@ -175,6 +175,7 @@ def main() -> None:
 
         profiel.disable()
         pstats.Stats(profiel).sort_stats("tottime").print_stats(25)
+        pstats.Stats(profiel).sort_stats("cumulative").print_stats(40)
     goed = sum(u.status == "goedgekeurd" for u in uitkomsten)
     assert goed == n, {u.status for u in uitkomsten}
     assert Levering.objects.count() == n

@@ -14,7 +14,8 @@ from typing import Any, ClassVar
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db import models, transaction
+from django.db import connections, models, router, transaction
+from django.utils import timezone
 
 from resultaat.audit.context import current_actor
 
@@ -71,30 +72,66 @@ class AuditEvent(models.Model):
 
 def record(objs: Iterable[ClientData], actie: str, velden: Sequence[str] = ()) -> None:
     """Write one audit event per object, attributed to the current actor (set-based for bulk writes)."""
-    actor = current_actor()
-    velden = list(velden)
-    content_types: dict[type, ContentType] = {}
-    events = []
+    rijen: list[tuple[Any, int | None]] = []
+    model: type[ClientData] | None = None
     for obj in objs:
-        model = obj.__class__
-        if model not in content_types:
-            content_types[model] = ContentType.objects.get_for_model(model)
-        events.append(
-            AuditEvent(
-                actor_id=actor.user_id,
-                actor_naam=actor.naam,
-                rol=actor.rol,
-                organisatie=actor.organisatie,
-                client_id=obj.audit_client_id(),
-                content_type=content_types[model],
-                object_id=str(obj.pk),
-                object_omschrijving=f"{model._meta.verbose_name} {obj.pk}"[:200],
-                actie=actie,
-                velden=velden,
-            )
+        if obj.__class__ is not model:
+            if model is not None:
+                record_rijen(model, rijen, actie, velden)
+            model, rijen = obj.__class__, []
+        rijen.append((obj.pk, obj.audit_client_id()))
+    if model is not None:
+        record_rijen(model, rijen, actie, velden)
+
+
+def record_rijen(
+    model: type[ClientData],
+    rijen: Iterable[tuple[Any, int | None]],
+    actie: str,
+    velden: Sequence[str] = (),
+) -> None:
+    """One audit event per (primary key, client id) of ``model``: the set-based form of :func:`record`
+    for writers that already know each row's client. One multi-row INSERT, in the caller's transaction."""
+    actor = current_actor()
+    conn = connections[router.db_for_write(AuditEvent)]
+    opts = AuditEvent._meta
+    # The same values for every row, prepared for the database once.
+    tijdstip = opts.get_field("tijdstip").get_db_prep_save(timezone.now(), connection=conn)
+    velden_db = opts.get_field("velden").get_db_prep_save(list(velden), connection=conn)
+    content_type_id = ContentType.objects.get_for_model(model).pk
+    naam = str(model._meta.verbose_name)
+    vast = (actor.user_id, actor.naam, actor.rol, actor.organisatie)
+    actie = str(actie)
+    rows = [
+        (tijdstip, *vast, client_id, content_type_id, str(pk), f"{naam} {pk}"[:200], actie, velden_db)
+        for pk, client_id in rijen
+    ]
+    if not rows:
+        return
+    kolom = {f.name: f.column for f in opts.concrete_fields}
+    kolommen = [
+        kolom[naam]
+        for naam in (
+            "tijdstip",
+            "actor",
+            "actor_naam",
+            "rol",
+            "organisatie",
+            "client_id",
+            "content_type",
+            "object_id",
+            "object_omschrijving",
+            "actie",
+            "velden",
         )
-    if events:
-        AuditEvent.objects.bulk_create(events, batch_size=2000)
+    ]
+    sql = "INSERT INTO {} ({}) VALUES ({})".format(  # noqa: S608 (names from the model, values as parameters)
+        conn.ops.quote_name(opts.db_table),
+        ", ".join(conn.ops.quote_name(k) for k in kolommen),
+        ", ".join(["%s"] * len(kolommen)),
+    )
+    with conn.cursor() as cursor:
+        cursor.executemany(sql, rows)
 
 
 class ClientDataQuerySet(models.QuerySet):

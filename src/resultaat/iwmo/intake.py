@@ -1,24 +1,40 @@
 """Intake of incoming iWmo files: gate, XSD (level 1), in-message rules (level 2), rules on our data
 (level 3/4), effects, and the retour — for a batch of files at once, set-based.
 
-A batch runs in one transaction: either every effect and every stored message of the batch is
-committed, or (on an unexpected error halfway) nothing is. Files are checked one after the other
-against the database *and* the effects of the files before them in the same batch.
+A batch is checked first and then written in one transaction. Every file is checked one after the
+other against the database *and* the effects of the files before it in the same batch (validate, then
+apply): a file that breaks a rule gets its retour and changes nothing, while the good files of the
+batch are applied. If the batch's write still hits a database constraint (another process stored the
+same message in the meantime), the batch is redone one file at a time, each in its own transaction.
+On any other error nothing of the batch is applied.
+
+The common case is kept cheap (see "Benchmark" in docs/iwmo.md): what a batch needs (toewijzingen,
+leveringen, earlier messages) is loaded in a few queries; a 305/307 is read straight from the tree;
+a header-only retour is written from a template; messages, leveringen and their audit events are
+inserted with one multi-row INSERT per table instead of the ORM's per-object work.
 """
 
 from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import hashlib
+import logging
+import operator
+import secrets
 from collections import defaultdict
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
+from xml.sax.saxutils import escape
 
-from django.db import connections, router, transaction
+from django.db import IntegrityError, connections, models, router, transaction
+from django.db.models.base import ModelState
 from django.utils import timezone
 
 from resultaat.audit.context import acting_as
+from resultaat.audit.models import Actie, record_rijen
 from resultaat.catalogus.codes import WJ756Eenheid, WMO002RedenWijziging
 from resultaat.catalogus.models import Product
 from resultaat.clienten.models import Client
@@ -34,7 +50,7 @@ from resultaat.iwmo.models import (
     VerzoekSoort,
 )
 from resultaat.iwmo.parse import Bericht as Gelezen
-from resultaat.iwmo.parse import LeveringProduct, ontleed
+from resultaat.iwmo.parse import Header, LeveringProduct, naar_dict, ontleed
 from resultaat.iwmo.regels import Probleem
 from resultaat.iwmo.werkdagen import plus_werkdagen
 from resultaat.organisaties.models import Aanbieder, Gemeente
@@ -42,6 +58,8 @@ from resultaat.toewijzingen.models import Levering, LeveringBron, Toewijzing
 from resultaat.toewijzingen.regels import start_bezwaren, stop_beoordeling
 from resultaat.toewijzingen.signals import levering_gemeld
 from resultaat.werklijst.models import WerklijstItem, WerklijstSoort
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass
@@ -99,8 +117,165 @@ def controleer_technisch(naam: str, data: bytes, *, alleen_xsd: bool = False) ->
         return werk
     werk.root = root
     if not alleen_xsd:
-        werk.gelezen = ontleed(berichttype, root)
+        if berichttype in _LEVERINGKLASSE:
+            werk.gelezen = lees_levering(berichttype, root)
+        else:
+            werk.gelezen = ontleed(berichttype, root)
     return werk
+
+
+# --- Reading a 305/307 straight from the tree ------------------------------------------------------------
+
+_LEVERINGKLASSE = {"WMO305": "StartProduct", "WMO307": "StopProduct"}
+
+
+class _LuiInhoud(Mapping[str, Any]):
+    """The message as nested dicts (``parse.naar_dict``), made only when someone asks for it."""
+
+    def __init__(self, root: Any) -> None:
+        self._root = root
+        self._dict: dict[str, Any] | None = None
+
+    def _d(self) -> dict[str, Any]:
+        if self._dict is None:
+            self._dict = naar_dict(self._root)
+        return self._dict
+
+    def __getitem__(self, sleutel: str) -> Any:
+        return self._d()[sleutel]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._d())
+
+    def __len__(self) -> int:
+        return len(self._d())
+
+
+@dataclass
+class _GelezenLevering(Gelezen):
+    client_bsn: str | None = None
+
+    @property
+    def bsn(self) -> str | None:
+        return self.client_bsn
+
+
+def _t(el: Any) -> str:
+    return (el.text or "").strip()
+
+
+def _naam(el: Any) -> str:
+    tag: str = el.tag
+    return tag[tag.rfind("}") + 1 :]
+
+
+def lees_levering(berichttype: str, root: Any) -> Gelezen:
+    """A 305 or 307 as :func:`parse.ontleed` reads it, straight from the tree. Call after XSD
+    validation, on a tree from :func:`xml.lees` (its parser drops comments and processing
+    instructions): the schema then fixes where each header element is, and that the Client starts with
+    its Bsn and ends with the Start/StopProducten. ``inhoud`` (the nested dicts) is made when asked for."""
+    kop, client = root[0], root[1]
+    bid, versie = kop[5], kop[6]
+    header = Header(
+        berichtcode=_t(kop[0]),
+        berichtversie=_t(kop[1]),
+        berichtsubversie=_t(kop[2]),
+        afzender=_t(kop[3]),
+        ontvanger=_t(kop[4]),
+        identificatie=_t(bid[0]),
+        dagtekening=dt.date.fromisoformat(_t(bid[1])),
+        basisschema_xsd_versie=_t(versie[0]),
+        bericht_xsd_versie=_t(versie[1]),
+    )
+    stop = berichttype == "WMO307"
+    klasse = _LEVERINGKLASSE[berichttype]
+    pad = f"/Bericht/Client/{klasse}en/{klasse}"
+    producten = []
+    for i, el in enumerate(client[len(client) - 1], 1):
+        d: dict[str, str] = {}
+        for k in el:
+            naam = _naam(k)
+            if naam == "Product":
+                for kk in k:
+                    d[_naam(kk)] = _t(kk)
+            else:
+                d[naam] = _t(k)
+        producten.append(
+            LeveringProduct(
+                pad=f"{pad}[{i}]",
+                toewijzingnummer=int(d["ToewijzingNummer"]) if d.get("ToewijzingNummer") else None,
+                categorie=d.get("Categorie"),
+                code=d.get("Code"),
+                toewijzing_ingangsdatum=_datum(d.get("ToewijzingIngangsdatum")),
+                begindatum=dt.date.fromisoformat(d["Begindatum"]),
+                status=d["StatusAanlevering"],
+                reden=d.get("RedenBeeindiging", "") if stop else "",
+                einddatum=_datum(d.get("Einddatum")),
+            )
+        )
+    return _GelezenLevering(
+        berichttype,
+        header,
+        cast(dict[str, Any], _LuiInhoud(root)),
+        producten=producten,
+        client_bsn=_t(client[0]),
+    )
+
+
+def _datum(waarde: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(waarde) if waarde else None
+
+
+# --- The header-only retour ---------------------------------------------------------------------------
+
+
+def _e(waarde: str) -> str:
+    return escape(waarde) if ("&" in waarde or "<" in waarde or ">" in waarde) else waarde
+
+
+def kop_retour(
+    heen_type: str, h: Header, *, identificatie: str, dagtekening: dt.date, codes: list[str] | None = None
+) -> bytes:
+    """The header-only retour (fully approved: no RetourCodes; level 2: the codes), written from a
+    template: the same bytes as :func:`bouw.header_retour` with ``dagtekening`` as DagtekeningRetour."""
+    retour_type = xml.RETOUR_VAN[heen_type]
+    basis, bericht = xml.xsd_versies(retour_type)
+    xslt = f"    <XsltVersie>{xml.XSLT_VERSIE}</XsltVersie>\r\n" if codes else ""
+    retourcodes = (
+        "    <RetourCodes>\r\n"
+        + "".join(f"      <RetourCode>{_e(c)}</RetourCode>\r\n" for c in codes)
+        + "    </RetourCodes>\r\n"
+        if codes
+        else ""
+    )
+    return (
+        "<?xml version='1.0' encoding='UTF-8'?>\r\n"
+        f'<Bericht xmlns="{xml.namespace(retour_type)}" xmlns:iwmo="{xml.BASIS_NS}">\r\n'
+        "  <Header>\r\n"
+        f"    <BerichtCode>{xml.BERICHTCODES[retour_type]}</BerichtCode>\r\n"
+        f"    <BerichtVersie>{_e(h.berichtversie)}</BerichtVersie>\r\n"
+        f"    <BerichtSubversie>{_e(h.berichtsubversie)}</BerichtSubversie>\r\n"
+        f"    <Afzender>{_e(h.afzender)}</Afzender>\r\n"
+        f"    <Ontvanger>{_e(h.ontvanger)}</Ontvanger>\r\n"
+        "    <BerichtIdentificatie>\r\n"
+        f"      <iwmo:Identificatie>{_e(h.identificatie)}</iwmo:Identificatie>\r\n"
+        f"      <iwmo:Dagtekening>{h.dagtekening.isoformat()}</iwmo:Dagtekening>\r\n"
+        "    </BerichtIdentificatie>\r\n"
+        "    <XsdVersie>\r\n"
+        f"      <iwmo:BasisschemaXsdVersie>{_e(h.basisschema_xsd_versie)}</iwmo:BasisschemaXsdVersie>\r\n"
+        f"      <iwmo:BerichtXsdVersie>{_e(h.bericht_xsd_versie)}</iwmo:BerichtXsdVersie>\r\n"
+        "    </XsdVersie>\r\n"
+        f"    <IdentificatieRetour>{_e(identificatie)}</IdentificatieRetour>\r\n"
+        f"    <DagtekeningRetour>{dagtekening.isoformat()}</DagtekeningRetour>\r\n"
+        f"{xslt}"
+        "    <XsdVersieRetour>\r\n"
+        f"      <iwmo:BasisschemaXsdVersie>{basis}</iwmo:BasisschemaXsdVersie>\r\n"
+        f"      <iwmo:BerichtXsdVersie>{bericht}</iwmo:BerichtXsdVersie>\r\n"
+        "    </XsdVersieRetour>\r\n"
+        f"{retourcodes}"
+        "  </Header>\r\n"
+        "</Bericht>\r\n"
+    ).encode()
 
 
 # --- Level 2 --------------------------------------------------------------------------------------------
@@ -173,17 +348,67 @@ def _aangevraagd(g: Gelezen) -> list[dict[str, Any]]:
 # --- The batch -------------------------------------------------------------------------------------------
 
 
+@dataclass(slots=True)
+class _Toewijzing:
+    """What the 305/307 rules need of a toewijzing, loaded for the whole batch in one query per 900."""
+
+    pk: int
+    nummer: int
+    aanbieder_id: int
+    client_id: int
+    bsn: str
+    categorie: str
+    code: str
+    ingangsdatum: dt.date
+    einddatum: dt.date | None
+    reden_wijziging: str
+
+    def is_actief_op(self, datum: dt.date) -> bool:
+        return self.ingangsdatum <= datum and (self.einddatum is None or datum <= self.einddatum)
+
+
+_TOEWIJZING_KOLOMMEN = (
+    "pk",
+    "nummer",
+    "aanbieder_id",
+    "client_id",
+    "client__bsn",
+    "product__categorie",
+    "product__code",
+    "ingangsdatum",
+    "einddatum",
+    "reden_wijziging",
+)
+
+
+class _Identificaties:
+    """BerichtIdentificaties for our retours, random like ``bouw.nieuwe_identificatie`` (12 hex
+    characters; unique per sender and type as a database fact), drawn from the OS 512 at a time."""
+
+    def __init__(self) -> None:
+        self._voorraad: list[str] = []
+
+    def __call__(self) -> str:
+        if not self._voorraad:
+            blok = secrets.token_hex(6 * 512).upper()
+            self._voorraad = [blok[i : i + 12] for i in range(0, len(blok), 12)]
+        return self._voorraad.pop()
+
+
 class Intake:
     """Checks (and with ``toepassen``) applies a batch of files. Use :func:`verwerk`."""
 
     def __init__(self, toepassen: bool = True) -> None:
         self.toepassen = toepassen
         self.vandaag = timezone.localdate()
+        self.nu = timezone.now()
+        self.identificatie = _Identificaties()
         self.productcodes = set(Product.objects.values_list("categorie", "code"))
         self.gemeenten = {g.code: g for g in Gemeente.objects.all()}
         self.aanbieders: dict[str, Aanbieder] = {}
         # State loaded for the batch, changed in memory as the files are applied one after the other.
-        self.toewijzingen: dict[tuple[int, int], Toewijzing] = {}
+        self.toewijzingen: dict[tuple[int, int], _Toewijzing] = {}
+        self.client_van: dict[int, int] = {}  # toewijzing pk -> client pk (for the audit rows)
         self.leveringen: dict[int, list[Levering]] = defaultdict(list)
         self.nieuw: list[Levering] = []
         self.gewijzigd: dict[int, Levering] = {}
@@ -193,7 +418,7 @@ class Intake:
         self.eerder: dict[tuple[str, str, str], Bericht] = {}
         self.in_batch: dict[tuple[str, str, str], _Werk] = {}
 
-    # -- loading, set-based
+    # -- loading, set-based (plain SQL for the long IN lists: the ORM prepares every parameter alone)
     def _laad(self, werk: list[_Werk]) -> None:
         agbs = {w.gelezen.header.afzender for w in werk if w.gelezen} | {
             w.gelezen.header.ontvanger for w in werk if w.gelezen
@@ -204,17 +429,15 @@ class Intake:
             if w.gelezen is not None:
                 h = w.gelezen.header
                 sleutels[(h.afzender, h.berichtcode)].add(h.identificatie)
+        bestaand: list[int] = []
         for (afzender, code), reeks in sleutels.items():
-            ids = list(reeks)
-            for i in range(0, len(ids), 900):
-                qs = Bericht.objects.filter(
-                    afzender=afzender,
-                    berichtcode=code,
-                    identificatie__in=ids[i : i + 900],
-                    richting=Richting.IN,
-                )
-                for b in qs.defer("inhoud").prefetch_related("retouren"):
-                    self.eerder[(b.afzender, b.berichtcode, b.identificatie)] = b
+            rijen = _in_lijst(_SQL_EERDER, [afzender, code, Richting.IN.value], list(reeks))
+            bestaand += [pk for (pk,) in rijen]
+        if bestaand:  # a duplicate delivery: rare, so the ORM may take its time
+            for eerder in (
+                Bericht.objects.filter(pk__in=bestaand).defer("inhoud").prefetch_related("retouren")
+            ):
+                self.eerder[(eerder.afzender, eerder.berichtcode, eerder.identificatie)] = eerder
         nummers: dict[int, set[int]] = defaultdict(set)
         for w in werk:
             g = w.gelezen
@@ -227,18 +450,29 @@ class Intake:
             for _, pr in g.prestaties:
                 nummers[gid].add(pr.toewijzingnummer)
         for gid, getallen in nummers.items():
-            lijst = list(getallen)
-            for i in range(0, len(lijst), 900):
-                for t in Toewijzing.objects.filter(
-                    gemeente_id=gid, nummer__in=lijst[i : i + 900]
-                ).select_related("client", "product"):
-                    self.toewijzingen[(gid, t.nummer)] = t
-        tids = [t.pk for t in self.toewijzingen.values()]
-        for i in range(0, len(tids), 900):
-            for lev in Levering.objects.filter(
-                toewijzing_id__in=tids[i : i + 900], verwijderd=False
-            ).order_by("begindatum"):
+            for pk, nummer, aanbieder_id, client_id, bsn, cat, code, ingang, eind, reden in _in_lijst(
+                _SQL_TOEWIJZINGEN, [gid], list(getallen)
+            ):
+                t = _Toewijzing(
+                    pk,
+                    nummer,
+                    aanbieder_id,
+                    client_id,
+                    bsn,
+                    cat,
+                    code,
+                    cast(dt.date, _als_datum(ingang)),
+                    _als_datum(eind),
+                    reden,
+                )
+                self.toewijzingen[(gid, t.nummer)] = t
+                self.client_van[t.pk] = t.client_id
+        met_levering = [pk for (pk,) in _in_lijst(_SQL_LEVERINGEN, [False], list(self.client_van))]
+        for i in range(0, len(met_levering), 900):
+            for lev in Levering.objects.filter(pk__in=met_levering[i : i + 900]):
                 self.leveringen[lev.toewijzing_id].append(lev)
+        for lijst in self.leveringen.values():
+            lijst.sort(key=lambda x: x.begindatum)
 
     def verwerk(self, bestanden: list[tuple[str, bytes]]) -> list[Uitkomst]:
         werk = [controleer_technisch(naam, data) for naam, data in bestanden]
@@ -332,34 +566,41 @@ class Intake:
 
     def _retour_bytes(self, heen_type: str, w: _Werk, **kwargs: Any) -> bytes:
         if not kwargs.get("klasse_codes") and w.gelezen is not None:
-            return bouw.header_retour(
+            return kop_retour(
                 heen_type,
                 w.gelezen.header,
-                identificatie=bouw.nieuwe_identificatie(),
+                identificatie=self.identificatie(),
+                dagtekening=self.vandaag,
                 codes=kwargs.get("header_codes"),
             )
         heen = w.data if kwargs.get("klasse_codes") else w.root
-        return bouw.bouw_retour(heen_type, heen, identificatie=bouw.nieuwe_identificatie(), **kwargs)
+        return bouw.bouw_retour(heen_type, heen, identificatie=self.identificatie(), **kwargs)
 
     def _opslaan(self, w: _Werk, status: str, retour: bytes | None, header_codes: list[str]) -> None:
         g = w.gelezen
         assert g is not None
         h = g.header
-        heen = Bericht(
+        gemeente_id = w.gemeente.pk if w.gemeente is not None else None
+        aanbieder_id = w.aanbieder.pk if w.aanbieder is not None else None
+        heen = _nieuw(
+            Bericht,
             richting=Richting.IN,
             berichttype=g.berichttype,
             berichtcode=h.berichtcode,
             afzender=h.afzender,
             ontvanger=h.ontvanger,
-            gemeente=w.gemeente,
-            aanbieder=w.aanbieder,
+            gemeente_id=gemeente_id,
+            aanbieder_id=aanbieder_id,
             identificatie=h.identificatie,
             dagtekening=h.dagtekening,
             bestandsnaam=w.naam,
             sha256=w.sha,
             inhoud=w.data,
             status=status,
-            declaratienummer=g.inhoud.get("Declaratie", {}).get("DeclaratieNummer", ""),
+            retourcodes=[],
+            declaratienummer=(
+                g.inhoud["Declaratie"]["DeclaratieNummer"] if g.berichttype == "WMO323" else ""
+            ),
         )
         self.berichten.append(heen)
         w.uitkomst.bericht = heen
@@ -367,21 +608,23 @@ class Intake:
         if retour is not None:
             retour_type = xml.RETOUR_VAN[g.berichttype]
             naam = xml.bestandsnaam(retour_type, h.afzender, h.identificatie, self.vandaag)
-            terug = Bericht(
+            terug = _nieuw(
+                Bericht,
                 richting=Richting.UIT,
                 berichttype=retour_type,
                 berichtcode=xml.BERICHTCODES[retour_type],
                 afzender=h.afzender if retour_type != "WMO325" else h.ontvanger,
                 ontvanger=h.ontvanger if retour_type != "WMO325" else h.afzender,
-                gemeente=w.gemeente,
-                aanbieder=w.aanbieder,
-                identificatie=h.identificatie if retour_type != "WMO325" else bouw.nieuwe_identificatie(),
+                gemeente_id=gemeente_id,
+                aanbieder_id=aanbieder_id,
+                identificatie=h.identificatie if retour_type != "WMO325" else self.identificatie(),
                 dagtekening=self.vandaag,
                 bestandsnaam=naam,
                 sha256=_sha(retour),
                 inhoud=retour,
                 status=BerichtStatus.VERZONDEN,
                 retourcodes=header_codes,
+                declaratienummer="",
             )
             self.retouren.append((heen, terug))
             w.uitkomst.retour, w.uitkomst.retour_naam = retour, naam
@@ -401,7 +644,7 @@ class Intake:
         if g.berichttype == "WMO323":
             retour = bouw.bouw_325(
                 g,
-                identificatie=bouw.nieuwe_identificatie(),
+                identificatie=self.identificatie(),
                 header_codes=header_codes or ["0001"],
                 totaal_ingediend=0,
                 totaal_toegekend=0,
@@ -429,18 +672,18 @@ class Intake:
         return True
 
     # -- 305 / 307
-    def _toewijzing(self, w: _Werk, nummer: int | None) -> Toewijzing | None:
+    def _toewijzing(self, w: _Werk, nummer: int | None) -> _Toewijzing | None:
         assert w.gemeente is not None and w.aanbieder is not None and w.gelezen is not None
         if nummer is None:
             return None
         t = self.toewijzingen.get((w.gemeente.pk, nummer))
-        if t is None or t.aanbieder_id != w.aanbieder.pk or t.client.bsn != w.gelezen.bsn:
+        if t is None or t.aanbieder_id != w.aanbieder.pk or t.bsn != w.gelezen.bsn:
             return None
         return t
 
-    def _product_regels(self, t: Toewijzing, p: LeveringProduct) -> list[Probleem]:
+    def _product_regels(self, t: _Toewijzing, p: LeveringProduct) -> list[Probleem]:
         uit = []
-        if p.categorie and (p.categorie != t.product.categorie or (p.code and p.code != t.product.code)):
+        if p.categorie and (p.categorie != t.categorie or (p.code and p.code != t.code)):
             uit.append(Probleem("TR063", p.pad))
         if p.toewijzing_ingangsdatum and p.toewijzing_ingangsdatum != t.ingangsdatum:
             uit.append(Probleem("TR071", p.pad))
@@ -450,7 +693,7 @@ class Intake:
 
     def _start(self, w: _Werk) -> None:
         problemen: list[Probleem] = []
-        acties: list[tuple[str, Toewijzing, Any, LeveringProduct]] = []
+        acties: list[tuple[str, _Toewijzing, Any, LeveringProduct]] = []
         for p in w.gelezen.producten:  # type: ignore[union-attr]
             t = self._toewijzing(w, p.toewijzingnummer)
             if t is None:
@@ -483,7 +726,13 @@ class Intake:
                 if lev_obj.pk is not None:
                     self.gewijzigd[id(lev_obj)] = lev_obj
             else:
-                nieuw = Levering(toewijzing=t, begindatum=p.begindatum, bron=LeveringBron.IWMO)
+                nieuw = _nieuw(
+                    Levering,
+                    toewijzing_id=t.pk,
+                    begindatum=p.begindatum,
+                    bron=LeveringBron.IWMO,
+                    start_gemeld_op=self.nu,
+                )
                 self.leveringen[t.pk].append(nieuw)
                 self.nieuw.append(nieuw)
         self._goed(w)
@@ -662,9 +911,13 @@ class Intake:
         regels: list[DeclaratieRegel] = []
         afgewezen = []
         ingediend = toegekend = 0
-        for bsn, pr in g.prestaties:
+        lichte = [self.toewijzingen.get((w.gemeente.pk, pr.toewijzingnummer)) for _, pr in g.prestaties]
+        volle = Toewijzing.objects.select_related("client", "product").in_bulk(
+            [t.pk for t in lichte if t is not None]
+        )
+        for (bsn, pr), licht in zip(g.prestaties, lichte, strict=True):
             codes: list[Probleem] = []
-            t = self.toewijzingen.get((w.gemeente.pk, pr.toewijzingnummer))
+            t = volle.get(licht.pk) if licht is not None else None
             if t is None or t.aanbieder_id != w.aanbieder.pk or t.client.bsn != bsn:
                 codes.append(Probleem("TR338", pr.pad))
                 t = None
@@ -740,7 +993,7 @@ class Intake:
                 )
         retour = bouw.bouw_325(
             g,
-            identificatie=bouw.nieuwe_identificatie(),
+            identificatie=self.identificatie(),
             header_codes=["0200"],
             totaal_ingediend=ingediend,
             totaal_toegekend=toegekend,
@@ -799,52 +1052,232 @@ class Intake:
     def _schrijf(self) -> None:
         voeg_berichten_in(self.berichten)
         for heen, terug in self.retouren:
-            terug.heenbericht = heen
+            terug.heenbericht_id = heen.pk
         voeg_berichten_in([t for _, t in self.retouren])
+        # Leveringen with their audit events (the client of each is known from its toewijzing).
         if self.nieuw:
-            Levering.objects.bulk_create(self.nieuw, batch_size=500)
+            _voeg_in(Levering, self.nieuw)
+            record_rijen(
+                Levering,
+                [(lev.pk, self.client_van[lev.toewijzing_id]) for lev in self.nieuw],
+                Actie.AANGEMAAKT,
+            )
         if self.gewijzigd:
-            Levering.objects.bulk_update(
-                list(self.gewijzigd.values()),
-                ["einddatum", "reden_beeindiging", "stop_gemeld_op", "verwijderd"],
-                batch_size=500,
+            gewijzigd = list(self.gewijzigd.values())
+            velden = ["einddatum", "reden_beeindiging", "stop_gemeld_op", "verwijderd"]
+            _werk_bij(Levering, gewijzigd, velden)
+            record_rijen(
+                Levering,
+                [(lev.pk, self.client_van[lev.toewijzing_id]) for lev in gewijzigd],
+                Actie.GEWIJZIGD,
+                velden,
             )
         for taak in self.nagestuurd:
             taak()
         if self.nieuw or self.gewijzigd:
+            # One domain event for the whole batch (receivers get every levering at once).
             levering_gemeld.send(sender=Levering, leveringen=[*self.nieuw, *self.gewijzigd.values()])
         from resultaat.iwmo.transport import schrijf_outbox_na_commit
 
         schrijf_outbox_na_commit([t for _, t in self.retouren])
 
 
-def voeg_berichten_in(berichten: list[Bericht], per: int = 200) -> None:
-    """``bulk_create`` without the ORM's per-field compilation: one multi-row INSERT … RETURNING id per
-    ``per`` rows (SQLite >= 3.35 and PostgreSQL). Messages are not client data, so no audit rows."""
-    if not berichten:
-        return
+# --- Reading and writing rows without the ORM's per-object work ----------------------------------------
+
+
+def _sql(sjabloon: str, **modellen: Any) -> Callable[[Any], str]:
+    """SQL with table and column names from the models: ``{t}`` is a model's table, ``{t.veld}`` a
+    column (``{t.pk}`` the primary key), quoted for the connection; ``{{}}`` stays for the IN list."""
+
+    class _Namen:
+        def __init__(self, model: Any, q: Callable[[str], str]) -> None:
+            self.model, self.q = model, q
+
+        def __format__(self, spec: str) -> str:
+            return self.q(self.model._meta.db_table)
+
+        def __getattr__(self, veld: str) -> str:
+            opts = self.model._meta
+            return self.q(opts.pk.column if veld == "pk" else opts.get_field(veld).column)
+
+    def maak(conn: Any) -> str:
+        return sjabloon.format(**{k: _Namen(m, conn.ops.quote_name) for k, m in modellen.items()})
+
+    return maak
+
+
+_SQL_EERDER = _sql(
+    "SELECT {b.pk} FROM {b} WHERE {b.afzender} = %s AND {b.berichtcode} = %s AND {b.richting} = %s "
+    "AND {b.identificatie} IN ({{}})",
+    b=Bericht,
+)
+_SQL_TOEWIJZINGEN = _sql(
+    "SELECT t.{t.pk}, t.{t.nummer}, t.{t.aanbieder}, t.{t.client}, c.{c.bsn}, p.{p.categorie}, p.{p.code}, "
+    "t.{t.ingangsdatum}, t.{t.einddatum}, t.{t.reden_wijziging} "
+    "FROM {t} t JOIN {c} c ON c.{c.pk} = t.{t.client} JOIN {p} p ON p.{p.pk} = t.{t.product} "
+    "WHERE t.{t.gemeente} = %s AND t.{t.nummer} IN ({{}})",
+    t=Toewijzing,
+    c=Client,
+    p=Product,
+)
+_SQL_LEVERINGEN = _sql(
+    "SELECT {lev.pk} FROM {lev} WHERE {lev.verwijderd} = %s AND {lev.toewijzing} IN ({{}})", lev=Levering
+)
+
+
+def _in_lijst(sql: Callable[[Any], str], vooraf: list[Any], waarden: list[Any], per: int = 900) -> list[Any]:
+    """Run ``sql`` for ``waarden`` in chunks of ``per``, its ``IN ({})`` filled with placeholders."""
     conn = connections[router.db_for_write(Bericht)]
-    velden = [f for f in Bericht._meta.concrete_fields if not f.primary_key]
-    kolommen = ", ".join(conn.ops.quote_name(f.column) for f in velden)
+    sjabloon = sql(conn)
+    rijen: list[Any] = []
+    with conn.cursor() as cursor:
+        for i in range(0, len(waarden), per):
+            deel = waarden[i : i + per]
+            cursor.execute(sjabloon.format(", ".join(["%s"] * len(deel))), [*vooraf, *deel])
+            rijen += cursor.fetchall()
+    return rijen
+
+
+def _als_datum(waarde: Any) -> dt.date | None:
+    """A date column read with plain SQL: a date on PostgreSQL, ISO text on SQLite."""
+    if waarde is None or isinstance(waarde, dt.date):
+        return waarde
+    return dt.date.fromisoformat(waarde)
+
+
+@functools.cache
+def _standaarden(
+    model: type[models.Model],
+) -> tuple[dict[str, Any], tuple[tuple[str, Callable[[], Any]], ...]]:
+    vast: dict[str, Any] = {}
+    per_object = []
+    for f in model._meta.concrete_fields:
+        if f.has_default() and callable(f.default):
+            per_object.append((f.attname, f.default))
+        else:
+            vast[f.attname] = f.get_default()
+    return vast, tuple(per_object)
+
+
+def _nieuw(model: Any, **waarden: Any) -> Any:
+    """A new, unsaved model instance, like ``model(**waarden)`` but without ``Model.__init__``'s
+    per-field work: defaults first, then ``waarden`` (attnames: ``gemeente_id``, not ``gemeente``).
+    The model must have no ``pre_init``/``post_init`` receivers (Bericht and Levering have none)."""
+    vast, per_object = _standaarden(model)
+    obj = object.__new__(model)
+    d = obj.__dict__
+    d.update(vast)
+    for naam, maak in per_object:
+        if naam not in waarden:
+            d[naam] = maak()
+    d.update(waarden)
+    obj._state = ModelState()
+    return obj
+
+
+# Field types whose Python value the database drivers (sqlite3, psycopg) take as it is.
+_ZOALS_HET_IS = frozenset(
+    {
+        "AutoField",
+        "BigAutoField",
+        "BigIntegerField",
+        "BinaryField",
+        "BooleanField",
+        "CharField",
+        "ForeignKey",
+        "IntegerField",
+        "OneToOneField",
+        "PositiveBigIntegerField",
+        "PositiveIntegerField",
+        "PositiveSmallIntegerField",
+        "SmallIntegerField",
+        "TextField",
+    }
+)
+
+
+class _Omzetter:
+    """``field.get_db_prep_save`` for the fields that need it, remembered per distinct value (a batch
+    has few distinct dates, one 'now' and mostly empty code lists)."""
+
+    def __init__(self, velden: list[Any], conn: Any) -> None:
+        self.conn = conn
+        self.te_doen: list[tuple[int, Any, dict[Any, Any]]] = [
+            (i, f, {}) for i, f in enumerate(velden) if f.get_internal_type() not in _ZOALS_HET_IS
+        ]
+
+    def rij(self, waarden: tuple[Any, ...]) -> list[Any]:
+        rij = list(waarden)
+        for i, f, onthouden in self.te_doen:
+            v = rij[i]
+            sleutel = (v.__class__, v if v.__hash__ is not None else repr(v))
+            try:
+                rij[i] = onthouden[sleutel]
+            except KeyError:
+                rij[i] = onthouden[sleutel] = f.get_db_prep_save(v, connection=self.conn)
+        return rij
+
+
+def _voeg_in(model: type[Any], objs: list[Any]) -> None:
+    """Insert new instances with one multi-row ``INSERT … RETURNING`` per chunk and give each its
+    primary key (SQLite >= 3.35 and PostgreSQL return the rows in VALUES order, as Django's own
+    ``bulk_create`` relies on). No signals and no audit: the caller writes those (``record_rijen``)."""
+    if not objs:
+        return
+    conn = connections[router.db_for_write(model)]
+    opts = model._meta
+    velden = [f for f in opts.concrete_fields if not f.primary_key]
+    for f in velden:
+        if getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False):
+            nu = timezone.now()
+            for o in objs:
+                if o.__dict__.get(f.attname) is None:
+                    o.__dict__[f.attname] = nu
+    lees = operator.attrgetter(*(f.attname for f in velden))
+    omzetter = _Omzetter(velden, conn)
+    q = conn.ops.quote_name
+    kolommen = ", ".join(q(f.column) for f in velden)
     rij = "(" + ", ".join(["%s"] * len(velden)) + ")"
-    nu = timezone.now()
-    tabel = conn.ops.quote_name(Bericht._meta.db_table)
-    for i in range(0, len(berichten), per):
-        deel = berichten[i : i + per]
-        params: list[Any] = []
-        for b in deel:
-            b.aangemaakt_op = nu
-            if b.heenbericht is not None:
-                b.heenbericht_id = b.heenbericht.pk
-            params += [f.get_db_prep_save(getattr(b, f.attname), connection=conn) for f in velden]
-        sql = f"INSERT INTO {tabel} ({kolommen}) VALUES {', '.join([rij] * len(deel))} RETURNING id"  # noqa: S608
-        with conn.cursor() as cursor:
+    per = max(1, 16000 // len(velden))  # parameters per statement within SQLite's and PostgreSQL's limit
+    with conn.cursor() as cursor:
+        for i in range(0, len(objs), per):
+            deel = objs[i : i + per]
+            params: list[Any] = []
+            for o in deel:
+                params += omzetter.rij(lees(o))
+            sql = (
+                f"INSERT INTO {q(opts.db_table)} ({kolommen}) "  # noqa: S608 (names from the model)
+                f"VALUES {', '.join([rij] * len(deel))} RETURNING {q(opts.pk.column)}"
+            )
             cursor.execute(sql, params)
-            ids = [r[0] for r in cursor.fetchall()]
-        for b, pk in zip(deel, ids, strict=True):
-            b.pk = pk
-            b._state.adding = False
-            b._state.db = conn.alias
+            for o, (pk,) in zip(deel, cursor.fetchall(), strict=True):
+                o.__dict__[opts.pk.attname] = pk
+                o._state.adding = False
+                o._state.db = conn.alias
+
+
+def _werk_bij(model: type[Any], objs: list[Any], veldnamen: list[str]) -> None:
+    """``UPDATE … SET … WHERE pk = %s`` for every object, in one ``executemany``."""
+    conn = connections[router.db_for_write(model)]
+    opts = model._meta
+    velden = [opts.get_field(n) for n in veldnamen]
+    lees = operator.attrgetter(*(f.attname for f in velden), opts.pk.attname)
+    omzetter = _Omzetter([*velden, opts.pk], conn)
+    q = conn.ops.quote_name
+    zet = ", ".join(f"{q(f.column)} = %s" for f in velden)
+    sql = f"UPDATE {q(opts.db_table)} SET {zet} WHERE {q(opts.pk.column)} = %s"  # noqa: S608
+    with conn.cursor() as cursor:
+        cursor.executemany(sql, [omzetter.rij(lees(o)) for o in objs])
+
+
+def voeg_berichten_in(berichten: list[Bericht], per: int = 200) -> None:
+    """Insert messages (new instances) set-based, see :func:`_voeg_in`. Messages are not client data,
+    so no audit rows. ``per`` is kept for callers; the chunk size follows the parameter limit."""
+    for b in berichten:
+        heen = b._state.fields_cache.get("heenbericht")
+        if heen is not None and b.heenbericht_id is None:
+            b.heenbericht_id = heen.pk
+    _voeg_in(Bericht, berichten)
 
 
 def _alle_retourcodes(d: Any) -> list[list[str]]:
@@ -864,9 +1297,41 @@ def _alle_retourcodes(d: Any) -> list[list[str]]:
 def verwerk(
     bestanden: list[tuple[str, bytes]], *, door: Any = None, toepassen: bool = True
 ) -> list[Uitkomst]:
-    """Process a batch of (file name, bytes); return one outcome per file, with its retour."""
+    """Process a batch of (file name, bytes); return one outcome per file, with its retour.
+
+    When the batch's write hits a database constraint (for example: another process stored one of
+    these messages after this batch looked), the batch is redone one file at a time, each in its own
+    transaction with a fresh look at the database, so that the conflicting file alone is affected (a
+    message stored meanwhile is then answered as a duplicate)."""
     with acting_as(door) if door is not None else _systeem():
-        return Intake(toepassen=toepassen).verwerk(bestanden)
+        try:
+            return Intake(toepassen=toepassen).verwerk(bestanden)
+        except IntegrityError:
+            if len(bestanden) == 1:
+                logger.warning("iWmo-intake: databaseconflict bij %s; nog één poging", bestanden[0][0])
+            else:
+                logger.warning("iWmo-intake: databaseconflict in een batch; opnieuw per bestand")
+        uitkomsten = []
+        for naam, data in bestanden:
+            try:
+                uitkomsten += Intake(toepassen=toepassen).verwerk([(naam, data)])
+            except IntegrityError as fout:
+                logger.exception("iWmo-intake: %s kon niet worden opgeslagen", naam)
+                uitkomsten.append(
+                    Uitkomst(
+                        naam,
+                        status="technisch",
+                        problemen=[
+                            Probleem(
+                                "DATABASE",
+                                "/",
+                                f"Het bericht kon niet worden opgeslagen ({fout.__class__.__name__}); "
+                                "er is niets van verwerkt. Lever het later opnieuw aan.",
+                            )
+                        ],
+                    )
+                )
+        return uitkomsten
 
 
 def _systeem() -> Any:

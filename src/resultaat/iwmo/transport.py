@@ -23,20 +23,30 @@ def map_(naam: str) -> Path:
     return pad
 
 
-def _schrijf_atomair(pad: Path, data: bytes) -> None:
-    tijdelijk = pad.with_suffix(pad.suffix + ".tmp")
-    tijdelijk.write_bytes(data)
+_VLAGGEN = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_CLOEXEC", 0)
+
+
+def _schrijf_atomair(pad: str, data: bytes) -> None:
+    """Write ``<pad>.tmp``, then rename it: a reader of the folder never sees half a file."""
+    tijdelijk = pad + ".tmp"
+    fd = os.open(tijdelijk, _VLAGGEN, 0o666)
+    try:
+        geschreven = 0
+        while geschreven < len(data):
+            geschreven += os.write(fd, data[geschreven:] if geschreven else data)
+    finally:
+        os.close(fd)
     os.replace(tijdelijk, pad)
 
 
 def schrijf_outbox(berichten: Iterable[Any]) -> list[Path]:
     outbox = map_("outbox")
-    paden = []
+    map_str = str(outbox)
+    namen = []
     for b in berichten:
-        pad = outbox / b.bestandsnaam
-        _schrijf_atomair(pad, bytes(b.inhoud))
-        paden.append(pad)
-    return paden
+        _schrijf_atomair(os.path.join(map_str, b.bestandsnaam), bytes(b.inhoud))
+        namen.append(b.bestandsnaam)
+    return [outbox / naam for naam in namen]
 
 
 def schrijf_outbox_na_commit(berichten: list[Any]) -> None:

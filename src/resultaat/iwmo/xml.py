@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -114,7 +115,22 @@ def _parser() -> etree.XMLParser:
         dtd_validation=False,
         huge_tree=False,
         remove_blank_text=True,
+        # No comments or processing instructions in the tree: element positions are then the
+        # schema's, and a leaf's text is never split (intake.lees_levering relies on both).
+        remove_comments=True,
+        remove_pis=True,
     )
+
+
+_PARSERS = threading.local()
+
+
+def parser() -> etree.XMLParser:
+    """The hardened parser of this thread, made once (an lxml parser may be reused, not shared)."""
+    p = getattr(_PARSERS, "parser", None)
+    if p is None:
+        p = _PARSERS.parser = _parser()
+    return p
 
 
 def lees(data: bytes) -> tuple[str, etree._Element]:
@@ -126,7 +142,7 @@ def lees(data: bytes) -> tuple[str, etree._Element]:
     if b"<!DOCTYPE" in data or b"<!ENTITY" in data:
         raise BestandFout("XML", "Het bestand bevat een DOCTYPE of ENTITY; dat is niet toegestaan.")
     try:
-        root = etree.fromstring(data, _parser())
+        root = etree.fromstring(data, parser())
     except etree.XMLSyntaxError as exc:
         raise BestandFout("XML", f"Het bestand is geen geldige XML: {exc}.") from None
     match = NS_PATTERN.match(root.tag)
@@ -196,6 +212,6 @@ def controleer_bestandsregels(data: bytes) -> list[str]:
         data.decode("utf-8")
     except UnicodeDecodeError:
         problemen.append("Het bestand is niet in UTF-8.")
-    if b"\n" in data.replace(b"\r\n", b""):
+    if data.count(b"\n") != data.count(b"\r\n"):  # a LF without a CR before it
         problemen.append("Regeleinden moeten CRLF zijn.")
     return problemen
