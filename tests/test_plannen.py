@@ -491,3 +491,12 @@ def test_an_aanvullend_arrangement_sets_goals_for_the_granted_result(bob, noor, 
         invoer=services.PlanInvoer(doelen=(services.DoelInvoer(doel="Naar de markt", subresultaat=sub),)),
     )
     assert plan.doelen.get().subresultaat == sub
+
+
+def test_no_new_version_for_an_ended_toewijzing(bob, toewijzing):
+    toewijzing.einddatum = vandaag() - dt.timedelta(days=1)
+    toewijzing.save(update_fields=["einddatum"])
+    pagina = web(bob).get(reverse("web:plan-nieuw", args=[toewijzing.pk])).content.decode()
+    assert "De toewijzing is beëindigd" in pagina and "Opslaan" not in pagina
+    with pytest.raises(ValidationError, match="beëindigd"):
+        services.maak_plan(door=bob, toewijzing=toewijzing, invoer=services.PlanInvoer())

@@ -242,6 +242,18 @@ def _schrijf_inhoud(plan: Ondersteuningsplan, invoer: PlanInvoer) -> None:
         )
 
 
+def geen_nieuw_plan_omdat(toewijzing: Toewijzing) -> str:
+    """Why no new version can be written for this toewijzing, or "" when it can."""
+    if toewijzing.reden_wijziging == WMO002RedenWijziging.VERWIJDERD:
+        return "Deze toewijzing is ingetrokken: er kan geen ondersteuningsplan bij."
+    if toewijzing.einddatum is not None and toewijzing.einddatum < timezone.localdate():
+        return (
+            f"De toewijzing is beëindigd op {_plandatum(toewijzing.einddatum)}: "
+            "er kan geen nieuwe versie van het plan meer bij."
+        )
+    return ""
+
+
 def maak_plan(*, door: Any, toewijzing: Toewijzing, invoer: PlanInvoer) -> Ondersteuningsplan:
     """A new concept version for the toewijzing: the first plan, or a change after the client agreed.
 
@@ -249,13 +261,8 @@ def maak_plan(*, door: Any, toewijzing: Toewijzing, invoer: PlanInvoer) -> Onder
     """
     _controleer_aanbieder(door, toewijzing)
     vandaag = timezone.localdate()
-    if toewijzing.reden_wijziging == WMO002RedenWijziging.VERWIJDERD:
-        raise ValidationError("Deze toewijzing is ingetrokken: er kan geen ondersteuningsplan bij.")
-    if toewijzing.einddatum is not None and toewijzing.einddatum < vandaag:
-        raise ValidationError(
-            f"De toewijzing is beëindigd op {_plandatum(toewijzing.einddatum)}: "
-            "er kan geen nieuwe versie van het plan meer bij."
-        )
+    if reden := geen_nieuw_plan_omdat(toewijzing):
+        raise ValidationError(reden)
     _controleer_invoer(toewijzing, invoer)
     with transaction.atomic(), acting_as(door):
         Toewijzing.objects.select_for_update().filter(pk=toewijzing.pk).first()

@@ -112,6 +112,7 @@ class PlanNieuwView(ScopedDetailView):
             "vorige": plannen.order_by("-versie").first(),
             "mag_schrijven": _schrijft(self.request.user),
             "actie": "nieuw",
+            "geen_nieuw_plan": services.geen_nieuw_plan_omdat(toewijzing),
         }
 
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
