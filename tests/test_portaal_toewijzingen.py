@@ -271,3 +271,20 @@ def test_bob_chooses_a_subcontractor_of_his_contract_and_alice_sees_it(
     web.post(url("onderaannemer", nieuw), {"onderaannemer": ""})
     nieuw.refresh_from_db()
     assert nieuw.onderaannemer is None
+
+
+def test_the_switch_to_another_provider_closes_the_return_item(alice, bob, zuid, nieuw):
+    from resultaat.toewijzingen import services
+    from resultaat.werklijst.models import WerklijstStatus
+
+    services.retourneer_toewijzing(door=bob, toewijzing=nieuw, reden="Geen plek")
+    f.ContractProductFactory(
+        contract=f.ContractFactory(aanbieder=zuid, gemeenten=[nieuw.gemeente]), product=nieuw.product
+    )
+    opvolger = services.wissel_aanbieder(
+        door=alice, toewijzing=nieuw, nieuwe_aanbieder=zuid, per=D(2017, 1, 9)
+    )
+    assert opvolger.aanbieder == zuid and opvolger.reactie == ReactieAanbieder.NIEUW
+    item = WerklijstItem.objects.get(soort=WerklijstSoort.RETOUR)
+    assert item.status == WerklijstStatus.AFGEHANDELD
+    assert "Geen plek" not in als(alice).get(reverse("web:werklijst")).text

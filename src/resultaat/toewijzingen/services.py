@@ -204,7 +204,7 @@ def wissel_aanbieder(
             reden=WMO002RedenWijziging.OVERSTAP_AANBIEDER,
             moment=moment,
         )
-        return maak_toewijzing(
+        nieuw = maak_toewijzing(
             door=door,
             client=oude.client,
             aanbieder=nieuwe_aanbieder,
@@ -215,6 +215,9 @@ def wissel_aanbieder(
             voorganger=oude,
             moment=moment,
         )
+        with acting_as(door):
+            _sluit_retour_af(oude)
+        return nieuw
 
 
 def controleer_eigen_aanbieder(door: Any, toewijzing: Toewijzing) -> None:
@@ -298,6 +301,20 @@ def _bezwaren_naar_fout(bezwaren: list[tuple[str, str]], veld: str) -> None:
     if bezwaren[0][0] == "TR069":
         raise ValidationError({veld: meldingen})
     raise ValidationError(meldingen)
+
+
+def _sluit_retour_af(toewijzing: Toewijzing) -> None:
+    """A switch answers a returned toewijzing: its open worklist item (soort RETOUR) is done."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from resultaat.werklijst.models import WerklijstItem, WerklijstSoort, WerklijstStatus
+
+    WerklijstItem.objects.filter(
+        soort=WerklijstSoort.RETOUR,
+        status=WerklijstStatus.OPEN,
+        content_type=ContentType.objects.get_for_model(Toewijzing),
+        object_id=toewijzing.pk,
+    ).update(status=WerklijstStatus.AFGEHANDELD, afgehandeld_op=timezone.now())
 
 
 def meld_start(
