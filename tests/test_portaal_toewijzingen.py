@@ -103,6 +103,7 @@ def test_bob_returns_a_toewijzing_and_alice_finds_it_on_her_worklist(alice, bob,
     assert "Geen capaciteit" not in als(erik).get(reverse("web:werklijst")).text
     # The gemeente sees the verdict on the toewijzing page.
     assert "Geretourneerd" in als(alice).get(reverse("web:toewijzing-detail", args=[nieuw.pk])).text
+    assert "Geretourneerd" in als(alice).get(reverse("web:toewijzing-list") + "?filter=alle").text
 
     # A returned toewijzing can no longer start, nor be accepted or returned again.
     response = web.post(url("start", nieuw), {"begindatum": "2017-01-09"})
