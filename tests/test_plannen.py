@@ -500,3 +500,80 @@ def test_no_new_version_for_an_ended_toewijzing(bob, toewijzing):
     assert "De toewijzing is beëindigd" in pagina and "Opslaan" not in pagina
     with pytest.raises(ValidationError, match="beëindigd"):
         services.maak_plan(door=bob, toewijzing=toewijzing, invoer=services.PlanInvoer())
+
+
+# --- The API: a provider with its own software -----------------------------------------------------------
+
+
+def test_bob_writes_and_agrees_a_plan_through_the_api(
+    bob, alice, toewijzing, subresultaat, buurthuis, heiloo
+):
+    http = web(bob)
+    url = "/api/v1/ondersteuningsplannen/"
+    inhoud = {
+        "regiefrequentie": "kwartaal",
+        "evaluatiedatum": (vandaag() + dt.timedelta(days=90)).isoformat(),
+        "doelen": [
+            {
+                "doel": DOEL,
+                "subresultaat": subresultaat.pk,
+                "activiteiten": [{"wat": "Stofzuigen", "hoe_vaak": "elke week", "door": "aanbieder"}],
+            }
+        ],
+        "plus_afspraken": [
+            {"soort": "verbinding", "omschrijving": "Koffieochtend", "voorziening": buurthuis.pk}
+        ],
+    }
+    response = http.post(url, {**inhoud, "toewijzing": toewijzing.pk}, content_type="application/json")
+    assert response.status_code == 201, response.content
+    body = response.json()
+    assert (body["versie"], body["status"], body["doelen"][0]["doel"]) == (1, "concept", DOEL)
+    plan_url = f"{url}{body['id']}/"
+
+    inhoud["doelen"][0]["doel"] = "Noor stofzuigt zelf"
+    assert http.put(plan_url, inhoud, content_type="application/json").json()["doelen"][0]["doel"] == (
+        "Noor stofzuigt zelf"
+    )
+    akkoord = http.post(
+        f"{plan_url}akkoord/",
+        {"akkoord_op": vandaag().isoformat(), "akkoord_wijze": "digitaal"},
+        content_type="application/json",
+    )
+    assert akkoord.status_code == 200 and akkoord.json()["status"] == "akkoord"
+
+    bevroren = http.put(plan_url, inhoud, content_type="application/json")
+    assert bevroren.status_code == 400
+    assert "kan niet meer worden gewijzigd" in str(bevroren.json())
+
+    elders = SocialeKaartVoorziening.objects.create(gemeente=heiloo, naam="Dorpshuis Heiloo")
+    inhoud["plus_afspraken"][0]["voorziening"] = elders.pk
+    fout = http.post(url, {**inhoud, "toewijzing": toewijzing.pk}, content_type="application/json")
+    assert fout.status_code == 400 and "sociale kaart" in str(fout.json())
+
+    assert (
+        web(alice)
+        .post(url, {**inhoud, "toewijzing": toewijzing.pk}, content_type="application/json")
+        .status_code
+        == 403
+    )
+
+
+def test_bob_cannot_write_charlies_plans_through_the_api(bob, charlie, zeger):
+    toewijzing = Toewijzing.objects.get(client=zeger)
+    plan = services.maak_plan(door=charlie, toewijzing=toewijzing, invoer=services.PlanInvoer())
+    http = web(bob)
+    nieuw = http.post(
+        "/api/v1/ondersteuningsplannen/", {"toewijzing": toewijzing.pk}, content_type="application/json"
+    )
+    assert nieuw.status_code == 400 and "Geen toewijzing van uw organisatie" in str(nieuw.json())
+    akkoord = http.post(
+        f"/api/v1/ondersteuningsplannen/{plan.pk}/akkoord/",
+        {"akkoord_op": vandaag().isoformat(), "akkoord_wijze": "digitaal"},
+        content_type="application/json",
+    )
+    assert akkoord.status_code == 404
+    assert (
+        http.put(f"/api/v1/ondersteuningsplannen/{plan.pk}/", {}, content_type="application/json").status_code
+        == 404
+    )
+    assert Ondersteuningsplan.objects.get(pk=plan.pk).status == PlanStatus.CONCEPT

@@ -154,6 +154,8 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
+    # The Plus kinds appear in the plan and in its write request: one enum, with a stable name.
+    "ENUM_NAME_OVERRIDES": {"PlusAfspraakSoortEnum": "resultaat.ondersteuning.models.PlusSoort"},
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "resultaat.api.schema.drop_database_integer_limits",

@@ -7,6 +7,7 @@ from rest_framework.routers import DefaultRouter
 from resultaat.api import views
 from resultaat.bekostiging import api as bekostiging
 from resultaat.iwmo.api import BerichtViewSet as IwmoBerichtViewSet
+from resultaat.ondersteuning import api as ondersteuning
 from resultaat.toegang import api as toegang
 
 app_name = "api"
@@ -34,7 +35,9 @@ router.register("beschikkingen", views.BeschikkingViewSet, basename="beschikking
 router.register("beschikkingen", toegang.BeschikkingBriefViewSet, basename="beschikkingbrief")
 router.register("toewijzingen", views.ToewijzingViewSet, basename="toewijzing")
 router.register("leveringen", views.LeveringViewSet, basename="levering")
-router.register("ondersteuningsplannen", views.OndersteuningsplanViewSet, basename="ondersteuningsplan")
+router.register(
+    "ondersteuningsplannen", ondersteuning.OndersteuningsplanViewSet, basename="ondersteuningsplan"
+)
 router.register("evaluaties", views.EvaluatieViewSet, basename="evaluatie")
 router.register("signalen", views.SignaalViewSet, basename="signaal")
 router.register("werklijst", views.WerklijstViewSet, basename="werklijstitem")

@@ -1,0 +1,167 @@
+"""The ondersteuningsplan in the API: a provider with its own software writes plans as in the portal.
+
+The read endpoints (``resultaat.api.views.OndersteuningsplanViewSet``) get their writes here, calling the
+same services as the web pages: ``POST`` a new version (concept), ``PUT`` the content of a concept,
+``POST .../akkoord/`` the client's agreement. A service's Dutch ``ValidationError`` becomes a 400.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from drf_spectacular.utils import extend_schema
+from rest_framework import serializers, status
+from rest_framework.decorators import action
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from resultaat.api import serializers as s
+from resultaat.api import views
+from resultaat.catalogus.models import Subresultaat
+from resultaat.ondersteuning import services
+from resultaat.ondersteuning.models import (
+    AkkoordWijze,
+    Ondersteuningsplan,
+    PlusSoort,
+    Regiefrequentie,
+    SocialeKaartVoorziening,
+    Uitvoerder,
+)
+from resultaat.toewijzingen.models import Toewijzing
+
+AANBIEDER = frozenset({"aanbieder"})
+
+
+class PlanActiviteitInvoerSerializer(serializers.Serializer):
+    wat = serializers.CharField()
+    hoe_vaak = serializers.CharField(max_length=100, help_text="Bijvoorbeeld: elke week.")
+    door = serializers.ChoiceField(choices=Uitvoerder.choices, default=Uitvoerder.AANBIEDER)
+
+
+class PlanDoelInvoerSerializer(serializers.Serializer):
+    doel = serializers.CharField()
+    subresultaat = serializers.PrimaryKeyRelatedField(
+        queryset=Subresultaat.objects.all(), allow_null=True, required=False, default=None
+    )
+    activiteiten = PlanActiviteitInvoerSerializer(many=True, required=False, default=list)
+
+
+class PlusAfspraakInvoerSerializer(serializers.Serializer):
+    soort = serializers.ChoiceField(choices=PlusSoort.choices)
+    omschrijving = serializers.CharField()
+    voorziening = serializers.PrimaryKeyRelatedField(
+        queryset=SocialeKaartVoorziening.objects.all(),
+        allow_null=True,
+        required=False,
+        default=None,
+        help_text="Id van een voorziening op de sociale kaart van de gemeente van de cliënt.",
+    )
+
+
+class PlanInhoudSerializer(serializers.Serializer):
+    regiefrequentie = serializers.ChoiceField(
+        choices=Regiefrequentie.choices, default=Regiefrequentie.HALFJAAR
+    )
+    evaluatiedatum = serializers.DateField(required=False, allow_null=True, default=None)
+    toelichting = serializers.CharField(required=False, allow_blank=True, default="")
+    doelen = PlanDoelInvoerSerializer(many=True, required=False, default=list)
+    plus_afspraken = PlusAfspraakInvoerSerializer(many=True, required=False, default=list)
+
+
+class PlanNieuwSerializer(PlanInhoudSerializer):
+    toewijzing = serializers.IntegerField(help_text="Id van een toewijzing van uw organisatie.")
+
+
+class PlanAkkoordSerializer(serializers.Serializer):
+    akkoord_op = serializers.DateField(help_text="De dag waarop de cliënt instemde; niet in de toekomst.")
+    akkoord_wijze = serializers.ChoiceField(choices=AkkoordWijze.choices)
+
+
+def _invoer(data: dict[str, Any]) -> services.PlanInvoer:
+    return services.PlanInvoer(
+        regiefrequentie=data["regiefrequentie"],
+        evaluatiedatum=data.get("evaluatiedatum"),
+        toelichting=data.get("toelichting") or "",
+        doelen=tuple(
+            services.DoelInvoer(
+                doel=d["doel"],
+                subresultaat=d.get("subresultaat"),
+                activiteiten=tuple(
+                    services.ActiviteitInvoer(wat=a["wat"], hoe_vaak=a["hoe_vaak"], door=a["door"])
+                    for a in d.get("activiteiten", [])
+                ),
+            )
+            for d in data.get("doelen", [])
+        ),
+        plus=tuple(
+            services.PlusInvoer(
+                soort=p["soort"], omschrijving=p["omschrijving"], voorziening=p.get("voorziening")
+            )
+            for p in data.get("plus_afspraken", [])
+        ),
+    )
+
+
+def _valideer(serializer_class: type[serializers.Serializer], request: Request) -> dict[str, Any]:
+    serializer = serializer_class(data=request.data)
+    serializer.is_valid(raise_exception=True)
+    return dict(serializer.validated_data)
+
+
+def _antwoord(plan: Ondersteuningsplan, request: Request, code: int = status.HTTP_200_OK) -> Response:
+    plan = (
+        Ondersteuningsplan.objects.for_user(request.user)
+        .select_related("toewijzing")
+        .prefetch_related("doelen__activiteiten", "plus_afspraken__voorziening")
+        .get(pk=plan.pk)
+    )
+    return Response(s.OndersteuningsplanSerializer(plan).data, status=code)
+
+
+class OndersteuningsplanViewSet(views.OndersteuningsplanViewSet):
+    """Ondersteuningsplannen with goals, activities and the Plus; a provider sees only its own and writes
+    the plans of its own toewijzingen: a new version, the content of a concept, the client's agreement.
+    An agreed version is never changed (400)."""
+
+    schrijf_rollen = AANBIEDER
+
+    @extend_schema(
+        summary="Nieuwe versie (concept) van het ondersteuningsplan",
+        request=PlanNieuwSerializer,
+        responses={201: s.OndersteuningsplanSerializer},
+    )
+    def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        data = _valideer(PlanNieuwSerializer, request)
+        toewijzing = Toewijzing.objects.for_user(request.user).filter(pk=data["toewijzing"]).first()
+        if toewijzing is None:
+            raise serializers.ValidationError(
+                {"toewijzing": ["Geen toewijzing van uw organisatie met dit id."]}
+            )
+        plan = services.maak_plan(door=request.user, toewijzing=toewijzing, invoer=_invoer(data))
+        return _antwoord(plan, request, status.HTTP_201_CREATED)
+
+    @extend_schema(
+        summary="Inhoud van een concept vervangen",
+        request=PlanInhoudSerializer,
+        responses={200: s.OndersteuningsplanSerializer},
+    )
+    def update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        plan = self.get_object()
+        plan = services.wijzig_plan(
+            door=request.user, plan=plan, invoer=_invoer(_valideer(PlanInhoudSerializer, request))
+        )
+        return _antwoord(plan, request)
+
+    @extend_schema(
+        summary="Akkoord van de cliënt vastleggen",
+        request=PlanAkkoordSerializer,
+        responses={200: s.OndersteuningsplanSerializer},
+    )
+    @action(detail=True, methods=["post"])
+    def akkoord(self, request: Request, pk: str | None = None) -> Response:
+        plan = self.get_object()
+        data = _valideer(PlanAkkoordSerializer, request)
+        plan = services.leg_akkoord_vast(
+            door=request.user, plan=plan, akkoord_op=data["akkoord_op"], akkoord_wijze=data["akkoord_wijze"]
+        )
+        return _antwoord(plan, request)
