@@ -44,6 +44,7 @@ from zoneinfo import ZoneInfo
 
 from django.contrib.auth.hashers import make_password
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils import timezone
 
@@ -90,7 +91,14 @@ from resultaat.toegang.models import (
     ZRMDomein,
     ZRMScore,
 )
-from resultaat.toewijzingen.models import Levering, LeveringBron, Toewijzing, ToewijzingVersie
+from resultaat.toewijzingen import services as tw_services
+from resultaat.toewijzingen.models import (
+    Levering,
+    LeveringBron,
+    ReactieAanbieder,
+    Toewijzing,
+    ToewijzingVersie,
+)
 from resultaat.werklijst.models import WerklijstItem, WerklijstSoort, WerklijstStatus
 
 DEMO_WACHTWOORD = "resultaat-demo"
@@ -710,6 +718,17 @@ SIGNAAL_TEKST = {
     SignaalSoort.ONVEILIG: ("Losliggende vloerbedekking op de trap en een defecte rookmelder.",),
     SignaalSoort.ANDERS: ("De hond wordt niet meer uitgelaten; cliënt vraagt om een vrijwilliger.",),
 }
+TERUGKOPPELING = (
+    "De consulent neemt contact op met de cliënt.",
+    "Cliënt is doorverwezen; u hoeft niets te doen.",
+    "Opgepakt met het sociaal wijkteam.",
+)
+TIJDELIJKE_STOP_OORZAAK = (
+    "Ziekenhuisopname",
+    "Revalidatie in een verpleeghuis",
+    "Logeeropvang",
+    "Verblijf bij familie",
+)
 OPVOLGING = (
     "Consulent heeft gebeld en een huisbezoek gepland.",
     "Doorverwezen naar de ouderenadviseur.",
@@ -1772,8 +1791,13 @@ class _Generator:
     def leveringen(
         self, b: _Batch, toewijzing: Toewijzing, sleutel: str, lev: _Levering, bron: str | None = None
     ) -> None:
+        aanbieder_user = self.aanbieder_users.get(sleutel)
         if lev.start is None:
+            # Not started: the newest still wait for the provider's answer, older ones were accepted.
+            if (self.vandaag - toewijzing.toewijzingsdatum).days > 5 and self.kans(0.7):
+                self.reactie(toewijzing, aanbieder_user, toewijzing.toewijzingsdatum)
             return
+        self.reactie(toewijzing, aanbieder_user, min(toewijzing.toewijzingsdatum, lev.start))
         bron = bron or self.gewogen(
             ((LeveringBron.IWMO, 55), (LeveringBron.PORTAAL, 40), (LeveringBron.CSV, 5))
         )
@@ -1785,6 +1809,9 @@ class _Generator:
                     begindatum=begin,
                     einddatum=einde,
                     reden_beeindiging=reden,
+                    toelichting=self.kies(TIJDELIJKE_STOP_OORZAAK)
+                    if reden == WMO588RedenBeeindiging.TIJDELIJK
+                    else "",
                     bron=bron,
                     start_gemeld_op=self.moment(begin + dt.timedelta(days=self.rng.randint(0, 3))),
                     stop_gemeld_op=self.moment(
@@ -1807,6 +1834,13 @@ class _Generator:
         )
         if not lev.stops or lev.stops[-1][2] is not None:
             self.actief[(self.aanbieders[sleutel].pk, toewijzing.product.pk)] += 1
+
+    def reactie(self, toewijzing: Toewijzing, door: User | None, dag: dt.date) -> None:
+        toewijzing.reactie = ReactieAanbieder.GEACCEPTEERD
+        toewijzing.reactie_op = self.moment(
+            min(dag + dt.timedelta(days=self.rng.randint(0, 2)), self.vandaag)
+        )
+        toewijzing.reactie_door = door
 
     def na_start(
         self,
@@ -2041,6 +2075,9 @@ class _Generator:
         afgehandeld: dt.datetime | None = None
         if status != SignaalStatus.NIEUW:
             signaal.opvolging = self.kies(OPVOLGING)
+            signaal.opgevolgd_door = consulent
+        if status == SignaalStatus.AFGEHANDELD:
+            signaal.terugkoppeling = self.kies(TERUGKOPPELING)
         if status == SignaalStatus.AFGEHANDELD:
             afgehandeld = self.moment(min(dag + dt.timedelta(days=rng.randint(2, 30)), v))
             if afgehandeld < gemeld:
@@ -2051,7 +2088,7 @@ class _Generator:
             b,
             p,
             WerklijstSoort.SIGNAAL,
-            f"Signaal {SignaalSoort(soort).label} van {toewijzing.aanbieder.naam}"[:300],
+            f"Signaal van {toewijzing.aanbieder.naam}: {SignaalSoort(soort).label}"[:300],
             dag + dt.timedelta(days=14),
             signaal,
             dag,
@@ -2196,6 +2233,80 @@ class _Generator:
                 )
         ContractProduct.objects.bulk_create(regels)
 
+    def portaal(self) -> None:
+        """A few portal actions made through the services, as provider staff make them: a returned
+        toewijzing on the consulent's worklist, and open requests for a toewijzing and for a change.
+
+        Run after the bulk part, with the real registration timestamps; an action the services refuse
+        for this particular client (an overlap, no contract) is skipped and not counted.
+        """
+        from resultaat.iwmo import services as iwmo
+
+        self.portaal_acties: Counter[str] = Counter()
+        laatste_werk = WerklijstItem.objects.aggregate(m=models.Max("pk"))["m"] or 0
+        eerste_dag = max(self.vandaag, timezone.localdate()) + dt.timedelta(days=14)
+        for nr, a in enumerate(AANBIEDERS[:3]):
+            door = self.aanbieder_users.get(a.sleutel)
+            if door is None:
+                continue
+            aanbieder = self.aanbieders[a.sleutel]
+            eigen = Toewijzing.objects.filter(aanbieder=aanbieder)
+            if nr < 2:
+                nieuw = eigen.te_beoordelen().order_by("gemeente__code", "nummer").first()
+                if nieuw is not None:
+                    self._probeer(
+                        "retour aanbieder",
+                        tw_services.retourneer_toewijzing,
+                        door=door,
+                        toewijzing=nieuw,
+                        reden="Geen capaciteit in deze wijk tot februari; wij hebben een wachtlijst.",
+                    )
+            lopend = list(
+                eigen.met_levering()
+                .actief_op(self.vandaag)
+                .filter(einddatum__isnull=False, einddatum__gt=eerste_dag)
+                .order_by("gemeente__code", "nummer")[:6]
+            )
+            for t in lopend[:1]:
+                self._probeer(
+                    "verzoek om wijziging",
+                    iwmo.dien_vow_in,
+                    door=door,
+                    toewijzing=t,
+                    einddatum=t.einddatum + dt.timedelta(days=182),
+                    toelichting="Het resultaat is nog niet bereikt; cliënt herstelt langzamer dan verwacht.",
+                )
+            for t in lopend[1:]:
+                andere = [
+                    cp.product
+                    for cp in ContractProduct.objects.geldig_op(eerste_dag)
+                    .filter(contract__aanbieder=aanbieder, contract__gemeenten=t.gemeente)
+                    .exclude(product__in=Toewijzing.objects.filter(client=t.client).values("product"))
+                    .select_related("product")
+                    .order_by("product__code")
+                ]
+                if andere and self._probeer(
+                    "verzoek om toewijzing",
+                    iwmo.dien_vot_in,
+                    door=door,
+                    client=t.client,
+                    product=andere[0],
+                    ingangsdatum=eerste_dag,
+                    toelichting="Cliënt vraagt ook om deze ondersteuning; besproken in het regiegesprek.",
+                ):
+                    break
+        # Like every other row of the demo, the worklist items get their moment from the demo's timeline.
+        WerklijstItem.objects.filter(pk__gt=laatste_werk).update(aangemaakt_op=self.moment(self.vandaag))
+
+    def _probeer(self, wat: str, actie: Any, **kwargs: Any) -> bool:
+        try:
+            with transaction.atomic():
+                actie(**kwargs)
+        except ValidationError:
+            return False
+        self.portaal_acties[wat] += 1
+        return True
+
     def run(self) -> DemoVerslag:
         self.rijen: Counter[str] = Counter()
         self.catalogus()
@@ -2238,8 +2349,11 @@ def genereer_demo(
     if aantal:
         raise DemoBestaatAl(aantal)
     generator = _Generator(clienten=clienten, seed=seed, vandaag=vandaag)
-    with transaction.atomic(), acting_as(ACTOR), _tijdstempels_uit_demo():
-        verslag = generator.run()
+    with transaction.atomic(), acting_as(ACTOR):
+        with _tijdstempels_uit_demo():
+            verslag = generator.run()
+        generator.portaal()
+    verslag.aantallen.update(generator.portaal_acties)
     verslag.seconden = time.perf_counter() - begonnen
     return verslag
 
