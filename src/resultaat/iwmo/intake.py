@@ -19,6 +19,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import functools
+import gc
 import hashlib
 import logging
 import operator
@@ -475,6 +476,16 @@ class Intake:
             lijst.sort(key=lambda x: x.begindatum)
 
     def verwerk(self, bestanden: list[tuple[str, bytes]]) -> list[Uitkomst]:
+        # A batch makes tens of thousands of short-lived objects; without this every collection of
+        # the oldest generation during the batch would also walk everything the process already held
+        # (Django, the caller's data). Frozen objects are only left alone until the batch is done.
+        gc.freeze()
+        try:
+            return self._verwerk(bestanden)
+        finally:
+            gc.unfreeze()
+
+    def _verwerk(self, bestanden: list[tuple[str, bytes]]) -> list[Uitkomst]:
         werk = [controleer_technisch(naam, data) for naam, data in bestanden]
         self._laad(werk)
         with transaction.atomic():

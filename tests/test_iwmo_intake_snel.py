@@ -1,0 +1,155 @@
+"""The intake's fast paths give what the general paths give: the same reading of a 305/307, the same
+header-only retour, leveringen with their audit trail, and a conflicting file that spoils nothing."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from resultaat.audit.models import AuditEvent
+from resultaat.iwmo import bouw, xml
+from resultaat.iwmo import voorbeeld as vb
+from resultaat.iwmo.intake import Intake, kop_retour, lees_levering, verwerk
+from resultaat.iwmo.models import Bericht
+from resultaat.iwmo.parse import ontleed
+from resultaat.toewijzingen.models import Levering
+from tests import factories as f
+
+D = dt.date
+
+
+@pytest.fixture(autouse=True)
+def _iwmo_dir(settings, tmp_path):
+    settings.IWMO_DIR = tmp_path / "iwmo"
+
+
+@pytest.fixture
+def toewijzing(alkmaar, noord):
+    client = f.ClientFactory(gemeente=alkmaar, achternaam="Visser")
+    return f.ToewijzingFactory(client=client, aanbieder=noord, ingangsdatum=D(2017, 1, 2), nummer=5001)
+
+
+PRODUCT = {"Categorie": "02", "Code": "02A01"}
+
+
+def _305(t, identificatie="S1", producten=None):
+    return vb.bericht_305(
+        agb=t.aanbieder.agb_code,
+        gemeente=t.gemeente.code,
+        identificatie=identificatie,
+        bsn=t.client.bsn,
+        producten=producten or [vb.start(t.nummer, D(2017, 1, 9))],
+    )
+
+
+def _307(t, producten):
+    return vb.bericht_307(
+        agb=t.aanbieder.agb_code,
+        gemeente=t.gemeente.code,
+        identificatie="T1",
+        bsn=t.client.bsn,
+        producten=producten,
+    )
+
+
+@pytest.mark.parametrize(
+    "maak",
+    [
+        lambda t: _305(t),
+        lambda t: _305(
+            t,
+            producten=[
+                vb.start(t.nummer, D(2017, 1, 9), Product=PRODUCT, ToewijzingIngangsdatum="2017-01-02"),
+                vb.start(7001, D(2017, 2, 1), status="3"),
+                {"Product": {"Categorie": "02"}, "Begindatum": "2017-03-01", "StatusAanlevering": "1"},
+            ],
+        ),
+        lambda t: _307(t, [vb.stop(t.nummer, D(2017, 1, 9), D(2017, 2, 1), "20")]),
+        lambda t: _307(
+            t,
+            [
+                vb.stop(t.nummer, D(2017, 1, 9), D(2017, 2, 1), "02", "3"),
+                {
+                    "ToewijzingNummer": 6002,
+                    "Product": PRODUCT,
+                    "ToewijzingIngangsdatum": "2017-01-02",
+                    **vb.stop(6002, D(2017, 1, 9), D(2017, 3, 1), "20"),
+                },
+            ],
+        ),
+        # comments, processing instructions and a split text change nothing
+        lambda t: _305(t).replace(b"<Afzender>9800", b"<Afzender><!-- x -->9800<?pi y?>"),
+    ],
+)
+def test_the_fast_reader_reads_a_305_and_307_as_the_general_parser_does(toewijzing, maak):
+    data = maak(toewijzing)
+    berichttype, root = xml.lees(data)
+    assert xml.valideer_xsd(berichttype, root) == []
+    snel, algemeen = lees_levering(berichttype, root), ontleed(berichttype, root)
+    assert snel.header == algemeen.header
+    assert snel.producten == algemeen.producten
+    assert snel.bsn == algemeen.bsn == toewijzing.client.bsn
+    assert dict(snel.inhoud) == algemeen.inhoud
+
+
+@pytest.mark.parametrize("codes", [None, ["8848"], ["0001", "S300"]])
+def test_the_template_retour_is_the_built_retour_and_valid(toewijzing, codes):
+    g = ontleed(*xml.lees(_305(toewijzing)))
+    snel = kop_retour(
+        "WMO305", g.header, identificatie="ABCDEF012345", dagtekening=bouw.vandaag(), codes=codes
+    )
+    assert snel == bouw.header_retour("WMO305", g.header, identificatie="ABCDEF012345", codes=codes)
+    berichttype, root = xml.lees(snel)
+    assert berichttype == "WMO306" and xml.valideer_xsd(berichttype, root) == []
+
+
+def test_a_levering_from_a_305_is_in_the_clients_audit_trail(toewijzing, bob):
+    (u,) = verwerk([("s.xml", _305(toewijzing))], door=bob)
+    assert u.status == "goedgekeurd"
+    lev = Levering.objects.get(toewijzing=toewijzing)
+    assert lev.start_gemeld_op is not None
+    event = AuditEvent.objects.get(object_id=str(lev.pk), content_type__model="levering")
+    assert (event.client_id, event.actie, event.actor_naam) == (toewijzing.client_id, "aangemaakt", "bob")
+    # a stop changes the same row, also in the trail
+    (u,) = verwerk(
+        [("t.xml", _307(toewijzing, [vb.stop(toewijzing.nummer, D(2017, 1, 9), D(2017, 2, 1), "02")]))]
+    )
+    assert u.status == "goedgekeurd", u.problemen
+    lev.refresh_from_db()
+    assert (lev.einddatum, lev.reden_beeindiging) == (D(2017, 2, 1), "02")
+    gewijzigd = AuditEvent.objects.get(object_id=str(lev.pk), actie="gewijzigd")
+    assert gewijzigd.client_id == toewijzing.client_id
+    assert gewijzigd.velden == ["einddatum", "reden_beeindiging", "stop_gemeld_op", "verwijderd"]
+    # the stored messages link the retour to its heen-message
+    heen = Bericht.objects.get(berichttype="WMO307")
+    assert heen.retour is not None and heen.retour.berichttype == "WMO308"
+
+
+def test_a_message_stored_by_another_process_meanwhile_spoils_only_itself(
+    toewijzing, alkmaar, noord, monkeypatch
+):
+    """Between looking and writing, another intake stored file A: the batch's write hits the unique
+    BerichtIdentificatie; the batch is redone file by file, A is then a duplicate and B is applied."""
+    ander = f.ToewijzingFactory(
+        client=f.ClientFactory(gemeente=alkmaar), aanbieder=noord, ingangsdatum=D(2017, 1, 2), nummer=5002
+    )
+    a, b = _305(toewijzing, "A1"), _305(ander, "B1")
+    (eerste,) = verwerk([("a.xml", a)])
+    assert eerste.status == "goedgekeurd"
+    laad = Intake._laad
+    keren = []
+
+    def laad_zonder_eerder(self, werk):
+        laad(self, werk)
+        if not keren:  # the first look misses what the other process stored
+            self.eerder.clear()
+        keren.append(1)
+
+    monkeypatch.setattr(Intake, "_laad", laad_zonder_eerder)
+    ua, ub = verwerk([("a.xml", a), ("b.xml", b)])
+    assert ua.status == "dubbel-goedgekeurd" and ua.retour == eerste.retour
+    assert ub.status == "goedgekeurd"
+    assert Levering.objects.filter(toewijzing=ander).count() == 1
+    assert Levering.objects.filter(toewijzing=toewijzing).count() == 1
+    assert Bericht.objects.filter(berichttype="WMO305").count() == 2
