@@ -434,9 +434,14 @@ def test_signalen_list_and_detail_are_scoped(client, alice, bob, charlie, noor, 
 def test_aanbieder_home_counts_clients_and_new_toewijzingen(client, bob, noor, noord):
     nieuw_client = f.ClientFactory(gemeente=noor.gemeente)
     f.ToewijzingFactory(client=nieuw_client, aanbieder=noord, ingangsdatum=timezone.localdate())
+    geaccepteerd = f.ClientFactory(gemeente=noor.gemeente)
+    f.ToewijzingFactory(
+        client=geaccepteerd, aanbieder=noord, ingangsdatum=timezone.localdate(), reactie="geaccepteerd"
+    )
     html = login(client, bob).get(reverse("web:home")).content.decode()
-    assert re.search(r'kaart__getal">2</span> actieve cliënten', html)
-    assert re.search(r'kaart__getal">1</span> nieuwe toewijzingen', html)
+    assert re.search(r'kaart__getal">3</span> actieve cliënten', html)
+    assert re.search(r'kaart__getal">1</span> nieuwe toewijzingen om te accepteren', html)
+    assert re.search(r'kaart__getal">1</span> geaccepteerd, start nog melden', html)
 
 
 # --- aanbieders, contracten, catalogus, auditlog -------------------------------------------------------

@@ -19,7 +19,7 @@ from resultaat.contracten.models import Contract
 from resultaat.ondersteuning.models import Signaal, SignaalStatus
 from resultaat.organisaties.models import Aanbieder
 from resultaat.toegang.models import Melding, MeldingStatus
-from resultaat.toewijzingen.models import Levering, Toewijzing
+from resultaat.toewijzingen.models import Levering, ReactieAanbieder, Toewijzing
 from resultaat.web.views.werklijst import werklijst_regels
 from resultaat.werklijst.models import WerklijstItem
 
@@ -41,11 +41,10 @@ def _aanbieder(user: Any, vandaag: dt.date) -> dict[str, Any]:
     toewijzingen = Toewijzing.objects.for_user(user)
     actief = toewijzingen.actief_op(vandaag)
     gestart = Levering.objects.filter(toewijzing=OuterRef("pk"), verwijderd=False)
-    nieuw = (
-        toewijzingen.filter(~Exists(gestart))
-        .filter(Q(einddatum__isnull=True) | Q(einddatum__gte=vandaag))
-        .select_related("client", "product")
-    )
+    lopend = toewijzingen.filter(Q(einddatum__isnull=True) | Q(einddatum__gte=vandaag))
+    # The same definitions as the portal overview: new = neither accepted nor returned nor started.
+    nieuw = lopend.te_beoordelen().select_related("client", "product")
+    wacht_op_start = lopend.filter(reactie=ReactieAanbieder.GEACCEPTEERD).filter(~Exists(gestart))
     return {
         "clienten_actief": Client.objects.for_user(user)
         .filter(Exists(actief.filter(client=OuterRef("pk"))))
@@ -53,6 +52,7 @@ def _aanbieder(user: Any, vandaag: dt.date) -> dict[str, Any]:
         "toewijzingen_actief": actief.count(),
         "toewijzingen_nieuw": nieuw.count(),
         "toewijzingen_nieuw_lijst": list(nieuw.order_by("ingangsdatum")[:5]),
+        "toewijzingen_wacht_op_start": wacht_op_start.count(),
         "signalen_open": Signaal.objects.for_user(user).exclude(status=SignaalStatus.AFGEHANDELD).count(),
     }
 
