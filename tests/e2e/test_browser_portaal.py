@@ -45,7 +45,12 @@ def _inloggen(page: Any, url: str, gebruiker: str) -> None:
 
 
 def test_provider_accepts_plans_starts_and_signals_and_the_consulent_follows_up(
-    transactional_db: None, live_server: Any, browser: Any, page: Any, nieuwe_toewijzing: Any
+    transactional_db: None,
+    live_server: Any,
+    browser: Any,
+    page: Any,
+    screenshots: Any,
+    nieuwe_toewijzing: Any,
 ) -> None:
     from playwright.sync_api import expect
 
@@ -91,6 +96,7 @@ def test_provider_accepts_plans_starts_and_signals_and_the_consulent_follows_up(
     page.get_by_label("Hoe gaf de cliënt akkoord?").select_option("handtekening")
     page.get_by_role("button", name="Akkoord cliënt vastleggen").click()
     expect(page.get_by_role("link", name="Plan wijzigen (nieuwe versie)")).to_be_visible()
+    page.screenshot(path=str(screenshots / "ondersteuningsplan.png"), full_page=True)
     plan = Ondersteuningsplan.objects.get(toewijzing=t)
     assert (plan.status, plan.akkoord_op, plan.regiefrequentie) == (PlanStatus.AKKOORD, vandaag, "kwartaal")
     assert plan.doelen.get().activiteiten.get().hoe_vaak == "elke week"
