@@ -152,7 +152,17 @@ def test_a_vot_lands_on_the_worklist_with_a_deadline_of_5_werkdagen(noord, produ
     assert verzoek.client.bsn == bsn and verzoek.client.achternaam == "Smit"
     item = WerklijstItem.objects.get(soort=WerklijstSoort.VERZOEK_TOEWIJZING)
     assert item.uiterlijk == verzoek.uiterlijk
-    assert (item.uiterlijk - dt.date.today()).days in (5, 6, 7)
+    assert (item.uiterlijk - dt.date.today()).days in range(5, 12)  # weekends and holidays skipped
+
+
+def test_a_vot_received_before_easter_is_due_after_easter_monday(noord, product, monkeypatch):
+    from django.utils import timezone
+
+    monkeypatch.setattr(timezone, "localdate", lambda *a, **k: D(2026, 4, 2))  # Maundy Thursday
+    (u,) = verwerk([("v.xml", vot(noord.agb_code, f.valid_bsn(), ["REF-P"]))])
+    assert u.status == "goedgekeurd", u.problemen
+    # Good Friday counts, Easter Monday does not: five werkdagen end on Friday 10 April
+    assert WerklijstItem.objects.get(soort=WerklijstSoort.VERZOEK_TOEWIJZING).uiterlijk == D(2026, 4, 10)
 
 
 def test_a_referentie_used_twice_is_9347_and_a_second_open_request_9374(noord, product):
@@ -180,6 +190,21 @@ def test_granting_a_vot_sends_a_301_with_the_referentie_and_closes_the_worklist_
     assert WerklijstItem.objects.get().status == WerklijstStatus.AFGEHANDELD
     with pytest.raises(ValidationError, match="TR360"):
         services.beantwoord_met_319(door=alice, verzoek=verzoek, antwoord="1", reden="3")
+
+
+def test_a_319_for_a_referentie_that_is_no_request_of_the_provider_is_refused_tr355(
+    alice, alkmaar, noord, zuid, product
+):
+    from resultaat.iwmo.uitgaand import verstuur_319
+
+    verwerk([("v.xml", vot(noord.agb_code, f.valid_bsn(), ["REF-7"]))])
+    with pytest.raises(ValidationError, match="TR355, retourcode 9355"):
+        verstuur_319(alkmaar, noord, "REF-ONBEKEND", "2")
+    with pytest.raises(ValidationError, match="TR355"):  # another provider's request
+        verstuur_319(alkmaar, zuid, "REF-7", "2")
+    assert not Bericht.objects.filter(berichttype="WMO319").exists()
+    bericht = verstuur_319(alkmaar, noord, "REF-7", "2")
+    assert valid(bytes(bericht.inhoud)).findtext("{*}Antwoord/{*}ReferentieAanbieder") == "REF-7"
 
 
 def test_the_319_answer_rules(alice, noord, product):

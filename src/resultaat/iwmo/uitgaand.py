@@ -7,12 +7,14 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils import timezone
 
 from resultaat.catalogus.codes import WMO002RedenWijziging
 from resultaat.iwmo import bouw, xml
-from resultaat.iwmo.models import Bericht, BerichtStatus, Richting
+from resultaat.iwmo.models import Bericht, BerichtStatus, Richting, Verzoek
+from resultaat.iwmo.regels import REGELS
 from resultaat.iwmo.transport import schrijf_outbox_na_commit
 
 _referentie: contextvars.ContextVar[tuple[str, bool]] = contextvars.ContextVar(
@@ -102,6 +104,13 @@ def bij_toewijzing_gewijzigd(sender: Any, toewijzingen: list[Any], **kwargs: Any
 
 
 def verstuur_319(gemeente: Any, aanbieder: Any, referentie: str, antwoord: str, reden: str = "") -> Bericht:
+    """Build, store and send a 319. TR355 first: the ReferentieAanbieder must be a request this
+    provider made to this gemeente (a 319 to anything else would come back rejected)."""
+    if not Verzoek.objects.filter(
+        gemeente=gemeente, aanbieder=aanbieder, referentie_aanbieder=referentie
+    ).exists():
+        regel = REGELS["TR355"]
+        raise ValidationError(f"{regel.melding} (TR355, retourcode {regel.retourcode})", code="TR355")
     identificatie, data = bouw.bouw_319(
         gemeente=gemeente, aanbieder=aanbieder, referentie=referentie, antwoord=antwoord, reden=reden
     )
