@@ -155,7 +155,16 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
     # The Plus kinds appear in the plan and in its write request: one enum, with a stable name.
-    "ENUM_NAME_OVERRIDES": {"PlusAfspraakSoortEnum": "resultaat.ondersteuning.models.PlusSoort"},
+    # So are the signal kinds, and the choice sets of requests and of the provider's stop.
+    "ENUM_NAME_OVERRIDES": {
+        "PlusAfspraakSoortEnum": "resultaat.ondersteuning.models.PlusSoort",
+        "SignaalSoortEnum": "resultaat.ondersteuning.models.SignaalSoort",
+        "BronEnum": "resultaat.toewijzingen.models.LeveringBron",
+        "VerzoekBronEnum": "resultaat.iwmo.models.VerzoekBron",
+        "RedenVerzoekEnum": "resultaat.iwmo.codes.WJ758RedenVerzoek",
+        "RedenAfwijzingVerzoekEnum": "resultaat.iwmo.codes.WJ759RedenAfwijzingVerzoek",
+        "StopRedenEnum": "resultaat.toewijzingen.api.STOP_REDENEN",
+    },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "resultaat.api.schema.drop_database_integer_limits",

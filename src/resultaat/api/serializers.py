@@ -470,6 +470,7 @@ class LeveringSerializer(serializers.ModelSerializer):
             "bron",
             "start_gemeld_op",
             "stop_gemeld_op",
+            "toelichting",
             "verwijderd",
         )
         read_only_fields: tuple[str, ...] = fields
@@ -500,6 +501,9 @@ class ToewijzingSerializer(serializers.ModelSerializer):
             "voorganger",
             "referentie_aanbieder",
             "onderaannemer",
+            "reactie",
+            "reactie_op",
+            "retourreden",
             *TERMEN,
             "versies",
             "leveringen",

@@ -7,8 +7,10 @@ from rest_framework.routers import DefaultRouter
 from resultaat.api import views
 from resultaat.bekostiging import api as bekostiging
 from resultaat.iwmo.api import BerichtViewSet as IwmoBerichtViewSet
+from resultaat.iwmo.api import VerzoekViewSet
 from resultaat.ondersteuning import api as ondersteuning
 from resultaat.toegang import api as toegang
+from resultaat.toewijzingen import api as toewijzingen
 
 app_name = "api"
 
@@ -33,13 +35,14 @@ router.register("aanvragen", toegang.AanvraagViewSet, basename="aanvraag")
 router.register("indicaties", toegang.IndicatieViewSet, basename="indicatie")
 router.register("beschikkingen", views.BeschikkingViewSet, basename="beschikking")
 router.register("beschikkingen", toegang.BeschikkingBriefViewSet, basename="beschikkingbrief")
-router.register("toewijzingen", views.ToewijzingViewSet, basename="toewijzing")
-router.register("leveringen", views.LeveringViewSet, basename="levering")
+router.register("toewijzingen", toewijzingen.ToewijzingViewSet, basename="toewijzing")
+router.register("leveringen", toewijzingen.LeveringViewSet, basename="levering")
 router.register(
     "ondersteuningsplannen", ondersteuning.OndersteuningsplanViewSet, basename="ondersteuningsplan"
 )
 router.register("evaluaties", views.EvaluatieViewSet, basename="evaluatie")
-router.register("signalen", views.SignaalViewSet, basename="signaal")
+router.register("signalen", ondersteuning.SignaalViewSet, basename="signaal")
+router.register("verzoeken", VerzoekViewSet, basename="verzoek")
 router.register("werklijst", views.WerklijstViewSet, basename="werklijstitem")
 router.register("auditlog", views.AuditEventViewSet, basename="auditevent")
 router.register("bekostiging/runs", bekostiging.AfrekenrunViewSet, basename="afrekenrun")

@@ -1,13 +1,20 @@
 """/api/v1/iwmo/berichten/: upload a file (the answer is its retour), list and download messages.
+/api/v1/verzoeken/: the provider's requests (315 VOT, 317 VOW), from messages or the portal.
 
 Gemeente staff see the messages of their gemeenten; provider staff only the messages they sent or
 received (another provider's message is a 404). A provider may upload only files it sent itself.
+
+Requests work as in the portal, through the same services (:mod:`resultaat.iwmo.services`): a provider
+asks for a toewijzing or a change for one of its own clients, and a consulent of the gemeente grants it
+(toewijzingen and a 301), rejects it with a reason (319 antwoord 1) or puts it in onderzoek (319
+antwoord 2). A role that may not do an action gets 403; a service's Dutch message becomes a 400.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import HttpResponse
 from drf_spectacular.utils import OpenApiResponse, extend_schema
@@ -18,10 +25,19 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from resultaat.accounts.models import Rol
+from resultaat.api.rollen import RollenPerActie
+from resultaat.api.views import NIET_GEVONDEN
 from resultaat.api.viewsets import AlleenLezen, Filter, met_filters
-from resultaat.iwmo import xml
+from resultaat.catalogus.models import Product
+from resultaat.clienten.models import Client
+from resultaat.iwmo import services, xml
+from resultaat.iwmo.codes import WJ758RedenVerzoek, WJ759RedenAfwijzingVerzoek, WJ760VerzoekAntwoord
 from resultaat.iwmo.intake import controleer_technisch, verwerk
-from resultaat.iwmo.models import Bericht
+from resultaat.iwmo.models import Bericht, Verzoek
+from resultaat.toewijzingen.models import Toewijzing
+
+AANBIEDER = frozenset({str(Rol.AANBIEDER)})
+CONSULENT = frozenset({str(Rol.CONSULENT)})
 
 
 class BerichtSerializer(serializers.ModelSerializer):
@@ -163,3 +179,271 @@ class BerichtViewSet(AlleenLezen):
                 "retour": u.retour.decode("utf-8") if u.retour else None,
             }
         )
+
+
+# --- Verzoeken (315 VOT, 317 VOW) -------------------------------------------------------------------------
+
+
+class VerzoekSerializer(serializers.ModelSerializer):
+    gemeente: Any = serializers.SlugRelatedField(
+        slug_field="code", read_only=True, help_text="CBS-gemeentecode."
+    )
+    aanbieder: Any = serializers.SlugRelatedField(
+        slug_field="agb_code", read_only=True, help_text="AGB-code."
+    )
+    ingediend_door: Any = serializers.SlugRelatedField(slug_field="username", read_only=True, allow_null=True)
+    toewijzingen = serializers.SerializerMethodField(
+        help_text="Ids van de toewijzingen die bij toekenning zijn gemaakt of gewijzigd (met deze "
+        "ReferentieAanbieder)."
+    )
+
+    class Meta:
+        model = Verzoek
+        fields = (
+            "id",
+            "gemeente",
+            "aanbieder",
+            "client",
+            "soort",
+            "bron",
+            "referentie_aanbieder",
+            "bericht",
+            "producten",
+            "toelichting",
+            "ingediend_op",
+            "ingediend_door",
+            "status",
+            "uiterlijk",
+            "beantwoord_op",
+            "reden_afwijzing",
+            "toewijzingen",
+        )
+        read_only_fields = fields
+
+    def get_toewijzingen(self, verzoek: Verzoek) -> list[int]:
+        per_verzoek = self.context.get("toewijzingen")
+        if per_verzoek is not None:
+            return per_verzoek.get(verzoek.pk, [])
+        return _toewijzingen(self.context["request"].user, [verzoek]).get(verzoek.pk, [])
+
+
+def _toewijzingen(user: Any, verzoeken: list[Verzoek]) -> dict[int, list[int]]:
+    """The toewijzingen each request led to (made with its ReferentieAanbieder), in one query for a page
+    of requests. A toewijzing a VOW only shortened keeps its own referentie and is not listed."""
+    sleutels = {(v.aanbieder_id, v.client_id, v.referentie_aanbieder): v.pk for v in verzoeken}
+    if not sleutels:
+        return {}
+    rijen = (
+        Toewijzing.objects.for_user(user)
+        .filter(
+            referentie_aanbieder__in={r for _, _, r in sleutels}, client_id__in={c for _, c, _ in sleutels}
+        )
+        .exclude(referentie_aanbieder="")
+        .order_by("nummer")
+        .values_list("pk", "aanbieder_id", "client_id", "referentie_aanbieder")
+    )
+    uitkomst: dict[int, list[int]] = {}
+    for pk, aanbieder_id, client_id, referentie in rijen:
+        verzoek_pk = sleutels.get((aanbieder_id, client_id, referentie))
+        if verzoek_pk is not None:
+            uitkomst.setdefault(verzoek_pk, []).append(pk)
+    return uitkomst
+
+
+class VotInvoerSerializer(serializers.Serializer):
+    client = serializers.IntegerField(help_text="Id van een cliënt van uw organisatie (niet het BSN).")
+    product = serializers.PrimaryKeyRelatedField(
+        queryset=Product.objects.all(), help_text="Id van een product waarvoor u een contract heeft."
+    )
+    ingangsdatum = serializers.DateField(help_text="Gewenste ingangsdatum; niet in het verleden.")
+    einddatum = serializers.DateField(required=False, allow_null=True, default=None)
+    toelichting = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+class VowInvoerSerializer(serializers.Serializer):
+    toewijzing = serializers.IntegerField(help_text="Id van een lopende toewijzing van uw organisatie.")
+    einddatum = serializers.DateField(
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text="Nieuwe einddatum; leeg als die gelijk blijft.",
+    )
+    product = serializers.PrimaryKeyRelatedField(
+        queryset=Product.objects.all(),
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text="Een ander product (id); de huidige toewijzing eindigt de dag vóór de ingangsdatum ervan.",
+    )
+    ingangsdatum = serializers.DateField(
+        required=False, allow_null=True, default=None, help_text="Vanaf wanneer het andere product geldt."
+    )
+    reden = serializers.ChoiceField(
+        choices=WJ758RedenVerzoek.choices, default=WJ758RedenVerzoek.CLIENTSITUATIE
+    )
+    toelichting = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+class AfwijzingInvoerSerializer(serializers.Serializer):
+    reden = serializers.ChoiceField(
+        choices=WJ759RedenAfwijzingVerzoek.choices,
+        required=False,
+        allow_blank=True,
+        default="",
+        help_text="Reden van afwijzing (WJ759); verplicht (CD085).",
+    )
+
+
+def _invoer(serializer_class: type[serializers.Serializer], request: Request) -> dict[str, Any]:
+    invoer = serializer_class(data=request.data)
+    invoer.is_valid(raise_exception=True)
+    return dict(invoer.validated_data)
+
+
+FOUT = OpenApiResponse(description="Het verzoek of het antwoord kan niet: de Nederlandse melding.")
+
+
+@met_filters(
+    status=Filter("status", "open, onderzoek, toegekend of afgewezen."),
+    soort=Filter("soort", "vot (verzoek om toewijzing) of vow (verzoek om wijziging)."),
+    gemeente=Filter("gemeente__code", "CBS-gemeentecode, bijvoorbeeld 0361."),
+    aanbieder=Filter("aanbieder__agb_code", "AGB-code van de aanbieder."),
+)
+class VerzoekViewSet(RollenPerActie, AlleenLezen):
+    """Requests of providers for a toewijzing (315, VOT) or a change (317, VOW), from a message or the portal.
+    A provider sees and makes only its own; the gemeente's consulent answers them: grant (toewijzingen and
+    a 301), reject with a reason (319) or in onderzoek (319, answer within 8 weeks)."""
+
+    queryset = Verzoek.objects.all()
+    serializer_class = VerzoekSerializer
+    actie_rollen = {
+        "toewijzing": AANBIEDER,
+        "wijziging": AANBIEDER,
+        "toekennen": CONSULENT,
+        "afwijzen": CONSULENT,
+        "in_onderzoek": CONSULENT,
+    }
+
+    def scoped(self) -> QuerySet[Any]:
+        return (
+            Verzoek.objects.for_user(self.request.user)
+            .select_related("gemeente", "aanbieder", "ingediend_door")
+            .order_by("-ingediend_op", "-pk")
+        )
+
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        pagina = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
+        assert pagina is not None  # the viewset always pages
+        context = {**self.get_serializer_context(), "toewijzingen": _toewijzingen(request.user, pagina)}
+        return self.get_paginated_response(VerzoekSerializer(pagina, many=True, context=context).data)
+
+    def _antwoord(self, verzoek: Verzoek, code: int = status.HTTP_200_OK) -> Response:
+        verzoek = self.scoped().get(pk=verzoek.pk)
+        return Response(VerzoekSerializer(verzoek, context=self.get_serializer_context()).data, status=code)
+
+    @extend_schema(
+        summary="Verzoek om toewijzing (zoals een 315)",
+        description="Voor een cliënt van uw organisatie en een product waarvoor u een contract heeft in de "
+        "gemeente van de cliënt op de gewenste ingangsdatum; geen overlap met een toewijzing van hetzelfde "
+        "product (OP259) en geen ander open verzoek voor deze cliënt (TR374).",
+        request=VotInvoerSerializer,
+        responses={
+            201: VerzoekSerializer,
+            400: FOUT,
+            403: OpenApiResponse(description="Alleen een aanbieder."),
+        },
+    )
+    @action(detail=False, methods=["post"], pagination_class=None)
+    def toewijzing(self, request: Request) -> Response:
+        data = _invoer(VotInvoerSerializer, request)
+        client = Client.objects.for_user(request.user).filter(pk=data.pop("client")).first()
+        if client is None:
+            raise ValidationError({"client": "Kies een cliënt van uw eigen organisatie."})
+        verzoek = services.dien_vot_in(door=request.user, client=client, **data)
+        return self._antwoord(verzoek, status.HTTP_201_CREATED)
+
+    @extend_schema(
+        summary="Verzoek om wijziging (zoals een 317)",
+        description="Van een lopende toewijzing van uw organisatie: een nieuwe einddatum en/of een ander "
+        "gecontracteerd product met de datum vanaf wanneer.",
+        request=VowInvoerSerializer,
+        responses={
+            201: VerzoekSerializer,
+            400: FOUT,
+            403: OpenApiResponse(description="Alleen een aanbieder."),
+        },
+    )
+    @action(detail=False, methods=["post"], pagination_class=None)
+    def wijziging(self, request: Request) -> Response:
+        data = _invoer(VowInvoerSerializer, request)
+        toewijzing = Toewijzing.objects.for_user(request.user).filter(pk=data.pop("toewijzing")).first()
+        if toewijzing is None:
+            raise ValidationError({"toewijzing": "Geen toewijzing van uw organisatie met dit id."})
+        verzoek = services.dien_vow_in(door=request.user, toewijzing=toewijzing, **data)
+        return self._antwoord(verzoek, status.HTTP_201_CREATED)
+
+    @extend_schema(
+        summary="Verzoek toekennen",
+        description="Maakt de gevraagde toewijzingen (of wijzigt de einddatum) en zet een 301 met de "
+        "ReferentieAanbieder klaar voor de aanbieder. Alleen voor een consulent.",
+        request=None,
+        responses={
+            200: VerzoekSerializer,
+            400: FOUT,
+            403: OpenApiResponse(description="Alleen een consulent."),
+            404: NIET_GEVONDEN,
+        },
+    )
+    @action(detail=True, methods=["post"])
+    def toekennen(self, request: Request, pk: str | None = None) -> Response:
+        verzoek = self.get_object()
+        services.ken_toe(door=request.user, verzoek=verzoek)
+        return self._antwoord(verzoek)
+
+    @extend_schema(
+        summary="Verzoek afwijzen (319 antwoord 1)",
+        description="Met een reden uit WJ759; zonder reden 400 (CD085). Alleen voor een consulent.",
+        request=AfwijzingInvoerSerializer,
+        responses={
+            200: VerzoekSerializer,
+            400: FOUT,
+            403: OpenApiResponse(description="Alleen een consulent."),
+            404: NIET_GEVONDEN,
+        },
+    )
+    @action(detail=True, methods=["post"])
+    def afwijzen(self, request: Request, pk: str | None = None) -> Response:
+        verzoek = self.get_object()
+        data = _invoer(AfwijzingInvoerSerializer, request)
+        try:
+            services.beantwoord_met_319(
+                door=request.user,
+                verzoek=verzoek,
+                antwoord=WJ760VerzoekAntwoord.AFGEWEZEN,
+                reden=data["reden"],
+            )
+        except ValidationError as fout:
+            if getattr(fout, "code", None) == "CD085":
+                raise ValidationError({"reden": fout.messages}) from None
+            raise
+        return self._antwoord(verzoek)
+
+    @extend_schema(
+        summary="Verzoek in onderzoek (319 antwoord 2)",
+        description="De aanbieder krijgt een 319; de gemeente antwoordt binnen 8 weken. Eén keer per verzoek "
+        "(TR359). Alleen voor een consulent.",
+        request=None,
+        responses={
+            200: VerzoekSerializer,
+            400: FOUT,
+            403: OpenApiResponse(description="Alleen een consulent."),
+            404: NIET_GEVONDEN,
+        },
+    )
+    @action(detail=True, methods=["post"], url_path="in-onderzoek")
+    def in_onderzoek(self, request: Request, pk: str | None = None) -> Response:
+        verzoek = self.get_object()
+        services.beantwoord_met_319(
+            door=request.user, verzoek=verzoek, antwoord=WJ760VerzoekAntwoord.IN_ONDERZOEK
+        )
+        return self._antwoord(verzoek)

@@ -2,34 +2,42 @@
 
 The read endpoints (``resultaat.api.views.OndersteuningsplanViewSet``) get their writes here, calling the
 same services as the web pages: ``POST`` a new version (concept), ``PUT`` the content of a concept,
-``POST .../akkoord/`` the client's agreement. A service's Dutch ``ValidationError`` becomes a 400.
+``POST .../akkoord/`` the client's agreement. Signals too: a provider reports one (``POST``), a consulent
+of the client's gemeente records the follow-up (``POST .../opvolging/``). A service's Dutch
+``ValidationError`` becomes a 400.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from drf_spectacular.utils import extend_schema
-from rest_framework import serializers, status
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework import mixins, serializers, status
 from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from resultaat.api import serializers as s
 from resultaat.api import views
+from resultaat.api.rollen import RollenPerActie
 from resultaat.catalogus.models import Subresultaat
+from resultaat.clienten.models import Client
 from resultaat.ondersteuning import services
 from resultaat.ondersteuning.models import (
     AkkoordWijze,
     Ondersteuningsplan,
     PlusSoort,
     Regiefrequentie,
+    Signaal,
+    SignaalSoort,
+    SignaalStatus,
     SocialeKaartVoorziening,
     Uitvoerder,
 )
 from resultaat.toewijzingen.models import Toewijzing
 
 AANBIEDER = frozenset({"aanbieder"})
+CONSULENT = frozenset({"consulent"})
 
 
 class PlanActiviteitInvoerSerializer(serializers.Serializer):
@@ -165,3 +173,100 @@ class OndersteuningsplanViewSet(views.OndersteuningsplanViewSet):
             door=request.user, plan=plan, akkoord_op=data["akkoord_op"], akkoord_wijze=data["akkoord_wijze"]
         )
         return _antwoord(plan, request)
+
+
+# --- Signalen ------------------------------------------------------------------------------------------
+
+
+class SignaalInvoerSerializer(serializers.Serializer):
+    client = serializers.IntegerField(help_text="Id van een cliënt van uw organisatie (niet het BSN).")
+    toewijzing = serializers.IntegerField(
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text="Id van de toewijzing van deze cliënt waar het signaal bij hoort (mag leeg).",
+    )
+    soort = serializers.ChoiceField(choices=SignaalSoort.choices)
+    toelichting = serializers.CharField(help_text="Wat u heeft gezien of gehoord; feiten.")
+
+
+class OpvolgingInvoerSerializer(serializers.Serializer):
+    status = serializers.ChoiceField(
+        choices=[
+            (SignaalStatus.IN_BEHANDELING, SignaalStatus.IN_BEHANDELING.label),
+            (SignaalStatus.AFGEHANDELD, SignaalStatus.AFGEHANDELD.label),
+        ],
+        help_text="Afgehandeld sluit de taak op de werklijst; daarna verandert het signaal niet meer.",
+    )
+    opvolging = serializers.CharField(
+        help_text="Interne aantekening van de gemeente; de aanbieder ziet die niet."
+    )
+    terugkoppeling = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        default="",
+        help_text="Kort en zonder gevoelige details: de aanbieder ziet deze tekst bij het signaal.",
+    )
+
+
+class SignaalViewSet(RollenPerActie, mixins.CreateModelMixin, views.SignaalViewSet):
+    """Signals a provider reported; a provider sees only its own. A provider reports a signal about one of
+    its own clients (it lands on the consulent's worklist); a consulent of the client's gemeente records the
+    follow-up. The provider sees the status and the terugkoppeling, never the internal opvolging."""
+
+    schrijf_rollen = AANBIEDER
+    actie_rollen = {"create": AANBIEDER, "opvolging": CONSULENT}
+
+    def _antwoord(self, signaal: Signaal, code: int = status.HTTP_200_OK) -> Response:
+        signaal = self.scoped().get(pk=signaal.pk)
+        return Response(s.SignaalSerializer(signaal, context={"request": self.request}).data, status=code)
+
+    @extend_schema(
+        summary="Signaal melden",
+        description="Alleen voor een aanbieder, over een cliënt met een toewijzing aan de eigen organisatie.",
+        request=SignaalInvoerSerializer,
+        responses={
+            201: s.SignaalSerializer,
+            400: OpenApiResponse(description="De melding staat bij het veld."),
+            403: OpenApiResponse(description="Alleen een aanbieder meldt een signaal."),
+        },
+    )
+    def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        data = _valideer(SignaalInvoerSerializer, request)
+        client = Client.objects.for_user(request.user).filter(pk=data["client"]).first()
+        if client is None:
+            raise serializers.ValidationError({"client": ["Kies een cliënt van uw eigen organisatie."]})
+        toewijzing = None
+        if data["toewijzing"] is not None:
+            toewijzing = Toewijzing.objects.for_user(request.user).filter(pk=data["toewijzing"]).first()
+            if toewijzing is None:
+                raise serializers.ValidationError(
+                    {"toewijzing": ["Geen toewijzing van uw organisatie met dit id."]}
+                )
+        signaal = services.meld_signaal(
+            door=request.user,
+            client=client,
+            soort=data["soort"],
+            toelichting=data["toelichting"],
+            toewijzing=toewijzing,
+        )
+        return self._antwoord(signaal, status.HTTP_201_CREATED)
+
+    @extend_schema(
+        summary="Signaal opvolgen",
+        description="Alleen voor een consulent van de gemeente van de cliënt. Een afgehandeld signaal "
+        "verandert niet meer (400).",
+        request=OpvolgingInvoerSerializer,
+        responses={
+            200: s.SignaalSerializer,
+            400: OpenApiResponse(description="De melding staat bij het veld."),
+            403: OpenApiResponse(description="Alleen een consulent volgt een signaal op."),
+            404: views.NIET_GEVONDEN,
+        },
+    )
+    @action(detail=True, methods=["post"])
+    def opvolging(self, request: Request, pk: str | None = None) -> Response:
+        signaal = self.get_object()
+        data = _valideer(OpvolgingInvoerSerializer, request)
+        services.volg_signaal_op(door=request.user, signaal=signaal, **data)
+        return self._antwoord(signaal)

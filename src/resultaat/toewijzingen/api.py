@@ -1,0 +1,299 @@
+"""The provider portal's actions on toewijzingen in the API, for a provider's own software or a script.
+
+The read endpoints (``resultaat.api.views.ToewijzingViewSet`` and ``LeveringViewSet``) get the same
+actions as the portal pages, calling the same services (:mod:`resultaat.toewijzingen.services`):
+accept or return a toewijzing (the 302), start, temporary stop, resume and stop (the 305/307), the
+subcontractor, and the CSV upload of starts and stops. Only role ``aanbieder`` acts (a gemeente user
+gets 403); another provider's toewijzing is a 404, because every lookup starts from ``for_user``. A
+service's Dutch ``ValidationError`` becomes a 400 with the message at its field, and nothing is saved.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework import serializers, status
+from rest_framework.decorators import action
+from rest_framework.parsers import MultiPartParser
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from resultaat.accounts.models import Rol
+from resultaat.api import serializers as s
+from resultaat.api import views
+from resultaat.catalogus.codes import WMO588RedenBeeindiging
+from resultaat.contracten.models import Onderaannemer
+from resultaat.toewijzingen import services
+from resultaat.toewijzingen.csv_upload import MAX_BYTES, CsvBestandFout, verwerk_csv
+from resultaat.toewijzingen.models import LeveringBron, Toewijzing
+
+AANBIEDER = frozenset({str(Rol.AANBIEDER)})
+STOP_REDENEN = [
+    (c, label) for c, label in WMO588RedenBeeindiging.choices if c != WMO588RedenBeeindiging.TIJDELIJK
+]
+NIET_GEVONDEN = views.NIET_GEVONDEN
+FOUT = OpenApiResponse(description="De actie kan niet: de Nederlandse melding staat bij het veld.")
+GEEN_AANBIEDER = OpenApiResponse(description="Alleen een medewerker van een aanbieder mag dit doen.")
+
+
+# --- Input -----------------------------------------------------------------------------------------------
+
+
+class RetourInvoerSerializer(serializers.Serializer):
+    reden = serializers.CharField(
+        max_length=1000, help_text="Waarom u de toewijzing niet aanneemt; de consulent leest dit."
+    )
+
+
+class StartInvoerSerializer(serializers.Serializer):
+    begindatum = serializers.DateField(help_text="De eerste dag van de ondersteuning.")
+
+
+class TijdelijkeStopInvoerSerializer(serializers.Serializer):
+    einddatum = serializers.DateField(help_text="De laatste dag van de ondersteuning vóór de stop.")
+    toelichting = serializers.CharField(
+        max_length=200,
+        required=False,
+        allow_blank=True,
+        default="",
+        help_text="De oorzaak, bijvoorbeeld ziekenhuisopname.",
+    )
+
+
+class StopInvoerSerializer(serializers.Serializer):
+    einddatum = serializers.DateField(help_text="De laatste dag van de ondersteuning.")
+    reden = serializers.ChoiceField(
+        choices=STOP_REDENEN, help_text="Reden van beëindiging (WMO588); 20 is een tijdelijke stop."
+    )
+    toelichting = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
+
+
+class OnderaannemerInvoerSerializer(serializers.Serializer):
+    onderaannemer = serializers.IntegerField(
+        allow_null=True,
+        help_text="Id van een onderaannemer onder uw contract voor deze gemeente en dit product; "
+        "null als u zelf levert.",
+    )
+
+
+class CsvInvoerSerializer(serializers.Serializer):
+    bestand = serializers.FileField(
+        help_text="CSV met de kolommen toewijzingnummer;gemeentecode;soort;datum;reden;toelichting "
+        "(UTF-8, ; of ,, max. 2 MB)."
+    )
+    alleen_geldige = serializers.BooleanField(
+        default=False,
+        help_text="Pas de geldige regels toe, ook als andere regels een fout hebben. Zonder deze keuze "
+        "past een bestand met een fout niets toe.",
+    )
+
+
+class CsvRegelSerializer(serializers.Serializer):
+    regelnummer = serializers.IntegerField(help_text="Regel in het bestand; de kopregel is regel 1.")
+    toewijzingnummer = serializers.CharField()
+    soort = serializers.CharField()
+    status = serializers.ChoiceField(
+        choices=[("toegepast", "toegepast"), ("fout", "fout"), ("niet toegepast", "niet toegepast")]
+    )
+    melding = serializers.CharField(help_text="Wat er is gedaan, of de fout.")
+
+
+class CsvVerslagSerializer(serializers.Serializer):
+    toegepast = serializers.BooleanField(help_text="Of de geldige regels zijn toegepast.")
+    aantal_toegepast = serializers.IntegerField()
+    fouten = serializers.IntegerField(help_text="Aantal regels met een fout.")
+    regels = CsvRegelSerializer(many=True)
+
+
+def _invoer(serializer_class: type[serializers.Serializer], request: Request) -> dict[str, Any]:
+    invoer = serializer_class(data=request.data)
+    invoer.is_valid(raise_exception=True)
+    return dict(invoer.validated_data)
+
+
+# --- Viewsets --------------------------------------------------------------------------------------------
+
+
+def _actie(summary: str, request: Any = None, description: str = "") -> Any:
+    return extend_schema(
+        summary=summary,
+        description=description,
+        request=request,
+        responses={200: s.ToewijzingSerializer, 400: FOUT, 403: GEEN_AANBIEDER, 404: NIET_GEVONDEN},
+    )
+
+
+class ToewijzingViewSet(views.ToewijzingViewSet):
+    """Toewijzingen with their versions and leveringen; a provider sees only its own. The provider acts on
+    its own toewijzingen as in the portal: accept or return (302), start, temporary stop, resume and stop
+    (305/307), and the subcontractor. Each action answers with the toewijzing as it is afterwards."""
+
+    schrijf_rollen = AANBIEDER
+
+    def _antwoord(self, toewijzing: Toewijzing) -> Response:
+        return Response(s.ToewijzingSerializer(self.scoped().get(pk=toewijzing.pk)).data)
+
+    @_actie(
+        "Toewijzing accepteren",
+        description="Zoals een 302 zonder retourcodes. Twee keer accepteren verandert niets.",
+    )
+    @action(detail=True, methods=["post"])
+    def accepteren(self, request: Request, pk: str | None = None) -> Response:
+        toewijzing = self.get_object()
+        services.accepteer_toewijzing(door=request.user, toewijzing=toewijzing)
+        return self._antwoord(toewijzing)
+
+    @_actie(
+        "Toewijzing retourneren",
+        RetourInvoerSerializer,
+        "Zoals een 302 met retourcodes: de consulent krijgt de reden op de werklijst en kiest met de "
+        "cliënt een andere aanbieder. Een gestarte toewijzing kan niet meer worden geretourneerd.",
+    )
+    @action(detail=True, methods=["post"])
+    def retourneren(self, request: Request, pk: str | None = None) -> Response:
+        toewijzing = self.get_object()
+        data = _invoer(RetourInvoerSerializer, request)
+        services.retourneer_toewijzing(door=request.user, toewijzing=toewijzing, reden=data["reden"])
+        return self._antwoord(toewijzing)
+
+    @_actie(
+        "Start melden",
+        StartInvoerSerializer,
+        "Zoals een 305. Een start accepteert ook een nieuwe toewijzing.",
+    )
+    @action(detail=True, methods=["post"])
+    def start(self, request: Request, pk: str | None = None) -> Response:
+        toewijzing = self.get_object()
+        data = _invoer(StartInvoerSerializer, request)
+        services.meld_start(
+            door=request.user, toewijzing=toewijzing, begindatum=data["begindatum"], bron=LeveringBron.PORTAAL
+        )
+        return self._antwoord(toewijzing)
+
+    @_actie(
+        "Tijdelijk stoppen",
+        TijdelijkeStopInvoerSerializer,
+        "Zoals een 307 met reden 20, bijvoorbeeld bij een ziekenhuisopname. Meld daarna een hervatting.",
+    )
+    @action(detail=True, methods=["post"], url_path="tijdelijke-stop")
+    def tijdelijke_stop(self, request: Request, pk: str | None = None) -> Response:
+        toewijzing = self.get_object()
+        data = _invoer(TijdelijkeStopInvoerSerializer, request)
+        services.meld_stop(
+            door=request.user,
+            toewijzing=toewijzing,
+            einddatum=data["einddatum"],
+            reden=WMO588RedenBeeindiging.TIJDELIJK,
+            toelichting=data["toelichting"],
+        )
+        return self._antwoord(toewijzing)
+
+    @_actie(
+        "Hervatten",
+        StartInvoerSerializer,
+        "Zoals een 305 na een tijdelijke stop: de ondersteuning begint weer, na de tijdelijke stop.",
+    )
+    @action(detail=True, methods=["post"])
+    def hervatten(self, request: Request, pk: str | None = None) -> Response:
+        toewijzing = self.get_object()
+        data = _invoer(StartInvoerSerializer, request)
+        if not toewijzing.leveringen.filter(verwijderd=False).exists():
+            raise ValidationError("Er is geen tijdelijke stop om te hervatten; meld een start.")
+        services.meld_start(
+            door=request.user, toewijzing=toewijzing, begindatum=data["begindatum"], bron=LeveringBron.PORTAAL
+        )
+        return self._antwoord(toewijzing)
+
+    @_actie(
+        "Stop melden",
+        StopInvoerSerializer,
+        "Zoals een 307: de ondersteuning stopt definitief. Na een tijdelijke stop wordt die stop "
+        "definitief (de datum blijft).",
+    )
+    @action(detail=True, methods=["post"])
+    def stop(self, request: Request, pk: str | None = None) -> Response:
+        toewijzing = self.get_object()
+        data = _invoer(StopInvoerSerializer, request)
+        services.meld_stop(
+            door=request.user,
+            toewijzing=toewijzing,
+            einddatum=data["einddatum"],
+            reden=data["reden"],
+            toelichting=data["toelichting"],
+        )
+        return self._antwoord(toewijzing)
+
+    @_actie(
+        "Onderaannemer kiezen",
+        OnderaannemerInvoerSerializer,
+        "Welke onderaannemer onder uw contract voor deze gemeente en dit product de ondersteuning levert, "
+        "geldig op vandaag (binnen de looptijd van de toewijzing); null als u zelf levert.",
+    )
+    @action(detail=True, methods=["post"])
+    def onderaannemer(self, request: Request, pk: str | None = None) -> Response:
+        toewijzing = self.get_object()
+        data = _invoer(OnderaannemerInvoerSerializer, request)
+        gekozen = None
+        if data["onderaannemer"] is not None:
+            gekozen = Onderaannemer.objects.filter(
+                contract__aanbieder_id=toewijzing.aanbieder_id, pk=data["onderaannemer"]
+            ).first()
+            if gekozen is None:
+                raise ValidationError(
+                    {"onderaannemer": "Geen onderaannemer onder een contract van uw organisatie met dit id."}
+                )
+        services.kies_onderaannemer(door=request.user, toewijzing=toewijzing, onderaannemer=gekozen)
+        return self._antwoord(toewijzing)
+
+
+class LeveringViewSet(views.LeveringViewSet):
+    """Leveringen (start, temporary stop and stop of delivery); a provider sees only its own. A provider
+    without iWmo software uploads its starts and stops as a CSV file with POST /leveringen/csv/."""
+
+    schrijf_rollen = AANBIEDER
+
+    @extend_schema(
+        summary="Starts en stops uploaden (CSV)",
+        description=(
+            "Elke regel gaat in volgorde door dezelfde controles als in het portaal (bron CSV). Het antwoord "
+            "geeft per regel de status en de melding. **Een bestand met een fout past niets toe** "
+            "(`toegepast` is dan false, de goede regels hebben status `niet toegepast`), tenzij "
+            "`alleen_geldige` aan staat. Een bestand dat niet te lezen is (geen UTF-8, verkeerde kopregel, "
+            "leeg, groter dan 2 MB) geeft 400 met de melding bij `bestand`."
+        ),
+        request={"multipart/form-data": CsvInvoerSerializer},
+        responses={200: CsvVerslagSerializer, 400: FOUT, 403: GEEN_AANBIEDER},
+    )
+    @action(detail=False, methods=["post"], parser_classes=[MultiPartParser], pagination_class=None)
+    def csv(self, request: Request) -> Response:
+        data = _invoer(CsvInvoerSerializer, request)
+        aanbieder = getattr(request.user, "aanbieder", None)
+        if aanbieder is None:
+            raise ValidationError("Alleen medewerkers van een aanbieder kunnen starts en stops uploaden.")
+        try:
+            verslag = verwerk_csv(
+                door=request.user,
+                aanbieder=aanbieder,
+                data=data["bestand"].read(MAX_BYTES + 1),
+                alleen_geldige=data["alleen_geldige"],
+            )
+        except CsvBestandFout as fout:
+            raise ValidationError({"bestand": str(fout)}) from None
+        antwoord = {
+            "toegepast": verslag.toegepast,
+            "aantal_toegepast": verslag.aantal_toegepast,
+            "fouten": verslag.fouten,
+            "regels": [
+                {
+                    "regelnummer": r.regelnummer,
+                    "toewijzingnummer": r.toewijzingnummer,
+                    "soort": r.soort,
+                    "status": r.status,
+                    "melding": r.tekst,
+                }
+                for r in verslag.regels
+            ],
+        }
+        return Response(CsvVerslagSerializer(antwoord).data, status=status.HTTP_200_OK)
