@@ -14,6 +14,7 @@ from django.utils import timezone
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
+from resultaat.audit.models import AuditEvent
 from resultaat.contracten.models import Onderaannemer
 from resultaat.iwmo.models import Bericht, Richting, Verzoek, VerzoekBron, VerzoekStatus
 from resultaat.ondersteuning.models import Signaal, SignaalStatus
@@ -40,9 +41,10 @@ def api(user) -> APIClient:
 
 
 def sessie(user) -> APIClient:
-    """Session authentication, as a script in a logged-in browser; forced like tests/test_api.py does."""
+    """Session authentication, as a script in a logged-in browser (the test client skips the CSRF check;
+    test_a_session_post_needs_the_csrf_token shows it is enforced)."""
     client = APIClient()
-    client.force_authenticate(user)
+    client.force_login(user)
     return client
 
 
@@ -71,6 +73,7 @@ def leveringen(t: Toewijzing) -> list[tuple]:
 
 def test_bob_accepts_starts_stops_temporarily_resumes_and_stops_through_the_api(bob, nieuw):
     bob_api = api(bob)
+    voor = AuditEvent.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
     response = bob_api.post(actie("accepteren", nieuw), format="json")
     assert response.status_code == 200
     assert response.json()["reactie"] == "geaccepteerd" and response.json()["reactie_op"]
@@ -113,6 +116,12 @@ def test_bob_accepts_starts_stops_temporarily_resumes_and_stops_through_the_api(
         (D(2017, 4, 3), D(2017, 6, 30), "19", "doel bereikt"),
     ]
     assert all(x.bron == LeveringBron.PORTAAL for x in nieuw.leveringen.all())
+    # Every change (accept, start, temporary stop, resume, stop) is in the audit trail as bob, also with
+    # token authentication.
+    gewijzigd = AuditEvent.objects.filter(pk__gt=voor, actie__in=["aangemaakt", "gewijzigd"])
+    assert gewijzigd.count() == 5 and set(gewijzigd.values_list("actor_naam", "rol")) == {
+        ("bob", "aanbieder")
+    }
     # The leveringen endpoint shows the cause of the temporary stop as well.
     rows = bob_api.get("/api/v1/leveringen/").json()["results"]
     assert "ziekenhuisopname" in [r["toelichting"] for r in rows]
@@ -342,7 +351,7 @@ def test_bob_reports_a_signal_alice_follows_it_up_and_bob_never_sees_the_interna
     response = alice_api.post(opvolging, {"status": "afgehandeld", "opvolging": " "}, format="json")
     assert response.status_code == 400 and "opvolging" in response.json()
 
-    response = alice_api.post(
+    response = sessie(alice).post(
         opvolging, {**intern, "terugkoppeling": "Doorverwezen naar schuldhulp."}, format="json"
     )
     assert response.status_code == 200
