@@ -479,11 +479,15 @@ class Intake:
         # A batch makes tens of thousands of short-lived objects; without this every collection of
         # the oldest generation during the batch would also walk everything the process already held
         # (Django, the caller's data). Frozen objects are only left alone until the batch is done.
-        gc.freeze()
+        # A process that froze objects itself (a server that forks workers) is left as it is.
+        zelf = gc.get_freeze_count() == 0
+        if zelf:
+            gc.freeze()
         try:
             return self._verwerk(bestanden)
         finally:
-            gc.unfreeze()
+            if zelf:
+                gc.unfreeze()
 
     def _verwerk(self, bestanden: list[tuple[str, bytes]]) -> list[Uitkomst]:
         werk = [controleer_technisch(naam, data) for naam, data in bestanden]
