@@ -270,7 +270,7 @@ MIXED = (
 def test_csv_through_the_api_reports_per_row_and_applies_all_or_nothing(alice, bob, twee):
     a, b = twee
     response = upload(api(bob), MIXED)
-    assert response.status_code == 200
+    assert response.status_code == 422
     verslag = response.json()
     assert (verslag["toegepast"], verslag["aantal_toegepast"], verslag["fouten"]) == (False, 0, 1)
     assert [(r["regelnummer"], r["toewijzingnummer"], r["status"]) for r in verslag["regels"]] == [

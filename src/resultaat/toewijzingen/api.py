@@ -258,13 +258,19 @@ class LeveringViewSet(views.LeveringViewSet):
         summary="Starts en stops uploaden (CSV)",
         description=(
             "Elke regel gaat in volgorde door dezelfde controles als in het portaal (bron CSV). Het antwoord "
-            "geeft per regel de status en de melding. **Een bestand met een fout past niets toe** "
-            "(`toegepast` is dan false, de goede regels hebben status `niet toegepast`), tenzij "
-            "`alleen_geldige` aan staat. Een bestand dat niet te lezen is (geen UTF-8, verkeerde kopregel, "
-            "leeg, groter dan 2 MB) geeft 400 met de melding bij `bestand`."
+            "geeft per regel de status en de melding. **Een bestand met een fout past niets toe**: het "
+            "antwoord is dan 422 met hetzelfde verslag (`toegepast` false, de goede regels hebben status "
+            "`niet toegepast`), tenzij `alleen_geldige` aan staat (200, alleen de goede regels). Een "
+            "bestand dat niet te lezen is (geen UTF-8, verkeerde kopregel, leeg, groter dan 2 MB) geeft "
+            "400 met de melding bij `bestand`."
         ),
         request={"multipart/form-data": CsvInvoerSerializer},
-        responses={200: CsvVerslagSerializer, 400: FOUT, 403: GEEN_AANBIEDER},
+        responses={
+            200: CsvVerslagSerializer,
+            400: FOUT,
+            403: GEEN_AANBIEDER,
+            422: OpenApiResponse(CsvVerslagSerializer, description="Fouten in regels: niets toegepast."),
+        },
     )
     @action(detail=False, methods=["post"], parser_classes=[MultiPartParser], pagination_class=None)
     def csv(self, request: Request) -> Response:
@@ -296,4 +302,7 @@ class LeveringViewSet(views.LeveringViewSet):
                 for r in verslag.regels
             ],
         }
-        return Response(CsvVerslagSerializer(antwoord).data, status=status.HTTP_200_OK)
+        # Nothing applied because of row errors: 422, so that a script notices (curl --fail) and a person
+        # reads the same report per row.
+        code = status.HTTP_200_OK if verslag.toegepast else status.HTTP_422_UNPROCESSABLE_ENTITY
+        return Response(CsvVerslagSerializer(antwoord).data, status=code)
