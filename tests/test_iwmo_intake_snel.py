@@ -153,3 +153,18 @@ def test_a_message_stored_by_another_process_meanwhile_spoils_only_itself(
     assert Levering.objects.filter(toewijzing=ander).count() == 1
     assert Levering.objects.filter(toewijzing=toewijzing).count() == 1
     assert Bericht.objects.filter(berichttype="WMO305").count() == 2
+
+
+def test_a_bad_file_in_a_batch_does_not_hold_back_the_good_ones(toewijzing):
+    onbekend = _305(toewijzing, "X1", producten=[vb.start(9999, D(2017, 1, 9))])  # no such toewijzing
+    kapot = b"<Bericht>geen iWmo</Bericht>"
+    goed = _305(toewijzing, "G1")
+    uit = verwerk([("x.xml", onbekend), ("k.xml", kapot), ("g.xml", goed)])
+    assert [u.status for u in uit] == ["afgekeurd", "technisch", "goedgekeurd"]
+    assert [p.regel for p in uit[0].problemen] == ["TR019"] and b"9019" in uit[0].retour
+    assert uit[1].retour is None
+    assert Levering.objects.get(toewijzing=toewijzing).begindatum == D(2017, 1, 9)
+    assert sorted(Bericht.objects.filter(richting="in").values_list("status", flat=True)) == [
+        "afgekeurd",
+        "goedgekeurd",
+    ]
