@@ -283,26 +283,54 @@ def test_a_rejecting_302_links_to_our_301_and_lands_on_the_worklist(alice, clien
         door=alice, client=client, aanbieder=noord, product=product, ingangsdatum=D(2030, 1, 1)
     )
     (heen,) = berichten_301()
-    data = bytes(heen.inhoud).replace(xml.namespace("WMO301").encode(), xml.namespace("WMO302").encode())
-    root = etree.fromstring(data)
-    root.find("{*}Header/{*}BerichtCode").text = "415"
-    from resultaat.iwmo.bouw import _sub, _xsd_versie
-
-    header = root.find("{*}Header")
-    _sub(header, "IdentificatieRetour", "R1")
-    _sub(header, "DagtekeningRetour", D(2026, 1, 2))
-    _xsd_versie(header, "XsdVersieRetour", "WMO302")
-    for klasse in ("Client", "Contact", "ToegewezenProduct"):
-        for el in root.iter(f"{{*}}{klasse}"):
-            _sub(_sub(el, "RetourCodes"), "RetourCode", "9332" if klasse == "ToegewezenProduct" else "0200")
-    retour = xml.serialiseer(root)
-    valid(retour)
-    (u,) = verwerk([("r.xml", retour)])
+    (u,) = verwerk([("r.xml", _retour_302(heen, "9332", "R1"))])
     assert u.status == "goedgekeurd", u.problemen
     ontvangen = Bericht.objects.get(berichttype="WMO302")
     assert ontvangen.heenbericht == heen
     item = WerklijstItem.objects.get(soort=WerklijstSoort.RETOUR)
     assert "9332" in item.omschrijving
+
+
+def _retour_302(heen: Bericht, code: str, identificatie: str) -> bytes:
+    from resultaat.iwmo.bouw import _sub, _xsd_versie
+
+    data = bytes(heen.inhoud).replace(xml.namespace("WMO301").encode(), xml.namespace("WMO302").encode())
+    root = etree.fromstring(data)
+    root.find("{*}Header/{*}BerichtCode").text = "415"
+    header = root.find("{*}Header")
+    _sub(header, "IdentificatieRetour", identificatie)
+    _sub(header, "DagtekeningRetour", D(2026, 1, 2))
+    _xsd_versie(header, "XsdVersieRetour", "WMO302")
+    for klasse in ("Client", "Contact", "ToegewezenProduct"):
+        for el in root.iter(f"{{*}}{klasse}"):
+            _sub(_sub(el, "RetourCodes"), "RetourCode", code if klasse == "ToegewezenProduct" else "0200")
+    retour = xml.serialiseer(root)
+    valid(retour)
+    return retour
+
+
+def test_an_approving_302_accepts_the_toewijzing_as_the_portal_does(alice, client, noord, product):
+    t = tw.maak_toewijzing(
+        door=alice, client=client, aanbieder=noord, product=product, ingangsdatum=D(2030, 1, 1)
+    )
+    assert t.reactie == "nieuw"
+    (heen,) = berichten_301()
+    (u,) = verwerk([("r.xml", _retour_302(heen, "0200", "R3"))])
+    assert u.status == "goedgekeurd", u.problemen
+    t.refresh_from_db()
+    assert t.reactie == "geaccepteerd" and t.reactie_op is not None
+    assert not WerklijstItem.objects.filter(soort=WerklijstSoort.RETOUR).exists()
+
+
+def test_a_rejecting_302_leaves_the_toewijzing_unaccepted(alice, client, noord, product):
+    t = tw.maak_toewijzing(
+        door=alice, client=client, aanbieder=noord, product=product, ingangsdatum=D(2030, 1, 1)
+    )
+    (heen,) = berichten_301()
+    verwerk([("r.xml", _retour_302(heen, "9332", "R4"))])
+    t.refresh_from_db()
+    assert t.reactie == "nieuw"
+    assert WerklijstItem.objects.filter(soort=WerklijstSoort.RETOUR, client=client).exists()
 
 
 def test_an_approving_320_is_stored_with_our_319(alice, noord, product):

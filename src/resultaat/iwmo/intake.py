@@ -55,7 +55,7 @@ from resultaat.iwmo.parse import Header, LeveringProduct, naar_dict, ontleed
 from resultaat.iwmo.regels import Probleem
 from resultaat.iwmo.werkdagen import plus_werkdagen
 from resultaat.organisaties.models import Aanbieder, Gemeente
-from resultaat.toewijzingen.models import Levering, LeveringBron, Toewijzing
+from resultaat.toewijzingen.models import Levering, LeveringBron, ReactieAanbieder, Toewijzing
 from resultaat.toewijzingen.regels import start_bezwaren, stop_beoordeling
 from resultaat.toewijzingen.signals import levering_gemeld
 from resultaat.werklijst.models import WerklijstItem, WerklijstSoort
@@ -1051,6 +1051,21 @@ class Intake:
             if heen is not None:
                 Bericht.objects.filter(pk=ontvangen.pk).update(heenbericht=heen)
             client = Client.objects.filter(gemeente=w.gemeente, bsn=g.bsn).first() if g.bsn else None
+            if heen_type == "WMO301" and w.gemeente is not None and w.aanbieder is not None:
+                # A ToegewezenProduct the provider approved (0200) is accepted, as with "Accepteren" in
+                # the portal; a rejected one stays as it is and goes to the worklist below.
+                goedgekeurd = [
+                    int(nummer)
+                    for nummer, rc in _toewijzing_retourcodes(g.inhoud)
+                    if rc == ["0200"] and nummer.isdigit()
+                ]
+                if goedgekeurd:
+                    Toewijzing.objects.filter(
+                        gemeente=w.gemeente,
+                        aanbieder=w.aanbieder,
+                        nummer__in=goedgekeurd,
+                        reactie=ReactieAanbieder.NIEUW,
+                    ).update(reactie=ReactieAanbieder.GEACCEPTEERD, reactie_op=timezone.now())
             if afgekeurd and client is not None and w.gemeente is not None:
                 WerklijstItem.objects.create(
                     gemeente=w.gemeente,
@@ -1293,6 +1308,20 @@ def voeg_berichten_in(berichten: list[Bericht], per: int = 200) -> None:
         if heen is not None and b.heenbericht_id is None:
             b.heenbericht_id = heen.pk
     _voeg_in(Bericht, berichten)
+
+
+def _toewijzing_retourcodes(d: Any) -> list[tuple[str, list[str]]]:
+    """(ToewijzingNummer, its RetourCodes) of every ToegewezenProduct in a 302."""
+    uit: list[tuple[str, list[str]]] = []
+    if isinstance(d, dict):
+        if "ToewijzingNummer" in d and "RetourCodes" in d:
+            uit.append((str(d["ToewijzingNummer"]), list(d["RetourCodes"])))
+        for v in d.values():
+            uit += _toewijzing_retourcodes(v)
+    elif isinstance(d, list):
+        for v in d:
+            uit += _toewijzing_retourcodes(v)
+    return uit
 
 
 def _alle_retourcodes(d: Any) -> list[list[str]]:
