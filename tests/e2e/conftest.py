@@ -33,8 +33,11 @@ CHROMIUM_ARGS = [
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "var" / "screenshots"
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
+    # Per module, not per session: while Playwright runs, its event loop gives every later test of the
+    # session a database connection of its own that nobody closes, so that PostgreSQL could not drop the
+    # test database at the end. Stopping Playwright after each browser module ends that.
     from playwright.sync_api import sync_playwright
 
     executable = resultaat.env.get("CHROMIUM_PATH")
