@@ -371,6 +371,27 @@ def test_client_page_read_is_audited(client, alice, noor):
     assert event.actor_naam == "alice" and event.rol == Rol.CONSULENT
 
 
+def test_every_page_of_client_data_a_user_opens_is_in_the_audit_trail(client, bob, noor, zeger, keten):
+    plan = Ondersteuningsplan.objects.filter(toewijzing=keten).first()
+    signaal = Signaal.objects.get(client=noor)
+    http = login(client, bob)
+    for naam, pk in (
+        ("web:toewijzing-detail", keten.pk),
+        ("web:plan-detail", plan.pk),
+        ("web:plan-pdf", plan.pk),
+    ):
+        assert http.get(reverse(naam, args=[pk])).status_code == 200
+    assert http.get(reverse("web:signaal-detail", args=[signaal.pk])).status_code == 200
+    gelezen = AuditEvent.objects.filter(actie=Actie.GELEZEN, actor_naam="bob")
+    assert set(gelezen.values_list("client_id", flat=True)) == {noor.pk}
+    assert sorted(gelezen.values_list("content_type__model", flat=True)) == sorted(
+        ["toewijzing", "ondersteuningsplan", "ondersteuningsplan", "signaal"]
+    )
+    # Another provider's client is a 404 and leaves no trace of a read.
+    assert http.get(reverse("web:toewijzing-detail", args=[zeger.toewijzingen.get().pk])).status_code == 404
+    assert not gelezen.filter(client_id=zeger.pk).exists()
+
+
 # --- toewijzingen, werklijst, signalen -----------------------------------------------------------------
 
 

@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponseBadRequest, HttpResponseBase
 from django.views.generic import DetailView, ListView
 
+from resultaat.audit.models import Actie, ClientData, record
 from resultaat.web.navigation import mag
 
 
@@ -51,9 +52,20 @@ class ScopedListView(SectieMixin, ListView):
 
 
 class ScopedDetailView(SectieMixin, DetailView):
-    """One object, looked up by ``pk`` among what the user may see: anything else gives 404."""
+    """One object, looked up by ``pk`` among what the user may see: anything else gives 404.
+
+    Opening a client's record (a GET of any page of client data: the client, a toewijzing, a plan and
+    its PDF, a signal, a request, a beschikking, ...) is written to the audit trail as "gelezen", so the
+    client's file shows who read what.
+    """
 
     geweigerd_als_404 = True
+
+    def get_object(self, queryset: Any = None) -> Any:
+        obj = super().get_object(queryset)
+        if self.request.method in ("GET", "HEAD") and isinstance(obj, ClientData):
+            record([obj], Actie.GELEZEN)
+        return obj
 
 
 def is_aanbieder(user: Any) -> bool:

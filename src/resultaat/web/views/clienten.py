@@ -10,7 +10,6 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views import View
 
-from resultaat.audit.models import Actie, record
 from resultaat.clienten.models import Client
 from resultaat.clienten.services import zoek_op_bsn
 from resultaat.web.forms import BsnZoekForm, NaamZoekForm
@@ -60,7 +59,7 @@ class ClientListView(ScopedListView):
 
 
 class ClientDetailView(ScopedDetailView):
-    """Personal data (the full BSN only here) and the chain as a timeline; the read is audited."""
+    """Personal data (the full BSN only here) and the chain as a timeline; the read is audited (base class)."""
 
     secties = ("clienten", "client-zoeken")
     model = Client
@@ -73,7 +72,6 @@ class ClientDetailView(ScopedDetailView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         client = self.object
-        record([client], Actie.GELEZEN)
         vandaag = timezone.localdate()
         context["vandaag"] = vandaag
         context["tijdlijn"] = tijdlijn(client, self.request.user, vandaag)
