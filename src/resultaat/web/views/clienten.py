@@ -59,7 +59,7 @@ class ClientListView(ScopedListView):
 
 
 class ClientDetailView(ScopedDetailView):
-    """Personal data (the full BSN only here) and the chain as a timeline; the read is audited (base class)."""
+    """Personal data (the full BSN only here) and the chain as a timeline; the read is audited."""
 
     secties = ("clienten", "client-zoeken")
     model = Client
