@@ -8,11 +8,17 @@ deadline), onderzoek with ZRM scores, aanvraag awaiting a decision, beschikking 
 afgewezen, toewijzing sent but not started, started, temporarily stopped (reden 20) and resumed,
 stopped (reden 19 volgens plan, reden 02 overlijden), provider switches (old toewijzing ended with
 reden_wijziging 09, the new one with ``voorganger`` starting the next day), ondersteuningsplannen
-with doelen, activiteiten and the Plus, evaluaties, signalen and werklijst items.
+with doelen, activiteiten and the Plus, evaluaties, signalen and werklijst items. After the bulk part,
+a few actions go through the services as a demo login would make them: two providers return a new
+toewijzing, three ask for a toewijzing and for a change (:meth:`_Generator.portaal`), and the last two
+finished periods of Alkmaar are settled and approved by the ``financieel`` login, so the providers have
+payment specifications (:meth:`_Generator.afrekeningen`).
 
 Determinism: every choice comes from one ``random.Random(seed)`` consumed in a fixed order, and every
-date is anchored on ``vandaag``; no ``now()`` or ``uuid4`` ends up in the data. The same seed, number
-of clients and ``vandaag`` give the same rows. The registration timestamps that the models fill with
+date is anchored on ``vandaag``. The same seed, number of clients and ``vandaag`` give the same rows;
+only what the services write after the bulk part carries the real moment and the services' own
+references (a request's submission time and PORTAAL reference, a run's creation time). The
+registration timestamps that the models fill with
 ``auto_now_add`` (Client.aangemaakt_op, ToewijzingVersie.vastgelegd_op, Levering.start_gemeld_op,
 WerklijstItem.aangemaakt_op) are set from the demo's own timeline while the generator runs; only the
 audit trail (AuditEvent.tijdstip) records the real moment, because it must say when the generator
@@ -2298,6 +2304,28 @@ class _Generator:
         # Like every other row of the demo, the worklist items get their moment from the demo's timeline.
         WerklijstItem.objects.filter(pk__gt=laatste_werk).update(aangemaakt_op=self.moment(self.vandaag))
 
+    def afrekeningen(self) -> None:
+        """The last two finished four-week periods of the financieel login's gemeenten are settled by the
+        generator and approved by that login (a second person), so that the payment pages and the
+        providers' specifications have something to show."""
+        from resultaat.bekostiging import services as bk
+        from resultaat.bekostiging.models import Periode
+
+        goedkeurder = User.objects.filter(username="financieel").first()
+        if goedkeurder is None:
+            return
+        for gemeente in goedkeurder.gemeenten.order_by("code"):
+            for jaar in (self.vandaag.year - 1, self.vandaag.year):
+                bk.zoek_periode(gemeente, f"{jaar}-P01")  # makes the year's calendar when missing
+            afgelopen = Periode.objects.filter(
+                gemeente=gemeente, code__contains="-P", eind__lte=self.vandaag
+            ).order_by("-begin")[:2]
+            for periode in reversed(list(afgelopen)):
+                run = bk.afrekenen(gemeente=gemeente, periode=periode).run
+                if run is not None:
+                    bk.keur_goed(run=run, door=goedkeurder)
+                    self.portaal_acties["goedgekeurde afrekenrun"] += 1
+
     def _probeer(self, wat: str, actie: Any, **kwargs: Any) -> bool:
         try:
             with transaction.atomic():
@@ -2353,6 +2381,7 @@ def genereer_demo(
         with _tijdstempels_uit_demo():
             verslag = generator.run()
         generator.portaal()
+        generator.afrekeningen()
     verslag.aantallen.update(generator.portaal_acties)
     verslag.seconden = time.perf_counter() - begonnen
     return verslag
