@@ -50,4 +50,7 @@ class RolToegang(BasePermission):
 GEMEENTE = frozenset(str(r) for r in GEMEENTE_ROLLEN)
 CLIENT_REGISTRATIE = frozenset({str(Rol.CONSULENT), str(Rol.BEHEERDER)})
 AUDIT = frozenset({str(Rol.AUDITOR)})
+CONSULENT = frozenset({str(Rol.CONSULENT)})
+AANBIEDER = frozenset({str(Rol.AANBIEDER)})
+CONSULENT_OF_AANBIEDER = CONSULENT | AANBIEDER
 GEEN: frozenset[str] = frozenset()

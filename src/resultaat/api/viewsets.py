@@ -27,6 +27,13 @@ from resultaat.api.permissions import GEEN, RolToegang
 from resultaat.audit.context import acting_as
 
 
+def invoer(serializer_class: type[Any], request: Request) -> dict[str, Any]:
+    """The validated input of a write action; invalid input raises a 400 with the errors per field."""
+    serializer = serializer_class(data=request.data)
+    serializer.is_valid(raise_exception=True)
+    return dict(serializer.validated_data)
+
+
 @dataclass(frozen=True)
 class Filter:
     """A query-string filter on a non-personal field (never a BSN or a name)."""

@@ -25,9 +25,10 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from resultaat.accounts.models import Rol
+from resultaat.api.permissions import AANBIEDER, CONSULENT
 from resultaat.api.rollen import RollenPerActie
 from resultaat.api.views import NIET_GEVONDEN
-from resultaat.api.viewsets import AlleenLezen, Filter, met_filters
+from resultaat.api.viewsets import AlleenLezen, Filter, invoer, met_filters
 from resultaat.catalogus.models import Product
 from resultaat.clienten.models import Client
 from resultaat.iwmo import services, xml
@@ -35,9 +36,6 @@ from resultaat.iwmo.codes import WJ758RedenVerzoek, WJ759RedenAfwijzingVerzoek, 
 from resultaat.iwmo.intake import controleer_technisch, verwerk
 from resultaat.iwmo.models import Bericht, Verzoek
 from resultaat.toewijzingen.models import Toewijzing
-
-AANBIEDER = frozenset({str(Rol.AANBIEDER)})
-CONSULENT = frozenset({str(Rol.CONSULENT)})
 
 
 class BerichtSerializer(serializers.ModelSerializer):
@@ -294,12 +292,6 @@ class AfwijzingInvoerSerializer(serializers.Serializer):
     )
 
 
-def _invoer(serializer_class: type[serializers.Serializer], request: Request) -> dict[str, Any]:
-    invoer = serializer_class(data=request.data)
-    invoer.is_valid(raise_exception=True)
-    return dict(invoer.validated_data)
-
-
 FOUT = OpenApiResponse(description="Het verzoek of het antwoord kan niet: de Nederlandse melding.")
 
 
@@ -355,7 +347,7 @@ class VerzoekViewSet(RollenPerActie, AlleenLezen):
     )
     @action(detail=False, methods=["post"], pagination_class=None)
     def toewijzing(self, request: Request) -> Response:
-        data = _invoer(VotInvoerSerializer, request)
+        data = invoer(VotInvoerSerializer, request)
         client = Client.objects.for_user(request.user).filter(pk=data.pop("client")).first()
         if client is None:
             raise ValidationError({"client": "Kies een cliënt van uw eigen organisatie."})
@@ -375,7 +367,7 @@ class VerzoekViewSet(RollenPerActie, AlleenLezen):
     )
     @action(detail=False, methods=["post"], pagination_class=None)
     def wijziging(self, request: Request) -> Response:
-        data = _invoer(VowInvoerSerializer, request)
+        data = invoer(VowInvoerSerializer, request)
         toewijzing = Toewijzing.objects.for_user(request.user).filter(pk=data.pop("toewijzing")).first()
         if toewijzing is None:
             raise ValidationError({"toewijzing": "Geen toewijzing van uw organisatie met dit id."})
@@ -414,7 +406,7 @@ class VerzoekViewSet(RollenPerActie, AlleenLezen):
     @action(detail=True, methods=["post"])
     def afwijzen(self, request: Request, pk: str | None = None) -> Response:
         verzoek = self.get_object()
-        data = _invoer(AfwijzingInvoerSerializer, request)
+        data = invoer(AfwijzingInvoerSerializer, request)
         try:
             services.beantwoord_met_319(
                 door=request.user,

@@ -19,7 +19,9 @@ from rest_framework.response import Response
 
 from resultaat.api import serializers as s
 from resultaat.api import views
+from resultaat.api.permissions import AANBIEDER, CONSULENT
 from resultaat.api.rollen import RollenPerActie
+from resultaat.api.viewsets import invoer
 from resultaat.catalogus.models import Subresultaat
 from resultaat.clienten.models import Client
 from resultaat.ondersteuning import services
@@ -35,9 +37,6 @@ from resultaat.ondersteuning.models import (
     Uitvoerder,
 )
 from resultaat.toewijzingen.models import Toewijzing
-
-AANBIEDER = frozenset({"aanbieder"})
-CONSULENT = frozenset({"consulent"})
 
 
 class PlanActiviteitInvoerSerializer(serializers.Serializer):
@@ -110,12 +109,6 @@ def _invoer(data: dict[str, Any]) -> services.PlanInvoer:
     )
 
 
-def _valideer(serializer_class: type[serializers.Serializer], request: Request) -> dict[str, Any]:
-    serializer = serializer_class(data=request.data)
-    serializer.is_valid(raise_exception=True)
-    return dict(serializer.validated_data)
-
-
 def _antwoord(plan: Ondersteuningsplan, request: Request, code: int = status.HTTP_200_OK) -> Response:
     plan = (
         Ondersteuningsplan.objects.for_user(request.user)
@@ -139,7 +132,7 @@ class OndersteuningsplanViewSet(views.OndersteuningsplanViewSet):
         responses={201: s.OndersteuningsplanSerializer},
     )
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        data = _valideer(PlanNieuwSerializer, request)
+        data = invoer(PlanNieuwSerializer, request)
         toewijzing = Toewijzing.objects.for_user(request.user).filter(pk=data["toewijzing"]).first()
         if toewijzing is None:
             raise serializers.ValidationError(
@@ -156,7 +149,7 @@ class OndersteuningsplanViewSet(views.OndersteuningsplanViewSet):
     def update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         plan = self.get_object()
         plan = services.wijzig_plan(
-            door=request.user, plan=plan, invoer=_invoer(_valideer(PlanInhoudSerializer, request))
+            door=request.user, plan=plan, invoer=_invoer(invoer(PlanInhoudSerializer, request))
         )
         return _antwoord(plan, request)
 
@@ -168,7 +161,7 @@ class OndersteuningsplanViewSet(views.OndersteuningsplanViewSet):
     @action(detail=True, methods=["post"])
     def akkoord(self, request: Request, pk: str | None = None) -> Response:
         plan = self.get_object()
-        data = _valideer(PlanAkkoordSerializer, request)
+        data = invoer(PlanAkkoordSerializer, request)
         plan = services.leg_akkoord_vast(
             door=request.user, plan=plan, akkoord_op=data["akkoord_op"], akkoord_wijze=data["akkoord_wijze"]
         )
@@ -232,7 +225,7 @@ class SignaalViewSet(RollenPerActie, mixins.CreateModelMixin, views.SignaalViewS
         },
     )
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        data = _valideer(SignaalInvoerSerializer, request)
+        data = invoer(SignaalInvoerSerializer, request)
         client = Client.objects.for_user(request.user).filter(pk=data["client"]).first()
         if client is None:
             raise serializers.ValidationError({"client": ["Kies een cliënt van uw eigen organisatie."]})
@@ -267,6 +260,6 @@ class SignaalViewSet(RollenPerActie, mixins.CreateModelMixin, views.SignaalViewS
     @action(detail=True, methods=["post"])
     def opvolging(self, request: Request, pk: str | None = None) -> Response:
         signaal = self.get_object()
-        data = _valideer(OpvolgingInvoerSerializer, request)
+        data = invoer(OpvolgingInvoerSerializer, request)
         services.volg_signaal_op(door=request.user, signaal=signaal, **data)
         return self._antwoord(signaal)

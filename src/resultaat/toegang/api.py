@@ -20,8 +20,8 @@ from rest_framework.response import Response
 
 from resultaat.api import serializers as s
 from resultaat.api import views
-from resultaat.api.permissions import GEMEENTE
-from resultaat.api.viewsets import AlleenLezen, BasisViewSet, Filter, met_filters
+from resultaat.api.permissions import CONSULENT, CONSULENT_OF_AANBIEDER, GEMEENTE
+from resultaat.api.viewsets import AlleenLezen, BasisViewSet, Filter, invoer, met_filters
 from resultaat.brieven.render import beschikking_html, pdf
 from resultaat.catalogus.models import (
     Aandachtspunt,
@@ -38,9 +38,6 @@ from resultaat.toegang import services
 from resultaat.toegang.models import Beschikking, Indicatie, MeldingWijze, Opschorting, ZRMDomein
 from resultaat.toewijzingen.models import Toewijzing
 from resultaat.toewijzingen.services import wissel_aanbieder
-
-CONSULENT = frozenset({"consulent"})
-CONSULENT_OF_AANBIEDER = frozenset({"consulent", "aanbieder"})
 
 
 def code_veld(model: Any, **kwargs: Any) -> serializers.SlugRelatedField[Any]:
@@ -197,12 +194,6 @@ class OverstapSerializer(serializers.Serializer):
     per = serializers.DateField(help_text="Eerste dag bij de nieuwe aanbieder.")
 
 
-def _invoer(serializer_class: type[serializers.Serializer], request: Request) -> dict[str, Any]:
-    invoer = serializer_class(data=request.data)
-    invoer.is_valid(raise_exception=True)
-    return dict(invoer.validated_data)
-
-
 # --- Viewsets ------------------------------------------------------------------------------------------
 
 
@@ -222,7 +213,7 @@ class MeldingViewSet(mixins.CreateModelMixin, views.MeldingViewSet):
         responses={201: MeldingMetOpschortingenSerializer},
     )
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        data = _invoer(MeldingInvoerSerializer, request)
+        data = invoer(MeldingInvoerSerializer, request)
         client = Client.objects.for_user(request.user).filter(pk=data.pop("client")).first()
         if client is None:
             return Response({"client": ["Onbekende cliënt."]}, status=status.HTTP_400_BAD_REQUEST)
@@ -237,7 +228,7 @@ class MeldingViewSet(mixins.CreateModelMixin, views.MeldingViewSet):
     @action(detail=True, methods=["post"])
     def opschorten(self, request: Request, pk: str | None = None) -> Response:
         melding = self.get_object()
-        data = _invoer(OpschortingSerializer, request)
+        data = invoer(OpschortingSerializer, request)
         services.schort_op(door=request.user, melding=melding, **data)
         melding.refresh_from_db()
         return Response(MeldingMetOpschortingenSerializer(melding).data, status=status.HTTP_201_CREATED)
@@ -250,7 +241,7 @@ class MeldingViewSet(mixins.CreateModelMixin, views.MeldingViewSet):
     @action(detail=True, methods=["post"])
     def onderzoek(self, request: Request, pk: str | None = None) -> Response:
         melding = self.get_object()
-        data = _invoer(OnderzoekInvoerSerializer, request)
+        data = invoer(OnderzoekInvoerSerializer, request)
         zrm = {z["domein"]: (z["niveau"], z["toelichting"]) for z in data.pop("zrm", [])}
         gekozen = [
             services.GekozenResultaat(
@@ -279,7 +270,7 @@ class OnderzoekViewSet(views.OnderzoekViewSet):
     def aanvraag(self, request: Request, pk: str | None = None) -> Response:
         onderzoek = self.get_object()
         aanvraag = services.registreer_aanvraag(
-            door=request.user, onderzoek=onderzoek, **_invoer(AanvraagInvoerSerializer, request)
+            door=request.user, onderzoek=onderzoek, **invoer(AanvraagInvoerSerializer, request)
         )
         return Response(AanvraagMetOpschortingenSerializer(aanvraag).data, status=status.HTTP_201_CREATED)
 
@@ -302,7 +293,7 @@ class AanvraagViewSet(views.AanvraagViewSet):
     @action(detail=True, methods=["post"])
     def opschorten(self, request: Request, pk: str | None = None) -> Response:
         aanvraag = self.get_object()
-        services.schort_op(door=request.user, aanvraag=aanvraag, **_invoer(OpschortingSerializer, request))
+        services.schort_op(door=request.user, aanvraag=aanvraag, **invoer(OpschortingSerializer, request))
         aanvraag.refresh_from_db()
         return Response(AanvraagMetOpschortingenSerializer(aanvraag).data, status=status.HTTP_201_CREATED)
 
@@ -316,7 +307,7 @@ class AanvraagViewSet(views.AanvraagViewSet):
     @action(detail=True, methods=["post"])
     def indicaties(self, request: Request, pk: str | None = None) -> Response:
         aanvraag = self.get_object()
-        data = _invoer(IndicatieInvoerSerializer, request)
+        data = invoer(IndicatieInvoerSerializer, request)
         keuzes = data.pop("normenkader")
         indicatie = services.leg_indicatie_vast(
             door=request.user,
@@ -335,7 +326,7 @@ class AanvraagViewSet(views.AanvraagViewSet):
     @action(detail=True, methods=["post"])
     def besluit(self, request: Request, pk: str | None = None) -> Response:
         aanvraag = self.get_object()
-        data = _invoer(BesluitInvoerSerializer, request)
+        data = invoer(BesluitInvoerSerializer, request)
         if data["besluit"] == "toekennen":
             beschikking = services.neem_besluit(
                 door=request.user,
@@ -403,7 +394,7 @@ class IndicatieViewSet(AlleenLezen):
     @action(detail=True, methods=["post"])
     def aanbieder(self, request: Request, pk: str | None = None) -> Response:
         indicatie = self.get_object()
-        data = _invoer(AanbiederKeuzeSerializer, request)
+        data = invoer(AanbiederKeuzeSerializer, request)
         services.kies_aanbieder(door=request.user, indicatie=indicatie, aanbieder=data["aanbieder"])
         return Response(IndicatieSerializer(indicatie).data)
 
@@ -416,7 +407,7 @@ class IndicatieViewSet(AlleenLezen):
     def voorstel(self, request: Request, pk: str | None = None) -> Response:
         indicatie = self.get_object()
         services.stel_indicatie_voor(
-            door=request.user, indicatie=indicatie, **_invoer(VoorstelSerializer, request)
+            door=request.user, indicatie=indicatie, **invoer(VoorstelSerializer, request)
         )
         return Response(IndicatieSerializer(indicatie).data)
 
@@ -427,7 +418,7 @@ class IndicatieViewSet(AlleenLezen):
     def beoordeling(self, request: Request, pk: str | None = None) -> Response:
         indicatie = self.get_object()
         services.beoordeel_voorstel(
-            door=request.user, indicatie=indicatie, **_invoer(BeoordelingSerializer, request)
+            door=request.user, indicatie=indicatie, **invoer(BeoordelingSerializer, request)
         )
         return Response(IndicatieSerializer(indicatie).data)
 
@@ -444,7 +435,7 @@ class OverstapViewSet(mixins.CreateModelMixin, BasisViewSet):
         responses={201: s.ToewijzingSerializer},
     )
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        data = _invoer(OverstapSerializer, request)
+        data = invoer(OverstapSerializer, request)
         toewijzing = Toewijzing.objects.for_user(request.user).filter(pk=data["toewijzing"]).first()
         if toewijzing is None:
             return Response({"toewijzing": ["Onbekende toewijzing."]}, status=status.HTTP_400_BAD_REQUEST)

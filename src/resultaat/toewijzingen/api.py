@@ -20,16 +20,16 @@ from rest_framework.parsers import MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from resultaat.accounts.models import Rol
 from resultaat.api import serializers as s
 from resultaat.api import views
+from resultaat.api.permissions import AANBIEDER
+from resultaat.api.viewsets import invoer
 from resultaat.catalogus.codes import WMO588RedenBeeindiging
 from resultaat.contracten.models import Onderaannemer
 from resultaat.toewijzingen import services
 from resultaat.toewijzingen.csv_upload import MAX_BYTES, CsvBestandFout, verwerk_csv
 from resultaat.toewijzingen.models import LeveringBron, Toewijzing
 
-AANBIEDER = frozenset({str(Rol.AANBIEDER)})
 STOP_REDENEN = [
     (c, label) for c, label in WMO588RedenBeeindiging.choices if c != WMO588RedenBeeindiging.TIJDELIJK
 ]
@@ -107,12 +107,6 @@ class CsvVerslagSerializer(serializers.Serializer):
     regels = CsvRegelSerializer(many=True)
 
 
-def _invoer(serializer_class: type[serializers.Serializer], request: Request) -> dict[str, Any]:
-    invoer = serializer_class(data=request.data)
-    invoer.is_valid(raise_exception=True)
-    return dict(invoer.validated_data)
-
-
 # --- Viewsets --------------------------------------------------------------------------------------------
 
 
@@ -154,7 +148,7 @@ class ToewijzingViewSet(views.ToewijzingViewSet):
     @action(detail=True, methods=["post"])
     def retourneren(self, request: Request, pk: str | None = None) -> Response:
         toewijzing = self.get_object()
-        data = _invoer(RetourInvoerSerializer, request)
+        data = invoer(RetourInvoerSerializer, request)
         services.retourneer_toewijzing(door=request.user, toewijzing=toewijzing, reden=data["reden"])
         return self._antwoord(toewijzing)
 
@@ -166,7 +160,7 @@ class ToewijzingViewSet(views.ToewijzingViewSet):
     @action(detail=True, methods=["post"])
     def start(self, request: Request, pk: str | None = None) -> Response:
         toewijzing = self.get_object()
-        data = _invoer(StartInvoerSerializer, request)
+        data = invoer(StartInvoerSerializer, request)
         services.meld_start(
             door=request.user, toewijzing=toewijzing, begindatum=data["begindatum"], bron=LeveringBron.PORTAAL
         )
@@ -180,7 +174,7 @@ class ToewijzingViewSet(views.ToewijzingViewSet):
     @action(detail=True, methods=["post"], url_path="tijdelijke-stop")
     def tijdelijke_stop(self, request: Request, pk: str | None = None) -> Response:
         toewijzing = self.get_object()
-        data = _invoer(TijdelijkeStopInvoerSerializer, request)
+        data = invoer(TijdelijkeStopInvoerSerializer, request)
         services.meld_stop(
             door=request.user,
             toewijzing=toewijzing,
@@ -198,7 +192,7 @@ class ToewijzingViewSet(views.ToewijzingViewSet):
     @action(detail=True, methods=["post"])
     def hervatten(self, request: Request, pk: str | None = None) -> Response:
         toewijzing = self.get_object()
-        data = _invoer(StartInvoerSerializer, request)
+        data = invoer(StartInvoerSerializer, request)
         if not toewijzing.leveringen.filter(verwijderd=False).exists():
             raise ValidationError("Er is geen tijdelijke stop om te hervatten; meld een start.")
         services.meld_start(
@@ -215,7 +209,7 @@ class ToewijzingViewSet(views.ToewijzingViewSet):
     @action(detail=True, methods=["post"])
     def stop(self, request: Request, pk: str | None = None) -> Response:
         toewijzing = self.get_object()
-        data = _invoer(StopInvoerSerializer, request)
+        data = invoer(StopInvoerSerializer, request)
         services.meld_stop(
             door=request.user,
             toewijzing=toewijzing,
@@ -234,7 +228,7 @@ class ToewijzingViewSet(views.ToewijzingViewSet):
     @action(detail=True, methods=["post"])
     def onderaannemer(self, request: Request, pk: str | None = None) -> Response:
         toewijzing = self.get_object()
-        data = _invoer(OnderaannemerInvoerSerializer, request)
+        data = invoer(OnderaannemerInvoerSerializer, request)
         gekozen = None
         if data["onderaannemer"] is not None:
             gekozen = Onderaannemer.objects.filter(
@@ -274,7 +268,7 @@ class LeveringViewSet(views.LeveringViewSet):
     )
     @action(detail=False, methods=["post"], parser_classes=[MultiPartParser], pagination_class=None)
     def csv(self, request: Request) -> Response:
-        data = _invoer(CsvInvoerSerializer, request)
+        data = invoer(CsvInvoerSerializer, request)
         aanbieder = getattr(request.user, "aanbieder", None)
         if aanbieder is None:
             raise ValidationError("Alleen medewerkers van een aanbieder kunnen starts en stops uploaden.")
