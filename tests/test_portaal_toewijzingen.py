@@ -161,7 +161,9 @@ def test_start_temporary_stop_resume_and_stop_through_the_forms(bob, nieuw):
         "ziekenhuisopname",
     )
     overzicht = web.get(reverse("web:portaal")).text
-    assert "Westerhof" in overzicht.split("Tijdelijk gestopt")[1].split("Cliënten in zorg")[0]
+    tijdelijk_deel = overzicht.split("Tijdelijk gestopt")[1].split("Cliënten in zorg")[0]
+    assert "Westerhof" in tijdelijk_deel
+    assert "05-03-2017" in tijdelijk_deel and "ziekenhuisopname" in tijdelijk_deel
     # A second temporary stop is refused (TR415).
     response = web.post(url("tijdelijke-stop", nieuw), {"einddatum": "2017-03-06"})
     assert "De levering is al tijdelijk gestopt" in response.text

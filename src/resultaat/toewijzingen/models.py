@@ -38,11 +38,33 @@ class ToewijzingQuerySet(GemeenteScopedQuerySet):
             models.Exists(Levering.objects.filter(toewijzing=models.OuterRef("pk"), verwijderd=False))
         )
 
+    def lopend_op(self, datum: dt.date) -> ToewijzingQuerySet:
+        """Not ended before ``datum`` (it may still have to begin)."""
+        return self.filter(models.Q(einddatum__isnull=True) | models.Q(einddatum__gte=datum))
+
     def te_beoordelen(self) -> ToewijzingQuerySet:
         """New toewijzingen the provider has neither accepted nor returned (a start counts as accepted)."""
         return self.filter(reactie=ReactieAanbieder.NIEUW).exclude(
             models.Exists(Levering.objects.filter(toewijzing=models.OuterRef("pk"), verwijderd=False))
         )
+
+    def wacht_op_start(self) -> ToewijzingQuerySet:
+        """Accepted by the provider, no start reported yet."""
+        return self.filter(reactie=ReactieAanbieder.GEACCEPTEERD).exclude(
+            models.Exists(Levering.objects.filter(toewijzing=models.OuterRef("pk"), verwijderd=False))
+        )
+
+    def tijdelijk_gestopt(self) -> ToewijzingQuerySet:
+        """Toewijzingen whose latest delivery ended with a temporary stop (reden 20), annotated with that
+        stop's last day (``gestopt_op``) and cause (``stop_toelichting``), in one query."""
+        laatste = Levering.objects.filter(toewijzing=models.OuterRef("pk"), verwijderd=False).order_by(
+            "-begindatum", "-pk"
+        )
+        return self.annotate(
+            laatste_reden=models.Subquery(laatste.values("reden_beeindiging")[:1]),
+            gestopt_op=models.Subquery(laatste.values("einddatum")[:1]),
+            stop_toelichting=models.Subquery(laatste.values("toelichting")[:1]),
+        ).filter(laatste_reden=WMO588RedenBeeindiging.TIJDELIJK)
 
 
 class ReactieAanbieder(models.TextChoices):

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.views.generic import TemplateView
 
@@ -19,7 +19,7 @@ from resultaat.contracten.models import Contract
 from resultaat.ondersteuning.models import Signaal, SignaalStatus
 from resultaat.organisaties.models import Aanbieder
 from resultaat.toegang.models import Melding, MeldingStatus
-from resultaat.toewijzingen.models import Levering, ReactieAanbieder, Toewijzing
+from resultaat.toewijzingen.models import Toewijzing
 from resultaat.web.views.werklijst import werklijst_regels
 from resultaat.werklijst.models import WerklijstItem
 
@@ -40,11 +40,10 @@ def _consulent(user: Any, vandaag: dt.date) -> dict[str, Any]:
 def _aanbieder(user: Any, vandaag: dt.date) -> dict[str, Any]:
     toewijzingen = Toewijzing.objects.for_user(user)
     actief = toewijzingen.actief_op(vandaag)
-    gestart = Levering.objects.filter(toewijzing=OuterRef("pk"), verwijderd=False)
-    lopend = toewijzingen.filter(Q(einddatum__isnull=True) | Q(einddatum__gte=vandaag))
+    lopend = toewijzingen.lopend_op(vandaag)
     # The same definitions as the portal overview: new = neither accepted nor returned nor started.
     nieuw = lopend.te_beoordelen().select_related("client", "product")
-    wacht_op_start = lopend.filter(reactie=ReactieAanbieder.GEACCEPTEERD).filter(~Exists(gestart))
+    wacht_op_start = lopend.wacht_op_start()
     return {
         "clienten_actief": Client.objects.for_user(user)
         .filter(Exists(actief.filter(client=OuterRef("pk"))))

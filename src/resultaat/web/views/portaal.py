@@ -16,14 +16,14 @@ from typing import Any, ClassVar
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views import View
 from django.views.generic import TemplateView
 
-from resultaat.catalogus.codes import WMO588RedenBeeindiging
+from resultaat.catalogus.codes import WMO002RedenWijziging, WMO588RedenBeeindiging
 from resultaat.contracten.models import ContractProduct, Onderaannemer
 from resultaat.iwmo.werkdagen import plus_werkdagen
 from resultaat.toewijzingen import services
@@ -105,26 +105,14 @@ class PortaalOverzichtView(SectieMixin, TemplateView):
         vandaag = timezone.localdate()
         eigen = (
             Toewijzing.objects.for_user(user)
-            .exclude(reden_wijziging="13")
+            .exclude(reden_wijziging=WMO002RedenWijziging.VERWIJDERD)
             .select_related("client", "product", "gemeente", "onderaannemer")
         )
-        gestart = Levering.objects.filter(toewijzing=OuterRef("pk"), verwijderd=False)
-        lopend = gestart.filter(einddatum__isnull=True)
-        nog_geldig = Q(einddatum__isnull=True) | Q(einddatum__gte=vandaag)
+        lopend = Levering.objects.filter(toewijzing=OuterRef("pk"), verwijderd=False, einddatum__isnull=True)
         te_starten = []
-        for t in (
-            eigen.filter(reactie=ReactieAanbieder.GEACCEPTEERD)
-            .filter(~Exists(gestart))
-            .filter(nog_geldig)
-            .order_by("ingangsdatum", "nummer")
-        ):
+        for t in eigen.wacht_op_start().lopend_op(vandaag).order_by("ingangsdatum", "nummer"):
             uiterlijk = start_uiterlijk(t)
             te_starten.append({"t": t, "uiterlijk": uiterlijk, "te_laat": uiterlijk < vandaag})
-        tijdelijk = []
-        for t in eigen.filter(~Exists(lopend)).filter(Exists(gestart)).order_by("client__achternaam"):
-            laatste = t.leveringen.filter(verwijderd=False).order_by("-begindatum", "-pk").first()
-            if laatste is not None and laatste.reden_beeindiging == WMO588RedenBeeindiging.TIJDELIJK:
-                tijdelijk.append({"t": t, "levering": laatste})
         in_zorg = (
             eigen.filter(Exists(lopend))
             .annotate(
@@ -137,10 +125,10 @@ class PortaalOverzichtView(SectieMixin, TemplateView):
         context.update(
             {
                 "vandaag": vandaag,
-                "te_beoordelen": list(eigen.te_beoordelen().filter(nog_geldig).order_by("ingangsdatum")),
+                "te_beoordelen": list(eigen.te_beoordelen().lopend_op(vandaag).order_by("ingangsdatum")),
                 "te_starten": te_starten,
                 "in_zorg": list(in_zorg),
-                "tijdelijk": tijdelijk,
+                "tijdelijk": list(eigen.tijdelijk_gestopt().order_by("client__achternaam", "nummer")),
                 "werkdagen": START_MELDEN_WERKDAGEN,
             }
         )
