@@ -879,7 +879,7 @@ class Intake:
         uiterlijk = plus_werkdagen(self.vandaag, 5)
 
         def maak() -> None:
-            v = Verzoek.objects.create(
+            Verzoek.objects.create(
                 gemeente=gemeente,
                 aanbieder=aanbieder,
                 client=client,
@@ -888,18 +888,7 @@ class Intake:
                 bericht=heen,
                 producten=[{k: val for k, val in p.items() if k != "_pad"} for p in producten],
                 uiterlijk=uiterlijk,
-            )
-            WerklijstItem.objects.create(
-                gemeente=gemeente,
-                client=client,
-                soort=WerklijstSoort.VERZOEK_TOEWIJZING
-                if soort == VerzoekSoort.VOT
-                else WerklijstSoort.VERZOEK_WIJZIGING,
-                omschrijving=f"{v.get_soort_display()} van {w.aanbieder} (referentie {referentie}): "
-                f"beantwoord met een toewijzing of een antwoordbericht",
-                uiterlijk=uiterlijk,
-                onderwerp=v,
-            )
+            ).zet_op_werklijst()
 
         self.nagestuurd.append(maak)
 

@@ -170,6 +170,24 @@ class Verzoek(ClientData):
     def audit_client_id(self) -> int | None:
         return self.client_id
 
+    def zet_op_werklijst(self) -> None:
+        """One worklist item for the consulent, due on ``uiterlijk`` (5 working days), whether the request
+        came as a 315/317 message or through the portal."""
+        from resultaat.werklijst.models import WerklijstItem, WerklijstSoort
+
+        via = ", via het portaal" if self.bron == VerzoekBron.PORTAAL else ""
+        WerklijstItem.objects.create(
+            gemeente_id=self.gemeente_id,
+            client_id=self.client_id,
+            soort=WerklijstSoort.VERZOEK_TOEWIJZING
+            if self.soort == VerzoekSoort.VOT
+            else WerklijstSoort.VERZOEK_WIJZIGING,
+            omschrijving=f"{self.get_soort_display()} van {self.aanbieder} (referentie "
+            f"{self.referentie_aanbieder}{via}): beantwoord met een toewijzing of een antwoordbericht",
+            uiterlijk=self.uiterlijk,
+            onderwerp=self,
+        )
+
 
 class DeclaratieRegelQuerySet(GemeenteScopedQuerySet):
     aanbieder_path = "aanbieder"

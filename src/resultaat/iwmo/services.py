@@ -15,7 +15,6 @@ import datetime as dt
 import uuid
 from typing import Any
 
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -28,7 +27,7 @@ from resultaat.iwmo.regels import REGELS
 from resultaat.iwmo.uitgaand import als_antwoord_op, verstuur_319
 from resultaat.iwmo.werkdagen import plus_werkdagen
 from resultaat.toewijzingen import services as tw
-from resultaat.werklijst.models import WerklijstItem, WerklijstSoort, WerklijstStatus
+from resultaat.werklijst.models import WerklijstItem
 
 
 def _fout(regel: str) -> ValidationError:
@@ -37,16 +36,11 @@ def _fout(regel: str) -> ValidationError:
 
 
 def _sluit_werklijst(verzoek: Verzoek, uiterlijk: dt.date | None = None) -> None:
-    items = WerklijstItem.objects.filter(
-        content_type=ContentType.objects.get_for_model(Verzoek),
-        object_id=verzoek.pk,
-        client=verzoek.client,
-        status=WerklijstStatus.OPEN,
-    )
+    items = WerklijstItem.objects.over(verzoek)
     if uiterlijk is not None:
         items.update(uiterlijk=uiterlijk)
     else:
-        items.update(status=WerklijstStatus.AFGEHANDELD, afgehandeld_op=timezone.now())
+        items.handel_af()
 
 
 def beantwoord_met_319(*, door: Any, verzoek: Verzoek, antwoord: str, reden: str = "") -> Bericht:
@@ -231,17 +225,7 @@ def _leg_verzoek_vast(
             ingediend_door=door,
             uiterlijk=uiterlijk,
         )
-        WerklijstItem.objects.create(
-            gemeente=client.gemeente,
-            client=client,
-            soort=WerklijstSoort.VERZOEK_TOEWIJZING
-            if soort == VerzoekSoort.VOT
-            else WerklijstSoort.VERZOEK_WIJZIGING,
-            omschrijving=f"{verzoek.get_soort_display()} van {aanbieder} (referentie {referentie}, via het "
-            "portaal): beantwoord met een toewijzing of een antwoordbericht",
-            uiterlijk=uiterlijk,
-            onderwerp=verzoek,
-        )
+        verzoek.zet_op_werklijst()
     return verzoek
 
 

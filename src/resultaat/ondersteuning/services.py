@@ -10,7 +10,6 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Count, Max
@@ -37,7 +36,7 @@ from resultaat.ondersteuning.models import (
     Uitvoerder,
 )
 from resultaat.toewijzingen.models import Toewijzing
-from resultaat.werklijst.models import WerklijstItem, WerklijstSoort, WerklijstStatus
+from resultaat.werklijst.models import WerklijstItem, WerklijstSoort
 
 # --- Ondersteuningsplan -----------------------------------------------------------------------------------
 #
@@ -534,10 +533,6 @@ def volg_signaal_op(
         signaal.opgevolgd_door = door
         if status == SignaalStatus.AFGEHANDELD:
             signaal.afgehandeld_op = nu
-            WerklijstItem.objects.filter(
-                content_type=ContentType.objects.get_for_model(Signaal),
-                object_id=signaal.pk,
-                status=WerklijstStatus.OPEN,
-            ).update(status=WerklijstStatus.AFGEHANDELD, afgehandeld_op=nu)
+            WerklijstItem.objects.over(signaal).handel_af()
         signaal.save()
     return signaal

@@ -44,7 +44,7 @@ from resultaat.toegang.models import (
     ZRMScore,
 )
 from resultaat.toewijzingen.services import controleer_gecontracteerd, maak_toewijzing
-from resultaat.werklijst.models import WerklijstItem, WerklijstSoort, WerklijstStatus
+from resultaat.werklijst.models import WerklijstItem, WerklijstSoort
 
 
 def _datum(d: dt.date | None) -> str:
@@ -72,9 +72,7 @@ def _niet_in_de_toekomst(datum: dt.date, veld: str, wat: str) -> None:
 
 
 def _werklijst(obj: Melding | Aanvraag) -> Any:
-    return WerklijstItem.objects.filter(
-        content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk, status=WerklijstStatus.OPEN
-    )
+    return WerklijstItem.objects.over(obj)
 
 
 def _zet_op_werklijst(
@@ -93,7 +91,7 @@ def _zet_op_werklijst(
 
 
 def _handel_af(obj: Melding | Aanvraag) -> None:
-    _werklijst(obj).update(status=WerklijstStatus.AFGEHANDELD, afgehandeld_op=timezone.now())
+    _werklijst(obj).handel_af()
 
 
 # --- Melding -------------------------------------------------------------------------------------------

@@ -305,16 +305,9 @@ def _bezwaren_naar_fout(bezwaren: list[tuple[str, str]], veld: str) -> None:
 
 def _sluit_retour_af(toewijzing: Toewijzing) -> None:
     """A switch answers a returned toewijzing: its open worklist item (soort RETOUR) is done."""
-    from django.contrib.contenttypes.models import ContentType
+    from resultaat.werklijst.models import WerklijstItem, WerklijstSoort
 
-    from resultaat.werklijst.models import WerklijstItem, WerklijstSoort, WerklijstStatus
-
-    WerklijstItem.objects.filter(
-        soort=WerklijstSoort.RETOUR,
-        status=WerklijstStatus.OPEN,
-        content_type=ContentType.objects.get_for_model(Toewijzing),
-        object_id=toewijzing.pk,
-    ).update(status=WerklijstStatus.AFGEHANDELD, afgehandeld_op=timezone.now())
+    WerklijstItem.objects.over(toewijzing).filter(soort=WerklijstSoort.RETOUR).handel_af()
 
 
 def meld_start(

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.utils import timezone
 
 from resultaat.audit.models import ClientData
 from resultaat.core.querysets import GemeenteScopedQuerySet
@@ -20,6 +21,20 @@ class WerklijstQuerySet(GemeenteScopedQuerySet):
 
     def op_urgentie(self) -> WerklijstQuerySet:
         return self.order_by(models.F("uiterlijk").asc(nulls_last=True), "aangemaakt_op")
+
+    def over(self, onderwerp: models.Model) -> WerklijstQuerySet:
+        """The open items about one record (a melding, a signal, a request, a returned toewijzing, ...)."""
+        return self.filter(
+            content_type=ContentType.objects.get_for_model(onderwerp),
+            object_id=onderwerp.pk,
+            status=WerklijstStatus.OPEN,
+        )
+
+    def handel_af(self) -> int:
+        """Mark these items done now (audited, like every bulk write of client data)."""
+        return self.filter(status=WerklijstStatus.OPEN).update(
+            status=WerklijstStatus.AFGEHANDELD, afgehandeld_op=timezone.now()
+        )
 
 
 class WerklijstSoort(models.TextChoices):
