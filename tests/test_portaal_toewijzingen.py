@@ -134,6 +134,10 @@ def test_start_temporary_stop_resume_and_stop_through_the_forms(bob, nieuw):
     assert "valt buiten de toewijzing" in response.text
     response = web.post(url("start", nieuw), {"begindatum": ""})
     assert "Vul de startdatum in." in response.text
+    # Nothing to resume before a first start: the same message as in the API and the CSV upload.
+    response = web.post(url("hervatten", nieuw), {"begindatum": "2017-01-09"})
+    assert "Er is geen tijdelijke stop om te hervatten; meld een start." in response.text
+    assert not nieuw.leveringen.exists()
 
     response = web.post(url("start", nieuw), {"begindatum": "2017-01-09"}, follow=True)
     assert "Start per 09-01-2017 gemeld." in response.text

@@ -193,10 +193,12 @@ class ToewijzingViewSet(views.ToewijzingViewSet):
     def hervatten(self, request: Request, pk: str | None = None) -> Response:
         toewijzing = self.get_object()
         data = invoer(StartInvoerSerializer, request)
-        if not toewijzing.leveringen.filter(verwijderd=False).exists():
-            raise ValidationError("Er is geen tijdelijke stop om te hervatten; meld een start.")
         services.meld_start(
-            door=request.user, toewijzing=toewijzing, begindatum=data["begindatum"], bron=LeveringBron.PORTAAL
+            door=request.user,
+            toewijzing=toewijzing,
+            begindatum=data["begindatum"],
+            bron=LeveringBron.PORTAAL,
+            hervatting=True,
         )
         return self._antwoord(toewijzing)
 

@@ -136,9 +136,13 @@ def _pas_toe(door: Any, aanbieder: Any, rij: list[str]) -> str:
     if soort in ("start", "hervatting"):
         if reden:
             raise ValidationError("Een start of hervatting heeft geen reden.")
-        if soort == "hervatting" and not toewijzing.leveringen.filter(verwijderd=False).exists():
-            raise ValidationError("Er is geen tijdelijke stop om te hervatten; meld een start.")
-        services.meld_start(door=door, toewijzing=toewijzing, begindatum=datum, bron=LeveringBron.CSV)
+        services.meld_start(
+            door=door,
+            toewijzing=toewijzing,
+            begindatum=datum,
+            bron=LeveringBron.CSV,
+            hervatting=soort == "hervatting",
+        )
         return f"{SOORTEN[soort].capitalize()} per {datum:%d-%m-%Y} gemeld."
     if soort == "tijdelijke_stop":
         if reden and reden != WMO588RedenBeeindiging.TIJDELIJK:

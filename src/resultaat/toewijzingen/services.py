@@ -316,10 +316,12 @@ def meld_start(
     toewijzing: Toewijzing,
     begindatum: dt.date,
     bron: str = LeveringBron.PORTAAL,
+    hervatting: bool = False,
 ) -> Levering:
     """The provider reports the real start (305), or a resumption after a temporary stop: the same
     rules as the iWmo intake (:mod:`resultaat.toewijzingen.regels`). A start also accepts a new
-    toewijzing; a returned toewijzing cannot start."""
+    toewijzing; a returned toewijzing cannot start. ``hervatting``: the caller means a resumption
+    (the portal's, the API's or the CSV's), which needs an earlier delivery to resume."""
     controleer_eigen_aanbieder(door, toewijzing)
     _controleer_niet_verwijderd(toewijzing)
     with transaction.atomic(), acting_as(door):
@@ -331,6 +333,8 @@ def meld_start(
             .filter(toewijzing=toewijzing, verwijderd=False)
             .order_by("begindatum", "pk")
         )
+        if hervatting and not leveringen:
+            raise ValidationError("Er is geen tijdelijke stop om te hervatten; meld een start.")
         _bezwaren_naar_fout(start_bezwaren(toewijzing, leveringen, begindatum), "begindatum")
         if toewijzing.reactie == ReactieAanbieder.NIEUW:
             toewijzing.reactie = ReactieAanbieder.GEACCEPTEERD

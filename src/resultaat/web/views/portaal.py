@@ -258,6 +258,7 @@ class HervattenView(_PortaalActie):
             toewijzing=toewijzing,
             begindatum=data["begindatum"],
             bron=LeveringBron.PORTAAL,
+            hervatting=True,
         )
         return f"Hervatting per {data['begindatum']:%d-%m-%Y} gemeld."
 
