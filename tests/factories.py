@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+from dataclasses import dataclass
+from typing import Any
 
 import factory
 from factory.django import DjangoModelFactory
@@ -181,3 +183,87 @@ class LeveringFactory(DjangoModelFactory):
 
     toewijzing = factory.SubFactory(ToewijzingFactory)
     begindatum = factory.SelfAttribute("toewijzing.ingangsdatum")
+
+
+# --- A client's toegang chain up to the toewijzing ------------------------------------------------------
+
+
+@dataclass
+class Toegangsketen:
+    melding: Any
+    onderzoek: Any
+    aanvraag: Any
+    beschikking: Any
+    beschikt: Any
+
+
+def toegangsketen(
+    toewijzing: Toewijzing,
+    *,
+    beschikkingnummer: str,
+    consulent: User | None = None,
+    melding: dict[str, Any] | None = None,
+    onderzoek: dict[str, Any] | None = None,
+    beschikking: dict[str, Any] | None = None,
+    beschikt: dict[str, Any] | None = None,
+) -> Toegangsketen:
+    """Melding (1 Nov 2016), onderzoek (15 Nov), aanvraag (1 Dec), a granted beschikking from 2 Jan 2017
+    and its beschikt resultaat for the toewijzing's product; the toewijzing is linked to it and gets its
+    first version. The dicts override or add fields of each record."""
+    from resultaat.toegang.models import (
+        Aanvraag,
+        AanvraagStatus,
+        Beschikking,
+        BeschiktResultaat,
+        Besluit,
+        Melding,
+        MeldingStatus,
+        Onderzoek,
+    )
+    from resultaat.toewijzingen.models import ToewijzingVersie
+
+    client, gemeente, product = toewijzing.client, toewijzing.gemeente, toewijzing.product
+    m = Melding.objects.create(
+        client=client,
+        gemeente=gemeente,
+        consulent=consulent,
+        **{
+            "ontvangen_op": dt.date(2016, 11, 1),
+            "hulpvraag": "Hulp bij het huishouden",
+            "status": MeldingStatus.AFGEROND,
+            **(melding or {}),
+        },
+    )
+    o = Onderzoek.objects.create(
+        melding=m,
+        client=client,
+        consulent=consulent,
+        **{"datum_gesprek": dt.date(2016, 11, 15), **(onderzoek or {})},
+    )
+    a = Aanvraag.objects.create(
+        client=client,
+        gemeente=gemeente,
+        melding=m,
+        onderzoek=o,
+        ontvangen_op=dt.date(2016, 12, 1),
+        status=AanvraagStatus.BESLOTEN,
+    )
+    b = Beschikking.objects.create(
+        aanvraag=a,
+        client=client,
+        gemeente=gemeente,
+        nummer=beschikkingnummer,
+        besluit=Besluit.TOEGEKEND,
+        consulent=consulent,
+        **{"besluitdatum": dt.date(2016, 12, 10), "ingangsdatum": dt.date(2017, 1, 2), **(beschikking or {})},
+    )
+    br = BeschiktResultaat.objects.create(
+        beschikking=b,
+        resultaat=product.resultaat,
+        product=product,
+        **{"ingangsdatum": dt.date(2017, 1, 2), **(beschikt or {})},
+    )
+    toewijzing.beschikt_resultaat = br
+    toewijzing.save()
+    ToewijzingVersie.objects.create(toewijzing=toewijzing, **toewijzing.termen())
+    return Toegangsketen(melding=m, onderzoek=o, aanvraag=a, beschikking=b, beschikt=br)

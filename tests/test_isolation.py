@@ -60,7 +60,6 @@ from resultaat.toegang.models import (
     Aanvraag,
     Beschikking,
     BeschiktResultaat,
-    Besluit,
     Indicatie,
     Melding,
     Onderzoek,
@@ -69,7 +68,7 @@ from resultaat.toegang.models import (
     ZRMDomein,
     ZRMScore,
 )
-from resultaat.toewijzingen.models import Toewijzing, ToewijzingVersie
+from resultaat.toewijzingen.models import Toewijzing
 from resultaat.werklijst.models import WerklijstItem, WerklijstSoort
 from tests import factories as f
 
@@ -100,39 +99,21 @@ def build_chain(client: Client, nummer: int, beschikkingnummer: str) -> dict[str
     toewijzing.nummer = nummer
     toewijzing.save(update_fields=["nummer"])
     gemeente, aanbieder, product = client.gemeente, toewijzing.aanbieder, toewijzing.product
-    melding = Melding.objects.create(
-        client=client, gemeente=gemeente, ontvangen_op=dt.date(2016, 11, 1), hulpvraag=f"{naam} vraagt hulp"
+    toegang = f.toegangsketen(
+        toewijzing,
+        beschikkingnummer=beschikkingnummer,
+        melding={"hulpvraag": f"{naam} vraagt hulp"},
+        onderzoek={"situatie": f"{naam} woont alleen"},
+        beschikking={"motivering": f"Toegekend aan {naam}"},
     )
-    onderzoek = Onderzoek.objects.create(
-        melding=melding, client=client, datum_gesprek=dt.date(2016, 11, 15), situatie=f"{naam} woont alleen"
+    melding, onderzoek, aanvraag, beschikt = (
+        toegang.melding,
+        toegang.onderzoek,
+        toegang.aanvraag,
+        toegang.beschikt,
     )
     ZRMScore.objects.create(onderzoek=onderzoek, domein=ZRMDomein.HUISVESTING, niveau=3, toelichting=naam)
     OnderzoekResultaat.objects.create(onderzoek=onderzoek, resultaat=product.resultaat, anders_namelijk=naam)
-    aanvraag = Aanvraag.objects.create(
-        client=client,
-        gemeente=gemeente,
-        melding=melding,
-        onderzoek=onderzoek,
-        ontvangen_op=dt.date(2016, 12, 1),
-    )
-    beschikking = Beschikking.objects.create(
-        aanvraag=aanvraag,
-        client=client,
-        gemeente=gemeente,
-        nummer=beschikkingnummer,
-        besluit=Besluit.TOEGEKEND,
-        besluitdatum=dt.date(2016, 12, 10),
-        ingangsdatum=dt.date(2017, 1, 2),
-        motivering=f"Toegekend aan {naam}",
-    )
-    beschikt = BeschiktResultaat.objects.create(
-        beschikking=beschikking,
-        resultaat=product.resultaat,
-        product=product,
-        ingangsdatum=dt.date(2017, 1, 2),
-    )
-    toewijzing.beschikt_resultaat = beschikt
-    toewijzing.save(update_fields=["beschikt_resultaat"])
     Opschorting.objects.create(
         client=client,
         melding=melding,
@@ -151,7 +132,6 @@ def build_chain(client: Client, nummer: int, beschikkingnummer: str) -> dict[str
         beschikt_resultaat=beschikt,
         motivering=f"Voorstel voor {naam}",
     )
-    ToewijzingVersie.objects.create(toewijzing=toewijzing, **toewijzing.termen())
     plan = Ondersteuningsplan.objects.create(
         toewijzing=toewijzing, opgesteld_op=dt.date(2017, 1, 20), toelichting=f"Plan met {naam}"
     )

@@ -20,18 +20,11 @@ from resultaat.ondersteuning.models import (
     SignaalSoort,
 )
 from resultaat.toegang.models import (
-    Aanvraag,
-    AanvraagStatus,
-    Beschikking,
-    BeschiktResultaat,
-    Besluit,
     Melding,
-    MeldingStatus,
-    Onderzoek,
     ZRMDomein,
     ZRMScore,
 )
-from resultaat.toewijzingen.models import Levering, ToewijzingVersie
+from resultaat.toewijzingen.models import Levering
 from resultaat.web.templatetags.resultaat_nl import datum, euro
 from resultaat.werklijst.models import WerklijstItem, WerklijstSoort
 from tests import factories as f
@@ -68,47 +61,13 @@ def keten(alkmaar, noor, alice):
         client_tevreden=4,
     )
     Ondersteuningsplan.objects.create(toewijzing=toewijzing, opgesteld_op=dt.date(2017, 1, 20))
-    melding = Melding.objects.create(
-        client=noor,
-        gemeente=alkmaar,
-        ontvangen_op=dt.date(2016, 11, 1),
-        hulpvraag="Hulp bij het huishouden",
-        status=MeldingStatus.AFGEROND,
+    toegang = f.toegangsketen(
+        toewijzing,
+        beschikkingnummer="B-2016-001",
+        onderzoek={"afgerond_op": dt.date(2016, 11, 20)},
+        beschikt={"minuten_per_week": 120},
     )
-    onderzoek = Onderzoek.objects.create(
-        melding=melding,
-        client=noor,
-        datum_gesprek=dt.date(2016, 11, 15),
-        afgerond_op=dt.date(2016, 11, 20),
-    )
-    ZRMScore.objects.create(onderzoek=onderzoek, domein=ZRMDomein.INSTRUMENTELE_ADL, niveau=2)
-    aanvraag = Aanvraag.objects.create(
-        client=noor,
-        gemeente=alkmaar,
-        melding=melding,
-        onderzoek=onderzoek,
-        ontvangen_op=dt.date(2016, 12, 1),
-        status=AanvraagStatus.BESLOTEN,
-    )
-    beschikking = Beschikking.objects.create(
-        aanvraag=aanvraag,
-        client=noor,
-        gemeente=alkmaar,
-        nummer="B-2016-001",
-        besluit=Besluit.TOEGEKEND,
-        besluitdatum=dt.date(2016, 12, 10),
-        ingangsdatum=dt.date(2017, 1, 2),
-    )
-    resultaat = BeschiktResultaat.objects.create(
-        beschikking=beschikking,
-        resultaat=toewijzing.product.resultaat,
-        product=toewijzing.product,
-        minuten_per_week=120,
-        ingangsdatum=dt.date(2017, 1, 2),
-    )
-    toewijzing.beschikt_resultaat = resultaat
-    toewijzing.save()
-    ToewijzingVersie.objects.create(toewijzing=toewijzing, **toewijzing.termen())
+    ZRMScore.objects.create(onderzoek=toegang.onderzoek, domein=ZRMDomein.INSTRUMENTELE_ADL, niveau=2)
     return toewijzing
 
 

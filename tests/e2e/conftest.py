@@ -81,18 +81,10 @@ def noors_keten(transactional_db: None, noor: Any, alice: Any, alkmaar: Any) -> 
         SignaalSoort,
     )
     from resultaat.toegang.models import (
-        Aanvraag,
-        AanvraagStatus,
-        Beschikking,
-        BeschiktResultaat,
-        Besluit,
-        Melding,
-        MeldingStatus,
-        Onderzoek,
         ZRMDomein,
         ZRMScore,
     )
-    from resultaat.toewijzingen.models import Levering, ToewijzingVersie
+    from resultaat.toewijzingen.models import Levering
     from resultaat.werklijst.models import WerklijstItem, WerklijstSoort
     from tests import factories as f
 
@@ -109,58 +101,28 @@ def noors_keten(transactional_db: None, noor: Any, alice: Any, alkmaar: Any) -> 
     product.save()
     f.TariefFactory(product=product, bedrag_cent=21600)
 
-    melding = Melding.objects.create(
-        client=noor,
-        gemeente=alkmaar,
-        ontvangen_op=dt.date(2016, 11, 1),
-        hulpvraag="Mevrouw kan na een heupoperatie het huis niet meer zelf schoonhouden.",
+    onderzoek = f.toegangsketen(
+        toewijzing,
+        beschikkingnummer="2016-0042",
         consulent=alice,
-        status=MeldingStatus.AFGEROND,
-    )
-    onderzoek = Onderzoek.objects.create(
-        melding=melding,
-        client=noor,
-        consulent=alice,
-        datum_gesprek=dt.date(2016, 11, 15),
-        afgerond_op=dt.date(2016, 11, 22),
-        netwerk="Dochter woont in Heiloo en komt eens per week.",
-    )
+        melding={"hulpvraag": "Mevrouw kan na een heupoperatie het huis niet meer zelf schoonhouden."},
+        onderzoek={
+            "afgerond_op": dt.date(2016, 11, 22),
+            "netwerk": "Dochter woont in Heiloo en komt eens per week.",
+        },
+        beschikking={"besluitdatum": dt.date(2016, 12, 12), "einddatum": dt.date(2018, 1, 1)},
+        beschikt={
+            "minuten_per_week": 120,
+            "frequentie": "één keer per week",
+            "einddatum": dt.date(2018, 1, 1),
+        },
+    ).onderzoek
     for domein, niveau in [
         (ZRMDomein.INSTRUMENTELE_ADL, 2),
         (ZRMDomein.LICHAMELIJKE_GEZONDHEID, 3),
         (ZRMDomein.SOCIAAL_NETWERK, 3),
     ]:
         ZRMScore.objects.create(onderzoek=onderzoek, domein=domein, niveau=niveau)
-    aanvraag = Aanvraag.objects.create(
-        client=noor,
-        gemeente=alkmaar,
-        melding=melding,
-        onderzoek=onderzoek,
-        ontvangen_op=dt.date(2016, 12, 1),
-        status=AanvraagStatus.BESLOTEN,
-    )
-    beschikking = Beschikking.objects.create(
-        aanvraag=aanvraag,
-        client=noor,
-        gemeente=alkmaar,
-        nummer="2016-0042",
-        besluit=Besluit.TOEGEKEND,
-        besluitdatum=dt.date(2016, 12, 12),
-        ingangsdatum=dt.date(2017, 1, 2),
-        einddatum=dt.date(2018, 1, 1),
-        consulent=alice,
-    )
-    toewijzing.beschikt_resultaat = BeschiktResultaat.objects.create(
-        beschikking=beschikking,
-        resultaat=product.resultaat,
-        product=product,
-        minuten_per_week=120,
-        frequentie="één keer per week",
-        ingangsdatum=dt.date(2017, 1, 2),
-        einddatum=dt.date(2018, 1, 1),
-    )
-    toewijzing.save()
-    ToewijzingVersie.objects.create(toewijzing=toewijzing, **toewijzing.termen())
     levering = Levering.objects.get(toewijzing=toewijzing)
     levering.einddatum = dt.date(2017, 4, 3)
     levering.reden_beeindiging = WMO588RedenBeeindiging.TIJDELIJK
