@@ -27,6 +27,7 @@ lint: install
 	$(VENV)/bin/ruff check src tests
 	$(VENV)/bin/ruff format --check src tests
 	$(VENV)/bin/mypy src
+	$(VENV)/bin/lint-imports
 
 screenshots: install test-packages
 	$(VENV)/bin/pytest -m e2e -q

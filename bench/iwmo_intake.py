@@ -62,7 +62,7 @@ def main() -> None:
 
     from lxml import etree
 
-    from resultaat.audit.context import acting_as
+    from resultaat.core.audit.context import acting_as
     from resultaat.catalogus.models import Product, Resultaat, ResultaatDomein, Tarief
     from resultaat.clienten.models import Client
     from resultaat.iwmo import voorbeeld as vb

@@ -75,7 +75,7 @@ def main() -> None:
 
     call_command("migrate", verbosity=0)
 
-    from resultaat.audit.context import acting_as
+    from resultaat.core.audit.context import acting_as
     from resultaat.bekostiging import services
     from resultaat.bekostiging.models import Afrekenregel
     from resultaat.catalogus.models import Product

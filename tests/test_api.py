@@ -8,8 +8,8 @@ from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from resultaat.accounts.models import Rol
-from resultaat.audit.models import AuditEvent
 from resultaat.clienten.models import Client
+from resultaat.core.audit.models import AuditEvent
 from tests import factories as f
 
 PASSWORD = "geheim-wachtwoord"  # set by UserFactory

@@ -3,9 +3,9 @@
 import pytest
 from django.db import transaction
 
-from resultaat.audit.context import acting_as
-from resultaat.audit.models import AuditEvent, ClientData
 from resultaat.clienten.models import Client
+from resultaat.core.audit.context import acting_as
+from resultaat.core.audit.models import AuditEvent, ClientData
 from tests import factories as f
 
 

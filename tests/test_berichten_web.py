@@ -9,8 +9,8 @@ from django.test import Client as WebClient
 from django.urls import reverse
 
 from resultaat.accounts.models import Rol
+from resultaat.core.navigation import menu_voor
 from resultaat.iwmo.models import Bericht, BerichtStatus, Richting
-from resultaat.web.navigation import menu_voor
 from tests import factories as f
 
 

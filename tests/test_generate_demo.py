@@ -12,10 +12,10 @@ from django.db import transaction
 from django.db.models import Count, F, Q
 
 from resultaat.accounts.models import User
-from resultaat.audit.models import AuditEvent
 from resultaat.catalogus.models import Product
 from resultaat.clienten.models import Client
 from resultaat.contracten.models import Contract, ContractProduct, Onderaannemer
+from resultaat.core.audit.models import AuditEvent
 from resultaat.core.validators import bsn_is_valid, iban_is_valid, validate_postcode
 from resultaat.demo import DEMO_WACHTWOORD, REGIO_NAAM, DemoFout, Fase, genereer_demo
 from resultaat.ondersteuning.models import (

@@ -30,11 +30,11 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 from rest_framework.authtoken.models import Token
 
-from resultaat.audit.models import AuditEvent, ClientData
 from resultaat.bekostiging import services as bekostiging
 from resultaat.bekostiging.models import Afrekenregel, Betaalbatch
 from resultaat.clienten.models import Client
 from resultaat.contracten.models import Contract
+from resultaat.core.audit.models import AuditEvent, ClientData
 from resultaat.iwmo.models import (
     Bericht,
     BerichtStatus,
@@ -311,7 +311,7 @@ class Pattern:
             return rollen is None or user.rol in rollen
         secties = getattr(cls, "secties", ())
         if secties:
-            from resultaat.web.navigation import mag
+            from resultaat.core.navigation import mag
 
             return mag(user, *secties)
         return True

@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from resultaat.audit.models import AuditEvent
+from resultaat.core.audit.models import AuditEvent
 from resultaat.iwmo import bouw, xml
 from resultaat.iwmo import voorbeeld as vb
 from resultaat.iwmo.intake import Intake, kop_retour, lees_levering, verwerk

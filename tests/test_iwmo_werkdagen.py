@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from resultaat.iwmo.werkdagen import feestdagen, is_werkdag, pasen, plus_werkdagen
+from resultaat.core.werkdagen import feestdagen, is_werkdag, pasen, plus_werkdagen
 
 D = dt.date
 

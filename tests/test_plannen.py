@@ -14,8 +14,8 @@ from django.utils import timezone
 from pypdf import PdfReader
 
 from resultaat.accounts.models import Rol
-from resultaat.audit.models import AuditEvent
 from resultaat.catalogus.models import Subresultaat
+from resultaat.core.audit.models import AuditEvent
 from resultaat.ondersteuning import services
 from resultaat.ondersteuning.models import (
     Ondersteuningsplan,

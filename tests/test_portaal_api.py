@@ -14,8 +14,8 @@ from django.utils import timezone
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
-from resultaat.audit.models import AuditEvent
 from resultaat.contracten.models import Onderaannemer
+from resultaat.core.audit.models import AuditEvent
 from resultaat.iwmo.models import Bericht, Richting, Verzoek, VerzoekBron, VerzoekStatus
 from resultaat.ondersteuning.models import Signaal, SignaalStatus
 from resultaat.toewijzingen.csv_upload import KOLOMMEN

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from resultaat.contracten.models import Onderaannemer
-from resultaat.iwmo.werkdagen import plus_werkdagen
+from resultaat.core.werkdagen import plus_werkdagen
 from resultaat.toewijzingen.models import LeveringBron, ReactieAanbieder, Toewijzing
 from resultaat.werklijst.models import WerklijstItem, WerklijstSoort
 from tests import factories as f

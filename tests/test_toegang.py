@@ -11,12 +11,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 from pypdf import PdfReader
 
-from resultaat.brieven.render import beschikking_html, informatiebrief_html, pdf
+from resultaat.brieven.render import pdf
 from resultaat.catalogus.codes import WMO002RedenWijziging
 from resultaat.catalogus.models import Product, Resultaat, Subresultaat, Tijdsband
 from resultaat.eigen_bijdrage.models import Abonnementstarief, Vrijstelling
 from resultaat.iwmo.models import Bericht
 from resultaat.toegang import services as t
+from resultaat.toegang.brieven import beschikking_html, informatiebrief_html
 from resultaat.toegang.models import (
     AanvraagStatus,
     Besluit,

@@ -10,10 +10,10 @@ from django.urls import reverse
 from django.utils import timezone
 from lxml import etree
 
+from resultaat.core.werkdagen import plus_werkdagen
 from resultaat.iwmo import services
 from resultaat.iwmo.intake import verwerk
 from resultaat.iwmo.models import Bericht, Richting, Verzoek, VerzoekBron, VerzoekStatus
-from resultaat.iwmo.werkdagen import plus_werkdagen
 from resultaat.toewijzingen.models import Toewijzing
 from resultaat.werklijst.models import WerklijstItem, WerklijstSoort, WerklijstStatus
 from tests import factories as f

@@ -26,7 +26,7 @@ actually wrote.
 
 Speed: clients are built in memory in chunks and written with ``bulk_create`` in one transaction, in
 foreign-key order, with no query per row. Every bulk write of client data also writes its audit
-events (see :mod:`resultaat.audit.models`), attributed to the actor ``generate_demo``.
+events (see :mod:`resultaat.core.audit.models`), attributed to the actor ``generate_demo``.
 
 Voorbeeldtarieven (demo): the catalogue migration has no tariffs for 2025 and later, so the demo adds
 example tariffs per four-week period, valid from 2025-01-01, for the products it uses and only where
@@ -56,7 +56,6 @@ from django.utils import timezone
 
 from resultaat.accounts.models import Rol, User
 from resultaat.accounts.services import BEHEERGROEPEN, geef_beheertoegang
-from resultaat.audit.context import acting_as
 from resultaat.catalogus.codes import (
     COD046Geslacht,
     WMO002RedenWijziging,
@@ -65,6 +64,7 @@ from resultaat.catalogus.codes import (
 from resultaat.catalogus.models import Aandachtspunt, Product, Resultaat, Subresultaat, Tarief, TariefPeriode
 from resultaat.clienten.models import Client, Huishouden
 from resultaat.contracten.models import Contract, ContractProduct, Onderaannemer
+from resultaat.core.audit.context import acting_as
 from resultaat.ondersteuning.models import (
     AkkoordWijze,
     Evaluatie,

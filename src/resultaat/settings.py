@@ -44,7 +44,7 @@ INSTALLED_APPS = [
     "resultaat.eigen_bijdrage",
     "resultaat.iwmo",
     "resultaat.bekostiging",
-    "resultaat.audit",
+    "resultaat.core.audit",
     "resultaat.web",
 ]
 
@@ -56,7 +56,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "resultaat.audit.middleware.ActorMiddleware",
+    "resultaat.core.audit.middleware.ActorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -143,7 +143,7 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
-    "EXCEPTION_HANDLER": "resultaat.api.exceptions.exception_handler",
+    "EXCEPTION_HANDLER": "resultaat.core.api.exceptions.exception_handler",
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Resultaat API",
@@ -167,7 +167,7 @@ SPECTACULAR_SETTINGS = {
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
-        "resultaat.api.schema.drop_database_integer_limits",
+        "resultaat.core.api.schema.drop_database_integer_limits",
     ],
 }
 

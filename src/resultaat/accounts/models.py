@@ -4,17 +4,9 @@ from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.db.models import Q
 
+from resultaat.core.rollen import GEMEENTE_ROLLEN, Rol
 
-class Rol(models.TextChoices):
-    CONSULENT = "consulent", "Wmo-consulent"
-    CONTRACTMANAGER = "contractmanager", "Contractmanager"
-    FINANCIEEL = "financieel", "Financieel medewerker"
-    BEHEERDER = "beheerder", "Functioneel beheerder"
-    AUDITOR = "auditor", "Privacy officer / auditor"
-    AANBIEDER = "aanbieder", "Medewerker zorgaanbieder"
-
-
-GEMEENTE_ROLLEN = frozenset({Rol.CONSULENT, Rol.CONTRACTMANAGER, Rol.FINANCIEEL, Rol.BEHEERDER, Rol.AUDITOR})
+__all__ = ["GEMEENTE_ROLLEN", "Rol", "User"]
 
 
 class User(AbstractUser):

@@ -13,7 +13,6 @@ from django.utils import timezone
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from resultaat.audit.models import AuditEvent
 from resultaat.catalogus.models import (
     Aandachtspunt,
     Meerpost,
@@ -27,6 +26,7 @@ from resultaat.catalogus.models import (
 from resultaat.clienten.models import Client
 from resultaat.clienten.services import CLIENT_FIELDS
 from resultaat.contracten.models import Contract, ContractProduct, Onderaannemer
+from resultaat.core.audit.models import AuditEvent
 from resultaat.core.validators import validate_bsn
 from resultaat.ondersteuning.models import (
     Evaluatie,

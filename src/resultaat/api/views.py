@@ -16,13 +16,13 @@ from rest_framework.response import Response
 from rest_framework.throttling import AnonRateThrottle
 
 from resultaat.api import serializers as s
-from resultaat.api.permissions import AUDIT, CLIENT_REGISTRATIE, GEMEENTE
-from resultaat.api.viewsets import AlleenLezen, Filter, met_filters
-from resultaat.audit.models import Actie, AuditEvent, record
 from resultaat.catalogus.models import Product, Resultaat, ResultaatDomein, Subresultaat, Tarief, Tijdsband
 from resultaat.clienten.models import Client
-from resultaat.clienten.services import registreer_client, zoek_op_bsn
+from resultaat.clienten.services import auditspoor, registreer_client, zoek_op_bsn
 from resultaat.contracten.models import Contract
+from resultaat.core.api.permissions import AUDIT, CLIENT_REGISTRATIE, GEMEENTE
+from resultaat.core.api.viewsets import AlleenLezen, Filter, met_filters
+from resultaat.core.audit.models import Actie, AuditEvent, record
 from resultaat.ondersteuning.models import Evaluatie, Ondersteuningsplan, PlanDoel, Signaal
 from resultaat.organisaties.models import Aanbieder, Gemeente
 from resultaat.toegang.models import Aanvraag, Beschikking, BeschiktResultaat, Melding, Onderzoek
@@ -382,7 +382,7 @@ class AuditEventViewSet(AlleenLezen):
     lees_rollen = AUDIT
 
     def scoped(self) -> QuerySet[Any]:
-        return AuditEvent.objects.for_user(self.request.user).select_related("content_type")
+        return auditspoor(self.request.user).select_related("content_type")
 
 
 # --- Token ----------------------------------------------------------------------------------------------

@@ -12,9 +12,9 @@ from typing import Any
 from django.db.models import QuerySet
 from rest_framework import serializers
 
-from resultaat.api.permissions import GEMEENTE
-from resultaat.api.viewsets import AlleenLezen, Filter, met_filters
 from resultaat.bekostiging.models import Afrekenregel, Afrekenrun, Betaalbatch
+from resultaat.core.api.permissions import GEMEENTE
+from resultaat.core.api.viewsets import AlleenLezen, Filter, met_filters
 
 
 class AfrekenrunSerializer(serializers.ModelSerializer):

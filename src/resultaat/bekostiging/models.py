@@ -9,7 +9,7 @@
   written by one ``INSERT ... SELECT`` (``services.afrekenen``). Past runs are never edited: a later
   change becomes a correction line in a later run.
 
-Settlement lines hold client data but are not :class:`~resultaat.audit.models.ClientData`: a run of a
+Settlement lines hold client data but are not :class:`~resultaat.core.audit.models.ClientData`: a run of a
 million lines would otherwise write a million audit events. The run writes one audit event instead
 (who settled which period, how many lines), and the lines are only reachable through
 ``Afrekenregel.objects.for_user`` (gemeente staff of the gemeente; a provider only its own lines).

@@ -17,16 +17,16 @@ from django.db import connection, transaction
 from django.db.models import Count, Sum
 from django.utils import timezone
 
-from resultaat.audit.context import acting_as, current_actor
-from resultaat.audit.models import Actie, record
 from resultaat.bekostiging.models import (
     Afrekenregel,
     Afrekenrun,
     Betaalbatch,
     Betaalbeleid,
+    Budget,
     KalenderSoort,
     Periode,
     Periodekalender,
+    Regel,
     RunStatus,
 )
 from resultaat.bekostiging.sql import (
@@ -38,9 +38,12 @@ from resultaat.bekostiging.sql import (
     dagnummer,
     verschuldigd_cte,
 )
-from resultaat.catalogus.models import Tarief, TariefPeriode
+from resultaat.catalogus.models import Product, Tarief, TariefPeriode
 from resultaat.contracten.models import Contract
+from resultaat.core.audit.context import acting_as, current_actor
+from resultaat.core.audit.models import Actie, record
 from resultaat.organisaties.models import Gemeente
+from resultaat.toewijzingen.models import Toewijzing
 
 LOCK_NAMESPACE = 5_000_005  # pg_advisory_xact_lock(namespace, gemeente_id): one run per gemeente at a time
 
@@ -203,8 +206,6 @@ class Verschuldigd:
 
     @property
     def toelichting(self) -> str:
-        from resultaat.bekostiging.models import Regel
-
         tekst = f"{Regel(self.regel).label}; {self.dagen} van {self.periode_dagen} dagen"
         return (
             tekst
@@ -557,9 +558,6 @@ class Prognoseregel:
 def prognose(gemeente: Gemeente, jaar: int, vandaag: dt.date) -> list[Prognoseregel]:
     """Per product: budget, what the runs of this year paid, and the commitments: what the toewijzingen
     in care today will cost from today until their end or the year end (one grouped query)."""
-    from resultaat.bekostiging.models import Budget
-    from resultaat.catalogus.models import Product
-
     d = _dialect()
     jaareind = dt.date(jaar + 1, 1, 1)
     start = max(vandaag, dt.date(jaar, 1, 1))
@@ -627,8 +625,6 @@ def uren_versus_resultaat(
 ) -> UrenVergelijking:
     """The same caseload (clients in care today with this product) paid by the hour for the hours of
     their old indications, or per result at the product tariff, per year (seed 002: the 40% cut)."""
-    from resultaat.toewijzingen.models import Toewijzing
-
     clienten = (
         Toewijzing.objects.filter(gemeente=gemeente, product=product)
         .actief_op(vandaag)
@@ -645,3 +641,10 @@ def uren_versus_resultaat(
     uren = round(clienten * uren_per_week * 52 * uurtarief_cent)
     resultaat = clienten * per_jaar_cent(tarief) if tarief else 0
     return UrenVergelijking(clienten, uren_per_week, uurtarief_cent, uren, resultaat)
+
+
+def verschuldigd_cent(*, toewijzing: Any, periode_begin: dt.date, periode_eind: dt.date) -> int:
+    """What is due in eurocents for ``toewijzing`` from ``periode_begin`` up to and including
+    ``periode_eind`` (iWmo dates are inclusive), computed exactly as the settlement run does: the
+    entry point of the iWmo 323 check; see :func:`verschuldigd` for the reasons behind the amount."""
+    return verschuldigd(toewijzing, (periode_begin, periode_eind + dt.timedelta(days=1))).bedrag_cent

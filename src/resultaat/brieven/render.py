@@ -12,7 +12,7 @@ from django.template import Context, Engine
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
-from resultaat.brieven.models import Briefsjabloon, Briefsoort
+from resultaat.brieven.models import Briefsjabloon
 
 BEZWAARTERMIJN = dt.timedelta(weeks=6)  # Awb 6:7 and 6:8: six weeks from the day after the letter
 
@@ -47,7 +47,7 @@ def sjabloon_voor(soort: str, gemeente: Any, datum: dt.date) -> Briefsjabloon:
     return sjabloon
 
 
-def _aanhef(client: Any) -> str:
+def aanhef(client: Any) -> str:
     if client.geslacht == "1":
         return f"Geachte heer {client.tussenvoegsel + ' ' if client.tussenvoegsel else ''}{client.achternaam}"
     if client.geslacht == "2":
@@ -57,7 +57,7 @@ def _aanhef(client: Any) -> str:
     return f"Geachte {client.naam}"
 
 
-def _gemeente(gemeente: Any) -> dict[str, Any]:
+def gemeente_context(gemeente: Any) -> dict[str, Any]:
     return {
         "naam": gemeente.naam,
         "postadres": ", ".join(adresregels(gemeente.postadres)),
@@ -67,7 +67,7 @@ def _gemeente(gemeente: Any) -> dict[str, Any]:
     }
 
 
-def _client(client: Any) -> dict[str, Any]:
+def client_context(client: Any) -> dict[str, Any]:
     return {
         "naam": client.naam,
         "adres_regels": [
@@ -81,132 +81,12 @@ def minuten_tekst(minuten: int) -> str:
     return f"+ {minuten} min" if minuten >= 0 else f"− {-minuten} min"
 
 
-def _band(band: Any) -> str:
-    return f"{band.naam} ({band.min_minuten}–{band.max_minuten} minuten per week)" if band else ""
-
-
-def beschikking_context(beschikking: Any) -> dict[str, Any]:
-    from resultaat.toegang.models import Indicatie, ToegangInstelling
-    from resultaat.toewijzingen.models import Toewijzing
-
-    gemeente, client = beschikking.gemeente, beschikking.client
-    resultaten = []
-    for r in beschikking.resultaten.select_related(
-        "resultaat", "product", "complexiteit", "intensiteit", "tijdsband"
-    ):
-        toewijzing = (
-            Toewijzing.objects.filter(beschikt_resultaat=r)
-            .select_related("aanbieder")
-            .order_by("ingangsdatum")
-            .first()
-        )
-        indicatie = Indicatie.objects.filter(beschikt_resultaat=r).first()
-        berekening = (indicatie.normberekening or {}).get("regels", []) if indicatie else []
-        niveau = ", ".join(
-            n
-            for n in [
-                r.complexiteit.naam if r.complexiteit else "",
-                r.intensiteit.naam if r.intensiteit else "",
-            ]
-            if n
-        )
-        resultaten.append(
-            {
-                "naam": r.resultaat.naam,
-                "product": r.product.naam,
-                "productcode": f"{r.product.categorie}{r.product.code}",
-                "niveau": niveau,
-                "band": _band(r.tijdsband),
-                "minuten_per_week": r.minuten_per_week,
-                "frequentie": r.frequentie,
-                "aanbieder": toewijzing.aanbieder.naam if toewijzing else "nog niet gekozen",
-                "ingangsdatum": lange_datum(r.ingangsdatum),
-                "einddatum": lange_datum(r.einddatum),
-                "berekening": [
-                    {
-                        "naam": g["naam"],
-                        "aantal": g["aantal"],
-                        "minuten": g["minuten"],
-                        "minuten_tekst": minuten_tekst(g["minuten"]),
-                    }
-                    for g in berekening
-                ],
-            }
-        )
-    consulent = beschikking.consulent
-    return {
-        "aanhef": _aanhef(client),
-        "client": _client(client),
-        "gemeente": _gemeente(gemeente),
-        "aanvraag_datum": lange_datum(beschikking.aanvraag.ontvangen_op),
-        "beschikking": {
-            "nummer": beschikking.nummer,
-            "besluit": beschikking.get_besluit_display(),
-            "besluitdatum": lange_datum(beschikking.besluitdatum),
-            "ingangsdatum": lange_datum(beschikking.ingangsdatum),
-            "einddatum": lange_datum(beschikking.einddatum),
-            "motivering": beschikking.motivering,
-            "ondersteuningsplan_onderdeel": beschikking.ondersteuningsplan_onderdeel,
-        },
-        "resultaten": resultaten,
-        "eigen_bijdrage": beschikking.eigen_bijdrage_toelichting,
-        "eigen_bijdrage_bedrag": euro(beschikking.eigen_bijdrage_cent)
-        if beschikking.eigen_bijdrage_cent
-        else "",
-        "bezwaar": {
-            "termijn": "zes weken",
-            "uiterlijk": lange_datum(beschikking.besluitdatum + BEZWAARTERMIJN),
-            "adres": "\n".join(
-                [
-                    f"College van burgemeester en wethouders van {gemeente.naam}",
-                    "t.a.v. bezwaarschriften",
-                    *adresregels(gemeente.postadres),
-                ]
-            ),
-        },
-        "ondertekening": ToegangInstelling.voor(gemeente).ondertekening,
-        "consulent": (consulent.get_full_name() or consulent.username) if consulent else "de Wmo-consulent",
-        "kenmerk": f"Wmo {beschikking.nummer}",
-        "datum": lange_datum(beschikking.besluitdatum),
-    }
-
-
-def _opmaak(*, sjabloon: Briefsjabloon, context: dict[str, Any]) -> str:
+def opmaak(*, sjabloon: Briefsjabloon, context: dict[str, Any]) -> str:
     inhoud = SANDBOX.from_string(sjabloon.tekst).render(Context(context, autoescape=True))
     return render_to_string(
         "brieven/brief.html",
         {**context, "onderwerp": sjabloon.onderwerp, "inhoud": mark_safe(inhoud)},  # noqa: S308 - rendered with autoescape
     )
-
-
-def beschikking_html(beschikking: Any) -> str:
-    from resultaat.toegang.models import Besluit
-
-    soort = Briefsoort.AFWIJZING if beschikking.besluit == Besluit.AFGEWEZEN else Briefsoort.TOEKENNING
-    sjabloon = sjabloon_voor(soort, beschikking.gemeente, beschikking.besluitdatum)
-    return _opmaak(sjabloon=sjabloon, context=beschikking_context(beschikking))
-
-
-def informatiebrief_html(client: Any, *, datum: dt.date, per_datum: dt.date) -> str:
-    from resultaat.eigen_bijdrage.services import schat_eigen_bijdrage
-    from resultaat.toegang.models import ToegangInstelling
-
-    gemeente = client.gemeente
-
-    context = {
-        "aanhef": _aanhef(client),
-        "client": _client(client),
-        "gemeente": _gemeente(gemeente),
-        "per_datum": lange_datum(per_datum),
-        "eigen_bijdrage": schat_eigen_bijdrage(
-            geboortedatum=client.geboortedatum, ingangsdatum=per_datum
-        ).tekst,
-        "ondertekening": ToegangInstelling.voor(gemeente).ondertekening,
-        "kenmerk": "Wmo informatie resultaat",
-        "datum": lange_datum(datum),
-    }
-    sjabloon = sjabloon_voor(Briefsoort.INFORMATIE, gemeente, datum)
-    return _opmaak(sjabloon=sjabloon, context=context)
 
 
 def pdf(html: str) -> bytes:

@@ -3,10 +3,11 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from django.db import models
-from django.db.models import Exists, OuterRef
+from django.db.models import OuterRef
 
-from resultaat.audit.models import ClientData, ClientDataQuerySet
 from resultaat.catalogus.codes import COD046Geslacht
+from resultaat.core.audit.models import ClientData, ClientDataQuerySet
+from resultaat.core.querysets import bediend_door
 from resultaat.core.validators import validate_bsn, validate_postcode
 
 
@@ -18,11 +19,7 @@ class ClientQuerySet(ClientDataQuerySet):
         if user.is_gemeente_user:
             return self.filter(gemeente__in=user.gemeenten.all())
         if user.is_aanbieder_user:
-            from resultaat.toewijzingen.models import Toewijzing
-
-            return self.filter(
-                Exists(Toewijzing.objects.filter(client=OuterRef("pk"), aanbieder_id=user.aanbieder_id))
-            )
+            return self.filter(bediend_door(self.model, OuterRef("pk"), user.aanbieder_id))
         return self.none()
 
 

@@ -8,8 +8,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
 from resultaat.accounts.models import Rol
-from resultaat.audit.context import acting_as
 from resultaat.clienten.models import Client
+from resultaat.core.audit.context import acting_as
+from resultaat.core.audit.models import AuditEvent, AuditEventQuerySet
 
 CLIENT_FIELDS = (
     "bsn",
@@ -54,3 +55,9 @@ def registreer_client(*, door: Any, **velden: Any) -> Client:
 def zoek_op_bsn(*, door: Any, bsn: str) -> Client | None:
     """The client with this BSN, if the user may see it; never tells whether it exists elsewhere."""
     return Client.objects.for_user(door).filter(bsn=bsn.strip()).first()
+
+
+def auditspoor(user: Any) -> AuditEventQuerySet:
+    """The audit trail this user may read: for an auditor the events about the clients of their
+    gemeenten (the clients ``Client.objects.for_user`` gives them), everything for a superuser."""
+    return AuditEvent.objects.for_user(user, Client.objects.for_user(user))

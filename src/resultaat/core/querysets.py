@@ -7,7 +7,27 @@ from typing import Any
 from django.db import models
 from django.db.models import Exists, OuterRef
 
-from resultaat.audit.models import ClientDataQuerySet
+from resultaat.core.audit.models import ClientDataQuerySet
+
+# A provider serves a client when the client has a row in this reverse relation (its toewijzingen)
+# with that provider as ``aanbieder``. Core names the relation and finds its model in the metadata,
+# so it imports no component.
+BEDIEND_VIA = "toewijzingen"
+
+
+def model_op_pad(model: type[models.Model], pad: str) -> type[models.Model]:
+    """The model at the end of a lookup path such as ``"toewijzing__client"``."""
+    for naam in pad.split("__"):
+        model = model._meta.get_field(naam).related_model  # type: ignore[assignment]
+    return model
+
+
+def bediend_door(client_model: type[models.Model], client: Any, aanbieder_id: int | None) -> Exists:
+    """A condition: the client (a reference such as ``OuterRef("pk")``) is served by this provider."""
+    koppeling = client_model._meta.get_field(BEDIEND_VIA).related_model
+    return Exists(
+        koppeling._default_manager.filter(client=client, aanbieder_id=aanbieder_id)  # type: ignore[union-attr]
+    )
 
 
 class GemeenteScopedQuerySet(ClientDataQuerySet):
@@ -33,15 +53,8 @@ class GemeenteScopedQuerySet(ClientDataQuerySet):
                 qs = self.filter(**{f"{self.aanbieder_path}_id": user.aanbieder_id})
                 return qs.distinct() if "__" in self.aanbieder_path else qs
             if self.aanbieder_ziet_via_client:
-                from resultaat.toewijzingen.models import Toewijzing
-
-                return self.filter(
-                    Exists(
-                        Toewijzing.objects.filter(
-                            client=OuterRef(self.client_path), aanbieder_id=user.aanbieder_id
-                        )
-                    )
-                )
+                client_model = model_op_pad(self.model, self.client_path)
+                return self.filter(bediend_door(client_model, OuterRef(self.client_path), user.aanbieder_id))
         return self.none()
 
 

@@ -34,12 +34,13 @@ from django.db import IntegrityError, connections, models, router, transaction
 from django.db.models.base import ModelState
 from django.utils import timezone
 
-from resultaat.audit.context import acting_as
-from resultaat.audit.models import Actie, record_rijen
 from resultaat.catalogus.codes import WJ756Eenheid, WMO002RedenWijziging
 from resultaat.catalogus.models import Product
 from resultaat.clienten.models import Client
+from resultaat.core.audit.context import acting_as
+from resultaat.core.audit.models import Actie, record_rijen
 from resultaat.core.validators import bsn_is_valid
+from resultaat.core.werkdagen import plus_werkdagen
 from resultaat.iwmo import bouw, xml
 from resultaat.iwmo.declaratie import eenheidstarief, verschuldigd_bedrag
 from resultaat.iwmo.models import (
@@ -53,7 +54,6 @@ from resultaat.iwmo.models import (
 from resultaat.iwmo.parse import Bericht as Gelezen
 from resultaat.iwmo.parse import Header, LeveringProduct, naar_dict, ontleed
 from resultaat.iwmo.regels import Probleem
-from resultaat.iwmo.werkdagen import plus_werkdagen
 from resultaat.organisaties.models import Aanbieder, Gemeente
 from resultaat.toewijzingen.models import Levering, LeveringBron, ReactieAanbieder, Toewijzing
 from resultaat.toewijzingen.regels import start_bezwaren, stop_beoordeling

@@ -4,7 +4,7 @@ A message is kept as the exact bytes that were sent or received, with the sha256
 Idempotency is a database fact: the same file (sha256) or the same BerichtIdentificatie per sender and
 message type (TR056) can be stored once; a second delivery finds the first and gets its retour again.
 
-Messages are not :class:`~resultaat.audit.models.ClientData` rows: they are scoped by sender and
+Messages are not :class:`~resultaat.core.audit.models.ClientData` rows: they are scoped by sender and
 receiver, so that a gemeente sees the messages of its gemeenten and a provider only the messages it
 sent or received (another provider's message is a 404).
 """
@@ -18,7 +18,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
-from resultaat.audit.models import ClientData
+from resultaat.core.audit.models import ClientData
 from resultaat.core.querysets import GemeenteScopedQuerySet, OrganisatieQuerySet
 from resultaat.iwmo.codes import COD002Berichtcode, WJ759RedenAfwijzingVerzoek
 

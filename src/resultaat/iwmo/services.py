@@ -19,13 +19,13 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from resultaat.audit.context import acting_as
 from resultaat.catalogus.models import Product
+from resultaat.core.audit.context import acting_as
+from resultaat.core.werkdagen import plus_werkdagen
 from resultaat.iwmo.codes import WJ758RedenVerzoek, WJ759RedenAfwijzingVerzoek, WJ760VerzoekAntwoord
 from resultaat.iwmo.models import Bericht, Verzoek, VerzoekBron, VerzoekSoort, VerzoekStatus
 from resultaat.iwmo.regels import REGELS
 from resultaat.iwmo.uitgaand import als_antwoord_op, verstuur_319
-from resultaat.iwmo.werkdagen import plus_werkdagen
 from resultaat.toewijzingen import services as tw
 from resultaat.werklijst.models import WerklijstItem
 

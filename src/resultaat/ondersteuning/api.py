@@ -19,11 +19,11 @@ from rest_framework.response import Response
 
 from resultaat.api import serializers as s
 from resultaat.api import views
-from resultaat.api.permissions import AANBIEDER, CONSULENT
-from resultaat.api.rollen import RollenPerActie
-from resultaat.api.viewsets import invoer
 from resultaat.catalogus.models import Subresultaat
 from resultaat.clienten.models import Client
+from resultaat.core.api.permissions import AANBIEDER, CONSULENT
+from resultaat.core.api.rollen import RollenPerActie
+from resultaat.core.api.viewsets import invoer
 from resultaat.ondersteuning import services
 from resultaat.ondersteuning.models import (
     AkkoordWijze,

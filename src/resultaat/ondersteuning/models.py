@@ -8,8 +8,10 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
-from resultaat.audit.models import ClientData
+from resultaat.core.audit.models import ClientData
 from resultaat.core.querysets import GemeenteScopedQuerySet
+from resultaat.core.rollen import Rol
+from resultaat.toewijzingen.models import Toewijzing
 
 
 class SocialeKaartQuerySet(models.QuerySet):
@@ -23,15 +25,11 @@ class SocialeKaartQuerySet(models.QuerySet):
         if user.is_gemeente_user:
             return self.filter(gemeente__in=user.gemeenten.all())
         if user.is_aanbieder_user and user.aanbieder_id:
-            from resultaat.toewijzingen.models import Toewijzing
-
             gemeenten = Toewijzing.objects.filter(aanbieder_id=user.aanbieder_id).values("client__gemeente")
             return self.filter(gemeente__in=gemeenten)
         return self.none()
 
     def beheerbaar_voor(self, user: Any) -> Any:
-        from resultaat.accounts.models import Rol
-
         if user.is_superuser:
             return self
         if user.rol in (Rol.CONSULENT, Rol.BEHEERDER):

@@ -16,10 +16,10 @@ from django.db.models import Count, Max
 from django.utils import timezone
 
 from resultaat.accounts.models import Rol
-from resultaat.audit.context import acting_as
 from resultaat.catalogus.codes import WMO002RedenWijziging
 from resultaat.catalogus.models import Subresultaat
-from resultaat.iwmo.werkdagen import plus_werkdagen
+from resultaat.core.audit.context import acting_as
+from resultaat.core.werkdagen import plus_werkdagen
 from resultaat.ondersteuning.models import (
     AkkoordWijze,
     Ondersteuningsplan,

@@ -3,7 +3,6 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from django.db import models
-from django.db.models import Exists, OuterRef
 
 from resultaat.core.validators import (
     validate_agb_code,
@@ -61,11 +60,8 @@ class AanbiederQuerySet(models.QuerySet["Aanbieder"]):
         if user.is_aanbieder_user:
             return self.filter(pk=user.aanbieder_id)
         if user.is_gemeente_user:
-            from resultaat.contracten.models import Contract
-
-            return self.filter(
-                Exists(Contract.objects.filter(aanbieder=OuterRef("pk"), gemeenten__in=user.gemeenten.all()))
-            )
+            gecontracteerd = self.model.objects.filter(contracten__gemeenten__in=user.gemeenten.all())
+            return self.filter(pk__in=gecontracteerd.values("pk"))
         return self.none()
 
 

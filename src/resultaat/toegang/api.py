@@ -20,9 +20,7 @@ from rest_framework.response import Response
 
 from resultaat.api import serializers as s
 from resultaat.api import views
-from resultaat.api.permissions import CONSULENT, CONSULENT_OF_AANBIEDER, GEMEENTE
-from resultaat.api.viewsets import AlleenLezen, BasisViewSet, Filter, invoer, met_filters
-from resultaat.brieven.render import beschikking_html, pdf
+from resultaat.brieven.render import pdf
 from resultaat.catalogus.models import (
     Aandachtspunt,
     ComplexiteitNiveau,
@@ -32,9 +30,12 @@ from resultaat.catalogus.models import (
     Tijdsband,
 )
 from resultaat.clienten.models import Client
+from resultaat.core.api.permissions import CONSULENT, CONSULENT_OF_AANBIEDER, GEMEENTE
+from resultaat.core.api.viewsets import AlleenLezen, BasisViewSet, Filter, invoer, met_filters
 from resultaat.eigen_bijdrage.models import Vrijstelling
 from resultaat.organisaties.models import Aanbieder
 from resultaat.toegang import services
+from resultaat.toegang.brieven import beschikking_html
 from resultaat.toegang.models import Beschikking, Indicatie, MeldingWijze, Opschorting, ZRMDomein
 from resultaat.toewijzingen.models import Toewijzing
 from resultaat.toewijzingen.services import wissel_aanbieder

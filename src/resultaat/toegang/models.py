@@ -9,7 +9,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
-from resultaat.audit.models import ClientData
+from resultaat.core.audit.models import ClientData
 from resultaat.core.querysets import GemeenteScopedQuerySet
 
 # Wmo 2015 art. 2.3.2 lid 1: the onderzoek is finished within six weeks of the melding.

@@ -18,12 +18,12 @@ from django.db import transaction
 from django.utils import timezone
 
 from resultaat.accounts.models import Rol
-from resultaat.audit.context import acting_as
 from resultaat.catalogus import normenkader
 from resultaat.catalogus.models import Normenkader, Product, Resultaat, Subresultaat, Tijdsband
 from resultaat.clienten.models import Client
 from resultaat.clienten.services import registreer_client
 from resultaat.contracten.models import ContractProduct
+from resultaat.core.audit.context import acting_as
 from resultaat.eigen_bijdrage.services import schat_eigen_bijdrage
 from resultaat.organisaties.models import Gemeente
 from resultaat.toegang.models import (

@@ -22,10 +22,10 @@ from rest_framework.response import Response
 
 from resultaat.api import serializers as s
 from resultaat.api import views
-from resultaat.api.permissions import AANBIEDER
-from resultaat.api.viewsets import invoer
 from resultaat.catalogus.codes import WMO588RedenBeeindiging
 from resultaat.contracten.models import Onderaannemer
+from resultaat.core.api.permissions import AANBIEDER
+from resultaat.core.api.viewsets import invoer
 from resultaat.toewijzingen import services
 from resultaat.toewijzingen.csv_upload import MAX_BYTES, CsvBestandFout, verwerk_csv
 from resultaat.toewijzingen.models import LeveringBron, Toewijzing

@@ -9,14 +9,16 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max, Q
 from django.utils import timezone
 
-from resultaat.audit.context import acting_as
 from resultaat.catalogus.codes import WMO002RedenWijziging, WMO588RedenBeeindiging
 from resultaat.contracten.models import ContractProduct
+from resultaat.core.audit.context import acting_as
+from resultaat.core.werkdagen import plus_werkdagen
 from resultaat.organisaties.models import Gemeente
 from resultaat.toewijzingen.models import (
     Levering,
@@ -27,6 +29,7 @@ from resultaat.toewijzingen.models import (
 )
 from resultaat.toewijzingen.regels import start_bezwaren, stop_beoordeling
 from resultaat.toewijzingen.signals import levering_gemeld, toewijzing_gewijzigd
+from resultaat.werklijst.models import WerklijstItem, WerklijstSoort
 
 EEN_DAG = dt.timedelta(days=1)
 
@@ -256,11 +259,6 @@ def retourneer_toewijzing(*, door: Any, toewijzing: Toewijzing, reden: str) -> T
 
     As with a rejecting 302 from the iWmo intake, the consulent gets a worklist item (soort RETOUR,
     within 3 working days) to choose another provider; the item points at the toewijzing."""
-    from django.contrib.contenttypes.models import ContentType
-
-    from resultaat.iwmo.werkdagen import plus_werkdagen
-    from resultaat.werklijst.models import WerklijstItem, WerklijstSoort
-
     reden = (reden or "").strip()
     if not reden:
         raise ValidationError({"reden": "Geef de reden waarom u de toewijzing retourneert."})
@@ -305,8 +303,6 @@ def _bezwaren_naar_fout(bezwaren: list[tuple[str, str]], veld: str) -> None:
 
 def _sluit_retour_af(toewijzing: Toewijzing) -> None:
     """A switch answers a returned toewijzing: its open worklist item (soort RETOUR) is done."""
-    from resultaat.werklijst.models import WerklijstItem, WerklijstSoort
-
     WerklijstItem.objects.over(toewijzing).filter(soort=WerklijstSoort.RETOUR).handel_af()
 
 

@@ -5,7 +5,7 @@ from typing import Any
 from django.http import HttpRequest
 from django.urls import NoReverseMatch, reverse
 
-from resultaat.web.navigation import menu_voor, secties_voor
+from resultaat.core.navigation import menu_voor, secties_voor
 
 
 def organisatie_naam(user: Any) -> str:
@@ -19,7 +19,7 @@ def organisatie_naam(user: Any) -> str:
 
 
 def navigation(request: HttpRequest) -> dict[str, Any]:
-    """The menu of the logged-in user (per role, see ``resultaat.web.navigation``) and who they are."""
+    """The menu of the logged-in user (per role, see ``resultaat.core.navigation``) and who they are."""
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {"menu": [], "secties": frozenset()}

@@ -11,7 +11,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils import timezone
 
-from resultaat.audit.models import ClientData
+from resultaat.core.audit.models import ClientData
 from resultaat.core.querysets import GemeenteScopedQuerySet
 
 

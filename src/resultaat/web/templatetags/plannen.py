@@ -7,7 +7,7 @@ from typing import Any
 
 from django import template
 
-from resultaat.ondersteuning.models import PlanStatus
+from resultaat.ondersteuning.models import Ondersteuningsplan, PlanStatus
 
 register = template.Library()
 
@@ -21,6 +21,4 @@ def geldend(plannen: Iterable[Any]) -> Any:
 @register.filter
 def akkoord_plan(toewijzing: Any) -> Any:
     """The agreed plan of a toewijzing (one query; for the few toewijzingen of one beschikking)."""
-    from resultaat.ondersteuning.models import Ondersteuningsplan
-
     return Ondersteuningsplan.objects.filter(toewijzing=toewijzing, status=PlanStatus.AKKOORD).first()

@@ -8,9 +8,9 @@ from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from resultaat.contracten.models import Contract
+from resultaat.core.web import ScopedDetailView, ScopedListView
 from resultaat.organisaties.models import Aanbieder
 from resultaat.toewijzingen.models import Toewijzing
-from resultaat.web.views.base import ScopedDetailView, ScopedListView
 
 
 class AanbiederListView(ScopedListView):

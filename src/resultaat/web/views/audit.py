@@ -9,11 +9,11 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 
-from resultaat.audit.models import AuditEvent
 from resultaat.clienten.models import Client
-from resultaat.clienten.services import zoek_op_bsn
+from resultaat.clienten.services import auditspoor, zoek_op_bsn
+from resultaat.core.audit.models import AuditEvent
+from resultaat.core.web import GeenBsnInUrlMixin, ScopedListView
 from resultaat.web.forms import BsnZoekForm
-from resultaat.web.views.base import GeenBsnInUrlMixin, ScopedListView
 from resultaat.web.views.clienten import GEEN_CLIENT
 
 
@@ -33,7 +33,7 @@ class AuditListView(GeenBsnInUrlMixin, ScopedListView):
 
     def get_queryset(self) -> QuerySet[AuditEvent]:
         user = self.request.user
-        qs = AuditEvent.objects.for_user(user).select_related("content_type")
+        qs = auditspoor(user).select_related("content_type")
         client_pk = self.request.GET.get("client", "")
         if client_pk:
             if client_pk.isdigit():

@@ -22,8 +22,8 @@ from django.views.generic import TemplateView
 from resultaat.bekostiging import exports, services
 from resultaat.bekostiging.models import Afrekenregel, Afrekenrun, Betaalbatch, RunStatus
 from resultaat.catalogus.models import Product
+from resultaat.core.web import ScopedDetailView, ScopedListView, SectieMixin
 from resultaat.organisaties.models import Gemeente
-from resultaat.web.views.base import ScopedDetailView, ScopedListView, SectieMixin
 
 
 def _gemeenten(user: Any) -> QuerySet[Gemeente]:

@@ -11,10 +11,10 @@ from typing import Any
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 
+from resultaat.core.web import ScopedDetailView, ScopedListView
 from resultaat.iwmo.codes import COD002Berichtcode, WJ001Retourcode
 from resultaat.iwmo.models import Bericht, BerichtStatus, Richting, Verzoek
 from resultaat.iwmo.regels import REGELS
-from resultaat.web.views.base import ScopedDetailView, ScopedListView
 
 BERICHTTYPEN = [label.split(" ", 1)[0] for label in COD002Berichtcode.labels]
 

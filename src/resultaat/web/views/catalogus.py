@@ -20,7 +20,7 @@ from resultaat.catalogus.models import (
     Tarief,
     Tijdsband,
 )
-from resultaat.web.views.base import SectieMixin
+from resultaat.core.web import SectieMixin
 
 
 class CatalogusView(SectieMixin, TemplateView):

@@ -12,9 +12,9 @@ from django.views import View
 
 from resultaat.clienten.models import Client
 from resultaat.clienten.services import zoek_op_bsn
+from resultaat.core.web import GeenBsnInUrlMixin, ScopedDetailView, ScopedListView, SectieMixin
 from resultaat.web.forms import BsnZoekForm, NaamZoekForm
 from resultaat.web.tijdlijn import tijdlijn
-from resultaat.web.views.base import GeenBsnInUrlMixin, ScopedDetailView, ScopedListView, SectieMixin
 
 GEEN_CLIENT = "Geen cliënt gevonden met dit BSN."
 

@@ -8,8 +8,8 @@ from django.db.models import Count, QuerySet
 from django.utils import timezone
 
 from resultaat.contracten.models import Contract
+from resultaat.core.web import ScopedDetailView, ScopedListView
 from resultaat.toewijzingen.models import Toewijzing
-from resultaat.web.views.base import ScopedDetailView, ScopedListView
 
 
 class ContractListView(ScopedListView):

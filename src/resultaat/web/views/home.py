@@ -12,9 +12,9 @@ from django.utils import timezone
 from django.views.generic import TemplateView
 
 from resultaat.accounts.models import Rol
-from resultaat.audit.models import AuditEvent
 from resultaat.catalogus.models import Product
 from resultaat.clienten.models import Client
+from resultaat.clienten.services import auditspoor
 from resultaat.contracten.models import Contract
 from resultaat.ondersteuning.models import Signaal, SignaalStatus
 from resultaat.organisaties.models import Aanbieder
@@ -67,7 +67,7 @@ def _inkoop(user: Any, vandaag: dt.date) -> dict[str, Any]:
 
 def _auditor(user: Any, vandaag: dt.date) -> dict[str, Any]:
     sinds = timezone.now() - dt.timedelta(days=7)
-    return {"audit_week": AuditEvent.objects.for_user(user).filter(tijdstip__gte=sinds).count()}
+    return {"audit_week": auditspoor(user).filter(tijdstip__gte=sinds).count()}
 
 
 PER_ROL: dict[str, Callable[[Any, dt.date], dict[str, Any]]] = {

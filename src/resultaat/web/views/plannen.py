@@ -23,6 +23,8 @@ from django.template.loader import render_to_string
 from django.views import View
 
 from resultaat.brieven.render import lange_datum, pdf
+from resultaat.core.rollen import Rol
+from resultaat.core.web import ScopedDetailView, ScopedListView, SectieMixin
 from resultaat.ondersteuning import services
 from resultaat.ondersteuning.models import (
     Ondersteuningsplan,
@@ -35,7 +37,6 @@ from resultaat.ondersteuning.models import (
 from resultaat.organisaties.models import Gemeente
 from resultaat.toewijzingen.models import Toewijzing
 from resultaat.web.forms_plan import AkkoordForm, PlanFormulier, VoorzieningForm
-from resultaat.web.views.base import ScopedDetailView, ScopedListView, SectieMixin
 from resultaat.web.views.toegang import fouten_naar_form
 
 PLAN_SECTIES = ("toewijzingen",)
@@ -336,8 +337,6 @@ class SocialeKaartView(ScopedListView):
 
 
 def _beheert(user: Any) -> bool:
-    from resultaat.accounts.models import Rol
-
     return bool(user.is_superuser or user.rol in (Rol.CONSULENT, Rol.BEHEERDER))
 
 

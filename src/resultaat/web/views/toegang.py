@@ -20,11 +20,13 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views import View
 
-from resultaat.brieven.render import beschikking_html, informatiebrief_html, pdf
+from resultaat.brieven.render import pdf
 from resultaat.catalogus.models import Aandachtspunt, Normenkader, Resultaat, Subresultaat
 from resultaat.clienten.models import Client
+from resultaat.core.web import GeenBsnInUrlMixin, ScopedDetailView, ScopedListView, SectieMixin
 from resultaat.organisaties.models import Aanbieder
 from resultaat.toegang import services
+from resultaat.toegang.brieven import beschikking_html, informatiebrief_html
 from resultaat.toegang.models import (
     Aanvraag,
     AanvraagStatus,
@@ -49,7 +51,6 @@ from resultaat.web.forms_toegang import (
     OverstapForm,
     VoorstelForm,
 )
-from resultaat.web.views.base import GeenBsnInUrlMixin, ScopedDetailView, ScopedListView, SectieMixin
 
 
 def fouten_naar_form(form: Any, fout: ValidationError) -> None:

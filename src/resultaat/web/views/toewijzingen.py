@@ -7,9 +7,9 @@ from typing import Any
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
+from resultaat.core.web import ScopedDetailView, ScopedListView
 from resultaat.ondersteuning.models import Evaluatie, Ondersteuningsplan, Signaal
 from resultaat.toewijzingen.models import Levering, Toewijzing
-from resultaat.web.views.base import ScopedDetailView, ScopedListView
 from resultaat.web.views.portaal import portaal_acties
 
 FILTERS = {

@@ -9,7 +9,7 @@ from typing import Any
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from resultaat.web.views.base import ScopedListView
+from resultaat.core.web import ScopedListView
 from resultaat.werklijst.models import WerklijstItem, WerklijstStatus
 
 

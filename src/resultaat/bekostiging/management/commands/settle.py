@@ -7,8 +7,8 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from resultaat.audit.context import acting_as
 from resultaat.bekostiging import services
+from resultaat.core.audit.context import acting_as
 from resultaat.organisaties.models import Gemeente
 
 

@@ -11,9 +11,10 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
-from resultaat.brieven.render import informatiebrief_html, pdf
+from resultaat.brieven.render import pdf
 from resultaat.clienten.models import Client
 from resultaat.organisaties.models import Gemeente
+from resultaat.toegang.brieven import informatiebrief_html
 from resultaat.toewijzingen.models import Toewijzing
 
 

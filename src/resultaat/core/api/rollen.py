@@ -11,7 +11,7 @@ from typing import Any, ClassVar
 
 from rest_framework.request import Request
 
-from resultaat.api.viewsets import BasisViewSet
+from resultaat.core.api.viewsets import BasisViewSet
 
 
 class RollenPerActie(BasisViewSet):

@@ -6,10 +6,7 @@ import contextlib
 import contextvars
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from resultaat.accounts.models import User
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -20,7 +17,7 @@ class Actor:
     user_id: int | None = None
 
     @classmethod
-    def for_user(cls, user: User) -> Actor:
+    def for_user(cls, user: Any) -> Actor:
         return cls(
             naam=user.get_username(),
             rol=user.rol or ("superuser" if user.is_superuser else ""),
@@ -38,8 +35,8 @@ def current_actor() -> Actor:
 
 
 @contextlib.contextmanager
-def acting_as(actor: User | Actor | str) -> Iterator[Actor]:
-    """Attribute every change inside the block to this user, actor or named process."""
+def acting_as(actor: Any) -> Iterator[Actor]:
+    """Attribute every change inside the block to this user, :class:`Actor` or named process (a str)."""
     if isinstance(actor, str):
         resolved = Actor(naam=actor, rol="systeem")
     elif isinstance(actor, Actor):

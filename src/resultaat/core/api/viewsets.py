@@ -22,9 +22,9 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from resultaat.api.pagination import Paginering
-from resultaat.api.permissions import GEEN, RolToegang
-from resultaat.audit.context import acting_as
+from resultaat.core.api.pagination import Paginering
+from resultaat.core.api.permissions import GEEN, RolToegang
+from resultaat.core.audit.context import acting_as
 
 
 def invoer(serializer_class: type[Any], request: Request) -> dict[str, Any]:

@@ -9,8 +9,8 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponseBadRequest, HttpResponseBase
 from django.views.generic import DetailView, ListView
 
-from resultaat.audit.models import Actie, ClientData, record
-from resultaat.web.navigation import mag
+from resultaat.core.audit.models import Actie, ClientData, record
+from resultaat.core.navigation import mag
 
 
 class SectieMixin(LoginRequiredMixin):

@@ -12,7 +12,7 @@ from typing import Any
 from rest_framework.permissions import SAFE_METHODS, BasePermission
 from rest_framework.request import Request
 
-from resultaat.accounts.models import GEMEENTE_ROLLEN, Rol
+from resultaat.core.rollen import GEMEENTE_ROLLEN, Rol
 
 ROL_NAMEN = dict(Rol.choices)
 

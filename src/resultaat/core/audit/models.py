@@ -17,7 +17,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import connections, models, router, transaction
 from django.utils import timezone
 
-from resultaat.audit.context import current_actor
+from resultaat.core.audit.context import current_actor
+from resultaat.core.rollen import Rol
 
 
 class Actie(models.TextChoices):
@@ -28,15 +29,13 @@ class Actie(models.TextChoices):
 
 
 class AuditEventQuerySet(models.QuerySet["AuditEvent"]):
-    def for_user(self, user: Any) -> AuditEventQuerySet:
-        from resultaat.accounts.models import Rol
-
+    def for_user(self, user: Any, clienten: models.QuerySet[Any]) -> AuditEventQuerySet:
+        """The trail a user may read: everything for a superuser; for an auditor the events about
+        ``clienten`` (the client rows that user may see); nothing for any other role."""
         if user.is_superuser:
             return self
         if user.rol == Rol.AUDITOR:
-            from resultaat.clienten.models import Client
-
-            return self.filter(client_id__in=Client.objects.for_user(user).values("pk"))
+            return self.filter(client_id__in=clienten.values("pk"))
         return self.none()
 
 

@@ -4,7 +4,7 @@ from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse
 
-from resultaat.audit.context import acting_as
+from resultaat.core.audit.context import acting_as
 
 
 class ActorMiddleware:

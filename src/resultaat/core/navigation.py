@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from resultaat.accounts.models import Rol
+from resultaat.core.rollen import Rol
 
 
 @dataclass(frozen=True)

@@ -2,5 +2,6 @@ from django.apps import AppConfig
 
 
 class AuditConfig(AppConfig):
-    name = "resultaat.audit"
+    name = "resultaat.core.audit"
+    label = "audit"
     verbose_name = "Audit"
