@@ -55,7 +55,7 @@ def test_seed_000_a_whole_cak_period_of_thuisondersteuning_in_2017_is_paid_216_e
         21600,
     )
     assert res.totaal_cent == 21600
-    assert "€ 216.00" in r.toelichting and "28 van 28 dagen" in r.toelichting
+    assert "€ 216,00" in r.toelichting and "28 van 28 dagen" in r.toelichting
     assert bk.verschuldigd(t, p).bedrag_cent == 21600
 
 
@@ -176,7 +176,7 @@ def test_a_late_stop_becomes_a_credit_line_in_the_next_run_and_past_runs_stay(db
         RegelSoort.CORRECTIE,
         -10800,
     )
-    assert "eerder betaald € 216.00" in credit.toelichting
+    assert "eerder betaald € 216,00" in credit.toelichting
     assert [r.bedrag_cent for r in regels(run1)] == [21600]  # the past run is untouched
     # Settling again adds nothing.
     again = bk.afrekenen(gemeente=w.gemeente, periode=bk.zoek_periode(w.gemeente, "2017-P03"), door=w.fenna)
@@ -231,11 +231,11 @@ def test_settle_command_prints_lines_clients_and_euros_per_provider(db, capsys):
     w.toewijzing(D(2017, 2, 12), aanbieder=w.zuid)
     call_command("settle", "--gemeente", "0361", "--period", "2017-P02", "--dry-run")
     out = capsys.readouterr().out
-    assert "Thuiszorg Noord: 1 regels, 1 cliënten, € 216.00" in out
-    assert "Zorg Zuid: 1 regels, 1 cliënten, € 108.00" in out
+    assert "Thuiszorg Noord: 1 regels, 1 cliënten, € 216,00" in out
+    assert "Zorg Zuid: 1 regels, 1 cliënten, € 108,00" in out
     assert "Proefrun" in out and not Afrekenrun.objects.exists()
     call_command("settle", "--gemeente", "0361", "--period", "2017-P02")
-    assert "totaal € 324.00" in capsys.readouterr().out
+    assert "totaal € 324,00" in capsys.readouterr().out
     assert Afrekenrun.objects.count() == 1
 
 

@@ -15,6 +15,7 @@ from pypdf import PdfReader
 from resultaat.bekostiging import exports
 from resultaat.bekostiging import services as bk
 from resultaat.bekostiging.models import Afrekenregel, Afrekenrun, Betaalbatch, BetaalInstelling
+from resultaat.core.audit.models import Actie, AuditEvent
 from tests.bekostiging_helpers import D, maak_wereld
 
 
@@ -61,7 +62,7 @@ def test_specifications_and_csv_show_what_each_provider_gets(goedgekeurd):
     assert rijen[4][0] == "2017-P02" and rijen[4][11] == 108.0 and "14 van 28 dagen" in rijen[4][12]
     assert rijen[-1][0] == "Totaal" and rijen[-1][11] == 108.0
     tekst = PdfReader(io.BytesIO(exports.specificatie_pdf(zuid))).pages[0].extract_text()
-    assert "Zorg Zuid" in tekst and "108.00" in tekst and "Thuiszorg Noord" not in tekst
+    assert "Zorg Zuid" in tekst and "€ 108,00" in tekst and "Thuiszorg Noord" not in tekst
     csv = exports.financieel_csv(run)
     assert "98000001;Thuiszorg Noord;NL" in csv and ";216,00" in csv and ";108,00" in csv
 
@@ -97,3 +98,23 @@ def test_two_runs_of_the_same_period_at_once_never_pay_twice():
     assert Afrekenrun.objects.count() == 1
     assert Afrekenregel.objects.count() == 20
     assert sum(Afrekenregel.objects.values_list("bedrag_cent", flat=True)) == 20 * 21600
+
+
+def test_run_and_approval_are_named_events_in_the_trail(goedgekeurd):
+    w, run = goedgekeurd
+    bk.keur_goed(run=run, door=w.frank)
+    events = AuditEvent.objects.filter(actie=Actie.GEBEURTENIS, object_id=str(run.pk)).order_by("id")
+    gemaakt, goedgekeurd_ = events
+    assert gemaakt.gebeurtenis == "afrekenrun.gemaakt" and gemaakt.actor_naam == w.fenna.username
+    assert gemaakt.tekst == f"Afrekenrun 2017-P02 van {w.gemeente} gemaakt: 2 regels, € 324,00"
+    assert (
+        goedgekeurd_.gebeurtenis == "afrekenrun.goedgekeurd" and goedgekeurd_.actor_naam == w.frank.username
+    )
+    assert "goedgekeurd (2 regels, € 324,00); gemaakt door " + w.fenna.username in goedgekeurd_.tekst
+
+
+def test_a_refused_approval_leaves_no_event(goedgekeurd):
+    w, run = goedgekeurd
+    with pytest.raises(ValidationError, match="iemand anders"):
+        bk.keur_goed(run=run, door=w.fenna)
+    assert not AuditEvent.objects.filter(gebeurtenis="afrekenrun.goedgekeurd").exists()

@@ -34,7 +34,7 @@ def test_thuisondersteuning_costs_216_euro_per_cak_period_in_2017_only():
     assert tarief is not None
     assert tarief.bedrag_cent == 21600
     assert tarief.get_periode_display() == "per periode van 4 weken"
-    assert str(tarief) == "€ 216.00 per periode van 4 weken"
+    assert str(tarief) == "€ 216,00 per periode van 4 weken"
     assert product.tarief_op(D(2016, 12, 31)) is None
     assert product.tarief_op(D(2018, 1, 1)) is None
     assert product.tarief_op(D(2018, 6, 1)) is None

@@ -12,6 +12,7 @@ from django.utils import timezone
 from resultaat.accounts.models import Rol
 from resultaat.catalogus.codes import WMO588RedenBeeindiging
 from resultaat.core.audit.models import Actie, AuditEvent
+from resultaat.core.opmaak import datum, euro
 from resultaat.ondersteuning.models import (
     Evaluatie,
     Ondersteuningsplan,
@@ -25,7 +26,6 @@ from resultaat.toegang.models import (
     ZRMScore,
 )
 from resultaat.toewijzingen.models import Levering
-from resultaat.web.templatetags.resultaat_nl import datum, euro
 from resultaat.werklijst.models import WerklijstItem, WerklijstSoort
 from tests import factories as f
 

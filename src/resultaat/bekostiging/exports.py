@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.template.loader import render_to_string
 
 from resultaat.bekostiging.models import Afrekenregel, Afrekenrun, Betaalbatch, BetaalInstelling, RunStatus
+from resultaat.core.opmaak import decimaal
 
 KOPPEN = (
     "periode",
@@ -29,10 +30,6 @@ KOPPEN = (
     "bedrag (EUR)",
     "toelichting",
 )
-
-
-def _euro(cent: int) -> str:
-    return f"{cent / 100:.2f}"
 
 
 def _goedgekeurd(run: Afrekenrun) -> None:
@@ -118,7 +115,7 @@ def financieel_csv(run: Afrekenrun) -> str:
                 b.aanbieder.iban,
                 b.aantal_regels,
                 b.aantal_clienten,
-                _euro(b.totaal_cent).replace(".", ","),
+                decimaal(b.totaal_cent).replace(".", ","),
             ]
         )
     return out.getvalue()

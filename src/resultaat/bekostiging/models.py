@@ -24,6 +24,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
+from resultaat.core.opmaak import euro
 from resultaat.core.querysets import OrganisatieQuerySet
 from resultaat.core.validators import validate_iban
 
@@ -286,10 +287,6 @@ class Afrekenregel(models.Model):
         return self.client_id
 
     @property
-    def bedrag_euro(self) -> str:
-        return f"{self.bedrag_cent / 100:.2f}"
-
-    @property
     def toelichting(self) -> str:
         def d(x: dt.date | None) -> str:
             return x.strftime("%d-%m-%Y") if x else "-"
@@ -297,11 +294,11 @@ class Afrekenregel(models.Model):
         tekst = f"{Regel(self.regel).label}; {self.dagen} van {self.periode_dagen} dagen"
         if self.eerste_dag:
             tekst += f" ({d(self.eerste_dag)} t/m {d(self.laatste_dag)})"
-        tekst += f"; tarief € {self.tarief_cent / 100:.2f} per periode"
+        tekst += f"; tarief {euro(self.tarief_cent)} per periode"
         if self.soort == RegelSoort.CORRECTIE:
             tekst += (
-                f"; verschuldigd € {self.verschuldigd_cent / 100:.2f}, "
-                f"eerder betaald € {self.eerder_betaald_cent / 100:.2f}"
+                f"; verschuldigd {euro(self.verschuldigd_cent)}, "
+                f"eerder betaald {euro(self.eerder_betaald_cent)}"
             )
         return tekst
 
@@ -336,10 +333,6 @@ class Betaalbatch(models.Model):
     @property
     def kenmerk(self) -> str:
         return f"R{self.run_id}-{self.aanbieder.agb_code}"
-
-    @property
-    def totaal_euro(self) -> str:
-        return f"{self.totaal_cent / 100:.2f}"
 
 
 class Budget(models.Model):

@@ -17,6 +17,7 @@ from django.db import connection, transaction
 from django.db.models import Count, Sum
 from django.utils import timezone
 
+from resultaat.bekostiging.gebeurtenissen import AFREKENRUN_GEMAAKT, AFREKENRUN_GOEDGEKEURD
 from resultaat.bekostiging.models import (
     Afrekenregel,
     Afrekenrun,
@@ -41,7 +42,9 @@ from resultaat.bekostiging.sql import (
 from resultaat.catalogus.models import Product, Tarief, TariefPeriode
 from resultaat.contracten.models import Contract
 from resultaat.core.audit.context import acting_as, current_actor
+from resultaat.core.audit.gebeurtenissen import leg_vast
 from resultaat.core.audit.models import Actie, record
+from resultaat.core.opmaak import euro
 from resultaat.organisaties.models import Gemeente
 from resultaat.toewijzingen.models import Toewijzing
 
@@ -209,8 +212,8 @@ class Verschuldigd:
         tekst = f"{Regel(self.regel).label}; {self.dagen} van {self.periode_dagen} dagen"
         return (
             tekst
-            + f"; tarief € {self.tarief_cent / 100:.2f} per periode"
-            + f"; verschuldigd € {self.bedrag_cent / 100:.2f}"
+            + f"; tarief {euro(self.tarief_cent)} per periode"
+            + f"; verschuldigd {euro(self.bedrag_cent)}"
         )
 
 
@@ -452,7 +455,15 @@ def afrekenen(
         )
         run.aantal_regels, run.totaal_cent = resultaat.regels, resultaat.totaal_cent
         # One audit event for the run: its lines are written set-based (see models docstring).
-        record([run], Actie.AANGEMAAKT, ["regels"])  # type: ignore[list-item]
+        record([run], Actie.AANGEMAAKT, ["regels"])
+        leg_vast(
+            AFREKENRUN_GEMAAKT,
+            run,
+            periode=periode.code,
+            gemeente=run.gemeente,
+            regels=run.aantal_regels,
+            totaal=euro(run.totaal_cent),
+        )
     return resultaat
 
 
@@ -506,7 +517,16 @@ def keur_goed(*, run: Afrekenrun, door: Any) -> Afrekenrun:
             )
             for r in per
         )
-        record([run], Actie.GEWIJZIGD, ["status", "goedgekeurd_door"])  # type: ignore[list-item]
+        record([run], Actie.GEWIJZIGD, ["status", "goedgekeurd_door"])
+        leg_vast(
+            AFREKENRUN_GOEDGEKEURD,
+            run,
+            periode=run.periode.code,
+            gemeente=run.gemeente,
+            regels=run.aantal_regels,
+            totaal=euro(run.totaal_cent),
+            gemaakt_door=run.aangemaakt_door_naam,
+        )
     return run
 
 

@@ -20,17 +20,6 @@ BEZWAARTERMIJN = dt.timedelta(weeks=6)  # Awb 6:7 and 6:8: six weeks from the da
 # filters on the plain values we give it (strings, numbers, lists and dicts of those).
 SANDBOX = Engine(loaders=[("django.template.loaders.locmem.Loader", {})], libraries={}, autoescape=True)
 
-MAANDEN = ("januari februari maart april mei juni juli augustus september oktober november december").split()
-
-
-def lange_datum(d: dt.date | None, leeg: str = "onbepaalde tijd") -> str:
-    """3 februari 2025."""
-    return f"{d.day} {MAANDEN[d.month - 1]} {d.year}" if d else leeg
-
-
-def euro(cent: int) -> str:
-    return f"€ {cent // 100},{cent % 100:02d}"
-
 
 def adresregels(tekst: str) -> list[str]:
     return [r.strip() for r in re.split(r"[\n,]", tekst or "") if r.strip()]

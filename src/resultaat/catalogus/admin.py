@@ -23,17 +23,9 @@ from resultaat.catalogus.models import (
     Tarief,
     Tijdsband,
 )
+from resultaat.core.opmaak import euro
 
 GELDIGHEID = ("geldig_van", "geldig_tot")
-
-
-def euro(cent: int | None) -> str:
-    """21600 -> "€ 216,00" (Dutch notation)."""
-    if cent is None:
-        return ""
-    teken = "-" if cent < 0 else ""
-    euros, centen = divmod(abs(cent), 100)
-    return f"{teken}€ {euros:,}".replace(",", ".") + f",{centen:02d}"
 
 
 class TariefForm(forms.ModelForm):

@@ -14,6 +14,7 @@ from django.db import models
 
 from resultaat.catalogus.codes import WJ756Eenheid, WMO020ProductCategorie, WMO757Frequentie
 from resultaat.core.models import Geldigheid, GeldigheidQuerySet
+from resultaat.core.opmaak import euro
 
 
 class ResultaatDomein(Geldigheid):
@@ -247,7 +248,7 @@ class Tarief(Geldigheid):
         ]
 
     def __str__(self) -> str:
-        return f"€ {self.bedrag_cent / 100:.2f} {self.get_periode_display()}"
+        return f"{euro(self.bedrag_cent)} {self.get_periode_display()}"
 
 
 class NormenkaderQuerySet(GeldigheidQuerySet):

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from django.db import models
 
+from resultaat.core.opmaak import euro
+
 
 class TariefPeriode(models.TextChoices):
     MAAND = "maand", "per maand"
@@ -25,7 +27,7 @@ class Abonnementstarief(models.Model):
         ordering = ["jaar"]
 
     def __str__(self) -> str:
-        return f"{self.jaar}: {self.bedrag_cent / 100:.2f} {self.get_periode_display()}"
+        return f"{self.jaar}: {euro(self.bedrag_cent)} {self.get_periode_display()}"
 
 
 class Vrijstelling(models.TextChoices):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from resultaat.core.opmaak import euro
 from resultaat.eigen_bijdrage.models import Abonnementstarief, TariefPeriode, Vrijstelling
 
 
@@ -35,7 +36,7 @@ def schat_eigen_bijdrage(
             "",
             f"Het CAK stelt uw eigen bijdrage vast. Het bedrag voor {ingangsdatum.year} is nog niet bekend.",
         )
-    bedrag = f"€ {tarief.bedrag_cent // 100},{tarief.bedrag_cent % 100:02d}"
+    bedrag = euro(tarief.bedrag_cent)
     per = "per periode van 4 weken" if tarief.periode == TariefPeriode.VIER_WEKEN else "per maand"
     return EigenBijdrage(
         tarief.bedrag_cent,

@@ -12,13 +12,12 @@ from resultaat.brieven.render import (
     aanhef,
     adresregels,
     client_context,
-    euro,
     gemeente_context,
-    lange_datum,
     minuten_tekst,
     opmaak,
     sjabloon_voor,
 )
+from resultaat.core.opmaak import euro, lange_datum
 from resultaat.eigen_bijdrage.services import schat_eigen_bijdrage
 from resultaat.toegang.models import Besluit, Indicatie, ToegangInstelling
 from resultaat.toewijzingen.models import Toewijzing

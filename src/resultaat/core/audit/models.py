@@ -26,6 +26,8 @@ class Actie(models.TextChoices):
     GEWIJZIGD = "gewijzigd", "gewijzigd"
     VERWIJDERD = "verwijderd", "verwijderd"
     GELEZEN = "gelezen", "gelezen"
+    # A named domain event (``gebeurtenis``), written by the service beside the row-level trail.
+    GEBEURTENIS = "gebeurtenis", "gebeurtenis"
 
 
 class AuditEventQuerySet(models.QuerySet["AuditEvent"]):
@@ -56,6 +58,10 @@ class AuditEvent(models.Model):
     object_omschrijving = models.CharField(max_length=200, blank=True)
     actie = models.CharField(max_length=20, choices=Actie.choices)
     velden = models.JSONField(default=list, blank=True)
+    # Named events only (actie "gebeurtenis"): the event's name, such as "afrekenrun.goedgekeurd",
+    # and its text for people. Database defaults, because the set-based writer leaves them out.
+    gebeurtenis = models.CharField(max_length=60, blank=True, default="", db_default="", db_index=True)
+    tekst = models.CharField(max_length=300, blank=True, default="", db_default="")
 
     objects = AuditEventQuerySet.as_manager()
 
@@ -69,22 +75,30 @@ class AuditEvent(models.Model):
         return f"{self.tijdstip:%Y-%m-%d %H:%M} {self.actor_naam} {self.actie} {self.object_omschrijving}"
 
 
-def record(objs: Iterable[ClientData], actie: str, velden: Sequence[str] = ()) -> None:
-    """Write one audit event per object, attributed to the current actor (set-based for bulk writes)."""
+def client_id_van(obj: models.Model) -> int | None:
+    """The client a row is about: its ``audit_client_id()`` for client data, none for other rows
+    (a settlement run, a setting)."""
+    return obj.audit_client_id() if isinstance(obj, ClientData) else None
+
+
+def record(objs: Iterable[models.Model], actie: str, velden: Sequence[str] = ()) -> None:
+    """Write one audit event per object, attributed to the current actor (set-based for bulk writes).
+
+    Client data and other rows worth a trail (runs, settings) alike; only client data carry a client."""
     rijen: list[tuple[Any, int | None]] = []
-    model: type[ClientData] | None = None
+    model: type[models.Model] | None = None
     for obj in objs:
         if obj.__class__ is not model:
             if model is not None:
                 record_rijen(model, rijen, actie, velden)
             model, rijen = obj.__class__, []
-        rijen.append((obj.pk, obj.audit_client_id()))
+        rijen.append((obj.pk, client_id_van(obj)))
     if model is not None:
         record_rijen(model, rijen, actie, velden)
 
 
 def record_rijen(
-    model: type[ClientData],
+    model: type[models.Model],
     rijen: Iterable[tuple[Any, int | None]],
     actie: str,
     velden: Sequence[str] = (),

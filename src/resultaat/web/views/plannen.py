@@ -22,7 +22,8 @@ from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.views import View
 
-from resultaat.brieven.render import lange_datum, pdf
+from resultaat.brieven.render import pdf
+from resultaat.core.opmaak import lange_datum
 from resultaat.core.rollen import Rol
 from resultaat.core.web import ScopedDetailView, ScopedListView, SectieMixin
 from resultaat.ondersteuning import services

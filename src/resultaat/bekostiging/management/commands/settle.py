@@ -9,11 +9,8 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from resultaat.bekostiging import services
 from resultaat.core.audit.context import acting_as
+from resultaat.core.opmaak import euro
 from resultaat.organisaties.models import Gemeente
-
-
-def euro(cent: int) -> str:
-    return f"€ {cent / 100:.2f}"
 
 
 class Command(BaseCommand):

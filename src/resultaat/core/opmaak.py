@@ -1,0 +1,53 @@
+"""How money and dates are written for people and for files, in one place.
+
+Money is integer eurocents everywhere; :func:`euro` writes it the Dutch way for screens, letters,
+specifications and messages ("€ 1.234,56", "€ -12,50"), :func:`decimaal` the way financial files and
+spreadsheets read it ("1234.56"). Dates for people are dd-mm-jjjj (:func:`datum`) or, in letters,
+"3 februari 2025" (:func:`lange_datum`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from django.utils import timezone
+
+MAANDEN = ("januari februari maart april mei juni juli augustus september oktober november december").split()
+
+
+def euro(cent: int | None) -> str:
+    """21600 -> "€ 216,00", 123456 -> "€ 1.234,56", -1250 -> "€ -12,50"; None -> ""."""
+    if cent is None:
+        return ""
+    teken = "-" if cent < 0 else ""
+    euros, centen = divmod(abs(int(cent)), 100)
+    return f"€ {teken}{euros:,}".replace(",", ".") + f",{centen:02d}"
+
+
+def decimaal(cent: int) -> str:
+    """21600 -> "216.00", -1250 -> "-12.50": an amount for CSV and other machine-read files."""
+    return f"{Decimal(int(cent)) / 100:.2f}"
+
+
+def datum(waarde: dt.date | dt.datetime | None, leeg: str = "") -> str:
+    """A date as dd-mm-jjjj (a moment as its local date); ``leeg`` when there is none."""
+    if waarde is None or waarde == "":
+        return leeg
+    if isinstance(waarde, dt.datetime) and timezone.is_aware(waarde):
+        waarde = timezone.localtime(waarde)
+    return waarde.strftime("%d-%m-%Y")
+
+
+def datumtijd(waarde: dt.datetime | None) -> str:
+    """A moment as dd-mm-jjjj uu:mm in Dutch local time."""
+    if waarde is None:
+        return ""
+    if timezone.is_aware(waarde):
+        waarde = timezone.localtime(waarde)
+    return waarde.strftime("%d-%m-%Y %H:%M")
+
+
+def lange_datum(d: dt.date | None, leeg: str = "onbepaalde tijd") -> str:
+    """3 februari 2025: the date as a letter writes it."""
+    return f"{d.day} {MAANDEN[d.month - 1]} {d.year}" if d else leeg
