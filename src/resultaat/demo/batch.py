@@ -31,7 +31,6 @@ from resultaat.toegang.models import (
     ZRMScore,
 )
 from resultaat.toewijzingen.models import (
-    Levering,
     Toewijzing,
     ToewijzingVersie,
 )
@@ -53,6 +52,25 @@ class _Werk:
 
 
 @dataclass
+class _Gemeld:
+    """A start or a stop as the provider reports it; written through the toewijzingen services
+    (:func:`~resultaat.toewijzingen.services.meld_start`, :func:`~resultaat.toewijzingen.services.meld_stop`)
+    once the chunk's toewijzingen exist."""
+
+    toewijzing: Toewijzing
+    datum: dt.date
+    gemeld_op: dt.datetime
+    bron: str = ""  # a start
+    hervatting: bool = False  # a start after a temporary stop
+    reden: str = ""  # a stop: reden beeindiging
+    toelichting: str = ""
+
+    @property
+    def is_stop(self) -> bool:
+        return bool(self.reden)
+
+
+@dataclass
 class _Batch:
     clienten: list[Client] = field(default_factory=list)
     meldingen: list[Melding] = field(default_factory=list)
@@ -68,7 +86,7 @@ class _Batch:
     toewijzingen: list[Toewijzing] = field(default_factory=list)
     opvolgers: list[Toewijzing] = field(default_factory=list)
     versies: list[ToewijzingVersie] = field(default_factory=list)
-    leveringen: list[Levering] = field(default_factory=list)
+    leveringen: list[_Gemeld] = field(default_factory=list)  # starts and stops, in order
     plannen: list[Ondersteuningsplan] = field(default_factory=list)
     doelen: list[PlanDoel] = field(default_factory=list)
     activiteiten: list[PlanActiviteit] = field(default_factory=list)

@@ -6,6 +6,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 
 from resultaat.clienten.models import Client
+from resultaat.demo.basis import ACTOR
 from resultaat.demo.batch import (
     _Batch,
 )
@@ -29,8 +30,8 @@ from resultaat.toegang.models import (
     OnderzoekResultaat,
     ZRMScore,
 )
+from resultaat.toewijzingen import services as tw_services
 from resultaat.toewijzingen.models import (
-    Levering,
     Toewijzing,
     ToewijzingVersie,
 )
@@ -62,7 +63,26 @@ class OpslagMixin(_Basis):
         Toewijzing.objects.bulk_create(b.toewijzingen)
         Toewijzing.objects.bulk_create(b.opvolgers)
         ToewijzingVersie.objects.bulk_create(b.versies)
-        Levering.objects.bulk_create(b.leveringen)
+        # Starts, temporary stops, resumptions and stops: the provider's reports, through the services.
+        for gemeld in b.leveringen:
+            if gemeld.is_stop:
+                tw_services.meld_stop(
+                    door=ACTOR,
+                    toewijzing=gemeld.toewijzing,
+                    einddatum=gemeld.datum,
+                    reden=gemeld.reden,
+                    toelichting=gemeld.toelichting,
+                    gemeld_op=gemeld.gemeld_op,
+                )
+            else:
+                tw_services.meld_start(
+                    door=ACTOR,
+                    toewijzing=gemeld.toewijzing,
+                    begindatum=gemeld.datum,
+                    bron=gemeld.bron,
+                    hervatting=gemeld.hervatting,
+                    gemeld_op=gemeld.gemeld_op,
+                )
         Ondersteuningsplan.objects.bulk_create(b.plannen)
         PlanDoel.objects.bulk_create(b.doelen)
         PlanActiviteit.objects.bulk_create(b.activiteiten)
@@ -102,7 +122,7 @@ class OpslagMixin(_Basis):
             ("beschikte resultaten", b.beschikt),
             ("toewijzingen", b.toewijzingen + b.opvolgers),
             ("toewijzingsversies", b.versies),
-            ("leveringen", b.leveringen),
+            ("leveringen", [g for g in b.leveringen if not g.is_stop]),
             ("ondersteuningsplannen", b.plannen),
             ("doelen", b.doelen),
             ("activiteiten", b.activiteiten),

@@ -20,6 +20,7 @@ from resultaat.demo.basis import (
 )
 from resultaat.demo.batch import (
     _Batch,
+    _Gemeld,
     _Levering,
     _Persoon,
 )
@@ -40,7 +41,6 @@ from resultaat.toegang.models import (
     BeschiktResultaat,
 )
 from resultaat.toewijzingen.models import (
-    Levering,
     LeveringBron,
     ReactieAanbieder,
     Toewijzing,
@@ -219,37 +219,20 @@ class ToewijzingenMixin(OndersteuningMixin):
         bron = bron or self.gewogen(
             ((LeveringBron.IWMO, 55), (LeveringBron.PORTAAL, 40), (LeveringBron.CSV, 5))
         )
-        begin = lev.start
+        begin, hervatting = lev.start, False
         for einde, reden, hervat in lev.stops:
-            b.leveringen.append(
-                Levering(
-                    toewijzing=toewijzing,
-                    begindatum=begin,
-                    einddatum=einde,
-                    reden_beeindiging=reden,
-                    toelichting=self.kies(TIJDELIJKE_STOP_OORZAAK)
-                    if reden == WMO588RedenBeeindiging.TIJDELIJK
-                    else "",
-                    bron=bron,
-                    start_gemeld_op=self.moment(begin + dt.timedelta(days=self.rng.randint(0, 3))),
-                    stop_gemeld_op=self.moment(
-                        min(einde + dt.timedelta(days=self.rng.randint(0, 3)), self.vandaag)
-                    ),
-                )
+            toelichting = (
+                self.kies(TIJDELIJKE_STOP_OORZAAK) if reden == WMO588RedenBeeindiging.TIJDELIJK else ""
             )
+            gestart = self.moment(begin + dt.timedelta(days=self.rng.randint(0, 3)))
+            gestopt = self.moment(min(einde + dt.timedelta(days=self.rng.randint(0, 3)), self.vandaag))
+            b.leveringen.append(_Gemeld(toewijzing, begin, gestart, bron=bron, hervatting=hervatting))
+            b.leveringen.append(_Gemeld(toewijzing, einde, gestopt, reden=reden, toelichting=toelichting))
             if hervat is None:
                 return
-            begin = hervat
-        b.leveringen.append(
-            Levering(
-                toewijzing=toewijzing,
-                begindatum=begin,
-                bron=bron,
-                start_gemeld_op=self.moment(
-                    min(begin + dt.timedelta(days=self.rng.randint(0, 3)), self.vandaag)
-                ),
-            )
-        )
+            begin, hervatting = hervat, True
+        gestart = self.moment(min(begin + dt.timedelta(days=self.rng.randint(0, 3)), self.vandaag))
+        b.leveringen.append(_Gemeld(toewijzing, begin, gestart, bron=bron, hervatting=hervatting))
         if not lev.stops or lev.stops[-1][2] is not None:
             self.actief[(self.aanbieders[sleutel].pk, toewijzing.product.pk)] += 1
 
