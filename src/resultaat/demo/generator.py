@@ -117,6 +117,7 @@ class _Generator(ToegangMixin, CatalogusMixin, OrganisatiesMixin, OpslagMixin, I
         self.regio()
         self.contracteer()
         logins = self.gebruikers()
+        self.sociale_kaart()
         fasen = fase_verdeling(self.n, self.rng)
         bsns = bsn_reeks(self.rng)
         for begin in range(0, self.n, CHUNK):

@@ -27,6 +27,7 @@ from resultaat.demo.regio_gegevens import (
 from resultaat.ondersteuning.models import (
     SocialeKaartVoorziening,
 )
+from resultaat.ondersteuning.services import bewaar_voorziening
 from resultaat.organisaties.models import Aanbieder, Gemeente, Regio
 
 
@@ -76,17 +77,20 @@ class OrganisatiesMixin(_Basis):
                 for groep in a.groepen:
                     self.leveranciers[(code, groep)].append((a.sleutel, a.gewicht))
 
+    def sociale_kaart(self) -> None:
+        """The sociale kaart per gemeente, entered by its consulent through the same service as in the
+        portal (run after :meth:`gebruikers`); a gemeente whose map is filled already keeps it."""
+        beheerder = User.objects.filter(is_superuser=True).order_by("pk").first()
         self.kaart = {}
         for g in GEMEENTEN:
             gemeente = self.gemeenten[g.code]
             bestaand = list(SocialeKaartVoorziening.objects.filter(gemeente=gemeente).order_by("id"))
-            if not bestaand:
-                bestaand = SocialeKaartVoorziening.objects.bulk_create(
-                    [
-                        SocialeKaartVoorziening(gemeente=gemeente, naam=n, soort=s, adres=adr, contact=c)
-                        for n, s, adr, c in _sociale_kaart(g)
-                    ]
-                )
+            door = self.consulent(g.code) or beheerder
+            if not bestaand and door is not None:
+                bestaand = [
+                    bewaar_voorziening(door=door, gemeente=gemeente, naam=n, soort=s, adres=adr, contact=c)
+                    for n, s, adr, c in _sociale_kaart(g)
+                ]
             self.kaart[g.code] = bestaand
 
     def gebruikers(self) -> list[tuple[str, str, str]]:
