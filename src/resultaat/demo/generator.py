@@ -10,9 +10,9 @@ stopped (reden 19 volgens plan, reden 02 overlijden), provider switches (old toe
 reden_wijziging 09, the new one with ``voorganger`` starting the next day), ondersteuningsplannen
 with doelen, activiteiten and the Plus, evaluaties, signalen and werklijst items. After the bulk part,
 a few actions go through the services as a demo login would make them: two providers return a new
-toewijzing, three ask for a toewijzing and for a change (:meth:`_Generator.portaal`), and the last two
+toewijzing, three ask for a toewijzing and for a change (:mod:`resultaat.demo.iwmo`), and the last two
 finished periods of Alkmaar are settled and approved by the ``financieel`` login, so the providers have
-payment specifications (:meth:`_Generator.afrekeningen`).
+payment specifications (:mod:`resultaat.demo.bekostiging`).
 
 Determinism: every choice comes from one ``random.Random(seed)`` consumed in a fixed order, and every
 date is anchored on ``vandaag``. The same seed, number of clients and ``vandaag`` give the same rows;
@@ -24,9 +24,15 @@ WerklijstItem.aangemaakt_op) are set from the demo's own timeline while the gene
 audit trail (AuditEvent.tijdstip) records the real moment, because it must say when the generator
 actually wrote.
 
-Speed: clients are built in memory in chunks and written with ``bulk_create`` in one transaction, in
-foreign-key order, with no query per row. Every bulk write of client data also writes its audit
-events (see :mod:`resultaat.audit.models`), attributed to the actor ``generate_demo``.
+Write paths: where the demo does an act the portal, API or iWmo intake also does, it calls the same
+service: the starts, stops and resumptions of every levering (``meld_start``, ``meld_stop`` with the
+demo's ``gemeld_op``), the sociale kaart (``bewaar_voorziening``), the portal actions and the
+settlement runs. The rest of a client's history (melding to beschikking, toewijzingen and their
+versions, plans, evaluaties, signalen, werklijst items) is back-dated history that the services,
+which act at the real moment as a named login, cannot write; it is built in memory in chunks and
+written with ``bulk_create`` in one transaction, in foreign-key order (see
+:mod:`resultaat.demo.opslag`). Every write of client data also writes its audit events (see
+:mod:`resultaat.audit.models`), attributed to the actor ``generate_demo``.
 
 Voorbeeldtarieven (demo): the catalogue migration has no tariffs for 2025 and later, so the demo adds
 example tariffs per four-week period, valid from 2025-01-01, for the products it uses and only where
