@@ -17,7 +17,8 @@ from resultaat.clienten.models import Client
 from resultaat.contracten.models import Contract, ContractProduct, Onderaannemer
 from resultaat.core.audit.models import AuditEvent
 from resultaat.core.validators import bsn_is_valid, iban_is_valid, validate_postcode
-from resultaat.demo import DEMO_WACHTWOORD, REGIO_NAAM, DemoFout, Fase, genereer_demo
+from resultaat.demo.basis import DEMO_WACHTWOORD, REGIO_NAAM, DemoFout, Fase
+from resultaat.demo.generator import genereer_demo
 from resultaat.ondersteuning.models import (
     Evaluatie,
     Ondersteuningsplan,

@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "resultaat.bekostiging",
     "resultaat.core.audit",
     "resultaat.web",
+    "resultaat.demo",
 ]
 
 MIDDLEWARE = [

@@ -313,11 +313,13 @@ def meld_start(
     begindatum: dt.date,
     bron: str = LeveringBron.PORTAAL,
     hervatting: bool = False,
+    gemeld_op: dt.datetime | None = None,
 ) -> Levering:
     """The provider reports the real start (305), or a resumption after a temporary stop: the same
     rules as the iWmo intake (:mod:`resultaat.toewijzingen.regels`). A start also accepts a new
     toewijzing; a returned toewijzing cannot start. ``hervatting``: the caller means a resumption
-    (the portal's, the API's or the CSV's), which needs an earlier delivery to resume."""
+    (the portal's, the API's or the CSV's), which needs an earlier delivery to resume. ``gemeld_op``:
+    when the start was reported, for back-dated history (the demo, which switches auto_now_add off)."""
     controleer_eigen_aanbieder(door, toewijzing)
     _controleer_niet_verwijderd(toewijzing)
     with transaction.atomic(), acting_as(door):
@@ -338,6 +340,8 @@ def meld_start(
             toewijzing.reactie_door = door if getattr(door, "pk", None) else None
             toewijzing.save(update_fields=["reactie", "reactie_op", "reactie_door"])
         levering = Levering(toewijzing=toewijzing, begindatum=begindatum, bron=bron)
+        if gemeld_op is not None:
+            levering.start_gemeld_op = gemeld_op
         levering.save()
         levering_gemeld.send(sender=Levering, leveringen=[levering])
     return levering
@@ -350,11 +354,13 @@ def meld_stop(
     einddatum: dt.date,
     reden: str,
     toelichting: str = "",
+    gemeld_op: dt.datetime | None = None,
 ) -> Levering:
     """The provider reports a stop (307); reden 20 is a temporary stop. A stop needs a start (TR074).
 
     After a temporary stop without a resumption, a definitive stop makes that stop definitive (its
-    date stays), as the iWmo intake does. ``toelichting`` is a free-text cause (hospital admission)."""
+    date stays), as the iWmo intake does. ``toelichting`` is a free-text cause (hospital admission);
+    ``gemeld_op`` when the stop was reported, for back-dated history (default: now)."""
     if reden not in WMO588RedenBeeindiging.values:
         raise ValidationError({"reden_beeindiging": f"Onbekende reden van beëindiging: {reden!r}."})
     controleer_eigen_aanbieder(door, toewijzing)
@@ -374,7 +380,7 @@ def meld_stop(
         if actie == "stop":
             levering.einddatum = einddatum
         levering.reden_beeindiging = reden
-        levering.stop_gemeld_op = timezone.now()
+        levering.stop_gemeld_op = gemeld_op or timezone.now()
         if toelichting.strip():
             levering.toelichting = toelichting.strip()[:200]
         levering.save()

@@ -1,8 +1,9 @@
 """``manage.py generate_demo``: build the deterministic demo region "Regio Alkmaar (demo)".
 
-The work is done by :func:`resultaat.demo.genereer_demo`; this command parses the options and prints
-the report: clients per stage, rows written, the voorbeeldtarieven (demo) it added (example tariffs
-per four-week period from 2025-01-01, not negotiated prices), the demo logins and the time taken.
+The work is done by :func:`resultaat.demo.generator.genereer_demo`; this command parses the options
+and prints the report: clients per stage, rows written, the voorbeeldtarieven (demo) it added
+(example tariffs per four-week period from 2025-01-01, not negotiated prices), the demo logins and
+the time taken.
 
     python manage.py generate_demo --clients 10000 --seed 1 --today 2026-11-22
     python manage.py generate_demo --keep-existing      # what `make demo` runs: idempotent
@@ -16,7 +17,8 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from resultaat.clienten.models import Client
-from resultaat.demo import DemoFout, genereer_demo
+from resultaat.demo.basis import DemoFout
+from resultaat.demo.generator import genereer_demo
 
 
 def _datum(waarde: str) -> dt.date:
