@@ -15,6 +15,7 @@ from resultaat.accounts.models import User
 from resultaat.catalogus.models import Product
 from resultaat.clienten.models import Client
 from resultaat.contracten.models import Contract, ContractProduct, Onderaannemer
+from resultaat.core import termijnen
 from resultaat.core.audit.models import AuditEvent
 from resultaat.core.validators import bsn_is_valid, iban_is_valid, validate_postcode
 from resultaat.demo.basis import DEMO_WACHTWOORD, REGIO_NAAM, DemoFout, Fase
@@ -31,7 +32,6 @@ from resultaat.ondersteuning.models import (
 )
 from resultaat.organisaties.models import Aanbieder, Gemeente
 from resultaat.toegang.models import (
-    ONDERZOEK_TERMIJN,
     Aanvraag,
     AanvraagStatus,
     Beschikking,
@@ -87,7 +87,7 @@ def test_every_stage_of_the_chain_appears(demo):
     # Melding only, some past the six-week deadline.
     alleen_melding = Melding.objects.filter(status=MeldingStatus.ONTVANGEN, onderzoek__isnull=True)
     assert alleen_melding.exists()
-    assert alleen_melding.filter(ontvangen_op__lt=VANDAAG - ONDERZOEK_TERMIJN).exists()
+    assert alleen_melding.filter(ontvangen_op__lt=VANDAAG - termijnen.ONDERZOEK.duur).exists()
     # Onderzoek in progress, with a ZRM score for each of the 13 domains.
     lopend = Onderzoek.objects.filter(afgerond_op__isnull=True)
     assert lopend.exists()

@@ -14,8 +14,6 @@ from django.utils.safestring import mark_safe
 
 from resultaat.brieven.models import Briefsjabloon
 
-BEZWAARTERMIJN = dt.timedelta(weeks=6)  # Awb 6:7 and 6:8: six weeks from the day after the letter
-
 # No loaders and no extra libraries: a template from the database can only use the built-in tags and
 # filters on the plain values we give it (strings, numbers, lists and dicts of those).
 SANDBOX = Engine(loaders=[("django.template.loaders.locmem.Loader", {})], libraries={}, autoescape=True)

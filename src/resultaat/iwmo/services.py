@@ -20,8 +20,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from resultaat.catalogus.models import Product
+from resultaat.core import termijnen
 from resultaat.core.audit.context import acting_as
-from resultaat.core.werkdagen import plus_werkdagen
 from resultaat.iwmo.codes import WJ758RedenVerzoek, WJ759RedenAfwijzingVerzoek, WJ760VerzoekAntwoord
 from resultaat.iwmo.models import Bericht, Verzoek, VerzoekBron, VerzoekSoort, VerzoekStatus
 from resultaat.iwmo.regels import REGELS
@@ -65,7 +65,9 @@ def beantwoord_met_319(*, door: Any, verzoek: Verzoek, antwoord: str, reden: str
         )
         if antwoord == WJ760VerzoekAntwoord.IN_ONDERZOEK:
             verzoek.status = VerzoekStatus.IN_ONDERZOEK
-            _sluit_werklijst(verzoek, uiterlijk=timezone.localdate() + dt.timedelta(weeks=8))
+            _sluit_werklijst(
+                verzoek, uiterlijk=termijnen.VERZOEK_IN_ONDERZOEK.uiterlijk(timezone.localdate())
+            )
         else:
             verzoek.status = VerzoekStatus.AFGEWEZEN
             verzoek.reden_afwijzing = reden
@@ -157,8 +159,8 @@ def _datum(waarde: str | None) -> dt.date | None:
 def deadline(verzoek: Verzoek) -> dt.date:
     """5 werkdagen from the message's dagtekening, or from the day a portal request was made."""
     if verzoek.bericht is not None:
-        return plus_werkdagen(verzoek.bericht.dagtekening or timezone.localdate(), 5)
-    return plus_werkdagen(timezone.localdate(verzoek.ingediend_op), 5)
+        return termijnen.VERZOEK_BEANTWOORDEN.uiterlijk(verzoek.bericht.dagtekening or timezone.localdate())
+    return termijnen.VERZOEK_BEANTWOORDEN.uiterlijk(timezone.localdate(verzoek.ingediend_op))
 
 
 # --- Requests from the provider portal -------------------------------------------------------------------
@@ -211,7 +213,7 @@ def _leg_verzoek_vast(
     toelichting: str,
 ) -> Verzoek:
     """The request and its worklist item (the same text and 5-werkdagen deadline as the intake's)."""
-    uiterlijk = plus_werkdagen(timezone.localdate(), 5)
+    uiterlijk = termijnen.VERZOEK_BEANTWOORDEN.uiterlijk(timezone.localdate())
     with transaction.atomic(), acting_as(door):
         verzoek = Verzoek.objects.create(
             gemeente=client.gemeente,

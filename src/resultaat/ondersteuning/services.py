@@ -18,8 +18,8 @@ from django.utils import timezone
 from resultaat.accounts.models import Rol
 from resultaat.catalogus.codes import WMO002RedenWijziging
 from resultaat.catalogus.models import Subresultaat
+from resultaat.core import termijnen
 from resultaat.core.audit.context import acting_as
-from resultaat.core.werkdagen import plus_werkdagen
 from resultaat.ondersteuning.models import (
     AkkoordWijze,
     Ondersteuningsplan,
@@ -457,9 +457,6 @@ def bewaar_voorziening(
 
 # --- Signalen ---------------------------------------------------------------------------------------------
 
-# The consulent follows a signal up within this many werkdagen (a working agreement, not a legal term).
-SIGNAAL_TERMIJN_WERKDAGEN = 10
-
 
 def meld_signaal(
     *, door: Any, client: Any, soort: str, toelichting: str, toewijzing: Toewijzing | None = None
@@ -497,7 +494,7 @@ def meld_signaal(
             client=client,
             soort=WerklijstSoort.SIGNAAL,
             omschrijving=f"Signaal van {aanbieder}: {signaal.get_soort_display()}",
-            uiterlijk=plus_werkdagen(timezone.localdate(nu), SIGNAAL_TERMIJN_WERKDAGEN),
+            uiterlijk=termijnen.SIGNAAL_OPVOLGEN.uiterlijk(timezone.localdate(nu)),
             onderwerp=signaal,
         )
     return signaal

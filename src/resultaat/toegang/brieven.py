@@ -8,7 +8,6 @@ from typing import Any
 
 from resultaat.brieven.models import Briefsoort
 from resultaat.brieven.render import (
-    BEZWAARTERMIJN,
     aanhef,
     adresregels,
     client_context,
@@ -17,6 +16,7 @@ from resultaat.brieven.render import (
     opmaak,
     sjabloon_voor,
 )
+from resultaat.core import termijnen
 from resultaat.core.opmaak import euro, lange_datum
 from resultaat.eigen_bijdrage.services import schat_eigen_bijdrage
 from resultaat.toegang.models import Besluit, Indicatie, ToegangInstelling
@@ -94,7 +94,7 @@ def beschikking_context(beschikking: Any) -> dict[str, Any]:
         else "",
         "bezwaar": {
             "termijn": "zes weken",
-            "uiterlijk": lange_datum(beschikking.besluitdatum + BEZWAARTERMIJN),
+            "uiterlijk": lange_datum(termijnen.BEZWAAR.uiterlijk(beschikking.besluitdatum)),
             "adres": "\n".join(
                 [
                     f"College van burgemeester en wethouders van {gemeente.naam}",

@@ -9,13 +9,9 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
+from resultaat.core import termijnen
 from resultaat.core.audit.models import ClientData
 from resultaat.core.querysets import GemeenteScopedQuerySet
-
-# Wmo 2015 art. 2.3.2 lid 1: the onderzoek is finished within six weeks of the melding.
-ONDERZOEK_TERMIJN = dt.timedelta(weeks=6)
-# Wmo 2015 art. 2.3.5 lid 1: the decision follows within two weeks of the aanvraag.
-BESLIS_TERMIJN = dt.timedelta(weeks=2)
 
 
 class GemeenteOnlyQuerySet(GemeenteScopedQuerySet):
@@ -63,7 +59,7 @@ class Melding(ClientData):
 
     @property
     def onderzoek_uiterlijk(self) -> dt.date:
-        return self.ontvangen_op + ONDERZOEK_TERMIJN + dt.timedelta(days=self.opgeschort_dagen)
+        return termijnen.ONDERZOEK.uiterlijk(self.ontvangen_op) + dt.timedelta(days=self.opgeschort_dagen)
 
     def audit_client_id(self) -> int | None:
         return self.client_id
@@ -198,7 +194,7 @@ class Aanvraag(ClientData):
 
     @property
     def besluit_uiterlijk(self) -> dt.date:
-        return self.ontvangen_op + BESLIS_TERMIJN + dt.timedelta(days=self.opgeschort_dagen)
+        return termijnen.BESLISSING.uiterlijk(self.ontvangen_op) + dt.timedelta(days=self.opgeschort_dagen)
 
     def audit_client_id(self) -> int | None:
         return self.client_id

@@ -17,8 +17,8 @@ from django.utils import timezone
 
 from resultaat.catalogus.codes import WMO002RedenWijziging, WMO588RedenBeeindiging
 from resultaat.contracten.models import ContractProduct
+from resultaat.core import termijnen
 from resultaat.core.audit.context import acting_as
-from resultaat.core.werkdagen import plus_werkdagen
 from resultaat.organisaties.models import Gemeente
 from resultaat.toewijzingen.models import (
     Levering,
@@ -285,7 +285,7 @@ def retourneer_toewijzing(*, door: Any, toewijzing: Toewijzing, reden: str) -> T
             client_id=toewijzing.client_id,
             soort=WerklijstSoort.RETOUR,
             omschrijving=omschrijving[:300],
-            uiterlijk=plus_werkdagen(timezone.localdate(nu), 3),
+            uiterlijk=termijnen.RETOUR_OPVOLGEN.uiterlijk(timezone.localdate(nu)),
             content_type=ContentType.objects.get_for_model(Toewijzing),
             object_id=toewijzing.pk,
         )

@@ -1,0 +1,82 @@
+"""Every deadline the software keeps, by name, with where it comes from.
+
+A deadline is either a number of werkdagen (Monday to Friday without the public holidays of the
+Algemene termijnenwet, see :mod:`resultaat.core.werkdagen`) or a fixed length of time. Code asks a
+deadline for its last day (``uiterlijk``) instead of adding bare numbers, so a term is changed in one
+place and every screen, worklist item and message follows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from resultaat.core.werkdagen import plus_werkdagen
+
+
+@dataclass(frozen=True)
+class Termijn:
+    naam: str
+    bron: str
+    werkdagen: int | None = None
+    duur: dt.timedelta | None = None
+
+    def __post_init__(self) -> None:
+        if (self.werkdagen is None) == (self.duur is None):
+            raise ValueError(f"Termijn {self.naam!r}: geef werkdagen of een duur, niet beide.")
+
+    def uiterlijk(self, vanaf: dt.date) -> dt.date:
+        """The last day of the term that starts on ``vanaf``."""
+        if self.werkdagen is not None:
+            return plus_werkdagen(vanaf, self.werkdagen)
+        assert self.duur is not None
+        return vanaf + self.duur
+
+    def __str__(self) -> str:
+        if self.werkdagen is not None:
+            return f"{self.werkdagen} werkdagen"
+        assert self.duur is not None
+        weken, dagen = divmod(self.duur.days, 7)
+        return f"{weken} weken" if not dagen else f"{self.duur.days} dagen"
+
+
+# Toegang (Wmo 2015 and the Awb).
+ONDERZOEK = Termijn(
+    "onderzoek na de melding", "Wmo 2015 art. 2.3.2 lid 1: binnen zes weken", duur=dt.timedelta(weeks=6)
+)
+BESLISSING = Termijn(
+    "beslissing op de aanvraag", "Wmo 2015 art. 2.3.5 lid 1: binnen twee weken", duur=dt.timedelta(weeks=2)
+)
+BEZWAAR = Termijn(
+    "bezwaar tegen de beschikking",
+    "Awb art. 6:7 en 6:8: zes weken vanaf de dag na de bekendmaking",
+    duur=dt.timedelta(weeks=6),
+)
+
+# iWmo 3.2 (the message table of the standard and its bedrijfsregels).
+START_MELDEN = Termijn(
+    "start van de ondersteuning melden",
+    "iWmo 3.2, 305: binnen 5 werkdagen na de daadwerkelijke start",
+    werkdagen=5,
+)
+STOP_MELDEN = Termijn(
+    "einde van de ondersteuning melden", "iWmo 3.2 OP272: binnen vijf werkdagen na het einde", werkdagen=5
+)
+VERZOEK_BEANTWOORDEN = Termijn(
+    "verzoek om toewijzing of wijziging beantwoorden",
+    "iWmo 3.2, 319: binnen 5 werkdagen na ontvangst van een 315 of 317",
+    werkdagen=5,
+)
+VERZOEK_IN_ONDERZOEK = Termijn(
+    "verzoek in onderzoek afronden",
+    "iWmo 3.2, 319: binnen 8 weken na dagtekening van het verzoek een 301 of een afwijzing",
+    duur=dt.timedelta(weeks=8),
+)
+RETOUR_OPVOLGEN = Termijn(
+    "geretourneerde toewijzing opnieuw toewijzen",
+    "werkafspraak, naar iWmo 3.2 OP090 (een retour binnen drie werkdagen)",
+    werkdagen=3,
+)
+
+# Working agreements of the gemeente.
+SIGNAAL_OPVOLGEN = Termijn("signaal van de aanbieder opvolgen", "werkafspraak van de gemeente", werkdagen=10)
