@@ -57,7 +57,6 @@ from resultaat.iwmo.regels import Probleem
 from resultaat.organisaties.models import Aanbieder, Gemeente
 from resultaat.toewijzingen.models import Levering, LeveringBron, ReactieAanbieder, Toewijzing
 from resultaat.toewijzingen.regels import start_bezwaren, stop_beoordeling
-from resultaat.toewijzingen.signals import levering_gemeld
 from resultaat.werklijst.models import WerklijstItem, WerklijstSoort
 
 logger = logging.getLogger(__name__)
@@ -1093,9 +1092,6 @@ class Intake:
             )
         for taak in self.nagestuurd:
             taak()
-        if self.nieuw or self.gewijzigd:
-            # One domain event for the whole batch (receivers get every levering at once).
-            levering_gemeld.send(sender=Levering, leveringen=[*self.nieuw, *self.gewijzigd.values()])
         from resultaat.iwmo.transport import schrijf_outbox_na_commit
 
         schrijf_outbox_na_commit([t for _, t in self.retouren])

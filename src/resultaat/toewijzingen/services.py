@@ -28,7 +28,7 @@ from resultaat.toewijzingen.models import (
     ToewijzingVersie,
 )
 from resultaat.toewijzingen.regels import start_bezwaren, stop_beoordeling
-from resultaat.toewijzingen.signals import levering_gemeld, toewijzing_gewijzigd
+from resultaat.toewijzingen.signals import toewijzing_gewijzigd
 from resultaat.werklijst.models import WerklijstItem, WerklijstSoort
 
 EEN_DAG = dt.timedelta(days=1)
@@ -343,7 +343,6 @@ def meld_start(
         if gemeld_op is not None:
             levering.start_gemeld_op = gemeld_op
         levering.save()
-        levering_gemeld.send(sender=Levering, leveringen=[levering])
     return levering
 
 
@@ -384,7 +383,6 @@ def meld_stop(
         if toelichting.strip():
             levering.toelichting = toelichting.strip()[:200]
         levering.save()
-        levering_gemeld.send(sender=Levering, leveringen=[levering])
     return levering
 
 
