@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 from django.apps import apps
 
-from resultaat.catalogus import seed
+from resultaat.catalogus import seed, seed_laden
 from resultaat.catalogus.models import (
     Aandachtspunt,
     ComplexiteitNiveau,
@@ -231,7 +231,7 @@ def test_loading_again_changes_nothing():
     models = (ResultaatDomein, Resultaat, Subresultaat, Aandachtspunt, Tijdsband, Meerpost, Product, Tarief)
     before = {m.__name__: m.objects.count() for m in models}
 
-    aantallen = seed.laad_catalogus(apps)
+    aantallen = seed_laden.laad_catalogus(apps)
 
     after = {m.__name__: m.objects.count() for m in models}
     assert after == before

@@ -24,7 +24,7 @@ def gecontracteerd(transactional_db: None, alkmaar: Any, noord: Any, zuid: Any, 
     from resultaat.brieven.standaard import laad_sjablonen
     from resultaat.catalogus.models import Product
     from resultaat.catalogus.normenkader_seed import laad_normenkader
-    from resultaat.catalogus.seed import laad_catalogus
+    from resultaat.catalogus.seed_laden import laad_catalogus
     from resultaat.eigen_bijdrage.tarieven import laad_tarieven
     from tests import factories as f
 

@@ -2,7 +2,7 @@
 
 from django.db import migrations
 
-from resultaat.catalogus.seed import laad_catalogus
+from resultaat.catalogus.seed_laden import laad_catalogus
 
 
 def laad(apps, schema_editor):
