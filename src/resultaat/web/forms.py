@@ -7,21 +7,7 @@ import re
 from django import forms
 
 from resultaat.core.validators import validate_bsn
-
-TEXTBOX = "utrecht-textbox utrecht-textbox--html-input"
-
-
-class NLDSForm(forms.Form):
-    """Marks invalid inputs for assistive technology and for the NL Design System styling."""
-
-    def full_clean(self) -> None:
-        super().full_clean()
-        for name in self.errors:
-            if name in self.fields:
-                attrs = self.fields[name].widget.attrs
-                attrs["aria-invalid"] = "true"
-                attrs["aria-describedby"] = f"{name}-fout"
-                attrs["class"] = f"{attrs.get('class', '')} utrecht-textbox--invalid".strip()
+from resultaat.core.web import TEXTBOX, NLDSForm
 
 
 class BsnZoekForm(NLDSForm):

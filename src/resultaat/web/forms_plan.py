@@ -16,6 +16,7 @@ from django import forms
 from django.utils import timezone
 
 from resultaat.catalogus.models import Subresultaat
+from resultaat.core.web import SELECT, TEKST, TEXTBOX, NLDSForm, datumveld
 from resultaat.ondersteuning.models import (
     AkkoordWijze,
     PlusSoort,
@@ -30,8 +31,6 @@ from resultaat.ondersteuning.services import (
     PlusInvoer,
 )
 from resultaat.organisaties.models import Gemeente
-from resultaat.web.forms import TEXTBOX, NLDSForm
-from resultaat.web.forms_toegang import SELECT, TEKST, datumveld
 
 MAX_REGELS = 30  # rows per list: more is a typing error or a forged request
 KORT = forms.TextInput(attrs={"class": TEXTBOX})

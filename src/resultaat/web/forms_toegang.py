@@ -12,29 +12,10 @@ from django.utils import timezone
 from resultaat.catalogus.models import ComplexiteitNiveau, IntensiteitNiveau, Resultaat, Tijdsband
 from resultaat.clienten.models import Huishouden
 from resultaat.core.validators import validate_bsn
+from resultaat.core.web import SELECT, TEXTBOX, NLDSForm, datumveld, tekstveld
 from resultaat.eigen_bijdrage.models import Vrijstelling
 from resultaat.organisaties.models import Aanbieder, Gemeente
 from resultaat.toegang.models import MeldingWijze
-from resultaat.web.forms import TEXTBOX, NLDSForm
-
-DATUM = forms.DateInput(attrs={"type": "date", "class": TEXTBOX}, format="%Y-%m-%d")
-TEKST = forms.Textarea(attrs={"class": "utrecht-textarea utrecht-textarea--html-textarea", "rows": 3})
-SELECT = forms.Select(attrs={"class": "utrecht-select utrecht-select--html-select"})
-
-
-def datumveld(label: str, required: bool = True, **kwargs: Any) -> forms.DateField:
-    return forms.DateField(
-        label=label,
-        required=required,
-        widget=DATUM,
-        input_formats=["%Y-%m-%d", "%d-%m-%Y"],
-        error_messages={"required": f"Vul de {label.lower()} in.", "invalid": "Vul een geldige datum in."},
-        **kwargs,
-    )
-
-
-def tekstveld(label: str, required: bool = False, **kwargs: Any) -> forms.CharField:
-    return forms.CharField(label=label, required=required, widget=TEKST, **kwargs)
 
 
 class MeldingForm(NLDSForm):

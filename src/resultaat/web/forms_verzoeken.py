@@ -13,11 +13,10 @@ from django.utils import timezone
 
 from resultaat.catalogus.models import Product
 from resultaat.clienten.models import Client
+from resultaat.core.web import SELECT, NLDSForm, datumveld, tekstveld
 from resultaat.iwmo.codes import WJ758RedenVerzoek, WJ759RedenAfwijzingVerzoek
 from resultaat.ondersteuning.models import SignaalSoort, SignaalStatus
 from resultaat.toewijzingen.models import Toewijzing
-from resultaat.web.forms import NLDSForm
-from resultaat.web.forms_toegang import SELECT, datumveld, tekstveld
 
 RADIO = forms.RadioSelect(attrs={"class": "utrecht-radio-button utrecht-radio-button--html-input"})
 

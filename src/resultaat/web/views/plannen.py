@@ -24,7 +24,7 @@ from django.views import View
 
 from resultaat.brieven.render import lange_datum, pdf
 from resultaat.core.rollen import Rol
-from resultaat.core.web import ScopedDetailView, ScopedListView, SectieMixin
+from resultaat.core.web import ScopedDetailView, ScopedListView, SectieMixin, fouten_naar_form
 from resultaat.ondersteuning import services
 from resultaat.ondersteuning.models import (
     Ondersteuningsplan,
@@ -37,7 +37,6 @@ from resultaat.ondersteuning.models import (
 from resultaat.organisaties.models import Gemeente
 from resultaat.toewijzingen.models import Toewijzing
 from resultaat.web.forms_plan import AkkoordForm, PlanFormulier, VoorzieningForm
-from resultaat.web.views.toegang import fouten_naar_form
 
 PLAN_SECTIES = ("toewijzingen",)
 

@@ -26,7 +26,7 @@ from django.views.generic import TemplateView
 from resultaat.catalogus.codes import WMO002RedenWijziging, WMO588RedenBeeindiging
 from resultaat.contracten.models import ContractProduct, Onderaannemer
 from resultaat.core.navigation import mag
-from resultaat.core.web import ScopedDetailView, SectieMixin
+from resultaat.core.web import ScopedDetailView, SectieMixin, fouten_naar_form
 from resultaat.core.werkdagen import plus_werkdagen
 from resultaat.toewijzingen import services
 from resultaat.toewijzingen.csv_upload import VOORBEELD, CsvBestandFout, verwerk_csv
@@ -40,7 +40,6 @@ from resultaat.web.forms_portaal import (
     StopForm,
     TijdelijkeStopForm,
 )
-from resultaat.web.views.toegang import fouten_naar_form
 
 START_MELDEN_WERKDAGEN = 5  # iWmo: the start is reported within 5 working days of the real start
 

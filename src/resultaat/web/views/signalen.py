@@ -16,12 +16,18 @@ from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.views import View
 
-from resultaat.core.web import ScopedDetailView, ScopedListView, SectieMixin, is_aanbieder, is_gemeente
+from resultaat.core.web import (
+    ScopedDetailView,
+    ScopedListView,
+    SectieMixin,
+    fouten_naar_form,
+    is_aanbieder,
+    is_gemeente,
+)
 from resultaat.ondersteuning import services
 from resultaat.ondersteuning.models import Signaal, SignaalStatus
 from resultaat.toewijzingen.models import Toewijzing
 from resultaat.web.forms_verzoeken import OpvolgingForm, SignaalForm
-from resultaat.web.views.toegang import fouten_naar_form
 
 
 class SignaalListView(ScopedListView):

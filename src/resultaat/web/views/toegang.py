@@ -23,7 +23,13 @@ from django.views import View
 from resultaat.brieven.render import pdf
 from resultaat.catalogus.models import Aandachtspunt, Normenkader, Resultaat, Subresultaat
 from resultaat.clienten.models import Client
-from resultaat.core.web import GeenBsnInUrlMixin, ScopedDetailView, ScopedListView, SectieMixin
+from resultaat.core.web import (
+    GeenBsnInUrlMixin,
+    ScopedDetailView,
+    ScopedListView,
+    SectieMixin,
+    fouten_naar_form,
+)
 from resultaat.organisaties.models import Aanbieder
 from resultaat.toegang import services
 from resultaat.toegang.brieven import beschikking_html, informatiebrief_html
@@ -51,15 +57,6 @@ from resultaat.web.forms_toegang import (
     OverstapForm,
     VoorstelForm,
 )
-
-
-def fouten_naar_form(form: Any, fout: ValidationError) -> None:
-    """A service's Dutch ValidationError next to the field it is about, or above the form."""
-    if hasattr(fout, "error_dict"):
-        for veld, lijst in fout.message_dict.items():
-            form.add_error(veld if veld in form.fields else None, lijst)
-    else:
-        form.add_error(None, fout.messages)
 
 
 class MeldingNieuwView(GeenBsnInUrlMixin, SectieMixin, View):

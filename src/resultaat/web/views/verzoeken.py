@@ -20,13 +20,19 @@ from django.utils import timezone
 from django.views import View
 
 from resultaat.catalogus.models import Product
-from resultaat.core.web import ScopedDetailView, ScopedListView, SectieMixin, is_aanbieder, is_gemeente
+from resultaat.core.web import (
+    ScopedDetailView,
+    ScopedListView,
+    SectieMixin,
+    fouten_naar_form,
+    is_aanbieder,
+    is_gemeente,
+)
 from resultaat.iwmo import services
 from resultaat.iwmo.codes import WJ760VerzoekAntwoord
 from resultaat.iwmo.models import Verzoek, VerzoekStatus
 from resultaat.toewijzingen.models import Toewijzing
 from resultaat.web.forms_verzoeken import AntwoordForm, VotForm, VowForm
-from resultaat.web.views.toegang import fouten_naar_form
 
 
 def _datum(waarde: str | None) -> str:
