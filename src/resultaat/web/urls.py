@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from resultaat.web.views.aanbieders import AanbiederDetailView, AanbiederListView
 from resultaat.web.views.audit import AuditListView
@@ -17,7 +17,6 @@ from resultaat.web.views.bekostiging import (
     UrenVergelijkingView,
 )
 from resultaat.web.views.berichten import BerichtBestandView, BerichtDetailView, BerichtListView
-from resultaat.web.views.catalogus import CatalogusView
 from resultaat.web.views.clienten import ClientDetailView, ClientListView, ClientZoekenView
 from resultaat.web.views.contracten import ContractDetailView, ContractListView
 from resultaat.web.views.home import HomeView
@@ -102,7 +101,7 @@ urlpatterns = [
     path("aanbieders/<int:pk>/", AanbiederDetailView.as_view(), name="aanbieder-detail"),
     path("contracten/", ContractListView.as_view(), name="contract-list"),
     path("contracten/<int:pk>/", ContractDetailView.as_view(), name="contract-detail"),
-    path("catalogus/", CatalogusView.as_view(), name="catalogus"),
+    path("", include("resultaat.catalogus.web.urls")),
     path("auditlog/", AuditListView.as_view(), name="audit-list"),
     path("bekostiging/runs/", AfrekenrunListView.as_view(), name="afrekenrun-list"),
     path("bekostiging/runs/nieuw/", AfrekenrunNieuwView.as_view(), name="afrekenrun-nieuw"),

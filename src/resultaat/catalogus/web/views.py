@@ -25,7 +25,7 @@ from resultaat.core.web import SectieMixin
 
 class CatalogusView(SectieMixin, TemplateView):
     secties = ("catalogus",)
-    template_name = "web/catalogus.html"
+    template_name = "catalogus/catalogus.html"
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
