@@ -57,13 +57,12 @@ from resultaat.web.views.toegang import (
 )
 from resultaat.web.views.toewijzingen import ToewijzingDetailView, ToewijzingListView
 from resultaat.web.views.verzoeken import VerzoekDetailView, VerzoekListView, VotNieuwView, VowNieuwView
-from resultaat.web.views.werklijst import WerklijstView
 
 app_name = "web"
 
 urlpatterns = [
     path("", HomeView.as_view(), name="home"),
-    path("werklijst/", WerklijstView.as_view(), name="werklijst"),
+    path("", include("resultaat.werklijst.web.urls")),
     path("clienten/zoeken/", ClientZoekenView.as_view(), name="client-zoeken"),
     path("clienten/", ClientListView.as_view(), name="client-list"),
     path("clienten/<int:pk>/", ClientDetailView.as_view(), name="client-detail"),

@@ -43,7 +43,7 @@ def werklijst_regels(items: Iterable[WerklijstItem], vandaag: dt.date) -> list[d
 class WerklijstView(ScopedListView):
     secties = ("werklijst",)
     model = WerklijstItem
-    template_name = "web/werklijst.html"
+    template_name = "werklijst/werklijst.html"
     context_object_name = "items"
     paginate_by = 50
 
