@@ -2,20 +2,6 @@ from django.urls import include, path
 
 from resultaat.web.views.aanbieders import AanbiederDetailView, AanbiederListView
 from resultaat.web.views.audit import AuditListView
-from resultaat.web.views.bekostiging import (
-    AfrekenrunCsvView,
-    AfrekenrunDetailView,
-    AfrekenrunGoedkeurenView,
-    AfrekenrunListView,
-    AfrekenrunNieuwView,
-    AfrekenrunSepaView,
-    BetaalbatchDetailView,
-    BetaalbatchListView,
-    BetaalbatchPdfView,
-    BetaalbatchXlsxView,
-    BudgetView,
-    UrenVergelijkingView,
-)
 from resultaat.web.views.berichten import BerichtBestandView, BerichtDetailView, BerichtListView
 from resultaat.web.views.clienten import ClientDetailView, ClientListView, ClientZoekenView
 from resultaat.web.views.contracten import ContractDetailView, ContractListView
@@ -102,22 +88,7 @@ urlpatterns = [
     path("contracten/<int:pk>/", ContractDetailView.as_view(), name="contract-detail"),
     path("", include("resultaat.catalogus.web.urls")),
     path("auditlog/", AuditListView.as_view(), name="audit-list"),
-    path("bekostiging/runs/", AfrekenrunListView.as_view(), name="afrekenrun-list"),
-    path("bekostiging/runs/nieuw/", AfrekenrunNieuwView.as_view(), name="afrekenrun-nieuw"),
-    path("bekostiging/runs/<int:pk>/", AfrekenrunDetailView.as_view(), name="afrekenrun-detail"),
-    path(
-        "bekostiging/runs/<int:pk>/goedkeuren/",
-        AfrekenrunGoedkeurenView.as_view(),
-        name="afrekenrun-goedkeuren",
-    ),
-    path("bekostiging/runs/<int:pk>/sepa/", AfrekenrunSepaView.as_view(), name="afrekenrun-sepa"),
-    path("bekostiging/runs/<int:pk>/csv/", AfrekenrunCsvView.as_view(), name="afrekenrun-csv"),
-    path("bekostiging/specificaties/", BetaalbatchListView.as_view(), name="betaalbatch-list"),
-    path("bekostiging/specificaties/<int:pk>/", BetaalbatchDetailView.as_view(), name="betaalbatch-detail"),
-    path("bekostiging/specificaties/<int:pk>/xlsx/", BetaalbatchXlsxView.as_view(), name="betaalbatch-xlsx"),
-    path("bekostiging/specificaties/<int:pk>/pdf/", BetaalbatchPdfView.as_view(), name="betaalbatch-pdf"),
-    path("bekostiging/budget/", BudgetView.as_view(), name="bekostiging-budget"),
-    path("bekostiging/uren-resultaat/", UrenVergelijkingView.as_view(), name="bekostiging-uren"),
+    path("", include("resultaat.bekostiging.web.urls")),
     path("toewijzingen/<int:pk>/plan/nieuw/", PlanNieuwView.as_view(), name="plan-nieuw"),
     path("plannen/<int:pk>/", PlanDetailView.as_view(), name="plan-detail"),
     path("plannen/<int:pk>/wijzigen/", PlanWijzigenView.as_view(), name="plan-wijzigen"),

@@ -35,7 +35,7 @@ def _gemeenten(user: Any) -> QuerySet[Gemeente]:
 class AfrekenrunListView(ScopedListView):
     secties = ("bekostiging",)
     model = Afrekenrun
-    template_name = "web/bekostiging/afrekenrun_list.html"
+    template_name = "bekostiging/afrekenrun_list.html"
     context_object_name = "runs"
 
     def get_queryset(self) -> QuerySet[Afrekenrun]:
@@ -73,7 +73,7 @@ class AfrekenrunNieuwView(SectieMixin, View):
 class AfrekenrunDetailView(ScopedDetailView):
     secties = ("bekostiging",)
     model = Afrekenrun
-    template_name = "web/bekostiging/afrekenrun_detail.html"
+    template_name = "bekostiging/afrekenrun_detail.html"
     context_object_name = "run"
 
     def get_queryset(self) -> QuerySet[Afrekenrun]:
@@ -162,7 +162,7 @@ class BetaalbatchListView(ScopedListView):
 
     secties = ("bekostiging", "specificaties")
     model = Betaalbatch
-    template_name = "web/bekostiging/betaalbatch_list.html"
+    template_name = "bekostiging/betaalbatch_list.html"
     context_object_name = "batches"
 
     def get_queryset(self) -> QuerySet[Betaalbatch]:
@@ -190,7 +190,7 @@ class BetaalbatchListView(ScopedListView):
 class BetaalbatchDetailView(ScopedDetailView):
     secties = ("bekostiging", "specificaties")
     model = Betaalbatch
-    template_name = "web/bekostiging/betaalbatch_detail.html"
+    template_name = "bekostiging/betaalbatch_detail.html"
     context_object_name = "batch"
 
     def get_queryset(self) -> QuerySet[Betaalbatch]:
@@ -253,7 +253,7 @@ def _staafdiagram(regels: list[services.Prognoseregel]) -> dict[str, Any]:
 
 class BudgetView(SectieMixin, TemplateView):
     secties = ("bekostiging",)
-    template_name = "web/bekostiging/budget.html"
+    template_name = "bekostiging/budget.html"
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
@@ -290,7 +290,7 @@ class UrenVergelijkingView(SectieMixin, TemplateView):
     """Hours against results for the same caseload (seed 002: the 40% cut of the budget)."""
 
     secties = ("bekostiging",)
-    template_name = "web/bekostiging/uren_vergelijking.html"
+    template_name = "bekostiging/uren_vergelijking.html"
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
