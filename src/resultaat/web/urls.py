@@ -4,7 +4,7 @@ from resultaat.web.views.aanbieders import AanbiederDetailView, AanbiederListVie
 from resultaat.web.views.audit import AuditListView
 from resultaat.web.views.berichten import BerichtBestandView, BerichtDetailView, BerichtListView
 from resultaat.web.views.clienten import ClientDetailView, ClientListView, ClientZoekenView
-from resultaat.web.views.contracten import ContractDetailView, ContractListView
+from resultaat.web.views.contracten import ContractDetailView
 from resultaat.web.views.home import HomeView
 from resultaat.web.views.plannen import (
     PlanAkkoordView,
@@ -84,7 +84,7 @@ urlpatterns = [
     path("berichten/<int:pk>/bestand/", BerichtBestandView.as_view(), name="bericht-bestand"),
     path("aanbieders/", AanbiederListView.as_view(), name="aanbieder-list"),
     path("aanbieders/<int:pk>/", AanbiederDetailView.as_view(), name="aanbieder-detail"),
-    path("contracten/", ContractListView.as_view(), name="contract-list"),
+    path("", include("resultaat.contracten.web.urls")),
     path("contracten/<int:pk>/", ContractDetailView.as_view(), name="contract-detail"),
     path("", include("resultaat.catalogus.web.urls")),
     path("auditlog/", AuditListView.as_view(), name="audit-list"),
