@@ -1,9 +1,8 @@
 from django.urls import include, path
 
 from resultaat.web.views.aanbieders import AanbiederDetailView, AanbiederListView
-from resultaat.web.views.audit import AuditListView
 from resultaat.web.views.berichten import BerichtBestandView, BerichtDetailView, BerichtListView
-from resultaat.web.views.clienten import ClientDetailView, ClientListView, ClientZoekenView
+from resultaat.web.views.clienten import ClientDetailView
 from resultaat.web.views.contracten import ContractDetailView
 from resultaat.web.views.home import HomeView
 from resultaat.web.views.plannen import (
@@ -49,8 +48,7 @@ app_name = "web"
 urlpatterns = [
     path("", HomeView.as_view(), name="home"),
     path("", include("resultaat.werklijst.web.urls")),
-    path("clienten/zoeken/", ClientZoekenView.as_view(), name="client-zoeken"),
-    path("clienten/", ClientListView.as_view(), name="client-list"),
+    path("", include("resultaat.clienten.web.urls")),
     path("clienten/<int:pk>/", ClientDetailView.as_view(), name="client-detail"),
     path("toewijzingen/", ToewijzingListView.as_view(), name="toewijzing-list"),
     path("toewijzingen/<int:pk>/", ToewijzingDetailView.as_view(), name="toewijzing-detail"),
@@ -87,7 +85,6 @@ urlpatterns = [
     path("", include("resultaat.contracten.web.urls")),
     path("contracten/<int:pk>/", ContractDetailView.as_view(), name="contract-detail"),
     path("", include("resultaat.catalogus.web.urls")),
-    path("auditlog/", AuditListView.as_view(), name="audit-list"),
     path("", include("resultaat.bekostiging.web.urls")),
     path("toewijzingen/<int:pk>/plan/nieuw/", PlanNieuwView.as_view(), name="plan-nieuw"),
     path("plannen/<int:pk>/", PlanDetailView.as_view(), name="plan-detail"),

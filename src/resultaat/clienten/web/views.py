@@ -1,4 +1,7 @@
-"""The audit log for the privacy officer: who changed or read the data of which client, and when."""
+"""Finding a client (by BSN over POST, or by surname), and the audit log for the privacy officer.
+
+The client page with the whole chain is in the site shell: its timeline shows higher components.
+"""
 
 from __future__ import annotations
 
@@ -6,15 +9,56 @@ from typing import Any
 
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.views import View
 
 from resultaat.clienten.models import Client
 from resultaat.clienten.services import auditspoor, zoek_op_bsn
+from resultaat.clienten.web.forms import BsnZoekForm, NaamZoekForm
 from resultaat.core.audit.models import AuditEvent
-from resultaat.core.web import GeenBsnInUrlMixin, ScopedListView
-from resultaat.web.forms import BsnZoekForm
-from resultaat.web.views.clienten import GEEN_CLIENT
+from resultaat.core.web import GeenBsnInUrlMixin, ScopedListView, SectieMixin
+
+GEEN_CLIENT = "Geen cliënt gevonden met dit BSN."
+
+
+class ClientZoekenView(GeenBsnInUrlMixin, SectieMixin, View):
+    """The BSN goes in the body of a POST: never in a URL, a query string, a log line or the history."""
+
+    secties = ("client-zoeken",)
+    template_name = "clienten/client_zoeken.html"
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        return render(request, self.template_name, {"form": BsnZoekForm()})
+
+    def post(self, request: HttpRequest) -> HttpResponse:
+        form = BsnZoekForm(request.POST)
+        if form.is_valid():
+            client = zoek_op_bsn(door=request.user, bsn=form.cleaned_data["bsn"])
+            if client is not None:
+                return redirect("web:client-detail", pk=client.pk)
+            # The same answer whether the BSN is unknown or belongs to someone the user may not see.
+            form.add_error("bsn", GEEN_CLIENT)
+        return render(request, self.template_name, {"form": form})
+
+
+class ClientListView(ScopedListView):
+    secties = ("clienten",)
+    model = Client
+    template_name = "clienten/client_list.html"
+    context_object_name = "clienten"
+
+    def get_queryset(self) -> QuerySet[Client]:
+        qs = Client.objects.for_user(self.request.user).select_related("gemeente")
+        self.zoekform = NaamZoekForm(self.request.GET or None)
+        if self.zoekform.is_valid() and self.zoekform.cleaned_data["achternaam"]:
+            qs = qs.filter(achternaam__istartswith=self.zoekform.cleaned_data["achternaam"].strip())
+        return qs.order_by("achternaam", "voorletters", "pk")
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context["zoekform"] = self.zoekform
+        return context
 
 
 class AuditListView(GeenBsnInUrlMixin, ScopedListView):
@@ -22,7 +66,7 @@ class AuditListView(GeenBsnInUrlMixin, ScopedListView):
 
     secties = ("auditlog",)
     model = AuditEvent
-    template_name = "web/audit_list.html"
+    template_name = "clienten/audit_list.html"
     context_object_name = "events"
     paginate_by = 50
 

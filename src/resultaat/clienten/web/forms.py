@@ -1,4 +1,4 @@
-"""Forms of the web UI, rendered with the NL Design System form-field classes."""
+"""Forms of the client pages: search by BSN (POST only) or by surname."""
 
 from __future__ import annotations
 
