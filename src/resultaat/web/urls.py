@@ -15,18 +15,6 @@ from resultaat.web.views.plannen import (
     VoorzieningNieuwView,
     VoorzieningWijzigenView,
 )
-from resultaat.web.views.portaal import (
-    AccepterenView,
-    CsvUploadView,
-    CsvVoorbeeldView,
-    HervattenView,
-    OnderaannemerView,
-    PortaalOverzichtView,
-    RetournerenView,
-    StartView,
-    StopView,
-    TijdelijkeStopView,
-)
 from resultaat.web.views.signalen import SignaalDetailView, SignaalListView, SignaalNieuwView
 from resultaat.web.views.toegang import (
     AanvraagDetailView,
@@ -40,7 +28,7 @@ from resultaat.web.views.toegang import (
     OnderzoekDetailView,
     OverstapView,
 )
-from resultaat.web.views.toewijzingen import ToewijzingDetailView, ToewijzingListView
+from resultaat.web.views.toewijzingen import ToewijzingDetailView
 from resultaat.web.views.verzoeken import VerzoekDetailView, VerzoekListView, VotNieuwView, VowNieuwView
 
 app_name = "web"
@@ -50,26 +38,8 @@ urlpatterns = [
     path("", include("resultaat.werklijst.web.urls")),
     path("", include("resultaat.clienten.web.urls")),
     path("clienten/<int:pk>/", ClientDetailView.as_view(), name="client-detail"),
-    path("toewijzingen/", ToewijzingListView.as_view(), name="toewijzing-list"),
+    path("", include("resultaat.toewijzingen.web.urls")),
     path("toewijzingen/<int:pk>/", ToewijzingDetailView.as_view(), name="toewijzing-detail"),
-    path("portaal/", PortaalOverzichtView.as_view(), name="portaal"),
-    path("portaal/csv/", CsvUploadView.as_view(), name="portaal-csv"),
-    path("portaal/csv/voorbeeld.csv", CsvVoorbeeldView.as_view(), name="portaal-csv-voorbeeld"),
-    path("portaal/toewijzingen/<int:pk>/accepteren/", AccepterenView.as_view(), name="portaal-accepteren"),
-    path("portaal/toewijzingen/<int:pk>/retourneren/", RetournerenView.as_view(), name="portaal-retourneren"),
-    path("portaal/toewijzingen/<int:pk>/start/", StartView.as_view(), name="portaal-start"),
-    path(
-        "portaal/toewijzingen/<int:pk>/tijdelijk-stoppen/",
-        TijdelijkeStopView.as_view(),
-        name="portaal-tijdelijke-stop",
-    ),
-    path("portaal/toewijzingen/<int:pk>/hervatten/", HervattenView.as_view(), name="portaal-hervatten"),
-    path("portaal/toewijzingen/<int:pk>/stop/", StopView.as_view(), name="portaal-stop"),
-    path(
-        "portaal/toewijzingen/<int:pk>/onderaannemer/",
-        OnderaannemerView.as_view(),
-        name="portaal-onderaannemer",
-    ),
     path("signalen/", SignaalListView.as_view(), name="signaal-list"),
     path("signalen/<int:pk>/", SignaalDetailView.as_view(), name="signaal-detail"),
     path("signalen/nieuw/", SignaalNieuwView.as_view(), name="signaal-nieuw"),

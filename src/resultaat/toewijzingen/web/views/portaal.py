@@ -31,7 +31,7 @@ from resultaat.core.werkdagen import plus_werkdagen
 from resultaat.toewijzingen import services
 from resultaat.toewijzingen.csv_upload import VOORBEELD, CsvBestandFout, verwerk_csv
 from resultaat.toewijzingen.models import Levering, LeveringBron, ReactieAanbieder, Toewijzing
-from resultaat.web.forms_portaal import (
+from resultaat.toewijzingen.web.forms import (
     CsvUploadForm,
     HervattenForm,
     OnderaannemerForm,
@@ -96,7 +96,7 @@ class PortaalOverzichtView(SectieMixin, TemplateView):
     """The provider's start of the day: what to accept, which starts to report, who is in care."""
 
     secties = ("portaal",)
-    template_name = "web/portaal/overzicht.html"
+    template_name = "toewijzingen/portaal/overzicht.html"
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
@@ -140,7 +140,7 @@ class _PortaalActie(ScopedDetailView):
 
     secties = ("portaal",)
     model = Toewijzing
-    template_name = "web/portaal/actie.html"
+    template_name = "toewijzingen/portaal/actie.html"
     context_object_name = "toewijzing"
     form_class: ClassVar[type[forms.Form]] = forms.Form
     titel = ""
@@ -303,7 +303,7 @@ class CsvUploadView(SectieMixin, View):
     """Starts and stops from a CSV file, with a report per row."""
 
     secties = ("portaal",)
-    template_name = "web/portaal/csv_upload.html"
+    template_name = "toewijzingen/portaal/csv_upload.html"
 
     def get(self, request: HttpRequest) -> HttpResponse:
         return render(request, self.template_name, {"form": CsvUploadForm()})
