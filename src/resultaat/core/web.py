@@ -93,6 +93,7 @@ TEXTBOX = "utrecht-textbox utrecht-textbox--html-input"
 DATUM = forms.DateInput(attrs={"type": "date", "class": TEXTBOX}, format="%Y-%m-%d")
 TEKST = forms.Textarea(attrs={"class": "utrecht-textarea utrecht-textarea--html-textarea", "rows": 3})
 SELECT = forms.Select(attrs={"class": "utrecht-select utrecht-select--html-select"})
+RADIO = forms.RadioSelect(attrs={"class": "utrecht-radio-button utrecht-radio-button--html-input"})
 
 
 class NLDSForm(forms.Form):
@@ -121,3 +122,10 @@ def datumveld(label: str, required: bool = True, **kwargs: Any) -> forms.DateFie
 
 def tekstveld(label: str, required: bool = False, **kwargs: Any) -> forms.CharField:
     return forms.CharField(label=label, required=required, widget=TEKST, **kwargs)
+
+
+class ClientKeuze(forms.ModelChoiceField):
+    """A client in a select list: the name, and the birth date to tell namesakes apart."""
+
+    def label_from_instance(self, obj: Any) -> str:
+        return f"{obj.naam} (geboren {obj.geboortedatum:%d-%m-%Y})" if obj.geboortedatum else obj.naam

@@ -13,32 +13,15 @@ from django.utils import timezone
 
 from resultaat.catalogus.models import Product
 from resultaat.clienten.models import Client
-from resultaat.core.web import SELECT, NLDSForm, datumveld, tekstveld
+from resultaat.core.web import RADIO, SELECT, ClientKeuze, NLDSForm, datumveld, tekstveld
 from resultaat.iwmo.codes import WJ758RedenVerzoek, WJ759RedenAfwijzingVerzoek
-from resultaat.ondersteuning.models import SignaalSoort, SignaalStatus
 from resultaat.toewijzingen.models import Toewijzing
-
-RADIO = forms.RadioSelect(attrs={"class": "utrecht-radio-button utrecht-radio-button--html-input"})
-
-
-class ClientKeuze(forms.ModelChoiceField):
-    def label_from_instance(self, obj: Any) -> str:
-        return f"{obj.naam} (geboren {obj.geboortedatum:%d-%m-%Y})" if obj.geboortedatum else obj.naam
+from resultaat.toewijzingen.services import eigen_clienten
 
 
 class ProductKeuze(forms.ModelChoiceField):
     def label_from_instance(self, obj: Any) -> str:
         return f"{obj.naam} ({obj.categorie}/{obj.code})"
-
-
-def eigen_clienten(user: Any) -> Any:
-    """The clients of the provider's own toewijzingen (the same for_user rule as the client list)."""
-    return (
-        Client.objects.for_user(user)
-        .filter(toewijzingen__aanbieder_id=user.aanbieder_id)
-        .distinct()
-        .order_by("achternaam", "voorletters", "pk")
-    )
 
 
 def gecontracteerde_producten(user: Any) -> Any:
@@ -51,54 +34,6 @@ def gecontracteerde_producten(user: Any) -> Any:
         )
         .distinct()
         .order_by("naam", "code")
-    )
-
-
-class SignaalForm(NLDSForm):
-    client = ClientKeuze(
-        label="Cliënt",
-        queryset=Client.objects.none(),
-        widget=SELECT,
-        empty_label="Kies een cliënt",
-        error_messages={"required": "Kies de cliënt.", "invalid_choice": "Kies een cliënt uit de lijst."},
-    )
-    soort = forms.ChoiceField(
-        label="Soort signaal",
-        choices=SignaalSoort.choices,
-        widget=RADIO,
-        error_messages={"required": "Kies de soort signaal.", "invalid_choice": "Kies de soort signaal."},
-    )
-    toelichting = tekstveld(
-        "Toelichting",
-        required=True,
-        help_text="Wat heeft u gezien of gehoord? Schrijf feiten op; de consulent neemt het signaal op.",
-        error_messages={"required": "Beschrijf wat u heeft gezien of gehoord."},
-    )
-
-    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["client"].queryset = eigen_clienten(user)  # type: ignore[attr-defined]
-
-
-class OpvolgingForm(NLDSForm):
-    status = forms.ChoiceField(
-        label="Status",
-        choices=[
-            (SignaalStatus.IN_BEHANDELING, "In behandeling"),
-            (SignaalStatus.AFGEHANDELD, "Afgehandeld"),
-        ],
-        widget=RADIO,
-        error_messages={"required": "Kies de status.", "invalid_choice": "Kies de status."},
-    )
-    opvolging = tekstveld(
-        "Opvolging (intern)",
-        required=True,
-        help_text="Wat de gemeente met het signaal doet. De aanbieder ziet deze tekst niet.",
-        error_messages={"required": "Beschrijf wat er met het signaal is gedaan."},
-    )
-    terugkoppeling = tekstveld(
-        "Terugkoppeling aan aanbieder",
-        help_text="Kort en zonder gevoelige details: de aanbieder ziet deze tekst bij het signaal.",
     )
 
 

@@ -5,17 +5,6 @@ from resultaat.web.views.berichten import BerichtBestandView, BerichtDetailView,
 from resultaat.web.views.clienten import ClientDetailView
 from resultaat.web.views.contracten import ContractDetailView
 from resultaat.web.views.home import HomeView
-from resultaat.web.views.plannen import (
-    PlanAkkoordView,
-    PlanDetailView,
-    PlanNieuwView,
-    PlanPdfView,
-    PlanWijzigenView,
-    SocialeKaartView,
-    VoorzieningNieuwView,
-    VoorzieningWijzigenView,
-)
-from resultaat.web.views.signalen import SignaalDetailView, SignaalListView, SignaalNieuwView
 from resultaat.web.views.toegang import (
     AanvraagDetailView,
     BeschikkingDetailView,
@@ -40,9 +29,7 @@ urlpatterns = [
     path("clienten/<int:pk>/", ClientDetailView.as_view(), name="client-detail"),
     path("", include("resultaat.toewijzingen.web.urls")),
     path("toewijzingen/<int:pk>/", ToewijzingDetailView.as_view(), name="toewijzing-detail"),
-    path("signalen/", SignaalListView.as_view(), name="signaal-list"),
-    path("signalen/<int:pk>/", SignaalDetailView.as_view(), name="signaal-detail"),
-    path("signalen/nieuw/", SignaalNieuwView.as_view(), name="signaal-nieuw"),
+    path("", include("resultaat.ondersteuning.web.urls")),
     path("verzoeken/", VerzoekListView.as_view(), name="verzoek-list"),
     path("verzoeken/<int:pk>/", VerzoekDetailView.as_view(), name="verzoek-detail"),
     path("verzoeken/toewijzing/nieuw/", VotNieuwView.as_view(), name="verzoek-toewijzing-nieuw"),
@@ -56,14 +43,6 @@ urlpatterns = [
     path("contracten/<int:pk>/", ContractDetailView.as_view(), name="contract-detail"),
     path("", include("resultaat.catalogus.web.urls")),
     path("", include("resultaat.bekostiging.web.urls")),
-    path("toewijzingen/<int:pk>/plan/nieuw/", PlanNieuwView.as_view(), name="plan-nieuw"),
-    path("plannen/<int:pk>/", PlanDetailView.as_view(), name="plan-detail"),
-    path("plannen/<int:pk>/wijzigen/", PlanWijzigenView.as_view(), name="plan-wijzigen"),
-    path("plannen/<int:pk>/akkoord/", PlanAkkoordView.as_view(), name="plan-akkoord"),
-    path("plannen/<int:pk>/pdf/", PlanPdfView.as_view(), name="plan-pdf"),
-    path("sociale-kaart/", SocialeKaartView.as_view(), name="sociale-kaart"),
-    path("sociale-kaart/nieuw/", VoorzieningNieuwView.as_view(), name="voorziening-nieuw"),
-    path("sociale-kaart/<int:pk>/", VoorzieningWijzigenView.as_view(), name="voorziening-wijzigen"),
     path("toegang/meldingen/nieuw/", MeldingNieuwView.as_view(), name="melding-nieuw"),
     path("toegang/meldingen/<int:pk>/", MeldingDetailView.as_view(), name="melding-detail"),
     path("toegang/onderzoeken/<int:pk>/", OnderzoekDetailView.as_view(), name="onderzoek-detail"),

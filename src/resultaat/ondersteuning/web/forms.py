@@ -1,5 +1,5 @@
-"""Forms of the ondersteuningsplan and the sociale kaart. They check the shape of the input; the services
-in :mod:`resultaat.ondersteuning.services` check the rules.
+"""Forms of the ondersteuningsplan, the sociale kaart and the signals. They check the shape of the input;
+the services in :mod:`resultaat.ondersteuning.services` check the rules.
 
 The plan form is one page without JavaScript: the plan's own fields, numbered goals (each with its
 subresult and its numbered activities) and numbered Plus agreements. Empty rows are ignored, so the
@@ -16,11 +16,14 @@ from django import forms
 from django.utils import timezone
 
 from resultaat.catalogus.models import Subresultaat
-from resultaat.core.web import SELECT, TEKST, TEXTBOX, NLDSForm, datumveld
+from resultaat.clienten.models import Client
+from resultaat.core.web import RADIO, SELECT, TEKST, TEXTBOX, ClientKeuze, NLDSForm, datumveld, tekstveld
 from resultaat.ondersteuning.models import (
     AkkoordWijze,
     PlusSoort,
     Regiefrequentie,
+    SignaalSoort,
+    SignaalStatus,
     SocialeKaartVoorziening,
     Uitvoerder,
 )
@@ -31,6 +34,7 @@ from resultaat.ondersteuning.services import (
     PlusInvoer,
 )
 from resultaat.organisaties.models import Gemeente
+from resultaat.toewijzingen.services import eigen_clienten
 
 MAX_REGELS = 30  # rows per list: more is a typing error or a forged request
 KORT = forms.TextInput(attrs={"class": TEXTBOX})
@@ -338,3 +342,51 @@ class VoorzieningForm(NLDSForm):
         gemeente.queryset = gemeenten
         if vaste_gemeente:
             del self.fields["gemeente"]
+
+
+class SignaalForm(NLDSForm):
+    client = ClientKeuze(
+        label="Cliënt",
+        queryset=Client.objects.none(),
+        widget=SELECT,
+        empty_label="Kies een cliënt",
+        error_messages={"required": "Kies de cliënt.", "invalid_choice": "Kies een cliënt uit de lijst."},
+    )
+    soort = forms.ChoiceField(
+        label="Soort signaal",
+        choices=SignaalSoort.choices,
+        widget=RADIO,
+        error_messages={"required": "Kies de soort signaal.", "invalid_choice": "Kies de soort signaal."},
+    )
+    toelichting = tekstveld(
+        "Toelichting",
+        required=True,
+        help_text="Wat heeft u gezien of gehoord? Schrijf feiten op; de consulent neemt het signaal op.",
+        error_messages={"required": "Beschrijf wat u heeft gezien of gehoord."},
+    )
+
+    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["client"].queryset = eigen_clienten(user)  # type: ignore[attr-defined]
+
+
+class OpvolgingForm(NLDSForm):
+    status = forms.ChoiceField(
+        label="Status",
+        choices=[
+            (SignaalStatus.IN_BEHANDELING, "In behandeling"),
+            (SignaalStatus.AFGEHANDELD, "Afgehandeld"),
+        ],
+        widget=RADIO,
+        error_messages={"required": "Kies de status.", "invalid_choice": "Kies de status."},
+    )
+    opvolging = tekstveld(
+        "Opvolging (intern)",
+        required=True,
+        help_text="Wat de gemeente met het signaal doet. De aanbieder ziet deze tekst niet.",
+        error_messages={"required": "Beschrijf wat er met het signaal is gedaan."},
+    )
+    terugkoppeling = tekstveld(
+        "Terugkoppeling aan aanbieder",
+        help_text="Kort en zonder gevoelige details: de aanbieder ziet deze tekst bij het signaal.",
+    )

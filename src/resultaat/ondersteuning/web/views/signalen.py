@@ -26,14 +26,14 @@ from resultaat.core.web import (
 )
 from resultaat.ondersteuning import services
 from resultaat.ondersteuning.models import Signaal, SignaalStatus
+from resultaat.ondersteuning.web.forms import OpvolgingForm, SignaalForm
 from resultaat.toewijzingen.models import Toewijzing
-from resultaat.web.forms_verzoeken import OpvolgingForm, SignaalForm
 
 
 class SignaalListView(ScopedListView):
     secties = ("signalen",)
     model = Signaal
-    template_name = "web/signaal_list.html"
+    template_name = "ondersteuning/signaal_list.html"
     context_object_name = "signalen"
 
     def get_queryset(self) -> QuerySet[Signaal]:
@@ -58,7 +58,7 @@ class SignaalNieuwView(SectieMixin, View):
     toewijzing: ``?client=<pk>`` or ``?toewijzing=<pk>`` preselect it)."""
 
     secties = ("signalen",)
-    template_name = "web/signaal_nieuw.html"
+    template_name = "ondersteuning/signaal_nieuw.html"
 
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         if request.user.is_authenticated and not is_aanbieder(request.user):
@@ -114,7 +114,7 @@ class SignaalDetailView(ScopedDetailView):
 
     secties = ("signalen",)
     model = Signaal
-    template_name = "web/signaal_detail.html"
+    template_name = "ondersteuning/signaal_detail.html"
     context_object_name = "signaal"
 
     def get_queryset(self) -> QuerySet[Signaal]:
