@@ -1,7 +1,6 @@
 from django.urls import include, path
 
 from resultaat.web.views.aanbieders import AanbiederDetailView, AanbiederListView
-from resultaat.web.views.berichten import BerichtBestandView, BerichtDetailView, BerichtListView
 from resultaat.web.views.clienten import ClientDetailView
 from resultaat.web.views.contracten import ContractDetailView
 from resultaat.web.views.home import HomeView
@@ -18,7 +17,6 @@ from resultaat.web.views.toegang import (
     OverstapView,
 )
 from resultaat.web.views.toewijzingen import ToewijzingDetailView
-from resultaat.web.views.verzoeken import VerzoekDetailView, VerzoekListView, VotNieuwView, VowNieuwView
 
 app_name = "web"
 
@@ -30,13 +28,7 @@ urlpatterns = [
     path("", include("resultaat.toewijzingen.web.urls")),
     path("toewijzingen/<int:pk>/", ToewijzingDetailView.as_view(), name="toewijzing-detail"),
     path("", include("resultaat.ondersteuning.web.urls")),
-    path("verzoeken/", VerzoekListView.as_view(), name="verzoek-list"),
-    path("verzoeken/<int:pk>/", VerzoekDetailView.as_view(), name="verzoek-detail"),
-    path("verzoeken/toewijzing/nieuw/", VotNieuwView.as_view(), name="verzoek-toewijzing-nieuw"),
-    path("toewijzingen/<int:pk>/wijziging/", VowNieuwView.as_view(), name="verzoek-wijziging-nieuw"),
-    path("berichten/", BerichtListView.as_view(), name="bericht-list"),
-    path("berichten/<int:pk>/", BerichtDetailView.as_view(), name="bericht-detail"),
-    path("berichten/<int:pk>/bestand/", BerichtBestandView.as_view(), name="bericht-bestand"),
+    path("", include("resultaat.iwmo.web.urls")),
     path("aanbieders/", AanbiederListView.as_view(), name="aanbieder-list"),
     path("aanbieders/<int:pk>/", AanbiederDetailView.as_view(), name="aanbieder-detail"),
     path("", include("resultaat.contracten.web.urls")),

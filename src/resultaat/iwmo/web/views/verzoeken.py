@@ -31,8 +31,8 @@ from resultaat.core.web import (
 from resultaat.iwmo import services
 from resultaat.iwmo.codes import WJ760VerzoekAntwoord
 from resultaat.iwmo.models import Verzoek, VerzoekStatus
+from resultaat.iwmo.web.forms import AntwoordForm, VotForm, VowForm
 from resultaat.toewijzingen.models import Toewijzing
-from resultaat.web.forms_verzoeken import AntwoordForm, VotForm, VowForm
 
 
 def _datum(waarde: str | None) -> str:
@@ -88,7 +88,7 @@ class AlleenAanbiederMixin:
 class VerzoekListView(ScopedListView):
     secties = ("verzoeken",)
     model = Verzoek
-    template_name = "web/verzoek_list.html"
+    template_name = "iwmo/verzoek_list.html"
     context_object_name = "verzoeken"
 
     def get_queryset(self) -> QuerySet[Verzoek]:
@@ -113,7 +113,7 @@ class VerzoekDetailView(ScopedDetailView):
 
     secties = ("verzoeken",)
     model = Verzoek
-    template_name = "web/verzoek_detail.html"
+    template_name = "iwmo/verzoek_detail.html"
     context_object_name = "verzoek"
 
     def get_queryset(self) -> QuerySet[Verzoek]:
@@ -187,7 +187,7 @@ class VotNieuwView(AlleenAanbiederMixin, SectieMixin, View):
     """ "Verzoek om toewijzing" for one of the provider's own clients (``?client=<pk>`` preselects)."""
 
     secties = ("verzoeken",)
-    template_name = "web/verzoek_toewijzing.html"
+    template_name = "iwmo/verzoek_toewijzing.html"
 
     def get(self, request: HttpRequest) -> HttpResponse:
         initial: dict[str, Any] = {}
@@ -216,7 +216,7 @@ class VowNieuwView(AlleenAanbiederMixin, ScopedDetailView):
 
     secties = ("verzoeken",)
     model = Toewijzing
-    template_name = "web/verzoek_wijziging.html"
+    template_name = "iwmo/verzoek_wijziging.html"
     context_object_name = "toewijzing"
 
     def get_queryset(self) -> QuerySet[Toewijzing]:

@@ -1,6 +1,6 @@
-"""Forms of the provider's signals and requests and of the consulent's answers.
+"""Forms of the provider's requests (iWmo 315/317 or via the portal) and of the consulent's answers.
 
-They check the shape of the input; the services (ondersteuning.services, iwmo.services) check the rules.
+They check the shape of the input; the services (iwmo.services) check the rules.
 Choices of clients, toewijzingen and products come from what the user may see.
 """
 

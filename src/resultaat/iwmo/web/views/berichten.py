@@ -36,7 +36,7 @@ class BerichtQuerysetMixin:
 class BerichtListView(BerichtQuerysetMixin, ScopedListView):
     secties = ("berichten",)
     model = Bericht
-    template_name = "web/bericht_list.html"
+    template_name = "iwmo/bericht_list.html"
     context_object_name = "berichten"
 
     def get_queryset(self) -> QuerySet[Bericht]:
@@ -66,7 +66,7 @@ class BerichtListView(BerichtQuerysetMixin, ScopedListView):
 class BerichtDetailView(BerichtQuerysetMixin, ScopedDetailView):
     secties = ("berichten",)
     model = Bericht
-    template_name = "web/bericht_detail.html"
+    template_name = "iwmo/bericht_detail.html"
     context_object_name = "bericht"
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
