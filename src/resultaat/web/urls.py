@@ -4,18 +4,6 @@ from resultaat.web.views.aanbieders import AanbiederDetailView, AanbiederListVie
 from resultaat.web.views.clienten import ClientDetailView
 from resultaat.web.views.contracten import ContractDetailView
 from resultaat.web.views.home import HomeView
-from resultaat.web.views.toegang import (
-    AanvraagDetailView,
-    BeschikkingDetailView,
-    BeschikkingPdfView,
-    IndicatieDetailView,
-    InformatiebriefView,
-    MandaatListView,
-    MeldingDetailView,
-    MeldingNieuwView,
-    OnderzoekDetailView,
-    OverstapView,
-)
 from resultaat.web.views.toewijzingen import ToewijzingDetailView
 
 app_name = "web"
@@ -35,14 +23,5 @@ urlpatterns = [
     path("contracten/<int:pk>/", ContractDetailView.as_view(), name="contract-detail"),
     path("", include("resultaat.catalogus.web.urls")),
     path("", include("resultaat.bekostiging.web.urls")),
-    path("toegang/meldingen/nieuw/", MeldingNieuwView.as_view(), name="melding-nieuw"),
-    path("toegang/meldingen/<int:pk>/", MeldingDetailView.as_view(), name="melding-detail"),
-    path("toegang/onderzoeken/<int:pk>/", OnderzoekDetailView.as_view(), name="onderzoek-detail"),
-    path("toegang/aanvragen/<int:pk>/", AanvraagDetailView.as_view(), name="aanvraag-detail"),
-    path("toegang/beschikkingen/<int:pk>/", BeschikkingDetailView.as_view(), name="beschikking-detail"),
-    path("toegang/beschikkingen/<int:pk>/pdf/", BeschikkingPdfView.as_view(), name="beschikking-pdf"),
-    path("toegang/toewijzingen/<int:pk>/overstap/", OverstapView.as_view(), name="toewijzing-overstap"),
-    path("toegang/clienten/<int:pk>/informatiebrief/", InformatiebriefView.as_view(), name="informatiebrief"),
-    path("toegang/mandaat/", MandaatListView.as_view(), name="mandaat-list"),
-    path("toegang/indicaties/<int:pk>/", IndicatieDetailView.as_view(), name="indicatie-detail"),
+    path("", include("resultaat.toegang.web.urls")),
 ]

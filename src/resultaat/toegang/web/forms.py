@@ -9,13 +9,21 @@ from django import forms
 from django.db.models import Q
 from django.utils import timezone
 
-from resultaat.catalogus.models import ComplexiteitNiveau, IntensiteitNiveau, Resultaat, Tijdsband
+from resultaat.catalogus.models import (
+    Aandachtspunt,
+    ComplexiteitNiveau,
+    IntensiteitNiveau,
+    Resultaat,
+    Subresultaat,
+    Tijdsband,
+)
 from resultaat.clienten.models import Huishouden
 from resultaat.core.validators import validate_bsn
 from resultaat.core.web import SELECT, TEXTBOX, NLDSForm, datumveld, tekstveld
 from resultaat.eigen_bijdrage.models import Vrijstelling
 from resultaat.organisaties.models import Aanbieder, Gemeente
-from resultaat.toegang.models import MeldingWijze
+from resultaat.toegang.models import MeldingWijze, ZRMDomein
+from resultaat.toegang.services import GekozenResultaat
 
 
 class MeldingForm(NLDSForm):
@@ -130,6 +138,47 @@ class OpschortingForm(NLDSForm):
     reden = tekstveld(
         "Reden (op verzoek van de cliënt)", required=True, error_messages={"required": "Vul de reden in."}
     )
+
+
+class OnderzoekForm(NLDSForm):
+    """The onderzoek report (keukentafelgesprek); the ZRM scores and the chosen results come from their
+    numbered fields (``zrm_<domein>``, ``resultaat``, ``sub``, ``punt``, ``anders_<pk>``)."""
+
+    datum_gesprek = forms.DateField(input_formats=["%Y-%m-%d"])
+    situatie = forms.CharField(required=False, strip=False)
+    eigen_kracht = forms.CharField(required=False, strip=False)
+    netwerk = forms.CharField(required=False, strip=False)
+    mantelzorg = forms.CharField(required=False, strip=False)
+    voorliggende_voorzieningen = forms.CharField(required=False, strip=False)
+
+    def zrm(self) -> dict[str, tuple[int, str]]:
+        scores = {}
+        for domein in ZRMDomein:
+            niveau = self.data.get(f"zrm_{domein.value}")
+            if niveau:
+                scores[domein.value] = (int(niveau), self.data.get(f"zrm_toelichting_{domein.value}", ""))
+        return scores
+
+    def resultaten(self) -> list[GekozenResultaat]:
+        data: Any = self.data  # a QueryDict: several values per name
+        gekozen = []
+        for pk in data.getlist("resultaat"):
+            resultaat = Resultaat.objects.filter(pk=pk).first()
+            if resultaat is None:
+                continue
+            gekozen.append(
+                GekozenResultaat(
+                    resultaat,
+                    list(Subresultaat.objects.filter(pk__in=data.getlist("sub"), resultaat=resultaat)),
+                    list(
+                        Aandachtspunt.objects.filter(
+                            pk__in=data.getlist("punt"), subresultaat__resultaat=resultaat
+                        )
+                    ),
+                    data.get(f"anders_{resultaat.pk}", "").strip(),
+                )
+            )
+        return gekozen
 
 
 class AanvraagForm(NLDSForm):
