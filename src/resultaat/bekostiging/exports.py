@@ -92,7 +92,7 @@ def specificatie_pdf(batch: Betaalbatch) -> bytes:
 
     _goedgekeurd(batch.run)
     html = render_to_string(
-        "web/bekostiging/specificatie_pdf.html",
+        "bekostiging/specificatie_pdf.html",
         {"batch": batch, "run": batch.run, "regels": specificatie_regels(batch)},
     )
     return HTML(string=html).write_pdf()

@@ -1,11 +1,13 @@
-"""Access rules shared by every view: logged in, a role that may open the section, rows via ``for_user``."""
+"""Shared by every component's web part: the access rules (logged in, a role that may open the section,
+rows via ``for_user``), the NL Design System form base and fields, a service's Dutch errors next to a form."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from django import forms
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponseBadRequest, HttpResponseBase
 from django.views.generic import DetailView, ListView
 
@@ -76,3 +78,54 @@ def is_aanbieder(user: Any) -> bool:
 def is_gemeente(user: Any) -> bool:
     """Staff of a gemeente, or a superuser acting for one."""
     return bool(getattr(user, "is_gemeente_user", False) or getattr(user, "is_superuser", False))
+
+
+def fouten_naar_form(form: Any, fout: ValidationError) -> None:
+    """A service's Dutch ValidationError next to the field it is about, or above the form."""
+    if hasattr(fout, "error_dict"):
+        for veld, lijst in fout.message_dict.items():
+            form.add_error(veld if veld in form.fields else None, lijst)
+    else:
+        form.add_error(None, fout.messages)
+
+
+TEXTBOX = "utrecht-textbox utrecht-textbox--html-input"
+DATUM = forms.DateInput(attrs={"type": "date", "class": TEXTBOX}, format="%Y-%m-%d")
+TEKST = forms.Textarea(attrs={"class": "utrecht-textarea utrecht-textarea--html-textarea", "rows": 3})
+SELECT = forms.Select(attrs={"class": "utrecht-select utrecht-select--html-select"})
+RADIO = forms.RadioSelect(attrs={"class": "utrecht-radio-button utrecht-radio-button--html-input"})
+
+
+class NLDSForm(forms.Form):
+    """Marks invalid inputs for assistive technology and for the NL Design System styling."""
+
+    def full_clean(self) -> None:
+        super().full_clean()
+        for name in self.errors:
+            if name in self.fields:
+                attrs = self.fields[name].widget.attrs
+                attrs["aria-invalid"] = "true"
+                attrs["aria-describedby"] = f"{name}-fout"
+                attrs["class"] = f"{attrs.get('class', '')} utrecht-textbox--invalid".strip()
+
+
+def datumveld(label: str, required: bool = True, **kwargs: Any) -> forms.DateField:
+    return forms.DateField(
+        label=label,
+        required=required,
+        widget=DATUM,
+        input_formats=["%Y-%m-%d", "%d-%m-%Y"],
+        error_messages={"required": f"Vul de {label.lower()} in.", "invalid": "Vul een geldige datum in."},
+        **kwargs,
+    )
+
+
+def tekstveld(label: str, required: bool = False, **kwargs: Any) -> forms.CharField:
+    return forms.CharField(label=label, required=required, widget=TEKST, **kwargs)
+
+
+class ClientKeuze(forms.ModelChoiceField):
+    """A client in a select list: the name, and the birth date to tell namesakes apart."""
+
+    def label_from_instance(self, obj: Any) -> str:
+        return f"{obj.naam} (geboren {obj.geboortedatum:%d-%m-%Y})" if obj.geboortedatum else obj.naam

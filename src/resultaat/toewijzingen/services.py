@@ -16,6 +16,7 @@ from django.db.models import Max, Q
 from django.utils import timezone
 
 from resultaat.catalogus.codes import WMO002RedenWijziging, WMO588RedenBeeindiging
+from resultaat.clienten.models import Client
 from resultaat.contracten.models import ContractProduct
 from resultaat.core import termijnen
 from resultaat.core.audit.context import acting_as
@@ -417,3 +418,13 @@ def kies_onderaannemer(
         toewijzing.onderaannemer = onderaannemer
         toewijzing.save(update_fields=["onderaannemer"])
     return toewijzing
+
+
+def eigen_clienten(user: Any) -> Any:
+    """The clients of the provider's own toewijzingen (the same for_user rule as the client list)."""
+    return (
+        Client.objects.for_user(user)
+        .filter(toewijzingen__aanbieder_id=user.aanbieder_id)
+        .distinct()
+        .order_by("achternaam", "voorletters", "pk")
+    )

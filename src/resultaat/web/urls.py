@@ -1,141 +1,39 @@
-from django.urls import path
+"""The site's one URL namespace "web": the shell's own pages and every component's ``urlpatterns``.
+
+Each component owns its pages in ``resultaat.<component>.web.urls`` (a plain list, no app_name); they are
+included here without a namespace of their own, so every ``{% url 'web:...' %}`` and ``reverse("web:...")``
+stays the same. The pages below that are not in a component combine components in a way the layering
+forbids for the component they are about (see pyproject.toml, [tool.importlinter]).
+"""
+
+from django.urls import include, path
 
 from resultaat.web.views.aanbieders import AanbiederDetailView, AanbiederListView
-from resultaat.web.views.audit import AuditListView
-from resultaat.web.views.bekostiging import (
-    AfrekenrunCsvView,
-    AfrekenrunDetailView,
-    AfrekenrunGoedkeurenView,
-    AfrekenrunListView,
-    AfrekenrunNieuwView,
-    AfrekenrunSepaView,
-    BetaalbatchDetailView,
-    BetaalbatchListView,
-    BetaalbatchPdfView,
-    BetaalbatchXlsxView,
-    BudgetView,
-    UrenVergelijkingView,
-)
-from resultaat.web.views.berichten import BerichtBestandView, BerichtDetailView, BerichtListView
-from resultaat.web.views.catalogus import CatalogusView
-from resultaat.web.views.clienten import ClientDetailView, ClientListView, ClientZoekenView
-from resultaat.web.views.contracten import ContractDetailView, ContractListView
+from resultaat.web.views.clienten import ClientDetailView
+from resultaat.web.views.contracten import ContractDetailView
 from resultaat.web.views.home import HomeView
-from resultaat.web.views.plannen import (
-    PlanAkkoordView,
-    PlanDetailView,
-    PlanNieuwView,
-    PlanPdfView,
-    PlanWijzigenView,
-    SocialeKaartView,
-    VoorzieningNieuwView,
-    VoorzieningWijzigenView,
-)
-from resultaat.web.views.portaal import (
-    AccepterenView,
-    CsvUploadView,
-    CsvVoorbeeldView,
-    HervattenView,
-    OnderaannemerView,
-    PortaalOverzichtView,
-    RetournerenView,
-    StartView,
-    StopView,
-    TijdelijkeStopView,
-)
-from resultaat.web.views.signalen import SignaalDetailView, SignaalListView, SignaalNieuwView
-from resultaat.web.views.toegang import (
-    AanvraagDetailView,
-    BeschikkingDetailView,
-    BeschikkingPdfView,
-    IndicatieDetailView,
-    InformatiebriefView,
-    MandaatListView,
-    MeldingDetailView,
-    MeldingNieuwView,
-    OnderzoekDetailView,
-    OverstapView,
-)
-from resultaat.web.views.toewijzingen import ToewijzingDetailView, ToewijzingListView
-from resultaat.web.views.verzoeken import VerzoekDetailView, VerzoekListView, VotNieuwView, VowNieuwView
-from resultaat.web.views.werklijst import WerklijstView
+from resultaat.web.views.toewijzingen import ToewijzingDetailView
 
 app_name = "web"
 
 urlpatterns = [
     path("", HomeView.as_view(), name="home"),
-    path("werklijst/", WerklijstView.as_view(), name="werklijst"),
-    path("clienten/zoeken/", ClientZoekenView.as_view(), name="client-zoeken"),
-    path("clienten/", ClientListView.as_view(), name="client-list"),
+    path("", include("resultaat.werklijst.web.urls")),
+    path("", include("resultaat.clienten.web.urls")),
+    path("", include("resultaat.toegang.web.urls")),
+    path("", include("resultaat.toewijzingen.web.urls")),
+    path("", include("resultaat.ondersteuning.web.urls")),
+    path("", include("resultaat.iwmo.web.urls")),
+    path("", include("resultaat.bekostiging.web.urls")),
+    path("", include("resultaat.contracten.web.urls")),
+    path("", include("resultaat.catalogus.web.urls")),
+    # The client's file: its timeline shows toegang, toewijzingen and ondersteuning (above clienten).
     path("clienten/<int:pk>/", ClientDetailView.as_view(), name="client-detail"),
-    path("toewijzingen/", ToewijzingListView.as_view(), name="toewijzing-list"),
+    # One toewijzing with its plans, evaluations and signals (ondersteuning is above toewijzingen).
     path("toewijzingen/<int:pk>/", ToewijzingDetailView.as_view(), name="toewijzing-detail"),
-    path("portaal/", PortaalOverzichtView.as_view(), name="portaal"),
-    path("portaal/csv/", CsvUploadView.as_view(), name="portaal-csv"),
-    path("portaal/csv/voorbeeld.csv", CsvVoorbeeldView.as_view(), name="portaal-csv-voorbeeld"),
-    path("portaal/toewijzingen/<int:pk>/accepteren/", AccepterenView.as_view(), name="portaal-accepteren"),
-    path("portaal/toewijzingen/<int:pk>/retourneren/", RetournerenView.as_view(), name="portaal-retourneren"),
-    path("portaal/toewijzingen/<int:pk>/start/", StartView.as_view(), name="portaal-start"),
-    path(
-        "portaal/toewijzingen/<int:pk>/tijdelijk-stoppen/",
-        TijdelijkeStopView.as_view(),
-        name="portaal-tijdelijke-stop",
-    ),
-    path("portaal/toewijzingen/<int:pk>/hervatten/", HervattenView.as_view(), name="portaal-hervatten"),
-    path("portaal/toewijzingen/<int:pk>/stop/", StopView.as_view(), name="portaal-stop"),
-    path(
-        "portaal/toewijzingen/<int:pk>/onderaannemer/",
-        OnderaannemerView.as_view(),
-        name="portaal-onderaannemer",
-    ),
-    path("signalen/", SignaalListView.as_view(), name="signaal-list"),
-    path("signalen/<int:pk>/", SignaalDetailView.as_view(), name="signaal-detail"),
-    path("signalen/nieuw/", SignaalNieuwView.as_view(), name="signaal-nieuw"),
-    path("verzoeken/", VerzoekListView.as_view(), name="verzoek-list"),
-    path("verzoeken/<int:pk>/", VerzoekDetailView.as_view(), name="verzoek-detail"),
-    path("verzoeken/toewijzing/nieuw/", VotNieuwView.as_view(), name="verzoek-toewijzing-nieuw"),
-    path("toewijzingen/<int:pk>/wijziging/", VowNieuwView.as_view(), name="verzoek-wijziging-nieuw"),
-    path("berichten/", BerichtListView.as_view(), name="bericht-list"),
-    path("berichten/<int:pk>/", BerichtDetailView.as_view(), name="bericht-detail"),
-    path("berichten/<int:pk>/bestand/", BerichtBestandView.as_view(), name="bericht-bestand"),
+    # Providers with their contracts and active toewijzingen (both above organisaties).
     path("aanbieders/", AanbiederListView.as_view(), name="aanbieder-list"),
     path("aanbieders/<int:pk>/", AanbiederDetailView.as_view(), name="aanbieder-detail"),
-    path("contracten/", ContractListView.as_view(), name="contract-list"),
+    # One contract with the clients in care now per product (toewijzingen is above contracten).
     path("contracten/<int:pk>/", ContractDetailView.as_view(), name="contract-detail"),
-    path("catalogus/", CatalogusView.as_view(), name="catalogus"),
-    path("auditlog/", AuditListView.as_view(), name="audit-list"),
-    path("bekostiging/runs/", AfrekenrunListView.as_view(), name="afrekenrun-list"),
-    path("bekostiging/runs/nieuw/", AfrekenrunNieuwView.as_view(), name="afrekenrun-nieuw"),
-    path("bekostiging/runs/<int:pk>/", AfrekenrunDetailView.as_view(), name="afrekenrun-detail"),
-    path(
-        "bekostiging/runs/<int:pk>/goedkeuren/",
-        AfrekenrunGoedkeurenView.as_view(),
-        name="afrekenrun-goedkeuren",
-    ),
-    path("bekostiging/runs/<int:pk>/sepa/", AfrekenrunSepaView.as_view(), name="afrekenrun-sepa"),
-    path("bekostiging/runs/<int:pk>/csv/", AfrekenrunCsvView.as_view(), name="afrekenrun-csv"),
-    path("bekostiging/specificaties/", BetaalbatchListView.as_view(), name="betaalbatch-list"),
-    path("bekostiging/specificaties/<int:pk>/", BetaalbatchDetailView.as_view(), name="betaalbatch-detail"),
-    path("bekostiging/specificaties/<int:pk>/xlsx/", BetaalbatchXlsxView.as_view(), name="betaalbatch-xlsx"),
-    path("bekostiging/specificaties/<int:pk>/pdf/", BetaalbatchPdfView.as_view(), name="betaalbatch-pdf"),
-    path("bekostiging/budget/", BudgetView.as_view(), name="bekostiging-budget"),
-    path("bekostiging/uren-resultaat/", UrenVergelijkingView.as_view(), name="bekostiging-uren"),
-    path("toewijzingen/<int:pk>/plan/nieuw/", PlanNieuwView.as_view(), name="plan-nieuw"),
-    path("plannen/<int:pk>/", PlanDetailView.as_view(), name="plan-detail"),
-    path("plannen/<int:pk>/wijzigen/", PlanWijzigenView.as_view(), name="plan-wijzigen"),
-    path("plannen/<int:pk>/akkoord/", PlanAkkoordView.as_view(), name="plan-akkoord"),
-    path("plannen/<int:pk>/pdf/", PlanPdfView.as_view(), name="plan-pdf"),
-    path("sociale-kaart/", SocialeKaartView.as_view(), name="sociale-kaart"),
-    path("sociale-kaart/nieuw/", VoorzieningNieuwView.as_view(), name="voorziening-nieuw"),
-    path("sociale-kaart/<int:pk>/", VoorzieningWijzigenView.as_view(), name="voorziening-wijzigen"),
-    path("toegang/meldingen/nieuw/", MeldingNieuwView.as_view(), name="melding-nieuw"),
-    path("toegang/meldingen/<int:pk>/", MeldingDetailView.as_view(), name="melding-detail"),
-    path("toegang/onderzoeken/<int:pk>/", OnderzoekDetailView.as_view(), name="onderzoek-detail"),
-    path("toegang/aanvragen/<int:pk>/", AanvraagDetailView.as_view(), name="aanvraag-detail"),
-    path("toegang/beschikkingen/<int:pk>/", BeschikkingDetailView.as_view(), name="beschikking-detail"),
-    path("toegang/beschikkingen/<int:pk>/pdf/", BeschikkingPdfView.as_view(), name="beschikking-pdf"),
-    path("toegang/toewijzingen/<int:pk>/overstap/", OverstapView.as_view(), name="toewijzing-overstap"),
-    path("toegang/clienten/<int:pk>/informatiebrief/", InformatiebriefView.as_view(), name="informatiebrief"),
-    path("toegang/mandaat/", MandaatListView.as_view(), name="mandaat-list"),
-    path("toegang/indicaties/<int:pk>/", IndicatieDetailView.as_view(), name="indicatie-detail"),
 ]

@@ -1,4 +1,7 @@
-"""Providers and their contracts, as the gemeente's purchasing and finance staff see them."""
+"""Providers and their contracts, as the gemeente's purchasing and finance staff see them.
+
+In the site shell, not in resultaat.organisaties: the pages count contracts and toewijzingen (higher).
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,7 @@
-"""Contracts: which provider delivers which products for which gemeenten, with capacity and waiting time."""
+"""One contract: which products for which gemeenten, with capacity next to the clients in care now.
+
+In the site shell, not in resultaat.contracten: the occupancy counts toewijzingen, a higher component.
+"""
 
 from __future__ import annotations
 
@@ -8,29 +11,8 @@ from django.db.models import Count, QuerySet
 from django.utils import timezone
 
 from resultaat.contracten.models import Contract
-from resultaat.core.web import ScopedDetailView, ScopedListView
+from resultaat.core.web import ScopedDetailView
 from resultaat.toewijzingen.models import Toewijzing
-
-
-class ContractListView(ScopedListView):
-    secties = ("contracten",)
-    model = Contract
-    template_name = "web/contract_list.html"
-    context_object_name = "contracten"
-
-    def get_queryset(self) -> QuerySet[Contract]:
-        return (
-            Contract.objects.for_user(self.request.user)
-            .select_related("aanbieder")
-            .prefetch_related("gemeenten")
-            .annotate(aantal_producten=Count("producten", distinct=True))
-            .order_by("kenmerk")
-        )
-
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        context = super().get_context_data(**kwargs)
-        context["vandaag"] = timezone.localdate()
-        return context
 
 
 class ContractDetailView(ScopedDetailView):

@@ -20,8 +20,8 @@ from resultaat.ondersteuning.models import Signaal, SignaalStatus
 from resultaat.organisaties.models import Aanbieder
 from resultaat.toegang.models import Melding, MeldingStatus
 from resultaat.toewijzingen.models import Toewijzing
-from resultaat.web.views.werklijst import werklijst_regels
 from resultaat.werklijst.models import WerklijstItem
+from resultaat.werklijst.web.views import werklijst_regels
 
 
 def _consulent(user: Any, vandaag: dt.date) -> dict[str, Any]:

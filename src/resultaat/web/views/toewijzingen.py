@@ -1,4 +1,8 @@
-"""Toewijzingen: the list, and one toewijzing with its version history, leveringen, plans and evaluations."""
+"""One toewijzing with its version history, leveringen, plans, evaluations, signals and the portal actions.
+
+In the site shell, not in resultaat.toewijzingen: the page shows ondersteuning (plans, evaluations,
+signals), a higher component.
+"""
 
 from __future__ import annotations
 
@@ -7,45 +11,10 @@ from typing import Any
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from resultaat.core.web import ScopedDetailView, ScopedListView
+from resultaat.core.web import ScopedDetailView
 from resultaat.ondersteuning.models import Evaluatie, Ondersteuningsplan, Signaal
 from resultaat.toewijzingen.models import Levering, Toewijzing
-from resultaat.web.views.portaal import portaal_acties
-
-FILTERS = {
-    "actief": "Actief vandaag",
-    "toekomst": "Nog niet begonnen",
-    "beeindigd": "Beëindigd",
-    "alle": "Alle",
-}
-
-
-class ToewijzingListView(ScopedListView):
-    secties = ("toewijzingen",)
-    model = Toewijzing
-    template_name = "web/toewijzing_list.html"
-    context_object_name = "toewijzingen"
-
-    def get_queryset(self) -> QuerySet[Toewijzing]:
-        qs = Toewijzing.objects.for_user(self.request.user).select_related("client", "product", "aanbieder")
-        vandaag = timezone.localdate()
-        self.filter = self.request.GET.get("filter", "actief")
-        if self.filter not in FILTERS:
-            self.filter = "actief"
-        if self.filter == "actief":
-            qs = qs.actief_op(vandaag)
-        elif self.filter == "toekomst":
-            qs = qs.filter(ingangsdatum__gt=vandaag)
-        elif self.filter == "beeindigd":
-            qs = qs.filter(einddatum__lt=vandaag)
-        return qs.order_by("-ingangsdatum", "-nummer")
-
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        context = super().get_context_data(**kwargs)
-        context["filters"] = FILTERS
-        context["filter"] = self.filter
-        context["vandaag"] = timezone.localdate()
-        return context
+from resultaat.toewijzingen.web.views.portaal import portaal_acties
 
 
 class ToewijzingDetailView(ScopedDetailView):

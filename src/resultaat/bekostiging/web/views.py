@@ -1,0 +1,331 @@
+"""Bekostiging: settlement runs, approval, batches and their files, budget and the hours comparison.
+
+Financieel medewerkers (section "bekostiging") see the runs of their gemeenten; provider staff
+(section "specificaties") see only the batches and lines of their own organisation. Every state
+change goes through :mod:`resultaat.bekostiging.services`.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
+from django.shortcuts import get_object_or_404, redirect
+from django.utils import timezone
+from django.views import View
+from django.views.generic import TemplateView
+
+from resultaat.bekostiging import exports, services
+from resultaat.bekostiging.models import Afrekenregel, Afrekenrun, Betaalbatch, RunStatus
+from resultaat.catalogus.models import Product
+from resultaat.core.web import ScopedDetailView, ScopedListView, SectieMixin
+from resultaat.organisaties.models import Gemeente
+
+
+def _gemeenten(user: Any) -> QuerySet[Gemeente]:
+    if user.is_superuser:
+        return Gemeente.objects.all()
+    return user.gemeenten.all() if user.is_gemeente_user else Gemeente.objects.none()
+
+
+class AfrekenrunListView(ScopedListView):
+    secties = ("bekostiging",)
+    model = Afrekenrun
+    template_name = "bekostiging/afrekenrun_list.html"
+    context_object_name = "runs"
+
+    def get_queryset(self) -> QuerySet[Afrekenrun]:
+        return Afrekenrun.objects.for_user(self.request.user).select_related("gemeente", "periode")
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context["gemeenten"] = _gemeenten(self.request.user)
+        return context
+
+
+class AfrekenrunNieuwView(SectieMixin, View):
+    """POST: settle a period (or a dry run) for one of the user's gemeenten."""
+
+    secties = ("bekostiging",)
+
+    def post(self, request: HttpRequest) -> HttpResponseBase:
+        gemeente = get_object_or_404(_gemeenten(request.user), code=request.POST.get("gemeente", ""))
+        try:
+            periode = services.zoek_periode(gemeente, request.POST.get("periode", "").strip())
+            res = services.afrekenen(
+                gemeente=gemeente, periode=periode, door=request.user, dry_run=bool(request.POST.get("proef"))
+            )
+        except ValidationError as e:
+            messages.error(request, " ".join(e.messages))
+            return redirect("web:afrekenrun-list")
+        samenvatting = f"{res.regels} regels, {res.clienten} cliënten, € {res.totaal_cent / 100:.2f}"
+        if res.run is None:
+            messages.info(request, f"{res.melding} ({samenvatting})")
+            return redirect("web:afrekenrun-list")
+        messages.success(request, f"Periode {periode.code} afgerekend als concept: {samenvatting}.")
+        return redirect("web:afrekenrun-detail", pk=res.run.pk)
+
+
+class AfrekenrunDetailView(ScopedDetailView):
+    secties = ("bekostiging",)
+    model = Afrekenrun
+    template_name = "bekostiging/afrekenrun_detail.html"
+    context_object_name = "run"
+
+    def get_queryset(self) -> QuerySet[Afrekenrun]:
+        return Afrekenrun.objects.for_user(self.request.user).select_related(
+            "gemeente", "periode", "aangemaakt_door", "goedgekeurd_door"
+        )
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        run = self.object
+        context["samenvatting"] = services._samenvatting(run, run.periode).per_aanbieder
+        context["regels"] = (
+            Afrekenregel.objects.filter(run=run)
+            .select_related("periode", "toewijzing", "client", "aanbieder")
+            .order_by("aanbieder__naam", "toewijzing__nummer")[:200]
+        )
+        context["batches"] = run.batches.select_related("aanbieder")
+        context["mag_goedkeuren"] = (
+            run.status == RunStatus.CONCEPT and run.aangemaakt_door_id != self.request.user.pk
+        )
+        return context
+
+
+class AfrekenrunGoedkeurenView(SectieMixin, View):
+    secties = ("bekostiging",)
+    geweigerd_als_404 = True
+    model = Afrekenrun
+
+    def post(self, request: HttpRequest, pk: int) -> HttpResponseBase:
+        run = get_object_or_404(Afrekenrun.objects.for_user(request.user), pk=pk)
+        try:
+            services.keur_goed(run=run, door=request.user)
+            messages.success(
+                request, "De run is goedgekeurd en betaalbaar; de batches per aanbieder staan klaar."
+            )
+        except ValidationError as e:
+            messages.error(request, " ".join(e.messages))
+        return redirect("web:afrekenrun-detail", pk=pk)
+
+
+def _bestand(inhoud: bytes | str, content_type: str, naam: str) -> HttpResponse:
+    response = HttpResponse(inhoud, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{naam}"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+class AfrekenrunBestandView(SectieMixin, View):
+    """A file of an approved run; an export that cannot be made goes back to the run with its message."""
+
+    secties = ("bekostiging",)
+    geweigerd_als_404 = True
+    model = Afrekenrun
+    content_type = ""
+
+    def maak(self, run: Afrekenrun) -> tuple[bytes | str, str]:
+        """The file's content and its name."""
+        raise NotImplementedError
+
+    def get(self, request: HttpRequest, pk: int) -> HttpResponseBase:
+        run = get_object_or_404(Afrekenrun.objects.for_user(request.user), pk=pk)
+        try:
+            inhoud, naam = self.maak(run)
+        except ValidationError as e:
+            messages.error(request, " ".join(e.messages))
+            return redirect("web:afrekenrun-detail", pk=pk)
+        return _bestand(inhoud, self.content_type, naam)
+
+
+class AfrekenrunSepaView(AfrekenrunBestandView):
+    content_type = "application/xml"
+
+    def maak(self, run: Afrekenrun) -> tuple[bytes | str, str]:
+        return exports.sepa_xml(run), f"sepa-{run.gemeente.code}-{run.periode.code}-R{run.pk}.xml"
+
+
+class AfrekenrunCsvView(AfrekenrunBestandView):
+    content_type = "text/csv; charset=utf-8"
+
+    def maak(self, run: Afrekenrun) -> tuple[bytes | str, str]:
+        return exports.financieel_csv(run), f"boekingen-{run.gemeente.code}-{run.periode.code}.csv"
+
+
+class BetaalbatchListView(ScopedListView):
+    """Provider staff: their payment specifications; finance staff: every batch of their gemeenten."""
+
+    secties = ("bekostiging", "specificaties")
+    model = Betaalbatch
+    template_name = "bekostiging/betaalbatch_list.html"
+    context_object_name = "batches"
+
+    def get_queryset(self) -> QuerySet[Betaalbatch]:
+        qs = Betaalbatch.objects.for_user(self.request.user)
+        # The periods that have a specification for this user, newest first, for the filter.
+        self.perioden = list(
+            qs.order_by("-run__periode__begin").values_list("run__periode__code", flat=True).distinct()
+        )
+        self.periode = self.request.GET.get("periode", "")
+        if self.periode in self.perioden:
+            qs = qs.filter(run__periode__code=self.periode)
+        else:
+            self.periode = ""
+        return qs.select_related("run__gemeente", "run__periode", "aanbieder").order_by(
+            "-run__periode__begin", "-run__aangemaakt_op", "run__gemeente__naam", "aanbieder__naam"
+        )
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context["perioden"] = list(dict.fromkeys(self.perioden))
+        context["periode"] = self.periode
+        return context
+
+
+class BetaalbatchDetailView(ScopedDetailView):
+    secties = ("bekostiging", "specificaties")
+    model = Betaalbatch
+    template_name = "bekostiging/betaalbatch_detail.html"
+    context_object_name = "batch"
+
+    def get_queryset(self) -> QuerySet[Betaalbatch]:
+        return Betaalbatch.objects.for_user(self.request.user).select_related(
+            "run__gemeente", "run__periode", "aanbieder"
+        )
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context["regels"] = exports.specificatie_regels(self.object)[:500]
+        return context
+
+
+class BetaalbatchXlsxView(SectieMixin, View):
+    secties = ("bekostiging", "specificaties")
+    geweigerd_als_404 = True
+    model = Betaalbatch
+
+    def get(self, request: HttpRequest, pk: int) -> HttpResponseBase:
+        batch = get_object_or_404(Betaalbatch.objects.for_user(request.user), pk=pk)
+        return _bestand(
+            exports.specificatie_xlsx(batch),
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            f"specificatie-{batch.kenmerk}.xlsx",
+        )
+
+
+class BetaalbatchPdfView(SectieMixin, View):
+    secties = ("bekostiging", "specificaties")
+    geweigerd_als_404 = True
+    model = Betaalbatch
+
+    def get(self, request: HttpRequest, pk: int) -> HttpResponseBase:
+        batch = get_object_or_404(Betaalbatch.objects.for_user(request.user), pk=pk)
+        return _bestand(
+            exports.specificatie_pdf(batch), "application/pdf", f"specificatie-{batch.kenmerk}.pdf"
+        )
+
+
+def _staafdiagram(regels: list[services.Prognoseregel]) -> dict[str, Any]:
+    """An inline SVG bar chart: per product budget (outline) against realised + committed (bars)."""
+    hoogste = max([1] + [max(r.budget_cent or 0, r.prognose_cent) for r in regels])
+    breedte, rij = 520, 34
+    staven = []
+    for i, r in enumerate(regels):
+        y = 10 + i * rij
+        staven.append(
+            {
+                "y": y,
+                "tekst_y": y + 14,
+                "label": r.product[:28],
+                "gerealiseerd": round(breedte * r.gerealiseerd_cent / hoogste),
+                "verplicht": round(breedte * r.verplicht_cent / hoogste),
+                "budget": round(breedte * (r.budget_cent or 0) / hoogste) if r.budget_cent else None,
+                "over": r.verschil_cent is not None and r.verschil_cent < 0,
+            }
+        )
+    return {"staven": staven, "hoogte": 20 + rij * len(regels), "breedte": breedte}
+
+
+class BudgetView(SectieMixin, TemplateView):
+    secties = ("bekostiging",)
+    template_name = "bekostiging/budget.html"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        vandaag = timezone.localdate()
+        gemeenten = list(_gemeenten(self.request.user))
+        gemeente = next((g for g in gemeenten if g.code == self.request.GET.get("gemeente")), None) or (
+            gemeenten[0] if gemeenten else None
+        )
+        try:
+            jaar = int(self.request.GET.get("jaar", vandaag.year))
+        except ValueError:
+            jaar = vandaag.year
+        regels = services.prognose(gemeente, jaar, vandaag) if gemeente else []
+        context.update(
+            {
+                "gemeenten": gemeenten,
+                "gemeente": gemeente,
+                "jaar": jaar,
+                "regels": regels,
+                **_staafdiagram(regels),
+            }
+        )
+        return context
+
+
+def _bedrag_cent(tekst: str, standaard: int) -> int:
+    try:
+        return int(Decimal(tekst.replace(",", ".")) * 100)
+    except (InvalidOperation, ValueError):
+        return standaard
+
+
+class UrenVergelijkingView(SectieMixin, TemplateView):
+    """Hours against results for the same caseload (seed 002: the 40% cut of the budget)."""
+
+    secties = ("bekostiging",)
+    template_name = "bekostiging/uren_vergelijking.html"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        vandaag = timezone.localdate()
+        gemeenten = list(_gemeenten(self.request.user))
+        gemeente = next((g for g in gemeenten if g.code == self.request.GET.get("gemeente")), None) or (
+            gemeenten[0] if gemeenten else None
+        )
+        uurtarief = _bedrag_cent(self.request.GET.get("uurtarief", ""), 2500)
+        try:
+            uren = float(self.request.GET.get("uren", "").replace(",", ".") or 3)
+        except ValueError:
+            uren = 3.0
+        producten = (
+            Product.objects.geldig_op(vandaag).filter(tarieven__isnull=False).distinct().order_by("code")
+        )
+        product = producten.filter(pk=self.request.GET.get("product") or 0).first() or producten.first()
+        vergelijking = (
+            services.uren_versus_resultaat(
+                gemeente, product, vandaag, uurtarief_cent=uurtarief, uren_per_week=uren
+            )
+            if gemeente and product
+            else None
+        )
+        context.update(
+            {
+                "gemeenten": gemeenten,
+                "gemeente": gemeente,
+                "producten": producten,
+                "product": product,
+                "uurtarief": f"{uurtarief / 100:.2f}",
+                "uren": uren,
+                "v": vergelijking,
+                "bezuiniging_seed_002": 40,
+                "peildatum": vandaag,
+            }
+        )
+        return context

@@ -1,0 +1,108 @@
+"""Finding a client (by BSN over POST, or by surname), and the audit log for the privacy officer.
+
+The client page with the whole chain is in the site shell: its timeline shows higher components.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views import View
+
+from resultaat.clienten.models import Client
+from resultaat.clienten.services import auditspoor, zoek_op_bsn
+from resultaat.clienten.web.forms import BsnZoekForm, NaamZoekForm
+from resultaat.core.audit.models import AuditEvent
+from resultaat.core.web import GeenBsnInUrlMixin, ScopedListView, SectieMixin
+
+GEEN_CLIENT = "Geen cliënt gevonden met dit BSN."
+
+
+class ClientZoekenView(GeenBsnInUrlMixin, SectieMixin, View):
+    """The BSN goes in the body of a POST: never in a URL, a query string, a log line or the history."""
+
+    secties = ("client-zoeken",)
+    template_name = "clienten/client_zoeken.html"
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        return render(request, self.template_name, {"form": BsnZoekForm()})
+
+    def post(self, request: HttpRequest) -> HttpResponse:
+        form = BsnZoekForm(request.POST)
+        if form.is_valid():
+            client = zoek_op_bsn(door=request.user, bsn=form.cleaned_data["bsn"])
+            if client is not None:
+                return redirect("web:client-detail", pk=client.pk)
+            # The same answer whether the BSN is unknown or belongs to someone the user may not see.
+            form.add_error("bsn", GEEN_CLIENT)
+        return render(request, self.template_name, {"form": form})
+
+
+class ClientListView(ScopedListView):
+    secties = ("clienten",)
+    model = Client
+    template_name = "clienten/client_list.html"
+    context_object_name = "clienten"
+
+    def get_queryset(self) -> QuerySet[Client]:
+        qs = Client.objects.for_user(self.request.user).select_related("gemeente")
+        self.zoekform = NaamZoekForm(self.request.GET or None)
+        if self.zoekform.is_valid() and self.zoekform.cleaned_data["achternaam"]:
+            qs = qs.filter(achternaam__istartswith=self.zoekform.cleaned_data["achternaam"].strip())
+        return qs.order_by("achternaam", "voorletters", "pk")
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context["zoekform"] = self.zoekform
+        return context
+
+
+class AuditListView(GeenBsnInUrlMixin, ScopedListView):
+    """Events on the clients of the auditor's gemeenten; filter by client pk (GET) or by BSN (POST)."""
+
+    secties = ("auditlog",)
+    model = AuditEvent
+    template_name = "clienten/audit_list.html"
+    context_object_name = "events"
+    paginate_by = 50
+
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> Any:
+        self.client: Client | None = None
+        self.zoekform = BsnZoekForm()
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_queryset(self) -> QuerySet[AuditEvent]:
+        user = self.request.user
+        qs = auditspoor(user).select_related("content_type")
+        client_pk = self.request.GET.get("client", "")
+        if client_pk:
+            if client_pk.isdigit():
+                self.client = Client.objects.for_user(user).filter(pk=int(client_pk)).first()
+            # A client the auditor may not see gives an empty list, never its events.
+            qs = qs.filter(client_id=self.client.pk) if self.client else qs.none()
+        return qs.order_by("-tijdstip", "-id")
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        self.zoekform = BsnZoekForm(request.POST)
+        if self.zoekform.is_valid():
+            client = zoek_op_bsn(door=request.user, bsn=self.zoekform.cleaned_data["bsn"])
+            if client is not None:
+                return redirect(f"{reverse('web:audit-list')}?client={client.pk}")
+            self.zoekform.add_error("bsn", GEEN_CLIENT)
+        return self.get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context["zoekform"] = self.zoekform
+        context["client"] = self.client
+        context["client_gevraagd"] = bool(self.request.GET.get("client"))
+        clienten = Client.objects.for_user(self.request.user).filter(
+            pk__in={e.client_id for e in context["events"] if e.client_id}
+        )
+        namen = {c.pk: c.naam for c in clienten}
+        context["regels"] = [{"event": e, "clientnaam": namen.get(e.client_id)} for e in context["events"]]
+        return context

@@ -1,0 +1,106 @@
+"""iWmo messages in the web UI: the list with filters, one message with its retour codes, and the file.
+
+Rows come from ``Bericht.objects.for_user``: gemeente staff see their gemeenten's messages, a provider
+only the messages it sent or received, so another provider's message (and its file) is a 404.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse
+
+from resultaat.core.web import ScopedDetailView, ScopedListView
+from resultaat.iwmo.codes import COD002Berichtcode, WJ001Retourcode
+from resultaat.iwmo.models import Bericht, BerichtStatus, Richting, Verzoek
+from resultaat.iwmo.regels import REGELS
+
+BERICHTTYPEN = [label.split(" ", 1)[0] for label in COD002Berichtcode.labels]
+
+
+def retourcode_uitleg(code: str) -> dict[str, Any]:
+    """A retour code with what it means: the code list's text and the rules that give this code."""
+    regels = [f"{r.code}: {r.melding}" for r in REGELS.values() if r.retourcode == code]
+    lijst = dict(WJ001Retourcode.choices).get(code, "")
+    return {"code": code, "omschrijving": lijst, "regels": regels}
+
+
+class BerichtQuerysetMixin:
+    request: HttpRequest
+
+    def get_queryset(self) -> QuerySet[Bericht]:
+        return Bericht.objects.for_user(self.request.user).select_related("gemeente", "aanbieder")
+
+
+class BerichtListView(BerichtQuerysetMixin, ScopedListView):
+    secties = ("berichten",)
+    model = Bericht
+    template_name = "iwmo/bericht_list.html"
+    context_object_name = "berichten"
+
+    def get_queryset(self) -> QuerySet[Bericht]:
+        qs = super().get_queryset().defer("inhoud")
+        get = self.request.GET
+        self.filters = {
+            "berichttype": get.get("berichttype", "") if get.get("berichttype") in BERICHTTYPEN else "",
+            "richting": get.get("richting", "") if get.get("richting") in Richting.values else "",
+            "status": get.get("status", "") if get.get("status") in BerichtStatus.values else "",
+        }
+        return qs.filter(**{k: v for k, v in self.filters.items() if v}).order_by("-aangemaakt_op", "-id")
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context.update(
+            {
+                "filters": self.filters,
+                "berichttypen": BERICHTTYPEN,
+                "richtingen": Richting.choices,
+                "statussen": BerichtStatus.choices,
+                "querystring": "&".join(f"{k}={v}" for k, v in self.filters.items() if v),
+            }
+        )
+        return context
+
+
+class BerichtDetailView(BerichtQuerysetMixin, ScopedDetailView):
+    secties = ("berichten",)
+    model = Bericht
+    template_name = "iwmo/bericht_detail.html"
+    context_object_name = "bericht"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        bericht = self.object
+        zichtbaar = Bericht.objects.for_user(self.request.user).defer("inhoud")
+        context.update(
+            {
+                "retourcodes": [retourcode_uitleg(c) for c in bericht.retourcodes or []],
+                "heenbericht": zichtbaar.filter(pk=bericht.heenbericht_id).first()
+                if bericht.heenbericht_id
+                else None,
+                "retouren": list(zichtbaar.filter(heenbericht=bericht).order_by("id")),
+                "verzoeken": list(
+                    Verzoek.objects.for_user(self.request.user)
+                    .filter(bericht=bericht)
+                    .select_related("client")
+                ),
+                "grootte": len(bericht.inhoud),
+            }
+        )
+        return context
+
+
+class BerichtBestandView(BerichtQuerysetMixin, ScopedDetailView):
+    """The exact bytes as sent or received, as a download with the message's file name."""
+
+    secties = ("berichten",)
+    model = Bericht
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        bericht = self.get_object()
+        response = HttpResponse(bytes(bericht.inhoud), content_type="application/xml")
+        naam = bericht.bestandsnaam.replace('"', "").replace("\n", "") or f"bericht-{bericht.pk}.xml"
+        response["Content-Disposition"] = f'attachment; filename="{naam}"'
+        response["Cache-Control"] = "private, no-store"
+        return response

@@ -1,0 +1,1 @@
+"""The ondersteuning pages: the ondersteuningsplan, the sociale kaart and the signals."""

@@ -1,0 +1,161 @@
+"""Signals from providers (loneliness, money worries, overloaded mantelzorger, ...) and their follow-up.
+
+The provider reports a signal about one of its own clients ("Signaal melden"); it lands on the
+consulent's worklist. The consulent records the follow-up on the signal's page. The provider sees the
+status and the short terugkoppeling, never the gemeente's internal note.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
+from django.shortcuts import redirect, render
+from django.views import View
+
+from resultaat.core.web import (
+    ScopedDetailView,
+    ScopedListView,
+    SectieMixin,
+    fouten_naar_form,
+    is_aanbieder,
+    is_gemeente,
+)
+from resultaat.ondersteuning import services
+from resultaat.ondersteuning.models import Signaal, SignaalStatus
+from resultaat.ondersteuning.web.forms import OpvolgingForm, SignaalForm
+from resultaat.toewijzingen.models import Toewijzing
+
+
+class SignaalListView(ScopedListView):
+    secties = ("signalen",)
+    model = Signaal
+    template_name = "ondersteuning/signaal_list.html"
+    context_object_name = "signalen"
+
+    def get_queryset(self) -> QuerySet[Signaal]:
+        qs = Signaal.objects.for_user(self.request.user).select_related("client", "aanbieder")
+        self.status = self.request.GET.get("status", "")
+        if self.status in SignaalStatus.values:
+            qs = qs.filter(status=self.status)
+        else:
+            self.status = ""
+        return qs.order_by("-gemeld_op", "-pk")
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context["status"] = self.status
+        context["statussen"] = SignaalStatus.choices
+        context["mag_melden"] = is_aanbieder(self.request.user)
+        return context
+
+
+class SignaalNieuwView(SectieMixin, View):
+    """ "Signaal melden": a provider's signal about one of its own clients (from the list, a client or a
+    toewijzing: ``?client=<pk>`` or ``?toewijzing=<pk>`` preselect it)."""
+
+    secties = ("signalen",)
+    template_name = "ondersteuning/signaal_nieuw.html"
+
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        if request.user.is_authenticated and not is_aanbieder(request.user):
+            raise PermissionDenied("Alleen een aanbieder meldt een signaal.")
+        return super().dispatch(request, *args, **kwargs)
+
+    def _toewijzing(self, request: HttpRequest) -> Toewijzing | None:
+        pk = request.POST.get("toewijzing") or request.GET.get("toewijzing")
+        if not pk or not str(pk).isdigit():
+            return None
+        return (
+            Toewijzing.objects.for_user(request.user)
+            .filter(pk=pk, aanbieder_id=getattr(request.user, "aanbieder_id", None))
+            .select_related("client", "product")
+            .first()
+        )
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        toewijzing = self._toewijzing(request)
+        initial: dict[str, Any] = {}
+        if toewijzing is not None:
+            initial["client"] = toewijzing.client_id
+        elif str(request.GET.get("client", "")).isdigit():
+            initial["client"] = request.GET["client"]
+        form = SignaalForm(user=request.user, initial=initial)
+        return render(request, self.template_name, {"form": form, "toewijzing": toewijzing})
+
+    def post(self, request: HttpRequest) -> HttpResponse:
+        toewijzing = self._toewijzing(request)
+        form = SignaalForm(request.POST, user=request.user)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                signaal = services.meld_signaal(
+                    door=request.user,
+                    client=data["client"],
+                    soort=data["soort"],
+                    toelichting=data["toelichting"],
+                    toewijzing=toewijzing
+                    if toewijzing and toewijzing.client_id == data["client"].pk
+                    else None,
+                )
+            except ValidationError as fout:
+                fouten_naar_form(form, fout)
+            else:
+                messages.success(request, "Het signaal is gemeld. De consulent van de gemeente pakt het op.")
+                return redirect("web:signaal-detail", pk=signaal.pk)
+        return render(request, self.template_name, {"form": form, "toewijzing": toewijzing})
+
+
+class SignaalDetailView(ScopedDetailView):
+    """The signal; for the gemeente also its internal follow-up and the form to record it."""
+
+    secties = ("signalen",)
+    model = Signaal
+    template_name = "ondersteuning/signaal_detail.html"
+    context_object_name = "signaal"
+
+    def get_queryset(self) -> QuerySet[Signaal]:
+        return Signaal.objects.for_user(self.request.user).select_related(
+            "client", "aanbieder", "toewijzing__product", "gemeld_door", "opgevolgd_door"
+        )
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        user = self.request.user
+        gemeente = is_gemeente(user)
+        context["is_gemeente"] = gemeente
+        if gemeente and self.object.status != SignaalStatus.AFGEHANDELD:
+            context["form"] = kwargs.get("form") or OpvolgingForm(
+                initial={
+                    "status": self.object.status
+                    if self.object.status != SignaalStatus.NIEUW
+                    else SignaalStatus.IN_BEHANDELING,
+                    "opvolging": self.object.opvolging,
+                    "terugkoppeling": self.object.terugkoppeling,
+                }
+            )
+        return context
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        self.object = self.get_object()
+        if not is_gemeente(request.user):
+            raise PermissionDenied("Alleen de gemeente volgt een signaal op.")
+        form = OpvolgingForm(request.POST)
+        if form.is_valid():
+            try:
+                services.volg_signaal_op(door=request.user, signaal=self.object, **form.cleaned_data)
+            except ValidationError as fout:
+                fouten_naar_form(form, fout)
+            else:
+                signaal = Signaal.objects.get(pk=self.object.pk)
+                messages.success(
+                    request,
+                    "Het signaal is afgehandeld; de taak is van de werklijst."
+                    if signaal.status == SignaalStatus.AFGEHANDELD
+                    else "De opvolging is vastgelegd.",
+                )
+                return redirect("web:signaal-detail", pk=signaal.pk)
+        return self.render_to_response(self.get_context_data(form=form))

@@ -1,0 +1,149 @@
+"""The sociale kaart: consulenten and beheerders keep the voorzieningen of their gemeenten; a provider sees
+that of its clients' gemeenten when it connects a client to a voorziening (the Plus of the plan).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views import View
+
+from resultaat.core.rollen import Rol
+from resultaat.core.web import ScopedDetailView, ScopedListView, SectieMixin, fouten_naar_form
+from resultaat.ondersteuning import services
+from resultaat.ondersteuning.models import (
+    SocialeKaartVoorziening,
+)
+from resultaat.ondersteuning.web.forms import VoorzieningForm
+from resultaat.organisaties.models import Gemeente
+
+PLAN_SECTIES = ("toewijzingen",)
+
+
+class SocialeKaartView(ScopedListView):
+    """The sociale kaart of the user's gemeenten; a provider sees that of its clients' gemeenten."""
+
+    secties = ("sociale-kaart",)
+    model = SocialeKaartVoorziening
+    template_name = "ondersteuning/plan/sociale_kaart.html"
+    context_object_name = "voorzieningen"
+    paginate_by = 50
+
+    def get_queryset(self) -> QuerySet[SocialeKaartVoorziening]:
+        qs = SocialeKaartVoorziening.objects.for_user(self.request.user).select_related("gemeente")
+        self.gemeenten = list(Gemeente.objects.filter(pk__in=qs.values("gemeente")).order_by("naam"))
+        gekozen = self.request.GET.get("gemeente", "")
+        self.gemeente = next((g for g in self.gemeenten if str(g.pk) == gekozen), None)
+        if self.gemeente is not None:
+            qs = qs.filter(gemeente=self.gemeente)
+        return qs.order_by("gemeente__naam", "naam")
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context["gemeenten"] = self.gemeenten
+        context["gemeente"] = self.gemeente
+        context["mag_beheren"] = _beheert(self.request.user)
+        return context
+
+
+def _beheert(user: Any) -> bool:
+    return bool(user.is_superuser or user.rol in (Rol.CONSULENT, Rol.BEHEERDER))
+
+
+def _eigen_gemeenten(user: Any) -> QuerySet[Gemeente]:
+    if user.is_superuser:
+        return Gemeente.objects.order_by("naam")
+    return user.gemeenten.order_by("naam")
+
+
+class VoorzieningNieuwView(SectieMixin, View):
+    """Add a voorziening to the sociale kaart of one of the user's gemeenten."""
+
+    secties = ("sociale-kaart",)
+    template_name = "ondersteuning/plan/voorziening_form.html"
+
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> Any:
+        if request.user.is_authenticated and not _beheert(request.user):
+            raise PermissionDenied("Alleen de gemeente houdt de sociale kaart bij.")
+        return super().dispatch(request, *args, **kwargs)
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        form = VoorzieningForm(gemeenten=_eigen_gemeenten(request.user))
+        return render(request, self.template_name, {"form": form})
+
+    def post(self, request: HttpRequest) -> HttpResponse:
+        form = VoorzieningForm(request.POST, gemeenten=_eigen_gemeenten(request.user))
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                voorziening = services.bewaar_voorziening(
+                    door=request.user,
+                    gemeente=data["gemeente"],
+                    naam=data["naam"],
+                    soort=data["soort"],
+                    adres=data["adres"],
+                    contact=data["contact"],
+                )
+            except ValidationError as fout:
+                fouten_naar_form(form, fout)
+            else:
+                messages.success(request, f"{voorziening.naam} staat op de sociale kaart.")
+                return redirect(f"{_kaart_url()}?gemeente={voorziening.gemeente_id}")
+        return render(request, self.template_name, {"form": form})
+
+
+def _kaart_url() -> str:
+    from django.urls import reverse
+
+    return reverse("web:sociale-kaart")
+
+
+class VoorzieningWijzigenView(ScopedDetailView):
+    """Change a voorziening of one of the user's gemeenten."""
+
+    secties = ("sociale-kaart",)
+    model = SocialeKaartVoorziening
+    template_name = "ondersteuning/plan/voorziening_form.html"
+    context_object_name = "voorziening"
+
+    def get_queryset(self) -> QuerySet[SocialeKaartVoorziening]:
+        return SocialeKaartVoorziening.objects.beheerbaar_voor(self.request.user).select_related("gemeente")
+
+    def _form(self, data: Any = None) -> VoorzieningForm:
+        v = self.object
+        return VoorzieningForm(
+            data,
+            gemeenten=_eigen_gemeenten(self.request.user),
+            vaste_gemeente=True,
+            initial={"naam": v.naam, "soort": v.soort, "adres": v.adres, "contact": v.contact},
+        )
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        self.object = self.get_object()
+        return render(request, self.template_name, {"form": self._form(), "voorziening": self.object})
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        self.object = voorziening = self.get_object()
+        form = self._form(request.POST)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                services.bewaar_voorziening(
+                    door=request.user,
+                    voorziening=voorziening,
+                    naam=data["naam"],
+                    soort=data["soort"],
+                    adres=data["adres"],
+                    contact=data["contact"],
+                )
+            except ValidationError as fout:
+                fouten_naar_form(form, fout)
+            else:
+                messages.success(request, f"{data['naam']} is bijgewerkt.")
+                return redirect(f"{_kaart_url()}?gemeente={voorziening.gemeente_id}")
+        return render(request, self.template_name, {"form": form, "voorziening": voorziening})

@@ -1,0 +1,1 @@
+"""The toegang pages: melding and onderzoek, aanvraag, beschikking and switch of provider, mandate."""

@@ -1,0 +1,152 @@
+"""The beschikking with its letter (HTML and PDF), the information letter to current clients and a switch
+of provider.
+
+Thin views: every write goes through :mod:`resultaat.toegang.services` (or toewijzingen.services for the
+switch); a ``ValidationError`` is shown in Dutch next to the form and nothing is saved. Every view with a
+``pk`` looks its object up through ``for_user``, so another organisation's record is a 404.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.utils import timezone
+
+from resultaat.brieven.render import pdf
+from resultaat.clienten.models import Client
+from resultaat.core.web import (
+    ScopedDetailView,
+    fouten_naar_form,
+)
+from resultaat.organisaties.models import Aanbieder
+from resultaat.toegang import services
+from resultaat.toegang.brieven import beschikking_html, informatiebrief_html
+from resultaat.toegang.models import (
+    Beschikking,
+)
+from resultaat.toegang.web.forms import (
+    OverstapForm,
+)
+from resultaat.toewijzingen.models import Toewijzing
+from resultaat.toewijzingen.services import wissel_aanbieder
+
+
+class BeschikkingDetailView(ScopedDetailView):
+    """The beschikking: the letter as HTML, a link to the PDF, and the toewijzingen made from it."""
+
+    secties = ("toegang",)
+    model = Beschikking
+    template_name = "toegang/beschikking_detail.html"
+    context_object_name = "beschikking"
+
+    def get_queryset(self) -> QuerySet[Beschikking]:
+        return Beschikking.objects.for_user(self.request.user).select_related(
+            "client", "gemeente", "aanvraag"
+        )
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context["brief"] = beschikking_html(self.object)
+        context["toewijzingen"] = list(
+            Toewijzing.objects.for_user(self.request.user)
+            .filter(beschikt_resultaat__beschikking=self.object)
+            .select_related("aanbieder", "product")
+        )
+        return context
+
+
+class BeschikkingPdfView(ScopedDetailView):
+    """The beschikking letter as PDF (WeasyPrint)."""
+
+    secties = ("toegang",)
+    model = Beschikking
+
+    def get_queryset(self) -> QuerySet[Beschikking]:
+        return Beschikking.objects.for_user(self.request.user).select_related(
+            "client", "gemeente", "aanvraag"
+        )
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        beschikking = self.get_object()
+        response = HttpResponse(pdf(beschikking_html(beschikking)), content_type="application/pdf")
+        response["Content-Disposition"] = f'inline; filename="beschikking-{beschikking.nummer}.pdf"'
+        response["Cache-Control"] = "private, no-store"
+        return response
+
+
+class InformatiebriefView(ScopedDetailView):
+    """The letter to a current client explaining support on results (PDF)."""
+
+    secties = ("toegang",)
+    model = Client
+
+    def get_queryset(self) -> QuerySet[Client]:
+        return Client.objects.for_user(self.request.user).select_related("gemeente")
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        client = self.get_object()
+        vandaag = timezone.localdate()
+        per = dt.date(vandaag.year + 1, 1, 1)
+        response = HttpResponse(
+            pdf(informatiebrief_html(client, datum=vandaag, per_datum=per)), content_type="application/pdf"
+        )
+        response["Content-Disposition"] = 'inline; filename="informatiebrief.pdf"'
+        response["Cache-Control"] = "private, no-store"
+        return response
+
+
+class OverstapView(ScopedDetailView):
+    """The client votes with the feet: the toewijzing ends (reden 09), a new one starts: no gap or overlap."""
+
+    secties = ("toegang",)
+    model = Toewijzing
+    template_name = "toegang/overstap.html"
+    context_object_name = "toewijzing"
+
+    def get_queryset(self) -> QuerySet[Toewijzing]:
+        return Toewijzing.objects.for_user(self.request.user).select_related(
+            "client", "aanbieder", "product", "gemeente"
+        )
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        t = self.object
+        datum = max(timezone.localdate(), t.ingangsdatum + dt.timedelta(days=1))
+        context["keuzes"] = [
+            k
+            for k in services.gecontracteerde_aanbieders(gemeente=t.gemeente, product=t.product, datum=datum)
+            if k.aanbieder != t.aanbieder
+        ]
+        context["form"] = kwargs.get("form") or OverstapForm(initial={"per": datum})
+        return context
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        self.object = toewijzing = self.get_object()
+        services.controleer_consulent(request.user, toewijzing.gemeente)
+        form = OverstapForm(request.POST)
+        if form.is_valid():
+            aanbieder = Aanbieder.objects.filter(pk=request.POST.get("aanbieder") or 0).first()
+            if aanbieder is None:
+                form.add_error(None, "Kies de nieuwe aanbieder.")
+            else:
+                try:
+                    nieuw = wissel_aanbieder(
+                        door=request.user,
+                        toewijzing=toewijzing,
+                        nieuwe_aanbieder=aanbieder,
+                        per=form.cleaned_data["per"],
+                    )
+                except ValidationError as fout:
+                    fouten_naar_form(form, fout)
+                else:
+                    messages.success(
+                        request, f"Overstap vastgelegd: toewijzing {nieuw.nummer} bij {aanbieder.naam}."
+                    )
+                    return redirect("web:toewijzing-detail", pk=nieuw.pk)
+        return self.render_to_response(self.get_context_data(form=form))
