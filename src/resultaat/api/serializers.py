@@ -26,6 +26,7 @@ from resultaat.catalogus.models import (
 from resultaat.clienten.models import Client
 from resultaat.clienten.services import CLIENT_FIELDS
 from resultaat.contracten.models import Contract, ContractProduct, Onderaannemer
+from resultaat.core.api.serializers import GELDIGHEID, agb_code, code, gebruikersnaam, gemeente_code
 from resultaat.core.audit.models import AuditEvent
 from resultaat.core.validators import validate_bsn
 from resultaat.ondersteuning.models import (
@@ -48,32 +49,6 @@ from resultaat.toegang.models import (
 )
 from resultaat.toewijzingen.models import Levering, Toewijzing, ToewijzingVersie
 from resultaat.werklijst.models import WerklijstItem
-
-GELDIGHEID = ("geldig_van", "geldig_tot")
-
-
-def code(slug_field: str = "code", **kwargs: Any) -> serializers.SlugRelatedField[Any]:
-    """A read-only reference to a related row by its public code."""
-    return serializers.SlugRelatedField(slug_field=slug_field, read_only=True, **kwargs)
-
-
-def gemeente_code(**kwargs: Any) -> serializers.SlugRelatedField[Any]:
-    return code(help_text="CBS-gemeentecode.", **kwargs)
-
-
-def agb_code(**kwargs: Any) -> serializers.SlugRelatedField[Any]:
-    return code("agb_code", help_text="AGB-code.", **kwargs)
-
-
-def gebruikersnaam(**kwargs: Any) -> serializers.SlugRelatedField[Any]:
-    return code("username", allow_null=True, **kwargs)
-
-
-class FoutSerializer(serializers.Serializer):
-    """The shape of an error that is not about one field."""
-
-    detail = serializers.CharField()
-
 
 # --- Organisations ---------------------------------------------------------------------------------
 

@@ -21,20 +21,21 @@ from resultaat.clienten.models import Client
 from resultaat.clienten.services import auditspoor, registreer_client, zoek_op_bsn
 from resultaat.contracten.models import Contract
 from resultaat.core.api.permissions import AUDIT, CLIENT_REGISTRATIE, GEMEENTE
-from resultaat.core.api.viewsets import AlleenLezen, Filter, met_filters
+from resultaat.core.api.serializers import NIET_GEVONDEN
+from resultaat.core.api.viewsets import (
+    AANBIEDER_FILTER,
+    GEMEENTE_FILTER,
+    STATUS_FILTER,
+    AlleenLezen,
+    Filter,
+    met_filters,
+)
 from resultaat.core.audit.models import Actie, AuditEvent, record
 from resultaat.ondersteuning.models import Evaluatie, Ondersteuningsplan, PlanDoel, Signaal
 from resultaat.organisaties.models import Aanbieder, Gemeente
 from resultaat.toegang.models import Aanvraag, Beschikking, BeschiktResultaat, Melding, Onderzoek
 from resultaat.toewijzingen.models import Levering, Toewijzing
 from resultaat.werklijst.models import WerklijstItem
-
-GEMEENTE_FILTER = Filter("gemeente__code", "CBS-gemeentecode, bijvoorbeeld 0361.")
-AANBIEDER_FILTER = Filter("aanbieder__agb_code", "AGB-code van de aanbieder.")
-STATUS_FILTER = Filter("status", "Status.")
-
-NIET_GEVONDEN = OpenApiResponse(s.FoutSerializer, description="Niet gevonden, of niet zichtbaar voor u.")
-
 
 # --- Organisations and catalogue: reference data, the same for every user ---------------------------
 

@@ -25,11 +25,11 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from resultaat.accounts.models import Rol
-from resultaat.api.views import NIET_GEVONDEN
 from resultaat.catalogus.models import Product
 from resultaat.clienten.models import Client
 from resultaat.core.api.permissions import AANBIEDER, CONSULENT
 from resultaat.core.api.rollen import RollenPerActie
+from resultaat.core.api.serializers import NIET_GEVONDEN
 from resultaat.core.api.viewsets import AlleenLezen, Filter, invoer, met_filters
 from resultaat.iwmo import services, xml
 from resultaat.iwmo.codes import WJ758RedenVerzoek, WJ759RedenAfwijzingVerzoek, WJ760VerzoekAntwoord

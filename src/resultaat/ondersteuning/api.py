@@ -23,6 +23,7 @@ from resultaat.catalogus.models import Subresultaat
 from resultaat.clienten.models import Client
 from resultaat.core.api.permissions import AANBIEDER, CONSULENT
 from resultaat.core.api.rollen import RollenPerActie
+from resultaat.core.api.serializers import NIET_GEVONDEN
 from resultaat.core.api.viewsets import invoer
 from resultaat.ondersteuning import services
 from resultaat.ondersteuning.models import (
@@ -254,7 +255,7 @@ class SignaalViewSet(RollenPerActie, mixins.CreateModelMixin, views.SignaalViewS
             200: s.SignaalSerializer,
             400: OpenApiResponse(description="De melding staat bij het veld."),
             403: OpenApiResponse(description="Alleen een consulent volgt een signaal op."),
-            404: views.NIET_GEVONDEN,
+            404: NIET_GEVONDEN,
         },
     )
     @action(detail=True, methods=["post"])

@@ -25,6 +25,7 @@ from resultaat.api import views
 from resultaat.catalogus.codes import WMO588RedenBeeindiging
 from resultaat.contracten.models import Onderaannemer
 from resultaat.core.api.permissions import AANBIEDER
+from resultaat.core.api.serializers import NIET_GEVONDEN
 from resultaat.core.api.viewsets import invoer
 from resultaat.toewijzingen import services
 from resultaat.toewijzingen.csv_upload import MAX_BYTES, CsvBestandFout, verwerk_csv
@@ -33,7 +34,6 @@ from resultaat.toewijzingen.models import LeveringBron, Toewijzing
 STOP_REDENEN = [
     (c, label) for c, label in WMO588RedenBeeindiging.choices if c != WMO588RedenBeeindiging.TIJDELIJK
 ]
-NIET_GEVONDEN = views.NIET_GEVONDEN
 FOUT = OpenApiResponse(description="De actie kan niet: de Nederlandse melding staat bij het veld.")
 GEEN_AANBIEDER = OpenApiResponse(description="Alleen een medewerker van een aanbieder mag dit doen.")
 
