@@ -37,7 +37,7 @@ from resultaat.ondersteuning.models import (
     PlusAfspraak,
     Signaal,
 )
-from resultaat.organisaties.models import Aanbieder, Gemeente
+from resultaat.organisaties.models import Gemeente
 from resultaat.toegang.models import (
     Aanvraag,
     Beschikking,
@@ -51,32 +51,6 @@ from resultaat.toewijzingen.models import Levering, Toewijzing, ToewijzingVersie
 from resultaat.werklijst.models import WerklijstItem
 
 # --- Organisations ---------------------------------------------------------------------------------
-
-
-class GemeenteSerializer(serializers.ModelSerializer):
-    regio = code("naam", allow_null=True)
-
-    class Meta:
-        model = Gemeente
-        fields = ("id", "code", "naam", "regio", "postadres", "telefoon", "email")
-
-
-class AanbiederSerializer(serializers.ModelSerializer):
-    class Meta:
-        model = Aanbieder
-        fields = (
-            "id",
-            "agb_code",
-            "naam",
-            "kvk_nummer",
-            "iban",
-            "straat",
-            "huisnummer",
-            "postcode",
-            "plaats",
-            "telefoon",
-            "email",
-        )
 
 
 # --- Catalogue ----------------------------------------------------------------------------------------

@@ -1,4 +1,8 @@
-"""/api/v1/: one router for every resource, the token endpoint and the OpenAPI schema."""
+"""/api/v1/: one router for every resource, the token endpoint and the OpenAPI schema.
+
+Each component lists its resources in its own ``api/urls.py`` as (prefix, viewset, basename); this module
+registers them on the one router. The order is that of the API root since v1: a new resource goes last.
+"""
 
 from django.urls import path
 from drf_spectacular.views import SpectacularAPIView
@@ -9,6 +13,7 @@ from resultaat.bekostiging import api as bekostiging
 from resultaat.iwmo.api import BerichtViewSet as IwmoBerichtViewSet
 from resultaat.iwmo.api import VerzoekViewSet
 from resultaat.ondersteuning import api as ondersteuning
+from resultaat.organisaties.api import urls as organisaties
 from resultaat.toegang import api as toegang
 from resultaat.toewijzingen import api as toewijzingen
 
@@ -20,36 +25,38 @@ class Router(DefaultRouter):
     include_format_suffixes = False
 
 
+ROUTES = [
+    *organisaties.routes,
+    ("contracten", views.ContractViewSet, "contract"),
+    ("catalogus/resultaatdomeinen", views.ResultaatDomeinViewSet, "resultaatdomein"),
+    ("catalogus/resultaten", views.ResultaatViewSet, "resultaat"),
+    ("catalogus/producten", views.ProductViewSet, "product"),
+    ("catalogus/tijdsbanden", views.TijdsbandViewSet, "tijdsband"),
+    ("clienten", views.ClientViewSet, "client"),
+    ("meldingen", toegang.MeldingViewSet, "melding"),
+    ("onderzoeken", toegang.OnderzoekViewSet, "onderzoek"),
+    ("aanvragen", toegang.AanvraagViewSet, "aanvraag"),
+    ("indicaties", toegang.IndicatieViewSet, "indicatie"),
+    ("beschikkingen", views.BeschikkingViewSet, "beschikking"),
+    ("beschikkingen", toegang.BeschikkingBriefViewSet, "beschikkingbrief"),
+    ("toewijzingen", toewijzingen.ToewijzingViewSet, "toewijzing"),
+    ("leveringen", toewijzingen.LeveringViewSet, "levering"),
+    ("ondersteuningsplannen", ondersteuning.OndersteuningsplanViewSet, "ondersteuningsplan"),
+    ("evaluaties", views.EvaluatieViewSet, "evaluatie"),
+    ("signalen", ondersteuning.SignaalViewSet, "signaal"),
+    ("verzoeken", VerzoekViewSet, "verzoek"),
+    ("werklijst", views.WerklijstViewSet, "werklijstitem"),
+    ("auditlog", views.AuditEventViewSet, "auditevent"),
+    ("bekostiging/runs", bekostiging.AfrekenrunViewSet, "afrekenrun"),
+    ("bekostiging/regels", bekostiging.AfrekenregelViewSet, "afrekenregel"),
+    ("bekostiging/batches", bekostiging.BetaalbatchViewSet, "betaalbatch"),
+    ("iwmo/berichten", IwmoBerichtViewSet, "iwmobericht"),
+    ("overstappen", toegang.OverstapViewSet, "overstap"),
+]
+
 router = Router(trailing_slash=True)
-router.register("gemeenten", views.GemeenteViewSet, basename="gemeente")
-router.register("aanbieders", views.AanbiederViewSet, basename="aanbieder")
-router.register("contracten", views.ContractViewSet, basename="contract")
-router.register("catalogus/resultaatdomeinen", views.ResultaatDomeinViewSet, basename="resultaatdomein")
-router.register("catalogus/resultaten", views.ResultaatViewSet, basename="resultaat")
-router.register("catalogus/producten", views.ProductViewSet, basename="product")
-router.register("catalogus/tijdsbanden", views.TijdsbandViewSet, basename="tijdsband")
-router.register("clienten", views.ClientViewSet, basename="client")
-router.register("meldingen", toegang.MeldingViewSet, basename="melding")
-router.register("onderzoeken", toegang.OnderzoekViewSet, basename="onderzoek")
-router.register("aanvragen", toegang.AanvraagViewSet, basename="aanvraag")
-router.register("indicaties", toegang.IndicatieViewSet, basename="indicatie")
-router.register("beschikkingen", views.BeschikkingViewSet, basename="beschikking")
-router.register("beschikkingen", toegang.BeschikkingBriefViewSet, basename="beschikkingbrief")
-router.register("toewijzingen", toewijzingen.ToewijzingViewSet, basename="toewijzing")
-router.register("leveringen", toewijzingen.LeveringViewSet, basename="levering")
-router.register(
-    "ondersteuningsplannen", ondersteuning.OndersteuningsplanViewSet, basename="ondersteuningsplan"
-)
-router.register("evaluaties", views.EvaluatieViewSet, basename="evaluatie")
-router.register("signalen", ondersteuning.SignaalViewSet, basename="signaal")
-router.register("verzoeken", VerzoekViewSet, basename="verzoek")
-router.register("werklijst", views.WerklijstViewSet, basename="werklijstitem")
-router.register("auditlog", views.AuditEventViewSet, basename="auditevent")
-router.register("bekostiging/runs", bekostiging.AfrekenrunViewSet, basename="afrekenrun")
-router.register("bekostiging/regels", bekostiging.AfrekenregelViewSet, basename="afrekenregel")
-router.register("bekostiging/batches", bekostiging.BetaalbatchViewSet, basename="betaalbatch")
-router.register("iwmo/berichten", IwmoBerichtViewSet, basename="iwmobericht")
-router.register("overstappen", toegang.OverstapViewSet, basename="overstap")
+for prefix, viewset, basename in ROUTES:
+    router.register(prefix, viewset, basename=basename)
 
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),

@@ -32,33 +32,11 @@ from resultaat.core.api.viewsets import (
 )
 from resultaat.core.audit.models import Actie, AuditEvent, record
 from resultaat.ondersteuning.models import Evaluatie, Ondersteuningsplan, PlanDoel, Signaal
-from resultaat.organisaties.models import Aanbieder, Gemeente
 from resultaat.toegang.models import Aanvraag, Beschikking, BeschiktResultaat, Melding, Onderzoek
 from resultaat.toewijzingen.models import Levering, Toewijzing
 from resultaat.werklijst.models import WerklijstItem
 
 # --- Organisations and catalogue: reference data, the same for every user ---------------------------
-
-
-class GemeenteViewSet(AlleenLezen):
-    """Gemeenten (municipalities), with their 4-digit CBS code. Reference data, readable by every user."""
-
-    queryset = Gemeente.objects.select_related("regio")
-    serializer_class = s.GemeenteSerializer
-
-    def scoped(self) -> QuerySet[Any]:
-        return Gemeente.objects.select_related("regio")
-
-
-@met_filters(agb=Filter("agb_code", "AGB-code."))
-class AanbiederViewSet(AlleenLezen):
-    """Zorgaanbieders by AGB code: those contracted by your gemeenten, or your own organisation."""
-
-    queryset = Aanbieder.objects.all()
-    serializer_class = s.AanbiederSerializer
-
-    def scoped(self) -> QuerySet[Any]:
-        return Aanbieder.objects.for_user(self.request.user)
 
 
 class ResultaatDomeinViewSet(AlleenLezen):
