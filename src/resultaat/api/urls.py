@@ -10,6 +10,8 @@ from rest_framework.routers import DefaultRouter
 
 from resultaat.api import views
 from resultaat.bekostiging import api as bekostiging
+from resultaat.catalogus.api import urls as catalogus
+from resultaat.contracten.api import urls as contracten
 from resultaat.iwmo.api import BerichtViewSet as IwmoBerichtViewSet
 from resultaat.iwmo.api import VerzoekViewSet
 from resultaat.ondersteuning import api as ondersteuning
@@ -27,11 +29,8 @@ class Router(DefaultRouter):
 
 ROUTES = [
     *organisaties.routes,
-    ("contracten", views.ContractViewSet, "contract"),
-    ("catalogus/resultaatdomeinen", views.ResultaatDomeinViewSet, "resultaatdomein"),
-    ("catalogus/resultaten", views.ResultaatViewSet, "resultaat"),
-    ("catalogus/producten", views.ProductViewSet, "product"),
-    ("catalogus/tijdsbanden", views.TijdsbandViewSet, "tijdsband"),
+    *contracten.routes,
+    *catalogus.routes,
     ("clienten", views.ClientViewSet, "client"),
     ("meldingen", toegang.MeldingViewSet, "melding"),
     ("onderzoeken", toegang.OnderzoekViewSet, "onderzoek"),

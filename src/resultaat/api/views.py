@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import F, Prefetch, QuerySet
-from django.utils import timezone
 from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import mixins, status
 from rest_framework.authtoken.serializers import AuthTokenSerializer
@@ -16,10 +15,8 @@ from rest_framework.response import Response
 from rest_framework.throttling import AnonRateThrottle
 
 from resultaat.api import serializers as s
-from resultaat.catalogus.models import Product, Resultaat, ResultaatDomein, Subresultaat, Tarief, Tijdsband
 from resultaat.clienten.models import Client
 from resultaat.clienten.services import auditspoor, registreer_client, zoek_op_bsn
-from resultaat.contracten.models import Contract
 from resultaat.core.api.permissions import AUDIT, CLIENT_REGISTRATIE, GEMEENTE
 from resultaat.core.api.serializers import NIET_GEVONDEN
 from resultaat.core.api.viewsets import (
@@ -37,71 +34,6 @@ from resultaat.toewijzingen.models import Levering, Toewijzing
 from resultaat.werklijst.models import WerklijstItem
 
 # --- Organisations and catalogue: reference data, the same for every user ---------------------------
-
-
-class ResultaatDomeinViewSet(AlleenLezen):
-    """Domains of the results matrix (catalogue)."""
-
-    queryset = ResultaatDomein.objects.all()
-    serializer_class = s.ResultaatDomeinSerializer
-
-    def scoped(self) -> QuerySet[Any]:
-        return ResultaatDomein.objects.all()
-
-
-@met_filters(domein=Filter("domein__code", "Code van het resultaatdomein."))
-class ResultaatViewSet(AlleenLezen):
-    """Results the gemeente can grant, with their subresults and aandachtspunten (catalogue)."""
-
-    queryset = Resultaat.objects.all()
-    serializer_class = s.ResultaatSerializer
-
-    def scoped(self) -> QuerySet[Any]:
-        return Resultaat.objects.select_related("domein").prefetch_related(
-            Prefetch("subresultaten", Subresultaat.objects.prefetch_related("aandachtspunten"))
-        )
-
-
-@met_filters(resultaat=Filter("resultaat__code", "Code van het resultaat."))
-class TijdsbandViewSet(AlleenLezen):
-    """Time bands (minutes per week) of a result, with their meerposten (catalogue)."""
-
-    queryset = Tijdsband.objects.all()
-    serializer_class = s.TijdsbandSerializer
-
-    def scoped(self) -> QuerySet[Any]:
-        return Tijdsband.objects.select_related("resultaat").prefetch_related("meerposten")
-
-
-@met_filters(
-    categorie=Filter("categorie", "iWmo-productcategorie (WMO020), bijvoorbeeld 01."),
-    resultaat=Filter("resultaat__code", "Code van het resultaat."),
-)
-class ProductViewSet(AlleenLezen):
-    """iWmo products (result x level), each with the tariff valid today (catalogue)."""
-
-    queryset = Product.objects.all()
-    serializer_class = s.ProductSerializer
-
-    def scoped(self) -> QuerySet[Any]:
-        return Product.objects.select_related("resultaat", "complexiteit", "intensiteit").prefetch_related(
-            Prefetch("tarieven", Tarief.objects.geldig_op(timezone.localdate()))
-        )
-
-
-@met_filters(aanbieder=AANBIEDER_FILTER, gemeente=Filter("gemeenten__code", GEMEENTE_FILTER.omschrijving))
-class ContractViewSet(AlleenLezen):
-    """Contracts: a gemeente sees those of its gemeenten, a provider only its own."""
-
-    queryset = Contract.objects.all()
-    serializer_class = s.ContractSerializer
-
-    def scoped(self) -> QuerySet[Any]:
-        return (
-            Contract.objects.for_user(self.request.user)
-            .select_related("aanbieder")
-            .prefetch_related("gemeenten", "producten", "onderaannemers")
-        )
 
 
 # --- Clients -------------------------------------------------------------------------------------------
