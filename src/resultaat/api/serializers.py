@@ -11,11 +11,7 @@ from typing import Any
 
 from rest_framework import serializers
 
-from resultaat.clienten.models import Client
-from resultaat.clienten.services import CLIENT_FIELDS
 from resultaat.core.api.serializers import agb_code, code, gebruikersnaam, gemeente_code
-from resultaat.core.audit.models import AuditEvent
-from resultaat.core.validators import validate_bsn
 from resultaat.ondersteuning.models import (
     Evaluatie,
     Ondersteuningsplan,
@@ -24,7 +20,6 @@ from resultaat.ondersteuning.models import (
     PlusAfspraak,
     Signaal,
 )
-from resultaat.organisaties.models import Gemeente
 from resultaat.toegang.models import (
     Aanvraag,
     Beschikking,
@@ -47,66 +42,6 @@ from resultaat.werklijst.models import WerklijstItem
 
 
 # --- Clients ------------------------------------------------------------------------------------------
-
-
-class ClientSerializer(serializers.ModelSerializer):
-    gemeente = gemeente_code()
-
-    class Meta:
-        model = Client
-        fields: tuple[str, ...] = (
-            "id",
-            "bsn",
-            "gemeente",
-            "naam",
-            "voorletters",
-            "voornamen",
-            "tussenvoegsel",
-            "achternaam",
-            "geboortedatum",
-            "geslacht",
-            "straat",
-            "huisnummer",
-            "postcode",
-            "woonplaats",
-            "telefoon",
-            "email",
-            "huishouden",
-            "huishouden_grootte",
-            "overlijdensdatum",
-            "aangemaakt_op",
-        )
-        read_only_fields: tuple[str, ...] = fields
-
-
-class ClientLijstSerializer(ClientSerializer):
-    """A client in a list: the BSN masked, as on the web list. The full BSN is only in one client's
-    response (retrieve, search, registration), and that read is written to the audit trail."""
-
-    bsn_gemaskeerd = serializers.CharField(read_only=True, help_text="Alleen de laatste drie cijfers.")
-
-    class Meta(ClientSerializer.Meta):
-        fields = tuple("bsn_gemaskeerd" if name == "bsn" else name for name in ClientSerializer.Meta.fields)
-        read_only_fields = fields
-
-
-class ClientRegistratieSerializer(serializers.ModelSerializer):
-    """Input of a client registration; the service checks again and writes the audit event."""
-
-    gemeente = serializers.SlugRelatedField(
-        slug_field="code", queryset=Gemeente.objects.all(), help_text="CBS-gemeentecode."
-    )
-
-    class Meta:
-        model = Client
-        fields = CLIENT_FIELDS
-        # The uniqueness of the BSN within the gemeente is checked by the service, inside its transaction.
-        extra_kwargs = {"bsn": {"validators": [validate_bsn]}}
-        validators: list[object] = []
-
-
-class BsnZoekSerializer(serializers.Serializer):
-    bsn = serializers.CharField(validators=[validate_bsn], help_text="Burgerservicenummer, 9 cijfers.")
 
 
 # --- Toegang -------------------------------------------------------------------------------------------
@@ -440,32 +375,6 @@ class WerklijstItemSerializer(serializers.ModelSerializer):
     def get_onderwerp_type(self, item: WerklijstItem) -> str | None:
         ct = item.content_type
         return f"{ct.app_label}.{ct.model}" if ct else None
-
-
-class AuditEventSerializer(serializers.ModelSerializer):
-    object_type = serializers.SerializerMethodField(help_text="Soort object, als app_label.model.")
-    velden = serializers.ListField(child=serializers.CharField(), read_only=True)
-
-    class Meta:
-        model = AuditEvent
-        fields = (
-            "id",
-            "tijdstip",
-            "actor_naam",
-            "rol",
-            "organisatie",
-            "client_id",
-            "object_type",
-            "object_id",
-            "object_omschrijving",
-            "actie",
-            "velden",
-        )
-        read_only_fields = fields
-
-    def get_object_type(self, event: AuditEvent) -> str:
-        ct = event.content_type
-        return f"{ct.app_label}.{ct.model}"
 
 
 class TokenSerializer(serializers.Serializer):

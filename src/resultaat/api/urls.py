@@ -11,6 +11,7 @@ from rest_framework.routers import DefaultRouter
 from resultaat.api import views
 from resultaat.bekostiging import api as bekostiging
 from resultaat.catalogus.api import urls as catalogus
+from resultaat.clienten.api import urls as clienten
 from resultaat.contracten.api import urls as contracten
 from resultaat.iwmo.api import BerichtViewSet as IwmoBerichtViewSet
 from resultaat.iwmo.api import VerzoekViewSet
@@ -31,7 +32,7 @@ ROUTES = [
     *organisaties.routes,
     *contracten.routes,
     *catalogus.routes,
-    ("clienten", views.ClientViewSet, "client"),
+    *clienten.routes,
     ("meldingen", toegang.MeldingViewSet, "melding"),
     ("onderzoeken", toegang.OnderzoekViewSet, "onderzoek"),
     ("aanvragen", toegang.AanvraagViewSet, "aanvraag"),
@@ -45,7 +46,7 @@ ROUTES = [
     ("signalen", ondersteuning.SignaalViewSet, "signaal"),
     ("verzoeken", VerzoekViewSet, "verzoek"),
     ("werklijst", views.WerklijstViewSet, "werklijstitem"),
-    ("auditlog", views.AuditEventViewSet, "auditevent"),
+    *clienten.audit_routes,
     ("bekostiging/runs", bekostiging.AfrekenrunViewSet, "afrekenrun"),
     ("bekostiging/regels", bekostiging.AfrekenregelViewSet, "afrekenregel"),
     ("bekostiging/batches", bekostiging.BetaalbatchViewSet, "betaalbatch"),

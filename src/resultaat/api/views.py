@@ -5,20 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import F, Prefetch, QuerySet
-from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema, extend_schema_view
-from rest_framework import mixins, status
+from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework.authtoken.serializers import AuthTokenSerializer
 from rest_framework.authtoken.views import ObtainAuthToken
-from rest_framework.decorators import action
-from rest_framework.request import Request
-from rest_framework.response import Response
 from rest_framework.throttling import AnonRateThrottle
 
 from resultaat.api import serializers as s
-from resultaat.clienten.models import Client
-from resultaat.clienten.services import auditspoor, registreer_client, zoek_op_bsn
-from resultaat.core.api.permissions import AUDIT, CLIENT_REGISTRATIE, GEMEENTE
-from resultaat.core.api.serializers import NIET_GEVONDEN
+from resultaat.core.api.permissions import GEMEENTE
 from resultaat.core.api.viewsets import (
     AANBIEDER_FILTER,
     GEMEENTE_FILTER,
@@ -27,7 +20,6 @@ from resultaat.core.api.viewsets import (
     Filter,
     met_filters,
 )
-from resultaat.core.audit.models import Actie, AuditEvent, record
 from resultaat.ondersteuning.models import Evaluatie, Ondersteuningsplan, PlanDoel, Signaal
 from resultaat.toegang.models import Aanvraag, Beschikking, BeschiktResultaat, Melding, Onderzoek
 from resultaat.toewijzingen.models import Levering, Toewijzing
@@ -37,70 +29,6 @@ from resultaat.werklijst.models import WerklijstItem
 
 
 # --- Clients -------------------------------------------------------------------------------------------
-
-
-@met_filters(gemeente=GEMEENTE_FILTER)
-@extend_schema_view(
-    list=extend_schema(responses=s.ClientLijstSerializer(many=True)),
-    create=extend_schema(
-        summary="Cliënt registreren",
-        description="Alleen voor een consulent of beheerder, in een van de eigen gemeenten.",
-        request=s.ClientRegistratieSerializer,
-        responses={201: s.ClientSerializer},
-    ),
-)
-class ClientViewSet(mixins.CreateModelMixin, AlleenLezen):
-    """Clients. The BSN is in the body of a response, never in a URL: search with POST /clienten/zoeken/.
-
-    A list shows the BSN masked; one client (retrieve, search) shows it in full, and that read is
-    written to the audit trail, as on the web client page."""
-
-    queryset = Client.objects.all()
-    serializer_class = s.ClientSerializer
-    schrijf_rollen = CLIENT_REGISTRATIE
-    lees_acties = frozenset({"zoeken"})
-
-    def scoped(self) -> QuerySet[Any]:
-        return Client.objects.for_user(self.request.user).select_related("gemeente")
-
-    def get_serializer_class(self) -> type[s.ClientSerializer]:
-        return s.ClientLijstSerializer if self.action == "list" else s.ClientSerializer
-
-    def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        client = self.get_object()
-        record([client], Actie.GELEZEN)
-        return Response(s.ClientSerializer(client).data)
-
-    def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        invoer = s.ClientRegistratieSerializer(data=request.data)
-        invoer.is_valid(raise_exception=True)
-        client = registreer_client(door=request.user, **invoer.validated_data)
-        return Response(s.ClientSerializer(client).data, status=status.HTTP_201_CREATED)
-
-    @extend_schema(
-        summary="Cliënt zoeken op BSN",
-        description=(
-            "Het BSN staat in de body, nooit in de URL. Een BSN dat niet aan de elfproef voldoet geeft 400 "
-            "met een foutmelding bij het veld `bsn`; een cliënt die niet bestaat of die u niet mag zien "
-            "geeft 404 (dezelfde 404: het antwoord verraadt niet of de cliënt elders bestaat)."
-        ),
-        request=s.BsnZoekSerializer,
-        responses={
-            200: s.ClientSerializer,
-            400: OpenApiResponse(description="Ongeldig BSN."),
-            404: NIET_GEVONDEN,
-        },
-        examples=[OpenApiExample("Zoeken", value={"bsn": "999993653"}, request_only=True)],
-    )
-    @action(detail=False, methods=["post"], pagination_class=None)
-    def zoeken(self, request: Request) -> Response:
-        invoer = s.BsnZoekSerializer(data=request.data)
-        invoer.is_valid(raise_exception=True)
-        client = zoek_op_bsn(door=request.user, bsn=invoer.validated_data["bsn"])
-        if client is None:
-            return Response({"detail": "Geen cliënt gevonden met dit BSN."}, status=status.HTTP_404_NOT_FOUND)
-        record([client], Actie.GELEZEN)
-        return Response(s.ClientSerializer(client).data)
 
 
 # --- Toegang: the gemeente's own working files, never visible to providers ----------------------------
@@ -279,21 +207,6 @@ class WerklijstViewSet(AlleenLezen):
             .select_related("gemeente", "toegewezen_aan", "content_type")
             .order_by(F("uiterlijk").asc(nulls_last=True), "aangemaakt_op", "pk")
         )
-
-
-@met_filters(
-    actie=Filter("actie", "aangemaakt, gewijzigd, verwijderd of gelezen."),
-    client=Filter("client_id", "Id van de cliënt (niet het BSN)."),
-)
-class AuditEventViewSet(AlleenLezen):
-    """The audit trail: only for the privacy officer / auditor (and superusers)."""
-
-    queryset = AuditEvent.objects.all()
-    serializer_class = s.AuditEventSerializer
-    lees_rollen = AUDIT
-
-    def scoped(self) -> QuerySet[Any]:
-        return auditspoor(self.request.user).select_related("content_type")
 
 
 # --- Token ----------------------------------------------------------------------------------------------
