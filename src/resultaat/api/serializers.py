@@ -30,7 +30,6 @@ from resultaat.toegang.models import (
     ZRMScore,
 )
 from resultaat.toewijzingen.models import Levering, Toewijzing, ToewijzingVersie
-from resultaat.werklijst.models import WerklijstItem
 
 # --- Organisations ---------------------------------------------------------------------------------
 
@@ -347,34 +346,6 @@ class SignaalSerializer(serializers.ModelSerializer):
 
 
 # --- Werklijst and audit -----------------------------------------------------------------------------
-
-
-class WerklijstItemSerializer(serializers.ModelSerializer):
-    gemeente = gemeente_code()
-    toegewezen_aan = gebruikersnaam()
-    onderwerp_type = serializers.SerializerMethodField(help_text="Soort onderwerp, als app_label.model.")
-
-    class Meta:
-        model = WerklijstItem
-        fields = (
-            "id",
-            "gemeente",
-            "client",
-            "soort",
-            "omschrijving",
-            "uiterlijk",
-            "status",
-            "toegewezen_aan",
-            "onderwerp_type",
-            "object_id",
-            "aangemaakt_op",
-            "afgehandeld_op",
-        )
-        read_only_fields = fields
-
-    def get_onderwerp_type(self, item: WerklijstItem) -> str | None:
-        ct = item.content_type
-        return f"{ct.app_label}.{ct.model}" if ct else None
 
 
 class TokenSerializer(serializers.Serializer):

@@ -19,6 +19,7 @@ from resultaat.ondersteuning import api as ondersteuning
 from resultaat.organisaties.api import urls as organisaties
 from resultaat.toegang import api as toegang
 from resultaat.toewijzingen import api as toewijzingen
+from resultaat.werklijst.api import urls as werklijst
 
 app_name = "api"
 
@@ -45,7 +46,7 @@ ROUTES = [
     ("evaluaties", views.EvaluatieViewSet, "evaluatie"),
     ("signalen", ondersteuning.SignaalViewSet, "signaal"),
     ("verzoeken", VerzoekViewSet, "verzoek"),
-    ("werklijst", views.WerklijstViewSet, "werklijstitem"),
+    *werklijst.routes,
     *clienten.audit_routes,
     ("bekostiging/runs", bekostiging.AfrekenrunViewSet, "afrekenrun"),
     ("bekostiging/regels", bekostiging.AfrekenregelViewSet, "afrekenregel"),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import F, Prefetch, QuerySet
+from django.db.models import Prefetch, QuerySet
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework.authtoken.serializers import AuthTokenSerializer
 from rest_framework.authtoken.views import ObtainAuthToken
@@ -23,7 +23,6 @@ from resultaat.core.api.viewsets import (
 from resultaat.ondersteuning.models import Evaluatie, Ondersteuningsplan, PlanDoel, Signaal
 from resultaat.toegang.models import Aanvraag, Beschikking, BeschiktResultaat, Melding, Onderzoek
 from resultaat.toewijzingen.models import Levering, Toewijzing
-from resultaat.werklijst.models import WerklijstItem
 
 # --- Organisations and catalogue: reference data, the same for every user ---------------------------
 
@@ -191,22 +190,6 @@ class SignaalViewSet(AlleenLezen):
 
 
 # --- Werklijst and audit log -----------------------------------------------------------------------------
-
-
-@met_filters(gemeente=GEMEENTE_FILTER, status=STATUS_FILTER, soort=Filter("soort", "Soort werklijstitem."))
-class WerklijstViewSet(AlleenLezen):
-    """The consulent's worklist. Only for gemeente staff, rows of their gemeenten."""
-
-    queryset = WerklijstItem.objects.all()
-    serializer_class = s.WerklijstItemSerializer
-    lees_rollen = GEMEENTE
-
-    def scoped(self) -> QuerySet[Any]:
-        return (
-            WerklijstItem.objects.for_user(self.request.user)
-            .select_related("gemeente", "toegewezen_aan", "content_type")
-            .order_by(F("uiterlijk").asc(nulls_last=True), "aangemaakt_op", "pk")
-        )
 
 
 # --- Token ----------------------------------------------------------------------------------------------
