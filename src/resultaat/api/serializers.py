@@ -29,7 +29,6 @@ from resultaat.toegang.models import (
     OnderzoekResultaat,
     ZRMScore,
 )
-from resultaat.toewijzingen.models import Levering, Toewijzing, ToewijzingVersie
 
 # --- Organisations ---------------------------------------------------------------------------------
 
@@ -175,68 +174,6 @@ class BeschikkingSerializer(serializers.ModelSerializer):
 
 
 # --- Toewijzingen and leveringen ----------------------------------------------------------------------
-
-TERMEN = Toewijzing.TERM_FIELDS
-
-
-class ToewijzingVersieSerializer(serializers.ModelSerializer):
-    class Meta:
-        model = ToewijzingVersie
-        fields = ("id", *TERMEN, "vastgelegd_op")
-        read_only_fields = fields
-
-
-class LeveringSerializer(serializers.ModelSerializer):
-    class Meta:
-        model = Levering
-        fields: tuple[str, ...] = (
-            "id",
-            "toewijzing",
-            "begindatum",
-            "einddatum",
-            "reden_beeindiging",
-            "bron",
-            "start_gemeld_op",
-            "stop_gemeld_op",
-            "toelichting",
-            "verwijderd",
-        )
-        read_only_fields: tuple[str, ...] = fields
-
-
-class ToewijzingLeveringSerializer(LeveringSerializer):
-    class Meta(LeveringSerializer.Meta):
-        fields = tuple(f for f in LeveringSerializer.Meta.fields if f != "toewijzing")
-        read_only_fields = fields
-
-
-class ToewijzingSerializer(serializers.ModelSerializer):
-    gemeente = gemeente_code()
-    aanbieder = agb_code()
-    versies = ToewijzingVersieSerializer(many=True, read_only=True)
-    leveringen = ToewijzingLeveringSerializer(many=True, read_only=True)
-
-    class Meta:
-        model = Toewijzing
-        fields = (
-            "id",
-            "gemeente",
-            "nummer",
-            "client",
-            "aanbieder",
-            "product",
-            "beschikt_resultaat",
-            "voorganger",
-            "referentie_aanbieder",
-            "onderaannemer",
-            "reactie",
-            "reactie_op",
-            "retourreden",
-            *TERMEN,
-            "versies",
-            "leveringen",
-        )
-        read_only_fields = fields
 
 
 # --- Ondersteuningsplan, evaluatie, signalen --------------------------------------------------------

@@ -18,7 +18,7 @@ from resultaat.iwmo.api import VerzoekViewSet
 from resultaat.ondersteuning import api as ondersteuning
 from resultaat.organisaties.api import urls as organisaties
 from resultaat.toegang import api as toegang
-from resultaat.toewijzingen import api as toewijzingen
+from resultaat.toewijzingen.api import urls as toewijzingen
 from resultaat.werklijst.api import urls as werklijst
 
 app_name = "api"
@@ -40,8 +40,7 @@ ROUTES = [
     ("indicaties", toegang.IndicatieViewSet, "indicatie"),
     ("beschikkingen", views.BeschikkingViewSet, "beschikking"),
     ("beschikkingen", toegang.BeschikkingBriefViewSet, "beschikkingbrief"),
-    ("toewijzingen", toewijzingen.ToewijzingViewSet, "toewijzing"),
-    ("leveringen", toewijzingen.LeveringViewSet, "levering"),
+    *toewijzingen.routes,
     ("ondersteuningsplannen", ondersteuning.OndersteuningsplanViewSet, "ondersteuningsplan"),
     ("evaluaties", views.EvaluatieViewSet, "evaluatie"),
     ("signalen", ondersteuning.SignaalViewSet, "signaal"),

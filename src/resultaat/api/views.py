@@ -22,7 +22,6 @@ from resultaat.core.api.viewsets import (
 )
 from resultaat.ondersteuning.models import Evaluatie, Ondersteuningsplan, PlanDoel, Signaal
 from resultaat.toegang.models import Aanvraag, Beschikking, BeschiktResultaat, Melding, Onderzoek
-from resultaat.toewijzingen.models import Levering, Toewijzing
 
 # --- Organisations and catalogue: reference data, the same for every user ---------------------------
 
@@ -96,36 +95,6 @@ class BeschikkingViewSet(AlleenLezen):
 
 
 # --- Toewijzingen, leveringen and the provider's side -------------------------------------------------
-
-
-@met_filters(gemeente=GEMEENTE_FILTER, aanbieder=AANBIEDER_FILTER)
-class ToewijzingViewSet(AlleenLezen):
-    """Toewijzingen with their versions and leveringen; a provider sees only its own."""
-
-    queryset = Toewijzing.objects.all()
-    serializer_class = s.ToewijzingSerializer
-
-    def scoped(self) -> QuerySet[Any]:
-        return (
-            Toewijzing.objects.for_user(self.request.user)
-            .select_related("gemeente", "aanbieder")
-            .prefetch_related("versies", "leveringen")
-            .order_by("-ingangsdatum", "-nummer", "-pk")
-        )
-
-
-@met_filters(
-    gemeente=Filter("toewijzing__gemeente__code", GEMEENTE_FILTER.omschrijving),
-    aanbieder=Filter("toewijzing__aanbieder__agb_code", AANBIEDER_FILTER.omschrijving),
-)
-class LeveringViewSet(AlleenLezen):
-    """Leveringen (start, temporary stop and stop of delivery); a provider sees only its own."""
-
-    queryset = Levering.objects.all()
-    serializer_class = s.LeveringSerializer
-
-    def scoped(self) -> QuerySet[Any]:
-        return Levering.objects.for_user(self.request.user).order_by("toewijzing", "begindatum", "pk")
 
 
 @met_filters(

@@ -37,6 +37,7 @@ from resultaat.organisaties.models import Aanbieder
 from resultaat.toegang import services
 from resultaat.toegang.brieven import beschikking_html
 from resultaat.toegang.models import Beschikking, Indicatie, MeldingWijze, Opschorting, ZRMDomein
+from resultaat.toewijzingen.api.serializers import ToewijzingSerializer
 from resultaat.toewijzingen.models import Toewijzing
 from resultaat.toewijzingen.services import wissel_aanbieder
 
@@ -433,7 +434,7 @@ class OverstapViewSet(mixins.CreateModelMixin, BasisViewSet):
     @extend_schema(
         summary="Overstap naar een andere aanbieder",
         request=OverstapSerializer,
-        responses={201: s.ToewijzingSerializer},
+        responses={201: ToewijzingSerializer},
     )
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         data = invoer(OverstapSerializer, request)
@@ -444,4 +445,4 @@ class OverstapViewSet(mixins.CreateModelMixin, BasisViewSet):
         nieuw = wissel_aanbieder(
             door=request.user, toewijzing=toewijzing, nieuwe_aanbieder=data["aanbieder"], per=data["per"]
         )
-        return Response(s.ToewijzingSerializer(nieuw).data, status=status.HTTP_201_CREATED)
+        return Response(ToewijzingSerializer(nieuw).data, status=status.HTTP_201_CREATED)
