@@ -11,7 +11,7 @@ from typing import Any
 
 from rest_framework import serializers
 
-from resultaat.core.api.serializers import agb_code, code, gebruikersnaam, gemeente_code
+from resultaat.core.api.serializers import agb_code, gebruikersnaam
 from resultaat.ondersteuning.models import (
     Evaluatie,
     Ondersteuningsplan,
@@ -19,15 +19,6 @@ from resultaat.ondersteuning.models import (
     PlanDoel,
     PlusAfspraak,
     Signaal,
-)
-from resultaat.toegang.models import (
-    Aanvraag,
-    Beschikking,
-    BeschiktResultaat,
-    Melding,
-    Onderzoek,
-    OnderzoekResultaat,
-    ZRMScore,
 )
 
 # --- Organisations ---------------------------------------------------------------------------------
@@ -43,134 +34,6 @@ from resultaat.toegang.models import (
 
 
 # --- Toegang -------------------------------------------------------------------------------------------
-
-
-class MeldingSerializer(serializers.ModelSerializer):
-    gemeente = gemeente_code()
-    consulent = gebruikersnaam()
-
-    class Meta:
-        model = Melding
-        fields = (
-            "id",
-            "client",
-            "gemeente",
-            "ontvangen_op",
-            "wijze",
-            "hulpvraag",
-            "consulent",
-            "status",
-            "opgeschort_dagen",
-            "onderzoek_uiterlijk",
-        )
-        read_only_fields = fields
-
-
-class ZRMScoreSerializer(serializers.ModelSerializer):
-    class Meta:
-        model = ZRMScore
-        fields = ("id", "domein", "niveau", "toelichting")
-
-
-class OnderzoekResultaatSerializer(serializers.ModelSerializer):
-    resultaat = code()
-
-    class Meta:
-        model = OnderzoekResultaat
-        fields = ("id", "resultaat", "subresultaten", "aandachtspunten", "anders_namelijk")
-        read_only_fields = fields
-
-
-class OnderzoekSerializer(serializers.ModelSerializer):
-    consulent = gebruikersnaam()
-    zrm_scores = ZRMScoreSerializer(many=True, read_only=True)
-    resultaten = OnderzoekResultaatSerializer(many=True, read_only=True)
-
-    class Meta:
-        model = Onderzoek
-        fields = (
-            "id",
-            "melding",
-            "client",
-            "datum_gesprek",
-            "consulent",
-            "situatie",
-            "eigen_kracht",
-            "netwerk",
-            "mantelzorg",
-            "voorliggende_voorzieningen",
-            "afgerond_op",
-            "zrm_scores",
-            "resultaten",
-        )
-        read_only_fields = fields
-
-
-class AanvraagSerializer(serializers.ModelSerializer):
-    gemeente = gemeente_code()
-
-    class Meta:
-        model = Aanvraag
-        fields = (
-            "id",
-            "client",
-            "gemeente",
-            "melding",
-            "onderzoek",
-            "ontvangen_op",
-            "status",
-            "opgeschort_dagen",
-            "besluit_uiterlijk",
-        )
-        read_only_fields = fields
-
-
-class BeschiktResultaatSerializer(serializers.ModelSerializer):
-    resultaat = code()
-    complexiteit = code(allow_null=True)
-    intensiteit = code(allow_null=True)
-
-    class Meta:
-        model = BeschiktResultaat
-        fields = (
-            "id",
-            "resultaat",
-            "product",
-            "complexiteit",
-            "intensiteit",
-            "tijdsband",
-            "minuten_per_week",
-            "frequentie",
-            "ingangsdatum",
-            "einddatum",
-            "subresultaten",
-        )
-        read_only_fields = fields
-
-
-class BeschikkingSerializer(serializers.ModelSerializer):
-    gemeente = gemeente_code()
-    resultaten = BeschiktResultaatSerializer(
-        many=True, read_only=True, help_text="Voor een aanbieder alleen de resultaten die hij levert."
-    )
-
-    class Meta:
-        model = Beschikking
-        fields = (
-            "id",
-            "client",
-            "gemeente",
-            "nummer",
-            "besluit",
-            "besluitdatum",
-            "ingangsdatum",
-            "einddatum",
-            "ondersteuningsplan_onderdeel",
-            "motivering",
-            "verzonden_op",
-            "resultaten",
-        )
-        read_only_fields = fields
 
 
 # --- Toewijzingen and leveringen ----------------------------------------------------------------------

@@ -17,7 +17,7 @@ from resultaat.iwmo.api import BerichtViewSet as IwmoBerichtViewSet
 from resultaat.iwmo.api import VerzoekViewSet
 from resultaat.ondersteuning import api as ondersteuning
 from resultaat.organisaties.api import urls as organisaties
-from resultaat.toegang import api as toegang
+from resultaat.toegang.api import urls as toegang
 from resultaat.toewijzingen.api import urls as toewijzingen
 from resultaat.werklijst.api import urls as werklijst
 
@@ -34,12 +34,7 @@ ROUTES = [
     *contracten.routes,
     *catalogus.routes,
     *clienten.routes,
-    ("meldingen", toegang.MeldingViewSet, "melding"),
-    ("onderzoeken", toegang.OnderzoekViewSet, "onderzoek"),
-    ("aanvragen", toegang.AanvraagViewSet, "aanvraag"),
-    ("indicaties", toegang.IndicatieViewSet, "indicatie"),
-    ("beschikkingen", views.BeschikkingViewSet, "beschikking"),
-    ("beschikkingen", toegang.BeschikkingBriefViewSet, "beschikkingbrief"),
+    *toegang.routes,
     *toewijzingen.routes,
     ("ondersteuningsplannen", ondersteuning.OndersteuningsplanViewSet, "ondersteuningsplan"),
     ("evaluaties", views.EvaluatieViewSet, "evaluatie"),
@@ -51,7 +46,7 @@ ROUTES = [
     ("bekostiging/regels", bekostiging.AfrekenregelViewSet, "afrekenregel"),
     ("bekostiging/batches", bekostiging.BetaalbatchViewSet, "betaalbatch"),
     ("iwmo/berichten", IwmoBerichtViewSet, "iwmobericht"),
-    ("overstappen", toegang.OverstapViewSet, "overstap"),
+    *toegang.overstap_routes,
 ]
 
 router = Router(trailing_slash=True)

@@ -11,7 +11,6 @@ from rest_framework.authtoken.views import ObtainAuthToken
 from rest_framework.throttling import AnonRateThrottle
 
 from resultaat.api import serializers as s
-from resultaat.core.api.permissions import GEMEENTE
 from resultaat.core.api.viewsets import (
     AANBIEDER_FILTER,
     GEMEENTE_FILTER,
@@ -21,7 +20,6 @@ from resultaat.core.api.viewsets import (
     met_filters,
 )
 from resultaat.ondersteuning.models import Evaluatie, Ondersteuningsplan, PlanDoel, Signaal
-from resultaat.toegang.models import Aanvraag, Beschikking, BeschiktResultaat, Melding, Onderzoek
 
 # --- Organisations and catalogue: reference data, the same for every user ---------------------------
 
@@ -30,68 +28,6 @@ from resultaat.toegang.models import Aanvraag, Beschikking, BeschiktResultaat, M
 
 
 # --- Toegang: the gemeente's own working files, never visible to providers ----------------------------
-
-
-@met_filters(gemeente=GEMEENTE_FILTER, status=STATUS_FILTER)
-class MeldingViewSet(AlleenLezen):
-    """Meldingen (requests for support). Only for gemeente staff, rows of their gemeenten."""
-
-    queryset = Melding.objects.all()
-    serializer_class = s.MeldingSerializer
-    lees_rollen = GEMEENTE
-
-    def scoped(self) -> QuerySet[Any]:
-        return Melding.objects.for_user(self.request.user).select_related("gemeente", "consulent")
-
-
-@met_filters(gemeente=Filter("client__gemeente__code", GEMEENTE_FILTER.omschrijving))
-class OnderzoekViewSet(AlleenLezen):
-    """Onderzoeken (keukentafelgesprek) with ZRM scores and chosen results. Only for gemeente staff."""
-
-    queryset = Onderzoek.objects.all()
-    serializer_class = s.OnderzoekSerializer
-    lees_rollen = GEMEENTE
-
-    def scoped(self) -> QuerySet[Any]:
-        return (
-            Onderzoek.objects.for_user(self.request.user)
-            .select_related("consulent")
-            .prefetch_related("zrm_scores", "resultaten__resultaat", "resultaten__subresultaten")
-            .prefetch_related("resultaten__aandachtspunten")
-            .order_by("-pk")
-        )
-
-
-@met_filters(gemeente=GEMEENTE_FILTER, status=STATUS_FILTER)
-class AanvraagViewSet(AlleenLezen):
-    """Aanvragen (formal applications) with their decision deadline. Only for gemeente staff."""
-
-    queryset = Aanvraag.objects.all()
-    serializer_class = s.AanvraagSerializer
-    lees_rollen = GEMEENTE
-
-    def scoped(self) -> QuerySet[Any]:
-        return Aanvraag.objects.for_user(self.request.user).select_related("gemeente")
-
-
-@met_filters(gemeente=GEMEENTE_FILTER, besluit=Filter("besluit", "Besluit: toegekend, deels of afgewezen."))
-class BeschikkingViewSet(AlleenLezen):
-    """Beschikkingen; a provider sees those it delivers under, with only the results it delivers."""
-
-    queryset = Beschikking.objects.all()
-    serializer_class = s.BeschikkingSerializer
-
-    def scoped(self) -> QuerySet[Any]:
-        user = self.request.user
-        resultaten = BeschiktResultaat.objects.select_related("resultaat", "complexiteit", "intensiteit")
-        if user.is_aanbieder_user:  # type: ignore[union-attr]
-            resultaten = resultaten.filter(toewijzingen__aanbieder_id=user.aanbieder_id).distinct()  # type: ignore[union-attr]
-        return (
-            Beschikking.objects.for_user(user)
-            .select_related("gemeente")
-            .prefetch_related(Prefetch("resultaten", resultaten.order_by("pk")), "resultaten__subresultaten")
-            .order_by("-besluitdatum", "-pk")
-        )
 
 
 # --- Toewijzingen, leveringen and the provider's side -------------------------------------------------
