@@ -15,7 +15,7 @@ from resultaat.clienten.api import urls as clienten
 from resultaat.contracten.api import urls as contracten
 from resultaat.iwmo.api import BerichtViewSet as IwmoBerichtViewSet
 from resultaat.iwmo.api import VerzoekViewSet
-from resultaat.ondersteuning import api as ondersteuning
+from resultaat.ondersteuning.api import urls as ondersteuning
 from resultaat.organisaties.api import urls as organisaties
 from resultaat.toegang.api import urls as toegang
 from resultaat.toewijzingen.api import urls as toewijzingen
@@ -36,9 +36,7 @@ ROUTES = [
     *clienten.routes,
     *toegang.routes,
     *toewijzingen.routes,
-    ("ondersteuningsplannen", ondersteuning.OndersteuningsplanViewSet, "ondersteuningsplan"),
-    ("evaluaties", views.EvaluatieViewSet, "evaluatie"),
-    ("signalen", ondersteuning.SignaalViewSet, "signaal"),
+    *ondersteuning.routes,
     ("verzoeken", VerzoekViewSet, "verzoek"),
     *werklijst.routes,
     *clienten.audit_routes,
