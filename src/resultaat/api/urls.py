@@ -9,7 +9,7 @@ from drf_spectacular.views import SpectacularAPIView
 from rest_framework.routers import DefaultRouter
 
 from resultaat.api import views
-from resultaat.bekostiging import api as bekostiging
+from resultaat.bekostiging.api import urls as bekostiging
 from resultaat.catalogus.api import urls as catalogus
 from resultaat.clienten.api import urls as clienten
 from resultaat.contracten.api import urls as contracten
@@ -40,9 +40,7 @@ ROUTES = [
     ("verzoeken", VerzoekViewSet, "verzoek"),
     *werklijst.routes,
     *clienten.audit_routes,
-    ("bekostiging/runs", bekostiging.AfrekenrunViewSet, "afrekenrun"),
-    ("bekostiging/regels", bekostiging.AfrekenregelViewSet, "afrekenregel"),
-    ("bekostiging/batches", bekostiging.BetaalbatchViewSet, "betaalbatch"),
+    *bekostiging.routes,
     ("iwmo/berichten", IwmoBerichtViewSet, "iwmobericht"),
     *toegang.overstap_routes,
 ]
