@@ -13,8 +13,7 @@ from resultaat.bekostiging.api import urls as bekostiging
 from resultaat.catalogus.api import urls as catalogus
 from resultaat.clienten.api import urls as clienten
 from resultaat.contracten.api import urls as contracten
-from resultaat.iwmo.api import BerichtViewSet as IwmoBerichtViewSet
-from resultaat.iwmo.api import VerzoekViewSet
+from resultaat.iwmo.api import urls as iwmo
 from resultaat.ondersteuning.api import urls as ondersteuning
 from resultaat.organisaties.api import urls as organisaties
 from resultaat.toegang.api import urls as toegang
@@ -37,11 +36,11 @@ ROUTES = [
     *toegang.routes,
     *toewijzingen.routes,
     *ondersteuning.routes,
-    ("verzoeken", VerzoekViewSet, "verzoek"),
+    *iwmo.verzoek_routes,
     *werklijst.routes,
     *clienten.audit_routes,
     *bekostiging.routes,
-    ("iwmo/berichten", IwmoBerichtViewSet, "iwmobericht"),
+    *iwmo.bericht_routes,
     *toegang.overstap_routes,
 ]
 
