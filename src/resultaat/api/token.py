@@ -1,30 +1,16 @@
-"""The endpoints of /api/v1/. Thin: rows come from ``for_user`` QuerySets, writes go through services."""
+"""The token endpoint of /api/v1/: username and password for a token, slowed down against guessing."""
 
 from __future__ import annotations
 
 from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework import serializers
 from rest_framework.authtoken.serializers import AuthTokenSerializer
 from rest_framework.authtoken.views import ObtainAuthToken
 from rest_framework.throttling import AnonRateThrottle
 
-from resultaat.api import serializers as s
 
-# --- Organisations and catalogue: reference data, the same for every user ---------------------------
-
-
-# --- Clients -------------------------------------------------------------------------------------------
-
-
-# --- Toegang: the gemeente's own working files, never visible to providers ----------------------------
-
-
-# --- Toewijzingen, leveringen and the provider's side -------------------------------------------------
-
-
-# --- Werklijst and audit log -----------------------------------------------------------------------------
-
-
-# --- Token ----------------------------------------------------------------------------------------------
+class TokenSerializer(serializers.Serializer):
+    token = serializers.CharField(help_text="Meesturen als header `Authorization: Token <token>`.")
 
 
 class TokenThrottle(AnonRateThrottle):
@@ -42,7 +28,7 @@ class TokenThrottle(AnonRateThrottle):
     ),
     request=AuthTokenSerializer,
     responses={
-        200: s.TokenSerializer,
+        200: TokenSerializer,
         400: OpenApiResponse(description="Onjuiste gebruikersnaam of wachtwoord."),
     },
     auth=[],
