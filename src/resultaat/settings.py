@@ -164,7 +164,7 @@ SPECTACULAR_SETTINGS = {
         "VerzoekBronEnum": "resultaat.iwmo.models.VerzoekBron",
         "RedenVerzoekEnum": "resultaat.iwmo.codes.WJ758RedenVerzoek",
         "RedenAfwijzingVerzoekEnum": "resultaat.iwmo.codes.WJ759RedenAfwijzingVerzoek",
-        "StopRedenEnum": "resultaat.toewijzingen.api.STOP_REDENEN",
+        "StopRedenEnum": "resultaat.toewijzingen.api.serializers.STOP_REDENEN",
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",

@@ -1,16 +1,24 @@
-"""/api/v1/: one router for every resource, the token endpoint and the OpenAPI schema."""
+"""/api/v1/: one router for every resource, the token endpoint and the OpenAPI schema.
+
+Each component lists its resources in its own ``api/urls.py`` as (prefix, viewset, basename); this module
+registers them on the one router. The order is that of the API root since v1: a new resource goes last.
+"""
 
 from django.urls import path
 from drf_spectacular.views import SpectacularAPIView
 from rest_framework.routers import DefaultRouter
 
-from resultaat.api import views
-from resultaat.bekostiging import api as bekostiging
-from resultaat.iwmo.api import BerichtViewSet as IwmoBerichtViewSet
-from resultaat.iwmo.api import VerzoekViewSet
-from resultaat.ondersteuning import api as ondersteuning
-from resultaat.toegang import api as toegang
-from resultaat.toewijzingen import api as toewijzingen
+from resultaat.api.token import TokenView
+from resultaat.bekostiging.api import urls as bekostiging
+from resultaat.catalogus.api import urls as catalogus
+from resultaat.clienten.api import urls as clienten
+from resultaat.contracten.api import urls as contracten
+from resultaat.iwmo.api import urls as iwmo
+from resultaat.ondersteuning.api import urls as ondersteuning
+from resultaat.organisaties.api import urls as organisaties
+from resultaat.toegang.api import urls as toegang
+from resultaat.toewijzingen.api import urls as toewijzingen
+from resultaat.werklijst.api import urls as werklijst
 
 app_name = "api"
 
@@ -20,39 +28,28 @@ class Router(DefaultRouter):
     include_format_suffixes = False
 
 
+ROUTES = [
+    *organisaties.routes,
+    *contracten.routes,
+    *catalogus.routes,
+    *clienten.routes,
+    *toegang.routes,
+    *toewijzingen.routes,
+    *ondersteuning.routes,
+    *iwmo.verzoek_routes,
+    *werklijst.routes,
+    *clienten.audit_routes,
+    *bekostiging.routes,
+    *iwmo.bericht_routes,
+    *toegang.overstap_routes,
+]
+
 router = Router(trailing_slash=True)
-router.register("gemeenten", views.GemeenteViewSet, basename="gemeente")
-router.register("aanbieders", views.AanbiederViewSet, basename="aanbieder")
-router.register("contracten", views.ContractViewSet, basename="contract")
-router.register("catalogus/resultaatdomeinen", views.ResultaatDomeinViewSet, basename="resultaatdomein")
-router.register("catalogus/resultaten", views.ResultaatViewSet, basename="resultaat")
-router.register("catalogus/producten", views.ProductViewSet, basename="product")
-router.register("catalogus/tijdsbanden", views.TijdsbandViewSet, basename="tijdsband")
-router.register("clienten", views.ClientViewSet, basename="client")
-router.register("meldingen", toegang.MeldingViewSet, basename="melding")
-router.register("onderzoeken", toegang.OnderzoekViewSet, basename="onderzoek")
-router.register("aanvragen", toegang.AanvraagViewSet, basename="aanvraag")
-router.register("indicaties", toegang.IndicatieViewSet, basename="indicatie")
-router.register("beschikkingen", views.BeschikkingViewSet, basename="beschikking")
-router.register("beschikkingen", toegang.BeschikkingBriefViewSet, basename="beschikkingbrief")
-router.register("toewijzingen", toewijzingen.ToewijzingViewSet, basename="toewijzing")
-router.register("leveringen", toewijzingen.LeveringViewSet, basename="levering")
-router.register(
-    "ondersteuningsplannen", ondersteuning.OndersteuningsplanViewSet, basename="ondersteuningsplan"
-)
-router.register("evaluaties", views.EvaluatieViewSet, basename="evaluatie")
-router.register("signalen", ondersteuning.SignaalViewSet, basename="signaal")
-router.register("verzoeken", VerzoekViewSet, basename="verzoek")
-router.register("werklijst", views.WerklijstViewSet, basename="werklijstitem")
-router.register("auditlog", views.AuditEventViewSet, basename="auditevent")
-router.register("bekostiging/runs", bekostiging.AfrekenrunViewSet, basename="afrekenrun")
-router.register("bekostiging/regels", bekostiging.AfrekenregelViewSet, basename="afrekenregel")
-router.register("bekostiging/batches", bekostiging.BetaalbatchViewSet, basename="betaalbatch")
-router.register("iwmo/berichten", IwmoBerichtViewSet, basename="iwmobericht")
-router.register("overstappen", toegang.OverstapViewSet, basename="overstap")
+for prefix, viewset, basename in ROUTES:
+    router.register(prefix, viewset, basename=basename)
 
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
-    path("token/", views.TokenView.as_view(), name="token"),
+    path("token/", TokenView.as_view(), name="token"),
     *router.urls,
 ]

@@ -42,6 +42,12 @@ class Filter:
     omschrijving: str
 
 
+# The filters most lists share; a list over a relation builds its own with the same description.
+GEMEENTE_FILTER = Filter("gemeente__code", "CBS-gemeentecode, bijvoorbeeld 0361.")
+AANBIEDER_FILTER = Filter("aanbieder__agb_code", "AGB-code van de aanbieder.")
+STATUS_FILTER = Filter("status", "Status.")
+
+
 def met_filters(**filters: Filter) -> Any:
     """Class decorator: declare the list filters of a viewset and document them in the schema."""
 

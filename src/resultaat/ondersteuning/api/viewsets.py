@@ -1,87 +1,45 @@
-"""The ondersteuningsplan in the API: a provider with its own software writes plans as in the portal.
+"""Ondersteuning in the API: plans, evaluations and signals. A provider with its own software writes plans
+as in the portal.
 
-The read endpoints (``resultaat.api.views.OndersteuningsplanViewSet``) get their writes here, calling the
-same services as the web pages: ``POST`` a new version (concept), ``PUT`` the content of a concept,
-``POST .../akkoord/`` the client's agreement. Signals too: a provider reports one (``POST``), a consulent
-of the client's gemeente records the follow-up (``POST .../opvolging/``). A service's Dutch
-``ValidationError`` becomes a 400.
+Plans are read as in the portal, and written through the same services as the web pages: ``POST`` a new
+version (concept), ``PUT`` the content of a concept, ``POST .../akkoord/`` the client's agreement. Signals
+too: a provider reports one (``POST``), a consulent of the client's gemeente records the follow-up
+(``POST .../opvolging/``). A service's Dutch ``ValidationError`` becomes a 400.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from django.db.models import Prefetch, QuerySet
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import mixins, serializers, status
 from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from resultaat.api import serializers as s
-from resultaat.api import views
-from resultaat.catalogus.models import Subresultaat
 from resultaat.clienten.models import Client
 from resultaat.core.api.permissions import AANBIEDER, CONSULENT
 from resultaat.core.api.rollen import RollenPerActie
-from resultaat.core.api.viewsets import invoer
+from resultaat.core.api.serializers import NIET_GEVONDEN
+from resultaat.core.api.viewsets import (
+    AANBIEDER_FILTER,
+    GEMEENTE_FILTER,
+    STATUS_FILTER,
+    AlleenLezen,
+    Filter,
+    invoer,
+    met_filters,
+)
 from resultaat.ondersteuning import services
+from resultaat.ondersteuning.api import serializers as s
 from resultaat.ondersteuning.models import (
-    AkkoordWijze,
+    Evaluatie,
     Ondersteuningsplan,
-    PlusSoort,
-    Regiefrequentie,
+    PlanDoel,
     Signaal,
-    SignaalSoort,
-    SignaalStatus,
-    SocialeKaartVoorziening,
-    Uitvoerder,
 )
 from resultaat.toewijzingen.models import Toewijzing
-
-
-class PlanActiviteitInvoerSerializer(serializers.Serializer):
-    wat = serializers.CharField()
-    hoe_vaak = serializers.CharField(max_length=100, help_text="Bijvoorbeeld: elke week.")
-    door = serializers.ChoiceField(choices=Uitvoerder.choices, default=Uitvoerder.AANBIEDER)
-
-
-class PlanDoelInvoerSerializer(serializers.Serializer):
-    doel = serializers.CharField()
-    subresultaat = serializers.PrimaryKeyRelatedField(
-        queryset=Subresultaat.objects.all(), allow_null=True, required=False, default=None
-    )
-    activiteiten = PlanActiviteitInvoerSerializer(many=True, required=False, default=list)
-
-
-class PlusAfspraakInvoerSerializer(serializers.Serializer):
-    soort = serializers.ChoiceField(choices=PlusSoort.choices)
-    omschrijving = serializers.CharField()
-    voorziening = serializers.PrimaryKeyRelatedField(
-        queryset=SocialeKaartVoorziening.objects.all(),
-        allow_null=True,
-        required=False,
-        default=None,
-        help_text="Id van een voorziening op de sociale kaart van de gemeente van de cliënt.",
-    )
-
-
-class PlanInhoudSerializer(serializers.Serializer):
-    regiefrequentie = serializers.ChoiceField(
-        choices=Regiefrequentie.choices, default=Regiefrequentie.HALFJAAR
-    )
-    evaluatiedatum = serializers.DateField(required=False, allow_null=True, default=None)
-    toelichting = serializers.CharField(required=False, allow_blank=True, default="")
-    doelen = PlanDoelInvoerSerializer(many=True, required=False, default=list)
-    plus_afspraken = PlusAfspraakInvoerSerializer(many=True, required=False, default=list)
-
-
-class PlanNieuwSerializer(PlanInhoudSerializer):
-    toewijzing = serializers.IntegerField(help_text="Id van een toewijzing van uw organisatie.")
-
-
-class PlanAkkoordSerializer(serializers.Serializer):
-    akkoord_op = serializers.DateField(help_text="De dag waarop de cliënt instemde; niet in de toekomst.")
-    akkoord_wijze = serializers.ChoiceField(choices=AkkoordWijze.choices)
 
 
 def _invoer(data: dict[str, Any]) -> services.PlanInvoer:
@@ -119,20 +77,38 @@ def _antwoord(plan: Ondersteuningsplan, request: Request, code: int = status.HTT
     return Response(s.OndersteuningsplanSerializer(plan).data, status=code)
 
 
-class OndersteuningsplanViewSet(views.OndersteuningsplanViewSet):
+@met_filters(
+    aanbieder=Filter("toewijzing__aanbieder__agb_code", AANBIEDER_FILTER.omschrijving),
+    gemeente=Filter("toewijzing__gemeente__code", GEMEENTE_FILTER.omschrijving),
+    status=STATUS_FILTER,
+)
+class OndersteuningsplanViewSet(AlleenLezen):
     """Ondersteuningsplannen with goals, activities and the Plus; a provider sees only its own and writes
     the plans of its own toewijzingen: a new version, the content of a concept, the client's agreement.
     An agreed version is never changed (400)."""
 
+    queryset = Ondersteuningsplan.objects.all()
+    serializer_class = s.OndersteuningsplanSerializer
     schrijf_rollen = AANBIEDER
+
+    def scoped(self) -> QuerySet[Any]:
+        return (
+            Ondersteuningsplan.objects.for_user(self.request.user)
+            .select_related("toewijzing")
+            .prefetch_related(
+                Prefetch("doelen", PlanDoel.objects.prefetch_related("activiteiten").order_by("pk")),
+                "plus_afspraken__voorziening",
+            )
+            .order_by("toewijzing", "-versie", "pk")
+        )
 
     @extend_schema(
         summary="Nieuwe versie (concept) van het ondersteuningsplan",
-        request=PlanNieuwSerializer,
+        request=s.PlanNieuwSerializer,
         responses={201: s.OndersteuningsplanSerializer},
     )
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        data = invoer(PlanNieuwSerializer, request)
+        data = invoer(s.PlanNieuwSerializer, request)
         toewijzing = Toewijzing.objects.for_user(request.user).filter(pk=data["toewijzing"]).first()
         if toewijzing is None:
             raise serializers.ValidationError(
@@ -143,72 +119,77 @@ class OndersteuningsplanViewSet(views.OndersteuningsplanViewSet):
 
     @extend_schema(
         summary="Inhoud van een concept vervangen",
-        request=PlanInhoudSerializer,
+        request=s.PlanInhoudSerializer,
         responses={200: s.OndersteuningsplanSerializer},
     )
     def update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         plan = self.get_object()
         plan = services.wijzig_plan(
-            door=request.user, plan=plan, invoer=_invoer(invoer(PlanInhoudSerializer, request))
+            door=request.user, plan=plan, invoer=_invoer(invoer(s.PlanInhoudSerializer, request))
         )
         return _antwoord(plan, request)
 
     @extend_schema(
         summary="Akkoord van de cliënt vastleggen",
-        request=PlanAkkoordSerializer,
+        request=s.PlanAkkoordSerializer,
         responses={200: s.OndersteuningsplanSerializer},
     )
     @action(detail=True, methods=["post"])
     def akkoord(self, request: Request, pk: str | None = None) -> Response:
         plan = self.get_object()
-        data = invoer(PlanAkkoordSerializer, request)
+        data = invoer(s.PlanAkkoordSerializer, request)
         plan = services.leg_akkoord_vast(
             door=request.user, plan=plan, akkoord_op=data["akkoord_op"], akkoord_wijze=data["akkoord_wijze"]
         )
         return _antwoord(plan, request)
 
 
+# --- Evaluaties ----------------------------------------------------------------------------------------
+
+
+@met_filters(
+    aanbieder=Filter("toewijzing__aanbieder__agb_code", AANBIEDER_FILTER.omschrijving),
+    gemeente=Filter("toewijzing__gemeente__code", GEMEENTE_FILTER.omschrijving),
+)
+class EvaluatieViewSet(AlleenLezen):
+    """Evaluations per toewijzing; a provider sees only its own."""
+
+    queryset = Evaluatie.objects.all()
+    serializer_class = s.EvaluatieSerializer
+
+    def scoped(self) -> QuerySet[Any]:
+        return (
+            Evaluatie.objects.for_user(self.request.user)
+            .select_related("toewijzing", "uitgevoerd_door")
+            .order_by("-datum", "-pk")
+        )
+
+
 # --- Signalen ------------------------------------------------------------------------------------------
 
 
-class SignaalInvoerSerializer(serializers.Serializer):
-    client = serializers.IntegerField(help_text="Id van een cliënt van uw organisatie (niet het BSN).")
-    toewijzing = serializers.IntegerField(
-        required=False,
-        allow_null=True,
-        default=None,
-        help_text="Id van de toewijzing van deze cliënt waar het signaal bij hoort (mag leeg).",
-    )
-    soort = serializers.ChoiceField(choices=SignaalSoort.choices)
-    toelichting = serializers.CharField(help_text="Wat u heeft gezien of gehoord; feiten.")
-
-
-class OpvolgingInvoerSerializer(serializers.Serializer):
-    status = serializers.ChoiceField(
-        choices=[
-            (SignaalStatus.IN_BEHANDELING, SignaalStatus.IN_BEHANDELING.label),
-            (SignaalStatus.AFGEHANDELD, SignaalStatus.AFGEHANDELD.label),
-        ],
-        help_text="Afgehandeld sluit de taak op de werklijst; daarna verandert het signaal niet meer.",
-    )
-    opvolging = serializers.CharField(
-        help_text="Interne aantekening van de gemeente; de aanbieder ziet die niet."
-    )
-    terugkoppeling = serializers.CharField(
-        required=False,
-        allow_blank=True,
-        default="",
-        help_text="Kort en zonder gevoelige details: de aanbieder ziet deze tekst bij het signaal.",
-    )
-
-
-class SignaalViewSet(RollenPerActie, mixins.CreateModelMixin, views.SignaalViewSet):
+@met_filters(
+    aanbieder=AANBIEDER_FILTER,
+    gemeente=Filter("client__gemeente__code", GEMEENTE_FILTER.omschrijving),
+    soort=Filter("soort", "Soort signaal, bijvoorbeeld eenzaamheid."),
+    status=STATUS_FILTER,
+)
+class SignaalViewSet(RollenPerActie, mixins.CreateModelMixin, AlleenLezen):
     """Signals a provider reported; a provider sees only its own. A provider reports a signal about one of
     its own clients (it lands on the consulent's worklist); a consulent of the client's gemeente records the
     follow-up. The provider sees the status and the terugkoppeling, never the internal opvolging."""
 
+    queryset = Signaal.objects.all()
+    serializer_class = s.SignaalSerializer
     schrijf_rollen = AANBIEDER
     actie_rollen = {"create": AANBIEDER, "opvolging": CONSULENT}
+
+    def scoped(self) -> QuerySet[Any]:
+        return (
+            Signaal.objects.for_user(self.request.user)
+            .select_related("aanbieder", "gemeld_door")
+            .order_by("-gemeld_op", "-pk")
+        )
 
     def _antwoord(self, signaal: Signaal, code: int = status.HTTP_200_OK) -> Response:
         signaal = self.scoped().get(pk=signaal.pk)
@@ -217,7 +198,7 @@ class SignaalViewSet(RollenPerActie, mixins.CreateModelMixin, views.SignaalViewS
     @extend_schema(
         summary="Signaal melden",
         description="Alleen voor een aanbieder, over een cliënt met een toewijzing aan de eigen organisatie.",
-        request=SignaalInvoerSerializer,
+        request=s.SignaalInvoerSerializer,
         responses={
             201: s.SignaalSerializer,
             400: OpenApiResponse(description="De melding staat bij het veld."),
@@ -225,7 +206,7 @@ class SignaalViewSet(RollenPerActie, mixins.CreateModelMixin, views.SignaalViewS
         },
     )
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        data = invoer(SignaalInvoerSerializer, request)
+        data = invoer(s.SignaalInvoerSerializer, request)
         client = Client.objects.for_user(request.user).filter(pk=data["client"]).first()
         if client is None:
             raise serializers.ValidationError({"client": ["Kies een cliënt van uw eigen organisatie."]})
@@ -249,17 +230,17 @@ class SignaalViewSet(RollenPerActie, mixins.CreateModelMixin, views.SignaalViewS
         summary="Signaal opvolgen",
         description="Alleen voor een consulent van de gemeente van de cliënt. Een afgehandeld signaal "
         "verandert niet meer (400).",
-        request=OpvolgingInvoerSerializer,
+        request=s.OpvolgingInvoerSerializer,
         responses={
             200: s.SignaalSerializer,
             400: OpenApiResponse(description="De melding staat bij het veld."),
             403: OpenApiResponse(description="Alleen een consulent volgt een signaal op."),
-            404: views.NIET_GEVONDEN,
+            404: NIET_GEVONDEN,
         },
     )
     @action(detail=True, methods=["post"])
     def opvolging(self, request: Request, pk: str | None = None) -> Response:
         signaal = self.get_object()
-        data = invoer(OpvolgingInvoerSerializer, request)
+        data = invoer(s.OpvolgingInvoerSerializer, request)
         services.volg_signaal_op(door=request.user, signaal=signaal, **data)
         return self._antwoord(signaal)

@@ -1,7 +1,7 @@
-"""The provider portal's actions on toewijzingen in the API, for a provider's own software or a script.
+"""Toewijzingen and leveringen in the API, with the portal's actions for a provider's software or a script.
 
-The read endpoints (``resultaat.api.views.ToewijzingViewSet`` and ``LeveringViewSet``) get the same
-actions as the portal pages, calling the same services (:mod:`resultaat.toewijzingen.services`):
+The toewijzingen and leveringen are read as in the portal, and the provider has the same actions as the
+portal pages, calling the same services (:mod:`resultaat.toewijzingen.services`):
 accept or return a toewijzing (the 302), start, temporary stop, resume and stop (the 305/307), the
 subcontractor, and the CSV upload of starts and stops. Only role ``aanbieder`` acts (a gemeente user
 gets 403); another provider's toewijzing is a 404, because every lookup starts from ``for_user``. A
@@ -13,101 +13,42 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
 from drf_spectacular.utils import OpenApiResponse, extend_schema
-from rest_framework import serializers, status
+from rest_framework import status
 from rest_framework.decorators import action
 from rest_framework.parsers import MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from resultaat.api import serializers as s
-from resultaat.api import views
 from resultaat.catalogus.codes import WMO588RedenBeeindiging
 from resultaat.contracten.models import Onderaannemer
 from resultaat.core.api.permissions import AANBIEDER
-from resultaat.core.api.viewsets import invoer
+from resultaat.core.api.serializers import NIET_GEVONDEN
+from resultaat.core.api.viewsets import (
+    AANBIEDER_FILTER,
+    GEMEENTE_FILTER,
+    AlleenLezen,
+    Filter,
+    invoer,
+    met_filters,
+)
 from resultaat.toewijzingen import services
+from resultaat.toewijzingen.api import serializers as s
+from resultaat.toewijzingen.api.serializers import (
+    CsvInvoerSerializer,
+    CsvVerslagSerializer,
+    OnderaannemerInvoerSerializer,
+    RetourInvoerSerializer,
+    StartInvoerSerializer,
+    StopInvoerSerializer,
+    TijdelijkeStopInvoerSerializer,
+)
 from resultaat.toewijzingen.csv_upload import MAX_BYTES, CsvBestandFout, verwerk_csv
-from resultaat.toewijzingen.models import LeveringBron, Toewijzing
+from resultaat.toewijzingen.models import Levering, LeveringBron, Toewijzing
 
-STOP_REDENEN = [
-    (c, label) for c, label in WMO588RedenBeeindiging.choices if c != WMO588RedenBeeindiging.TIJDELIJK
-]
-NIET_GEVONDEN = views.NIET_GEVONDEN
 FOUT = OpenApiResponse(description="De actie kan niet: de Nederlandse melding staat bij het veld.")
 GEEN_AANBIEDER = OpenApiResponse(description="Alleen een medewerker van een aanbieder mag dit doen.")
-
-
-# --- Input -----------------------------------------------------------------------------------------------
-
-
-class RetourInvoerSerializer(serializers.Serializer):
-    reden = serializers.CharField(
-        max_length=1000, help_text="Waarom u de toewijzing niet aanneemt; de consulent leest dit."
-    )
-
-
-class StartInvoerSerializer(serializers.Serializer):
-    begindatum = serializers.DateField(help_text="De eerste dag van de ondersteuning.")
-
-
-class TijdelijkeStopInvoerSerializer(serializers.Serializer):
-    einddatum = serializers.DateField(help_text="De laatste dag van de ondersteuning vóór de stop.")
-    toelichting = serializers.CharField(
-        max_length=200,
-        required=False,
-        allow_blank=True,
-        default="",
-        help_text="De oorzaak, bijvoorbeeld ziekenhuisopname.",
-    )
-
-
-class StopInvoerSerializer(serializers.Serializer):
-    einddatum = serializers.DateField(help_text="De laatste dag van de ondersteuning.")
-    reden = serializers.ChoiceField(
-        choices=STOP_REDENEN, help_text="Reden van beëindiging (WMO588); 20 is een tijdelijke stop."
-    )
-    toelichting = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
-
-
-class OnderaannemerInvoerSerializer(serializers.Serializer):
-    onderaannemer = serializers.IntegerField(
-        allow_null=True,
-        help_text="Id van een onderaannemer onder uw contract voor deze gemeente en dit product; "
-        "null als u zelf levert.",
-    )
-
-
-class CsvInvoerSerializer(serializers.Serializer):
-    bestand = serializers.FileField(
-        help_text="CSV met de kolommen toewijzingnummer;gemeentecode;soort;datum;reden;toelichting "
-        "(UTF-8, ; of ,, max. 2 MB)."
-    )
-    alleen_geldige = serializers.BooleanField(
-        default=False,
-        help_text="Pas de geldige regels toe, ook als andere regels een fout hebben. Zonder deze keuze "
-        "past een bestand met een fout niets toe.",
-    )
-
-
-class CsvRegelSerializer(serializers.Serializer):
-    regelnummer = serializers.IntegerField(help_text="Regel in het bestand; de kopregel is regel 1.")
-    toewijzingnummer = serializers.CharField()
-    soort = serializers.CharField()
-    status = serializers.ChoiceField(
-        choices=[("toegepast", "toegepast"), ("fout", "fout"), ("niet toegepast", "niet toegepast")]
-    )
-    melding = serializers.CharField(help_text="Wat er is gedaan, of de fout.")
-
-
-class CsvVerslagSerializer(serializers.Serializer):
-    toegepast = serializers.BooleanField(help_text="Of de geldige regels zijn toegepast.")
-    aantal_toegepast = serializers.IntegerField()
-    fouten = serializers.IntegerField(help_text="Aantal regels met een fout.")
-    regels = CsvRegelSerializer(many=True)
-
-
-# --- Viewsets --------------------------------------------------------------------------------------------
 
 
 def _actie(summary: str, request: Any = None, description: str = "") -> Any:
@@ -119,12 +60,23 @@ def _actie(summary: str, request: Any = None, description: str = "") -> Any:
     )
 
 
-class ToewijzingViewSet(views.ToewijzingViewSet):
+@met_filters(gemeente=GEMEENTE_FILTER, aanbieder=AANBIEDER_FILTER)
+class ToewijzingViewSet(AlleenLezen):
     """Toewijzingen with their versions and leveringen; a provider sees only its own. The provider acts on
     its own toewijzingen as in the portal: accept or return (302), start, temporary stop, resume and stop
     (305/307), and the subcontractor. Each action answers with the toewijzing as it is afterwards."""
 
+    queryset = Toewijzing.objects.all()
+    serializer_class = s.ToewijzingSerializer
     schrijf_rollen = AANBIEDER
+
+    def scoped(self) -> QuerySet[Any]:
+        return (
+            Toewijzing.objects.for_user(self.request.user)
+            .select_related("gemeente", "aanbieder")
+            .prefetch_related("versies", "leveringen")
+            .order_by("-ingangsdatum", "-nummer", "-pk")
+        )
 
     def _antwoord(self, toewijzing: Toewijzing) -> Response:
         return Response(s.ToewijzingSerializer(self.scoped().get(pk=toewijzing.pk)).data)
@@ -244,11 +196,20 @@ class ToewijzingViewSet(views.ToewijzingViewSet):
         return self._antwoord(toewijzing)
 
 
-class LeveringViewSet(views.LeveringViewSet):
+@met_filters(
+    gemeente=Filter("toewijzing__gemeente__code", GEMEENTE_FILTER.omschrijving),
+    aanbieder=Filter("toewijzing__aanbieder__agb_code", AANBIEDER_FILTER.omschrijving),
+)
+class LeveringViewSet(AlleenLezen):
     """Leveringen (start, temporary stop and stop of delivery); a provider sees only its own. A provider
     without iWmo software uploads its starts and stops as a CSV file with POST /leveringen/csv/."""
 
+    queryset = Levering.objects.all()
+    serializer_class = s.LeveringSerializer
     schrijf_rollen = AANBIEDER
+
+    def scoped(self) -> QuerySet[Any]:
+        return Levering.objects.for_user(self.request.user).order_by("toewijzing", "begindatum", "pk")
 
     @extend_schema(
         summary="Starts en stops uploaden (CSV)",

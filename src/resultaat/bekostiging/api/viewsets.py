@@ -10,80 +10,11 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import QuerySet
-from rest_framework import serializers
 
+from resultaat.bekostiging.api import serializers as s
 from resultaat.bekostiging.models import Afrekenregel, Afrekenrun, Betaalbatch
 from resultaat.core.api.permissions import GEMEENTE
 from resultaat.core.api.viewsets import AlleenLezen, Filter, met_filters
-
-
-class AfrekenrunSerializer(serializers.ModelSerializer):
-    gemeente = serializers.CharField(source="gemeente.code", read_only=True)
-    periode = serializers.CharField(source="periode.code", read_only=True)
-
-    class Meta:
-        model = Afrekenrun
-        fields = [
-            "id",
-            "gemeente",
-            "periode",
-            "status",
-            "aangemaakt_op",
-            "aangemaakt_door_naam",
-            "goedgekeurd_op",
-            "aantal_regels",
-            "totaal_cent",
-        ]
-
-
-class AfrekenregelSerializer(serializers.ModelSerializer):
-    periode = serializers.CharField(source="periode.code", read_only=True)
-    toewijzingnummer = serializers.IntegerField(source="toewijzing.nummer", read_only=True)
-    toelichting = serializers.CharField(read_only=True)
-
-    class Meta:
-        model = Afrekenregel
-        fields = [
-            "id",
-            "run",
-            "periode",
-            "toewijzing",
-            "toewijzingnummer",
-            "client",
-            "aanbieder",
-            "product",
-            "soort",
-            "regel",
-            "bedrag_cent",
-            "verschuldigd_cent",
-            "eerder_betaald_cent",
-            "tarief_cent",
-            "dagen",
-            "periode_dagen",
-            "eerste_dag",
-            "laatste_dag",
-            "toelichting",
-        ]
-
-
-class BetaalbatchSerializer(serializers.ModelSerializer):
-    kenmerk = serializers.CharField(read_only=True)
-    periode = serializers.CharField(source="run.periode.code", read_only=True)
-    gemeente = serializers.CharField(source="run.gemeente.code", read_only=True)
-
-    class Meta:
-        model = Betaalbatch
-        fields = [
-            "id",
-            "kenmerk",
-            "run",
-            "gemeente",
-            "periode",
-            "aanbieder",
-            "aantal_regels",
-            "aantal_clienten",
-            "totaal_cent",
-        ]
 
 
 @met_filters(
@@ -95,7 +26,7 @@ class AfrekenrunViewSet(AlleenLezen):
     """Settlement runs of your gemeenten: period, status (concept until a second person approves), totals."""
 
     queryset = Afrekenrun.objects.all()
-    serializer_class = AfrekenrunSerializer
+    serializer_class = s.AfrekenrunSerializer
     lees_rollen = GEMEENTE
 
     def scoped(self) -> QuerySet[Any]:
@@ -112,7 +43,7 @@ class AfrekenregelViewSet(AlleenLezen):
     tariff. Providers see only their own lines."""
 
     queryset = Afrekenregel.objects.all()
-    serializer_class = AfrekenregelSerializer
+    serializer_class = s.AfrekenregelSerializer
 
     def scoped(self) -> QuerySet[Any]:
         return (
@@ -127,7 +58,7 @@ class BetaalbatchViewSet(AlleenLezen):
     """Payment batches of approved runs, one per provider. Providers see only their own."""
 
     queryset = Betaalbatch.objects.all()
-    serializer_class = BetaalbatchSerializer
+    serializer_class = s.BetaalbatchSerializer
 
     def scoped(self) -> QuerySet[Any]:
         return Betaalbatch.objects.for_user(self.request.user).select_related(

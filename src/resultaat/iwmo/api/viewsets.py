@@ -18,69 +18,24 @@ from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import HttpResponse
 from drf_spectacular.utils import OpenApiResponse, extend_schema
-from rest_framework import serializers, status
+from rest_framework import status
 from rest_framework.decorators import action
 from rest_framework.parsers import MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from resultaat.accounts.models import Rol
-from resultaat.api.views import NIET_GEVONDEN
-from resultaat.catalogus.models import Product
 from resultaat.clienten.models import Client
 from resultaat.core.api.permissions import AANBIEDER, CONSULENT
 from resultaat.core.api.rollen import RollenPerActie
+from resultaat.core.api.serializers import NIET_GEVONDEN
 from resultaat.core.api.viewsets import AlleenLezen, Filter, invoer, met_filters
 from resultaat.iwmo import services, xml
-from resultaat.iwmo.codes import WJ758RedenVerzoek, WJ759RedenAfwijzingVerzoek, WJ760VerzoekAntwoord
+from resultaat.iwmo.api import serializers as s
+from resultaat.iwmo.codes import WJ760VerzoekAntwoord
 from resultaat.iwmo.intake import controleer_technisch, verwerk
 from resultaat.iwmo.models import Bericht, Verzoek
 from resultaat.toewijzingen.models import Toewijzing
-
-
-class BerichtSerializer(serializers.ModelSerializer):
-    class Meta:
-        model = Bericht
-        fields = [
-            "id",
-            "richting",
-            "berichttype",
-            "afzender",
-            "ontvanger",
-            "identificatie",
-            "dagtekening",
-            "bestandsnaam",
-            "sha256",
-            "status",
-            "retourcodes",
-            "heenbericht",
-            "aangemaakt_op",
-        ]
-
-
-class UploadSerializer(serializers.Serializer):
-    bestand = serializers.FileField(
-        help_text="Een iWmo 3.2-bestand (XML, UTF-8 zonder BOM, CRLF, max. 25 MB)."
-    )
-
-
-class ProbleemSerializer(serializers.Serializer):
-    regel = serializers.CharField()
-    retourcode = serializers.CharField(allow_null=True)
-    pad = serializers.CharField()
-    melding = serializers.CharField()
-
-
-class UitkomstSerializer(serializers.Serializer):
-    bestandsnaam = serializers.CharField()
-    berichttype = serializers.CharField(allow_null=True)
-    status = serializers.CharField(
-        help_text="goedgekeurd, afgekeurd, technisch, dubbel-goedgekeurd, dubbel-afgekeurd"
-    )
-    problemen = ProbleemSerializer(many=True)
-    bericht = serializers.IntegerField(allow_null=True, help_text="Id van het opgeslagen bericht.")
-    retour_bestandsnaam = serializers.CharField(allow_null=True)
-    retour = serializers.CharField(allow_null=True, help_text="Het retourbericht (XML), als dat er is.")
 
 
 @met_filters(berichttype=Filter("berichttype", "Berichttype, bijvoorbeeld WMO305."))
@@ -89,7 +44,7 @@ class BerichtViewSet(AlleenLezen):
     the retour (or the technical reason when the file is not a valid iWmo 3.2 message)."""
 
     queryset = Bericht.objects.all()
-    serializer_class = BerichtSerializer
+    serializer_class = s.BerichtSerializer
     schrijf_rollen = frozenset({str(Rol.AANBIEDER), str(Rol.BEHEERDER)})
 
     def scoped(self) -> QuerySet[Any]:
@@ -110,12 +65,12 @@ class BerichtViewSet(AlleenLezen):
 
     @extend_schema(
         summary="iWmo-bestand aanleveren",
-        request={"multipart/form-data": UploadSerializer},
-        responses={200: UitkomstSerializer, 400: OpenApiResponse(description="Geen bestand meegestuurd.")},
+        request={"multipart/form-data": s.UploadSerializer},
+        responses={200: s.UitkomstSerializer, 400: OpenApiResponse(description="Geen bestand meegestuurd.")},
     )
     @action(detail=False, methods=["post"], parser_classes=[MultiPartParser], pagination_class=None)
     def upload(self, request: Request) -> Response:
-        invoer = UploadSerializer(data=request.data)
+        invoer = s.UploadSerializer(data=request.data)
         invoer.is_valid(raise_exception=True)
         upload = invoer.validated_data["bestand"]
         if upload.size > xml.MAX_BYTES:
@@ -182,116 +137,6 @@ class BerichtViewSet(AlleenLezen):
 # --- Verzoeken (315 VOT, 317 VOW) -------------------------------------------------------------------------
 
 
-class VerzoekSerializer(serializers.ModelSerializer):
-    gemeente: Any = serializers.SlugRelatedField(
-        slug_field="code", read_only=True, help_text="CBS-gemeentecode."
-    )
-    aanbieder: Any = serializers.SlugRelatedField(
-        slug_field="agb_code", read_only=True, help_text="AGB-code."
-    )
-    ingediend_door: Any = serializers.SlugRelatedField(slug_field="username", read_only=True, allow_null=True)
-    toewijzingen = serializers.SerializerMethodField(
-        help_text="Ids van de toewijzingen die bij toekenning zijn gemaakt of gewijzigd (met deze "
-        "ReferentieAanbieder)."
-    )
-
-    class Meta:
-        model = Verzoek
-        fields = (
-            "id",
-            "gemeente",
-            "aanbieder",
-            "client",
-            "soort",
-            "bron",
-            "referentie_aanbieder",
-            "bericht",
-            "producten",
-            "toelichting",
-            "ingediend_op",
-            "ingediend_door",
-            "status",
-            "uiterlijk",
-            "beantwoord_op",
-            "reden_afwijzing",
-            "toewijzingen",
-        )
-        read_only_fields = fields
-
-    def get_toewijzingen(self, verzoek: Verzoek) -> list[int]:
-        per_verzoek = self.context.get("toewijzingen")
-        if per_verzoek is not None:
-            return per_verzoek.get(verzoek.pk, [])
-        return _toewijzingen(self.context["request"].user, [verzoek]).get(verzoek.pk, [])
-
-
-def _toewijzingen(user: Any, verzoeken: list[Verzoek]) -> dict[int, list[int]]:
-    """The toewijzingen each request led to (made with its ReferentieAanbieder), in one query for a page
-    of requests. A toewijzing a VOW only shortened keeps its own referentie and is not listed."""
-    sleutels = {(v.aanbieder_id, v.client_id, v.referentie_aanbieder): v.pk for v in verzoeken}
-    if not sleutels:
-        return {}
-    rijen = (
-        Toewijzing.objects.for_user(user)
-        .filter(
-            referentie_aanbieder__in={r for _, _, r in sleutels}, client_id__in={c for _, c, _ in sleutels}
-        )
-        .exclude(referentie_aanbieder="")
-        .order_by("nummer")
-        .values_list("pk", "aanbieder_id", "client_id", "referentie_aanbieder")
-    )
-    uitkomst: dict[int, list[int]] = {}
-    for pk, aanbieder_id, client_id, referentie in rijen:
-        verzoek_pk = sleutels.get((aanbieder_id, client_id, referentie))
-        if verzoek_pk is not None:
-            uitkomst.setdefault(verzoek_pk, []).append(pk)
-    return uitkomst
-
-
-class VotInvoerSerializer(serializers.Serializer):
-    client = serializers.IntegerField(help_text="Id van een cliënt van uw organisatie (niet het BSN).")
-    product = serializers.PrimaryKeyRelatedField(
-        queryset=Product.objects.all(), help_text="Id van een product waarvoor u een contract heeft."
-    )
-    ingangsdatum = serializers.DateField(help_text="Gewenste ingangsdatum; niet in het verleden.")
-    einddatum = serializers.DateField(required=False, allow_null=True, default=None)
-    toelichting = serializers.CharField(required=False, allow_blank=True, default="")
-
-
-class VowInvoerSerializer(serializers.Serializer):
-    toewijzing = serializers.IntegerField(help_text="Id van een lopende toewijzing van uw organisatie.")
-    einddatum = serializers.DateField(
-        required=False,
-        allow_null=True,
-        default=None,
-        help_text="Nieuwe einddatum; leeg als die gelijk blijft.",
-    )
-    product = serializers.PrimaryKeyRelatedField(
-        queryset=Product.objects.all(),
-        required=False,
-        allow_null=True,
-        default=None,
-        help_text="Een ander product (id); de huidige toewijzing eindigt de dag vóór de ingangsdatum ervan.",
-    )
-    ingangsdatum = serializers.DateField(
-        required=False, allow_null=True, default=None, help_text="Vanaf wanneer het andere product geldt."
-    )
-    reden = serializers.ChoiceField(
-        choices=WJ758RedenVerzoek.choices, default=WJ758RedenVerzoek.CLIENTSITUATIE
-    )
-    toelichting = serializers.CharField(required=False, allow_blank=True, default="")
-
-
-class AfwijzingInvoerSerializer(serializers.Serializer):
-    reden = serializers.ChoiceField(
-        choices=WJ759RedenAfwijzingVerzoek.choices,
-        required=False,
-        allow_blank=True,
-        default="",
-        help_text="Reden van afwijzing (WJ759); verplicht (CD085).",
-    )
-
-
 FOUT = OpenApiResponse(description="Het verzoek of het antwoord kan niet: de Nederlandse melding.")
 
 
@@ -307,7 +152,7 @@ class VerzoekViewSet(RollenPerActie, AlleenLezen):
     a 301), reject with a reason (319) or in onderzoek (319, answer within 8 weeks)."""
 
     queryset = Verzoek.objects.all()
-    serializer_class = VerzoekSerializer
+    serializer_class = s.VerzoekSerializer
     actie_rollen = {
         "toewijzing": AANBIEDER,
         "wijziging": AANBIEDER,
@@ -326,28 +171,29 @@ class VerzoekViewSet(RollenPerActie, AlleenLezen):
     def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         pagina = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
         assert pagina is not None  # the viewset always pages
-        context = {**self.get_serializer_context(), "toewijzingen": _toewijzingen(request.user, pagina)}
-        return self.get_paginated_response(VerzoekSerializer(pagina, many=True, context=context).data)
+        per_verzoek = s.toewijzingen_per_verzoek(request.user, pagina)
+        context = {**self.get_serializer_context(), "toewijzingen": per_verzoek}
+        return self.get_paginated_response(s.VerzoekSerializer(pagina, many=True, context=context).data)
 
     def _antwoord(self, verzoek: Verzoek, code: int = status.HTTP_200_OK) -> Response:
         verzoek = self.scoped().get(pk=verzoek.pk)
-        return Response(VerzoekSerializer(verzoek, context=self.get_serializer_context()).data, status=code)
+        return Response(s.VerzoekSerializer(verzoek, context=self.get_serializer_context()).data, status=code)
 
     @extend_schema(
         summary="Verzoek om toewijzing (zoals een 315)",
         description="Voor een cliënt van uw organisatie en een product waarvoor u een contract heeft in de "
         "gemeente van de cliënt op de gewenste ingangsdatum; geen overlap met een toewijzing van hetzelfde "
         "product (OP259) en geen ander open verzoek voor deze cliënt (TR374).",
-        request=VotInvoerSerializer,
+        request=s.VotInvoerSerializer,
         responses={
-            201: VerzoekSerializer,
+            201: s.VerzoekSerializer,
             400: FOUT,
             403: OpenApiResponse(description="Alleen een aanbieder."),
         },
     )
     @action(detail=False, methods=["post"], pagination_class=None)
     def toewijzing(self, request: Request) -> Response:
-        data = invoer(VotInvoerSerializer, request)
+        data = invoer(s.VotInvoerSerializer, request)
         client = Client.objects.for_user(request.user).filter(pk=data.pop("client")).first()
         if client is None:
             raise ValidationError({"client": "Kies een cliënt van uw eigen organisatie."})
@@ -358,16 +204,16 @@ class VerzoekViewSet(RollenPerActie, AlleenLezen):
         summary="Verzoek om wijziging (zoals een 317)",
         description="Van een lopende toewijzing van uw organisatie: een nieuwe einddatum en/of een ander "
         "gecontracteerd product met de datum vanaf wanneer.",
-        request=VowInvoerSerializer,
+        request=s.VowInvoerSerializer,
         responses={
-            201: VerzoekSerializer,
+            201: s.VerzoekSerializer,
             400: FOUT,
             403: OpenApiResponse(description="Alleen een aanbieder."),
         },
     )
     @action(detail=False, methods=["post"], pagination_class=None)
     def wijziging(self, request: Request) -> Response:
-        data = invoer(VowInvoerSerializer, request)
+        data = invoer(s.VowInvoerSerializer, request)
         toewijzing = Toewijzing.objects.for_user(request.user).filter(pk=data.pop("toewijzing")).first()
         if toewijzing is None:
             raise ValidationError({"toewijzing": "Geen toewijzing van uw organisatie met dit id."})
@@ -380,7 +226,7 @@ class VerzoekViewSet(RollenPerActie, AlleenLezen):
         "ReferentieAanbieder klaar voor de aanbieder. Alleen voor een consulent.",
         request=None,
         responses={
-            200: VerzoekSerializer,
+            200: s.VerzoekSerializer,
             400: FOUT,
             403: OpenApiResponse(description="Alleen een consulent."),
             404: NIET_GEVONDEN,
@@ -395,9 +241,9 @@ class VerzoekViewSet(RollenPerActie, AlleenLezen):
     @extend_schema(
         summary="Verzoek afwijzen (319 antwoord 1)",
         description="Met een reden uit WJ759; zonder reden 400 (CD085). Alleen voor een consulent.",
-        request=AfwijzingInvoerSerializer,
+        request=s.AfwijzingInvoerSerializer,
         responses={
-            200: VerzoekSerializer,
+            200: s.VerzoekSerializer,
             400: FOUT,
             403: OpenApiResponse(description="Alleen een consulent."),
             404: NIET_GEVONDEN,
@@ -406,7 +252,7 @@ class VerzoekViewSet(RollenPerActie, AlleenLezen):
     @action(detail=True, methods=["post"])
     def afwijzen(self, request: Request, pk: str | None = None) -> Response:
         verzoek = self.get_object()
-        data = invoer(AfwijzingInvoerSerializer, request)
+        data = invoer(s.AfwijzingInvoerSerializer, request)
         try:
             services.beantwoord_met_319(
                 door=request.user,
@@ -426,7 +272,7 @@ class VerzoekViewSet(RollenPerActie, AlleenLezen):
         "(TR359). Alleen voor een consulent.",
         request=None,
         responses={
-            200: VerzoekSerializer,
+            200: s.VerzoekSerializer,
             400: FOUT,
             403: OpenApiResponse(description="Alleen een consulent."),
             404: NIET_GEVONDEN,

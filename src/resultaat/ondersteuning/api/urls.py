@@ -1,0 +1,9 @@
+"""Ondersteuning's resources of /api/v1/; resultaat.api.urls registers them on the one router."""
+
+from resultaat.ondersteuning.api.viewsets import EvaluatieViewSet, OndersteuningsplanViewSet, SignaalViewSet
+
+routes = [
+    ("ondersteuningsplannen", OndersteuningsplanViewSet, "ondersteuningsplan"),
+    ("evaluaties", EvaluatieViewSet, "evaluatie"),
+    ("signalen", SignaalViewSet, "signaal"),
+]
