@@ -191,6 +191,19 @@ class Afrekenrun(models.Model):
     def audit_client_id(self) -> int | None:
         return None  # a run is about many clients; its audit event names the run
 
+    def goedkeuring_bezwaar(self, door: Any) -> str | None:
+        """Why ``door`` may not approve this run (four eyes), or None when they may. The one place of
+        the rule: the service refuses with this text and the page shows the button only without it;
+        the database constraint ``bekostiging_run_vier_ogen`` is the last guard."""
+        if self.status != RunStatus.CONCEPT:
+            return "Deze run is al goedgekeurd."
+        zelfde_gebruiker = self.aangemaakt_door_id is not None and self.aangemaakt_door_id == door.pk
+        # A run made on the command line has no user, only the name it was made under.
+        zelfde_naam = self.aangemaakt_door_id is None and self.aangemaakt_door_naam == door.get_username()
+        if zelfde_gebruiker or zelfde_naam:
+            return "Een run moet worden goedgekeurd door iemand anders dan wie hem maakte."
+        return None
+
 
 class RegelSoort(models.TextChoices):
     NORMAAL = "normaal", "normaal"

@@ -492,12 +492,9 @@ def keur_goed(*, run: Afrekenrun, door: Any) -> Afrekenrun:
     """A second person approves a concept run; then it is payable and gets one batch per provider."""
     with transaction.atomic(), acting_as(door):
         run = Afrekenrun.objects.select_for_update().get(pk=run.pk)
-        if run.status != RunStatus.CONCEPT:
-            raise ValidationError("Deze run is al goedgekeurd.")
-        if run.aangemaakt_door_id is not None and run.aangemaakt_door_id == door.pk:
-            raise ValidationError("Een run moet worden goedgekeurd door iemand anders dan wie hem maakte.")
-        if run.aangemaakt_door_id is None and run.aangemaakt_door_naam == door.get_username():
-            raise ValidationError("Een run moet worden goedgekeurd door iemand anders dan wie hem maakte.")
+        bezwaar = run.goedkeuring_bezwaar(door)
+        if bezwaar:
+            raise ValidationError(bezwaar)
         run.status = RunStatus.GOEDGEKEURD
         run.goedgekeurd_door = door
         run.goedgekeurd_op = timezone.now()

@@ -20,7 +20,7 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from resultaat.bekostiging import exports, services
-from resultaat.bekostiging.models import Afrekenregel, Afrekenrun, Betaalbatch, RunStatus
+from resultaat.bekostiging.models import Afrekenregel, Afrekenrun, Betaalbatch
 from resultaat.catalogus.models import Product
 from resultaat.core.web import ScopedDetailView, ScopedListView, SectieMixin
 from resultaat.organisaties.models import Gemeente
@@ -91,9 +91,7 @@ class AfrekenrunDetailView(ScopedDetailView):
             .order_by("aanbieder__naam", "toewijzing__nummer")[:200]
         )
         context["batches"] = run.batches.select_related("aanbieder")
-        context["mag_goedkeuren"] = (
-            run.status == RunStatus.CONCEPT and run.aangemaakt_door_id != self.request.user.pk
-        )
+        context["mag_goedkeuren"] = run.goedkeuring_bezwaar(self.request.user) is None
         return context
 
 
