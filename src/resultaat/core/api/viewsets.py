@@ -61,6 +61,9 @@ class BasisViewSet(viewsets.GenericViewSet):
     authentication_classes = [TokenAuthentication, SessionAuthentication]
     permission_classes = [IsAuthenticated, RolToegang]
     pagination_class = Paginering
+    # Ids are whole numbers, also in the action routes the router derives from it: "0.5" or "-1" match no
+    # route and get the API's JSON 404 (resultaat.core.api.middleware).
+    lookup_value_regex = r"\d+"
     # Roles that may read; None: every authenticated user (rows are still scoped by for_user).
     lees_rollen: frozenset[str] | None = None
     # Roles that may write; empty: nobody but superusers.
