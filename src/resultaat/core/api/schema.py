@@ -85,6 +85,7 @@ NIET_GEVONDEN = 'Niet gevonden, of niet zichtbaar voor u: `{"detail": "Niet gevo
 PAGINA_NIET_GEVONDEN = 'Of een pagina na de laatste: `{"detail": "Ongeldige pagina."}`.'
 NIET_INGELOGD = "Geen of een ongeldig token (of sessie)."
 GEEN_TOESTEMMING = "Uw rol mag dit niet, of (met een sessie) het CSRF-token ontbreekt."
+ANDER_FORMAAT = "Een Content-Type die dit endpoint niet leest (zie de requestBody)."
 ONGELDIG = "Ongeldige invoer: de Nederlandse melding staat bij het veld."
 
 # A time as DRF writes and reads it ("09:00:00"): JSON Schema's "time" format requires a UTC offset.
@@ -112,7 +113,8 @@ class Schema(AutoSchema):
     """drf-spectacular's AutoSchema, plus what every operation of this API can answer.
 
     - 400 with the field errors when there is input (a body, or the list's filters and paging), 401 and
-      403 when it needs a login, 404 with the Dutch detail when there is an id in the path or a page;
+      403 when it needs a login, 404 with the Dutch detail when there is an id in the path or a page,
+      415 when it reads a body;
       a response an endpoint documents itself keeps its description and gets the error shape;
     - a read-only text field that the model allows to be blank is documented as allowing "";
     - an id in the path is a whole number (the routes take nothing else);
@@ -149,6 +151,8 @@ class Schema(AutoSchema):
         if auth and {} not in auth:
             fouten["401"] = (FoutSerializer, NIET_INGELOGD)
             fouten["403"] = (FoutSerializer, GEEN_TOESTEMMING)
+        if self.method in ("POST", "PUT", "PATCH"):
+            fouten["415"] = (FoutSerializer, ANDER_FORMAAT)
         if "{" in self.path:
             fouten["404"] = (FoutSerializer, NIET_GEVONDEN)
         elif is_lijst and self._get_paginator() is not None:

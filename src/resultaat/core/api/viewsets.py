@@ -83,7 +83,9 @@ class BasisViewSet(viewsets.GenericViewSet):
         if self.action == "list":
             for naam, filter_ in self.filters.items():
                 waarde = self.request.query_params.get(naam)
-                if waarde not in (None, ""):
+                if waarde:
+                    if "\x00" in waarde:  # PostgreSQL cannot compare text with a NUL character
+                        raise ValidationError({naam: ["Een NUL-teken (0x00) is niet toegestaan."]})
                     try:
                         qs = qs.filter(**{filter_.lookup: waarde})
                     except (ValueError, DjangoValidationError):
