@@ -67,6 +67,9 @@ class BasisViewSet(viewsets.GenericViewSet):
     authentication_classes = [TokenAuthentication, SessionAuthentication]
     permission_classes = [IsAuthenticated, RolToegang]
     pagination_class = Paginering
+    # Ids are whole numbers, also in the action routes the router derives from it: "0.5" or "-1" match no
+    # route and get the API's JSON 404 (resultaat.core.api.middleware).
+    lookup_value_regex = r"\d+"
     # Roles that may read; None: every authenticated user (rows are still scoped by for_user).
     lees_rollen: frozenset[str] | None = None
     # Roles that may write; empty: nobody but superusers.
@@ -86,7 +89,9 @@ class BasisViewSet(viewsets.GenericViewSet):
         if self.action == "list":
             for naam, filter_ in self.filters.items():
                 waarde = self.request.query_params.get(naam)
-                if waarde not in (None, ""):
+                if waarde:
+                    if "\x00" in waarde:  # PostgreSQL cannot compare text with a NUL character
+                        raise ValidationError({naam: ["Een NUL-teken (0x00) is niet toegestaan."]})
                     try:
                         qs = qs.filter(**{filter_.lookup: waarde})
                     except (ValueError, DjangoValidationError):
