@@ -7,13 +7,14 @@ from typing import Any
 
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
-from drf_spectacular.drainage import set_override
 from drf_spectacular.extensions import OpenApiSerializerExtension
 from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.plumbing import get_view_model
 from drf_spectacular.utils import OpenApiResponse
 from rest_framework import serializers
 from rest_framework.schemas.utils import get_pk_description
+
+from resultaat.core.api.serializers import FoutSerializer
 
 # drf-spectacular takes an integer field's range from the database backend: SQLite reports 64-bit
 # limits, PostgreSQL those of its column types. They are storage details, not API contract, and would
@@ -42,16 +43,6 @@ def drop_database_integer_limits(
 
 
 # --- The schema of every operation -------------------------------------------------------------------
-
-
-class FoutSerializer(serializers.Serializer):
-    """The shape of an error that is not about one field."""
-
-    detail = serializers.CharField()
-
-
-# The components' schemas are the same, so which of the two registers "Fout" first does not matter.
-set_override(FoutSerializer, "suppress_collision_warning", True)
 
 
 class ValidatiefoutSerializer(serializers.Serializer):
