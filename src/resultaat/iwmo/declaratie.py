@@ -9,12 +9,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from resultaat.bekostiging import verschuldigd
+
 
 def verschuldigd_bedrag(*, toewijzing: Any, periode_begin: dt.date, periode_eind: dt.date) -> int | None:
     """Eurocents due for this toewijzing over [periode_begin, periode_eind] (inclusive, one month), as
     the period settlement computes it (``resultaat.bekostiging.verschuldigd``)."""
-    from resultaat.bekostiging import verschuldigd
-
     return int(verschuldigd(toewijzing=toewijzing, periode_begin=periode_begin, periode_eind=periode_eind))
 
 

@@ -27,6 +27,7 @@ from resultaat.iwmo.regels import REGELS
 from resultaat.iwmo.uitgaand import als_antwoord_op, verstuur_319
 from resultaat.iwmo.werkdagen import plus_werkdagen
 from resultaat.toewijzingen import services as tw
+from resultaat.toewijzingen.models import Toewijzing
 from resultaat.werklijst.models import WerklijstItem
 
 
@@ -107,8 +108,6 @@ def ken_toe(
                 )
             )
         else:
-            from resultaat.toewijzingen.models import Toewijzing
-
             v = verzoek.producten[0]
             for p in v.get("TeWijzigenProducten", []):
                 t = Toewijzing.objects.get(gemeente=verzoek.gemeente, nummer=int(p["ToewijzingNummer"]))
@@ -171,8 +170,6 @@ def _aanbieder_van(door: Any) -> Any:
 
 
 def _eigen_client(client: Any, aanbieder: Any) -> None:
-    from resultaat.toewijzingen.models import Toewijzing
-
     if not Toewijzing.objects.filter(client=client, aanbieder=aanbieder).exists():
         raise ValidationError({"client": "Kies een cliënt van uw eigen organisatie."})
 
