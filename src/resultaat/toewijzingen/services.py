@@ -7,11 +7,12 @@ transaction (with its audit events), so that bad input leaves nothing half-saved
 from __future__ import annotations
 
 import datetime as dt
+from contextlib import nullcontext
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Max, Q
+from django.db.models import Max, Q, QuerySet
 from django.utils import timezone
 
 from resultaat.audit.context import acting_as
@@ -249,6 +250,26 @@ def accepteer_toewijzing(*, door: Any, toewijzing: Toewijzing) -> Toewijzing:
         toewijzing.reactie_door = door if getattr(door, "pk", None) else None
         toewijzing.save(update_fields=["reactie", "reactie_op", "reactie_door"])
     return toewijzing
+
+
+def accepteer_toewijzingen(*, door: Any, toewijzingen: QuerySet[Toewijzing]) -> int:
+    """The set-based :func:`accepteer_toewijzing`, for an iWmo 302 that approves ToegewezenProducten:
+    records the same fields (reactie, reactie_op, reactie_door) with one UPDATE and its audit events.
+    As in the portal, only a new toewijzing is accepted: an accepted or returned one stays as it is, a
+    deleted one is not accepted, and provider staff act only on their own organisation's. ``door``:
+    the actor the changes are attributed to (None: the current one, e.g. the iWmo intake's).
+    Returns how many were accepted."""
+    te_accepteren = toewijzingen.filter(reactie=ReactieAanbieder.NIEUW).exclude(
+        reden_wijziging=WMO002RedenWijziging.VERWIJDERD
+    )
+    if getattr(door, "is_aanbieder_user", False):
+        te_accepteren = te_accepteren.filter(aanbieder_id=door.aanbieder_id)
+    with transaction.atomic(), acting_as(door) if door is not None else nullcontext():
+        return te_accepteren.update(
+            reactie=ReactieAanbieder.GEACCEPTEERD,
+            reactie_op=timezone.now(),
+            reactie_door=door if getattr(door, "pk", None) else None,
+        )
 
 
 def retourneer_toewijzing(*, door: Any, toewijzing: Toewijzing, reden: str) -> Toewijzing:

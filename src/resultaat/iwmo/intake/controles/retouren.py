@@ -1,11 +1,9 @@
 """302 and 320: the provider's retour on our 301 or 319. Linked to our message; a ToegewezenProduct the
-provider approved is accepted; one with rejection codes lands on the worklist."""
+provider approved is accepted as in the portal; one with rejection codes lands on the worklist."""
 
 from __future__ import annotations
 
 from typing import Any
-
-from django.utils import timezone
 
 from resultaat.clienten.models import Client
 from resultaat.iwmo import xml
@@ -13,7 +11,8 @@ from resultaat.iwmo.intake.batch import Batch, Werk
 from resultaat.iwmo.intake.retour import opslaan
 from resultaat.iwmo.models import Bericht, BerichtStatus, Richting
 from resultaat.iwmo.werkdagen import plus_werkdagen
-from resultaat.toewijzingen.models import ReactieAanbieder, Toewijzing
+from resultaat.toewijzingen.models import Toewijzing
+from resultaat.toewijzingen.services import accepteer_toewijzingen
 from resultaat.werklijst.models import WerklijstItem, WerklijstSoort
 
 HEEN_VAN = {"WMO302": "WMO301", "WMO320": "WMO319"}
@@ -42,20 +41,21 @@ def retour_ontvangen(b: Batch, w: Werk) -> None:
             Bericht.objects.filter(pk=ontvangen.pk).update(heenbericht=heen)
         client = Client.objects.filter(gemeente=w.gemeente, bsn=g.bsn).first() if g.bsn else None
         if heen_type == "WMO301" and w.gemeente is not None and w.aanbieder is not None:
-            # A ToegewezenProduct the provider approved (0200) is accepted, as with "Accepteren" in
-            # the portal; a rejected one stays as it is and goes to the worklist below.
+            # A ToegewezenProduct the provider approved (0200) is accepted through the portal's own
+            # write path (toewijzingen.services); a rejected one stays as it is and goes to the
+            # worklist below.
             goedgekeurd = [
                 int(nummer)
                 for nummer, rc in toewijzing_retourcodes(g.inhoud)
                 if rc == ["0200"] and nummer.isdigit()
             ]
             if goedgekeurd:
-                Toewijzing.objects.filter(
-                    gemeente=w.gemeente,
-                    aanbieder=w.aanbieder,
-                    nummer__in=goedgekeurd,
-                    reactie=ReactieAanbieder.NIEUW,
-                ).update(reactie=ReactieAanbieder.GEACCEPTEERD, reactie_op=timezone.now())
+                accepteer_toewijzingen(
+                    door=b.door,
+                    toewijzingen=Toewijzing.objects.filter(
+                        gemeente=w.gemeente, aanbieder=w.aanbieder, nummer__in=goedgekeurd
+                    ),
+                )
         if afgekeurd and client is not None and w.gemeente is not None:
             WerklijstItem.objects.create(
                 gemeente=w.gemeente,
