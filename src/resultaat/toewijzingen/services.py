@@ -26,7 +26,7 @@ from resultaat.toewijzingen.models import (
     Toewijzing,
     ToewijzingVersie,
 )
-from resultaat.toewijzingen.regels import start_bezwaren, stop_beoordeling
+from resultaat.toewijzingen.regels import geretourneerd_bezwaren, start_bezwaren, stop_beoordeling
 from resultaat.toewijzingen.signals import levering_gemeld, toewijzing_gewijzigd
 
 EEN_DAG = dt.timedelta(days=1)
@@ -347,8 +347,7 @@ def meld_start(
     _controleer_niet_verwijderd(toewijzing)
     with transaction.atomic(), acting_as(door):
         toewijzing = Toewijzing.objects.select_for_update().get(pk=toewijzing.pk)
-        if toewijzing.reactie == ReactieAanbieder.GERETOURNEERD:
-            raise ValidationError("Deze toewijzing is geretourneerd; een start kan niet meer.")
+        _bezwaren_naar_fout(geretourneerd_bezwaren(toewijzing), "begindatum")
         leveringen = list(
             Levering.objects.select_for_update()
             .filter(toewijzing=toewijzing, verwijderd=False)
