@@ -8,6 +8,7 @@ files before it in the same batch. :mod:`.toepassen` writes them.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import secrets
 from collections import defaultdict
@@ -15,7 +16,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import F
 from django.utils import timezone
 
 from resultaat.catalogus.models import Product
@@ -76,6 +76,42 @@ class Identificaties:
         return self._voorraad.pop()
 
 
+@dataclass(slots=True)
+class LichteToewijzing:
+    """What the 305/307 rules (``toewijzingen.regels``) and the audit rows need of a toewijzing: read
+    with ``values_list`` for the whole batch, without a model instance per row."""
+
+    pk: int
+    nummer: int
+    aanbieder_id: int
+    client_id: int
+    bsn: str
+    categorie: str
+    code: str
+    ingangsdatum: dt.date
+    einddatum: dt.date | None
+    reden_wijziging: str
+    reactie: str
+
+    def is_actief_op(self, datum: dt.date) -> bool:
+        return self.ingangsdatum <= datum and (self.einddatum is None or datum <= self.einddatum)
+
+
+_TOEWIJZING_VELDEN = (
+    "pk",
+    "nummer",
+    "aanbieder_id",
+    "client_id",
+    "client__bsn",
+    "product__categorie",
+    "product__code",
+    "ingangsdatum",
+    "einddatum",
+    "reden_wijziging",
+    "reactie",
+)
+
+
 def _in_delen(waarden: set[Any] | list[Any]) -> list[list[Any]]:
     lijst = list(waarden)
     return [lijst[i : i + PER] for i in range(0, len(lijst), PER)]
@@ -93,9 +129,9 @@ class Batch:
         self.productcodes = set(Product.objects.values_list("categorie", "code"))
         self.gemeenten = {g.code: g for g in Gemeente.objects.all()}
         self.aanbieders: dict[str, Aanbieder] = {}
-        # (gemeente pk, ToewijzingNummer) -> toewijzing (with its product), and its client's BSN.
-        self.toewijzingen: dict[tuple[int, int], Toewijzing] = {}
-        self.bsn_van: dict[int, str] = {}
+        # (gemeente pk, ToewijzingNummer) -> toewijzing; toewijzing pk -> client pk (for the audit rows).
+        self.toewijzingen: dict[tuple[int, int], LichteToewijzing] = {}
+        self.client_van: dict[int, int] = {}
         self.leveringen: dict[int, list[Levering]] = defaultdict(list)  # not withdrawn, oldest first
         self.nieuw: list[Levering] = []
         self.gewijzigd: dict[int, Levering] = {}
@@ -131,20 +167,16 @@ class Batch:
             gid = self.gemeenten[g.header.ontvanger].pk
             nummers[gid].update(p.toewijzingnummer for p in g.producten if p.toewijzingnummer is not None)
             nummers[gid].update(pr.toewijzingnummer for _, pr in g.prestaties)
-        per_pk: dict[int, Toewijzing] = {}
         for gid, getallen in nummers.items():
             for deel in _in_delen(getallen):
-                for t in (
-                    Toewijzing.objects.filter(gemeente_id=gid, nummer__in=deel)
-                    .select_related("product")
-                    .annotate(client_bsn=F("client__bsn"))
+                for rij in Toewijzing.objects.filter(gemeente_id=gid, nummer__in=deel).values_list(
+                    *_TOEWIJZING_VELDEN
                 ):
-                    self.toewijzingen[(gid, t.nummer)] = per_pk[t.pk] = t
-                    self.bsn_van[t.pk] = t.client_bsn
-        for deel in _in_delen(list(per_pk)):
+                    t = LichteToewijzing(*rij)
+                    self.toewijzingen[(gid, t.nummer)] = t
+                    self.client_van[t.pk] = t.client_id
+        for deel in _in_delen(list(self.client_van)):
             for lev in Levering.objects.filter(verwijderd=False, toewijzing_id__in=deel):
-                # Its toewijzing at hand: the audit rows of a bulk write need the client of each.
-                lev.toewijzing = per_pk[lev.toewijzing_id]
                 self.leveringen[lev.toewijzing_id].append(lev)
         for lijst in self.leveringen.values():
             lijst.sort(key=lambda x: x.begindatum)

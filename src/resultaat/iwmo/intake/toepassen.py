@@ -1,12 +1,14 @@
 """Applying a batch: the messages and their retours, the leveringen with their audit events (the
-ClientData QuerySet's ``bulk_create`` and ``audit.models.record`` write those set-based), the tasks the checks
+``audit.models.record_rijen``, set-based), the tasks the checks
 left, one ``levering_gemeld`` for the batch, and the retours to the outbox after the commit."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.db import models
 
-from resultaat.audit.models import Actie, record
+from resultaat.audit.models import Actie, record_rijen
 from resultaat.iwmo.intake.batch import Batch
 from resultaat.iwmo.intake.schrijver import voeg_in
 from resultaat.iwmo.models import Bericht
@@ -29,17 +31,25 @@ def schrijf(b: Batch) -> None:
     for heen, terug in b.retouren:
         terug.heenbericht_id = heen.pk
     voeg_berichten_in([t for _, t in b.retouren])
-    # Each levering has its toewijzing at hand (batch.Batch._laad), so the audit rows need no query.
+    # The audit rows of the leveringen, set-based: the client of each is known from its toewijzing.
     if b.nieuw:
         voeg_in(Levering, b.nieuw)
-        record(b.nieuw, Actie.AANGEMAAKT)
+        record_rijen(
+            Levering, [(lev.pk, b.client_van[lev.toewijzing_id]) for lev in b.nieuw], Actie.AANGEMAAKT
+        )
     if b.gewijzigd:
         gewijzigd = list(b.gewijzigd.values())
         # Django's bulk_update on a plain QuerySet, then one audit event per levering. Not
         # ``Levering.objects.bulk_update``: Django's bulk_update calls ``update()``, which the ClientData
         # QuerySet audits as well, so each levering would get two events.
-        models.QuerySet[Levering](Levering).bulk_update(gewijzigd, GEWIJZIGDE_VELDEN)
-        record(gewijzigd, Actie.GEWIJZIGD, GEWIJZIGDE_VELDEN)
+        gewoon: models.QuerySet[Any] = models.QuerySet(Levering)
+        gewoon.bulk_update(gewijzigd, GEWIJZIGDE_VELDEN)
+        record_rijen(
+            Levering,
+            [(lev.pk, b.client_van[lev.toewijzing_id]) for lev in gewijzigd],
+            Actie.GEWIJZIGD,
+            GEWIJZIGDE_VELDEN,
+        )
     for taak in b.nagestuurd:
         taak()
     if b.nieuw or b.gewijzigd:

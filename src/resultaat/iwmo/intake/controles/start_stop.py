@@ -8,28 +8,28 @@ from typing import Any
 from django.utils import timezone
 
 from resultaat.catalogus.codes import WMO002RedenWijziging
-from resultaat.iwmo.intake.batch import Batch, Werk
+from resultaat.iwmo.intake.batch import Batch, LichteToewijzing, Werk
 from resultaat.iwmo.intake.retour import goed, niveau_3
 from resultaat.iwmo.parse import LeveringProduct
 from resultaat.iwmo.regels import Probleem
-from resultaat.toewijzingen.models import Levering, LeveringBron, Toewijzing
+from resultaat.toewijzingen.models import Levering, LeveringBron
 from resultaat.toewijzingen.regels import start_bezwaren, stop_beoordeling
 
 
-def _toewijzing(b: Batch, w: Werk, nummer: int | None) -> Toewijzing | None:
+def _toewijzing(b: Batch, w: Werk, nummer: int | None) -> LichteToewijzing | None:
     """The toewijzing a product names, when it is this provider's for this client (TR019)."""
     assert w.gemeente is not None and w.aanbieder is not None and w.gelezen is not None
     if nummer is None:
         return None
     t = b.toewijzingen.get((w.gemeente.pk, nummer))
-    if t is None or t.aanbieder_id != w.aanbieder.pk or b.bsn_van[t.pk] != w.gelezen.bsn:
+    if t is None or t.aanbieder_id != w.aanbieder.pk or t.bsn != w.gelezen.bsn:
         return None
     return t
 
 
-def _product_regels(t: Toewijzing, p: LeveringProduct) -> list[Probleem]:
+def _product_regels(t: LichteToewijzing, p: LeveringProduct) -> list[Probleem]:
     uit = []
-    if p.categorie and (p.categorie != t.product.categorie or (p.code and p.code != t.product.code)):
+    if p.categorie and (p.categorie != t.categorie or (p.code and p.code != t.code)):
         uit.append(Probleem("TR063", p.pad))
     if p.toewijzing_ingangsdatum and p.toewijzing_ingangsdatum != t.ingangsdatum:
         uit.append(Probleem("TR071", p.pad))
@@ -40,7 +40,7 @@ def _product_regels(t: Toewijzing, p: LeveringProduct) -> list[Probleem]:
 
 def start(b: Batch, w: Werk) -> None:
     problemen: list[Probleem] = []
-    acties: list[tuple[str, Toewijzing, Any, LeveringProduct]] = []
+    acties: list[tuple[str, LichteToewijzing, Any, LeveringProduct]] = []
     for p in w.gelezen.producten:  # type: ignore[union-attr]
         t = _toewijzing(b, w, p.toewijzingnummer)
         if t is None:
@@ -78,7 +78,7 @@ def start(b: Batch, w: Werk) -> None:
                 b.gewijzigd[id(lev_obj)] = lev_obj
         else:
             nieuw = Levering(
-                toewijzing=t, begindatum=p.begindatum, bron=LeveringBron.IWMO, start_gemeld_op=b.nu
+                toewijzing_id=t.pk, begindatum=p.begindatum, bron=LeveringBron.IWMO, start_gemeld_op=b.nu
             )
             b.leveringen[t.pk].append(nieuw)
             b.nieuw.append(nieuw)
