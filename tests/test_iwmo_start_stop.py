@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 from lxml import etree
 
+from resultaat.bekostiging.services import verschuldigd_cent
 from resultaat.iwmo import voorbeeld as vb
 from resultaat.iwmo import xml
 from resultaat.iwmo.intake import verwerk
@@ -262,3 +263,37 @@ def test_an_unknown_sender_is_rejected(toewijzing):
 def test_a_file_with_lf_line_endings_breaks_the_file_rules(toewijzing):
     u = een(start_305(toewijzing).replace(b"\r\n", b"\n"))
     assert u.status == "technisch" and u.problemen[0].regel == "OP192"
+
+
+def test_a_start_on_a_toewijzing_the_provider_returned_is_refused_9019_and_nothing_is_paid(
+    toewijzing, alkmaar, noord, bob
+):
+    """The portal and the API refuse a start on a returned toewijzing, and so does the intake (the rule
+    of toewijzingen.regels): TR019, retour code 9019, WJ001 "Het regiebericht kan niet gekoppeld
+    worden aan een toewijzing." No levering is stored, so nothing is due for it."""
+    from resultaat.catalogus.models import Tarief
+    from resultaat.toewijzingen import services as tw
+
+    Tarief.objects.create(product=toewijzing.product, bedrag_cent=21600, geldig_van=D(2015, 1, 1))
+    gestart = f.ToewijzingFactory(
+        client=f.ClientFactory(gemeente=alkmaar),
+        aanbieder=noord,
+        product=toewijzing.product,
+        ingangsdatum=D(2017, 1, 2),
+        nummer=5002,
+    )
+    tw.retourneer_toewijzing(door=bob, toewijzing=toewijzing, reden="Geen capaciteit")
+    u = een(start_305(toewijzing))
+    assert u.status == "afgekeurd"
+    assert [p.regel for p in u.problemen] == ["TR019"]
+    assert "geretourneerd" in u.problemen[0].melding
+    assert_xsd_valid(u.retour)
+    codes = retourcodes(u.retour)
+    assert codes["/*/*[2]/*[5]/*"] == ["9019"]  # StartProduct
+    assert codes["/*/*[2]"] == ["0200"]  # Client itself is fine
+    assert not Levering.objects.filter(toewijzing=toewijzing).exists()
+    # The same month, the same provider: a toewijzing that was not returned starts and is paid.
+    assert een(start_305(gestart, identificatie="S2"), "ander.xml").status == "goedgekeurd"
+    januari = {"periode_begin": D(2017, 1, 1), "periode_eind": D(2017, 1, 31)}
+    assert verschuldigd_cent(toewijzing=gestart, **januari) > 0
+    assert verschuldigd_cent(toewijzing=toewijzing, **januari) == 0

@@ -8,6 +8,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from lxml import etree
 
+from resultaat.core.audit.models import AuditEvent
 from resultaat.iwmo import services, xml
 from resultaat.iwmo import voorbeeld as vb
 from resultaat.iwmo.intake import verwerk
@@ -320,6 +321,42 @@ def test_an_approving_302_accepts_the_toewijzing_as_the_portal_does(alice, clien
     t.refresh_from_db()
     assert t.reactie == "geaccepteerd" and t.reactie_op is not None
     assert not WerklijstItem.objects.filter(soort=WerklijstSoort.RETOUR).exists()
+
+
+def test_a_302_records_the_acceptance_as_the_portal_does(alice, bob, client, alkmaar, noord, product):
+    """One write path for accepting (toewijzingen.services): a 302 that approves a ToegewezenProduct
+    records what the portal's "Accepteren" records: reactie geaccepteerd, when, by whom, and the
+    audit event of that change."""
+    via_302 = tw.maak_toewijzing(
+        door=alice, client=client, aanbieder=noord, product=product, ingangsdatum=D(2030, 1, 1)
+    )
+    (heen,) = berichten_301()
+    via_portaal = tw.maak_toewijzing(
+        door=alice,
+        client=f.ClientFactory(gemeente=alkmaar),
+        aanbieder=noord,
+        product=product,
+        ingangsdatum=D(2030, 1, 1),
+    )
+    tw.accepteer_toewijzing(door=bob, toewijzing=via_portaal)
+    (u,) = verwerk([("r.xml", _retour_302(heen, "0200", "R5"))], door=bob)
+    assert u.status == "goedgekeurd", u.problemen
+    for t in (via_302, via_portaal):
+        t.refresh_from_db()
+        assert (t.reactie, t.reactie_door) == ("geaccepteerd", bob)
+        assert t.reactie_op is not None
+        event = AuditEvent.objects.get(
+            content_type__model="toewijzing", object_id=str(t.pk), actie="gewijzigd"
+        )
+        assert (event.actor_naam, sorted(event.velden)) == ("bob", ["reactie", "reactie_door", "reactie_op"])
+    # A second 302 for the same toewijzing changes nothing, as a second "Accepteren" does not.
+    verwerk([("r2.xml", _retour_302(heen, "0200", "R6"))], door=bob)
+    assert (
+        AuditEvent.objects.filter(
+            content_type__model="toewijzing", object_id=str(via_302.pk), actie="gewijzigd"
+        ).count()
+        == 1
+    )
 
 
 def test_a_rejecting_302_leaves_the_toewijzing_unaccepted(alice, client, noord, product):

@@ -21,6 +21,7 @@ from django.utils import timezone
 from resultaat.core.audit.models import ClientData
 from resultaat.core.querysets import GemeenteScopedQuerySet, OrganisatieQuerySet
 from resultaat.iwmo.codes import COD002Berichtcode, WJ759RedenAfwijzingVerzoek
+from resultaat.werklijst.models import WerklijstItem, WerklijstSoort
 
 
 class Richting(models.TextChoices):
@@ -173,8 +174,6 @@ class Verzoek(ClientData):
     def zet_op_werklijst(self) -> None:
         """One worklist item for the consulent, due on ``uiterlijk`` (5 working days), whether the request
         came as a 315/317 message or through the portal."""
-        from resultaat.werklijst.models import WerklijstItem, WerklijstSoort
-
         via = ", via het portaal" if self.bron == VerzoekBron.PORTAAL else ""
         WerklijstItem.objects.create(
             gemeente_id=self.gemeente_id,

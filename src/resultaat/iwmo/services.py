@@ -27,6 +27,7 @@ from resultaat.iwmo.models import Bericht, Verzoek, VerzoekBron, VerzoekSoort, V
 from resultaat.iwmo.regels import REGELS
 from resultaat.iwmo.uitgaand import als_antwoord_op, verstuur_319
 from resultaat.toewijzingen import services as tw
+from resultaat.toewijzingen.models import Toewijzing
 from resultaat.werklijst.models import WerklijstItem
 
 
@@ -109,8 +110,6 @@ def ken_toe(
                 )
             )
         else:
-            from resultaat.toewijzingen.models import Toewijzing
-
             v = verzoek.producten[0]
             for p in v.get("TeWijzigenProducten", []):
                 t = Toewijzing.objects.get(gemeente=verzoek.gemeente, nummer=int(p["ToewijzingNummer"]))
@@ -173,8 +172,6 @@ def _aanbieder_van(door: Any) -> Any:
 
 
 def _eigen_client(client: Any, aanbieder: Any) -> None:
-    from resultaat.toewijzingen.models import Toewijzing
-
     if not Toewijzing.objects.filter(client=client, aanbieder=aanbieder).exists():
         raise ValidationError({"client": "Kies een cliënt van uw eigen organisatie."})
 

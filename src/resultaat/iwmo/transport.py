@@ -1,9 +1,9 @@
 """Folder transport, the way GGk (gemeenten) and VECOZO (aanbieders) drop files.
 
-``<IWMO_DIR>/inbox``: files we receive; ``iwmo_inbox`` processes them and moves each to
-``inbox/verwerkt`` (read, with or without rejections) or ``inbox/fout`` (technically rejected, with a
-``.fout.txt`` beside it). ``<IWMO_DIR>/outbox``: every message we send (301, 319, retours, 325),
-written after the transaction that made it commits.
+``<IWMO_DIR>/inbox``: files we receive; ``iwmo_inbox`` processes them (``intake.inbox.verwerk_inbox``)
+and moves each to ``inbox/verwerkt`` (read, with or without rejections) or ``inbox/fout`` (technically
+rejected, with a ``.fout.txt`` beside it). ``<IWMO_DIR>/outbox``: every message we send (301, 319,
+retours, 325), written after the transaction that made it commits.
 """
 
 from __future__ import annotations
@@ -52,26 +52,3 @@ def schrijf_outbox(berichten: Iterable[Any]) -> list[Path]:
 def schrijf_outbox_na_commit(berichten: list[Any]) -> None:
     if berichten:
         transaction.on_commit(lambda: schrijf_outbox(berichten))
-
-
-def verwerk_inbox(*, door: Any = None, batch: int = 1000) -> list[Any]:
-    """Process every .xml file in the inbox, in batches; return the outcomes."""
-    from resultaat.iwmo.intake import verwerk
-
-    inbox = map_("inbox")
-    verwerkt, fout = map_("inbox/verwerkt"), map_("inbox/fout")
-    paden = sorted(p for p in inbox.iterdir() if p.is_file() and p.suffix.lower() == ".xml")
-    uitkomsten = []
-    for i in range(0, len(paden), batch):
-        deel = paden[i : i + batch]
-        resultaten = verwerk([(p.name, p.read_bytes()) for p in deel], door=door)
-        for pad, u in zip(deel, resultaten, strict=True):
-            if u.status == "technisch":
-                (fout / (pad.name + ".fout.txt")).write_text(
-                    "\n".join(f"{p.regel} {p.pad}: {p.melding}" for p in u.problemen), encoding="utf-8"
-                )
-                os.replace(pad, fout / pad.name)
-            else:
-                os.replace(pad, verwerkt / pad.name)
-        uitkomsten += resultaten
-    return uitkomsten

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextvars
+import hashlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -16,6 +17,7 @@ from resultaat.iwmo import bouw, xml
 from resultaat.iwmo.models import Bericht, BerichtStatus, Richting, Verzoek
 from resultaat.iwmo.regels import REGELS
 from resultaat.iwmo.transport import schrijf_outbox_na_commit
+from resultaat.toewijzingen.models import Toewijzing
 
 _referentie: contextvars.ContextVar[tuple[str, bool]] = contextvars.ContextVar(
     "iwmo_referentie", default=("", False)
@@ -35,8 +37,6 @@ def als_antwoord_op(referentie: str, *, vow: bool = False) -> Iterator[None]:
 
 def huidige_toewijzingen(client: Any, aanbieder: Any, gewijzigd: list[Any]) -> list[Any]:
     """OP087: all toewijzingen of this client and provider valid today or later, plus the changed ones."""
-    from resultaat.toewijzingen.models import Toewijzing
-
     vandaag = timezone.localdate()
     qs = (
         Toewijzing.objects.filter(client=client, aanbieder=aanbieder)
@@ -66,8 +66,6 @@ def maak_301(
 
 
 def _uit(berichttype: str, gemeente: Any, aanbieder: Any, identificatie: str, data: bytes) -> Bericht:
-    import hashlib
-
     vandaag = timezone.localdate()
     return Bericht(
         richting=Richting.UIT,
@@ -87,8 +85,6 @@ def _uit(berichttype: str, gemeente: Any, aanbieder: Any, identificatie: str, da
 
 
 def bij_toewijzing_gewijzigd(sender: Any, toewijzingen: list[Any], **kwargs: Any) -> None:
-    from resultaat.iwmo.intake import voeg_berichten_in
-
     """Listener of ``toewijzing_gewijzigd``: one 301 per client x provider, in the same transaction."""
     groepen: dict[tuple[int, int], list[Any]] = {}
     for t in toewijzingen:
@@ -99,7 +95,7 @@ def bij_toewijzing_gewijzigd(sender: Any, toewijzingen: list[Any], **kwargs: Any
         huidige = huidige_toewijzingen(eerste.client, eerste.aanbieder, lijst)
         referentie, overal = _referentie.get()
         berichten.append(maak_301(eerste.client, eerste.aanbieder, huidige, referentie, overal))
-    voeg_berichten_in(berichten)
+    Bericht.objects.bulk_create(berichten)
     schrijf_outbox_na_commit(berichten)
 
 

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from resultaat.catalogus.codes import WMO588RedenBeeindiging
+from resultaat.toewijzingen.models import ReactieAanbieder
 
 TIJDELIJK = WMO588RedenBeeindiging.TIJDELIJK
 
@@ -22,12 +23,25 @@ def _datum(d: dt.date | None) -> str:
     return d.strftime("%d-%m-%Y") if d else "onbepaald"
 
 
+def geretourneerd_bezwaren(toewijzing: Any) -> list[Bezwaar]:
+    """A toewijzing the provider returned (the portal's "Retourneren") cannot start: the gemeente
+    chooses another provider. The intake answers it with TR019, retour code 9019, whose WJ001 text
+    is "Het regiebericht kan niet gekoppeld worden aan een toewijzing.": a returned toewijzing is no
+    longer one the provider's start can be linked to (as with a deleted one, which gets 9019 too)."""
+    if toewijzing.reactie == ReactieAanbieder.GERETOURNEERD:
+        return [("TR019", "Deze toewijzing is geretourneerd; een start kan niet meer.")]
+    return []
+
+
 def start_bezwaren(toewijzing: Any, leveringen: Sequence[Any], begindatum: dt.date) -> list[Bezwaar]:
-    """A new start: within the toewijzing (TR069), one current start (TR326), none after a definitive
-    stop (TR413), and after a temporary stop only later than that stop (TR414).
+    """A new start: not on a returned toewijzing (TR019, and then nothing else is checked), within the
+    toewijzing (TR069), one current start (TR326), none after a definitive stop (TR413), and after a
+    temporary stop only later than that stop (TR414).
 
     ``leveringen`` are the toewijzing's leveringen that are not withdrawn, oldest first."""
-    uit: list[Bezwaar] = []
+    uit: list[Bezwaar] = geretourneerd_bezwaren(toewijzing)
+    if uit:
+        return uit
     if not toewijzing.is_actief_op(begindatum):
         uit.append(
             (

@@ -7,20 +7,21 @@ transaction (with its audit events), so that bad input leaves nothing half-saved
 from __future__ import annotations
 
 import datetime as dt
+from contextlib import nullcontext
 from typing import Any
 
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Max, Q
+from django.db.models import Max, Q, QuerySet
 from django.utils import timezone
 
 from resultaat.catalogus.codes import WMO002RedenWijziging, WMO588RedenBeeindiging
 from resultaat.clienten.models import Client
 from resultaat.contracten.models import ContractProduct
-from resultaat.core import termijnen
 from resultaat.core.audit.context import acting_as
+from resultaat.core.audit.gebeurtenissen import leg_vast
 from resultaat.organisaties.models import Gemeente
+from resultaat.toewijzingen.gebeurtenissen import TOEWIJZING_GEACCEPTEERD, TOEWIJZING_GERETOURNEERD
 from resultaat.toewijzingen.models import (
     Levering,
     LeveringBron,
@@ -28,7 +29,7 @@ from resultaat.toewijzingen.models import (
     Toewijzing,
     ToewijzingVersie,
 )
-from resultaat.toewijzingen.regels import start_bezwaren, stop_beoordeling
+from resultaat.toewijzingen.regels import geretourneerd_bezwaren, start_bezwaren, stop_beoordeling
 from resultaat.toewijzingen.signals import toewijzing_gewijzigd
 from resultaat.werklijst.models import WerklijstItem, WerklijstSoort
 
@@ -237,7 +238,8 @@ def _controleer_niet_verwijderd(toewijzing: Toewijzing) -> None:
 
 
 def accepteer_toewijzing(*, door: Any, toewijzing: Toewijzing) -> Toewijzing:
-    """The provider accepts a new toewijzing (the portal's 302 without retour codes). Twice: no change."""
+    """The provider accepts a new toewijzing (the portal's 302 without retour codes). Twice: no change.
+    Written by :func:`accepteer_toewijzingen`, the one path of the portal, the API and the iWmo 302."""
     controleer_eigen_aanbieder(door, toewijzing)
     _controleer_niet_verwijderd(toewijzing)
     with transaction.atomic(), acting_as(door):
@@ -246,13 +248,35 @@ def accepteer_toewijzing(*, door: Any, toewijzing: Toewijzing) -> Toewijzing:
             raise ValidationError(
                 "Deze toewijzing is al geretourneerd; de gemeente kiest een andere aanbieder."
             )
-        if toewijzing.reactie == ReactieAanbieder.GEACCEPTEERD:
-            return toewijzing
-        toewijzing.reactie = ReactieAanbieder.GEACCEPTEERD
-        toewijzing.reactie_op = timezone.now()
-        toewijzing.reactie_door = door if getattr(door, "pk", None) else None
-        toewijzing.save(update_fields=["reactie", "reactie_op", "reactie_door"])
+        accepteer_toewijzingen(door=door, toewijzingen=Toewijzing.objects.filter(pk=toewijzing.pk))
+        toewijzing.refresh_from_db()
     return toewijzing
+
+
+def accepteer_toewijzingen(*, door: Any, toewijzingen: QuerySet[Toewijzing]) -> int:
+    """Accept toewijzingen set-based: the portal's and the API's accept (one row) and an iWmo 302 that
+    approves ToegewezenProducten (many) record the same fields (reactie, reactie_op, reactie_door) with
+    one UPDATE, its audit rows and a named event per toewijzing. Only a new toewijzing is accepted: an
+    accepted or returned one stays as it is, a deleted one is not accepted, and provider staff act only
+    on their own organisation's. ``door``: the actor the changes are attributed to (None: the current
+    one, e.g. the iWmo intake's). Returns how many were accepted."""
+    te_accepteren = toewijzingen.filter(reactie=ReactieAanbieder.NIEUW).exclude(
+        reden_wijziging=WMO002RedenWijziging.VERWIJDERD
+    )
+    if getattr(door, "is_aanbieder_user", False):
+        te_accepteren = te_accepteren.filter(aanbieder_id=door.aanbieder_id)
+    with transaction.atomic(), acting_as(door) if door is not None else nullcontext():
+        rijen = list(te_accepteren.select_for_update().select_related("aanbieder"))
+        if not rijen:
+            return 0
+        aantal = Toewijzing.objects.filter(pk__in=[t.pk for t in rijen]).update(
+            reactie=ReactieAanbieder.GEACCEPTEERD,
+            reactie_op=timezone.now(),
+            reactie_door=door if getattr(door, "pk", None) else None,
+        )
+        for t in rijen:
+            leg_vast(TOEWIJZING_GEACCEPTEERD, t, nummer=t.nummer, aanbieder=t.aanbieder)
+        return aantal
 
 
 def retourneer_toewijzing(*, door: Any, toewijzing: Toewijzing, reden: str) -> Toewijzing:
@@ -280,15 +304,19 @@ def retourneer_toewijzing(*, door: Any, toewijzing: Toewijzing, reden: str) -> T
         toewijzing.reactie_door = door if getattr(door, "pk", None) else None
         toewijzing.retourreden = reden
         toewijzing.save(update_fields=["reactie", "reactie_op", "reactie_door", "retourreden"])
-        omschrijving = f"Toewijzing {toewijzing.nummer} geretourneerd door {toewijzing.aanbieder}: {reden}"
-        WerklijstItem.objects.create(
+        gebeurtenis = leg_vast(
+            TOEWIJZING_GERETOURNEERD,
+            toewijzing,
+            nummer=toewijzing.nummer,
+            aanbieder=toewijzing.aanbieder,
+            reden=reden,
+        )
+        WerklijstItem.objects.meld_retour(
             gemeente_id=toewijzing.gemeente_id,
             client_id=toewijzing.client_id,
-            soort=WerklijstSoort.RETOUR,
-            omschrijving=omschrijving[:300],
-            uiterlijk=termijnen.RETOUR_OPVOLGEN.uiterlijk(timezone.localdate(nu)),
-            content_type=ContentType.objects.get_for_model(Toewijzing),
-            object_id=toewijzing.pk,
+            omschrijving=gebeurtenis.tekst,
+            vanaf=timezone.localdate(nu),
+            over=toewijzing,
         )
     return toewijzing
 
@@ -325,8 +353,7 @@ def meld_start(
     _controleer_niet_verwijderd(toewijzing)
     with transaction.atomic(), acting_as(door):
         toewijzing = Toewijzing.objects.select_for_update().get(pk=toewijzing.pk)
-        if toewijzing.reactie == ReactieAanbieder.GERETOURNEERD:
-            raise ValidationError("Deze toewijzing is geretourneerd; een start kan niet meer.")
+        _bezwaren_naar_fout(geretourneerd_bezwaren(toewijzing), "begindatum")
         leveringen = list(
             Levering.objects.select_for_update()
             .filter(toewijzing=toewijzing, verwijderd=False)

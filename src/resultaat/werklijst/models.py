@@ -11,6 +11,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils import timezone
 
+from resultaat.core import termijnen
 from resultaat.core.audit.models import ClientData
 from resultaat.core.querysets import GemeenteScopedQuerySet
 
@@ -28,6 +29,22 @@ class WerklijstQuerySet(GemeenteScopedQuerySet):
             content_type=ContentType.objects.get_for_model(onderwerp),
             object_id=onderwerp.pk,
             status=WerklijstStatus.OPEN,
+        )
+
+    def meld_retour(
+        self, *, gemeente_id: int, client_id: int, omschrijving: str, vanaf: dt.date, over: Any = None
+    ) -> WerklijstItem:
+        """A worklist item for a returned toewijzing or a rejected message: the consulent chooses another
+        provider within the term ``RETOUR_OPVOLGEN``. The portal's return and the intake of a rejecting
+        302 both make it here, so the item is the same whatever way the provider said no."""
+        return self.create(
+            gemeente_id=gemeente_id,
+            client_id=client_id,
+            soort=WerklijstSoort.RETOUR,
+            omschrijving=omschrijving[:300],
+            uiterlijk=termijnen.RETOUR_OPVOLGEN.uiterlijk(vanaf),
+            content_type=ContentType.objects.get_for_model(over) if over is not None else None,
+            object_id=over.pk if over is not None else None,
         )
 
     def handel_af(self) -> int:

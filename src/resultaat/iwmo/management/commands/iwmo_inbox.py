@@ -6,7 +6,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
-from resultaat.iwmo.transport import verwerk_inbox
+from resultaat.iwmo.intake.inbox import verwerk_inbox
 
 
 class Command(BaseCommand):

@@ -1,0 +1,126 @@
+"""305 (start) and 307 (stop): the same rules as the portal, the API and the CSV upload
+(:mod:`resultaat.toewijzingen.regels`), against the batch's toewijzingen and leveringen."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.utils import timezone
+
+from resultaat.catalogus.codes import WMO002RedenWijziging
+from resultaat.iwmo.intake.batch import Batch, LichteToewijzing, Werk
+from resultaat.iwmo.intake.retour import goed, niveau_3
+from resultaat.iwmo.parse import LeveringProduct
+from resultaat.iwmo.regels import Probleem
+from resultaat.toewijzingen.models import Levering, LeveringBron
+from resultaat.toewijzingen.regels import start_bezwaren, stop_beoordeling
+
+
+def _toewijzing(b: Batch, w: Werk, nummer: int | None) -> LichteToewijzing | None:
+    """The toewijzing a product names, when it is this provider's for this client (TR019)."""
+    assert w.gemeente is not None and w.aanbieder is not None and w.gelezen is not None
+    if nummer is None:
+        return None
+    t = b.toewijzingen.get((w.gemeente.pk, nummer))
+    if t is None or t.aanbieder_id != w.aanbieder.pk or t.bsn != w.gelezen.bsn:
+        return None
+    return t
+
+
+def _product_regels(t: LichteToewijzing, p: LeveringProduct) -> list[Probleem]:
+    uit = []
+    if p.categorie and (p.categorie != t.categorie or (p.code and p.code != t.code)):
+        uit.append(Probleem("TR063", p.pad))
+    if p.toewijzing_ingangsdatum and p.toewijzing_ingangsdatum != t.ingangsdatum:
+        uit.append(Probleem("TR071", p.pad))
+    if t.reden_wijziging == WMO002RedenWijziging.VERWIJDERD:
+        uit.append(Probleem("TR019", p.pad, "De toewijzing is verwijderd."))
+    return uit
+
+
+def start(b: Batch, w: Werk) -> None:
+    problemen: list[Probleem] = []
+    acties: list[tuple[str, LichteToewijzing, Any, LeveringProduct]] = []
+    for p in w.gelezen.producten:  # type: ignore[union-attr]
+        t = _toewijzing(b, w, p.toewijzingnummer)
+        if t is None:
+            problemen.append(Probleem("TR019", p.pad))
+            continue
+        eigen = _product_regels(t, p)
+        lev = b.leveringen[t.pk]
+        if p.status == "3":
+            gevonden = next((x for x in lev if x.begindatum == p.begindatum), None)
+            if gevonden is None:
+                eigen.append(
+                    Probleem("TR074", p.pad, "Er is geen start met deze begindatum om te verwijderen.")
+                )
+            elif gevonden.einddatum is not None:
+                eigen.append(Probleem("TR415", p.pad, "Verwijder eerst de stop van deze start."))
+            else:
+                acties.append(("verwijder", t, gevonden, p))
+        else:
+            # The same rules as the portal and the CSV upload (toewijzingen.regels), a returned
+            # toewijzing included (TR019, see there: its words are kept as the problem's detail).
+            eigen += [
+                Probleem(regel, p.pad, melding if regel == "TR019" else "")
+                for regel, melding in start_bezwaren(t, lev, p.begindatum)
+            ]
+            if not eigen:
+                acties.append(("start", t, None, p))
+        problemen += eigen
+    if niveau_3(b, w, problemen):
+        return
+    for actie, t, lev_obj, p in acties:
+        if actie == "verwijder":
+            lev_obj.verwijderd = True
+            b.leveringen[t.pk].remove(lev_obj)
+            if lev_obj.pk is not None:
+                b.gewijzigd[id(lev_obj)] = lev_obj
+        else:
+            nieuw = Levering(
+                toewijzing_id=t.pk, begindatum=p.begindatum, bron=LeveringBron.IWMO, start_gemeld_op=b.nu
+            )
+            b.leveringen[t.pk].append(nieuw)
+            b.nieuw.append(nieuw)
+    goed(b, w)
+
+
+def stop(b: Batch, w: Werk) -> None:
+    problemen: list[Probleem] = []
+    acties = []
+    for p in w.gelezen.producten:  # type: ignore[union-attr]
+        t = _toewijzing(b, w, p.toewijzingnummer)
+        if t is None:
+            problemen.append(Probleem("TR019", p.pad))
+            continue
+        eigen = _product_regels(t, p)
+        lev = next((x for x in b.leveringen[t.pk] if x.begindatum == p.begindatum), None)
+        assert p.einddatum is not None
+        if lev is None:
+            eigen.append(Probleem("TR074", p.pad))
+        elif p.status == "3":
+            if lev.einddatum != p.einddatum or lev.reden_beeindiging != p.reden:
+                eigen.append(Probleem("TR074", p.pad, "Er is geen stop met deze gegevens om te verwijderen."))
+            else:
+                acties.append(("verwijder", lev, p))
+        else:
+            actie, bezwaren = stop_beoordeling(t, lev, p.einddatum, p.reden)
+            eigen += [Probleem(regel, p.pad) for regel, _ in bezwaren]
+            if not eigen:
+                acties.append((actie, lev, p))
+        problemen += eigen
+    if niveau_3(b, w, problemen):
+        return
+    nu = timezone.now()
+    for actie, lev, p in acties:
+        if actie == "verwijder":
+            lev.einddatum, lev.reden_beeindiging, lev.stop_gemeld_op = None, "", None
+        elif actie == "definitief":
+            # After a temporary stop the client did not resume: the stop becomes definitive.
+            lev.reden_beeindiging = p.reden
+            lev.stop_gemeld_op = nu
+        else:
+            lev.einddatum, lev.reden_beeindiging, lev.stop_gemeld_op = p.einddatum, p.reden, nu
+        if lev.pk is not None:
+            b.gewijzigd[id(lev)] = lev
+    goed(b, w)
