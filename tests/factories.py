@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import factory
+from django.utils import timezone
 from factory.django import DjangoModelFactory
 
 from resultaat.accounts.models import Rol, User
@@ -16,7 +17,7 @@ from resultaat.catalogus.models import Product, Resultaat, ResultaatDomein, Tari
 from resultaat.clienten.models import Client
 from resultaat.contracten.models import Contract, ContractProduct
 from resultaat.organisaties.models import Aanbieder, Gemeente
-from resultaat.toewijzingen.models import Levering, Toewijzing
+from resultaat.toewijzingen.models import Levering, ReactieAanbieder, Toewijzing
 
 _bsn_counter = itertools.count(100000000)
 
@@ -175,6 +176,19 @@ class ToewijzingFactory(DjangoModelFactory):
     volume = 1
     eenheid = WJ756Eenheid.STUKS_OUTPUT
     frequentie = WMO757Frequentie.PER_MAAND
+
+    class Params:
+        # Named states: the provider's answer as the portal, the API or a 302 records it.
+        geaccepteerd = factory.Trait(
+            reactie=ReactieAanbieder.GEACCEPTEERD,
+            reactie_op=factory.LazyFunction(timezone.now),
+            reactie_door=factory.LazyAttribute(lambda o: o.aanbieder.medewerkers.first()),
+        )
+        geretourneerd = factory.Trait(
+            reactie=ReactieAanbieder.GERETOURNEERD,
+            reactie_op=factory.LazyFunction(timezone.now),
+            retourreden="Geen capaciteit",
+        )
 
 
 class LeveringFactory(DjangoModelFactory):

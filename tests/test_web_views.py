@@ -416,7 +416,7 @@ def test_aanbieder_home_counts_clients_and_new_toewijzingen(client, bob, noor, n
     f.ToewijzingFactory(client=nieuw_client, aanbieder=noord, ingangsdatum=timezone.localdate())
     geaccepteerd = f.ClientFactory(gemeente=noor.gemeente)
     f.ToewijzingFactory(
-        client=geaccepteerd, aanbieder=noord, ingangsdatum=timezone.localdate(), reactie="geaccepteerd"
+        client=geaccepteerd, aanbieder=noord, ingangsdatum=timezone.localdate(), geaccepteerd=True
     )
     html = login(client, bob).get(reverse("web:home")).content.decode()
     assert re.search(r'kaart__getal">3</span> actieve cliënten', html)

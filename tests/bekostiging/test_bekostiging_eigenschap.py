@@ -23,7 +23,7 @@ from resultaat.catalogus.codes import WMO588RedenBeeindiging
 from resultaat.catalogus.models import Tarief
 from resultaat.toewijzingen import services as tw
 from resultaat.toewijzingen.models import Toewijzing
-from tests.bekostiging_helpers import D, maak_wereld
+from tests.bekostiging.helpers import D, maak_wereld
 
 JAN1 = D(2017, 1, 1)
 DAG = st.integers(min_value=0, max_value=26 * 7)  # a day in the first half of 2017

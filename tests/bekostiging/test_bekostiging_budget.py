@@ -6,7 +6,7 @@ import pytest
 
 from resultaat.bekostiging import services as bk
 from resultaat.bekostiging.models import Budget
-from tests.bekostiging_helpers import D, maak_wereld
+from tests.bekostiging.helpers import D, maak_wereld
 
 pytestmark = pytest.mark.django_db
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from zoneinfo import ZoneInfo
+
 import pytest
 from django.test import Client as WebClient
 from django.urls import reverse
@@ -9,9 +12,12 @@ from django.urls import reverse
 from resultaat.accounts.models import Rol
 from resultaat.bekostiging.models import Afrekenrun, Betaalbatch, BetaalInstelling, Budget
 from tests import factories as f
-from tests.bekostiging_helpers import D, maak_wereld
+from tests.bekostiging.helpers import D, maak_wereld
 
 pytestmark = pytest.mark.django_db
+
+
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 
 
 def als(user) -> WebClient:
@@ -107,13 +113,9 @@ def test_budget_page_shows_commitments_against_budget_with_a_chart(wereld, setti
     assert "€ 1.000,00" in body
 
 
-def test_hours_against_results_for_the_same_caseload(wereld, monkeypatch):
+def test_hours_against_results_for_the_same_caseload(wereld, time_machine):
     w = wereld
-    import datetime as dt
-
-    from django.utils import timezone
-
-    monkeypatch.setattr(timezone, "localdate", lambda: dt.date(2017, 3, 1))
+    time_machine.move_to(dt.datetime(2017, 3, 1, 10, 0, tzinfo=AMSTERDAM), tick=False)
     r = als(w.fenna).get(
         reverse("web:bekostiging-uren"),
         {"gemeente": "0361", "product": w.product.pk, "uurtarief": "25,00", "uren": "4"},

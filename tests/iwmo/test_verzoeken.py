@@ -17,7 +17,7 @@ from resultaat.iwmo.models import Bericht, Richting, Verzoek, VerzoekBron, Verzo
 from resultaat.toewijzingen.models import Toewijzing
 from resultaat.werklijst.models import WerklijstItem, WerklijstSoort, WerklijstStatus
 from tests import factories as f
-from tests.test_iwmo_toewijzing import vot
+from tests.iwmo.test_iwmo_toewijzing import vot
 
 D = dt.date
 

@@ -16,7 +16,7 @@ from resultaat.bekostiging import exports
 from resultaat.bekostiging import services as bk
 from resultaat.bekostiging.models import Afrekenregel, Afrekenrun, Betaalbatch, BetaalInstelling
 from resultaat.core.audit.models import Actie, AuditEvent
-from tests.bekostiging_helpers import D, maak_wereld
+from tests.bekostiging.helpers import D, maak_wereld
 
 
 @pytest.fixture

@@ -1,4 +1,4 @@
-# ruff: noqa: F811  (the toegang fixtures are imported from tests.test_toegang)
+# ruff: noqa: F811  (the toegang fixtures are imported from tests.toegang.test_toegang)
 """The toegang pages as a consulent and a provider would notice them."""
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from resultaat.catalogus.models import Tijdsband
 from resultaat.clienten.models import Client
 from resultaat.toegang import services as t
 from resultaat.toegang.models import Indicatie, IndicatieStatus, Melding, ToegangInstelling
-from tests.test_toegang import aanvraag_voor, contracten, huis, mevrouw  # noqa: F401  (fixtures)
+from tests.toegang.test_toegang import aanvraag_voor, contracten, huis, mevrouw  # noqa: F401  (fixtures)
 
 D = dt.date
 

@@ -1,4 +1,4 @@
-# ruff: noqa: F811  (the toegang fixtures are imported from tests.test_toegang)
+# ruff: noqa: F811  (the toegang fixtures are imported from tests.toegang.test_toegang)
 """Every step of toegang through the API, with the same Dutch messages as the web UI."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from pypdf import PdfReader
 from rest_framework.test import APIClient
 
 from resultaat.toewijzingen.models import Toewijzing, ToewijzingVersie
-from tests.test_toegang import contracten, huis, mevrouw  # noqa: F401  (fixtures)
+from tests.toegang.test_toegang import contracten, huis, mevrouw  # noqa: F401  (fixtures)
 
 
 @pytest.fixture

@@ -15,7 +15,7 @@ from resultaat.catalogus.codes import WMO588RedenBeeindiging
 from resultaat.catalogus.models import Tarief
 from resultaat.core.audit.models import AuditEvent
 from resultaat.toewijzingen import services as tw
-from tests.bekostiging_helpers import D, maak_wereld
+from tests.bekostiging.helpers import D, maak_wereld
 
 pytestmark = pytest.mark.django_db
 

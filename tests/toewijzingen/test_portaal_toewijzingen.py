@@ -11,6 +11,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from resultaat.contracten.models import Onderaannemer
+from resultaat.core import termijnen
+from resultaat.core.audit.models import AuditEvent
 from resultaat.core.werkdagen import plus_werkdagen
 from resultaat.toewijzingen.models import LeveringBron, ReactieAanbieder, Toewijzing
 from resultaat.werklijst.models import WerklijstItem, WerklijstSoort
@@ -72,7 +74,7 @@ def test_the_start_deadline_in_the_future_is_not_overdue(bob, alkmaar, noord):
         aanbieder=noord,
         ingangsdatum=later,
         toewijzingsdatum=timezone.localdate(),
-        reactie=ReactieAanbieder.GEACCEPTEERD,
+        geaccepteerd=True,
     )
     start_deel = als(bob).get(reverse("web:portaal")).text.split("Start nog melden")[1].split("Tijdelijk")[0]
     assert plus_werkdagen(t.ingangsdatum, 5).strftime("%d-%m-%Y") in start_deel
@@ -95,6 +97,14 @@ def test_bob_returns_a_toewijzing_and_alice_finds_it_on_her_worklist(alice, bob,
     assert nieuw.retourreden == "Geen capaciteit in Alkmaar-Noord"
     item = WerklijstItem.objects.get()
     assert item.soort == WerklijstSoort.RETOUR and item.client == nieuw.client and item.onderwerp == nieuw
+    # The trail names the act in words, attributed to bob; the item is due within the named term.
+    event = AuditEvent.objects.get(gebeurtenis="toewijzing.geretourneerd")
+    assert event.actor_naam == "bob" and event.client_id == nieuw.client_id
+    assert (
+        event.tekst
+        == f"Toewijzing {nieuw.nummer} geretourneerd door {nieuw.aanbieder}: Geen capaciteit in Alkmaar-Noord"
+    )
+    assert item.uiterlijk == termijnen.RETOUR_OPVOLGEN.uiterlijk(timezone.localdate())
 
     # The consulent of Alkmaar sees it, with a link to choose another provider; Heiloo's does not.
     werklijst = als(alice).get(reverse("web:werklijst")).text
@@ -295,3 +305,20 @@ def test_the_switch_to_another_provider_closes_the_return_item(alice, bob, zuid,
     item = WerklijstItem.objects.get(soort=WerklijstSoort.RETOUR)
     assert item.status == WerklijstStatus.AFGEHANDELD
     assert "Geen plek" not in als(alice).get(reverse("web:werklijst")).text
+
+
+def test_a_returned_toewijzing_is_not_accepted_and_no_acceptance_is_recorded(bob, alkmaar, noord):
+    t = f.ToewijzingFactory(client=f.ClientFactory(gemeente=alkmaar), aanbieder=noord, geretourneerd=True)
+    response = als(bob).post(url("accepteren", t))
+    assert "al geretourneerd" in response.text
+    t.refresh_from_db()
+    assert t.reactie == ReactieAanbieder.GERETOURNEERD
+    assert not AuditEvent.objects.filter(gebeurtenis="toewijzing.geaccepteerd").exists()
+
+
+def test_accepting_twice_records_one_acceptance(bob, alkmaar, noord):
+    t = f.ToewijzingFactory(client=f.ClientFactory(gemeente=alkmaar), aanbieder=noord)
+    als(bob).post(url("accepteren", t))
+    als(bob).post(url("accepteren", t))
+    (event,) = AuditEvent.objects.filter(gebeurtenis="toewijzing.geaccepteerd")
+    assert event.tekst == f"Toewijzing {t.nummer} geaccepteerd door {noord}" and event.actor_naam == "bob"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -156,10 +157,9 @@ def test_a_vot_lands_on_the_worklist_with_a_deadline_of_5_werkdagen(noord, produ
     assert (item.uiterlijk - dt.date.today()).days in range(5, 12)  # weekends and holidays skipped
 
 
-def test_a_vot_received_before_easter_is_due_after_easter_monday(noord, product, monkeypatch):
-    from django.utils import timezone
-
-    monkeypatch.setattr(timezone, "localdate", lambda *a, **k: D(2026, 4, 2))  # Maundy Thursday
+def test_a_vot_received_before_easter_is_due_after_easter_monday(noord, product, time_machine):
+    # Maundy Thursday 2 April 2026, in the morning in the Netherlands.
+    time_machine.move_to(dt.datetime(2026, 4, 2, 9, 0, tzinfo=ZoneInfo("Europe/Amsterdam")), tick=False)
     (u,) = verwerk([("v.xml", vot(noord.agb_code, f.valid_bsn(), ["REF-P"]))])
     assert u.status == "goedgekeurd", u.problemen
     # Good Friday counts, Easter Monday does not: five werkdagen end on Friday 10 April
