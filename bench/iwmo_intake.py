@@ -62,9 +62,9 @@ def main() -> None:
 
     from lxml import etree
 
-    from resultaat.core.audit.context import acting_as
     from resultaat.catalogus.models import Product, Resultaat, ResultaatDomein, Tarief
     from resultaat.clienten.models import Client
+    from resultaat.core.audit.context import acting_as
     from resultaat.iwmo import voorbeeld as vb
     from resultaat.iwmo import xml
     from resultaat.iwmo.intake import verwerk, voeg_berichten_in

@@ -75,13 +75,14 @@ def main() -> None:
 
     call_command("migrate", verbosity=0)
 
-    from resultaat.core.audit.context import acting_as
     from resultaat.bekostiging import services
+    from resultaat.bekostiging import sql as sql_mod
     from resultaat.bekostiging.models import Afrekenregel
     from resultaat.catalogus.models import Product
     from resultaat.catalogus.seed import PRODUCT_THUISONDERSTEUNING
     from resultaat.clienten.models import Client
     from resultaat.contracten.models import Contract, ContractProduct
+    from resultaat.core.audit.context import acting_as
     from resultaat.organisaties.models import Aanbieder, Gemeente
     from resultaat.toewijzingen.models import Levering, Toewijzing
 
@@ -205,7 +206,7 @@ def main() -> None:
     def floor() -> float:
         d = services._dialect()
         sql = f"""
-INSERT INTO bekostiging_afrekenregel ({services.INSERT_KOLOMMEN})
+INSERT INTO bekostiging_afrekenregel ({sql_mod.INSERT_KOLOMMEN})
 SELECT %s, %s, t.id, t.client_id, t.aanbieder_id, t.product_id, 'normaal', 'volledig', 21600, 21600, 0, 21600,
   28, 28, {d.datum_lit(periode.begin)}, {d.datum_lit(periode.laatste_dag)}
 FROM toewijzingen_toewijzing t

@@ -36,7 +36,8 @@ from resultaat.bekostiging.sql import (
     PeriodeRij,
     TariefRij,
     ctes,
-    dagnummer,
+    run_sql,
+    verplichtingen_sql,
     verschuldigd_cte,
 )
 from resultaat.catalogus.models import Product, Tarief, TariefPeriode
@@ -316,65 +317,6 @@ class Runresultaat:
     melding: str = ""
 
 
-INSERT_KOLOMMEN = (
-    "run_id, periode_id, toewijzing_id, client_id, aanbieder_id, product_id, soort, regel, bedrag_cent, "
-    "verschuldigd_cent, eerder_betaald_cent, tarief_cent, dagen, periode_dagen, eerste_dag, laatste_dag"
-)
-
-
-def run_sql(
-    d: Dialect,
-    run_id: int,
-    gemeente_id: int,
-    perioden: list[PeriodeRij],
-    reference: str,
-    correcties: bool = True,
-) -> str:
-    """The one statement of a run: due minus what earlier runs paid, per toewijzing and period.
-
-    Without ``correcties`` (no line exists yet for any of the periods, so nothing was paid) the same
-    statement without the subtraction: the lines are what is due."""
-    kop = "WITH " + reference + "," + verschuldigd_cte(d, f"t.gemeente_id = {int(gemeente_id)}")
-    if not correcties:
-        eenvoudig = f"""
-INSERT INTO bekostiging_afrekenregel ({INSERT_KOLOMMEN})
-SELECT {int(run_id)}, pid, tid, client_id, aanbieder_id, product_id, 'normaal', regel, bedrag, bedrag, 0,
-  tarief, dagen, pd, CASE WHEN dagen > 0 THEN {d.datum("eerste")} END,
-  CASE WHEN dagen > 0 THEN {d.datum("laatste")} END
-FROM due_bedrag WHERE bedrag <> 0"""  # noqa: S608
-        return kop + eenvoudig
-    pids = ", ".join(str(int(p.pid)) for p in perioden)
-    rest = f"""
-betaald AS (
-  SELECT r.toewijzing_id AS tid, r.periode_id AS pid, SUM(r.bedrag_cent) AS betaald, COUNT(*) AS n
-  FROM bekostiging_afrekenregel r
-  WHERE r.periode_id IN ({pids})
-  GROUP BY r.toewijzing_id, r.periode_id
-),
-samen AS (
-  SELECT tid, pid, SUM(bedrag) AS bedrag, SUM(betaald) AS betaald, SUM(n) AS n, MAX(regel) AS regel,
-    MAX(dagen) AS dagen, MAX(eerste) AS eerste, MAX(laatste) AS laatste
-  FROM (
-    SELECT tid, pid, bedrag, 0 AS betaald, 0 AS n, regel, dagen, eerste, laatste FROM due_bedrag
-    UNION ALL
-    SELECT tid, pid, 0, betaald, n, NULL, NULL, NULL, NULL FROM betaald
-  ) u
-  GROUP BY tid, pid
-)
-INSERT INTO bekostiging_afrekenregel ({INSERT_KOLOMMEN})
-SELECT {int(run_id)}, s.pid, s.tid, t.client_id, t.aanbieder_id, t.product_id,
-  CASE WHEN s.n > 0 THEN 'correctie' ELSE 'normaal' END,
-  COALESCE(s.regel, 'geen_zorg'), s.bedrag - s.betaald, s.bedrag, s.betaald, COALESCE(tar.bedrag, 0),
-  COALESCE(s.dagen, 0), per.pd,
-  CASE WHEN s.dagen > 0 THEN {d.datum("s.eerste")} END, CASE WHEN s.dagen > 0 THEN {d.datum("s.laatste")} END
-FROM samen s
-JOIN toewijzingen_toewijzing t ON t.id = s.tid
-JOIN per ON per.pid = s.pid
-LEFT JOIN tar ON tar.pid = s.pid AND tar.prid = t.product_id
-WHERE s.bedrag <> s.betaald"""  # noqa: S608
-    return kop + "," + rest
-
-
 def _vergrendel(gemeente_id: int) -> None:
     """One run per gemeente at a time. PostgreSQL: a second run waits here until the first has
     committed, and then finds nothing left to add. SQLite serialises writers itself (IMMEDIATE).
@@ -575,21 +517,9 @@ class Prognoseregel:
 def prognose(gemeente: Gemeente, jaar: int, vandaag: dt.date) -> list[Prognoseregel]:
     """Per product: budget, what the runs of this year paid, and the commitments: what the toewijzingen
     in care today will cost from today until their end or the year end (one grouped query)."""
-    d = _dialect()
     jaareind = dt.date(jaar + 1, 1, 1)
     start = max(vandaag, dt.date(jaar, 1, 1))
-    eind_n = dagnummer(jaareind)
-    resterend = (
-        d.kleinste(f"COALESCE({d.dag('t.einddatum')} + 1, {eind_n})", str(eind_n)) + f" - {dagnummer(start)}"
-    )
-    sql = f"""
-SELECT t.product_id, COUNT(DISTINCT t.client_id), SUM({resterend})
-FROM toewijzingen_toewijzing t
-WHERE t.gemeente_id = %s AND t.reden_wijziging <> '13' AND t.ingangsdatum <= %s
-  AND (t.einddatum IS NULL OR t.einddatum >= %s)
-  AND EXISTS (SELECT 1 FROM toewijzingen_levering l WHERE l.toewijzing_id = t.id
-              AND l.verwijderd = {d.onwaar()} AND l.begindatum <= %s AND l.einddatum IS NULL)
-GROUP BY t.product_id"""  # noqa: S608
+    sql = verplichtingen_sql(_dialect(), start, jaareind)
     with connection.cursor() as cur:
         cur.execute(sql, [gemeente.pk, start, start, start])
         actief = {pid: (n, dagen or 0) for pid, n, dagen in cur.fetchall()}

@@ -15,6 +15,14 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
+
+from django.db import models
+
+from resultaat.bekostiging.models import Afrekenregel, Deelperiode, Overlijden, Overstap, Regel, RegelSoort
+from resultaat.catalogus.codes import WMO002RedenWijziging, WMO588RedenBeeindiging
+from resultaat.clienten.models import Client
+from resultaat.toewijzingen.models import Levering, Toewijzing
 
 EPOCH = dt.date(1970, 1, 1)
 BIG = 99_999_999  # "no end" as a day number
@@ -90,6 +98,32 @@ def _lit(s: str) -> str:
     return f"'{s}'"
 
 
+class Alias:
+    """A table in the statement under a short alias; ``alias.veld`` is the column of that model field
+    (``t.client`` -> ``t.client_id``), taken from the model metadata, so the SQL follows the models."""
+
+    def __init__(self, model: type[models.Model], alias: str) -> None:
+        self._model, self._alias = model, alias
+
+    def __getattr__(self, veld: str) -> str:
+        return f"{self._alias}.{self._model._meta.get_field(veld).column}"  # type: ignore[union-attr]
+
+    @property
+    def tabel(self) -> str:
+        """``<table> <alias>`` for a FROM or JOIN."""
+        return f"{self._model._meta.db_table} {self._alias}"
+
+
+def kolom(model: type[models.Model], veld: str) -> str:
+    return str(model._meta.get_field(veld).column)  # type: ignore[union-attr]
+
+
+# The codes the statement compares with, as SQL literals from their enums.
+TIJDELIJK = _lit(WMO588RedenBeeindiging.TIJDELIJK)
+VERWIJDERD = _lit(WMO002RedenWijziging.VERWIJDERD)
+R: Any = {r.name: _lit(r.value) for r in Regel}
+
+
 def ctes(
     d: Dialect,
     perioden: list[PeriodeRij],
@@ -129,37 +163,41 @@ def verschuldigd_cte(d: Dialect, filter_sql: str) -> str:
     ``filter_sql`` restricts the toewijzingen (``t``), e.g. to a gemeente or one toewijzing."""
     nooit = str(BIG)
     dag = d.dag
+    t, t_o, t_v = Alias(Toewijzing, "t"), Alias(Toewijzing, "o"), Alias(Toewijzing, "v")
+    lev, lev2, c = Alias(Levering, "l"), Alias(Levering, "l2"), Alias(Client, "c")
+    ovs = {o.name: _lit(o.value) for o in Overstap}
     # ``bl`` is the policy of the toewijzing's provider; ``bd`` (aanbieder -1) the default policy for
     # providers without one.
     volgende_start = (
-        f"(SELECT MIN({dag('l2.begindatum')}) FROM toewijzingen_levering l2 "  # noqa: S608
-        f"WHERE l2.toewijzing_id = l.toewijzing_id AND l2.verwijderd = {d.onwaar()} "
-        f"AND l2.begindatum > l.einddatum)"
+        f"(SELECT MIN({dag(lev2.begindatum)}) FROM {lev2.tabel} "  # noqa: S608
+        f"WHERE {lev2.toewijzing} = {lev.toewijzing} AND {lev2.verwijderd} = {d.onwaar()} "
+        f"AND {lev2.begindatum} > {lev.einddatum})"
     )
-    stop_eind = dag("l.einddatum") + " + COALESCE(bl.stop, bd.stop)"
+    stop_eind = dag(lev.einddatum) + " + COALESCE(bl.stop, bd.stop)"
     levering_eind = (
-        f"CASE WHEN l.einddatum IS NULL THEN {nooit} "
-        f"WHEN l.reden_beeindiging = '20' THEN "
+        f"CASE WHEN {lev.einddatum} IS NULL THEN {nooit} "
+        f"WHEN {lev.reden_beeindiging} = {TIJDELIJK} THEN "
         f"{d.kleinste(stop_eind, f'COALESCE({volgende_start}, {nooit}) - 1')} "
-        f"ELSE {dag('l.einddatum')} END"
+        f"ELSE {dag(lev.einddatum)} END"
     )
-    dood_eind = f"COALESCE({dag('c.overlijdensdatum')}, {nooit})"
-    a = d.grootste(dag("l.begindatum"), dag("t.ingangsdatum"), "per.pb")
-    b = d.kleinste(levering_eind, f"COALESCE({dag('t.einddatum')}, {nooit})", dood_eind, "per.pe - 1")
+    dood_eind = f"COALESCE({dag(c.overlijdensdatum)}, {nooit})"
+    a = d.grootste(dag(lev.begindatum), dag(t.ingangsdatum), "per.pb")
+    b = d.kleinste(levering_eind, f"COALESCE({dag(t.einddatum)}, {nooit})", dood_eind, "per.pe - 1")
     return f"""
 iv AS (
-  SELECT t.id AS tid, per.pid AS pid, t.client_id, t.aanbieder_id, t.product_id, per.pd,
+  SELECT {t.id} AS tid, per.pid AS pid, {t.client} AS client_id, {t.aanbieder} AS aanbieder_id,
+    {t.product} AS product_id, per.pd,
     COALESCE(tar.bedrag, 0) AS tarief, COALESCE(bl.deel, bd.deel) AS deel, COALESCE(bl.ovl, bd.ovl) AS ovl,
     {a} AS a, {b} AS b, per.pb + COALESCE(bl.peil, bd.peil) - 1 AS peildag, {dood_eind} AS dood
-  FROM toewijzingen_toewijzing t
-  JOIN toewijzingen_levering l ON l.toewijzing_id = t.id AND l.verwijderd = {d.onwaar()}
-  JOIN clienten_client c ON c.id = t.client_id
-  JOIN per ON t.ingangsdatum < per.ped AND (t.einddatum IS NULL OR t.einddatum >= per.pbd)
-    AND l.begindatum < per.ped
-  LEFT JOIN bel bl ON bl.pid = per.pid AND bl.aid = t.aanbieder_id
+  FROM {t.tabel}
+  JOIN {lev.tabel} ON {lev.toewijzing} = {t.id} AND {lev.verwijderd} = {d.onwaar()}
+  JOIN {c.tabel} ON {c.id} = {t.client}
+  JOIN per ON {t.ingangsdatum} < per.ped AND ({t.einddatum} IS NULL OR {t.einddatum} >= per.pbd)
+    AND {lev.begindatum} < per.ped
+  LEFT JOIN bel bl ON bl.pid = per.pid AND bl.aid = {t.aanbieder}
   LEFT JOIN bel bd ON bd.pid = per.pid AND bd.aid = -1
-  LEFT JOIN tar ON tar.pid = per.pid AND tar.prid = t.product_id
-  WHERE t.reden_wijziging <> '13' AND {filter_sql}
+  LEFT JOIN tar ON tar.pid = per.pid AND tar.prid = {t.product}
+  WHERE {t.reden_wijziging} <> {VERWIJDERD} AND {filter_sql}
 ),
 agg AS (
   SELECT tid, pid, MAX(client_id) AS client_id, MAX(aanbieder_id) AS aanbieder_id,
@@ -175,46 +213,146 @@ due AS (
   SELECT agg.tid, agg.pid, agg.dagen, agg.eerste, agg.laatste, agg.pd, agg.tarief,
     agg.client_id, agg.aanbieder_id, agg.product_id,
     CASE
-      WHEN agg.dagen = 0 THEN 'geen_zorg'
-      WHEN nieuw.ovs = 'oude' THEN 'overstap_niets'
-      WHEN oud.ovs = 'nieuwe' THEN 'overstap_niets'
-      WHEN oud.ovs IN ('oude', 'beide') THEN 'overstap_vol'
-      WHEN nieuw.ovs IN ('nieuwe', 'beide') THEN 'overstap_vol'
-      WHEN agg.dagen = agg.pd THEN 'volledig'
-      WHEN agg.ovl = 'periode_af' AND agg.op_sterfdag = 1 THEN 'overlijden_vol'
-      WHEN agg.deel = 'pro_rata' THEN 'pro_rata'
-      WHEN agg.deel = 'peildag' AND agg.op_peildag = 1 THEN 'peildag_ja'
-      WHEN agg.deel = 'peildag' THEN 'peildag_nee'
-      ELSE 'deel_niets'
+      WHEN agg.dagen = 0 THEN {R["GEEN_ZORG"]}
+      WHEN nieuw.ovs = {ovs["OUDE"]} THEN {R["OVERSTAP_NIETS"]}
+      WHEN oud.ovs = {ovs["NIEUWE"]} THEN {R["OVERSTAP_NIETS"]}
+      WHEN oud.ovs IN ({ovs["OUDE"]}, {ovs["BEIDE"]}) THEN {R["OVERSTAP_VOL"]}
+      WHEN nieuw.ovs IN ({ovs["NIEUWE"]}, {ovs["BEIDE"]}) THEN {R["OVERSTAP_VOL"]}
+      WHEN agg.dagen = agg.pd THEN {R["VOLLEDIG"]}
+      WHEN agg.ovl = {_lit(Overlijden.PERIODE_AF)} AND agg.op_sterfdag = 1 THEN {R["OVERLIJDEN_VOL"]}
+      WHEN agg.deel = {_lit(Deelperiode.PRO_RATA)} THEN {R["PRO_RATA"]}
+      WHEN agg.deel = {_lit(Deelperiode.PEILDAG)} AND agg.op_peildag = 1 THEN {R["PEILDAG_JA"]}
+      WHEN agg.deel = {_lit(Deelperiode.PEILDAG)} THEN {R["PEILDAG_NEE"]}
+      ELSE {R["DEEL_NIETS"]}
     END AS regel
   FROM agg
   LEFT JOIN (
-    SELECT o.voorganger_id AS tid, per.pid, MIN(COALESCE(bo.ovs, bdo.ovs)) AS ovs
-    FROM toewijzingen_toewijzing o
-    JOIN toewijzingen_toewijzing v ON v.id = o.voorganger_id AND v.aanbieder_id <> o.aanbieder_id
-    JOIN per ON o.ingangsdatum >= per.pbd AND o.ingangsdatum < per.ped
-    LEFT JOIN bel bo ON bo.pid = per.pid AND bo.aid = o.aanbieder_id
+    SELECT {t_o.voorganger} AS tid, per.pid, MIN(COALESCE(bo.ovs, bdo.ovs)) AS ovs
+    FROM {t_o.tabel}
+    JOIN {t_v.tabel} ON {t_v.id} = {t_o.voorganger} AND {t_v.aanbieder} <> {t_o.aanbieder}
+    JOIN per ON {t_o.ingangsdatum} >= per.pbd AND {t_o.ingangsdatum} < per.ped
+    LEFT JOIN bel bo ON bo.pid = per.pid AND bo.aid = {t_o.aanbieder}
     LEFT JOIN bel bdo ON bdo.pid = per.pid AND bdo.aid = -1
-    WHERE o.voorganger_id IS NOT NULL AND o.reden_wijziging <> '13'
-    GROUP BY o.voorganger_id, per.pid
+    WHERE {t_o.voorganger} IS NOT NULL AND {t_o.reden_wijziging} <> {VERWIJDERD}
+    GROUP BY {t_o.voorganger}, per.pid
   ) oud ON oud.tid = agg.tid AND oud.pid = agg.pid
   LEFT JOIN (
-    SELECT o.id AS tid, per.pid, COALESCE(bo.ovs, bdo.ovs) AS ovs
-    FROM toewijzingen_toewijzing o
-    JOIN toewijzingen_toewijzing v ON v.id = o.voorganger_id AND v.aanbieder_id <> o.aanbieder_id
-    JOIN per ON o.ingangsdatum >= per.pbd AND o.ingangsdatum < per.ped
-    LEFT JOIN bel bo ON bo.pid = per.pid AND bo.aid = o.aanbieder_id
+    SELECT {t_o.id} AS tid, per.pid, COALESCE(bo.ovs, bdo.ovs) AS ovs
+    FROM {t_o.tabel}
+    JOIN {t_v.tabel} ON {t_v.id} = {t_o.voorganger} AND {t_v.aanbieder} <> {t_o.aanbieder}
+    JOIN per ON {t_o.ingangsdatum} >= per.pbd AND {t_o.ingangsdatum} < per.ped
+    LEFT JOIN bel bo ON bo.pid = per.pid AND bo.aid = {t_o.aanbieder}
     LEFT JOIN bel bdo ON bdo.pid = per.pid AND bdo.aid = -1
-    WHERE o.voorganger_id IS NOT NULL
+    WHERE {t_o.voorganger} IS NOT NULL
   ) nieuw ON nieuw.tid = agg.tid AND nieuw.pid = agg.pid
 ),
 due_bedrag AS (
   SELECT due.*,
     CASE regel
-      WHEN 'volledig' THEN tarief WHEN 'overstap_vol' THEN tarief WHEN 'overlijden_vol' THEN tarief
-      WHEN 'peildag_ja' THEN tarief
-      WHEN 'pro_rata' THEN (tarief * dagen * 2 + pd) / (2 * pd)
+      WHEN {R["VOLLEDIG"]} THEN tarief WHEN {R["OVERSTAP_VOL"]} THEN tarief
+      WHEN {R["OVERLIJDEN_VOL"]} THEN tarief
+      WHEN {R["PEILDAG_JA"]} THEN tarief
+      WHEN {R["PRO_RATA"]} THEN (tarief * dagen * 2 + pd) / (2 * pd)
       ELSE 0
     END AS bedrag
   FROM due
 )"""  # noqa: S608
+
+
+# The columns a run writes, in the order of its SELECT, from the model's fields.
+INSERT_KOLOMMEN = ", ".join(
+    kolom(Afrekenregel, veld)
+    for veld in (
+        "run",
+        "periode",
+        "toewijzing",
+        "client",
+        "aanbieder",
+        "product",
+        "soort",
+        "regel",
+        "bedrag_cent",
+        "verschuldigd_cent",
+        "eerder_betaald_cent",
+        "tarief_cent",
+        "dagen",
+        "periode_dagen",
+        "eerste_dag",
+        "laatste_dag",
+    )
+)
+REGELS = Afrekenregel._meta.db_table
+
+
+def run_sql(
+    d: Dialect,
+    run_id: int,
+    gemeente_id: int,
+    perioden: list[PeriodeRij],
+    reference: str,
+    correcties: bool = True,
+) -> str:
+    """The one statement of a run: due minus what earlier runs paid, per toewijzing and period.
+
+    Without ``correcties`` (no line exists yet for any of the periods, so nothing was paid) the same
+    statement without the subtraction: the lines are what is due."""
+    t, r = Alias(Toewijzing, "t"), Alias(Afrekenregel, "r")
+    normaal, correctie = _lit(RegelSoort.NORMAAL), _lit(RegelSoort.CORRECTIE)
+    kop = "WITH " + reference + "," + verschuldigd_cte(d, f"{t.gemeente} = {int(gemeente_id)}")
+    if not correcties:
+        eenvoudig = f"""
+INSERT INTO {REGELS} ({INSERT_KOLOMMEN})
+SELECT {int(run_id)}, pid, tid, client_id, aanbieder_id, product_id, {normaal}, regel, bedrag, bedrag, 0,
+  tarief, dagen, pd, CASE WHEN dagen > 0 THEN {d.datum("eerste")} END,
+  CASE WHEN dagen > 0 THEN {d.datum("laatste")} END
+FROM due_bedrag WHERE bedrag <> 0"""  # noqa: S608
+        return kop + eenvoudig
+    pids = ", ".join(str(int(p.pid)) for p in perioden)
+    rest = f"""
+betaald AS (
+  SELECT {r.toewijzing} AS tid, {r.periode} AS pid, SUM({r.bedrag_cent}) AS betaald, COUNT(*) AS n
+  FROM {r.tabel}
+  WHERE {r.periode} IN ({pids})
+  GROUP BY {r.toewijzing}, {r.periode}
+),
+samen AS (
+  SELECT tid, pid, SUM(bedrag) AS bedrag, SUM(betaald) AS betaald, SUM(n) AS n, MAX(regel) AS regel,
+    MAX(dagen) AS dagen, MAX(eerste) AS eerste, MAX(laatste) AS laatste
+  FROM (
+    SELECT tid, pid, bedrag, 0 AS betaald, 0 AS n, regel, dagen, eerste, laatste FROM due_bedrag
+    UNION ALL
+    SELECT tid, pid, 0, betaald, n, NULL, NULL, NULL, NULL FROM betaald
+  ) u
+  GROUP BY tid, pid
+)
+INSERT INTO {REGELS} ({INSERT_KOLOMMEN})
+SELECT {int(run_id)}, s.pid, s.tid, {t.client}, {t.aanbieder}, {t.product},
+  CASE WHEN s.n > 0 THEN {correctie} ELSE {normaal} END,
+  COALESCE(s.regel, {R["GEEN_ZORG"]}), s.bedrag - s.betaald, s.bedrag, s.betaald, COALESCE(tar.bedrag, 0),
+  COALESCE(s.dagen, 0), per.pd,
+  CASE WHEN s.dagen > 0 THEN {d.datum("s.eerste")} END, CASE WHEN s.dagen > 0 THEN {d.datum("s.laatste")} END
+FROM samen s
+JOIN {t.tabel} ON {t.id} = s.tid
+JOIN per ON per.pid = s.pid
+LEFT JOIN tar ON tar.pid = s.pid AND tar.prid = {t.product}
+WHERE s.bedrag <> s.betaald"""  # noqa: S608
+    return kop + "," + rest
+
+
+def verplichtingen_sql(d: Dialect, start: dt.date, jaareind: dt.date) -> str:
+    """Per product: clients in care on ``start`` and their remaining days until their end or
+    ``jaareind`` (the commitments of the budget forecast). Parameters: gemeente id and three times
+    ``start``."""
+    t, lev = Alias(Toewijzing, "t"), Alias(Levering, "l")
+    eind_n = dagnummer(jaareind)
+    resterend = (
+        d.kleinste(f"COALESCE({d.dag(t.einddatum)} + 1, {eind_n})", str(eind_n)) + f" - {dagnummer(start)}"
+    )
+    return f"""
+SELECT {t.product}, COUNT(DISTINCT {t.client}), SUM({resterend})
+FROM {t.tabel}
+WHERE {t.gemeente} = %s AND {t.reden_wijziging} <> {VERWIJDERD} AND {t.ingangsdatum} <= %s
+  AND ({t.einddatum} IS NULL OR {t.einddatum} >= %s)
+  AND EXISTS (SELECT 1 FROM {lev.tabel} WHERE {lev.toewijzing} = {t.id}
+              AND {lev.verwijderd} = {d.onwaar()} AND {lev.begindatum} <= %s AND {lev.einddatum} IS NULL)
+GROUP BY {t.product}"""  # noqa: S608
