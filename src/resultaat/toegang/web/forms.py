@@ -289,3 +289,19 @@ class VoorstelForm(NLDSForm):
     frequentie = forms.CharField(
         label="Frequentie", max_length=100, required=False, widget=forms.TextInput(attrs={"class": TEXTBOX})
     )
+
+    def clean_minuten_per_week(self) -> int:
+        minuten = self.cleaned_data.get("minuten_per_week")
+        if minuten is None:
+            raise forms.ValidationError("Vul het aantal minuten per week in.")
+        return int(minuten)
+
+
+class BeoordelingForm(NLDSForm):
+    """The consulent's judgement of the provider's proposal; the service asks a motivering to reject."""
+
+    motivering = forms.CharField(
+        label="Motivering (verplicht bij afwijzen)",
+        required=False,
+        widget=forms.Textarea(attrs={"class": "utrecht-textarea utrecht-textarea--html-textarea", "rows": 2}),
+    )
