@@ -22,7 +22,7 @@ from resultaat.core.validators import validate_bsn
 from resultaat.core.web import SELECT, TEXTBOX, NLDSForm, datumveld, tekstveld
 from resultaat.eigen_bijdrage.models import Vrijstelling
 from resultaat.organisaties.models import Aanbieder, Gemeente
-from resultaat.toegang.models import MeldingWijze, ZRMDomein
+from resultaat.toegang.models import Indicatie, MeldingWijze, ZRMDomein
 from resultaat.toegang.services import GekozenResultaat
 
 
@@ -237,6 +237,35 @@ class IndicatieForm(NLDSForm):
         tijdsband: Any = self.fields["tijdsband"]
         tijdsband.queryset = Tijdsband.objects.geldig_op(vandaag)
 
+    def keuzes(self) -> dict[str, int]:
+        """The terms of the normenkader ticked or counted (``post_<code>``): 1 for a tick, else the count
+        (-1 when it is not a number, which the service refuses)."""
+        keuzes: dict[str, int] = {}
+        for sleutel in self.data:
+            waarde = str(self.data.get(sleutel, ""))
+            if sleutel.startswith("post_") and waarde not in ("", "0"):
+                keuzes[sleutel[5:]] = 1 if waarde == "on" else int(waarde) if waarde.isdigit() else -1
+        return keuzes
+
+
+class AanbiederKeuzeForm(NLDSForm):
+    """The client's choice of provider for one indicatie of the aanvraag."""
+
+    indicatie = forms.ModelChoiceField(
+        queryset=Indicatie.objects.none(),
+        error_messages={"required": "Kies een aanbieder.", "invalid_choice": "Kies een aanbieder."},
+    )
+    aanbieder = forms.ModelChoiceField(
+        label="Keuze van de cliënt",
+        queryset=Aanbieder.objects.all(),
+        error_messages={"required": "Kies een aanbieder.", "invalid_choice": "Kies een aanbieder."},
+    )
+
+    def __init__(self, *args: Any, aanvraag: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        indicatie: Any = self.fields["indicatie"]
+        indicatie.queryset = aanvraag.indicaties.all()
+
 
 class BesluitForm(NLDSForm):
     besluitdatum = datumveld("Besluitdatum")
@@ -259,4 +288,20 @@ class VoorstelForm(NLDSForm):
     )
     frequentie = forms.CharField(
         label="Frequentie", max_length=100, required=False, widget=forms.TextInput(attrs={"class": TEXTBOX})
+    )
+
+    def clean_minuten_per_week(self) -> int:
+        minuten = self.cleaned_data.get("minuten_per_week")
+        if minuten is None:
+            raise forms.ValidationError("Vul het aantal minuten per week in.")
+        return int(minuten)
+
+
+class BeoordelingForm(NLDSForm):
+    """The consulent's judgement of the provider's proposal; the service asks a motivering to reject."""
+
+    motivering = forms.CharField(
+        label="Motivering (verplicht bij afwijzen)",
+        required=False,
+        widget=forms.Textarea(attrs={"class": "utrecht-textarea utrecht-textarea--html-textarea", "rows": 2}),
     )

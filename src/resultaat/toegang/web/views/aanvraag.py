@@ -13,7 +13,7 @@ from typing import Any
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponseBase
 from django.shortcuts import redirect
 from django.utils import timezone
 
@@ -22,14 +22,15 @@ from resultaat.core.web import (
     ScopedDetailView,
     fouten_naar_form,
 )
-from resultaat.organisaties.models import Aanbieder
 from resultaat.toegang import services
 from resultaat.toegang.models import (
     Aanvraag,
     AanvraagStatus,
+    Beschikking,
     ToegangInstelling,
 )
 from resultaat.toegang.web.forms import (
+    AanbiederKeuzeForm,
     BesluitForm,
     IndicatieForm,
     OpschortingForm,
@@ -116,112 +117,162 @@ class AanvraagDetailView(ScopedDetailView):
         )
         return context
 
-    def _keuzes(self, request: HttpRequest) -> dict[str, int]:
-        keuzes: dict[str, int] = {}
-        for sleutel in request.POST:
-            waarde = str(request.POST.get(sleutel, ""))
-            if sleutel.startswith("post_") and waarde not in ("", "0"):
-                keuzes[sleutel[5:]] = 1 if waarde == "on" else int(waarde) if waarde.isdigit() else -1
-        return keuzes
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        """The forms of the page post here with a hidden ``actie``: each action is a view with a form."""
+        actie = AANVRAAG_ACTIES.get(request.POST.get("actie", ""))
+        if actie is None:
+            aanvraag = self.get_object()
+            return redirect("web:aanvraag-detail", pk=aanvraag.pk)
+        return actie.as_view()(request, *args, **kwargs)
 
-    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+
+class AanvraagOpschortenView(AanvraagDetailView):
+    """Action "opschorten": the decision deadline pauses (at the client's request)."""
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         self.object = aanvraag = self.get_object()
-        actie = request.POST.get("actie", "")
-        if actie == "opschorten":
-            form: Any = OpschortingForm(request.POST)
-            if form.is_valid():
-                try:
-                    services.schort_op(door=request.user, aanvraag=aanvraag, **form.cleaned_data)
-                    messages.success(request, "De beslistermijn is opgeschort.")
-                    return redirect("web:aanvraag-detail", pk=aanvraag.pk)
-                except ValidationError as fout:
-                    fouten_naar_form(form, fout)
+        form = OpschortingForm(request.POST)
+        if not form.is_valid():
             return self.render_to_response(self.get_context_data(opschorting_form=form))
-        if actie in ("bereken", "indicatie"):
-            form = IndicatieForm(request.POST, aanvraag=aanvraag)
-            if not form.is_valid():
-                return self.render_to_response(self.get_context_data(indicatie_form=form))
-            data = form.cleaned_data
-            keuzes = self._keuzes(request)
-            resultaat = data["resultaat"]
-            heeft_banden = bool(services.banden_op(resultaat, data["ingangsdatum"]))
-            try:
-                if actie == "bereken":
-                    uitkomst = services.bereken_normtijd(
-                        gemeente=aanvraag.gemeente,
-                        resultaat=resultaat,
-                        datum=data["ingangsdatum"],
-                        keuzes=keuzes,
-                    )
-                    banden = services.banden_op(resultaat, data["ingangsdatum"])
-                    return self.render_to_response(
-                        self.get_context_data(
-                            indicatie_form=form,
-                            berekening={
-                                "uitkomst": uitkomst,
-                                "buiten": services.buiten_band_tekst(uitkomst.totaal, banden)
-                                if uitkomst.buiten_band
-                                else "",
-                            },
-                        )
-                    )
-                services.leg_indicatie_vast(
-                    door=request.user,
-                    aanvraag=aanvraag,
-                    resultaat=resultaat,
-                    ingangsdatum=data["ingangsdatum"],
-                    einddatum=data["einddatum"],
-                    complexiteit=data["complexiteit"],
-                    intensiteit=data["intensiteit"],
-                    frequentie=data["frequentie"],
-                    keuzes=keuzes
-                    if heeft_banden and data["minuten_per_week"] is None and not data["mandaat_aanbieder"]
-                    else None,
-                    minuten_per_week=data["minuten_per_week"],
-                    handmatig=data["handmatig"],
-                    motivering=data["motivering"],
-                    tijdsband=data["tijdsband"],
-                    mandaat_aanbieder=data["mandaat_aanbieder"],
-                )
-            except ValidationError as fout:
-                fouten_naar_form(form, fout)
-                return self.render_to_response(self.get_context_data(indicatie_form=form))
-            messages.success(request, f"Indicatie voor {resultaat} vastgelegd.")
-        elif actie == "kies":
-            indicatie = aanvraag.indicaties.filter(pk=request.POST.get("indicatie")).first()
-            aanbieder = Aanbieder.objects.filter(pk=request.POST.get("aanbieder") or 0).first()
-            if indicatie is None or aanbieder is None:
-                messages.error(request, "Kies een aanbieder.")
-            else:
-                try:
-                    services.kies_aanbieder(door=request.user, indicatie=indicatie, aanbieder=aanbieder)
-                    messages.success(request, f"De cliënt kiest {aanbieder.naam}.")
-                except ValidationError as fout:
-                    messages.error(request, " ".join(fout.messages))
-        elif actie in ("toekennen", "afwijzen"):
-            form = BesluitForm(request.POST)
-            if not form.is_valid():
-                return self.render_to_response(self.get_context_data(besluit_form=form))
-            data = form.cleaned_data
-            try:
-                if actie == "toekennen":
-                    beschikking = services.neem_besluit(
-                        door=request.user,
-                        aanvraag=aanvraag,
-                        besluitdatum=data["besluitdatum"],
-                        motivering=data["motivering"],
-                        vrijstelling=data["vrijstelling"],
-                    )
-                else:
-                    beschikking = services.wijs_aanvraag_af(
-                        door=request.user,
-                        aanvraag=aanvraag,
-                        besluitdatum=data["besluitdatum"],
-                        motivering=data["motivering"],
-                    )
-            except ValidationError as fout:
-                fouten_naar_form(form, fout)
-                return self.render_to_response(self.get_context_data(besluit_form=form))
-            messages.success(request, f"Beschikking {beschikking.nummer} is vastgesteld.")
-            return redirect("web:beschikking-detail", pk=beschikking.pk)
+        try:
+            services.schort_op(door=request.user, aanvraag=aanvraag, **form.cleaned_data)
+        except ValidationError as fout:
+            fouten_naar_form(form, fout)
+            return self.render_to_response(self.get_context_data(opschorting_form=form))
+        messages.success(request, "De beslistermijn is opgeschort.")
         return redirect("web:aanvraag-detail", pk=aanvraag.pk)
+
+
+class IndicatieBerekenenView(AanvraagDetailView):
+    """Action "bereken": the normenkader computes the minutes of the ticked terms; nothing is saved."""
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        self.object = aanvraag = self.get_object()
+        form = IndicatieForm(request.POST, aanvraag=aanvraag)
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(indicatie_form=form))
+        data = form.cleaned_data
+        try:
+            uitkomst = services.bereken_normtijd(
+                gemeente=aanvraag.gemeente,
+                resultaat=data["resultaat"],
+                datum=data["ingangsdatum"],
+                keuzes=form.keuzes(),
+            )
+            banden = services.banden_op(data["resultaat"], data["ingangsdatum"])
+        except ValidationError as fout:
+            fouten_naar_form(form, fout)
+            return self.render_to_response(self.get_context_data(indicatie_form=form))
+        berekening = {
+            "uitkomst": uitkomst,
+            "buiten": services.buiten_band_tekst(uitkomst.totaal, banden) if uitkomst.buiten_band else "",
+        }
+        return self.render_to_response(self.get_context_data(indicatie_form=form, berekening=berekening))
+
+
+class IndicatieVastleggenView(AanvraagDetailView):
+    """Action "indicatie": the indicatie of one result is saved (by the normenkader, by hand or under
+    mandate)."""
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        self.object = aanvraag = self.get_object()
+        form = IndicatieForm(request.POST, aanvraag=aanvraag)
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(indicatie_form=form))
+        data = form.cleaned_data
+        resultaat = data["resultaat"]
+        heeft_banden = bool(services.banden_op(resultaat, data["ingangsdatum"]))
+        try:
+            services.leg_indicatie_vast(
+                door=request.user,
+                aanvraag=aanvraag,
+                resultaat=resultaat,
+                ingangsdatum=data["ingangsdatum"],
+                einddatum=data["einddatum"],
+                complexiteit=data["complexiteit"],
+                intensiteit=data["intensiteit"],
+                frequentie=data["frequentie"],
+                keuzes=form.keuzes()
+                if heeft_banden and data["minuten_per_week"] is None and not data["mandaat_aanbieder"]
+                else None,
+                minuten_per_week=data["minuten_per_week"],
+                handmatig=data["handmatig"],
+                motivering=data["motivering"],
+                tijdsband=data["tijdsband"],
+                mandaat_aanbieder=data["mandaat_aanbieder"],
+            )
+        except ValidationError as fout:
+            fouten_naar_form(form, fout)
+            return self.render_to_response(self.get_context_data(indicatie_form=form))
+        messages.success(request, f"Indicatie voor {resultaat} vastgelegd.")
+        return redirect("web:aanvraag-detail", pk=aanvraag.pk)
+
+
+class AanbiederKiezenView(AanvraagDetailView):
+    """Action "kies": the client chooses one of the contracted providers for an indicatie. The choice
+    sits in the table of indicaties, so the outcome is a message above the page."""
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        self.object = aanvraag = self.get_object()
+        form = AanbiederKeuzeForm(request.POST, aanvraag=aanvraag)
+        if not form.is_valid():
+            messages.error(request, "Kies een aanbieder.")
+            return redirect("web:aanvraag-detail", pk=aanvraag.pk)
+        aanbieder = form.cleaned_data["aanbieder"]
+        try:
+            services.kies_aanbieder(
+                door=request.user, indicatie=form.cleaned_data["indicatie"], aanbieder=aanbieder
+            )
+        except ValidationError as fout:
+            messages.error(request, " ".join(fout.messages))
+        else:
+            messages.success(request, f"De cliënt kiest {aanbieder.naam}.")
+        return redirect("web:aanvraag-detail", pk=aanvraag.pk)
+
+
+class AanvraagToekennenView(AanvraagDetailView):
+    """Action "toekennen": the aanvraag is granted; the beschikking is made."""
+
+    def besluit(self, aanvraag: Aanvraag, data: dict[str, Any]) -> Beschikking:
+        return services.neem_besluit(
+            door=self.request.user,
+            aanvraag=aanvraag,
+            besluitdatum=data["besluitdatum"],
+            motivering=data["motivering"],
+            vrijstelling=data["vrijstelling"],
+        )
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        self.object = aanvraag = self.get_object()
+        form = BesluitForm(request.POST)
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(besluit_form=form))
+        try:
+            beschikking = self.besluit(aanvraag, form.cleaned_data)
+        except ValidationError as fout:
+            fouten_naar_form(form, fout)
+            return self.render_to_response(self.get_context_data(besluit_form=form))
+        messages.success(request, f"Beschikking {beschikking.nummer} is vastgesteld.")
+        return redirect("web:beschikking-detail", pk=beschikking.pk)
+
+
+class AanvraagAfwijzenView(AanvraagToekennenView):
+    """Action "afwijzen": the aanvraag is rejected; the beschikking says why."""
+
+    def besluit(self, aanvraag: Aanvraag, data: dict[str, Any]) -> Beschikking:
+        return services.wijs_aanvraag_af(
+            door=self.request.user,
+            aanvraag=aanvraag,
+            besluitdatum=data["besluitdatum"],
+            motivering=data["motivering"],
+        )
+
+
+AANVRAAG_ACTIES: dict[str, type[AanvraagDetailView]] = {
+    "opschorten": AanvraagOpschortenView,
+    "bereken": IndicatieBerekenenView,
+    "indicatie": IndicatieVastleggenView,
+    "kies": AanbiederKiezenView,
+    "toekennen": AanvraagToekennenView,
+    "afwijzen": AanvraagAfwijzenView,
+}

@@ -12,7 +12,7 @@ from typing import Any
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponseBase
 from django.shortcuts import redirect
 
 from resultaat.core.web import (
@@ -26,6 +26,7 @@ from resultaat.toegang.models import (
     IndicatieStatus,
 )
 from resultaat.toegang.web.forms import (
+    BeoordelingForm,
     VoorstelForm,
 )
 
@@ -70,40 +71,75 @@ class IndicatieDetailView(ScopedDetailView):
         )
         context["mag_beoordelen"] = user.is_gemeente_user and ind.status == IndicatieStatus.VOORGESTELD
         context["form"] = kwargs.get("form") or VoorstelForm()
+        context["beoordeling_form"] = kwargs.get("beoordeling_form") or BeoordelingForm()
         return context
 
-    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        """The forms of the page post here with a hidden ``actie``: each action is a view with a form."""
+        actie = INDICATIE_ACTIES.get(request.POST.get("actie", ""))
+        if actie is None:
+            self.object = self.get_object()
+            return self.render_to_response(self.get_context_data(form=VoorstelForm(request.POST)))
+        return actie.as_view()(request, *args, **kwargs)
+
+
+class VoorstelIndienenView(IndicatieDetailView):
+    """Action "voorstel": the provider proposes the minutes per week (within the band of the mandate)."""
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         self.object = ind = self.get_object()
-        actie = request.POST.get("actie")
         form = VoorstelForm(request.POST)
-        if actie == "voorstel":
-            if form.is_valid() and form.cleaned_data["minuten_per_week"] is not None:
-                try:
-                    services.stel_indicatie_voor(
-                        door=request.user,
-                        indicatie=ind,
-                        minuten_per_week=form.cleaned_data["minuten_per_week"],
-                        frequentie=form.cleaned_data["frequentie"],
-                    )
-                    messages.success(request, "Uw voorstel is naar de consulent gestuurd.")
-                    return redirect("web:indicatie-detail", pk=ind.pk)
-                except ValidationError as fout:
-                    fouten_naar_form(form, fout)
-            elif form.is_valid():
-                form.add_error("minuten_per_week", "Vul het aantal minuten per week in.")
-        elif actie in ("akkoord", "afwijzen"):
-            try:
-                services.beoordeel_voorstel(
-                    door=request.user,
-                    indicatie=ind,
-                    akkoord=actie == "akkoord",
-                    motivering=request.POST.get("motivering", ""),
-                )
-                messages.success(
-                    request,
-                    "Het voorstel is goedgekeurd." if actie == "akkoord" else "Het voorstel is afgewezen.",
-                )
-                return redirect("web:aanvraag-detail", pk=ind.aanvraag_id)
-            except ValidationError as fout:
-                form.add_error(None, fout.messages)
-        return self.render_to_response(self.get_context_data(form=form))
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(form=form))
+        try:
+            services.stel_indicatie_voor(
+                door=request.user,
+                indicatie=ind,
+                minuten_per_week=form.cleaned_data["minuten_per_week"],
+                frequentie=form.cleaned_data["frequentie"],
+            )
+        except ValidationError as fout:
+            fouten_naar_form(form, fout)
+            return self.render_to_response(self.get_context_data(form=form))
+        messages.success(request, "Uw voorstel is naar de consulent gestuurd.")
+        return redirect("web:indicatie-detail", pk=ind.pk)
+
+
+class VoorstelGoedkeurenView(IndicatieDetailView):
+    """Action "akkoord": the consulent approves the proposal; it is the indicatie now."""
+
+    akkoord = True
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        self.object = ind = self.get_object()
+        form = BeoordelingForm(request.POST)
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(beoordeling_form=form))
+        try:
+            services.beoordeel_voorstel(
+                door=request.user,
+                indicatie=ind,
+                akkoord=self.akkoord,
+                motivering=form.cleaned_data["motivering"],
+            )
+        except ValidationError as fout:
+            fouten_naar_form(form, fout)
+            return self.render_to_response(self.get_context_data(beoordeling_form=form))
+        messages.success(
+            request, "Het voorstel is goedgekeurd." if self.akkoord else "Het voorstel is afgewezen."
+        )
+        return redirect("web:aanvraag-detail", pk=ind.aanvraag_id)
+
+
+class VoorstelAfwijzenView(VoorstelGoedkeurenView):
+    """Action "afwijzen": the consulent rejects the proposal, with a motivering; the provider proposes
+    again."""
+
+    akkoord = False
+
+
+INDICATIE_ACTIES: dict[str, type[IndicatieDetailView]] = {
+    "voorstel": VoorstelIndienenView,
+    "akkoord": VoorstelGoedkeurenView,
+    "afwijzen": VoorstelAfwijzenView,
+}
