@@ -177,6 +177,13 @@ class VerzoekDetailView(ScopedDetailView):
         return self.render_to_response(self.get_context_data(form=form))
 
 
+def _ingediend(request: HttpRequest, verzoek: Verzoek) -> HttpResponse:
+    messages.success(
+        request, f"Uw verzoek is ingediend. De gemeente antwoordt uiterlijk {verzoek.uiterlijk:%d-%m-%Y}."
+    )
+    return redirect("web:verzoek-detail", pk=verzoek.pk)
+
+
 class VotNieuwView(AlleenAanbiederMixin, SectieMixin, View):
     """ "Verzoek om toewijzing" for one of the provider's own clients (``?client=<pk>`` preselects)."""
 
@@ -197,11 +204,7 @@ class VotNieuwView(AlleenAanbiederMixin, SectieMixin, View):
             except ValidationError as fout:
                 fouten_naar_form(form, fout)
             else:
-                messages.success(
-                    request,
-                    f"Uw verzoek is ingediend. De gemeente antwoordt uiterlijk {verzoek.uiterlijk:%d-%m-%Y}.",
-                )
-                return redirect("web:verzoek-detail", pk=verzoek.pk)
+                return _ingediend(request, verzoek)
         return render(request, self.template_name, {"form": form})
 
 
@@ -234,9 +237,5 @@ class VowNieuwView(AlleenAanbiederMixin, ScopedDetailView):
             except ValidationError as fout:
                 fouten_naar_form(form, fout)
             else:
-                messages.success(
-                    request,
-                    f"Uw verzoek is ingediend. De gemeente antwoordt uiterlijk {verzoek.uiterlijk:%d-%m-%Y}.",
-                )
-                return redirect("web:verzoek-detail", pk=verzoek.pk)
+                return _ingediend(request, verzoek)
         return self.render_to_response(self.get_context_data(form=form))
