@@ -146,7 +146,18 @@ def tekstveld(label: str, required: bool = False, **kwargs: Any) -> forms.CharFi
 
 
 class ClientKeuze(forms.ModelChoiceField):
-    """A client in a select list: the name, and the birth date to tell namesakes apart."""
+    """A client in a select list: the name, and the birth date to tell namesakes apart. The form sets
+    the ``queryset`` of the clients the user may choose."""
+
+    def __init__(self, queryset: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("label", "Cliënt")
+        kwargs.setdefault("widget", SELECT)
+        kwargs.setdefault("empty_label", "Kies een cliënt")
+        kwargs.setdefault(
+            "error_messages",
+            {"required": "Kies de cliënt.", "invalid_choice": "Kies een cliënt uit de lijst."},
+        )
+        super().__init__(queryset, **kwargs)
 
     def label_from_instance(self, obj: Any) -> str:
         return f"{obj.naam} (geboren {obj.geboortedatum:%d-%m-%Y})" if obj.geboortedatum else obj.naam
