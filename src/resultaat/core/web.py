@@ -3,11 +3,12 @@ rows via ``for_user``), the NL Design System form base and fields, a service's D
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 from django import forms
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models
 from django.http import Http404, HttpRequest, HttpResponseBadRequest, HttpResponseBase
 from django.views.generic import DetailView, ListView
 
@@ -51,6 +52,26 @@ class ScopedListView(SectieMixin, ListView):
     """A paginated list of what the user may see (``get_queryset`` starts from ``for_user``)."""
 
     paginate_by = 25
+
+
+class StatusListView(ScopedListView):
+    """A list filtered on ``?status=``: one of ``status_keuzes``; none or an unknown one gives
+    ``status_standaard`` ("" = every status). The template gets ``status`` and ``statussen``."""
+
+    status_keuzes: ClassVar[type[models.TextChoices]]
+    status_standaard: ClassVar[str] = ""
+
+    def filter_status(self, qs: Any) -> Any:
+        self.status = self.request.GET.get("status", self.status_standaard)
+        if self.status not in self.status_keuzes.values:
+            self.status = self.status_standaard
+        return qs.filter(status=self.status) if self.status else qs
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context["status"] = self.status
+        context["statussen"] = self.status_keuzes.choices
+        return context
 
 
 class ScopedDetailView(SectieMixin, DetailView):
@@ -125,7 +146,18 @@ def tekstveld(label: str, required: bool = False, **kwargs: Any) -> forms.CharFi
 
 
 class ClientKeuze(forms.ModelChoiceField):
-    """A client in a select list: the name, and the birth date to tell namesakes apart."""
+    """A client in a select list: the name, and the birth date to tell namesakes apart. The form sets
+    the ``queryset`` of the clients the user may choose."""
+
+    def __init__(self, queryset: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("label", "Cliënt")
+        kwargs.setdefault("widget", SELECT)
+        kwargs.setdefault("empty_label", "Kies een cliënt")
+        kwargs.setdefault(
+            "error_messages",
+            {"required": "Kies de cliënt.", "invalid_choice": "Kies een cliënt uit de lijst."},
+        )
+        super().__init__(queryset, **kwargs)
 
     def label_from_instance(self, obj: Any) -> str:
         return f"{obj.naam} (geboren {obj.geboortedatum:%d-%m-%Y})" if obj.geboortedatum else obj.naam

@@ -33,7 +33,34 @@ class MeldingStatus(models.TextChoices):
     INGETROKKEN = "ingetrokken", "ingetrokken"
 
 
-class Melding(ClientData):
+class Termijnzaak(ClientData):
+    """A melding or aanvraag: received on ``ontvangen_op``, to be answered within the legal ``TERMIJN``,
+    lengthened by the days it stood still at the client's request (``opgeschort_dagen``)."""
+
+    TERMIJN: ClassVar[termijnen.Termijn]
+    ontvangen_op: dt.date
+    opgeschort_dagen: int
+    client_id: int
+
+    objects: ClassVar[Any] = GemeenteOnlyQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+        ordering = ["-ontvangen_op"]
+
+    def __str__(self) -> str:
+        return f"{str(self._meta.verbose_name).capitalize()} {self.ontvangen_op:%d-%m-%Y}"
+
+    def _uiterlijk(self) -> dt.date:
+        return self.TERMIJN.uiterlijk(self.ontvangen_op) + dt.timedelta(days=self.opgeschort_dagen)
+
+    def audit_client_id(self) -> int | None:
+        return self.client_id
+
+
+class Melding(Termijnzaak):
+    TERMIJN = termijnen.ONDERZOEK
+
     client = models.ForeignKey("clienten.Client", on_delete=models.PROTECT, related_name="meldingen")
     gemeente = models.ForeignKey("organisaties.Gemeente", on_delete=models.PROTECT, related_name="+")
     ontvangen_op = models.DateField()
@@ -47,22 +74,13 @@ class Melding(ClientData):
         default=0, help_text="Dagen dat de termijn op verzoek van de cliënt stil stond."
     )
 
-    objects: ClassVar[Any] = GemeenteOnlyQuerySet.as_manager()
-
-    class Meta:
+    class Meta(Termijnzaak.Meta):
         verbose_name = "melding"
         verbose_name_plural = "meldingen"
-        ordering = ["-ontvangen_op"]
-
-    def __str__(self) -> str:
-        return f"Melding {self.ontvangen_op:%d-%m-%Y}"
 
     @property
     def onderzoek_uiterlijk(self) -> dt.date:
-        return termijnen.ONDERZOEK.uiterlijk(self.ontvangen_op) + dt.timedelta(days=self.opgeschort_dagen)
-
-    def audit_client_id(self) -> int | None:
-        return self.client_id
+        return self._uiterlijk()
 
 
 class Onderzoek(ClientData):
@@ -169,7 +187,9 @@ class AanvraagStatus(models.TextChoices):
     INGETROKKEN = "ingetrokken", "ingetrokken"
 
 
-class Aanvraag(ClientData):
+class Aanvraag(Termijnzaak):
+    TERMIJN = termijnen.BESLISSING
+
     client = models.ForeignKey("clienten.Client", on_delete=models.PROTECT, related_name="aanvragen")
     gemeente = models.ForeignKey("organisaties.Gemeente", on_delete=models.PROTECT, related_name="+")
     melding = models.ForeignKey(
@@ -182,22 +202,13 @@ class Aanvraag(ClientData):
     status = models.CharField(max_length=20, choices=AanvraagStatus.choices, default=AanvraagStatus.INGEDIEND)
     opgeschort_dagen = models.PositiveIntegerField(default=0)
 
-    objects: ClassVar[Any] = GemeenteOnlyQuerySet.as_manager()
-
-    class Meta:
+    class Meta(Termijnzaak.Meta):
         verbose_name = "aanvraag"
         verbose_name_plural = "aanvragen"
-        ordering = ["-ontvangen_op"]
-
-    def __str__(self) -> str:
-        return f"Aanvraag {self.ontvangen_op:%d-%m-%Y}"
 
     @property
     def besluit_uiterlijk(self) -> dt.date:
-        return termijnen.BESLISSING.uiterlijk(self.ontvangen_op) + dt.timedelta(days=self.opgeschort_dagen)
-
-    def audit_client_id(self) -> int | None:
-        return self.client_id
+        return self._uiterlijk()
 
 
 class BeschikkingQuerySet(GemeenteScopedQuerySet):

@@ -564,20 +564,17 @@ def neem_besluit(
     )
     instelling = ToegangInstelling.voor(aanvraag.gemeente)
     with transaction.atomic(), acting_as(door):
-        beschikking = Beschikking.objects.create(
+        beschikking = _beschikking(
+            door=door,
             aanvraag=aanvraag,
-            client=aanvraag.client,
-            gemeente=aanvraag.gemeente,
-            nummer=_beschikkingnummer(aanvraag.gemeente, besluitdatum.year),
             besluit=Besluit.TOEGEKEND,
             besluitdatum=besluitdatum,
+            motivering=motivering,
             ingangsdatum=ingang,
             einddatum=einde,
             ondersteuningsplan_onderdeel=instelling.ondersteuningsplan_in_beschikking,
-            motivering=motivering.strip(),
             eigen_bijdrage_cent=bijdrage.bedrag_cent,
             eigen_bijdrage_toelichting=bijdrage.tekst,
-            consulent=None if door.is_superuser else door,
         )
         for ind in indicaties:
             assert ind.product is not None
@@ -605,9 +602,7 @@ def neem_besluit(
                 einddatum=ind.einddatum,
                 beschikt_resultaat=beschikt,
             )
-        aanvraag.status = AanvraagStatus.BESLOTEN
-        aanvraag.save(update_fields=["status"])
-        _handel_af(aanvraag)
+        _besloten(aanvraag)
     return beschikking
 
 
@@ -618,17 +613,59 @@ def wijs_aanvraag_af(*, door: Any, aanvraag: Aanvraag, besluitdatum: dt.date, mo
     if not (motivering or "").strip():
         raise ValidationError({"motivering": "Schrijf op waarom de aanvraag wordt afgewezen."})
     with transaction.atomic(), acting_as(door):
-        beschikking = Beschikking.objects.create(
+        beschikking = _beschikking(
+            door=door,
             aanvraag=aanvraag,
-            client=aanvraag.client,
-            gemeente=aanvraag.gemeente,
-            nummer=_beschikkingnummer(aanvraag.gemeente, besluitdatum.year),
             besluit=Besluit.AFGEWEZEN,
             besluitdatum=besluitdatum,
-            motivering=motivering.strip(),
-            consulent=None if door.is_superuser else door,
+            motivering=motivering,
         )
-        aanvraag.status = AanvraagStatus.BESLOTEN
-        aanvraag.save(update_fields=["status"])
-        _handel_af(aanvraag)
+        _besloten(aanvraag)
     return beschikking
+
+
+def beslis_op_aanvraag(
+    *,
+    door: Any,
+    aanvraag: Aanvraag,
+    besluit: str,
+    besluitdatum: dt.date,
+    motivering: str = "",
+    vrijstelling: str = "",
+) -> Beschikking:
+    """The decision the consulent takes on the aanvraag: ``besluit`` "toekennen" grants it
+    (:func:`neem_besluit`), "afwijzen" rejects it (:func:`wijs_aanvraag_af`; a rejection has no
+    vrijstelling)."""
+    if besluit == "toekennen":
+        return neem_besluit(
+            door=door,
+            aanvraag=aanvraag,
+            besluitdatum=besluitdatum,
+            motivering=motivering,
+            vrijstelling=vrijstelling,
+        )
+    return wijs_aanvraag_af(door=door, aanvraag=aanvraag, besluitdatum=besluitdatum, motivering=motivering)
+
+
+def _beschikking(
+    *, door: Any, aanvraag: Aanvraag, besluit: str, besluitdatum: dt.date, motivering: str, **velden: Any
+) -> Beschikking:
+    """The beschikking on the aanvraag, numbered in the year of the decision and signed by the
+    consulent (not by a superuser); ``velden``: what only a grant has."""
+    return Beschikking.objects.create(
+        aanvraag=aanvraag,
+        client=aanvraag.client,
+        gemeente=aanvraag.gemeente,
+        nummer=_beschikkingnummer(aanvraag.gemeente, besluitdatum.year),
+        besluit=besluit,
+        besluitdatum=besluitdatum,
+        motivering=motivering.strip(),
+        consulent=None if door.is_superuser else door,
+        **velden,
+    )
+
+
+def _besloten(aanvraag: Aanvraag) -> None:
+    aanvraag.status = AanvraagStatus.BESLOTEN
+    aanvraag.save(update_fields=["status"])
+    _handel_af(aanvraag)

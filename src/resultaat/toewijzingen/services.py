@@ -89,8 +89,12 @@ def _volgend_nummer(gemeente: Gemeente) -> int:
     return (hoogste or 0) + 1
 
 
-def _leg_versie_vast(toewijzing: Toewijzing) -> ToewijzingVersie:
-    return ToewijzingVersie.objects.create(toewijzing=toewijzing, **toewijzing.termen())
+def _bewaar_versie(toewijzing: Toewijzing) -> None:
+    """Save the toewijzing as its new version: the row, its ToewijzingVersie and the domain event (to
+    which iWmo answers with a 301)."""
+    toewijzing.save()
+    ToewijzingVersie.objects.create(toewijzing=toewijzing, **toewijzing.termen())
+    toewijzing_gewijzigd.send(sender=Toewijzing, toewijzingen=[toewijzing])
 
 
 def maak_toewijzing(
@@ -133,9 +137,7 @@ def maak_toewijzing(
             eenheid=product.eenheid,
             frequentie=product.frequentie,
         )
-        toewijzing.save()
-        _leg_versie_vast(toewijzing)
-        toewijzing_gewijzigd.send(sender=Toewijzing, toewijzingen=[toewijzing])
+        _bewaar_versie(toewijzing)
     return toewijzing
 
 
@@ -174,9 +176,7 @@ def wijzig_einddatum(
         toewijzing.einddatum = einddatum
         toewijzing.reden_wijziging = reden
         toewijzing.toewijzingsdatum, toewijzing.toewijzingstijd = datum, tijd
-        toewijzing.save()
-        _leg_versie_vast(toewijzing)
-        toewijzing_gewijzigd.send(sender=Toewijzing, toewijzingen=[toewijzing])
+        _bewaar_versie(toewijzing)
     return toewijzing
 
 

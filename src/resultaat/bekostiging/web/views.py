@@ -32,6 +32,11 @@ def _gemeenten(user: Any) -> QuerySet[Gemeente]:
     return user.gemeenten.all() if user.is_gemeente_user else Gemeente.objects.none()
 
 
+def _gekozen_gemeente(gemeenten: list[Gemeente], code: str | None) -> Gemeente | None:
+    """The gemeente of ``?gemeente=<code>`` among the user's, else the first of them."""
+    return next((g for g in gemeenten if g.code == code), None) or (gemeenten[0] if gemeenten else None)
+
+
 class AfrekenrunListView(ScopedListView):
     secties = ("bekostiging",)
     model = Afrekenrun
@@ -257,9 +262,7 @@ class BudgetView(SectieMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         vandaag = timezone.localdate()
         gemeenten = list(_gemeenten(self.request.user))
-        gemeente = next((g for g in gemeenten if g.code == self.request.GET.get("gemeente")), None) or (
-            gemeenten[0] if gemeenten else None
-        )
+        gemeente = _gekozen_gemeente(gemeenten, self.request.GET.get("gemeente"))
         try:
             jaar = int(self.request.GET.get("jaar", vandaag.year))
         except ValueError:
@@ -294,9 +297,7 @@ class UrenVergelijkingView(SectieMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         vandaag = timezone.localdate()
         gemeenten = list(_gemeenten(self.request.user))
-        gemeente = next((g for g in gemeenten if g.code == self.request.GET.get("gemeente")), None) or (
-            gemeenten[0] if gemeenten else None
-        )
+        gemeente = _gekozen_gemeente(gemeenten, self.request.GET.get("gemeente"))
         uurtarief = _bedrag_cent(self.request.GET.get("uurtarief", ""), 2500)
         try:
             uren = float(self.request.GET.get("uren", "").replace(",", ".") or 3)

@@ -21,25 +21,13 @@ class ClientSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Client
+        # What the registration writes (bsn and gemeente first), with the derived name after the
+        # gemeente and what only the system sets.
         fields: tuple[str, ...] = (
             "id",
-            "bsn",
-            "gemeente",
+            *CLIENT_FIELDS[:2],
             "naam",
-            "voorletters",
-            "voornamen",
-            "tussenvoegsel",
-            "achternaam",
-            "geboortedatum",
-            "geslacht",
-            "straat",
-            "huisnummer",
-            "postcode",
-            "woonplaats",
-            "telefoon",
-            "email",
-            "huishouden",
-            "huishouden_grootte",
+            *CLIENT_FIELDS[2:],
             "overlijdensdatum",
             "aangemaakt_op",
         )

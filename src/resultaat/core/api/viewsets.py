@@ -34,6 +34,15 @@ def invoer(serializer_class: type[Any], request: Request) -> dict[str, Any]:
     return dict(serializer.validated_data)
 
 
+def eigen(queryset: QuerySet[Any], pk: Any, veld: str, fout: str) -> Any:
+    """The row ``pk`` named in the input, among what the user may see (``queryset`` starts from
+    ``for_user``); anything else is a 400 with ``fout`` at ``veld``."""
+    gevonden = queryset.filter(pk=pk).first()
+    if gevonden is None:
+        raise ValidationError({veld: [fout]})
+    return gevonden
+
+
 @dataclass(frozen=True)
 class Filter:
     """A query-string filter on a non-personal field (never a BSN or a name)."""

@@ -29,7 +29,7 @@ from resultaat.clienten.models import Client
 from resultaat.core.api.permissions import AANBIEDER, CONSULENT
 from resultaat.core.api.rollen import RollenPerActie
 from resultaat.core.api.serializers import NIET_GEVONDEN
-from resultaat.core.api.viewsets import AlleenLezen, Filter, invoer, met_filters
+from resultaat.core.api.viewsets import AlleenLezen, Filter, eigen, invoer, met_filters
 from resultaat.iwmo import services, xml
 from resultaat.iwmo.api import serializers as s
 from resultaat.iwmo.codes import WJ760VerzoekAntwoord
@@ -194,9 +194,12 @@ class VerzoekViewSet(RollenPerActie, AlleenLezen):
     @action(detail=False, methods=["post"], pagination_class=None)
     def toewijzing(self, request: Request) -> Response:
         data = invoer(s.VotInvoerSerializer, request)
-        client = Client.objects.for_user(request.user).filter(pk=data.pop("client")).first()
-        if client is None:
-            raise ValidationError({"client": "Kies een cliënt van uw eigen organisatie."})
+        client = eigen(
+            Client.objects.for_user(request.user),
+            data.pop("client"),
+            "client",
+            "Kies een cliënt van uw eigen organisatie.",
+        )
         verzoek = services.dien_vot_in(door=request.user, client=client, **data)
         return self._antwoord(verzoek, status.HTTP_201_CREATED)
 
@@ -214,9 +217,12 @@ class VerzoekViewSet(RollenPerActie, AlleenLezen):
     @action(detail=False, methods=["post"], pagination_class=None)
     def wijziging(self, request: Request) -> Response:
         data = invoer(s.VowInvoerSerializer, request)
-        toewijzing = Toewijzing.objects.for_user(request.user).filter(pk=data.pop("toewijzing")).first()
-        if toewijzing is None:
-            raise ValidationError({"toewijzing": "Geen toewijzing van uw organisatie met dit id."})
+        toewijzing = eigen(
+            Toewijzing.objects.for_user(request.user),
+            data.pop("toewijzing"),
+            "toewijzing",
+            "Geen toewijzing van uw organisatie met dit id.",
+        )
         verzoek = services.dien_vow_in(door=request.user, toewijzing=toewijzing, **data)
         return self._antwoord(verzoek, status.HTTP_201_CREATED)
 

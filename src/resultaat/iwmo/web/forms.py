@@ -38,13 +38,7 @@ def gecontracteerde_producten(user: Any) -> Any:
 
 
 class VotForm(NLDSForm):
-    client = ClientKeuze(
-        label="Cliënt",
-        queryset=Client.objects.none(),
-        widget=SELECT,
-        empty_label="Kies een cliënt",
-        error_messages={"required": "Kies de cliënt.", "invalid_choice": "Kies een cliënt uit de lijst."},
-    )
+    client = ClientKeuze(queryset=Client.objects.none())
     product = ProductKeuze(
         label="Product",
         queryset=Product.objects.none(),

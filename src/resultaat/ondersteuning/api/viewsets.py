@@ -13,7 +13,7 @@ from typing import Any
 
 from django.db.models import Prefetch, QuerySet
 from drf_spectacular.utils import OpenApiResponse, extend_schema
-from rest_framework import mixins, serializers, status
+from rest_framework import mixins, status
 from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -28,6 +28,7 @@ from resultaat.core.api.viewsets import (
     STATUS_FILTER,
     AlleenLezen,
     Filter,
+    eigen,
     invoer,
     met_filters,
 )
@@ -109,11 +110,12 @@ class OndersteuningsplanViewSet(AlleenLezen):
     )
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         data = invoer(s.PlanNieuwSerializer, request)
-        toewijzing = Toewijzing.objects.for_user(request.user).filter(pk=data["toewijzing"]).first()
-        if toewijzing is None:
-            raise serializers.ValidationError(
-                {"toewijzing": ["Geen toewijzing van uw organisatie met dit id."]}
-            )
+        toewijzing = eigen(
+            Toewijzing.objects.for_user(request.user),
+            data["toewijzing"],
+            "toewijzing",
+            "Geen toewijzing van uw organisatie met dit id.",
+        )
         plan = services.maak_plan(door=request.user, toewijzing=toewijzing, invoer=_invoer(data))
         return _antwoord(plan, request, status.HTTP_201_CREATED)
 
@@ -207,16 +209,20 @@ class SignaalViewSet(RollenPerActie, mixins.CreateModelMixin, AlleenLezen):
     )
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         data = invoer(s.SignaalInvoerSerializer, request)
-        client = Client.objects.for_user(request.user).filter(pk=data["client"]).first()
-        if client is None:
-            raise serializers.ValidationError({"client": ["Kies een cliënt van uw eigen organisatie."]})
+        client = eigen(
+            Client.objects.for_user(request.user),
+            data["client"],
+            "client",
+            "Kies een cliënt van uw eigen organisatie.",
+        )
         toewijzing = None
         if data["toewijzing"] is not None:
-            toewijzing = Toewijzing.objects.for_user(request.user).filter(pk=data["toewijzing"]).first()
-            if toewijzing is None:
-                raise serializers.ValidationError(
-                    {"toewijzing": ["Geen toewijzing van uw organisatie met dit id."]}
-                )
+            toewijzing = eigen(
+                Toewijzing.objects.for_user(request.user),
+                data["toewijzing"],
+                "toewijzing",
+                "Geen toewijzing van uw organisatie met dit id.",
+            )
         signaal = services.meld_signaal(
             door=request.user,
             client=client,

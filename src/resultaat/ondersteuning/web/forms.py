@@ -345,13 +345,7 @@ class VoorzieningForm(NLDSForm):
 
 
 class SignaalForm(NLDSForm):
-    client = ClientKeuze(
-        label="Cliënt",
-        queryset=Client.objects.none(),
-        widget=SELECT,
-        empty_label="Kies een cliënt",
-        error_messages={"required": "Kies de cliënt.", "invalid_choice": "Kies een cliënt uit de lijst."},
-    )
+    client = ClientKeuze(queryset=Client.objects.none())
     soort = forms.ChoiceField(
         label="Soort signaal",
         choices=SignaalSoort.choices,

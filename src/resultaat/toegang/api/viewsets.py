@@ -196,21 +196,7 @@ class AanvraagViewSet(AlleenLezen):
     def besluit(self, request: Request, pk: str | None = None) -> Response:
         aanvraag = self.get_object()
         data = invoer(s.BesluitInvoerSerializer, request)
-        if data["besluit"] == "toekennen":
-            beschikking = services.neem_besluit(
-                door=request.user,
-                aanvraag=aanvraag,
-                besluitdatum=data["besluitdatum"],
-                motivering=data["motivering"],
-                vrijstelling=data["vrijstelling"],
-            )
-        else:
-            beschikking = services.wijs_aanvraag_af(
-                door=request.user,
-                aanvraag=aanvraag,
-                besluitdatum=data["besluitdatum"],
-                motivering=data["motivering"],
-            )
+        beschikking = services.beslis_op_aanvraag(door=request.user, aanvraag=aanvraag, **data)
         return Response(s.BeschikkingSerializer(beschikking).data, status=status.HTTP_201_CREATED)
 
 

@@ -9,7 +9,7 @@ from typing import Any
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from resultaat.core.web import ScopedListView
+from resultaat.core.web import StatusListView
 from resultaat.werklijst.models import WerklijstItem, WerklijstStatus
 
 
@@ -40,25 +40,22 @@ def werklijst_regels(items: Iterable[WerklijstItem], vandaag: dt.date) -> list[d
     return regels
 
 
-class WerklijstView(ScopedListView):
+class WerklijstView(StatusListView):
     secties = ("werklijst",)
     model = WerklijstItem
     template_name = "werklijst/werklijst.html"
     context_object_name = "items"
     paginate_by = 50
+    status_keuzes = WerklijstStatus
+    status_standaard = WerklijstStatus.OPEN
 
     def get_queryset(self) -> QuerySet[WerklijstItem]:
-        self.status = self.request.GET.get("status", WerklijstStatus.OPEN)
-        if self.status not in WerklijstStatus.values:
-            self.status = WerklijstStatus.OPEN
-        qs = WerklijstItem.objects.for_user(self.request.user).filter(status=self.status)
+        qs = self.filter_status(WerklijstItem.objects.for_user(self.request.user))
         return qs.op_urgentie().select_related("client", "toegewezen_aan", "content_type")
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         vandaag = timezone.localdate()
         context["vandaag"] = vandaag
-        context["status"] = self.status
-        context["statussen"] = WerklijstStatus.choices
         context["regels"] = werklijst_regels(context["items"], vandaag)
         return context

@@ -22,8 +22,8 @@ from django.views import View
 from resultaat.catalogus.models import Product
 from resultaat.core.web import (
     ScopedDetailView,
-    ScopedListView,
     SectieMixin,
+    StatusListView,
     fouten_naar_form,
     is_aanbieder,
     is_gemeente,
@@ -85,25 +85,19 @@ class AlleenAanbiederMixin:
         return super().dispatch(request, *args, **kwargs)  # type: ignore[misc]
 
 
-class VerzoekListView(ScopedListView):
+class VerzoekListView(StatusListView):
     secties = ("verzoeken",)
     model = Verzoek
     template_name = "iwmo/verzoek_list.html"
     context_object_name = "verzoeken"
+    status_keuzes = VerzoekStatus
 
     def get_queryset(self) -> QuerySet[Verzoek]:
         qs = Verzoek.objects.for_user(self.request.user).select_related("client", "aanbieder")
-        self.status = self.request.GET.get("status", "")
-        if self.status in VerzoekStatus.values:
-            qs = qs.filter(status=self.status)
-        else:
-            self.status = ""
-        return qs.order_by("-ingediend_op", "-pk")
+        return self.filter_status(qs).order_by("-ingediend_op", "-pk")
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
-        context["status"] = self.status
-        context["statussen"] = VerzoekStatus.choices
         context["mag_indienen"] = is_aanbieder(self.request.user)
         return context
 
@@ -183,6 +177,13 @@ class VerzoekDetailView(ScopedDetailView):
         return self.render_to_response(self.get_context_data(form=form))
 
 
+def _ingediend(request: HttpRequest, verzoek: Verzoek) -> HttpResponse:
+    messages.success(
+        request, f"Uw verzoek is ingediend. De gemeente antwoordt uiterlijk {verzoek.uiterlijk:%d-%m-%Y}."
+    )
+    return redirect("web:verzoek-detail", pk=verzoek.pk)
+
+
 class VotNieuwView(AlleenAanbiederMixin, SectieMixin, View):
     """ "Verzoek om toewijzing" for one of the provider's own clients (``?client=<pk>`` preselects)."""
 
@@ -203,11 +204,7 @@ class VotNieuwView(AlleenAanbiederMixin, SectieMixin, View):
             except ValidationError as fout:
                 fouten_naar_form(form, fout)
             else:
-                messages.success(
-                    request,
-                    f"Uw verzoek is ingediend. De gemeente antwoordt uiterlijk {verzoek.uiterlijk:%d-%m-%Y}.",
-                )
-                return redirect("web:verzoek-detail", pk=verzoek.pk)
+                return _ingediend(request, verzoek)
         return render(request, self.template_name, {"form": form})
 
 
@@ -240,9 +237,5 @@ class VowNieuwView(AlleenAanbiederMixin, ScopedDetailView):
             except ValidationError as fout:
                 fouten_naar_form(form, fout)
             else:
-                messages.success(
-                    request,
-                    f"Uw verzoek is ingediend. De gemeente antwoordt uiterlijk {verzoek.uiterlijk:%d-%m-%Y}.",
-                )
-                return redirect("web:verzoek-detail", pk=verzoek.pk)
+                return _ingediend(request, verzoek)
         return self.render_to_response(self.get_context_data(form=form))

@@ -18,8 +18,8 @@ from django.views import View
 
 from resultaat.core.web import (
     ScopedDetailView,
-    ScopedListView,
     SectieMixin,
+    StatusListView,
     fouten_naar_form,
     is_aanbieder,
     is_gemeente,
@@ -30,25 +30,19 @@ from resultaat.ondersteuning.web.forms import OpvolgingForm, SignaalForm
 from resultaat.toewijzingen.models import Toewijzing
 
 
-class SignaalListView(ScopedListView):
+class SignaalListView(StatusListView):
     secties = ("signalen",)
     model = Signaal
     template_name = "ondersteuning/signaal_list.html"
     context_object_name = "signalen"
+    status_keuzes = SignaalStatus
 
     def get_queryset(self) -> QuerySet[Signaal]:
         qs = Signaal.objects.for_user(self.request.user).select_related("client", "aanbieder")
-        self.status = self.request.GET.get("status", "")
-        if self.status in SignaalStatus.values:
-            qs = qs.filter(status=self.status)
-        else:
-            self.status = ""
-        return qs.order_by("-gemeld_op", "-pk")
+        return self.filter_status(qs).order_by("-gemeld_op", "-pk")
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
-        context["status"] = self.status
-        context["statussen"] = SignaalStatus.choices
         context["mag_melden"] = is_aanbieder(self.request.user)
         return context
 

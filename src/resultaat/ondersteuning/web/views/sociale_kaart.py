@@ -79,16 +79,8 @@ class VoorzieningNieuwView(SectieMixin, View):
     def post(self, request: HttpRequest) -> HttpResponse:
         form = VoorzieningForm(request.POST, gemeenten=_eigen_gemeenten(request.user))
         if form.is_valid():
-            data = form.cleaned_data
             try:
-                voorziening = services.bewaar_voorziening(
-                    door=request.user,
-                    gemeente=data["gemeente"],
-                    naam=data["naam"],
-                    soort=data["soort"],
-                    adres=data["adres"],
-                    contact=data["contact"],
-                )
+                voorziening = services.bewaar_voorziening(door=request.user, **form.cleaned_data)
             except ValidationError as fout:
                 fouten_naar_form(form, fout)
             else:
@@ -131,19 +123,11 @@ class VoorzieningWijzigenView(ScopedDetailView):
         self.object = voorziening = self.get_object()
         form = self._form(request.POST)
         if form.is_valid():
-            data = form.cleaned_data
             try:
-                services.bewaar_voorziening(
-                    door=request.user,
-                    voorziening=voorziening,
-                    naam=data["naam"],
-                    soort=data["soort"],
-                    adres=data["adres"],
-                    contact=data["contact"],
-                )
+                services.bewaar_voorziening(door=request.user, voorziening=voorziening, **form.cleaned_data)
             except ValidationError as fout:
                 fouten_naar_form(form, fout)
             else:
-                messages.success(request, f"{data['naam']} is bijgewerkt.")
+                messages.success(request, f"{form.cleaned_data['naam']} is bijgewerkt.")
                 return redirect(f"{_kaart_url()}?gemeente={voorziening.gemeente_id}")
         return render(request, self.template_name, {"form": form, "voorziening": voorziening})

@@ -208,10 +208,12 @@ class RetournerenView(_PortaalActie):
 
 
 class StartView(_PortaalActie):
-    form_class = StartForm
+    form_class: ClassVar[type[forms.Form]] = StartForm
     titel = "Start melden"
     knop = "Start melden"
     uitleg = "Meld de start binnen 5 werkdagen na de echte start van de ondersteuning."
+    hervatting = False
+    gemeld = "Start"
 
     def uitvoeren(self, toewijzing: Toewijzing, data: dict[str, Any]) -> str:
         services.meld_start(
@@ -219,8 +221,9 @@ class StartView(_PortaalActie):
             toewijzing=toewijzing,
             begindatum=data["begindatum"],
             bron=LeveringBron.PORTAAL,
+            hervatting=self.hervatting,
         )
-        return f"Start per {data['begindatum']:%d-%m-%Y} gemeld."
+        return f"{self.gemeld} per {data['begindatum']:%d-%m-%Y} gemeld."
 
 
 class TijdelijkeStopView(_PortaalActie):
@@ -243,21 +246,15 @@ class TijdelijkeStopView(_PortaalActie):
         return f"Tijdelijke stop per {data['einddatum']:%d-%m-%Y} gemeld."
 
 
-class HervattenView(_PortaalActie):
+class HervattenView(StartView):
+    """A resumption is a new start after a temporary stop (it needs an earlier delivery)."""
+
     form_class = HervattenForm
     titel = "Hervatten"
     knop = "Hervatten"
     uitleg = "De ondersteuning begint weer na een tijdelijke stop: een nieuwe start."
-
-    def uitvoeren(self, toewijzing: Toewijzing, data: dict[str, Any]) -> str:
-        services.meld_start(
-            door=self.request.user,
-            toewijzing=toewijzing,
-            begindatum=data["begindatum"],
-            bron=LeveringBron.PORTAAL,
-            hervatting=True,
-        )
-        return f"Hervatting per {data['begindatum']:%d-%m-%Y} gemeld."
+    hervatting = True
+    gemeld = "Hervatting"
 
 
 class StopView(_PortaalActie):
