@@ -60,6 +60,16 @@ class StatusListView(ScopedListView):
 
     status_keuzes: ClassVar[type[models.TextChoices]]
     status_standaard: ClassVar[str] = ""
+    # For the default get_queryset: the model's rows the user may see, with these relations, in this order.
+    samen_met: ClassVar[tuple[str, ...]] = ()
+    volgorde: ClassVar[tuple[str, ...]] = ()
+    # The name of a context flag that is true for provider staff (who may add to this list), if any.
+    aanbieder_voegt_toe: ClassVar[str] = ""
+
+    def get_queryset(self) -> Any:
+        qs = self.model._default_manager.for_user(self.request.user)  # type: ignore[union-attr]
+        qs = qs.select_related(*self.samen_met)
+        return self.filter_status(qs).order_by(*self.volgorde)
 
     def filter_status(self, qs: Any) -> Any:
         self.status = self.request.GET.get("status", self.status_standaard)
@@ -71,6 +81,8 @@ class StatusListView(ScopedListView):
         context = super().get_context_data(**kwargs)
         context["status"] = self.status
         context["statussen"] = self.status_keuzes.choices
+        if self.aanbieder_voegt_toe:
+            context[self.aanbieder_voegt_toe] = bool(getattr(self.request.user, "is_aanbieder_user", False))
         return context
 
 

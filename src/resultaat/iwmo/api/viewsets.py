@@ -140,6 +140,23 @@ class BerichtViewSet(AlleenLezen):
 FOUT = OpenApiResponse(description="Het verzoek of het antwoord kan niet: de Nederlandse melding.")
 
 
+def _verzoek_actie(samenvatting: str, omschrijving: str, invoer_serializer: Any, *, door: str) -> Any:
+    """The schema of an action on a request: a provider submits one (201, "aanbieder") or a consulent
+    answers one (200 with 404 for an unknown request, "consulent")."""
+    antwoorden: dict[int, Any] = {400: FOUT, 403: OpenApiResponse(description=f"Alleen een {door}.")}
+    if door == "aanbieder":
+        antwoorden[201] = s.VerzoekSerializer
+    else:
+        antwoorden[200] = s.VerzoekSerializer
+        antwoorden[404] = NIET_GEVONDEN
+    return extend_schema(
+        summary=samenvatting,
+        description=omschrijving,
+        request=invoer_serializer,
+        responses=dict(sorted(antwoorden.items())),
+    )
+
+
 @met_filters(
     status=Filter("status", "open, onderzoek, toegekend of afgewezen."),
     soort=Filter("soort", "vot (verzoek om toewijzing) of vow (verzoek om wijziging)."),
@@ -179,17 +196,13 @@ class VerzoekViewSet(RollenPerActie, AlleenLezen):
         verzoek = self.scoped().get(pk=verzoek.pk)
         return Response(s.VerzoekSerializer(verzoek, context=self.get_serializer_context()).data, status=code)
 
-    @extend_schema(
-        summary="Verzoek om toewijzing (zoals een 315)",
-        description="Voor een cliënt van uw organisatie en een product waarvoor u een contract heeft in de "
+    @_verzoek_actie(
+        "Verzoek om toewijzing (zoals een 315)",
+        "Voor een cliënt van uw organisatie en een product waarvoor u een contract heeft in de "
         "gemeente van de cliënt op de gewenste ingangsdatum; geen overlap met een toewijzing van hetzelfde "
         "product (OP259) en geen ander open verzoek voor deze cliënt (TR374).",
-        request=s.VotInvoerSerializer,
-        responses={
-            201: s.VerzoekSerializer,
-            400: FOUT,
-            403: OpenApiResponse(description="Alleen een aanbieder."),
-        },
+        s.VotInvoerSerializer,
+        door="aanbieder",
     )
     @action(detail=False, methods=["post"], pagination_class=None)
     def toewijzing(self, request: Request) -> Response:
@@ -203,16 +216,12 @@ class VerzoekViewSet(RollenPerActie, AlleenLezen):
         verzoek = services.dien_vot_in(door=request.user, client=client, **data)
         return self._antwoord(verzoek, status.HTTP_201_CREATED)
 
-    @extend_schema(
-        summary="Verzoek om wijziging (zoals een 317)",
-        description="Van een lopende toewijzing van uw organisatie: een nieuwe einddatum en/of een ander "
+    @_verzoek_actie(
+        "Verzoek om wijziging (zoals een 317)",
+        "Van een lopende toewijzing van uw organisatie: een nieuwe einddatum en/of een ander "
         "gecontracteerd product met de datum vanaf wanneer.",
-        request=s.VowInvoerSerializer,
-        responses={
-            201: s.VerzoekSerializer,
-            400: FOUT,
-            403: OpenApiResponse(description="Alleen een aanbieder."),
-        },
+        s.VowInvoerSerializer,
+        door="aanbieder",
     )
     @action(detail=False, methods=["post"], pagination_class=None)
     def wijziging(self, request: Request) -> Response:
@@ -226,17 +235,12 @@ class VerzoekViewSet(RollenPerActie, AlleenLezen):
         verzoek = services.dien_vow_in(door=request.user, toewijzing=toewijzing, **data)
         return self._antwoord(verzoek, status.HTTP_201_CREATED)
 
-    @extend_schema(
-        summary="Verzoek toekennen",
-        description="Maakt de gevraagde toewijzingen (of wijzigt de einddatum) en zet een 301 met de "
+    @_verzoek_actie(
+        "Verzoek toekennen",
+        "Maakt de gevraagde toewijzingen (of wijzigt de einddatum) en zet een 301 met de "
         "ReferentieAanbieder klaar voor de aanbieder. Alleen voor een consulent.",
-        request=None,
-        responses={
-            200: s.VerzoekSerializer,
-            400: FOUT,
-            403: OpenApiResponse(description="Alleen een consulent."),
-            404: NIET_GEVONDEN,
-        },
+        None,
+        door="consulent",
     )
     @action(detail=True, methods=["post"])
     def toekennen(self, request: Request, pk: str | None = None) -> Response:
@@ -244,16 +248,11 @@ class VerzoekViewSet(RollenPerActie, AlleenLezen):
         services.ken_toe(door=request.user, verzoek=verzoek)
         return self._antwoord(verzoek)
 
-    @extend_schema(
-        summary="Verzoek afwijzen (319 antwoord 1)",
-        description="Met een reden uit WJ759; zonder reden 400 (CD085). Alleen voor een consulent.",
-        request=s.AfwijzingInvoerSerializer,
-        responses={
-            200: s.VerzoekSerializer,
-            400: FOUT,
-            403: OpenApiResponse(description="Alleen een consulent."),
-            404: NIET_GEVONDEN,
-        },
+    @_verzoek_actie(
+        "Verzoek afwijzen (319 antwoord 1)",
+        "Met een reden uit WJ759; zonder reden 400 (CD085). Alleen voor een consulent.",
+        s.AfwijzingInvoerSerializer,
+        door="consulent",
     )
     @action(detail=True, methods=["post"])
     def afwijzen(self, request: Request, pk: str | None = None) -> Response:
@@ -272,17 +271,12 @@ class VerzoekViewSet(RollenPerActie, AlleenLezen):
             raise
         return self._antwoord(verzoek)
 
-    @extend_schema(
-        summary="Verzoek in onderzoek (319 antwoord 2)",
-        description="De aanbieder krijgt een 319; de gemeente antwoordt binnen 8 weken. Eén keer per verzoek "
+    @_verzoek_actie(
+        "Verzoek in onderzoek (319 antwoord 2)",
+        "De aanbieder krijgt een 319; de gemeente antwoordt binnen 8 weken. Eén keer per verzoek "
         "(TR359). Alleen voor een consulent.",
-        request=None,
-        responses={
-            200: s.VerzoekSerializer,
-            400: FOUT,
-            403: OpenApiResponse(description="Alleen een consulent."),
-            404: NIET_GEVONDEN,
-        },
+        None,
+        door="consulent",
     )
     @action(detail=True, methods=["post"], url_path="in-onderzoek")
     def in_onderzoek(self, request: Request, pk: str | None = None) -> Response:

@@ -91,15 +91,9 @@ class VerzoekListView(StatusListView):
     template_name = "iwmo/verzoek_list.html"
     context_object_name = "verzoeken"
     status_keuzes = VerzoekStatus
-
-    def get_queryset(self) -> QuerySet[Verzoek]:
-        qs = Verzoek.objects.for_user(self.request.user).select_related("client", "aanbieder")
-        return self.filter_status(qs).order_by("-ingediend_op", "-pk")
-
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        context = super().get_context_data(**kwargs)
-        context["mag_indienen"] = is_aanbieder(self.request.user)
-        return context
+    samen_met = ("client", "aanbieder")
+    volgorde = ("-ingediend_op", "-pk")
+    aanbieder_voegt_toe = "mag_indienen"
 
 
 class VerzoekDetailView(ScopedDetailView):

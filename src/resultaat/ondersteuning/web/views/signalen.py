@@ -36,15 +36,9 @@ class SignaalListView(StatusListView):
     template_name = "ondersteuning/signaal_list.html"
     context_object_name = "signalen"
     status_keuzes = SignaalStatus
-
-    def get_queryset(self) -> QuerySet[Signaal]:
-        qs = Signaal.objects.for_user(self.request.user).select_related("client", "aanbieder")
-        return self.filter_status(qs).order_by("-gemeld_op", "-pk")
-
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        context = super().get_context_data(**kwargs)
-        context["mag_melden"] = is_aanbieder(self.request.user)
-        return context
+    samen_met = ("client", "aanbieder")
+    volgorde = ("-gemeld_op", "-pk")
+    aanbieder_voegt_toe = "mag_melden"
 
 
 class SignaalNieuwView(SectieMixin, View):

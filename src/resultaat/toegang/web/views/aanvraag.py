@@ -26,7 +26,6 @@ from resultaat.toegang import services
 from resultaat.toegang.models import (
     Aanvraag,
     AanvraagStatus,
-    Beschikking,
     ToegangInstelling,
 )
 from resultaat.toegang.web.forms import (
@@ -231,24 +230,26 @@ class AanbiederKiezenView(AanvraagDetailView):
 
 
 class AanvraagToekennenView(AanvraagDetailView):
-    """Action "toekennen": the aanvraag is granted; the beschikking is made."""
+    """Action "toekennen": the aanvraag is granted; the beschikking is made. The decision goes through
+    ``services.beslis_op_aanvraag``, as the API's."""
 
-    def besluit(self, aanvraag: Aanvraag, data: dict[str, Any]) -> Beschikking:
-        return services.neem_besluit(
-            door=self.request.user,
-            aanvraag=aanvraag,
-            besluitdatum=data["besluitdatum"],
-            motivering=data["motivering"],
-            vrijstelling=data["vrijstelling"],
-        )
+    besluit = "toekennen"
 
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         self.object = aanvraag = self.get_object()
         form = BesluitForm(request.POST)
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(besluit_form=form))
+        data = form.cleaned_data
         try:
-            beschikking = self.besluit(aanvraag, form.cleaned_data)
+            beschikking = services.beslis_op_aanvraag(
+                door=request.user,
+                aanvraag=aanvraag,
+                besluit=self.besluit,
+                besluitdatum=data["besluitdatum"],
+                motivering=data["motivering"],
+                vrijstelling=data["vrijstelling"],
+            )
         except ValidationError as fout:
             fouten_naar_form(form, fout)
             return self.render_to_response(self.get_context_data(besluit_form=form))
@@ -259,13 +260,7 @@ class AanvraagToekennenView(AanvraagDetailView):
 class AanvraagAfwijzenView(AanvraagToekennenView):
     """Action "afwijzen": the aanvraag is rejected; the beschikking says why."""
 
-    def besluit(self, aanvraag: Aanvraag, data: dict[str, Any]) -> Beschikking:
-        return services.wijs_aanvraag_af(
-            door=self.request.user,
-            aanvraag=aanvraag,
-            besluitdatum=data["besluitdatum"],
-            motivering=data["motivering"],
-        )
+    besluit = "afwijzen"
 
 
 AANVRAAG_ACTIES: dict[str, type[AanvraagDetailView]] = {
