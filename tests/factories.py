@@ -12,10 +12,10 @@ from django.utils import timezone
 from factory.django import DjangoModelFactory
 
 from resultaat.accounts.models import Rol, User
-from resultaat.catalogus.codes import WJ756Eenheid, WMO020ProductCategorie, WMO757Frequentie
 from resultaat.catalogus.models import Product, Resultaat, ResultaatDomein, Tarief
 from resultaat.clienten.models import Client
 from resultaat.contracten.models import Contract, ContractProduct
+from resultaat.core.codes import WJ756Eenheid, WMO020ProductCategorie, WMO757Frequentie
 from resultaat.organisaties.models import Aanbieder, Gemeente
 from resultaat.toewijzingen.models import Levering, ReactieAanbieder, Toewijzing
 

@@ -10,8 +10,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from resultaat.accounts.models import Rol
-from resultaat.catalogus.codes import WMO588RedenBeeindiging
 from resultaat.core.audit.models import Actie, AuditEvent
+from resultaat.core.codes import WMO588RedenBeeindiging
 from resultaat.core.opmaak import datum, euro
 from resultaat.ondersteuning.models import (
     Evaluatie,

@@ -163,8 +163,8 @@ SPECTACULAR_SETTINGS = {
         "SignaalSoortEnum": "resultaat.ondersteuning.models.SignaalSoort",
         "BronEnum": "resultaat.toewijzingen.models.LeveringBron",
         "VerzoekBronEnum": "resultaat.iwmo.models.VerzoekBron",
-        "RedenVerzoekEnum": "resultaat.iwmo.codes.WJ758RedenVerzoek",
-        "RedenAfwijzingVerzoekEnum": "resultaat.iwmo.codes.WJ759RedenAfwijzingVerzoek",
+        "RedenVerzoekEnum": "resultaat.core.codes.WJ758RedenVerzoek",
+        "RedenAfwijzingVerzoekEnum": "resultaat.core.codes.WJ759RedenAfwijzingVerzoek",
         "StopRedenEnum": "resultaat.toewijzingen.api.serializers.STOP_REDENEN",
     },
     "POSTPROCESSING_HOOKS": [

@@ -11,9 +11,9 @@ from django.utils import timezone
 
 from resultaat.bekostiging import services as bk
 from resultaat.bekostiging.models import Afrekenregel, Afrekenrun, Betaalbatch, RegelSoort
-from resultaat.catalogus.codes import WMO588RedenBeeindiging
 from resultaat.catalogus.models import Tarief
 from resultaat.core.audit.models import AuditEvent
+from resultaat.core.codes import WMO588RedenBeeindiging
 from resultaat.toewijzingen import services as tw
 from tests.bekostiging.helpers import D, maak_wereld
 

@@ -19,8 +19,8 @@ from hypothesis import strategies as st
 
 from resultaat.bekostiging import services as bk
 from resultaat.bekostiging.models import Afrekenregel, Deelperiode, Overlijden, Overstap, Periode
-from resultaat.catalogus.codes import WMO588RedenBeeindiging
 from resultaat.catalogus.models import Tarief
+from resultaat.core.codes import WMO588RedenBeeindiging
 from resultaat.toewijzingen import services as tw
 from resultaat.toewijzingen.models import Toewijzing
 from tests.bekostiging.helpers import D, maak_wereld

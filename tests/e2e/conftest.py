@@ -69,7 +69,7 @@ def screenshots() -> Path:
 @pytest.fixture
 def noors_keten(transactional_db: None, noor: Any, alice: Any, alkmaar: Any) -> Any:
     """Noor's chain from melding to evaluatie, as a consulent of Alkmaar would find it."""
-    from resultaat.catalogus.codes import WMO588RedenBeeindiging
+    from resultaat.core.codes import WMO588RedenBeeindiging
     from resultaat.ondersteuning.models import (
         Evaluatie,
         Ondersteuningsplan,

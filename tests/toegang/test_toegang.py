@@ -12,8 +12,8 @@ from django.utils import timezone
 from pypdf import PdfReader
 
 from resultaat.brieven.render import pdf
-from resultaat.catalogus.codes import WMO002RedenWijziging
 from resultaat.catalogus.models import Product, Resultaat, Subresultaat, Tijdsband
+from resultaat.core.codes import WMO002RedenWijziging
 from resultaat.eigen_bijdrage.models import Abonnementstarief, Vrijstelling
 from resultaat.iwmo.models import Bericht
 from resultaat.toegang import services as t

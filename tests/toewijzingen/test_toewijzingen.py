@@ -6,7 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from resultaat.catalogus.codes import WMO002RedenWijziging, WMO588RedenBeeindiging
+from resultaat.core.codes import WMO002RedenWijziging, WMO588RedenBeeindiging
 from resultaat.toewijzingen import services
 from resultaat.toewijzingen.models import Toewijzing, ToewijzingVersie
 from tests import factories as f

@@ -20,8 +20,8 @@ from typing import Any
 from django.db import models
 
 from resultaat.bekostiging.models import Afrekenregel, Deelperiode, Overlijden, Overstap, Regel, RegelSoort
-from resultaat.catalogus.codes import WMO002RedenWijziging, WMO588RedenBeeindiging
 from resultaat.clienten.models import Client
+from resultaat.core.codes import WMO002RedenWijziging, WMO588RedenBeeindiging
 from resultaat.toewijzingen.models import Levering, Toewijzing
 
 EPOCH = dt.date(1970, 1, 1)

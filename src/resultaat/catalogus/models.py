@@ -12,7 +12,7 @@ from typing import Any, ClassVar
 from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
 
-from resultaat.catalogus.codes import WJ756Eenheid, WMO020ProductCategorie, WMO757Frequentie
+from resultaat.core.codes import WJ756Eenheid, WMO020ProductCategorie, WMO757Frequentie
 from resultaat.core.models import Geldigheid, GeldigheidQuerySet
 from resultaat.core.opmaak import euro
 

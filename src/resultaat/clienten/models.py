@@ -5,8 +5,8 @@ from typing import Any, ClassVar
 from django.db import models
 from django.db.models import OuterRef
 
-from resultaat.catalogus.codes import COD046Geslacht
 from resultaat.core.audit.models import ClientData, ClientDataQuerySet
+from resultaat.core.codes import COD046Geslacht
 from resultaat.core.querysets import bediend_door
 from resultaat.core.validators import validate_bsn, validate_postcode
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from resultaat.catalogus.codes import (
+from resultaat.clienten.models import Client, Huishouden
+from resultaat.core.codes import (
     COD046Geslacht,
 )
-from resultaat.clienten.models import Client, Huishouden
 from resultaat.demo.basis import (
     _ascii,
 )

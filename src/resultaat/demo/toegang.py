@@ -7,11 +7,11 @@ from __future__ import annotations
 import datetime as dt
 
 from resultaat.accounts.models import User
-from resultaat.catalogus.codes import (
-    WMO588RedenBeeindiging,
-)
 from resultaat.catalogus.models import Product
 from resultaat.clienten.models import Huishouden
+from resultaat.core.codes import (
+    WMO588RedenBeeindiging,
+)
 from resultaat.demo.basis import (
     DAG,
     ZRM_SINDS,

@@ -8,11 +8,11 @@ import datetime as dt
 from typing import Any
 
 from resultaat.accounts.models import User
-from resultaat.catalogus.codes import (
+from resultaat.catalogus.models import Product
+from resultaat.core.codes import (
     WMO002RedenWijziging,
     WMO588RedenBeeindiging,
 )
-from resultaat.catalogus.models import Product
 from resultaat.demo.basis import (
     DAG,
     TZ,

@@ -19,8 +19,8 @@ from django.db.models import Q
 from django.utils import timezone
 
 from resultaat.core.audit.models import ClientData
+from resultaat.core.codes import COD002Berichtcode, WJ759RedenAfwijzingVerzoek
 from resultaat.core.querysets import GemeenteScopedQuerySet, OrganisatieQuerySet
-from resultaat.iwmo.codes import COD002Berichtcode, WJ759RedenAfwijzingVerzoek
 from resultaat.werklijst.models import WerklijstItem, WerklijstSoort
 
 

@@ -22,7 +22,7 @@ from django.utils import timezone
 from resultaat.catalogus.models import Product
 from resultaat.core import termijnen
 from resultaat.core.audit.context import acting_as
-from resultaat.iwmo.codes import WJ758RedenVerzoek, WJ759RedenAfwijzingVerzoek, WJ760VerzoekAntwoord
+from resultaat.core.codes import WJ758RedenVerzoek, WJ759RedenAfwijzingVerzoek, WJ760VerzoekAntwoord
 from resultaat.iwmo.models import Bericht, Verzoek, VerzoekBron, VerzoekSoort, VerzoekStatus
 from resultaat.iwmo.regels import REGELS
 from resultaat.iwmo.uitgaand import als_antwoord_op, verstuur_319

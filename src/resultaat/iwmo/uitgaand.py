@@ -12,7 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils import timezone
 
-from resultaat.catalogus.codes import WMO002RedenWijziging
+from resultaat.core.codes import WMO002RedenWijziging
 from resultaat.iwmo import bouw, xml
 from resultaat.iwmo.models import Bericht, BerichtStatus, Richting, Verzoek
 from resultaat.iwmo.regels import REGELS

@@ -16,10 +16,10 @@ from django.db.models import Count, Max
 from django.utils import timezone
 
 from resultaat.accounts.models import Rol
-from resultaat.catalogus.codes import WMO002RedenWijziging
 from resultaat.catalogus.models import Subresultaat
 from resultaat.core import termijnen
 from resultaat.core.audit.context import acting_as
+from resultaat.core.codes import WMO002RedenWijziging
 from resultaat.ondersteuning.models import (
     AkkoordWijze,
     Ondersteuningsplan,

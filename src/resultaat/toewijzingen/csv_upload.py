@@ -16,7 +16,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from resultaat.catalogus.codes import WMO588RedenBeeindiging
+from resultaat.core.codes import WMO588RedenBeeindiging
 from resultaat.toewijzingen import services
 from resultaat.toewijzingen.models import LeveringBron, Toewijzing
 

@@ -15,13 +15,13 @@ from typing import Any, ClassVar
 from django.conf import settings
 from django.db import models
 
-from resultaat.catalogus.codes import (
+from resultaat.core.audit.models import ClientData
+from resultaat.core.codes import (
     WJ756Eenheid,
     WMO002RedenWijziging,
     WMO588RedenBeeindiging,
     WMO757Frequentie,
 )
-from resultaat.core.audit.models import ClientData
 from resultaat.core.querysets import GemeenteScopedQuerySet
 
 

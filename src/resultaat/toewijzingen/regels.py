@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from resultaat.catalogus.codes import WMO588RedenBeeindiging
+from resultaat.core.codes import WMO588RedenBeeindiging
 from resultaat.toewijzingen.models import ReactieAanbieder
 
 TIJDELIJK = WMO588RedenBeeindiging.TIJDELIJK

@@ -15,11 +15,11 @@ from django.db import transaction
 from django.db.models import Max, Q, QuerySet
 from django.utils import timezone
 
-from resultaat.catalogus.codes import WMO002RedenWijziging, WMO588RedenBeeindiging
 from resultaat.clienten.models import Client
 from resultaat.contracten.models import ContractProduct
 from resultaat.core.audit.context import acting_as
 from resultaat.core.audit.gebeurtenissen import leg_vast
+from resultaat.core.codes import WMO002RedenWijziging, WMO588RedenBeeindiging
 from resultaat.organisaties.models import Gemeente
 from resultaat.toewijzingen.gebeurtenissen import TOEWIJZING_GEACCEPTEERD, TOEWIJZING_GERETOURNEERD
 from resultaat.toewijzingen.models import (

@@ -14,8 +14,8 @@ from typing import Any
 from django.db.models import Prefetch
 from django.utils import timezone
 
-from resultaat.catalogus.codes import WMO588RedenBeeindiging
 from resultaat.clienten.models import Client
+from resultaat.core.codes import WMO588RedenBeeindiging
 from resultaat.ondersteuning.models import Evaluatie, Ondersteuningsplan, Signaal
 from resultaat.toegang.models import (
     Aanvraag,

@@ -8,7 +8,7 @@ from typing import Any
 from rest_framework import serializers
 
 from resultaat.catalogus.models import Product
-from resultaat.iwmo.codes import WJ758RedenVerzoek, WJ759RedenAfwijzingVerzoek
+from resultaat.core.codes import WJ758RedenVerzoek, WJ759RedenAfwijzingVerzoek
 from resultaat.iwmo.models import Bericht, Verzoek
 from resultaat.toewijzingen.models import Toewijzing
 

@@ -30,9 +30,9 @@ from resultaat.core.api.permissions import AANBIEDER, CONSULENT
 from resultaat.core.api.rollen import RollenPerActie
 from resultaat.core.api.serializers import NIET_GEVONDEN
 from resultaat.core.api.viewsets import AlleenLezen, Filter, eigen, invoer, met_filters
+from resultaat.core.codes import WJ760VerzoekAntwoord
 from resultaat.iwmo import services, xml
 from resultaat.iwmo.api import serializers as s
-from resultaat.iwmo.codes import WJ760VerzoekAntwoord
 from resultaat.iwmo.intake import controleer_technisch, verwerk
 from resultaat.iwmo.models import Bericht, Verzoek
 from resultaat.toewijzingen.models import Toewijzing

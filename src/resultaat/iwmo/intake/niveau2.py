@@ -7,7 +7,7 @@ import calendar
 import datetime as dt
 from typing import Any
 
-from resultaat.catalogus.codes import WJ756Eenheid
+from resultaat.core.codes import WJ756Eenheid
 from resultaat.core.validators import bsn_is_valid
 from resultaat.iwmo import xml
 from resultaat.iwmo.parse import Bericht as Gelezen

@@ -13,8 +13,8 @@ from django.utils import timezone
 
 from resultaat.catalogus.models import Product
 from resultaat.clienten.models import Client
+from resultaat.core.codes import WJ758RedenVerzoek, WJ759RedenAfwijzingVerzoek
 from resultaat.core.web import RADIO, SELECT, ClientKeuze, NLDSForm, datumveld, tekstveld
-from resultaat.iwmo.codes import WJ758RedenVerzoek, WJ759RedenAfwijzingVerzoek
 from resultaat.toewijzingen.models import Toewijzing
 from resultaat.toewijzingen.services import eigen_clienten
 

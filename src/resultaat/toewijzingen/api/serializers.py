@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from rest_framework import serializers
 
-from resultaat.catalogus.codes import WMO588RedenBeeindiging
 from resultaat.core.api.serializers import agb_code, gemeente_code
+from resultaat.core.codes import WMO588RedenBeeindiging
 from resultaat.toewijzingen.models import Levering, Toewijzing, ToewijzingVersie
 
 TERMEN = Toewijzing.TERM_FIELDS

@@ -21,7 +21,6 @@ from rest_framework.parsers import MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from resultaat.catalogus.codes import WMO588RedenBeeindiging
 from resultaat.contracten.models import Onderaannemer
 from resultaat.core.api.permissions import AANBIEDER
 from resultaat.core.api.serializers import NIET_GEVONDEN
@@ -33,6 +32,7 @@ from resultaat.core.api.viewsets import (
     invoer,
     met_filters,
 )
+from resultaat.core.codes import WMO588RedenBeeindiging
 from resultaat.toewijzingen import services
 from resultaat.toewijzingen.api import serializers as s
 from resultaat.toewijzingen.api.serializers import (

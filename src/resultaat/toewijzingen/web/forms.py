@@ -6,7 +6,7 @@ from typing import Any
 
 from django import forms
 
-from resultaat.catalogus.codes import WMO588RedenBeeindiging
+from resultaat.core.codes import WMO588RedenBeeindiging
 from resultaat.core.web import SELECT, TEKST, TEXTBOX, NLDSForm, datumveld
 
 STOP_REDENEN = [(c, f"{c} {label}") for c, label in WMO588RedenBeeindiging.choices if c != "20"]

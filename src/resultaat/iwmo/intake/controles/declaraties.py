@@ -3,8 +3,8 @@ period settlement says is due; the 325 answers per prestatie, the declaration li
 
 from __future__ import annotations
 
-from resultaat.catalogus.codes import WJ756Eenheid, WMO002RedenWijziging
 from resultaat.clienten.models import Client
+from resultaat.core.codes import WJ756Eenheid, WMO002RedenWijziging
 from resultaat.iwmo import bouw
 from resultaat.iwmo.declaratie import eenheidstarief, verschuldigd_bedrag
 from resultaat.iwmo.intake.batch import Batch, Werk

@@ -7,7 +7,7 @@ from typing import Any
 
 from django.utils import timezone
 
-from resultaat.catalogus.codes import WMO002RedenWijziging
+from resultaat.core.codes import WMO002RedenWijziging
 from resultaat.iwmo.intake.batch import Batch, LichteToewijzing, Werk
 from resultaat.iwmo.intake.retour import goed, niveau_3
 from resultaat.iwmo.parse import LeveringProduct

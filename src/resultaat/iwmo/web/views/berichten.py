@@ -11,8 +11,8 @@ from typing import Any
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 
+from resultaat.core.codes import COD002Berichtcode, WJ001Retourcode
 from resultaat.core.web import ScopedDetailView, ScopedListView
-from resultaat.iwmo.codes import COD002Berichtcode, WJ001Retourcode
 from resultaat.iwmo.models import Bericht, BerichtStatus, Richting, Verzoek
 from resultaat.iwmo.regels import REGELS
 

@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.views import View
 
 from resultaat.catalogus.models import Product
+from resultaat.core.codes import WJ760VerzoekAntwoord
 from resultaat.core.web import (
     ScopedDetailView,
     SectieMixin,
@@ -29,7 +30,6 @@ from resultaat.core.web import (
     is_gemeente,
 )
 from resultaat.iwmo import services
-from resultaat.iwmo.codes import WJ760VerzoekAntwoord
 from resultaat.iwmo.models import Verzoek, VerzoekStatus
 from resultaat.iwmo.web.forms import AntwoordForm, VotForm, VowForm
 from resultaat.toewijzingen.models import Toewijzing

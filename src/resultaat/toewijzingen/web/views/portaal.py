@@ -23,9 +23,9 @@ from django.utils import timezone
 from django.views import View
 from django.views.generic import TemplateView
 
-from resultaat.catalogus.codes import WMO002RedenWijziging, WMO588RedenBeeindiging
 from resultaat.contracten.models import ContractProduct, Onderaannemer
 from resultaat.core import termijnen
+from resultaat.core.codes import WMO002RedenWijziging, WMO588RedenBeeindiging
 from resultaat.core.navigation import mag
 from resultaat.core.web import ScopedDetailView, SectieMixin, fouten_naar_form
 from resultaat.toewijzingen import services
