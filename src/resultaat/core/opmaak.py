@@ -3,7 +3,8 @@
 Money is integer eurocents everywhere; :func:`euro` writes it the Dutch way for screens, letters,
 specifications and messages ("€ 1.234,56", "€ -12,50"), :func:`decimaal` the way financial files and
 spreadsheets read it ("1234.56"). Dates for people are dd-mm-jjjj (:func:`datum`) or, in letters,
-"3 februari 2025" (:func:`lange_datum`).
+"3 februari 2025" (:func:`lange_datum`). Dates are read from messages, the API and commands as ISO
+dates (:func:`lees_datum`).
 """
 
 from __future__ import annotations
@@ -51,3 +52,14 @@ def datumtijd(waarde: dt.datetime | None) -> str:
 def lange_datum(d: dt.date | None, leeg: str = "onbepaalde tijd") -> str:
     """3 februari 2025: the date as a letter writes it."""
     return f"{d.day} {MAANDEN[d.month - 1]} {d.year}" if d else leeg
+
+
+def lees_datum(waarde: str | None) -> dt.date | None:
+    """An ISO date (JJJJ-MM-DD, as in iWmo messages and the API) as a date; empty gives None. Raises
+    ValueError when the text is not such a date."""
+    return dt.date.fromisoformat(waarde) if waarde else None
+
+
+def datum_of_onbepaald(d: dt.date | None) -> str:
+    """dd-mm-jjjj, or "onbepaald" for an open end: the dates of a toewijzing or a delivery in messages."""
+    return datum(d, "onbepaald")

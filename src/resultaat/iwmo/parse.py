@@ -12,6 +12,8 @@ from typing import Any
 
 from lxml import etree
 
+from resultaat.core.opmaak import lees_datum
+
 HERHAALD = {
     "Client",
     "Prestatie",
@@ -55,10 +57,6 @@ def naar_dict(el: etree._Element) -> Any:
     if _naam(el) in LIJST_OUDERS:
         return [naar_dict(k) for k in kinderen]
     return {_naam(k): naar_dict(k) for k in kinderen}
-
-
-def datum(waarde: str | None) -> dt.date | None:
-    return dt.date.fromisoformat(waarde) if waarde else None
 
 
 @dataclass
@@ -145,11 +143,11 @@ def _product(d: dict[str, Any], pad: str, status_reden: bool) -> LeveringProduct
         toewijzingnummer=int(d["ToewijzingNummer"]) if d.get("ToewijzingNummer") else None,
         categorie=product.get("Categorie"),
         code=product.get("Code"),
-        toewijzing_ingangsdatum=datum(d.get("ToewijzingIngangsdatum")),
+        toewijzing_ingangsdatum=lees_datum(d.get("ToewijzingIngangsdatum")),
         begindatum=dt.date.fromisoformat(d["Begindatum"]),
         status=d["StatusAanlevering"],
         reden=d.get("RedenBeeindiging", "") if status_reden else "",
-        einddatum=datum(d.get("Einddatum")),
+        einddatum=lees_datum(d.get("Einddatum")),
     )
 
 

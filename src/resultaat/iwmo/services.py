@@ -23,6 +23,7 @@ from resultaat.catalogus.models import Product
 from resultaat.core import termijnen
 from resultaat.core.audit.context import acting_as
 from resultaat.core.codes import WJ758RedenVerzoek, WJ759RedenAfwijzingVerzoek, WJ760VerzoekAntwoord
+from resultaat.core.opmaak import lees_datum
 from resultaat.iwmo.models import Bericht, Verzoek, VerzoekBron, VerzoekSoort, VerzoekStatus
 from resultaat.iwmo.regels import REGELS
 from resultaat.iwmo.uitgaand import als_antwoord_op, verstuur_319
@@ -105,7 +106,7 @@ def ken_toe(
                     aanbieder=verzoek.aanbieder,
                     product=product,
                     ingangsdatum=dt.date.fromisoformat(gevraagd["ToewijzingIngangsdatum"]),
-                    einddatum=einddatum or _datum(gevraagd.get("ToewijzingEinddatum")),
+                    einddatum=einddatum or lees_datum(gevraagd.get("ToewijzingEinddatum")),
                     referentie_aanbieder=verzoek.referentie_aanbieder,
                 )
             )
@@ -130,7 +131,7 @@ def ken_toe(
                         aanbieder=verzoek.aanbieder,
                         product=_product(p.get("Product")),
                         ingangsdatum=dt.date.fromisoformat(p["GewensteIngangsdatum"]),
-                        einddatum=_datum(p.get("Einddatum")),
+                        einddatum=lees_datum(p.get("Einddatum")),
                         referentie_aanbieder=verzoek.referentie_aanbieder,
                     )
                 )
@@ -149,10 +150,6 @@ def _product(d: dict[str, Any] | None) -> Product:
     if product is None:
         raise _fout("TR381")
     return product
-
-
-def _datum(waarde: str | None) -> dt.date | None:
-    return dt.date.fromisoformat(waarde) if waarde else None
 
 
 def deadline(verzoek: Verzoek) -> dt.date:

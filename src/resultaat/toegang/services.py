@@ -24,6 +24,7 @@ from resultaat.clienten.models import Client
 from resultaat.clienten.services import registreer_client
 from resultaat.contracten.models import ContractProduct
 from resultaat.core.audit.context import acting_as
+from resultaat.core.opmaak import datum_of_onbepaald
 from resultaat.eigen_bijdrage.services import schat_eigen_bijdrage
 from resultaat.organisaties.models import Gemeente
 from resultaat.toegang.models import (
@@ -47,10 +48,6 @@ from resultaat.toewijzingen.services import controleer_gecontracteerd, maak_toew
 from resultaat.werklijst.models import WerklijstItem, WerklijstSoort
 
 
-def _datum(d: dt.date | None) -> str:
-    return d.strftime("%d-%m-%Y") if d else "onbepaald"
-
-
 def _vandaag() -> dt.date:
     return timezone.localdate()
 
@@ -65,7 +62,9 @@ def controleer_consulent(door: Any, gemeente: Gemeente) -> None:
 
 def _niet_in_de_toekomst(datum: dt.date, veld: str, wat: str) -> None:
     if datum > _vandaag():
-        raise ValidationError({veld: f"De datum van {wat} ({_datum(datum)}) ligt in de toekomst."})
+        raise ValidationError(
+            {veld: f"De datum van {wat} ({datum_of_onbepaald(datum)}) ligt in de toekomst."}
+        )
 
 
 # --- Werklijst -----------------------------------------------------------------------------------------
@@ -119,7 +118,7 @@ def registreer_melding(
         _zet_op_werklijst(
             melding,
             WerklijstSoort.ONDERZOEK,
-            f"Onderzoek afronden (melding van {_datum(ontvangen_op)})",
+            f"Onderzoek afronden (melding van {datum_of_onbepaald(ontvangen_op)})",
             melding.onderzoek_uiterlijk,
             door,
         )
@@ -160,7 +159,7 @@ def schort_op(
         raise ValidationError({"tot": "Het einde van de opschorting ligt vóór het begin."})
     if van < doel.ontvangen_op:
         raise ValidationError(
-            {"van": f"De opschorting begint vóór de ontvangst ({_datum(doel.ontvangen_op)})."}
+            {"van": f"De opschorting begint vóór de ontvangst ({datum_of_onbepaald(doel.ontvangen_op)})."}
         )
     bestaande = Opschorting.objects.filter(melding=melding, aanvraag=aanvraag)
     if bestaande.filter(van__lte=tot, tot__gte=van).exists():
@@ -272,7 +271,7 @@ def registreer_aanvraag(*, door: Any, onderzoek: Onderzoek, ontvangen_op: dt.dat
         _zet_op_werklijst(
             aanvraag,
             WerklijstSoort.BESLUIT,
-            f"Besluit nemen (aanvraag van {_datum(ontvangen_op)})",
+            f"Besluit nemen (aanvraag van {datum_of_onbepaald(ontvangen_op)})",
             aanvraag.besluit_uiterlijk,
             door,
         )
@@ -291,7 +290,7 @@ def bereken_normtijd(
 ) -> normenkader.Uitkomst:
     kader = Normenkader.objects.voor(gemeente, resultaat, datum)
     if kader is None:
-        raise ValidationError(f"Er is op {_datum(datum)} geen normenkader voor {resultaat}.")
+        raise ValidationError(f"Er is op {datum_of_onbepaald(datum)} geen normenkader voor {resultaat}.")
     return normenkader.bereken(list(kader.posten.all()), keuzes, banden_op(resultaat, datum))
 
 
@@ -324,8 +323,8 @@ def product_voor(
     if product is None:
         raise ValidationError(
             {
-                "resultaat": f"De catalogus heeft op {_datum(datum)} geen product voor {resultaat} "
-                "op dit niveau."
+                "resultaat": f"De catalogus heeft op {datum_of_onbepaald(datum)} geen product voor "
+                f"{resultaat} op dit niveau."
             }
         )
     return product

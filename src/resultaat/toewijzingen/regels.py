@@ -12,15 +12,12 @@ from collections.abc import Sequence
 from typing import Any
 
 from resultaat.core.codes import WMO588RedenBeeindiging
+from resultaat.core.opmaak import datum_of_onbepaald
 from resultaat.toewijzingen.models import ReactieAanbieder
 
 TIJDELIJK = WMO588RedenBeeindiging.TIJDELIJK
 
 Bezwaar = tuple[str, str]
-
-
-def _datum(d: dt.date | None) -> str:
-    return d.strftime("%d-%m-%Y") if d else "onbepaald"
 
 
 def geretourneerd_bezwaren(toewijzing: Any) -> list[Bezwaar]:
@@ -46,8 +43,9 @@ def start_bezwaren(toewijzing: Any, leveringen: Sequence[Any], begindatum: dt.da
         uit.append(
             (
                 "TR069",
-                f"De start ({_datum(begindatum)}) valt buiten de toewijzing "
-                f"({_datum(toewijzing.ingangsdatum)} tot en met {_datum(toewijzing.einddatum)}).",
+                f"De start ({datum_of_onbepaald(begindatum)}) valt buiten de toewijzing "
+                f"({datum_of_onbepaald(toewijzing.ingangsdatum)} tot en met "
+                f"{datum_of_onbepaald(toewijzing.einddatum)}).",
             )
         )
     if any(x.einddatum is None for x in leveringen):
@@ -61,7 +59,7 @@ def start_bezwaren(toewijzing: Any, leveringen: Sequence[Any], begindatum: dt.da
                 (
                     "TR414",
                     "De hervatting moet na de tijdelijke stop liggen "
-                    f"(gestopt op {_datum(laatste.einddatum)}).",
+                    f"(gestopt op {datum_of_onbepaald(laatste.einddatum)}).",
                 )
             )
     return uit
@@ -85,8 +83,8 @@ def stop_beoordeling(
         uit.append(
             (
                 "TR069",
-                f"De stop ({_datum(einddatum)}) valt na het einde van de toewijzing "
-                f"({_datum(toewijzing.einddatum)}).",
+                f"De stop ({datum_of_onbepaald(einddatum)}) valt na het einde van de toewijzing "
+                f"({datum_of_onbepaald(toewijzing.einddatum)}).",
             )
         )
     if levering.einddatum is None:
@@ -105,7 +103,7 @@ def stop_beoordeling(
             (
                 "TR414",
                 "De definitieve stop mag niet vóór de tijdelijke stop liggen "
-                f"({_datum(levering.einddatum)}).",
+                f"({datum_of_onbepaald(levering.einddatum)}).",
             )
         )
     return "definitief", uit

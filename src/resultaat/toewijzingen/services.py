@@ -20,6 +20,7 @@ from resultaat.contracten.models import ContractProduct
 from resultaat.core.audit.context import acting_as
 from resultaat.core.audit.gebeurtenissen import leg_vast
 from resultaat.core.codes import WMO002RedenWijziging, WMO588RedenBeeindiging
+from resultaat.core.opmaak import datum_of_onbepaald
 from resultaat.organisaties.models import Gemeente
 from resultaat.toewijzingen.gebeurtenissen import TOEWIJZING_GEACCEPTEERD, TOEWIJZING_GERETOURNEERD
 from resultaat.toewijzingen.models import (
@@ -42,10 +43,6 @@ def _moment(moment: dt.datetime | None) -> tuple[dt.date, dt.time]:
     return local.date(), local.time().replace(microsecond=0)
 
 
-def _datum(d: dt.date | None) -> str:
-    return d.strftime("%d-%m-%Y") if d else "onbepaald"
-
-
 def controleer_gecontracteerd(*, gemeente: Gemeente, aanbieder: Any, product: Any, datum: dt.date) -> None:
     if (
         not ContractProduct.objects.gecontracteerd(gemeente, product, datum)
@@ -54,7 +51,7 @@ def controleer_gecontracteerd(*, gemeente: Gemeente, aanbieder: Any, product: An
     ):
         raise ValidationError(
             {
-                "product": f"{aanbieder} heeft op {_datum(datum)} geen contract voor {product} "
+                "product": f"{aanbieder} heeft op {datum_of_onbepaald(datum)} geen contract voor {product} "
                 f"in {gemeente.naam}."
             }
         )
@@ -76,7 +73,7 @@ def controleer_geen_overlap(
     if bestaand is not None:
         raise ValidationError(
             f"Deze cliënt heeft al toewijzing {bestaand.nummer} voor {product} bij {aanbieder} "
-            f"van {_datum(bestaand.ingangsdatum)} tot {_datum(bestaand.einddatum)}: "
+            f"van {datum_of_onbepaald(bestaand.ingangsdatum)} tot {datum_of_onbepaald(bestaand.einddatum)}: "
             "toewijzingen mogen niet overlappen."
         )
 
@@ -171,7 +168,10 @@ def wijzig_einddatum(
         open_levering = toewijzing.leveringen.filter(verwijderd=False, begindatum__gt=einddatum).first()
         if open_levering is not None:
             raise ValidationError(
-                {"einddatum": f"De levering begon op {_datum(open_levering.begindatum)}, na deze einddatum."}
+                {
+                    "einddatum": f"De levering begon op {datum_of_onbepaald(open_levering.begindatum)}, "
+                    "na deze einddatum."
+                }
             )
         toewijzing.einddatum = einddatum
         toewijzing.reden_wijziging = reden
@@ -438,7 +438,10 @@ def kies_onderaannemer(
             )
         if not onderaannemer.is_geldig_op(datum):
             raise ValidationError(
-                {"onderaannemer": f"{onderaannemer} is op {_datum(datum)} geen geldige onderaannemer."}
+                {
+                    "onderaannemer": f"{onderaannemer} is op {datum_of_onbepaald(datum)} "
+                    "geen geldige onderaannemer."
+                }
             )
     with transaction.atomic(), acting_as(door):
         toewijzing = Toewijzing.objects.select_for_update().get(pk=toewijzing.pk)

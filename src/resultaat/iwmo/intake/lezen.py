@@ -8,6 +8,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, cast
 
+from resultaat.core.opmaak import lees_datum
 from resultaat.iwmo.parse import Bericht as Gelezen
 from resultaat.iwmo.parse import Header, LeveringProduct, naar_dict, ontleed
 
@@ -61,10 +62,6 @@ def _naam(el: Any) -> str:
     return tag[tag.rfind("}") + 1 :]
 
 
-def _datum(waarde: str | None) -> dt.date | None:
-    return dt.date.fromisoformat(waarde) if waarde else None
-
-
 def lees_levering(berichttype: str, root: Any) -> Gelezen:
     """A 305 or 307 as :func:`parse.ontleed` reads it, straight from the tree. Call after XSD
     validation, on a tree from :func:`xml.lees` (its parser drops comments and processing
@@ -102,11 +99,11 @@ def lees_levering(berichttype: str, root: Any) -> Gelezen:
                 toewijzingnummer=int(d["ToewijzingNummer"]) if d.get("ToewijzingNummer") else None,
                 categorie=d.get("Categorie"),
                 code=d.get("Code"),
-                toewijzing_ingangsdatum=_datum(d.get("ToewijzingIngangsdatum")),
+                toewijzing_ingangsdatum=lees_datum(d.get("ToewijzingIngangsdatum")),
                 begindatum=dt.date.fromisoformat(d["Begindatum"]),
                 status=d["StatusAanlevering"],
                 reden=d.get("RedenBeeindiging", "") if stop else "",
-                einddatum=_datum(d.get("Einddatum")),
+                einddatum=lees_datum(d.get("Einddatum")),
             )
         )
     return _GelezenLevering(
