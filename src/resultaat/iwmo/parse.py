@@ -100,6 +100,22 @@ class LeveringProduct:
     reden: str = ""
     einddatum: dt.date | None = None
 
+    @classmethod
+    def van(cls, d: Any, pad: str, *, stop: bool, product: Any) -> LeveringProduct:
+        """From the element's values (``d``) and its product's (``product``: Categorie, Code), as the
+        parser and the intake's fast reading both find them."""
+        return cls(
+            pad=pad,
+            toewijzingnummer=int(d["ToewijzingNummer"]) if d.get("ToewijzingNummer") else None,
+            categorie=product.get("Categorie"),
+            code=product.get("Code"),
+            toewijzing_ingangsdatum=lees_datum(d.get("ToewijzingIngangsdatum")),
+            begindatum=dt.date.fromisoformat(d["Begindatum"]),
+            status=d["StatusAanlevering"],
+            reden=d.get("RedenBeeindiging", "") if stop else "",
+            einddatum=lees_datum(d.get("Einddatum")),
+        )
+
 
 @dataclass
 class Prestatie:
@@ -136,31 +152,30 @@ class Bericht:
         return client.get("Bsn") if isinstance(client, dict) else None
 
 
-def _product(d: dict[str, Any], pad: str, status_reden: bool) -> LeveringProduct:
-    product = d.get("Product") or {}
-    return LeveringProduct(
-        pad=pad,
-        toewijzingnummer=int(d["ToewijzingNummer"]) if d.get("ToewijzingNummer") else None,
-        categorie=product.get("Categorie"),
-        code=product.get("Code"),
-        toewijzing_ingangsdatum=lees_datum(d.get("ToewijzingIngangsdatum")),
-        begindatum=dt.date.fromisoformat(d["Begindatum"]),
-        status=d["StatusAanlevering"],
-        reden=d.get("RedenBeeindiging", "") if status_reden else "",
-        einddatum=lees_datum(d.get("Einddatum")),
-    )
-
-
 def ontleed(berichttype: str, root: etree._Element) -> Bericht:
     """The message as data; call after XSD validation (the structure is then known to be right)."""
     inhoud = naar_dict(root)
     bericht = Bericht(berichttype, Header.van(inhoud["Header"]), inhoud)
     if berichttype == "WMO305":
         for i, p in enumerate(inhoud["Client"]["StartProducten"], 1):
-            bericht.producten.append(_product(p, f"/Bericht/Client/StartProducten/StartProduct[{i}]", False))
+            bericht.producten.append(
+                LeveringProduct.van(
+                    p,
+                    f"/Bericht/Client/StartProducten/StartProduct[{i}]",
+                    stop=False,
+                    product=p.get("Product") or {},
+                )
+            )
     elif berichttype == "WMO307":
         for i, p in enumerate(inhoud["Client"]["StopProducten"], 1):
-            bericht.producten.append(_product(p, f"/Bericht/Client/StopProducten/StopProduct[{i}]", True))
+            bericht.producten.append(
+                LeveringProduct.van(
+                    p,
+                    f"/Bericht/Client/StopProducten/StopProduct[{i}]",
+                    stop=True,
+                    product=p.get("Product") or {},
+                )
+            )
     elif berichttype == "WMO323":
         for ci, c in enumerate(inhoud["Declaratie"]["Clienten"], 1):
             for pi, p in enumerate(c["Prestaties"], 1):

@@ -8,7 +8,6 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, cast
 
-from resultaat.core.opmaak import lees_datum
 from resultaat.iwmo.parse import Bericht as Gelezen
 from resultaat.iwmo.parse import Header, LeveringProduct, naar_dict, ontleed
 
@@ -93,19 +92,7 @@ def lees_levering(berichttype: str, root: Any) -> Gelezen:
                     d[_naam(kk)] = _t(kk)
             else:
                 d[naam] = _t(k)
-        producten.append(
-            LeveringProduct(
-                pad=f"{pad}[{i}]",
-                toewijzingnummer=int(d["ToewijzingNummer"]) if d.get("ToewijzingNummer") else None,
-                categorie=d.get("Categorie"),
-                code=d.get("Code"),
-                toewijzing_ingangsdatum=lees_datum(d.get("ToewijzingIngangsdatum")),
-                begindatum=dt.date.fromisoformat(d["Begindatum"]),
-                status=d["StatusAanlevering"],
-                reden=d.get("RedenBeeindiging", "") if stop else "",
-                einddatum=lees_datum(d.get("Einddatum")),
-            )
-        )
+        producten.append(LeveringProduct.van(d, f"{pad}[{i}]", stop=stop, product=d))
     return _GelezenLevering(
         berichttype,
         header,
