@@ -188,9 +188,6 @@ class Afrekenrun(models.Model):
     def __str__(self) -> str:
         return f"Afrekenrun {self.pk} {self.periode.code}"
 
-    def audit_client_id(self) -> int | None:
-        return None  # a run is about many clients; its audit event names the run
-
     def goedkeuring_bezwaar(self, door: Any) -> str | None:
         """Why ``door`` may not approve this run (four eyes), or None when they may. The one place of
         the rule: the service refuses with this text and the page shows the button only without it;
@@ -295,9 +292,6 @@ class Afrekenregel(models.Model):
 
     def __str__(self) -> str:
         return f"Regel {self.pk}"
-
-    def audit_client_id(self) -> int | None:
-        return self.client_id
 
     @property
     def toelichting(self) -> str:

@@ -168,9 +168,6 @@ class Verzoek(ClientData):
     def __str__(self) -> str:
         return f"{self.get_soort_display()} {self.referentie_aanbieder}"
 
-    def audit_client_id(self) -> int | None:
-        return self.client_id
-
     def zet_op_werklijst(self) -> None:
         """One worklist item for the consulent, due on ``uiterlijk`` (5 working days), whether the request
         came as a 315/317 message or through the portal."""
@@ -226,6 +223,3 @@ class DeclaratieRegel(ClientData):
 
     def __str__(self) -> str:
         return f"Prestatie {self.referentienummer}"
-
-    def audit_client_id(self) -> int | None:
-        return self.client_id

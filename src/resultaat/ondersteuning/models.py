@@ -285,6 +285,3 @@ class Signaal(ClientData):
 
     def __str__(self) -> str:
         return f"Signaal {self.get_soort_display()}"
-
-    def audit_client_id(self) -> int | None:
-        return self.client_id

@@ -54,9 +54,6 @@ class Termijnzaak(ClientData):
     def _uiterlijk(self) -> dt.date:
         return self.TERMIJN.uiterlijk(self.ontvangen_op) + dt.timedelta(days=self.opgeschort_dagen)
 
-    def audit_client_id(self) -> int | None:
-        return self.client_id
-
 
 class Melding(Termijnzaak):
     TERMIJN = termijnen.ONDERZOEK
@@ -107,9 +104,6 @@ class Onderzoek(ClientData):
 
     def __str__(self) -> str:
         return f"Onderzoek {self.datum_gesprek or ''}".strip()
-
-    def audit_client_id(self) -> int | None:
-        return self.client_id
 
 
 class ZRMDomein(models.TextChoices):
@@ -265,9 +259,6 @@ class Beschikking(ClientData):
     def __str__(self) -> str:
         return f"Beschikking {self.nummer}"
 
-    def audit_client_id(self) -> int | None:
-        return self.client_id
-
 
 class BeschiktResultaat(ClientData):
     """One granted result in a beschikking: level, extent (minutes per week, frequency) and duration."""
@@ -386,9 +377,6 @@ class Opschorting(ClientData):
     def dagen(self) -> int:
         return (self.tot - self.van).days + 1
 
-    def audit_client_id(self) -> int | None:
-        return self.client_id
-
 
 class IndicatieStatus(models.TextChoices):
     CONCEPT = "concept", "concept"
@@ -469,6 +457,3 @@ class Indicatie(ClientData):
 
     def __str__(self) -> str:
         return f"Indicatie {self.resultaat}"
-
-    def audit_client_id(self) -> int | None:
-        return self.client_id

@@ -179,9 +179,6 @@ class Toewijzing(ToewijzingTermen, ClientData):
     def __str__(self) -> str:
         return f"Toewijzing {self.nummer}"
 
-    def audit_client_id(self) -> int | None:
-        return self.client_id
-
     def huidige_versie(self) -> ToewijzingVersie | None:
         return self.versies.order_by("-toewijzingsdatum", "-toewijzingstijd", "-id").first()
 

@@ -101,6 +101,3 @@ class WerklijstItem(ClientData):
 
     def is_te_laat(self, vandaag: dt.date) -> bool:
         return self.status == WerklijstStatus.OPEN and self.uiterlijk is not None and self.uiterlijk < vandaag
-
-    def audit_client_id(self) -> int | None:
-        return self.client_id

@@ -211,4 +211,6 @@ class ClientData(models.Model):
             return super().delete(*args, **kwargs)
 
     def audit_client_id(self) -> int | None:
-        raise NotImplementedError
+        """The client this row is about: its ``client`` foreign key. A model that reaches its client
+        another way (through its toewijzing, its beschikking, ...) says so by overriding this."""
+        return getattr(self, "client_id", None)
