@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.http import Http404, HttpRequest, HttpResponseBadRequest, HttpResponseBase
 from django.views.generic import DetailView, ListView
+from django.views.generic.detail import SingleObjectMixin
 
 from resultaat.core.audit.models import Actie, ClientData, record
 from resultaat.core.navigation import mag
@@ -120,6 +121,52 @@ def fouten_naar_form(form: Any, fout: ValidationError) -> None:
             form.add_error(veld if veld in form.fields else None, lijst)
     else:
         form.add_error(None, fout.messages)
+
+
+class FormActie:
+    """A form-backed action: the form bound to the POST; if valid, ``uitvoeren`` calls the service; its
+    ``ValidationError`` goes next to the form (``fouten_naar_form``) and the page is shown again, as it is
+    for an invalid form; on success ``gelukt`` answers (a ``messages.success`` text and a redirect).
+
+    Put it before the view class (``class X(FormActie, ScopedDetailView)``). A view with an object looks
+    it up first (``self.object``, 404 for another organisation's); ``bereid_voor`` is the place for a
+    check before the form. The page again is ``get_context_data(**{form_naam: form})``; a view without
+    ``get_context_data`` overrides ``opnieuw``.
+    """
+
+    form_class: ClassVar[type[forms.Form]]
+    form_naam: ClassVar[str] = "form"
+    request: HttpRequest
+
+    def bereid_voor(self) -> None:
+        if isinstance(self, SingleObjectMixin):
+            self.object = self.get_object()
+
+    def maak_form(self, data: Any = None) -> forms.Form:
+        return self.form_class(data)
+
+    def uitvoeren(self, form: Any) -> Any:
+        raise NotImplementedError
+
+    def gelukt(self, resultaat: Any) -> HttpResponseBase:
+        raise NotImplementedError
+
+    def opnieuw(self, form: Any) -> HttpResponseBase:
+        return self.render_to_response(  # type: ignore[attr-defined]
+            self.get_context_data(**{self.form_naam: form})  # type: ignore[attr-defined]
+        )
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        self.bereid_voor()
+        form = self.maak_form(request.POST)
+        if form.is_valid():
+            try:
+                resultaat = self.uitvoeren(form)
+            except ValidationError as fout:
+                fouten_naar_form(form, fout)
+            else:
+                return self.gelukt(resultaat)
+        return self.opnieuw(form)
 
 
 TEXTBOX = "utrecht-textbox utrecht-textbox--html-input"

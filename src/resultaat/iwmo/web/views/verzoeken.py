@@ -12,7 +12,7 @@ import datetime as dt
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
@@ -22,10 +22,10 @@ from django.views import View
 from resultaat.catalogus.models import Product
 from resultaat.core.codes import WJ760VerzoekAntwoord
 from resultaat.core.web import (
+    FormActie,
     ScopedDetailView,
     SectieMixin,
     StatusListView,
-    fouten_naar_form,
     is_aanbieder,
     is_gemeente,
 )
@@ -96,7 +96,7 @@ class VerzoekListView(StatusListView):
     aanbieder_voegt_toe = "mag_indienen"
 
 
-class VerzoekDetailView(ScopedDetailView):
+class VerzoekDetailView(FormActie, ScopedDetailView):
     """The request, what it asks, its answer; for the gemeente the form to answer it."""
 
     secties = ("verzoeken",)
@@ -135,40 +135,33 @@ class VerzoekDetailView(ScopedDetailView):
             context["form"] = kwargs.get("form") or AntwoordForm()
         return context
 
-    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        self.object = verzoek = self.get_object()
-        if not is_gemeente(request.user):
+    form_class = AntwoordForm
+
+    def bereid_voor(self) -> None:
+        super().bereid_voor()
+        if not is_gemeente(self.request.user):
             raise PermissionDenied("Alleen de gemeente beantwoordt een verzoek.")
-        form = AntwoordForm(request.POST)
-        if form.is_valid():
-            antwoord, reden = form.cleaned_data["antwoord"], form.cleaned_data["reden"]
-            try:
-                if antwoord == "toekennen":
-                    gemaakt = services.ken_toe(door=request.user, verzoek=verzoek)
-                    nummers = ", ".join(str(t.nummer) for t in gemaakt)
-                    melding = f"Toegekend: toewijzing {nummers}. De 301 staat klaar voor de aanbieder."
-                elif antwoord == "afwijzen":
-                    services.beantwoord_met_319(
-                        door=request.user,
-                        verzoek=verzoek,
-                        antwoord=WJ760VerzoekAntwoord.AFGEWEZEN,
-                        reden=reden,
-                    )
-                    melding = "Het verzoek is afgewezen; het antwoordbericht (319) staat klaar."
-                else:
-                    services.beantwoord_met_319(
-                        door=request.user,
-                        verzoek=verzoek,
-                        antwoord=WJ760VerzoekAntwoord.IN_ONDERZOEK,
-                        reden=reden,
-                    )
-                    melding = "Het verzoek is in onderzoek; de aanbieder krijgt een antwoordbericht (319)."
-            except ValidationError as fout:
-                fouten_naar_form(form, fout)
-            else:
-                messages.success(request, melding)
-                return redirect("web:verzoek-detail", pk=verzoek.pk)
-        return self.render_to_response(self.get_context_data(form=form))
+
+    def uitvoeren(self, form: Any) -> str:
+        verzoek, user = self.object, self.request.user
+        antwoord, reden = form.cleaned_data["antwoord"], form.cleaned_data["reden"]
+        if antwoord == "toekennen":
+            gemaakt = services.ken_toe(door=user, verzoek=verzoek)
+            nummers = ", ".join(str(t.nummer) for t in gemaakt)
+            return f"Toegekend: toewijzing {nummers}. De 301 staat klaar voor de aanbieder."
+        if antwoord == "afwijzen":
+            services.beantwoord_met_319(
+                door=user, verzoek=verzoek, antwoord=WJ760VerzoekAntwoord.AFGEWEZEN, reden=reden
+            )
+            return "Het verzoek is afgewezen; het antwoordbericht (319) staat klaar."
+        services.beantwoord_met_319(
+            door=user, verzoek=verzoek, antwoord=WJ760VerzoekAntwoord.IN_ONDERZOEK, reden=reden
+        )
+        return "Het verzoek is in onderzoek; de aanbieder krijgt een antwoordbericht (319)."
+
+    def gelukt(self, resultaat: Any) -> HttpResponse:
+        messages.success(self.request, resultaat)
+        return redirect("web:verzoek-detail", pk=self.object.pk)
 
 
 def _ingediend(request: HttpRequest, verzoek: Verzoek) -> HttpResponse:
@@ -178,7 +171,7 @@ def _ingediend(request: HttpRequest, verzoek: Verzoek) -> HttpResponse:
     return redirect("web:verzoek-detail", pk=verzoek.pk)
 
 
-class VotNieuwView(AlleenAanbiederMixin, SectieMixin, View):
+class VotNieuwView(FormActie, AlleenAanbiederMixin, SectieMixin, View):
     """ "Verzoek om toewijzing" for one of the provider's own clients (``?client=<pk>`` preselects)."""
 
     secties = ("verzoeken",)
@@ -190,19 +183,20 @@ class VotNieuwView(AlleenAanbiederMixin, SectieMixin, View):
             initial["client"] = request.GET["client"]
         return render(request, self.template_name, {"form": VotForm(user=request.user, initial=initial)})
 
-    def post(self, request: HttpRequest) -> HttpResponse:
-        form = VotForm(request.POST, user=request.user)
-        if form.is_valid():
-            try:
-                verzoek = services.dien_vot_in(door=request.user, **form.cleaned_data)
-            except ValidationError as fout:
-                fouten_naar_form(form, fout)
-            else:
-                return _ingediend(request, verzoek)
-        return render(request, self.template_name, {"form": form})
+    def maak_form(self, data: Any = None) -> VotForm:
+        return VotForm(data, user=self.request.user)
+
+    def uitvoeren(self, form: Any) -> Verzoek:
+        return services.dien_vot_in(door=self.request.user, **form.cleaned_data)
+
+    def gelukt(self, resultaat: Any) -> HttpResponse:
+        return _ingediend(self.request, resultaat)
+
+    def opnieuw(self, form: Any) -> HttpResponse:
+        return render(self.request, self.template_name, {"form": form})
 
 
-class VowNieuwView(AlleenAanbiederMixin, ScopedDetailView):
+class VowNieuwView(FormActie, AlleenAanbiederMixin, ScopedDetailView):
     """ "Verzoek om wijziging" of one of the provider's toewijzingen: a new end date and/or product."""
 
     secties = ("verzoeken",)
@@ -222,14 +216,11 @@ class VowNieuwView(AlleenAanbiederMixin, ScopedDetailView):
         )
         return context
 
-    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        self.object = toewijzing = self.get_object()
-        form = VowForm(request.POST, user=request.user, toewijzing=toewijzing)
-        if form.is_valid():
-            try:
-                verzoek = services.dien_vow_in(door=request.user, toewijzing=toewijzing, **form.cleaned_data)
-            except ValidationError as fout:
-                fouten_naar_form(form, fout)
-            else:
-                return _ingediend(request, verzoek)
-        return self.render_to_response(self.get_context_data(form=form))
+    def maak_form(self, data: Any = None) -> VowForm:
+        return VowForm(data, user=self.request.user, toewijzing=self.object)
+
+    def uitvoeren(self, form: Any) -> Verzoek:
+        return services.dien_vow_in(door=self.request.user, toewijzing=self.object, **form.cleaned_data)
+
+    def gelukt(self, resultaat: Any) -> HttpResponse:
+        return _ingediend(self.request, resultaat)

@@ -23,7 +23,7 @@ from django.template.loader import render_to_string
 
 from resultaat.brieven.render import pdf
 from resultaat.core.opmaak import lange_datum
-from resultaat.core.web import ScopedDetailView, fouten_naar_form
+from resultaat.core.web import FormActie, ScopedDetailView, fouten_naar_form
 from resultaat.ondersteuning import services
 from resultaat.ondersteuning.models import (
     Ondersteuningsplan,
@@ -219,7 +219,7 @@ class PlanWijzigenView(ScopedDetailView):
         return render(request, self.template_name, self._context(formulier))
 
 
-class PlanAkkoordView(ScopedDetailView):
+class PlanAkkoordView(FormActie, ScopedDetailView):
     """Record the client's agreement with a concept: the version is frozen."""
 
     secties = PLAN_SECTIES
@@ -236,29 +236,28 @@ class PlanAkkoordView(ScopedDetailView):
         context["mag_schrijven"] = _schrijft(self.request.user)
         return context
 
-    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        self.object = plan = self.get_object()
-        if not _schrijft(request.user):
+    form_class = AkkoordForm
+
+    def bereid_voor(self) -> None:
+        super().bereid_voor()
+        if not _schrijft(self.request.user):
             raise PermissionDenied("Alleen de aanbieder legt het akkoord van de cliënt vast.")
-        form = AkkoordForm(request.POST)
-        if form.is_valid():
-            try:
-                plan = services.leg_akkoord_vast(
-                    door=request.user,
-                    plan=plan,
-                    akkoord_op=form.cleaned_data["akkoord_op"],
-                    akkoord_wijze=form.cleaned_data["akkoord_wijze"],
-                )
-            except ValidationError as fout:
-                fouten_naar_form(form, fout)
-            else:
-                messages.success(
-                    request,
-                    f"Akkoord van de cliënt vastgelegd op {lange_datum(plan.akkoord_op)}. "
-                    f"Versie {plan.versie} kan nu niet meer worden gewijzigd.",
-                )
-                return redirect("web:plan-detail", pk=plan.pk)
-        return self.render_to_response(self.get_context_data(form=form))
+
+    def uitvoeren(self, form: Any) -> Ondersteuningsplan:
+        return services.leg_akkoord_vast(
+            door=self.request.user,
+            plan=self.object,
+            akkoord_op=form.cleaned_data["akkoord_op"],
+            akkoord_wijze=form.cleaned_data["akkoord_wijze"],
+        )
+
+    def gelukt(self, resultaat: Any) -> HttpResponse:
+        messages.success(
+            self.request,
+            f"Akkoord van de cliënt vastgelegd op {lange_datum(resultaat.akkoord_op)}. "
+            f"Versie {resultaat.versie} kan nu niet meer worden gewijzigd.",
+        )
+        return redirect("web:plan-detail", pk=resultaat.pk)
 
 
 def plan_pdf_context(plan: Ondersteuningsplan) -> dict[str, Any]:

@@ -10,17 +10,17 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.views import View
 
 from resultaat.core.web import (
+    FormActie,
     ScopedDetailView,
     SectieMixin,
     StatusListView,
-    fouten_naar_form,
     is_aanbieder,
     is_gemeente,
 )
@@ -41,7 +41,7 @@ class SignaalListView(StatusListView):
     aanbieder_voegt_toe = "mag_melden"
 
 
-class SignaalNieuwView(SectieMixin, View):
+class SignaalNieuwView(FormActie, SectieMixin, View):
     """ "Signaal melden": a provider's signal about one of its own clients (from the list, a client or a
     toewijzing: ``?client=<pk>`` or ``?toewijzing=<pk>`` preselect it)."""
 
@@ -74,30 +74,31 @@ class SignaalNieuwView(SectieMixin, View):
         form = SignaalForm(user=request.user, initial=initial)
         return render(request, self.template_name, {"form": form, "toewijzing": toewijzing})
 
-    def post(self, request: HttpRequest) -> HttpResponse:
-        toewijzing = self._toewijzing(request)
-        form = SignaalForm(request.POST, user=request.user)
-        if form.is_valid():
-            data = form.cleaned_data
-            try:
-                signaal = services.meld_signaal(
-                    door=request.user,
-                    client=data["client"],
-                    soort=data["soort"],
-                    toelichting=data["toelichting"],
-                    toewijzing=toewijzing
-                    if toewijzing and toewijzing.client_id == data["client"].pk
-                    else None,
-                )
-            except ValidationError as fout:
-                fouten_naar_form(form, fout)
-            else:
-                messages.success(request, "Het signaal is gemeld. De consulent van de gemeente pakt het op.")
-                return redirect("web:signaal-detail", pk=signaal.pk)
-        return render(request, self.template_name, {"form": form, "toewijzing": toewijzing})
+    def bereid_voor(self) -> None:
+        self.toewijzing = self._toewijzing(self.request)
+
+    def maak_form(self, data: Any = None) -> SignaalForm:
+        return SignaalForm(data, user=self.request.user)
+
+    def uitvoeren(self, form: Any) -> Signaal:
+        data, toewijzing = form.cleaned_data, self.toewijzing
+        return services.meld_signaal(
+            door=self.request.user,
+            client=data["client"],
+            soort=data["soort"],
+            toelichting=data["toelichting"],
+            toewijzing=toewijzing if toewijzing and toewijzing.client_id == data["client"].pk else None,
+        )
+
+    def gelukt(self, resultaat: Any) -> HttpResponse:
+        messages.success(self.request, "Het signaal is gemeld. De consulent van de gemeente pakt het op.")
+        return redirect("web:signaal-detail", pk=resultaat.pk)
+
+    def opnieuw(self, form: Any) -> HttpResponse:
+        return render(self.request, self.template_name, {"form": form, "toewijzing": self.toewijzing})
 
 
-class SignaalDetailView(ScopedDetailView):
+class SignaalDetailView(FormActie, ScopedDetailView):
     """The signal; for the gemeente also its internal follow-up and the form to record it."""
 
     secties = ("signalen",)
@@ -127,23 +128,22 @@ class SignaalDetailView(ScopedDetailView):
             )
         return context
 
-    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        self.object = self.get_object()
-        if not is_gemeente(request.user):
+    form_class = OpvolgingForm
+
+    def bereid_voor(self) -> None:
+        super().bereid_voor()
+        if not is_gemeente(self.request.user):
             raise PermissionDenied("Alleen de gemeente volgt een signaal op.")
-        form = OpvolgingForm(request.POST)
-        if form.is_valid():
-            try:
-                services.volg_signaal_op(door=request.user, signaal=self.object, **form.cleaned_data)
-            except ValidationError as fout:
-                fouten_naar_form(form, fout)
-            else:
-                signaal = Signaal.objects.get(pk=self.object.pk)
-                messages.success(
-                    request,
-                    "Het signaal is afgehandeld; de taak is van de werklijst."
-                    if signaal.status == SignaalStatus.AFGEHANDELD
-                    else "De opvolging is vastgelegd.",
-                )
-                return redirect("web:signaal-detail", pk=signaal.pk)
-        return self.render_to_response(self.get_context_data(form=form))
+
+    def uitvoeren(self, form: Any) -> Any:
+        return services.volg_signaal_op(door=self.request.user, signaal=self.object, **form.cleaned_data)
+
+    def gelukt(self, resultaat: Any) -> HttpResponse:
+        signaal = Signaal.objects.get(pk=self.object.pk)
+        messages.success(
+            self.request,
+            "Het signaal is afgehandeld; de taak is van de werklijst."
+            if signaal.status == SignaalStatus.AFGEHANDELD
+            else "De opvolging is vastgelegd.",
+        )
+        return redirect("web:signaal-detail", pk=signaal.pk)

@@ -7,14 +7,14 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views import View
 
 from resultaat.core.rollen import Rol
-from resultaat.core.web import ScopedDetailView, ScopedListView, SectieMixin, fouten_naar_form
+from resultaat.core.web import FormActie, ScopedDetailView, ScopedListView, SectieMixin
 from resultaat.ondersteuning import services
 from resultaat.ondersteuning.models import (
     SocialeKaartVoorziening,
@@ -61,7 +61,7 @@ def _eigen_gemeenten(user: Any) -> QuerySet[Gemeente]:
     return user.gemeenten.order_by("naam")
 
 
-class VoorzieningNieuwView(SectieMixin, View):
+class VoorzieningNieuwView(FormActie, SectieMixin, View):
     """Add a voorziening to the sociale kaart of one of the user's gemeenten."""
 
     secties = ("sociale-kaart",)
@@ -76,17 +76,18 @@ class VoorzieningNieuwView(SectieMixin, View):
         form = VoorzieningForm(gemeenten=_eigen_gemeenten(request.user))
         return render(request, self.template_name, {"form": form})
 
-    def post(self, request: HttpRequest) -> HttpResponse:
-        form = VoorzieningForm(request.POST, gemeenten=_eigen_gemeenten(request.user))
-        if form.is_valid():
-            try:
-                voorziening = services.bewaar_voorziening(door=request.user, **form.cleaned_data)
-            except ValidationError as fout:
-                fouten_naar_form(form, fout)
-            else:
-                messages.success(request, f"{voorziening.naam} staat op de sociale kaart.")
-                return redirect(f"{_kaart_url()}?gemeente={voorziening.gemeente_id}")
-        return render(request, self.template_name, {"form": form})
+    def maak_form(self, data: Any = None) -> VoorzieningForm:
+        return VoorzieningForm(data, gemeenten=_eigen_gemeenten(self.request.user))
+
+    def uitvoeren(self, form: Any) -> SocialeKaartVoorziening:
+        return services.bewaar_voorziening(door=self.request.user, **form.cleaned_data)
+
+    def gelukt(self, resultaat: Any) -> HttpResponse:
+        messages.success(self.request, f"{resultaat.naam} staat op de sociale kaart.")
+        return redirect(f"{_kaart_url()}?gemeente={resultaat.gemeente_id}")
+
+    def opnieuw(self, form: Any) -> HttpResponse:
+        return render(self.request, self.template_name, {"form": form})
 
 
 def _kaart_url() -> str:
@@ -95,7 +96,7 @@ def _kaart_url() -> str:
     return reverse("web:sociale-kaart")
 
 
-class VoorzieningWijzigenView(ScopedDetailView):
+class VoorzieningWijzigenView(FormActie, ScopedDetailView):
     """Change a voorziening of one of the user's gemeenten."""
 
     secties = ("sociale-kaart",)
@@ -106,7 +107,7 @@ class VoorzieningWijzigenView(ScopedDetailView):
     def get_queryset(self) -> QuerySet[SocialeKaartVoorziening]:
         return SocialeKaartVoorziening.objects.beheerbaar_voor(self.request.user).select_related("gemeente")
 
-    def _form(self, data: Any = None) -> VoorzieningForm:
+    def maak_form(self, data: Any = None) -> VoorzieningForm:
         v = self.object
         return VoorzieningForm(
             data,
@@ -117,17 +118,15 @@ class VoorzieningWijzigenView(ScopedDetailView):
 
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         self.object = self.get_object()
-        return render(request, self.template_name, {"form": self._form(), "voorziening": self.object})
+        return render(request, self.template_name, {"form": self.maak_form(), "voorziening": self.object})
 
-    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        self.object = voorziening = self.get_object()
-        form = self._form(request.POST)
-        if form.is_valid():
-            try:
-                services.bewaar_voorziening(door=request.user, voorziening=voorziening, **form.cleaned_data)
-            except ValidationError as fout:
-                fouten_naar_form(form, fout)
-            else:
-                messages.success(request, f"{form.cleaned_data['naam']} is bijgewerkt.")
-                return redirect(f"{_kaart_url()}?gemeente={voorziening.gemeente_id}")
-        return render(request, self.template_name, {"form": form, "voorziening": voorziening})
+    def uitvoeren(self, form: Any) -> str:
+        services.bewaar_voorziening(door=self.request.user, voorziening=self.object, **form.cleaned_data)
+        return str(form.cleaned_data["naam"])
+
+    def gelukt(self, resultaat: Any) -> HttpResponse:
+        messages.success(self.request, f"{resultaat} is bijgewerkt.")
+        return redirect(f"{_kaart_url()}?gemeente={self.object.gemeente_id}")
+
+    def opnieuw(self, form: Any) -> HttpResponse:
+        return render(self.request, self.template_name, {"form": form, "voorziening": self.object})

@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from resultaat.catalogus.models import Normenkader, Resultaat
 from resultaat.core.web import (
+    FormActie,
     ScopedDetailView,
     fouten_naar_form,
 )
@@ -125,21 +126,18 @@ class AanvraagDetailView(ScopedDetailView):
         return actie.as_view()(request, *args, **kwargs)
 
 
-class AanvraagOpschortenView(AanvraagDetailView):
+class AanvraagOpschortenView(FormActie, AanvraagDetailView):
     """Action "opschorten": the decision deadline pauses (at the client's request)."""
 
-    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
-        self.object = aanvraag = self.get_object()
-        form = OpschortingForm(request.POST)
-        if not form.is_valid():
-            return self.render_to_response(self.get_context_data(opschorting_form=form))
-        try:
-            services.schort_op(door=request.user, aanvraag=aanvraag, **form.cleaned_data)
-        except ValidationError as fout:
-            fouten_naar_form(form, fout)
-            return self.render_to_response(self.get_context_data(opschorting_form=form))
-        messages.success(request, "De beslistermijn is opgeschort.")
-        return redirect("web:aanvraag-detail", pk=aanvraag.pk)
+    form_class = OpschortingForm
+    form_naam = "opschorting_form"
+
+    def uitvoeren(self, form: Any) -> Any:
+        return services.schort_op(door=self.request.user, aanvraag=self.object, **form.cleaned_data)
+
+    def gelukt(self, resultaat: Any) -> HttpResponseBase:
+        messages.success(self.request, "De beslistermijn is opgeschort.")
+        return redirect("web:aanvraag-detail", pk=self.object.pk)
 
 
 class IndicatieBerekenenView(AanvraagDetailView):
@@ -169,42 +167,42 @@ class IndicatieBerekenenView(AanvraagDetailView):
         return self.render_to_response(self.get_context_data(indicatie_form=form, berekening=berekening))
 
 
-class IndicatieVastleggenView(AanvraagDetailView):
+class IndicatieVastleggenView(FormActie, AanvraagDetailView):
     """Action "indicatie": the indicatie of one result is saved (by the normenkader, by hand or under
     mandate)."""
 
-    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
-        self.object = aanvraag = self.get_object()
-        form = IndicatieForm(request.POST, aanvraag=aanvraag)
-        if not form.is_valid():
-            return self.render_to_response(self.get_context_data(indicatie_form=form))
+    form_naam = "indicatie_form"
+
+    def maak_form(self, data: Any = None) -> IndicatieForm:
+        return IndicatieForm(data, aanvraag=self.object)
+
+    def uitvoeren(self, form: Any) -> Any:
         data = form.cleaned_data
         resultaat = data["resultaat"]
         heeft_banden = bool(services.banden_op(resultaat, data["ingangsdatum"]))
-        try:
-            services.leg_indicatie_vast(
-                door=request.user,
-                aanvraag=aanvraag,
-                resultaat=resultaat,
-                ingangsdatum=data["ingangsdatum"],
-                einddatum=data["einddatum"],
-                complexiteit=data["complexiteit"],
-                intensiteit=data["intensiteit"],
-                frequentie=data["frequentie"],
-                keuzes=form.keuzes()
-                if heeft_banden and data["minuten_per_week"] is None and not data["mandaat_aanbieder"]
-                else None,
-                minuten_per_week=data["minuten_per_week"],
-                handmatig=data["handmatig"],
-                motivering=data["motivering"],
-                tijdsband=data["tijdsband"],
-                mandaat_aanbieder=data["mandaat_aanbieder"],
-            )
-        except ValidationError as fout:
-            fouten_naar_form(form, fout)
-            return self.render_to_response(self.get_context_data(indicatie_form=form))
-        messages.success(request, f"Indicatie voor {resultaat} vastgelegd.")
-        return redirect("web:aanvraag-detail", pk=aanvraag.pk)
+        services.leg_indicatie_vast(
+            door=self.request.user,
+            aanvraag=self.object,
+            resultaat=resultaat,
+            ingangsdatum=data["ingangsdatum"],
+            einddatum=data["einddatum"],
+            complexiteit=data["complexiteit"],
+            intensiteit=data["intensiteit"],
+            frequentie=data["frequentie"],
+            keuzes=form.keuzes()
+            if heeft_banden and data["minuten_per_week"] is None and not data["mandaat_aanbieder"]
+            else None,
+            minuten_per_week=data["minuten_per_week"],
+            handmatig=data["handmatig"],
+            motivering=data["motivering"],
+            tijdsband=data["tijdsband"],
+            mandaat_aanbieder=data["mandaat_aanbieder"],
+        )
+        return resultaat
+
+    def gelukt(self, resultaat: Any) -> HttpResponseBase:
+        messages.success(self.request, f"Indicatie voor {resultaat} vastgelegd.")
+        return redirect("web:aanvraag-detail", pk=self.object.pk)
 
 
 class AanbiederKiezenView(AanvraagDetailView):
@@ -229,32 +227,28 @@ class AanbiederKiezenView(AanvraagDetailView):
         return redirect("web:aanvraag-detail", pk=aanvraag.pk)
 
 
-class AanvraagToekennenView(AanvraagDetailView):
+class AanvraagToekennenView(FormActie, AanvraagDetailView):
     """Action "toekennen": the aanvraag is granted; the beschikking is made. The decision goes through
     ``services.beslis_op_aanvraag``, as the API's."""
 
     besluit = "toekennen"
+    form_class = BesluitForm
+    form_naam = "besluit_form"
 
-    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
-        self.object = aanvraag = self.get_object()
-        form = BesluitForm(request.POST)
-        if not form.is_valid():
-            return self.render_to_response(self.get_context_data(besluit_form=form))
+    def uitvoeren(self, form: Any) -> Any:
         data = form.cleaned_data
-        try:
-            beschikking = services.beslis_op_aanvraag(
-                door=request.user,
-                aanvraag=aanvraag,
-                besluit=self.besluit,
-                besluitdatum=data["besluitdatum"],
-                motivering=data["motivering"],
-                vrijstelling=data["vrijstelling"],
-            )
-        except ValidationError as fout:
-            fouten_naar_form(form, fout)
-            return self.render_to_response(self.get_context_data(besluit_form=form))
-        messages.success(request, f"Beschikking {beschikking.nummer} is vastgesteld.")
-        return redirect("web:beschikking-detail", pk=beschikking.pk)
+        return services.beslis_op_aanvraag(
+            door=self.request.user,
+            aanvraag=self.object,
+            besluit=self.besluit,
+            besluitdatum=data["besluitdatum"],
+            motivering=data["motivering"],
+            vrijstelling=data["vrijstelling"],
+        )
+
+    def gelukt(self, resultaat: Any) -> HttpResponseBase:
+        messages.success(self.request, f"Beschikking {resultaat.nummer} is vastgesteld.")
+        return redirect("web:beschikking-detail", pk=resultaat.pk)
 
 
 class AanvraagAfwijzenView(AanvraagToekennenView):

@@ -10,15 +10,14 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponseBase
 from django.shortcuts import redirect
 
 from resultaat.core.web import (
+    FormActie,
     ScopedDetailView,
     ScopedListView,
-    fouten_naar_form,
 )
 from resultaat.toegang import services
 from resultaat.toegang.models import (
@@ -83,52 +82,44 @@ class IndicatieDetailView(ScopedDetailView):
         return actie.as_view()(request, *args, **kwargs)
 
 
-class VoorstelIndienenView(IndicatieDetailView):
+class VoorstelIndienenView(FormActie, IndicatieDetailView):
     """Action "voorstel": the provider proposes the minutes per week (within the band of the mandate)."""
 
-    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
-        self.object = ind = self.get_object()
-        form = VoorstelForm(request.POST)
-        if not form.is_valid():
-            return self.render_to_response(self.get_context_data(form=form))
-        try:
-            services.stel_indicatie_voor(
-                door=request.user,
-                indicatie=ind,
-                minuten_per_week=form.cleaned_data["minuten_per_week"],
-                frequentie=form.cleaned_data["frequentie"],
-            )
-        except ValidationError as fout:
-            fouten_naar_form(form, fout)
-            return self.render_to_response(self.get_context_data(form=form))
-        messages.success(request, "Uw voorstel is naar de consulent gestuurd.")
-        return redirect("web:indicatie-detail", pk=ind.pk)
+    form_class = VoorstelForm
+
+    def uitvoeren(self, form: Any) -> Any:
+        return services.stel_indicatie_voor(
+            door=self.request.user,
+            indicatie=self.object,
+            minuten_per_week=form.cleaned_data["minuten_per_week"],
+            frequentie=form.cleaned_data["frequentie"],
+        )
+
+    def gelukt(self, resultaat: Any) -> HttpResponseBase:
+        messages.success(self.request, "Uw voorstel is naar de consulent gestuurd.")
+        return redirect("web:indicatie-detail", pk=self.object.pk)
 
 
-class VoorstelGoedkeurenView(IndicatieDetailView):
+class VoorstelGoedkeurenView(FormActie, IndicatieDetailView):
     """Action "akkoord": the consulent approves the proposal; it is the indicatie now."""
 
     akkoord = True
+    form_class = BeoordelingForm
+    form_naam = "beoordeling_form"
 
-    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
-        self.object = ind = self.get_object()
-        form = BeoordelingForm(request.POST)
-        if not form.is_valid():
-            return self.render_to_response(self.get_context_data(beoordeling_form=form))
-        try:
-            services.beoordeel_voorstel(
-                door=request.user,
-                indicatie=ind,
-                akkoord=self.akkoord,
-                motivering=form.cleaned_data["motivering"],
-            )
-        except ValidationError as fout:
-            fouten_naar_form(form, fout)
-            return self.render_to_response(self.get_context_data(beoordeling_form=form))
-        messages.success(
-            request, "Het voorstel is goedgekeurd." if self.akkoord else "Het voorstel is afgewezen."
+    def uitvoeren(self, form: Any) -> Any:
+        return services.beoordeel_voorstel(
+            door=self.request.user,
+            indicatie=self.object,
+            akkoord=self.akkoord,
+            motivering=form.cleaned_data["motivering"],
         )
-        return redirect("web:aanvraag-detail", pk=ind.aanvraag_id)
+
+    def gelukt(self, resultaat: Any) -> HttpResponseBase:
+        messages.success(
+            self.request, "Het voorstel is goedgekeurd." if self.akkoord else "Het voorstel is afgewezen."
+        )
+        return redirect("web:aanvraag-detail", pk=self.object.aanvraag_id)
 
 
 class VoorstelAfwijzenView(VoorstelGoedkeurenView):

@@ -22,6 +22,7 @@ from django.views import View
 from resultaat.catalogus.models import Resultaat
 from resultaat.clienten.models import Client
 from resultaat.core.web import (
+    FormActie,
     GeenBsnInUrlMixin,
     ScopedDetailView,
     SectieMixin,
@@ -43,7 +44,7 @@ from resultaat.toegang.web.forms import (
 )
 
 
-class MeldingNieuwView(GeenBsnInUrlMixin, SectieMixin, View):
+class MeldingNieuwView(FormActie, GeenBsnInUrlMixin, SectieMixin, View):
     """A melding for a new client (BSN by POST, checked with the elfproef) or for a known client."""
 
     secties = ("toegang",)
@@ -62,38 +63,40 @@ class MeldingNieuwView(GeenBsnInUrlMixin, SectieMixin, View):
         )
         return render(request, self.template_name, {"form": form, "client": client})
 
-    def post(self, request: HttpRequest) -> HttpResponse:
-        client = self._client(request)
-        form = MeldingForm(request.POST, user=request.user, bestaande_client=client)
-        if form.is_valid():
-            data = form.cleaned_data
-            try:
-                if client is not None:
-                    melding = services.registreer_melding(
-                        door=request.user,
-                        client=client,
-                        ontvangen_op=data["ontvangen_op"],
-                        wijze=data["wijze"],
-                        hulpvraag=data["hulpvraag"],
-                    )
-                else:
-                    melding = services.registreer_melding_met_client(
-                        door=request.user,
-                        client_velden=form.client_velden(),
-                        ontvangen_op=data["ontvangen_op"],
-                        wijze=data["wijze"],
-                        hulpvraag=data["hulpvraag"],
-                    )
-            except ValidationError as fout:
-                fouten_naar_form(form, fout)
-            else:
-                messages.success(
-                    request,
-                    "Melding vastgelegd. Het onderzoek moet uiterlijk "
-                    f"{melding.onderzoek_uiterlijk:%d-%m-%Y} klaar zijn.",
-                )
-                return redirect("web:melding-detail", pk=melding.pk)
-        return render(request, self.template_name, {"form": form, "client": client}, status=200)
+    def bereid_voor(self) -> None:
+        self.client = self._client(self.request)
+
+    def maak_form(self, data: Any = None) -> MeldingForm:
+        return MeldingForm(data, user=self.request.user, bestaande_client=self.client)
+
+    def uitvoeren(self, form: Any) -> Melding:
+        data = form.cleaned_data
+        if self.client is not None:
+            return services.registreer_melding(
+                door=self.request.user,
+                client=self.client,
+                ontvangen_op=data["ontvangen_op"],
+                wijze=data["wijze"],
+                hulpvraag=data["hulpvraag"],
+            )
+        return services.registreer_melding_met_client(
+            door=self.request.user,
+            client_velden=form.client_velden(),
+            ontvangen_op=data["ontvangen_op"],
+            wijze=data["wijze"],
+            hulpvraag=data["hulpvraag"],
+        )
+
+    def gelukt(self, resultaat: Any) -> HttpResponse:
+        messages.success(
+            self.request,
+            "Melding vastgelegd. Het onderzoek moet uiterlijk "
+            f"{resultaat.onderzoek_uiterlijk:%d-%m-%Y} klaar zijn.",
+        )
+        return redirect("web:melding-detail", pk=resultaat.pk)
+
+    def opnieuw(self, form: Any) -> HttpResponse:
+        return render(self.request, self.template_name, {"form": form, "client": self.client}, status=200)
 
 
 def _zrm_regels(post: Any = None, onderzoek: Onderzoek | None = None) -> list[dict[str, Any]]:
@@ -189,21 +192,18 @@ class MeldingDetailView(ScopedDetailView):
         return actie.as_view()(request, *args, **kwargs)
 
 
-class MeldingOpschortenView(MeldingDetailView):
+class MeldingOpschortenView(FormActie, MeldingDetailView):
     """Action "opschorten": the deadline of the onderzoek pauses (at the client's request)."""
 
-    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
-        self.object = melding = self.get_object()
-        form = OpschortingForm(request.POST)
-        if not form.is_valid():
-            return self.render_to_response(self.get_context_data(opschorting_form=form))
-        try:
-            services.schort_op(door=request.user, melding=melding, **form.cleaned_data)
-        except ValidationError as fout:
-            fouten_naar_form(form, fout)
-            return self.render_to_response(self.get_context_data(opschorting_form=form))
-        messages.success(request, "De termijn is opgeschort.")
-        return redirect("web:melding-detail", pk=melding.pk)
+    form_class = OpschortingForm
+    form_naam = "opschorting_form"
+
+    def uitvoeren(self, form: Any) -> Any:
+        return services.schort_op(door=self.request.user, melding=self.object, **form.cleaned_data)
+
+    def gelukt(self, resultaat: Any) -> HttpResponseBase:
+        messages.success(self.request, "De termijn is opgeschort.")
+        return redirect("web:melding-detail", pk=self.object.pk)
 
 
 class OnderzoekVastleggenView(MeldingDetailView):

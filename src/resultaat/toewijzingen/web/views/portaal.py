@@ -15,7 +15,6 @@ from typing import Any, ClassVar
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.db.models import Exists, OuterRef, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -27,7 +26,7 @@ from resultaat.contracten.models import ContractProduct, Onderaannemer
 from resultaat.core import termijnen
 from resultaat.core.codes import WMO002RedenWijziging, WMO588RedenBeeindiging
 from resultaat.core.navigation import mag
-from resultaat.core.web import ScopedDetailView, SectieMixin, fouten_naar_form
+from resultaat.core.web import FormActie, ScopedDetailView, SectieMixin
 from resultaat.toewijzingen import services
 from resultaat.toewijzingen.csv_upload import VOORBEELD, CsvBestandFout, verwerk_csv
 from resultaat.toewijzingen.models import Levering, LeveringBron, ReactieAanbieder, Toewijzing
@@ -132,7 +131,7 @@ class PortaalOverzichtView(SectieMixin, TemplateView):
         return context
 
 
-class _PortaalActie(ScopedDetailView):
+class _PortaalActie(FormActie, ScopedDetailView):
     """One action on one of the provider's own toewijzingen: GET shows its form, POST carries it out
     and goes back to the toewijzing page; a refusal is shown next to the form."""
 
@@ -166,21 +165,9 @@ class _PortaalActie(ScopedDetailView):
         )
         return context
 
-    def uitvoeren(self, toewijzing: Toewijzing, data: dict[str, Any]) -> str:
-        raise NotImplementedError
-
-    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        self.object = toewijzing = self.get_object()
-        form = self.maak_form(request.POST)
-        if form.is_valid():
-            try:
-                bericht = self.uitvoeren(toewijzing, form.cleaned_data)
-            except ValidationError as fout:
-                fouten_naar_form(form, fout)
-            else:
-                messages.success(request, bericht)
-                return redirect("web:toewijzing-detail", pk=toewijzing.pk)
-        return self.render_to_response(self.get_context_data(form=form))
+    def gelukt(self, resultaat: Any) -> HttpResponse:
+        messages.success(self.request, resultaat)
+        return redirect("web:toewijzing-detail", pk=self.object.pk)
 
 
 class AccepterenView(_PortaalActie):
@@ -188,7 +175,8 @@ class AccepterenView(_PortaalActie):
     knop = "Accepteren"
     uitleg = "U neemt de ondersteuning aan. Meld daarna de start zodra de ondersteuning begint."
 
-    def uitvoeren(self, toewijzing: Toewijzing, data: dict[str, Any]) -> str:
+    def uitvoeren(self, form: Any) -> str:
+        toewijzing = self.object
         services.accepteer_toewijzing(door=self.request.user, toewijzing=toewijzing)
         return f"Toewijzing {toewijzing.nummer} is geaccepteerd."
 
@@ -202,7 +190,8 @@ class RetournerenView(_PortaalActie):
         "werklijst en kiest met de cliënt een andere aanbieder."
     )
 
-    def uitvoeren(self, toewijzing: Toewijzing, data: dict[str, Any]) -> str:
+    def uitvoeren(self, form: Any) -> str:
+        toewijzing, data = self.object, form.cleaned_data
         services.retourneer_toewijzing(door=self.request.user, toewijzing=toewijzing, reden=data["reden"])
         return f"Toewijzing {toewijzing.nummer} is geretourneerd aan de gemeente."
 
@@ -215,7 +204,8 @@ class StartView(_PortaalActie):
     hervatting = False
     gemeld = "Start"
 
-    def uitvoeren(self, toewijzing: Toewijzing, data: dict[str, Any]) -> str:
+    def uitvoeren(self, form: Any) -> str:
+        toewijzing, data = self.object, form.cleaned_data
         services.meld_start(
             door=self.request.user,
             toewijzing=toewijzing,
@@ -235,7 +225,8 @@ class TijdelijkeStopView(_PortaalActie):
         "Meld een hervatting als de ondersteuning weer begint."
     )
 
-    def uitvoeren(self, toewijzing: Toewijzing, data: dict[str, Any]) -> str:
+    def uitvoeren(self, form: Any) -> str:
+        toewijzing, data = self.object, form.cleaned_data
         services.meld_stop(
             door=self.request.user,
             toewijzing=toewijzing,
@@ -263,7 +254,8 @@ class StopView(_PortaalActie):
     knop = "Stop melden"
     uitleg = "De ondersteuning stopt definitief. Na een tijdelijke stop wordt die stop definitief."
 
-    def uitvoeren(self, toewijzing: Toewijzing, data: dict[str, Any]) -> str:
+    def uitvoeren(self, form: Any) -> str:
+        toewijzing, data = self.object, form.cleaned_data
         levering = services.meld_stop(
             door=self.request.user,
             toewijzing=toewijzing,
@@ -288,7 +280,8 @@ class OnderaannemerView(_PortaalActie):
         keuzes = Onderaannemer.objects.filter(contract__aanbieder_id=t.aanbieder_id)
         return OnderaannemerForm(data, keuzes=keuzes, initial={"onderaannemer": t.onderaannemer_id})
 
-    def uitvoeren(self, toewijzing: Toewijzing, data: dict[str, Any]) -> str:
+    def uitvoeren(self, form: Any) -> str:
+        toewijzing, data = self.object, form.cleaned_data
         gekozen = data.get("onderaannemer")
         services.kies_onderaannemer(door=self.request.user, toewijzing=toewijzing, onderaannemer=gekozen)
         return f"Onderaannemer: {gekozen}." if gekozen else "Geen onderaannemer: u levert zelf."
