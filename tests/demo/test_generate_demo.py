@@ -217,7 +217,10 @@ def _vingerafdruk() -> tuple:
             )
         ),
         list(
-            Levering.objects.order_by("toewijzing__client__bsn", "begindatum").values_list(
+            # A total order: a client can have two leveringen starting on one day (two products).
+            Levering.objects.order_by(
+                "toewijzing__client__bsn", "begindatum", "toewijzing__nummer", "start_gemeld_op"
+            ).values_list(
                 "toewijzing__client__bsn", "begindatum", "einddatum", "reden_beeindiging", "start_gemeld_op"
             )
         ),
