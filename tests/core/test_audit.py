@@ -63,3 +63,14 @@ def test_every_client_data_model_knows_its_client(noor):
         # Its own ``client`` foreign key (the default), or its own way to the client.
         heeft_client = any(f.name == "client" for f in model._meta.get_fields())
         assert heeft_client or model.audit_client_id is not ClientData.audit_client_id, model
+
+
+def test_a_bulk_update_writes_one_event_per_row(alkmaar):
+    clienten = [f.ClientFactory(gemeente=alkmaar) for _ in range(3)]
+    for c in clienten:
+        c.straat = "Laan"
+    voor = AuditEvent.objects.filter(actie="gewijzigd").count()
+    Client.objects.bulk_update(clienten, ["straat"])
+    events = AuditEvent.objects.filter(actie="gewijzigd").order_by("id")[voor:]
+    assert sorted(int(e.object_id) for e in events) == sorted(c.pk for c in clienten)
+    assert all(e.velden == ["straat"] for e in events)

@@ -159,7 +159,10 @@ class ClientDataQuerySet(models.QuerySet):
     def bulk_update(self, objs: Iterable[Any], fields: Iterable[str], batch_size: int | None = None) -> int:
         objs, fields = list(objs), list(fields)
         with transaction.atomic(using=self.db, savepoint=False):
-            count = super().bulk_update(objs, fields, batch_size=batch_size)
+            # Django's bulk_update runs an update() per batch; on this QuerySet that update would audit
+            # the same rows a second time, so the rows are written through a plain QuerySet.
+            gewoon: models.QuerySet[Any] = models.QuerySet(self.model, using=self.db)
+            count = gewoon.bulk_update(objs, fields, batch_size=batch_size)
             record(objs, Actie.GEWIJZIGD, fields)
         return count
 
