@@ -16,6 +16,7 @@ from resultaat.bekostiging import exports
 from resultaat.bekostiging import services as bk
 from resultaat.bekostiging.models import Afrekenregel, Afrekenrun, Betaalbatch, BetaalInstelling
 from resultaat.core.audit.models import Actie, AuditEvent
+from resultaat.organisaties import services as org
 from tests.bekostiging.helpers import D, maak_wereld
 
 
@@ -135,9 +136,9 @@ def test_an_iban_changed_after_approval_does_not_redirect_the_payment(goedgekeur
     batch = Betaalbatch.objects.get(run=run, aanbieder=w.noord)
     assert (batch.iban, batch.rekeninghouder) == (goedgekeurd_iban, "Thuiszorg Noord")
 
-    # One person changes the provider's bank details after the four-eyes approval.
-    w.noord.iban = "NL02ABNA0123456789"
-    w.noord.save()
+    # The provider's bank details change after the four-eyes approval (proposed and confirmed).
+    org.stel_iban_voor(aanbieder=w.noord, iban="NL02ABNA0123456789", door=w.fenna)
+    assert org.bevestig_iban(aanbieder=w.noord, door=w.frank).iban == "NL02ABNA0123456789"
 
     assert _sepa_rekeningen(exports.sepa_xml(run))["Thuiszorg Noord"] == goedgekeurd_iban
     csv = exports.financieel_csv(run)
