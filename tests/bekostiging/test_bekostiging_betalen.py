@@ -16,6 +16,7 @@ from resultaat.bekostiging import exports
 from resultaat.bekostiging import services as bk
 from resultaat.bekostiging.models import Afrekenregel, Afrekenrun, Betaalbatch, BetaalInstelling
 from resultaat.core.audit.models import Actie, AuditEvent
+from resultaat.organisaties import services as org
 from tests.bekostiging.helpers import D, maak_wereld
 
 
@@ -118,3 +119,32 @@ def test_a_refused_approval_leaves_no_event(goedgekeurd):
     with pytest.raises(ValidationError, match="iemand anders"):
         bk.keur_goed(run=run, door=w.fenna)
     assert not AuditEvent.objects.filter(gebeurtenis="afrekenrun.goedgekeurd").exists()
+
+
+def _sepa_rekeningen(xml: bytes) -> dict[str, str]:
+    ns = {"p": "urn:iso:std:iso:20022:tech:xsd:pain.001.001.03"}
+    return {
+        tx.findtext("p:Cdtr/p:Nm", namespaces=ns): tx.findtext("p:CdtrAcct/p:Id/p:IBAN", namespaces=ns)
+        for tx in etree.fromstring(xml).iterfind(".//p:CdtTrfTxInf", ns)
+    }
+
+
+def test_an_iban_changed_after_approval_does_not_redirect_the_payment(goedgekeurd):
+    w, run = goedgekeurd
+    goedgekeurd_iban = w.noord.iban
+    run = bk.keur_goed(run=run, door=w.frank)
+    batch = Betaalbatch.objects.get(run=run, aanbieder=w.noord)
+    assert (batch.iban, batch.rekeninghouder) == (goedgekeurd_iban, "Thuiszorg Noord")
+
+    # The provider's bank details change after the four-eyes approval (proposed and confirmed).
+    org.stel_iban_voor(aanbieder=w.noord, iban="NL02ABNA0123456789", door=w.fenna)
+    assert org.bevestig_iban(aanbieder=w.noord, door=w.frank).iban == "NL02ABNA0123456789"
+
+    assert _sepa_rekeningen(exports.sepa_xml(run))["Thuiszorg Noord"] == goedgekeurd_iban
+    csv = exports.financieel_csv(run)
+    assert f";Thuiszorg Noord;{goedgekeurd_iban};" in csv and "NL02ABNA0123456789" not in csv
+    batch = Betaalbatch.objects.get(pk=batch.pk)
+    tekst = PdfReader(io.BytesIO(exports.specificatie_pdf(batch))).pages[0].extract_text()
+    assert goedgekeurd_iban in tekst and "NL02ABNA0123456789" not in tekst
+    ws = load_workbook(io.BytesIO(exports.specificatie_xlsx(batch))).active
+    assert f"IBAN {goedgekeurd_iban}" in ws["A2"].value

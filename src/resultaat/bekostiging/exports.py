@@ -37,6 +37,14 @@ def _goedgekeurd(run: Afrekenrun) -> None:
         raise ValidationError("Pas na goedkeuring door een tweede persoon is een run betaalbaar.")
 
 
+def _rekening(b: Betaalbatch) -> tuple[str, str]:
+    """The account a batch pays: the IBAN and holder recorded at approval, never the provider's
+    current bank details (a change after the four-eyes approval must not redirect the payment)."""
+    if not b.iban:
+        raise ValidationError(f"Batch {b.kenmerk} heeft geen bij de goedkeuring vastgelegd IBAN.")
+    return b.iban, b.rekeninghouder or b.aanbieder.naam
+
+
 def specificatie_regels(batch: Betaalbatch) -> Any:
     return (
         Afrekenregel.objects.filter(run=batch.run, aanbieder=batch.aanbieder)
@@ -72,7 +80,8 @@ def specificatie_xlsx(batch: Betaalbatch) -> bytes:
     assert ws is not None
     ws.title = "Specificatie"
     ws.append([f"Betaalspecificatie {batch.run.gemeente.naam}, periode {batch.run.periode.code}"])
-    ws.append([f"{batch.aanbieder.naam} (AGB {batch.aanbieder.agb_code}), kenmerk {batch.kenmerk}"])
+    iban, houder = _rekening(batch)
+    ws.append([f"{houder} (AGB {batch.aanbieder.agb_code}), IBAN {iban}, kenmerk {batch.kenmerk}"])
     ws.append([])
     ws.append(list(KOPPEN))
     for r in specificatie_regels(batch).iterator(chunk_size=2000):
@@ -91,9 +100,16 @@ def specificatie_pdf(batch: Betaalbatch) -> bytes:
     from weasyprint import HTML
 
     _goedgekeurd(batch.run)
+    iban, houder = _rekening(batch)
     html = render_to_string(
         "bekostiging/specificatie_pdf.html",
-        {"batch": batch, "run": batch.run, "regels": specificatie_regels(batch)},
+        {
+            "batch": batch,
+            "run": batch.run,
+            "regels": specificatie_regels(batch),
+            "iban": iban,
+            "rekeninghouder": houder,
+        },
     )
     return HTML(string=html).write_pdf()
 
@@ -112,7 +128,7 @@ def financieel_csv(run: Afrekenrun) -> str:
                 run.periode.code,
                 b.aanbieder.agb_code,
                 b.aanbieder.naam,
-                b.aanbieder.iban,
+                _rekening(b)[0],
                 b.aantal_regels,
                 b.aantal_clienten,
                 decimaal(b.totaal_cent).replace(".", ","),
@@ -147,10 +163,11 @@ def sepa_xml(run: Afrekenrun, uitvoerdatum: dt.date | None = None) -> bytes:
     for b in run.batches.select_related("aanbieder").order_by("aanbieder__agb_code"):
         if b.totaal_cent <= 0:
             continue
+        iban, houder = _rekening(b)
         sepa.add_payment(
             {
-                "name": b.aanbieder.naam[:70],
-                "IBAN": b.aanbieder.iban,
+                "name": houder[:70],
+                "IBAN": iban,
                 "amount": int(b.totaal_cent),
                 "execution_date": uitvoerdatum,
                 "description": f"Wmo {run.gemeente.naam} {run.periode.code} {b.kenmerk}"[:140],

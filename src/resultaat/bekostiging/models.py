@@ -323,6 +323,15 @@ class Betaalbatch(models.Model):
     aantal_regels = models.PositiveIntegerField()
     aantal_clienten = models.PositiveIntegerField()
     totaal_cent = models.BigIntegerField()
+    # The account this batch pays, fixed at approval (four eyes): a later change of the provider's bank
+    # details never redirects an approved payment. Every file of the batch uses these, never
+    # ``aanbieder.iban``.
+    iban = models.CharField(
+        "IBAN", max_length=34, blank=True, help_text="Het IBAN van de aanbieder bij de goedkeuring."
+    )
+    rekeninghouder = models.CharField(
+        max_length=200, blank=True, help_text="De naam van de aanbieder bij de goedkeuring."
+    )
 
     objects: ClassVar[Any] = BetaalbatchQuerySet.as_manager()
 

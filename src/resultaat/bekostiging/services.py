@@ -46,7 +46,7 @@ from resultaat.core.audit.context import acting_as, current_actor
 from resultaat.core.audit.gebeurtenissen import leg_vast
 from resultaat.core.audit.models import Actie, record
 from resultaat.core.opmaak import euro
-from resultaat.organisaties.models import Gemeente
+from resultaat.organisaties.models import Aanbieder, Gemeente
 from resultaat.toewijzingen.models import Toewijzing
 
 LOCK_NAMESPACE = 5_000_005  # pg_advisory_xact_lock(namespace, gemeente_id): one run per gemeente at a time
@@ -446,6 +446,12 @@ def keur_goed(*, run: Afrekenrun, door: Any) -> Afrekenrun:
             .values("aanbieder_id")
             .annotate(n=Count("id"), c=Count("client_id", distinct=True), s=Sum("bedrag_cent"))
         )
+        # The bank details approved with the run: what the files of every batch pay, whatever the
+        # provider's record says later.
+        rekeningen = {
+            a.pk: a
+            for a in Aanbieder.objects.filter(pk__in=[r["aanbieder_id"] for r in per]).only("naam", "iban")
+        }
         Betaalbatch.objects.bulk_create(
             Betaalbatch(
                 run=run,
@@ -453,6 +459,8 @@ def keur_goed(*, run: Afrekenrun, door: Any) -> Afrekenrun:
                 aantal_regels=r["n"],
                 aantal_clienten=r["c"],
                 totaal_cent=r["s"],
+                iban=rekeningen[r["aanbieder_id"]].iban,
+                rekeninghouder=rekeningen[r["aanbieder_id"]].naam,
             )
             for r in per
         )

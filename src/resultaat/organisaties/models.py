@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
+from django.core.exceptions import ValidationError
 from django.db import models
 
 from resultaat.core.validators import (
@@ -52,7 +53,23 @@ class Gemeente(models.Model):
         return f"{self.naam} ({self.code})"
 
 
+IBAN_ALLEEN_VIA_BEVESTIGING = (
+    "Het IBAN van een aanbieder wijzigt alleen via een voorstel dat een tweede persoon bevestigt."
+)
+
+
 class AanbiederQuerySet(models.QuerySet["Aanbieder"]):
+    def update(self, **kwargs: Any) -> int:
+        """Bank details never change in bulk: ``organisaties.services.bevestig_iban`` is the one path."""
+        if "iban" in kwargs:
+            raise ValidationError(IBAN_ALLEEN_VIA_BEVESTIGING)
+        return super().update(**kwargs)
+
+    def bulk_update(self, objs: Any, fields: Any, *args: Any, **kwargs: Any) -> int:
+        if "iban" in fields:
+            raise ValidationError(IBAN_ALLEEN_VIA_BEVESTIGING)
+        return super().bulk_update(objs, fields, *args, **kwargs)
+
     def for_user(self, user: Any) -> AanbiederQuerySet:
         """Gemeente staff see providers under contract with their gemeenten; provider staff only their own."""
         if user.is_superuser:
@@ -78,8 +95,21 @@ class Aanbieder(models.Model):
     plaats = models.CharField(max_length=80, blank=True)
     telefoon = models.CharField(max_length=20, blank=True)
     email = models.EmailField(blank=True)
+    # A new IBAN takes effect only when a second person confirms it (four eyes): until then it waits here.
+    iban_voorgesteld = models.CharField(
+        "voorgesteld IBAN",
+        max_length=34,
+        blank=True,
+        validators=[validate_iban],
+        help_text="Een nieuw IBAN geldt pas als een tweede persoon het bevestigt.",
+    )
+    iban_voorgesteld_door = models.CharField("voorgesteld door", max_length=150, blank=True)
+    iban_voorgesteld_op = models.DateTimeField("voorgesteld op", null=True, blank=True)
 
     objects: ClassVar[Any] = AanbiederQuerySet.as_manager()
+
+    # Set only by ``organisaties.services.bevestig_iban``, which audits the change.
+    _iban_bevestigd = False
 
     class Meta:
         verbose_name = "aanbieder"
@@ -88,3 +118,28 @@ class Aanbieder(models.Model):
 
     def __str__(self) -> str:
         return self.naam
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        """The last guard of the four eyes on bank details: a saved provider keeps its IBAN unless
+        the confirmation service (which writes ``aanbieder.iban_gewijzigd``) changes it."""
+        if self.pk is not None and not self._iban_bevestigd:
+            velden = kwargs.get("update_fields")
+            if velden is None or "iban" in velden:
+                opgeslagen = type(self).objects.filter(pk=self.pk).values_list("iban", flat=True).first()
+                if opgeslagen is not None and opgeslagen != self.iban:
+                    raise ValidationError(IBAN_ALLEEN_VIA_BEVESTIGING)
+        super().save(*args, **kwargs)
+
+    def iban_bevestiging_bezwaar(self, door: Any) -> str | None:
+        """Why ``door`` may not confirm the proposed IBAN, or None when they may (four eyes)."""
+        if not self.iban_voorgesteld:
+            return f"Er is geen nieuw IBAN voorgesteld voor {self.naam}."
+        if self.iban_voorgesteld_door == door.get_username():
+            return "Een nieuw IBAN moet worden bevestigd door iemand anders dan wie het voorstelde."
+        return None
+
+
+def masker_iban(iban: str) -> str:
+    """ "NL91ABNA0417164300" -> "****4300": an IBAN in the audit trail, only its last 4 characters."""
+    iban = (iban or "").replace(" ", "")
+    return f"****{iban[-4:]}" if iban else "-"
