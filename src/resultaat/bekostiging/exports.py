@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.template.loader import render_to_string
 
 from resultaat.bekostiging.models import Afrekenregel, Afrekenrun, Betaalbatch, BetaalInstelling, RunStatus
+from resultaat.brieven.render import pdf
 from resultaat.core.opmaak import decimaal
 
 KOPPEN = (
@@ -88,14 +89,12 @@ def specificatie_xlsx(batch: Betaalbatch) -> bytes:
 
 
 def specificatie_pdf(batch: Betaalbatch) -> bytes:
-    from weasyprint import HTML
-
     _goedgekeurd(batch.run)
     html = render_to_string(
         "bekostiging/specificatie_pdf.html",
         {"batch": batch, "run": batch.run, "regels": specificatie_regels(batch)},
     )
-    return HTML(string=html).write_pdf()
+    return pdf(html)
 
 
 def financieel_csv(run: Afrekenrun) -> str:
