@@ -9,14 +9,15 @@ network or free file access.
 
 from __future__ import annotations
 
+import functools
 import mimetypes
 import posixpath
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
-from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 # Relative URLs in a PDF document resolve against this base; the host is reserved (.invalid) and never
 # contacted: the fetcher answers it from the static files.
@@ -59,17 +60,29 @@ def static_bestand(url: str) -> Path | None:
     return None
 
 
-class VeiligeFetcher(URLFetcher):
-    """Serves static files and data: URIs; refuses file://, http(s)://, ftp:// and everything else."""
+@functools.cache
+def _fetcher_klasse() -> type:
+    # WeasyPrint is imported only when a PDF is made (it is slow to import).
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
 
-    def __init__(self) -> None:
-        super().__init__(allowed_protocols={"data", "https"}, allow_redirects=False)
+    class VeiligeFetcher(URLFetcher):
+        """Serves static files and data: URIs; refuses file://, http(s)://, ftp:// and everything else."""
 
-    def fetch(self, url: str, headers: dict[str, str] | None = None) -> URLFetcherResponse:
-        if url.lower().startswith("data:"):
-            return super().fetch(url, headers)
-        pad = static_bestand(url)
-        if pad is None:
-            raise GeweigerdeURL(f"Een PDF haalt alleen eigen statische bestanden op, niet {url[:200]}")
-        soort = mimetypes.guess_type(pad.name)[0] or "application/octet-stream"
-        return URLFetcherResponse(url, body=pad.read_bytes(), headers={"Content-Type": soort})
+        def __init__(self) -> None:
+            super().__init__(allowed_protocols={"data", "https"}, allow_redirects=False)
+
+        def fetch(self, url: str, headers: dict[str, str] | None = None) -> Any:
+            if url.lower().startswith("data:"):
+                return super().fetch(url, headers)
+            pad = static_bestand(url)
+            if pad is None:
+                raise GeweigerdeURL(f"Een PDF haalt alleen eigen statische bestanden op, niet {url[:200]}")
+            soort = mimetypes.guess_type(pad.name)[0] or "application/octet-stream"
+            return URLFetcherResponse(url, body=pad.read_bytes(), headers={"Content-Type": soort})
+
+    return VeiligeFetcher
+
+
+def VeiligeFetcher() -> Any:
+    """A WeasyPrint URL fetcher that serves static files and data: URIs and refuses everything else."""
+    return _fetcher_klasse()()

@@ -13,6 +13,7 @@ from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
 from resultaat.brieven.models import Briefsjabloon
+from resultaat.brieven.ophalen import BASIS_URL, VeiligeFetcher
 from resultaat.brieven.veilig import SANDBOX, schoon
 
 __all__ = ["SANDBOX", "opmaak", "pdf"]
@@ -80,7 +81,5 @@ def opmaak(*, sjabloon: Briefsjabloon, context: dict[str, Any]) -> str:
 def pdf(html: str) -> bytes:
     """Every PDF of the app: WeasyPrint may fetch only the app's static files and data: URIs."""
     from weasyprint import HTML
-
-    from resultaat.brieven.ophalen import BASIS_URL, VeiligeFetcher
 
     return bytes(HTML(string=html, base_url=BASIS_URL, url_fetcher=VeiligeFetcher()).write_pdf())
