@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.template.loader import render_to_string
 
 from resultaat.bekostiging.models import Afrekenregel, Afrekenrun, Betaalbatch, BetaalInstelling, RunStatus
+from resultaat.brieven.render import pdf
 from resultaat.core.opmaak import decimaal
 
 KOPPEN = (
@@ -97,8 +98,6 @@ def specificatie_xlsx(batch: Betaalbatch) -> bytes:
 
 
 def specificatie_pdf(batch: Betaalbatch) -> bytes:
-    from weasyprint import HTML
-
     _goedgekeurd(batch.run)
     iban, houder = _rekening(batch)
     html = render_to_string(
@@ -111,7 +110,7 @@ def specificatie_pdf(batch: Betaalbatch) -> bytes:
             "rekeninghouder": houder,
         },
     )
-    return HTML(string=html).write_pdf()
+    return pdf(html)
 
 
 def financieel_csv(run: Afrekenrun) -> str:

@@ -1,13 +1,14 @@
-"""Beheer of the letter texts: the beheerder edits them; a text that is not a valid template is refused."""
+"""Beheer of the letter texts: the beheerder edits them; a text that is not a valid template, or that uses
+anything outside the allow-list of resultaat.brieven.veilig (script, file links, include/load...), is refused
+with a Dutch message naming what is not allowed."""
 
 from __future__ import annotations
 
 from django import forms
 from django.contrib import admin
-from django.template import TemplateSyntaxError
 
 from resultaat.brieven.models import Briefsjabloon
-from resultaat.brieven.render import SANDBOX
+from resultaat.brieven.veilig import sjabloon_fouten
 
 
 class BriefsjabloonForm(forms.ModelForm):
@@ -17,10 +18,8 @@ class BriefsjabloonForm(forms.ModelForm):
 
     def clean_tekst(self) -> str:
         tekst: str = self.cleaned_data["tekst"]
-        try:
-            SANDBOX.from_string(tekst)
-        except TemplateSyntaxError as fout:
-            raise forms.ValidationError(f"De tekst is geen geldig sjabloon: {fout}") from None
+        if fouten := sjabloon_fouten(tekst):
+            raise forms.ValidationError(fouten)
         return tekst
 
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
 from django.db import models
+
+from resultaat.brieven.veilig import sjabloon_fouten
 
 
 class Briefsoort(models.TextChoices):
@@ -41,3 +44,8 @@ class Briefsjabloon(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_soort_display()} vanaf {self.geldig_van:%d-%m-%Y}"
+
+    def clean(self) -> None:
+        super().clean()
+        if fouten := sjabloon_fouten(self.tekst):
+            raise ValidationError({"tekst": fouten})

@@ -8,15 +8,15 @@ import re
 from typing import Any
 
 from django.db.models import Q
-from django.template import Context, Engine
+from django.template import Context
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
 from resultaat.brieven.models import Briefsjabloon
+from resultaat.brieven.ophalen import BASIS_URL, VeiligeFetcher
+from resultaat.brieven.veilig import SANDBOX, schoon
 
-# No loaders and no extra libraries: a template from the database can only use the built-in tags and
-# filters on the plain values we give it (strings, numbers, lists and dicts of those).
-SANDBOX = Engine(loaders=[("django.template.loaders.locmem.Loader", {})], libraries={}, autoescape=True)
+__all__ = ["SANDBOX", "opmaak", "pdf"]
 
 
 def adresregels(tekst: str) -> list[str]:
@@ -69,7 +69,9 @@ def minuten_tekst(minuten: int) -> str:
 
 
 def opmaak(*, sjabloon: Briefsjabloon, context: dict[str, Any]) -> str:
-    inhoud = SANDBOX.from_string(sjabloon.tekst).render(Context(context, autoescape=True))
+    # The text was checked when it was saved (veilig.controleer_sjabloon); the rendered result is cleaned
+    # once more, so a text stored before that check (or slipping past it) cannot add script or fetches.
+    inhoud = schoon(SANDBOX.from_string(sjabloon.tekst).render(Context(context, autoescape=True)))
     return render_to_string(
         "brieven/brief.html",
         {**context, "onderwerp": sjabloon.onderwerp, "inhoud": mark_safe(inhoud)},  # noqa: S308 - rendered with autoescape
@@ -77,6 +79,7 @@ def opmaak(*, sjabloon: Briefsjabloon, context: dict[str, Any]) -> str:
 
 
 def pdf(html: str) -> bytes:
+    """Every PDF of the app: WeasyPrint may fetch only the app's static files and data: URIs."""
     from weasyprint import HTML
 
-    return bytes(HTML(string=html).write_pdf())
+    return bytes(HTML(string=html, base_url=BASIS_URL, url_fetcher=VeiligeFetcher()).write_pdf())
