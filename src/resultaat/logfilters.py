@@ -1,4 +1,8 @@
-"""Logging that never carries a BSN: every record's message is scrubbed before it is written."""
+"""Logging that never carries a BSN: every record's message (and traceback) is scrubbed before it is written.
+
+The filter sits on every handler in settings.LOGGING (a filter on a logger would miss records that
+propagate to it), Django's "django" and "django.server" loggers included.
+"""
 
 from __future__ import annotations
 
@@ -21,4 +25,10 @@ class ScrubBSNFilter(logging.Filter):
         if scrubbed != message:
             record.msg = scrubbed
             record.args = None
+        if record.exc_info and not record.exc_text:
+            record.exc_text = logging.Formatter().formatException(record.exc_info)
+        if record.exc_text:
+            record.exc_text = scrub(record.exc_text)
+        if record.stack_info:
+            record.stack_info = scrub(record.stack_info)
         return True

@@ -51,6 +51,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "resultaat.core.middleware.GeenBsnInUrl",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -151,7 +152,9 @@ SPECTACULAR_SETTINGS = {
     "TITLE": "Resultaat API",
     "DESCRIPTION": (
         "REST API of Resultaat, Wmo-ondersteuning op resultaat. Session or token authentication "
-        "(header `Authorization: Token …`). A BSN is never part of a URL: search by POST."
+        "(header `Authorization: Token …`). A BSN is never part of a URL: search by POST. Every operation "
+        "answers a query parameter `bsn` (or one with `bsn` in its name) with 400 "
+        '`{"bsn": ["Een BSN hoort niet in een webadres: ..."]}`, before authentication.'
     ),
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
@@ -176,13 +179,32 @@ SPECTACULAR_SETTINGS = {
 IWMO_XSD_DIR = Path(env.get("IWMO_XSD_DIR"))
 IWMO_DIR = Path(env.get("IWMO_DIR"))
 
+# Every handler scrubs BSNs (resultaat.logfilters). Django's own loggers are configured here too: left
+# alone they keep Django's default handlers, which have no filter ("django" writes request errors,
+# "django.server" the request line of runserver, query string included).
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "filters": {"scrub_bsn": {"()": "resultaat.logfilters.ScrubBSNFilter"}},
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+        "django.server": {
+            "()": "django.utils.log.ServerFormatter",
+            "format": "[{server_time}] {message}",
+            "style": "{",
+        },
+    },
     "handlers": {
         "console": {"class": "logging.StreamHandler", "filters": ["scrub_bsn"], "formatter": "plain"},
+        "django.server": {
+            "class": "logging.StreamHandler",
+            "filters": ["scrub_bsn"],
+            "formatter": "django.server",
+        },
     },
     "root": {"handlers": ["console"], "level": env.get("LOG_LEVEL")},
+    "loggers": {
+        "django": {"handlers": [], "level": "INFO", "propagate": True},
+        "django.server": {"handlers": ["django.server"], "level": "INFO", "propagate": False},
+    },
 }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv as csv_module
 import io
 import threading
 
@@ -148,3 +149,32 @@ def test_an_iban_changed_after_approval_does_not_redirect_the_payment(goedgekeur
     assert goedgekeurd_iban in tekst and "NL02ABNA0123456789" not in tekst
     ws = load_workbook(io.BytesIO(exports.specificatie_xlsx(batch))).active
     assert f"IBAN {goedgekeurd_iban}" in ws["A2"].value
+
+
+FORMULE = '=HYPERLINK("http://x","klik")'
+
+
+def test_a_formula_in_a_name_stays_text_in_the_xlsx_and_the_csv(goedgekeurd):
+    """P9: a client or provider named like a formula is no live cell in either file."""
+    w, run = goedgekeurd
+    w.zuid.naam = FORMULE
+    w.zuid.save()
+    run = bk.keur_goed(run=run, door=w.frank)
+    zuid = Betaalbatch.objects.get(run=run, aanbieder=w.zuid)
+    regel = Afrekenregel.objects.filter(run=run, aanbieder=w.zuid).select_related("client").first()
+    client = regel.client
+    client.voorletters, client.tussenvoegsel, client.achternaam = "", "", "@SUM(1+1)"
+    client.save()
+
+    wb = load_workbook(io.BytesIO(exports.specificatie_xlsx(zuid)))
+    cellen = [c for rij in wb.active.iter_rows() for c in rij if c.value is not None]
+    assert all(c.data_type != "f" for c in cellen)
+    teksten = [c.value for c in cellen if isinstance(c.value, str)]
+    assert f"'{FORMULE} (AGB {w.zuid.agb_code}), IBAN {zuid.iban}, kenmerk {zuid.kenmerk}" in teksten
+    assert "'@SUM(1+1)" in teksten
+    assert not any(t.startswith(("=", "+", "@", "\t", "\r")) for t in teksten)
+
+    rijen = list(csv_module.reader(io.StringIO(exports.financieel_csv(run)), delimiter=";"))
+    namen = [rij[4] for rij in rijen[1:]]
+    assert f"'{FORMULE}" in namen
+    assert all(not cel.startswith(("=", "+", "@", "\t", "\r")) for rij in rijen for cel in rij)

@@ -4,7 +4,6 @@
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import io
 from typing import Any
@@ -14,7 +13,7 @@ from django.template.loader import render_to_string
 
 from resultaat.bekostiging.models import Afrekenregel, Afrekenrun, Betaalbatch, BetaalInstelling, RunStatus
 from resultaat.brieven.render import pdf
-from resultaat.core.opmaak import decimaal
+from resultaat.core.opmaak import csv_tekst, decimaal, veilige_rij
 
 KOPPEN = (
     "periode",
@@ -80,15 +79,24 @@ def specificatie_xlsx(batch: Betaalbatch) -> bytes:
     ws = wb.active
     assert ws is not None
     ws.title = "Specificatie"
-    ws.append([f"Betaalspecificatie {batch.run.gemeente.naam}, periode {batch.run.periode.code}"])
+    # Every cell through veilige_rij: a name must never become a formula.
+    ws.append(
+        veilige_rij([f"Betaalspecificatie {batch.run.gemeente.naam}, periode {batch.run.periode.code}"])
+    )
     iban, houder = _rekening(batch)
-    ws.append([f"{houder} (AGB {batch.aanbieder.agb_code}), IBAN {iban}, kenmerk {batch.kenmerk}"])
+    ws.append(
+        veilige_rij([f"{houder} (AGB {batch.aanbieder.agb_code}), IBAN {iban}, kenmerk {batch.kenmerk}"])
+    )
     ws.append([])
-    ws.append(list(KOPPEN))
+    ws.append(veilige_rij(KOPPEN))
     for r in specificatie_regels(batch).iterator(chunk_size=2000):
-        ws.append(_rij(r))
+        ws.append(veilige_rij(_rij(r)))
     ws.append([])
-    ws.append(["Totaal", None, None, None, None, None, None, None, None, None, None, batch.totaal_cent / 100])
+    ws.append(
+        veilige_rij(
+            ["Totaal", None, None, None, None, None, None, None, None, None, None, batch.totaal_cent / 100]
+        )
+    )
     for kolom in ("K", "L"):
         for cel in ws[kolom]:
             cel.number_format = "#,##0.00"
@@ -116,24 +124,22 @@ def specificatie_pdf(batch: Betaalbatch) -> bytes:
 def financieel_csv(run: Afrekenrun) -> str:
     """One booking line per provider batch, for import into the gemeente's financial system."""
     _goedgekeurd(run)
-    out = io.StringIO()
-    w = csv.writer(out, delimiter=";")
-    w.writerow(["kenmerk", "gemeente", "periode", "agb", "aanbieder", "iban", "regels", "clienten", "bedrag"])
-    for b in run.batches.select_related("aanbieder").order_by("aanbieder__agb_code"):
-        w.writerow(
-            [
-                b.kenmerk,
-                run.gemeente.code,
-                run.periode.code,
-                b.aanbieder.agb_code,
-                b.aanbieder.naam,
-                _rekening(b)[0],
-                b.aantal_regels,
-                b.aantal_clienten,
-                decimaal(b.totaal_cent).replace(".", ","),
-            ]
-        )
-    return out.getvalue()
+    kop = ["kenmerk", "gemeente", "periode", "agb", "aanbieder", "iban", "regels", "clienten", "bedrag"]
+    rijen = [
+        [
+            b.kenmerk,
+            run.gemeente.code,
+            run.periode.code,
+            b.aanbieder.agb_code,
+            b.aanbieder.naam,
+            _rekening(b)[0],
+            b.aantal_regels,
+            b.aantal_clienten,
+            decimaal(b.totaal_cent).replace(".", ","),
+        ]
+        for b in run.batches.select_related("aanbieder").order_by("aanbieder__agb_code")
+    ]
+    return csv_tekst([kop, *rijen])
 
 
 def sepa_xml(run: Afrekenrun, uitvoerdatum: dt.date | None = None) -> bytes:

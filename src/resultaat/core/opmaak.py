@@ -5,12 +5,20 @@ specifications and messages ("€ 1.234,56", "€ -12,50"), :func:`decimaal` the
 spreadsheets read it ("1234.56"). Dates for people are dd-mm-jjjj (:func:`datum`) or, in letters,
 "3 februari 2025" (:func:`lange_datum`). Dates are read from messages, the API and commands as ISO
 dates (:func:`lees_datum`).
+
+Every cell of a CSV or XLSX file goes through :func:`veilige_cel` (:func:`csv_tekst` and
+:func:`veilige_rij` do it per row): a spreadsheet must never read a name as a formula.
 """
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
+import re
+from collections.abc import Iterable
 from decimal import Decimal
+from typing import Any
 
 from django.utils import timezone
 
@@ -63,3 +71,32 @@ def lees_datum(waarde: str | None) -> dt.date | None:
 def datum_of_onbepaald(d: dt.date | None) -> str:
     """dd-mm-jjjj, or "onbepaald" for an open end: the dates of a toewijzing or a delivery in messages."""
     return datum(d, "onbepaald")
+
+
+# A spreadsheet reads a cell that starts with one of these as a formula (or, for tab and CR, hides what
+# follows). A number as text ("-12,50", "+3") is no formula and stays as it is.
+FORMULE_BEGIN = ("=", "+", "-", "@", "\t", "\r")
+GETAL = re.compile(r"[+-]?\d+([.,]\d+)*")
+
+
+def veilige_cel(waarde: Any) -> Any:
+    """A value for a CSV or XLSX cell: text that a spreadsheet would take for a formula gets a single
+    quote in front (as OWASP advises against CSV injection), ``=HYPERLINK(...)`` -> ``'=HYPERLINK(...)``.
+    Numbers, dates and other text are returned unchanged."""
+    if isinstance(waarde, str) and waarde.startswith(FORMULE_BEGIN) and not GETAL.fullmatch(waarde):
+        return "'" + waarde
+    return waarde
+
+
+def veilige_rij(rij: Iterable[Any]) -> list[Any]:
+    """A row for a CSV writer or ``Worksheet.append``, every cell through :func:`veilige_cel`."""
+    return [veilige_cel(waarde) for waarde in rij]
+
+
+def csv_tekst(rijen: Iterable[Iterable[Any]], scheiding: str = ";") -> str:
+    """A CSV file (lines end in CRLF) with every cell through :func:`veilige_cel`."""
+    out = io.StringIO()
+    w = csv.writer(out, delimiter=scheiding)
+    for rij in rijen:
+        w.writerow(veilige_rij(rij))
+    return out.getvalue()

@@ -9,7 +9,7 @@ from django import forms
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
-from django.http import Http404, HttpRequest, HttpResponseBadRequest, HttpResponseBase
+from django.http import Http404, HttpRequest, HttpResponseBase
 from django.views.generic import DetailView, ListView
 from django.views.generic.detail import SingleObjectMixin
 
@@ -35,18 +35,6 @@ class SectieMixin(LoginRequiredMixin):
                 raise Http404("Niet gevonden.")
             raise PermissionDenied("U heeft geen toegang tot deze pagina.")
         return super().dispatch(request, *args, **kwargs)
-
-
-class GeenBsnInUrlMixin:
-    """Refuses any request that carries a BSN in its query string: a BSN is sent in a POST body only."""
-
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
-        if any(key.lower() == "bsn" for key in request.GET):
-            return HttpResponseBadRequest(
-                "Zoeken op BSN kan alleen met het zoekformulier: een BSN hoort niet in een webadres.",
-                content_type="text/plain; charset=utf-8",
-            )
-        return super().dispatch(request, *args, **kwargs)  # type: ignore[misc]
 
 
 class ScopedListView(SectieMixin, ListView):

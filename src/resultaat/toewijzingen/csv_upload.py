@@ -17,6 +17,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from resultaat.core.codes import WMO588RedenBeeindiging
+from resultaat.core.opmaak import csv_tekst
 from resultaat.toewijzingen import services
 from resultaat.toewijzingen.models import LeveringBron, Toewijzing
 
@@ -28,12 +29,14 @@ SOORTEN = {
     "stop": "stop",
 }
 MAX_BYTES = 2 * 1024 * 1024
-VOORBEELD = (
-    "toewijzingnummer;gemeentecode;soort;datum;reden;toelichting\r\n"
-    "1001;0361;start;02-01-2017;;\r\n"
-    "1001;0361;tijdelijke_stop;06-03-2017;;ziekenhuisopname\r\n"
-    "1001;0361;hervatting;2017-04-03;;\r\n"
-    "1002;0361;stop;31-05-2017;19;doel bereikt\r\n"
+VOORBEELD = csv_tekst(
+    [
+        ["toewijzingnummer", "gemeentecode", "soort", "datum", "reden", "toelichting"],
+        ["1001", "0361", "start", "02-01-2017", "", ""],
+        ["1001", "0361", "tijdelijke_stop", "06-03-2017", "", "ziekenhuisopname"],
+        ["1001", "0361", "hervatting", "2017-04-03", "", ""],
+        ["1002", "0361", "stop", "31-05-2017", "19", "doel bereikt"],
+    ]
 )
 
 

@@ -7,6 +7,7 @@ change goes through :mod:`resultaat.bekostiging.services`.
 
 from __future__ import annotations
 
+import math
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -263,9 +264,13 @@ class BudgetView(SectieMixin, TemplateView):
         vandaag = timezone.localdate()
         gemeenten = list(_gemeenten(self.request.user))
         gemeente = _gekozen_gemeente(gemeenten, self.request.GET.get("gemeente"))
-        try:
-            jaar = int(self.request.GET.get("jaar", vandaag.year))
-        except ValueError:
+        fouten: dict[str, str] = {}
+        jaar = _geheel_getal(self.request.GET.get("jaar", ""), EERSTE_JAAR, LAATSTE_JAAR)
+        if jaar is None:
+            if self.request.GET.get("jaar", "") != "":
+                fouten["jaar"] = (
+                    f"Vul een jaar in van {EERSTE_JAAR} tot en met {LAATSTE_JAAR}, bijvoorbeeld 2025."
+                )
             jaar = vandaag.year
         regels = services.prognose(gemeente, jaar, vandaag) if gemeente else []
         context.update(
@@ -273,6 +278,7 @@ class BudgetView(SectieMixin, TemplateView):
                 "gemeenten": gemeenten,
                 "gemeente": gemeente,
                 "jaar": jaar,
+                "fouten": fouten,
                 "regels": regels,
                 **_staafdiagram(regels),
             }
@@ -280,11 +286,38 @@ class BudgetView(SectieMixin, TemplateView):
         return context
 
 
-def _bedrag_cent(tekst: str, standaard: int) -> int:
+EERSTE_JAAR, LAATSTE_JAAR = 2000, 2100
+MAX_UURTARIEF_CENT = 100_000  # € 1.000 per hour
+MAX_UREN = 168.0  # hours in a week
+
+
+def _geheel_getal(tekst: str, laagste: int, hoogste: int) -> int | None:
+    """A whole number in [laagste, hoogste] typed in a GET parameter; anything else gives None."""
+    tekst = tekst.strip()
+    if not (tekst.isascii() and tekst.isdigit() and len(tekst) <= 12):
+        return None
+    getal = int(tekst)
+    return getal if laagste <= getal <= hoogste else None
+
+
+def _bedrag_cent(tekst: str, hoogste: int) -> int | None:
+    """An amount in euro ("25,00", "25.5") as cents in [0, hoogste]; anything else gives None."""
     try:
-        return int(Decimal(tekst.replace(",", ".")) * 100)
+        bedrag = Decimal(tekst.strip().replace(",", "."))
     except (InvalidOperation, ValueError):
-        return standaard
+        return None
+    if not bedrag.is_finite() or not 0 <= bedrag * 100 <= hoogste:
+        return None
+    return int(bedrag * 100)
+
+
+def _uren(tekst: str) -> float | None:
+    """Hours per week in [0, 168]; anything else (nan, inf, text) gives None."""
+    try:
+        uren = float(tekst.strip().replace(",", "."))
+    except ValueError:
+        return None
+    return uren if math.isfinite(uren) and 0 <= uren <= MAX_UREN else None
 
 
 class UrenVergelijkingView(SectieMixin, TemplateView):
@@ -298,15 +331,30 @@ class UrenVergelijkingView(SectieMixin, TemplateView):
         vandaag = timezone.localdate()
         gemeenten = list(_gemeenten(self.request.user))
         gemeente = _gekozen_gemeente(gemeenten, self.request.GET.get("gemeente"))
-        uurtarief = _bedrag_cent(self.request.GET.get("uurtarief", ""), 2500)
-        try:
-            uren = float(self.request.GET.get("uren", "").replace(",", ".") or 3)
-        except ValueError:
+        get = self.request.GET
+        fouten: dict[str, str] = {}
+        uurtarief = _bedrag_cent(get.get("uurtarief", ""), MAX_UURTARIEF_CENT)
+        if uurtarief is None:
+            if get.get("uurtarief", "").strip():
+                fouten["uurtarief"] = (
+                    "Vul het uurtarief in euro in, van 0 tot en met 1000, bijvoorbeeld 25,00."
+                )
+            uurtarief = 2500
+        uren = _uren(get.get("uren", ""))
+        if uren is None:
+            if get.get("uren", "").strip():
+                fouten["uren"] = (
+                    "Vul het aantal uren per week in, van 0 tot en met 168, bijvoorbeeld 3 of 2,5."
+                )
             uren = 3.0
         producten = (
             Product.objects.geldig_op(vandaag).filter(tarieven__isnull=False).distinct().order_by("code")
         )
-        product = producten.filter(pk=self.request.GET.get("product") or 0).first() or producten.first()
+        product_pk = _geheel_getal(get.get("product", ""), 1, 2**31 - 1)
+        product = producten.filter(pk=product_pk).first() if product_pk else None
+        if product is None and get.get("product", "").strip():
+            fouten["product"] = "Kies een product uit de lijst."
+        product = product or producten.first()
         vergelijking = (
             services.uren_versus_resultaat(
                 gemeente, product, vandaag, uurtarief_cent=uurtarief, uren_per_week=uren
@@ -322,6 +370,7 @@ class UrenVergelijkingView(SectieMixin, TemplateView):
                 "product": product,
                 "uurtarief": f"{uurtarief / 100:.2f}",
                 "uren": uren,
+                "fouten": fouten,
                 "v": vergelijking,
                 "bezuiniging_seed_002": 40,
                 "peildatum": vandaag,

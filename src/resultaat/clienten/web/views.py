@@ -17,12 +17,12 @@ from resultaat.clienten.models import Client
 from resultaat.clienten.services import auditspoor, zoek_op_bsn
 from resultaat.clienten.web.forms import BsnZoekForm, NaamZoekForm
 from resultaat.core.audit.models import AuditEvent
-from resultaat.core.web import GeenBsnInUrlMixin, ScopedListView, SectieMixin
+from resultaat.core.web import ScopedListView, SectieMixin
 
 GEEN_CLIENT = "Geen cliënt gevonden met dit BSN."
 
 
-class ClientZoekenView(GeenBsnInUrlMixin, SectieMixin, View):
+class ClientZoekenView(SectieMixin, View):
     """The BSN goes in the body of a POST: never in a URL, a query string, a log line or the history."""
 
     secties = ("client-zoeken",)
@@ -61,7 +61,7 @@ class ClientListView(ScopedListView):
         return context
 
 
-class AuditListView(GeenBsnInUrlMixin, ScopedListView):
+class AuditListView(ScopedListView):
     """Events on the clients of the auditor's gemeenten; filter by client pk (GET) or by BSN (POST)."""
 
     secties = ("auditlog",)

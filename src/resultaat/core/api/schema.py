@@ -78,6 +78,10 @@ NIET_INGELOGD = "Geen of een ongeldig token (of sessie)."
 GEEN_TOESTEMMING = "Uw rol mag dit niet, of (met een sessie) het CSRF-token ontbreekt."
 ANDER_FORMAAT = "Een Content-Type die dit endpoint niet leest (zie de requestBody)."
 ONGELDIG = "Ongeldige invoer: de Nederlandse melding staat bij het veld."
+# resultaat.core.middleware.GeenBsnInUrl answers every request with a BSN parameter in its query string.
+BSN_IN_URL = (
+    'Een queryparameter `bsn` in het webadres: `{"bsn": ["Een BSN hoort niet in een webadres: ..."]}`.'
+)
 
 # A time as DRF writes and reads it ("09:00:00"): JSON Schema's "time" format requires a UTC offset.
 TIJD_PATROON = r"^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,6})?)?$"
@@ -103,7 +107,8 @@ def _model_veld_mag_leeg(field: Any) -> bool:
 class Schema(AutoSchema):
     """drf-spectacular's AutoSchema, plus what every operation of this API can answer.
 
-    - 400 with the field errors when there is input (a body, or the list's filters and paging), 401 and
+    - 400 with the field errors when there is input (a body, or the list's filters and paging), and on
+      every operation for a ``bsn`` query parameter (resultaat.core.middleware.GeenBsnInUrl), 401 and
       403 when it needs a login, 404 with the Dutch detail when there is an id in the path or a page,
       415 when it reads a body;
       a response an endpoint documents itself keeps its description and gets the error shape;
@@ -138,6 +143,8 @@ class Schema(AutoSchema):
         is_lijst = self._is_list_view() and self.method == "GET"
         if self.method != "GET" or is_lijst:
             fouten["400"] = (ValidatiefoutSerializer, ONGELDIG)
+        else:
+            fouten["400"] = (ValidatiefoutSerializer, BSN_IN_URL)
         auth = self.get_auth()
         if auth and {} not in auth:
             fouten["401"] = (FoutSerializer, NIET_INGELOGD)

@@ -23,7 +23,6 @@ from resultaat.catalogus.models import Resultaat
 from resultaat.clienten.models import Client
 from resultaat.core.web import (
     FormActie,
-    GeenBsnInUrlMixin,
     ScopedDetailView,
     SectieMixin,
     fouten_naar_form,
@@ -44,7 +43,7 @@ from resultaat.toegang.web.forms import (
 )
 
 
-class MeldingNieuwView(FormActie, GeenBsnInUrlMixin, SectieMixin, View):
+class MeldingNieuwView(FormActie, SectieMixin, View):
     """A melding for a new client (BSN by POST, checked with the elfproef) or for a known client."""
 
     secties = ("toegang",)
