@@ -170,23 +170,16 @@ def rechten_omschrijving(gebruiker: User) -> str:
 def leg_wijziging_vast(gebruiker: User, *, nieuw: bool, gewijzigd: Iterable[str] = ()) -> None:
     """Write the event of a created or changed user, in the caller's transaction (nothing when no
     followed field changed)."""
-    if nieuw:
-        leg_vast(
-            GEBRUIKER_AANGEMAAKT,
-            gebruiker,
-            gebruiker=gebruiker.get_username(),
-            rechten=rechten_omschrijving(gebruiker),
-        )
-        return
     velden = [v for v in GEVOLGDE_VELDEN if v in set(gewijzigd)]
-    if velden:
-        leg_vast(
-            GEBRUIKER_GEWIJZIGD,
-            gebruiker,
-            gebruiker=gebruiker.get_username(),
-            velden=_veldnamen(velden),
-            rechten=rechten_omschrijving(gebruiker),
-        )
+    if not nieuw and not velden:
+        return
+    leg_vast(
+        GEBRUIKER_AANGEMAAKT if nieuw else GEBRUIKER_GEWIJZIGD,
+        gebruiker,
+        gebruiker=gebruiker.get_username(),
+        velden=_veldnamen(velden),
+        rechten=rechten_omschrijving(gebruiker),
+    )
 
 
 def leg_wachtwoord_vast(gebruiker: User) -> None:

@@ -226,6 +226,27 @@ class AfrekenregelQuerySet(OrganisatieQuerySet):
     aanbieder_path = "aanbieder"
 
 
+# The fields a settlement run writes for each line, in the order of its statement (bekostiging.sql).
+REGEL_VELDEN = (
+    "run",
+    "periode",
+    "toewijzing",
+    "client",
+    "aanbieder",
+    "product",
+    "soort",
+    "regel",
+    "bedrag_cent",
+    "verschuldigd_cent",
+    "eerder_betaald_cent",
+    "tarief_cent",
+    "dagen",
+    "periode_dagen",
+    "eerste_dag",
+    "laatste_dag",
+)
+
+
 class Afrekenregel(models.Model):
     """What one toewijzing earns (or is corrected by) for one period, with the reason."""
 

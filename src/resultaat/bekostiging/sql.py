@@ -19,7 +19,15 @@ from typing import Any
 
 from django.db import models
 
-from resultaat.bekostiging.models import Afrekenregel, Deelperiode, Overlijden, Overstap, Regel, RegelSoort
+from resultaat.bekostiging.models import (
+    REGEL_VELDEN,
+    Afrekenregel,
+    Deelperiode,
+    Overlijden,
+    Overstap,
+    Regel,
+    RegelSoort,
+)
 from resultaat.clienten.models import Client
 from resultaat.core.codes import WMO002RedenWijziging, WMO588RedenBeeindiging
 from resultaat.toewijzingen.models import Levering, Toewijzing
@@ -260,27 +268,7 @@ due_bedrag AS (
 
 
 # The columns a run writes, in the order of its SELECT, from the model's fields.
-INSERT_KOLOMMEN = ", ".join(
-    kolom(Afrekenregel, veld)
-    for veld in (
-        "run",
-        "periode",
-        "toewijzing",
-        "client",
-        "aanbieder",
-        "product",
-        "soort",
-        "regel",
-        "bedrag_cent",
-        "verschuldigd_cent",
-        "eerder_betaald_cent",
-        "tarief_cent",
-        "dagen",
-        "periode_dagen",
-        "eerste_dag",
-        "laatste_dag",
-    )
-)
+INSERT_KOLOMMEN = ", ".join(kolom(Afrekenregel, veld) for veld in REGEL_VELDEN)
 REGELS = Afrekenregel._meta.db_table
 
 

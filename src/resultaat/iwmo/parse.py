@@ -152,27 +152,22 @@ class Bericht:
         return client.get("Bsn") if isinstance(client, dict) else None
 
 
+# The products of a start (305) and a stop (307): the list and its element.
+_LEVERINGEN = {"WMO305": ("StartProducten", "StartProduct"), "WMO307": ("StopProducten", "StopProduct")}
+
+
 def ontleed(berichttype: str, root: etree._Element) -> Bericht:
     """The message as data; call after XSD validation (the structure is then known to be right)."""
     inhoud = naar_dict(root)
     bericht = Bericht(berichttype, Header.van(inhoud["Header"]), inhoud)
-    if berichttype == "WMO305":
-        for i, p in enumerate(inhoud["Client"]["StartProducten"], 1):
+    if berichttype in _LEVERINGEN:
+        lijst, element = _LEVERINGEN[berichttype]
+        for i, p in enumerate(inhoud["Client"][lijst], 1):
             bericht.producten.append(
                 LeveringProduct.van(
                     p,
-                    f"/Bericht/Client/StartProducten/StartProduct[{i}]",
-                    stop=False,
-                    product=p.get("Product") or {},
-                )
-            )
-    elif berichttype == "WMO307":
-        for i, p in enumerate(inhoud["Client"]["StopProducten"], 1):
-            bericht.producten.append(
-                LeveringProduct.van(
-                    p,
-                    f"/Bericht/Client/StopProducten/StopProduct[{i}]",
-                    stop=True,
+                    f"/Bericht/Client/{lijst}/{element}[{i}]",
+                    stop=berichttype == "WMO307",
                     product=p.get("Product") or {},
                 )
             )

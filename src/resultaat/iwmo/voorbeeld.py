@@ -74,27 +74,9 @@ def client_kort(
     }
 
 
-def bericht_305(
-    *,
-    agb: str,
-    gemeente: str,
-    identificatie: str,
-    bsn: str,
-    producten: list[dict[str, Any]],
-    dagtekening: dt.date = dt.date(2017, 2, 1),
-) -> bytes:
-    """``producten``: dicts with ToewijzingNummer, Product?, ToewijzingIngangsdatum?, Begindatum,
-    StatusAanlevering (in this order)."""
-    return uit_dict(
-        "WMO305",
-        {
-            "Header": header("WMO305", agb, gemeente, identificatie, dagtekening),
-            "Client": {**client_kort(bsn), "StartProducten": producten},
-        },
-    )
-
-
-def bericht_307(
+def _levering(
+    berichttype: str,
+    lijst: str,
     *,
     agb: str,
     gemeente: str,
@@ -104,12 +86,24 @@ def bericht_307(
     dagtekening: dt.date = dt.date(2017, 2, 1),
 ) -> bytes:
     return uit_dict(
-        "WMO307",
+        berichttype,
         {
-            "Header": header("WMO307", agb, gemeente, identificatie, dagtekening),
-            "Client": {**client_kort(bsn), "StopProducten": producten},
+            "Header": header(berichttype, agb, gemeente, identificatie, dagtekening),
+            "Client": {**client_kort(bsn), lijst: producten},
         },
     )
+
+
+def bericht_305(**velden: Any) -> bytes:
+    """A start (305). ``producten``: dicts with ToewijzingNummer, Product?, ToewijzingIngangsdatum?,
+    Begindatum, StatusAanlevering (in this order); further: agb, gemeente, identificatie, bsn and
+    dagtekening (default 1 February 2017)."""
+    return _levering("WMO305", "StartProducten", **velden)
+
+
+def bericht_307(**velden: Any) -> bytes:
+    """A stop (307), with the same arguments as :func:`bericht_305`."""
+    return _levering("WMO307", "StopProducten", **velden)
 
 
 def start(nummer: int, begindatum: dt.date, status: str = "1", **extra: Any) -> dict[str, Any]:

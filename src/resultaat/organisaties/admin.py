@@ -115,18 +115,18 @@ class AanbiederAdmin(admin.ModelAdmin):
 
     @admin.action(description="Voorgesteld IBAN bevestigen (vier ogen)")
     def bevestig_iban(self, request: Any, queryset: Any) -> None:
-        for a in queryset:
-            try:
-                services.bevestig_iban(aanbieder=a, door=request.user)
-            except ValidationError as e:
-                self.message_user(request, f"{a.naam}: {' '.join(e.messages)}", messages.ERROR)
-            else:
-                self.message_user(request, f"{a.naam}: het nieuwe IBAN is bevestigd.", messages.SUCCESS)
+        self._per_aanbieder(request, queryset, services.bevestig_iban, "het nieuwe IBAN is bevestigd.")
 
     @admin.action(description="Voorgesteld IBAN intrekken")
     def trek_iban_voorstel_in(self, request: Any, queryset: Any) -> None:
+        self._per_aanbieder(request, queryset, services.trek_iban_voorstel_in, "het voorstel is ingetrokken.")
+
+    def _per_aanbieder(self, request: Any, queryset: Any, actie: Any, gelukt: str) -> None:
+        """Run a bank-details service for each chosen provider, with its message per provider."""
         for a in queryset:
             try:
-                services.trek_iban_voorstel_in(aanbieder=a, door=request.user)
+                actie(aanbieder=a, door=request.user)
             except ValidationError as e:
                 self.message_user(request, f"{a.naam}: {' '.join(e.messages)}", messages.ERROR)
+            else:
+                self.message_user(request, f"{a.naam}: {gelukt}", messages.SUCCESS)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rest_framework import serializers
 
-from resultaat.bekostiging.models import Afrekenregel, Afrekenrun, Betaalbatch
+from resultaat.bekostiging.models import REGEL_VELDEN, Afrekenregel, Afrekenrun, Betaalbatch
 
 
 class AfrekenrunSerializer(serializers.ModelSerializer):
@@ -33,27 +33,8 @@ class AfrekenregelSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Afrekenregel
-        fields = [
-            "id",
-            "run",
-            "periode",
-            "toewijzing",
-            "toewijzingnummer",
-            "client",
-            "aanbieder",
-            "product",
-            "soort",
-            "regel",
-            "bedrag_cent",
-            "verschuldigd_cent",
-            "eerder_betaald_cent",
-            "tarief_cent",
-            "dagen",
-            "periode_dagen",
-            "eerste_dag",
-            "laatste_dag",
-            "toelichting",
-        ]
+        # What the run wrote, with the toewijzing's number beside its id and the rule in words.
+        fields = ["id", *REGEL_VELDEN[:3], "toewijzingnummer", *REGEL_VELDEN[3:], "toelichting"]
 
 
 class BetaalbatchSerializer(serializers.ModelSerializer):

@@ -139,16 +139,21 @@ class PlanNieuwView(ScopedDetailView):
         return render(request, self.template_name, self._context(formulier))
 
 
-class PlanDetailView(ScopedDetailView):
-    """One version: goals, activities, the Plus; its history; the agreement; links to change and PDF."""
+class _EenPlan(ScopedDetailView):
+    """One plan version the user may see, with its goals, activities and Plus."""
 
     secties = PLAN_SECTIES
     model = Ondersteuningsplan
-    template_name = "ondersteuning/plan/plan_detail.html"
     context_object_name = "plan"
 
     def get_queryset(self) -> QuerySet[Ondersteuningsplan]:
         return _met_inhoud(_plannen(self.request.user))
+
+
+class PlanDetailView(_EenPlan):
+    """One version: goals, activities, the Plus; its history; the agreement; links to change and PDF."""
+
+    template_name = "ondersteuning/plan/plan_detail.html"
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
@@ -170,16 +175,10 @@ class PlanDetailView(ScopedDetailView):
         return context
 
 
-class PlanWijzigenView(ScopedDetailView):
+class PlanWijzigenView(_EenPlan):
     """Change a concept. An agreed version is not changed: the page says so and offers a new version."""
 
-    secties = PLAN_SECTIES
-    model = Ondersteuningsplan
     template_name = "ondersteuning/plan/plan_form.html"
-    context_object_name = "plan"
-
-    def get_queryset(self) -> QuerySet[Ondersteuningsplan]:
-        return _met_inhoud(_plannen(self.request.user))
 
     def _context(self, formulier: PlanFormulier | None) -> dict[str, Any]:
         plan = self.object
@@ -282,14 +281,8 @@ def plan_pdf_context(plan: Ondersteuningsplan) -> dict[str, Any]:
     }
 
 
-class PlanPdfView(ScopedDetailView):
+class PlanPdfView(_EenPlan):
     """The plan for the client, printable (PDF, WeasyPrint), in plain Dutch."""
-
-    secties = PLAN_SECTIES
-    model = Ondersteuningsplan
-
-    def get_queryset(self) -> QuerySet[Ondersteuningsplan]:
-        return _met_inhoud(_plannen(self.request.user))
 
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         plan = self.get_object()
