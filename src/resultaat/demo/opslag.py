@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 
-from resultaat.clienten.models import Client
 from resultaat.demo.basis import ACTOR
 from resultaat.demo.batch import (
     _Batch,
@@ -14,37 +15,33 @@ from resultaat.demo.kern import (
     _Basis,
 )
 from resultaat.ondersteuning.models import (
-    Evaluatie,
     Ondersteuningsplan,
-    PlanActiviteit,
-    PlanDoel,
-    PlusAfspraak,
     Signaal,
 )
 from resultaat.toegang.models import (
     Aanvraag,
-    Beschikking,
     BeschiktResultaat,
     Melding,
-    Onderzoek,
     OnderzoekResultaat,
-    ZRMScore,
 )
 from resultaat.toewijzingen import services as tw_services
 from resultaat.toewijzingen.models import (
     Toewijzing,
-    ToewijzingVersie,
 )
 from resultaat.werklijst.models import WerklijstItem, WerklijstStatus
 
 
+def _schrijf(*lijsten: list[Any]) -> None:
+    """Each list with one bulk insert, in the order given (the audited insert of client data)."""
+    for rijen in lijsten:
+        if rijen:
+            type(rijen[0]).objects.bulk_create(rijen)
+
+
 class OpslagMixin(_Basis):
     def opslaan(self, b: _Batch) -> None:
-        Client.objects.bulk_create(b.clienten)
-        Melding.objects.bulk_create(b.meldingen)
-        Onderzoek.objects.bulk_create(b.onderzoeken)
-        ZRMScore.objects.bulk_create(b.zrm)
-        OnderzoekResultaat.objects.bulk_create(b.onderzoek_resultaten)
+        # The chunk's rows in foreign-key order; each list holds the rows of one model.
+        _schrijf(b.clienten, b.meldingen, b.onderzoeken, b.zrm, b.onderzoek_resultaten)
         or_sub = OnderzoekResultaat.subresultaten.through
         or_sub.objects.bulk_create(
             [or_sub(onderzoekresultaat_id=o.pk, subresultaat_id=s) for o, s in b.or_subresultaten]
@@ -53,16 +50,12 @@ class OpslagMixin(_Basis):
         or_ap.objects.bulk_create(
             [or_ap(onderzoekresultaat_id=o.pk, aandachtspunt_id=a) for o, a in b.or_aandachtspunten]
         )
-        Aanvraag.objects.bulk_create(b.aanvragen)
-        Beschikking.objects.bulk_create(b.beschikkingen)
-        BeschiktResultaat.objects.bulk_create(b.beschikt)
+        _schrijf(b.aanvragen, b.beschikkingen, b.beschikt)
         br_sub = BeschiktResultaat.subresultaten.through
         br_sub.objects.bulk_create(
             [br_sub(beschiktresultaat_id=r.pk, subresultaat_id=s) for r, s in b.br_subresultaten]
         )
-        Toewijzing.objects.bulk_create(b.toewijzingen)
-        Toewijzing.objects.bulk_create(b.opvolgers)
-        ToewijzingVersie.objects.bulk_create(b.versies)
+        _schrijf(b.toewijzingen, b.opvolgers, b.versies)
         # Starts, temporary stops, resumptions and stops: the provider's reports, through the services.
         for gemeld in b.leveringen:
             if gemeld.is_stop:
@@ -83,12 +76,7 @@ class OpslagMixin(_Basis):
                     hervatting=gemeld.hervatting,
                     gemeld_op=gemeld.gemeld_op,
                 )
-        Ondersteuningsplan.objects.bulk_create(b.plannen)
-        PlanDoel.objects.bulk_create(b.doelen)
-        PlanActiviteit.objects.bulk_create(b.activiteiten)
-        PlusAfspraak.objects.bulk_create(b.plus)
-        Evaluatie.objects.bulk_create(b.evaluaties)
-        Signaal.objects.bulk_create(b.signalen)
+        _schrijf(b.plannen, b.doelen, b.activiteiten, b.plus, b.evaluaties, b.signalen)
         types: dict[type[models.Model], ContentType] = {
             model: ContentType.objects.get_for_model(model)
             for model in (Melding, Aanvraag, Signaal, Toewijzing, Ondersteuningsplan)
