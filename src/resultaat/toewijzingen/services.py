@@ -18,7 +18,7 @@ from django.utils import timezone
 from resultaat.clienten.models import Client
 from resultaat.contracten.models import ContractProduct
 from resultaat.core.audit.context import acting_as
-from resultaat.core.audit.gebeurtenissen import leg_vast
+from resultaat.core.audit.gebeurtenissen import leg_vast, leg_vast_per_rij
 from resultaat.core.codes import WMO002RedenWijziging, WMO588RedenBeeindiging
 from resultaat.core.opmaak import datum_of_onbepaald
 from resultaat.organisaties.models import Gemeente
@@ -274,8 +274,9 @@ def accepteer_toewijzingen(*, door: Any, toewijzingen: QuerySet[Toewijzing]) -> 
             reactie_op=timezone.now(),
             reactie_door=door if getattr(door, "pk", None) else None,
         )
-        for t in rijen:
-            leg_vast(TOEWIJZING_GEACCEPTEERD, t, nummer=t.nummer, aanbieder=t.aanbieder)
+        leg_vast_per_rij(
+            TOEWIJZING_GEACCEPTEERD, [(t, {"nummer": t.nummer, "aanbieder": t.aanbieder}) for t in rijen]
+        )
         return aantal
 
 

@@ -9,6 +9,7 @@ transaction of the change, so an act and its event are committed together or not
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -43,21 +44,33 @@ class Gebeurtenis:
 def leg_vast(gebeurtenis: Gebeurtenis, obj: models.Model, **waarden: Any) -> AuditEvent:
     """Write ``gebeurtenis`` about ``obj``, attributed to the current actor, in the caller's
     transaction. Outside a transaction it is refused: the event must commit with the act."""
+    (event,) = leg_vast_per_rij(gebeurtenis, [(obj, waarden)])
+    return event
+
+
+def leg_vast_per_rij(
+    gebeurtenis: Gebeurtenis, rijen: Iterable[tuple[models.Model, dict[str, Any]]]
+) -> list[AuditEvent]:
+    """The same event about many rows (each with its own values for the text), in one insert: the
+    set-based form of :func:`leg_vast`, for acts on many rows at once such as a 302."""
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError(
             f"{gebeurtenis.naam}: een audit-gebeurtenis hoort in de transactie van de handeling."
         )
     actor = current_actor()
-    return AuditEvent.objects.create(
-        actor_id=actor.user_id,
-        actor_naam=actor.naam,
-        rol=actor.rol,
-        organisatie=actor.organisatie,
-        client_id=client_id_van(obj),
-        content_type=ContentType.objects.get_for_model(obj.__class__),
-        object_id=str(obj.pk),
-        object_omschrijving=f"{obj._meta.verbose_name} {obj.pk}"[:200],
-        actie=Actie.GEBEURTENIS,
-        gebeurtenis=gebeurtenis.naam,
-        tekst=gebeurtenis.tekst(**waarden)[:300],
+    return AuditEvent.objects.bulk_create(
+        AuditEvent(
+            actor_id=actor.user_id,
+            actor_naam=actor.naam,
+            rol=actor.rol,
+            organisatie=actor.organisatie,
+            client_id=client_id_van(obj),
+            content_type=ContentType.objects.get_for_model(obj.__class__),
+            object_id=str(obj.pk),
+            object_omschrijving=f"{obj._meta.verbose_name} {obj.pk}"[:200],
+            actie=Actie.GEBEURTENIS,
+            gebeurtenis=gebeurtenis.naam,
+            tekst=gebeurtenis.tekst(**waarden)[:300],
+        )
+        for obj, waarden in rijen
     )
