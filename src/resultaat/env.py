@@ -63,6 +63,25 @@ VARIABLES: dict[str, Variable] = {
             "outbox/ (messages to send: 301, 319, retours, 325).",
         ),
         Variable("CHROMIUM_PATH", "/usr/bin/chromium", "Chromium used by the end-to-end browser tests."),
+        Variable(
+            "RESULTAAT_VERTROUWDE_PROXIES",
+            "",
+            "Comma-separated addresses or networks (10.0.0.0/8) of the reverse proxies in front of the "
+            "app. Only a request from one of them has its X-Forwarded-For header believed (the access "
+            "log's address, login throttling). Empty: the connecting address counts.",
+        ),
+        Variable(
+            "RESULTAAT_AUDIT_SLEUTEL",
+            "",
+            "Key of the access log's hash chain (HMAC-SHA256). Empty: SECRET_KEY. Never change it once "
+            "the log has rows: `audit_verify` would report every row (see docs/privacy.md).",
+        ),
+        Variable(
+            "RESULTAAT_BEWAARTERMIJN_JAREN",
+            "15",
+            "Years after a client's last case ended before `bewaartermijn` pseudonymises the client's "
+            "personal data (see docs/privacy.md).",
+        ),
     ]
 }
 

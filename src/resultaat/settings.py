@@ -176,6 +176,12 @@ SPECTACULAR_SETTINGS = {
     ],
 }
 
+# Access log (NEN 7513) and retention: the proxies whose X-Forwarded-For is believed (also used by
+# login throttling), the key of the log's hash chain, the retention term of ended cases.
+RESULTAAT_VERTROUWDE_PROXIES = env.get_list("RESULTAAT_VERTROUWDE_PROXIES")
+RESULTAAT_AUDIT_SLEUTEL = env.get("RESULTAAT_AUDIT_SLEUTEL")
+RESULTAAT_BEWAARTERMIJN_JAREN = int(env.get("RESULTAAT_BEWAARTERMIJN_JAREN"))
+
 IWMO_XSD_DIR = Path(env.get("IWMO_XSD_DIR"))
 IWMO_DIR = Path(env.get("IWMO_DIR"))
 
