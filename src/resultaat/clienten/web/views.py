@@ -47,6 +47,7 @@ class ClientListView(ScopedListView):
     model = Client
     template_name = "clienten/client_list.html"
     context_object_name = "clienten"
+    zoekvelden = ("achternaam",)
 
     def get_queryset(self) -> QuerySet[Client]:
         qs = Client.objects.for_user(self.request.user).select_related("gemeente")

@@ -214,6 +214,30 @@ def record(objs: Iterable[models.Model], actie: str, velden: Sequence[str] = ())
         record_rijen(model, rijen, actie, velden)
 
 
+def record_inzage(objs: Iterable[Any], actie: str = Actie.GELEZEN) -> None:
+    """A read (or search, export, print) of the client data among ``objs``, one event per row: for a
+    page of a list. Client data are ClientData rows and rows that carry a ``client_id`` without being
+    ClientData (settlement lines). Rows that reach their client through a relation are looked up
+    again with those relations in one query, so that finding each row's client costs no query per row."""
+    per_model: dict[type[Any], list[Any]] = {}
+    for obj in objs:
+        if isinstance(obj, ClientData) or (hasattr(obj, "client_id") and not isinstance(obj, AuditEvent)):
+            per_model.setdefault(obj.__class__, []).append(obj)
+    for model, rijen in per_model.items():
+        if not issubclass(model, ClientData):
+            record_rijen(model, [(r.pk, r.client_id) for r in rijen], actie)
+        elif model.AUDIT_SELECT_RELATED:
+            clienten = {
+                o.pk: o.audit_client_id()
+                for o in model._base_manager.filter(pk__in=[r.pk for r in rijen]).select_related(
+                    *model.AUDIT_SELECT_RELATED
+                )
+            }
+            record_rijen(model, [(r.pk, clienten.get(r.pk)) for r in rijen], actie)
+        else:
+            record_rijen(model, [(r.pk, r.audit_client_id()) for r in rijen], actie)
+
+
 def record_rijen(
     model: type[models.Model],
     rijen: Iterable[tuple[Any, int | None]],

@@ -22,6 +22,7 @@ from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 
 from resultaat.brieven.render import pdf
+from resultaat.core.audit.models import Actie
 from resultaat.core.opmaak import lange_datum
 from resultaat.core.web import FormActie, ScopedDetailView, fouten_naar_form
 from resultaat.ondersteuning import services
@@ -283,6 +284,8 @@ def plan_pdf_context(plan: Ondersteuningsplan) -> dict[str, Any]:
 
 class PlanPdfView(_EenPlan):
     """The plan for the client, printable (PDF, WeasyPrint), in plain Dutch."""
+
+    leesactie = Actie.AFGEDRUKT
 
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         plan = self.get_object()
