@@ -11,13 +11,16 @@ from typing import Any
 
 from django import forms
 from django.contrib import admin
+from django.contrib.auth.admin import GroupAdmin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.forms import AdminPasswordChangeForm
+from django.contrib.auth.models import Group
 from django.db import router, transaction
 from django.http import HttpResponseForbidden
 
 from resultaat.accounts import services
 from resultaat.accounts.models import GEMEENTE_ROLLEN, User
+from resultaat.core.audit.beheer import BeheerGevolgd
 
 ROL_EN_ORGANISATIE: tuple[str, Any] = (
     "Rol en organisatie",
@@ -178,3 +181,12 @@ class UserAdmin(DjangoUserAdmin):
         if obj.aanbieder is not None:
             return obj.aanbieder.naam
         return ", ".join(g.naam for g in obj.gemeenten.all())
+
+
+# Roles as groups of permissions: every change to a group is in the audit trail too.
+admin.site.unregister(Group)
+
+
+@admin.register(Group)
+class GroepAdmin(BeheerGevolgd, GroupAdmin):
+    pass
