@@ -54,6 +54,8 @@ class Client(ClientData):
     huishouden_grootte = models.PositiveSmallIntegerField("personen in het huishouden", default=1)
     overlijdensdatum = models.DateField(null=True, blank=True)
     aangemaakt_op = models.DateTimeField(auto_now_add=True)
+    # Set when the retention term has passed and the personal data were replaced (toegang.bewaartermijn).
+    gepseudonimiseerd_op = models.DateField(null=True, blank=True)
 
     objects: ClassVar[Any] = ClientQuerySet.as_manager()
 
