@@ -115,3 +115,10 @@ def test_settlement_lines_in_the_api_are_read(db):
     bk.afrekenen(gemeente=w.gemeente, periode=bk.zoek_periode(w.gemeente, "2017-P02"), door=w.fenna)
     assert api(w.fenna).get("/api/v1/bekostiging/regels/").status_code == 200
     assert ("gelezen", "afrekenregel", t.client_id) in acties(actor_naam="fenna")
+
+
+def test_the_provider_overview_logs_each_toewijzing_shown(client, bob, noor, zeger):
+    client.force_login(bob)
+    assert client.get(reverse("web:portaal")).status_code == 200
+    assert ("gelezen", "toewijzing", noor.pk) in acties(actor_naam="bob")
+    assert not AuditEvent.objects.filter(client_id=zeger.pk, actor_naam="bob").exists()
