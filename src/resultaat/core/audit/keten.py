@@ -17,6 +17,7 @@ import hmac
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from django.conf import settings
@@ -48,13 +49,23 @@ def ketensleutel() -> bytes:
     return (getattr(settings, "RESULTAAT_AUDIT_SLEUTEL", "") or settings.SECRET_KEY).encode()
 
 
+@lru_cache(maxsize=64)
+def _tijd(waarde: dt.datetime) -> str:
+    return waarde.astimezone(dt.UTC).isoformat()
+
+
+@lru_cache(maxsize=256)
+def _velden(waarde: tuple[str, ...]) -> str:
+    return json.dumps(list(waarde), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
 def _tekst(naam: str, waarde: Any) -> str:
     if waarde is None:
         return ""
     if naam == "tijdstip":
-        return waarde.astimezone(dt.UTC).isoformat()
+        return _tijd(waarde)
     if naam == "velden":
-        return json.dumps(list(waarde), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        return _velden(tuple(waarde))
     return str(waarde)
 
 

@@ -150,12 +150,19 @@ def schrijf(rijen: Sequence[dict[str, Any]]) -> None:
         vorige = laatste[0] if laatste else keten.BEGIN
         i_tijdstip, i_velden = kolommen.index("tijdstip"), kolommen.index("velden")
         waarden = []
+        # A batch mostly shares its time and field names: each prepared for the database once.
+        tijden: dict[Any, Any] = {}
+        veldlijsten: dict[tuple[str, ...], Any] = {}
         for rij in rijen:
             rij["vorige_hash"] = vorige
             rij["hash"] = vorige = keten.hash_van(vorige, keten.inhoud(rij), sleutel)
             waarde = [rij[k] for k in kolommen]
-            waarde[i_tijdstip] = tijdstip_veld.get_db_prep_save(waarde[i_tijdstip], connection=conn)
-            waarde[i_velden] = velden_veld.get_db_prep_save(list(waarde[i_velden]), connection=conn)
+            tijd, velden_rij = waarde[i_tijdstip], tuple(waarde[i_velden])
+            if tijd not in tijden:
+                tijden[tijd] = tijdstip_veld.get_db_prep_save(tijd, connection=conn)
+            if velden_rij not in veldlijsten:
+                veldlijsten[velden_rij] = velden_veld.get_db_prep_save(list(velden_rij), connection=conn)
+            waarde[i_tijdstip], waarde[i_velden] = tijden[tijd], veldlijsten[velden_rij]
             waarden.append(waarde)
         cursor.executemany(sql, waarden)
 
