@@ -171,6 +171,9 @@ def test_only_a_beheerder_resets_a_lost_phone(alice, alkmaar):
     TOTPDevice.objects.create(user=alice, name="app", confirmed=True)
     with pytest.raises(tweestaps.services.GeenBeheerrecht):
         tweestaps.stel_opnieuw_in(alice, door=alice)
+    erik = f.UserFactory(username="erik2", rol=Rol.CONSULENT, gemeenten=[f.GemeenteFactory(code="0399")])
+    with pytest.raises(tweestaps.services.GeenBeheerrecht):
+        tweestaps.stel_opnieuw_in(erik, door=beheerder)  # another gemeente's user
     tweestaps.stel_opnieuw_in(alice, door=beheerder)
     assert not TOTPDevice.objects.filter(user=alice).exists()
 
