@@ -143,3 +143,10 @@ def zeger(alkmaar, zuid):
     toewijzing = f.ToewijzingFactory(client=client, aanbieder=zuid)
     f.LeveringFactory(toewijzing=toewijzing)
     return client
+
+
+@pytest.fixture(autouse=True)
+def _tweestaps_uit(settings):
+    """Two-step verification is required in production; tests sign in with force_login and switch it
+    on where they test it (tests/accounts/test_inloggen.py)."""
+    settings.RESULTAAT_TWEESTAPS_VERPLICHT = False

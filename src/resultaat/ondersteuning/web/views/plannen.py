@@ -34,7 +34,7 @@ from resultaat.ondersteuning.models import (
     PlusSoort,
 )
 from resultaat.ondersteuning.web.forms import AkkoordForm, PlanFormulier
-from resultaat.toewijzingen.models import Toewijzing
+from resultaat.toewijzingen.models import ReactieAanbieder, Toewijzing
 
 PLAN_SECTIES = ("toewijzingen",)
 
@@ -96,7 +96,11 @@ class PlanNieuwView(ScopedDetailView):
     context_object_name = "toewijzing"
 
     def get_queryset(self) -> QuerySet[Toewijzing]:
-        return Toewijzing.objects.for_user(self.request.user).select_related(
+        qs = Toewijzing.objects.for_user(self.request.user)
+        if getattr(self.request.user, "is_aanbieder_user", False):
+            # A returned toewijzing is no longer the provider's client: no plan page (with the address).
+            qs = qs.exclude(reactie=ReactieAanbieder.GERETOURNEERD)
+        return qs.select_related(
             "client__gemeente", "aanbieder", "product__resultaat", "beschikt_resultaat__beschikking"
         )
 
