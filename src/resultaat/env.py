@@ -94,13 +94,6 @@ VARIABLES: dict[str, Variable] = {
         Variable("OIDC_OP_JWKS_ENDPOINT", "", "JWKS endpoint (signing keys) of the OpenID provider."),
         Variable("CHROMIUM_PATH", "/usr/bin/chromium", "Chromium used by the end-to-end browser tests."),
         Variable(
-            "RESULTAAT_VERTROUWDE_PROXIES",
-            "",
-            "Comma-separated addresses or networks (10.0.0.0/8) of the reverse proxies in front of the "
-            "app. Only a request from one of them has its X-Forwarded-For header believed (the access "
-            "log's address, login throttling). Empty: the connecting address counts.",
-        ),
-        Variable(
             "RESULTAAT_AUDIT_SLEUTEL",
             "",
             "Key of the access log's hash chain (HMAC-SHA256). Empty: SECRET_KEY. Never change it once "

@@ -219,9 +219,8 @@ SPECTACULAR_SETTINGS = {
     ],
 }
 
-# Access log (NEN 7513) and retention: the proxies whose X-Forwarded-For is believed (also used by
-# login throttling), the key of the log's hash chain, the retention term of ended cases.
-RESULTAAT_VERTROUWDE_PROXIES = env.get_list("RESULTAAT_VERTROUWDE_PROXIES")
+# Access log (NEN 7513) and retention: the key of the log's hash chain, the retention term of ended
+# cases ("from where" uses RESULTAAT_VERTROUWDE_PROXIES above).
 RESULTAAT_AUDIT_SLEUTEL = env.get("RESULTAAT_AUDIT_SLEUTEL")
 RESULTAAT_BEWAARTERMIJN_JAREN = int(env.get("RESULTAAT_BEWAARTERMIJN_JAREN"))
 

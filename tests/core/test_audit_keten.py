@@ -12,10 +12,10 @@ from django.core.management.base import CommandError
 from django.db import DatabaseError, connection, transaction
 from django.test import RequestFactory
 
+from resultaat.core.adres import client_adres
 from resultaat.core.audit.context import Herkomst, acting_as, vanuit
 from resultaat.core.audit.models import AuditEvent
 from resultaat.core.audit.onveranderlijk import TRIGGERS, aanwezige_triggers, verwijder_triggers
-from resultaat.core.netwerk import client_adres
 from tests import factories as f
 
 TABEL = AuditEvent._meta.db_table

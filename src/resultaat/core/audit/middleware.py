@@ -4,8 +4,8 @@ from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse
 
+from resultaat.core.adres import client_adres
 from resultaat.core.audit.context import Herkomst, acting_as, vanuit
-from resultaat.core.netwerk import client_adres
 
 
 def kanaal_van(request: HttpRequest) -> str:

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('clienten', '0002_uniek_bsn_per_gemeente'),
+        ('clienten', '0003_gepseudonimiseerd'),
     ]
 
     operations = [
