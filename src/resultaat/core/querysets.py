@@ -22,6 +22,18 @@ def model_op_pad(model: type[models.Model], pad: str) -> type[models.Model]:
     return model
 
 
+def meervoudig_pad(model: type[models.Model], pad: str) -> bool:
+    """Whether a lookup path passes a reverse or many-to-many relation (a join can repeat the row)."""
+    for naam in pad.split("__"):
+        veld = model._meta.get_field(naam)
+        if veld.one_to_many or veld.many_to_many:
+            return True
+        if veld.related_model is None:
+            break
+        model = veld.related_model  # type: ignore[assignment]
+    return False
+
+
 def bediend_door(client_model: type[models.Model], client: Any, aanbieder_id: int | None) -> Exists:
     """A condition: the client (a reference such as ``OuterRef("pk")``) is served by this provider."""
     koppeling = client_model._meta.get_field(BEDIEND_VIA).related_model
@@ -50,8 +62,13 @@ class GemeenteScopedQuerySet(ClientDataQuerySet):
             return self.filter(**{f"{self.client_path}__gemeente__in": user.gemeenten.all()})
         if user.is_aanbieder_user:
             if self.aanbieder_path:
-                qs = self.filter(**{f"{self.aanbieder_path}_id": user.aanbieder_id})
-                return qs.distinct() if "__" in self.aanbieder_path else qs
+                eigen = {f"{self.aanbieder_path}_id": user.aanbieder_id}
+                if not meervoudig_pad(self.model, self.aanbieder_path):
+                    return self.filter(**eigen)
+                # A path through a reverse relation (a beschikking's results and their toewijzingen)
+                # would repeat a row per match; a semi-join (IN) keeps each row once, without a
+                # DISTINCT over every column.
+                return self.filter(pk__in=self.model._base_manager.filter(**eigen).values("pk"))
             if self.aanbieder_ziet_via_client:
                 client_model = model_op_pad(self.model, self.client_path)
                 return self.filter(bediend_door(client_model, OuterRef(self.client_path), user.aanbieder_id))

@@ -15,6 +15,7 @@ from django.views.generic.detail import SingleObjectMixin
 
 from resultaat.core.audit.models import Actie, ClientData, record
 from resultaat.core.navigation import mag
+from resultaat.core.paginering import BegrensdeTelling
 
 
 class SectieMixin(LoginRequiredMixin):
@@ -38,9 +39,11 @@ class SectieMixin(LoginRequiredMixin):
 
 
 class ScopedListView(SectieMixin, ListView):
-    """A paginated list of what the user may see (``get_queryset`` starts from ``for_user``)."""
+    """A paginated list of what the user may see (``get_queryset`` starts from ``for_user``); the rows
+    are counted up to a bound past the page (``paginator.aantal``: "meer dan ..." beyond it)."""
 
     paginate_by = 25
+    paginator_class = BegrensdeTelling
 
 
 class StatusListView(ScopedListView):

@@ -26,6 +26,7 @@ from resultaat.contracten.models import ContractProduct, Onderaannemer
 from resultaat.core import termijnen
 from resultaat.core.codes import WMO002RedenWijziging, WMO588RedenBeeindiging
 from resultaat.core.navigation import mag
+from resultaat.core.paginering import BegrensdeTelling
 from resultaat.core.web import FormActie, ScopedDetailView, SectieMixin
 from resultaat.toewijzingen import services
 from resultaat.toewijzingen.csv_upload import VOORBEELD, CsvBestandFout, verwerk_csv
@@ -94,6 +95,7 @@ class PortaalOverzichtView(SectieMixin, TemplateView):
 
     secties = ("portaal",)
     template_name = "toewijzingen/portaal/overzicht.html"
+    in_zorg_per_pagina = 50
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
@@ -118,12 +120,17 @@ class PortaalOverzichtView(SectieMixin, TemplateView):
             )
             .order_by("client__achternaam", "nummer")
         )
+        # Clients in care: a page at a time (a large provider has thousands).
+        paginator = BegrensdeTelling(in_zorg, self.in_zorg_per_pagina)
+        pagina = paginator.get_page(self.request.GET.get("page"))
         context.update(
             {
                 "vandaag": vandaag,
                 "te_beoordelen": list(eigen.te_beoordelen().lopend_op(vandaag).order_by("ingangsdatum")),
                 "te_starten": te_starten,
-                "in_zorg": list(in_zorg),
+                "in_zorg": pagina.object_list,
+                "paginator": paginator,
+                "page_obj": pagina,
                 "tijdelijk": list(eigen.tijdelijk_gestopt().order_by("client__achternaam", "nummer")),
                 "werkdagen": termijnen.START_MELDEN.werkdagen,
             }
