@@ -174,6 +174,8 @@ class Toewijzing(ToewijzingTermen, ClientData):
         indexes = [
             models.Index(fields=["aanbieder", "ingangsdatum"]),
             models.Index(fields=["client", "product"]),
+            # The order of every toewijzingen list (page and API): page 1 read from the index.
+            models.Index(fields=["-ingangsdatum", "-nummer", "-id"], name="toewijzing_lijstvolgorde"),
         ]
 
     def __str__(self) -> str:
