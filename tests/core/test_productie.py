@@ -26,8 +26,16 @@ PRODUCTIE = {
 }
 
 
+# Set by the test run itself (the browser tests' conftest, a PostgreSQL run), not by a production host.
+NIET_VAN_PRODUCTIE = ("DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE", "DATABASE_URL")
+
+
+def schone_omgeving() -> dict[str, str]:
+    return {k: v for k, v in os.environ.items() if k not in NIET_VAN_PRODUCTIE}
+
+
 def manage(*args: str, env: dict[str, str], cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    omgeving = {k: v for k, v in os.environ.items() if k not in ("DJANGO_SETTINGS_MODULE",)}
+    omgeving = schone_omgeving()
     omgeving.update(env)
     return subprocess.run(  # noqa: S603
         [sys.executable, str(ROOT / "manage.py"), *args],
@@ -155,7 +163,7 @@ def test_collected_static_files_are_hashed_compressed_and_cached_for_a_year(tmp_
         " print(r.headers.get('Cache-Control'))\n"
     )
     omgeving = {
-        **os.environ,
+        **schone_omgeving(),
         **env,
         "DJANGO_SETTINGS_MODULE": "resultaat.settings",
         "PYTHONPATH": str(ROOT / "src"),
