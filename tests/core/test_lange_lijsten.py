@@ -51,7 +51,7 @@ def test_a_list_counts_up_to_a_bound_past_the_page(alkmaar):
     )
     qs = Client.objects.order_by("achternaam")
     klein = BegrensdeTelling(qs, 25)
-    klein.vooruit = 1000
+    klein.vooruit = 250
     assert klein.page(1).object_list[0].achternaam == "N0000"
     assert (klein.count, klein.aantal, klein.paginas, klein.geschat) == (130, "130", "6", False)
 

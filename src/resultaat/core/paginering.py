@@ -23,7 +23,7 @@ def getal(n: int) -> str:
 
 
 class BegrensdeTelling(Paginator):
-    vooruit = 1000
+    vooruit = 250
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -34,6 +34,23 @@ def meervoudig_pad(model: type[models.Model], pad: str) -> bool:
     return False
 
 
+def pad_terug(model: type[models.Model], pad: str) -> tuple[type[models.Model], str] | None:
+    """For a path of reverse foreign keys ending in ``aanbieder`` (``resultaten__toewijzingen__aanbieder``
+    from a beschikking): the model that holds the aanbieder and the path from it back to the start's id
+    (toewijzing, ``beschikt_resultaat__beschikking_id``). None for any other kind of path."""
+    *stappen, laatste = pad.split("__")
+    if laatste != "aanbieder" or not stappen:
+        return None
+    terug: list[str] = []
+    for naam in stappen:
+        veld = model._meta.get_field(naam)
+        if not veld.one_to_many or veld.related_model is None:
+            return None
+        terug.insert(0, veld.field.name)  # type: ignore[union-attr]
+        model = veld.related_model  # type: ignore[assignment]
+    return model, "__".join(terug) + "_id"
+
+
 def bediend_door(client_model: type[models.Model], client: Any, aanbieder_id: int | None) -> Exists:
     """A condition: the client (a reference such as ``OuterRef("pk")``) is served by this provider."""
     koppeling = client_model._meta.get_field(BEDIEND_VIA).related_model
@@ -67,7 +84,13 @@ class GemeenteScopedQuerySet(ClientDataQuerySet):
                     return self.filter(**eigen)
                 # A path through a reverse relation (a beschikking's results and their toewijzingen)
                 # would repeat a row per match; a semi-join (IN) keeps each row once, without a
-                # DISTINCT over every column.
+                # DISTINCT over every column. It starts from the provider's own rows at the end of the
+                # path (its toewijzingen, by their aanbieder index) when the path can be walked back.
+                terug = pad_terug(self.model, self.aanbieder_path)
+                if terug is not None:
+                    eind_model, terug_pad = terug
+                    eigen_rijen = eind_model._base_manager.filter(aanbieder_id=user.aanbieder_id)
+                    return self.filter(pk__in=eigen_rijen.values(terug_pad))
                 return self.filter(pk__in=self.model._base_manager.filter(**eigen).values("pk"))
             if self.aanbieder_ziet_via_client:
                 client_model = model_op_pad(self.model, self.client_path)

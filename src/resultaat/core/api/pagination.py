@@ -2,7 +2,7 @@
 
 A page number or page size that is not a whole number in range answers 400 with a Dutch message at the
 parameter (an empty value counts as absent); a page after the last answers 404 "Ongeldige pagina.".
-Rows are counted up to 1,000 past the requested page (``core.paginering``): ``count`` is exact up to
+Rows are counted up to 250 past the requested page (``core.paginering``): ``count`` is exact up to
 there and a lower bound beyond it, where ``next`` leads on as long as there are rows.
 """
 

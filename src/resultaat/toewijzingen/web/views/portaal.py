@@ -111,18 +111,18 @@ class PortaalOverzichtView(SectieMixin, TemplateView):
         for t in eigen.wacht_op_start().lopend_op(vandaag).order_by("ingangsdatum", "nummer"):
             uiterlijk = start_uiterlijk(t)
             te_starten.append({"t": t, "uiterlijk": uiterlijk, "te_laat": uiterlijk < vandaag})
-        in_zorg = (
-            eigen.filter(Exists(lopend))
-            .annotate(
+        in_zorg = eigen.filter(Exists(lopend)).order_by("client__achternaam", "nummer")
+        # Clients in care: a page at a time (a large provider has thousands); the page's rows get the
+        # date of their running start (counting the rows needs no such date).
+        paginator = BegrensdeTelling(in_zorg, self.in_zorg_per_pagina)
+        pagina = paginator.get_page(self.request.GET.get("page"))
+        pagina.object_list = list(
+            in_zorg.filter(pk__in=[t.pk for t in pagina.object_list]).annotate(
                 sinds=Levering.objects.filter(
                     toewijzing=OuterRef("pk"), verwijderd=False, einddatum__isnull=True
                 ).values("begindatum")[:1]
             )
-            .order_by("client__achternaam", "nummer")
         )
-        # Clients in care: a page at a time (a large provider has thousands).
-        paginator = BegrensdeTelling(in_zorg, self.in_zorg_per_pagina)
-        pagina = paginator.get_page(self.request.GET.get("page"))
         context.update(
             {
                 "vandaag": vandaag,
