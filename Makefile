@@ -1,5 +1,6 @@
 # Resultaat: two commands. `make demo` sets everything up and serves the demo region on SQLite;
-# `make test` runs the whole suite (set DATABASE_URL to run it on PostgreSQL).
+# `make test` runs the whole suite (set DATABASE_URL to run it on PostgreSQL). `make serve` starts the
+# production server (docs/productie.md).
 
 PYTHON ?= python3.11
 VENV := .venv
@@ -10,13 +11,25 @@ DEMO_CLIENTS ?= 600
 DEMO_SEED ?= 2026
 export UV_PROJECT_ENVIRONMENT := $(abspath $(VENV))
 
-.PHONY: demo test e2e lint install run-packages test-packages migrate openapi screenshots clean
+.PHONY: demo serve test e2e lint install run-packages test-packages migrate openapi screenshots clean
 
 demo: install run-packages migrate
 	$(PY) manage.py generate_demo --clients $(DEMO_CLIENTS) --seed $(DEMO_SEED) --keep-existing
 	@echo "Resultaat draait op http://127.0.0.1:8000 (stoppen met Ctrl-C)"
 	@echo "Tweestapsverificatie staat in de demo uit (TWEESTAPS_VERPLICHT=false); zie docs/configuration.md"
 	TWEESTAPS_VERPLICHT=false $(PY) manage.py runserver 127.0.0.1:8000
+
+# The production server (docs/productie.md): static files collected (hashed, compressed, cached for a
+# year), migrations applied, the deployment checks shown, then gunicorn. Set the environment of
+# docs/configuration.md first (DATABASE_URL, SECRET_KEY, ALLOWED_HOSTS, HTTPS, ...).
+SERVE_BIND ?= 127.0.0.1:8000
+SERVE_WORKERS ?= 4
+serve: export STATIC_COLLECTED := true
+serve: install run-packages
+	$(PY) manage.py collectstatic --noinput --verbosity 0
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py check --deploy --fail-level ERROR
+	$(VENV)/bin/gunicorn -c deploy/gunicorn.conf.py --bind $(SERVE_BIND) --workers $(SERVE_WORKERS)
 
 test: install test-packages
 	$(VENV)/bin/pytest

@@ -42,9 +42,26 @@ VARIABLES: dict[str, Variable] = {
             "Comma-separated origins (https://…) trusted for forms behind a proxy.",
         ),
         Variable("SECURE_COOKIES", "false", "Send session and CSRF cookies over HTTPS only (true/false)."),
+        Variable(
+            "HTTPS",
+            "false",
+            "The site is served over HTTPS only (true/false), behind a proxy that ends TLS and sets "
+            "X-Forwarded-Proto: http is redirected to https, HSTS is sent, cookies are secure.",
+        ),
+        Variable(
+            "HSTS_SECONDS",
+            "31536000",
+            "How long browsers keep to HTTPS (Strict-Transport-Security max-age) when HTTPS is true.",
+        ),
         Variable("LOG_LEVEL", "INFO", "Level of the application log (DEBUG, INFO, WARNING, ERROR)."),
         Variable(
             "STATIC_ROOT", str(BASE_DIR / "var" / "static"), "Where collectstatic puts the static files."
+        ),
+        Variable(
+            "STATIC_COLLECTED",
+            "false",
+            "Serve the static files collectstatic wrote to STATIC_ROOT: hashed names, compressed, cached "
+            "for a year (true in production, set by make serve). False: straight from the source folders.",
         ),
         Variable(
             "NODE_MODULES_DIR",

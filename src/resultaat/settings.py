@@ -6,6 +6,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp import constants as csp_constants
 
 from resultaat import env
 
@@ -22,13 +23,42 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 
+# Production hardening (docs/productie.md). HTTPS=true: TLS ends at the proxy in front, which sets
+# X-Forwarded-Proto; Django then redirects http to https, sends HSTS and marks its cookies secure.
+HTTPS = env.get_bool("HTTPS")
+if HTTPS:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_SSL_REDIRECT = True
+    SECURE_HSTS_SECONDS = int(env.get("HSTS_SECONDS"))
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    SECURE_HSTS_PRELOAD = True
+    SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = True
+CSRF_COOKIE_HTTPONLY = True
+# Content Security Policy (django-csp), in every environment so that the browser tests see it: only
+# the app's own scripts, styles, fonts and images; inline <style> only with the per-request nonce (the
+# letter preview); no plugins, no framing, forms post to the app only.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", csp_constants.NONCE],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'"],
+    }
+}
+
 INSTALLED_APPS = [
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
-    "django.contrib.staticfiles",
+    "resultaat.core.statisch.StatischeBestandenConfig",  # django.contrib.staticfiles
     "rest_framework",
     "knox",
     "axes",
@@ -56,8 +86,10 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "resultaat.core.middleware.GeenBsnInUrl",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "resultaat.core.cache.GeenOpslagInCache",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "resultaat.core.api.middleware.ApiNietGevonden",
@@ -172,12 +204,28 @@ STATIC_URL = "static/"
 STATIC_ROOT = Path(env.get("STATIC_ROOT"))
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # whitenoise serves from it once collectstatic has run
 NODE_MODULES_DIR = Path(env.get("NODE_MODULES_DIR"))
-STATICFILES_DIRS = [("npm", NODE_MODULES_DIR)] if NODE_MODULES_DIR.is_dir() else []
+# The npm files the pages use (base.html), not the whole node_modules folder.
+NPM_MAPPEN = [
+    "@fontsource-variable/noto-sans",
+    "@utrecht/design-tokens/dist",
+    "@utrecht/component-library-css/dist",
+    "htmx.org/dist",
+]
+STATICFILES_DIRS = [(f"npm/{m}", NODE_MODULES_DIR / m) for m in NPM_MAPPEN if (NODE_MODULES_DIR / m).is_dir()]
+# STATIC_COLLECTED=true (production, `make serve`): WhiteNoise serves what collectstatic wrote to
+# STATIC_ROOT: names with a content hash, gzip and brotli copies, cached by browsers for a year. Otherwise
+# (development, demo, tests) the files are served straight from their source folders.
+STATIC_COLLECTED = env.get_bool("STATIC_COLLECTED")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
+    "staticfiles": {
+        "BACKEND": "resultaat.core.statisch.StatischeBestanden"
+        if STATIC_COLLECTED
+        else "django.contrib.staticfiles.storage.StaticFilesStorage"
+    },
 }
-WHITENOISE_USE_FINDERS = True
+WHITENOISE_USE_FINDERS = not STATIC_COLLECTED
+WHITENOISE_KEEP_ONLY_HASHED_FILES = True
 WHITENOISE_AUTOREFRESH = DEBUG
 
 REST_FRAMEWORK = {
@@ -201,6 +249,8 @@ SPECTACULAR_SETTINGS = {
     ),
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    # The schema describes every operation: for logged-in users and token holders only.
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
     "COMPONENT_SPLIT_REQUEST": True,
     # The Plus kinds appear in the plan and in its write request: one enum, with a stable name.
     # So are the signal kinds, and the choice sets of requests and of the provider's stop.

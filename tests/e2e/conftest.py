@@ -56,8 +56,16 @@ def page(browser: Any) -> Iterator[Any]:
     )
     page = context.new_page()
     page.set_default_timeout(15_000)
+    # Every page the browser tests open must render under the Content Security Policy: a refused
+    # script, style or frame shows as a console error, which fails the test.
+    geweigerd: list[str] = []
+    page.on(
+        "console",
+        lambda bericht: geweigerd.append(bericht.text) if "Content Security Policy" in bericht.text else None,
+    )
     yield page
     context.close()
+    assert geweigerd == [], f"geweigerd door de Content Security Policy: {geweigerd}"
 
 
 @pytest.fixture

@@ -74,7 +74,11 @@ class Client(ClientData):
         verbose_name = "cliënt"
         verbose_name_plural = "cliënten"
         ordering = ["achternaam", "voorletters"]
-        indexes = [models.Index(fields=["gemeente", "achternaam"])]
+        indexes = [
+            models.Index(fields=["gemeente", "achternaam"]),
+            # The order of the client list (page and API): page 1 read from the index.
+            models.Index(fields=["achternaam", "voorletters", "id"], name="client_naamvolgorde"),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["gemeente", "bsn"],

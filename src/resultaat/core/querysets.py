@@ -25,6 +25,35 @@ def model_op_pad(model: type[models.Model], pad: str) -> type[models.Model]:
     return model
 
 
+def meervoudig_pad(model: type[models.Model], pad: str) -> bool:
+    """Whether a lookup path passes a reverse or many-to-many relation (a join can repeat the row)."""
+    for naam in pad.split("__"):
+        veld = model._meta.get_field(naam)
+        if veld.one_to_many or veld.many_to_many:
+            return True
+        if veld.related_model is None:
+            break
+        model = veld.related_model  # type: ignore[assignment]
+    return False
+
+
+def pad_terug(model: type[models.Model], pad: str) -> tuple[type[models.Model], str] | None:
+    """For a path of reverse foreign keys ending in ``aanbieder`` (``resultaten__toewijzingen__aanbieder``
+    from a beschikking): the model that holds the aanbieder and the path from it back to the start's id
+    (toewijzing, ``beschikt_resultaat__beschikking_id``). None for any other kind of path."""
+    *stappen, laatste = pad.split("__")
+    if laatste != "aanbieder" or not stappen:
+        return None
+    terug: list[str] = []
+    for naam in stappen:
+        veld = model._meta.get_field(naam)
+        if not veld.one_to_many or veld.related_model is None:
+            return None
+        terug.insert(0, veld.field.name)  # type: ignore[union-attr]
+        model = veld.related_model  # type: ignore[assignment]
+    return model, "__".join(terug) + "_id"
+
+
 def bediend_door(client_model: type[models.Model], client: Any, aanbieder_id: int | None) -> Exists:
     """A condition: the client (a reference such as ``OuterRef("pk")``) is served by this provider."""
     koppeling = client_model._meta.get_field(BEDIEND_VIA).related_model
@@ -55,8 +84,19 @@ class GemeenteScopedQuerySet(ClientDataQuerySet):
             return self.filter(**{f"{self.client_path}__gemeente__in": user.gemeenten.all()})
         if user.is_aanbieder_user:
             if self.aanbieder_path:
-                qs = self.filter(**{f"{self.aanbieder_path}_id": user.aanbieder_id})
-                return qs.distinct() if "__" in self.aanbieder_path else qs
+                eigen = {f"{self.aanbieder_path}_id": user.aanbieder_id}
+                if not meervoudig_pad(self.model, self.aanbieder_path):
+                    return self.filter(**eigen)
+                # A path through a reverse relation (a beschikking's results and their toewijzingen)
+                # would repeat a row per match; a semi-join (IN) keeps each row once, without a
+                # DISTINCT over every column. It starts from the provider's own rows at the end of the
+                # path (its toewijzingen, by their aanbieder index) when the path can be walked back.
+                terug = pad_terug(self.model, self.aanbieder_path)
+                if terug is not None:
+                    eind_model, terug_pad = terug
+                    eigen_rijen = eind_model._base_manager.filter(aanbieder_id=user.aanbieder_id)
+                    return self.filter(pk__in=eigen_rijen.values(terug_pad))
+                return self.filter(pk__in=self.model._base_manager.filter(**eigen).values("pk"))
             if self.aanbieder_ziet_via_client:
                 client_model = model_op_pad(self.model, self.client_path)
                 return self.filter(bediend_door(client_model, OuterRef(self.client_path), user.aanbieder_id))

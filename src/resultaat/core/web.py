@@ -15,6 +15,7 @@ from django.views.generic.detail import SingleObjectMixin
 
 from resultaat.core.audit.models import Actie, record_inzage
 from resultaat.core.navigation import mag
+from resultaat.core.paginering import BegrensdeTelling
 
 
 class SectieMixin(LoginRequiredMixin):
@@ -38,12 +39,14 @@ class SectieMixin(LoginRequiredMixin):
 
 
 class ScopedListView(SectieMixin, ListView):
-    """A paginated list of what the user may see (``get_queryset`` starts from ``for_user``).
+    """A paginated list of what the user may see (``get_queryset`` starts from ``for_user``); the rows
+    are counted up to a bound past the page (``paginator.aantal``: "meer dan ..." beyond it).
 
     Each row of client data on the page shown is written to the access log: "gelezen", or "gezocht"
     when one of ``zoekvelden`` is in the query string (a search by name, for instance)."""
 
     paginate_by = 25
+    paginator_class = BegrensdeTelling
     zoekvelden: ClassVar[tuple[str, ...]] = ()
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:

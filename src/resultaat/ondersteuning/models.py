@@ -25,7 +25,13 @@ class SocialeKaartQuerySet(models.QuerySet):
         if user.is_gemeente_user:
             return self.filter(gemeente__in=user.gemeenten.all())
         if user.is_aanbieder_user and user.aanbieder_id:
-            gemeenten = Toewijzing.objects.filter(aanbieder_id=user.aanbieder_id).values("client__gemeente")
+            # The few gemeenten of its clients, looked up once (as a subquery PostgreSQL ran it per row).
+            gemeenten = set(
+                Toewijzing.objects.filter(aanbieder_id=user.aanbieder_id)
+                .order_by()
+                .values_list("client__gemeente", flat=True)
+                .distinct()
+            )
             return self.filter(gemeente__in=gemeenten)
         return self.none()
 

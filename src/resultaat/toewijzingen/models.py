@@ -60,11 +60,22 @@ class ToewijzingQuerySet(GemeenteScopedQuerySet):
         laatste = Levering.objects.filter(toewijzing=models.OuterRef("pk"), verwijderd=False).order_by(
             "-begindatum", "-pk"
         )
-        return self.annotate(
-            laatste_reden=models.Subquery(laatste.values("reden_beeindiging")[:1]),
-            gestopt_op=models.Subquery(laatste.values("einddatum")[:1]),
-            stop_toelichting=models.Subquery(laatste.values("toelichting")[:1]),
-        ).filter(laatste_reden=WMO588RedenBeeindiging.TIJDELIJK)
+        # Only toewijzingen with any temporary stop can have one as their latest delivery: that cheap
+        # semi-join comes first, so the subqueries run for those few rows, not for every toewijzing.
+        ooit_tijdelijk = Levering.objects.filter(
+            toewijzing=models.OuterRef("pk"),
+            verwijderd=False,
+            reden_beeindiging=WMO588RedenBeeindiging.TIJDELIJK,
+        )
+        return (
+            self.filter(models.Exists(ooit_tijdelijk))
+            .annotate(
+                laatste_reden=models.Subquery(laatste.values("reden_beeindiging")[:1]),
+                gestopt_op=models.Subquery(laatste.values("einddatum")[:1]),
+                stop_toelichting=models.Subquery(laatste.values("toelichting")[:1]),
+            )
+            .filter(laatste_reden=WMO588RedenBeeindiging.TIJDELIJK)
+        )
 
 
 class ReactieAanbieder(models.TextChoices):
@@ -174,6 +185,8 @@ class Toewijzing(ToewijzingTermen, ClientData):
         indexes = [
             models.Index(fields=["aanbieder", "ingangsdatum"]),
             models.Index(fields=["client", "product"]),
+            # The order of every toewijzingen list (page and API): page 1 read from the index.
+            models.Index(fields=["-ingangsdatum", "-nummer", "-id"], name="toewijzing_lijstvolgorde"),
         ]
 
     def __str__(self) -> str:

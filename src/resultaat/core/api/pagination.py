@@ -2,6 +2,8 @@
 
 A page number or page size that is not a whole number in range answers 400 with a Dutch message at the
 parameter (an empty value counts as absent); a page after the last answers 404 "Ongeldige pagina.".
+Rows are counted up to 250 past the requested page (``core.paginering``): ``count`` is exact up to
+there and a lower bound beyond it, where ``next`` leads on as long as there are rows.
 """
 
 from __future__ import annotations
@@ -14,12 +16,15 @@ from rest_framework.pagination import PageNumberPagination
 from rest_framework.request import Request
 from rest_framework.views import APIView
 
+from resultaat.core.paginering import BegrensdeTelling
+
 
 def _geheel_getal(waarde: str) -> int | None:
     return int(waarde) if waarde.isascii() and waarde.isdigit() else None
 
 
 class Paginering(PageNumberPagination):
+    django_paginator_class = BegrensdeTelling
     page_size = 50
     page_size_query_param = "page_size"
     max_page_size = 1000
@@ -39,6 +44,14 @@ class Paginering(PageNumberPagination):
         if fouten:
             raise ValidationError(fouten)
         return super().paginate_queryset(queryset, request, view)
+
+    def get_paginated_response_schema(self, schema: dict[str, Any]) -> dict[str, Any]:
+        antwoord = super().get_paginated_response_schema(schema)
+        antwoord["properties"]["count"]["description"] = (
+            f"Aantal resultaten: exact tot {BegrensdeTelling.vooruit} voorbij de gevraagde pagina, "
+            "daarboven een ondergrens (volg dan `next`)."
+        )
+        return antwoord
 
     def get_schema_operation_parameters(self, view: APIView) -> list[dict[str, Any]]:
         parameters = super().get_schema_operation_parameters(view)

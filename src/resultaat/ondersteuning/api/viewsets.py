@@ -100,7 +100,7 @@ class OndersteuningsplanViewSet(AlleenLezen):
                 Prefetch("doelen", PlanDoel.objects.prefetch_related("activiteiten").order_by("pk")),
                 "plus_afspraken__voorziening",
             )
-            .order_by("toewijzing", "-versie", "pk")
+            .order_by("toewijzing_id", "-versie", "pk")
         )
 
     @extend_schema(

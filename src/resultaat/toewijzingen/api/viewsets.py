@@ -209,7 +209,7 @@ class LeveringViewSet(AlleenLezen):
     schrijf_rollen = AANBIEDER
 
     def scoped(self) -> QuerySet[Any]:
-        return Levering.objects.for_user(self.request.user).order_by("toewijzing", "begindatum", "pk")
+        return Levering.objects.for_user(self.request.user).order_by("toewijzing_id", "begindatum", "pk")
 
     @extend_schema(
         summary="Starts en stops uploaden (CSV)",

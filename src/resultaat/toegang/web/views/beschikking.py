@@ -51,9 +51,17 @@ class BeschikkingDetailView(ScopedDetailView):
             "client", "gemeente", "aanvraag"
         )
 
+    def render_to_response(self, context: dict[str, Any], **kwargs: Any) -> HttpResponse:
+        response = super().render_to_response(context, **kwargs)
+        response._csp_update = {"style-src-attr": ["'unsafe-inline'"]}  # type: ignore[attr-defined]
+        return response
+
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
-        context["brief"] = beschikking_html(self.object)
+        # The letter's own <style> is allowed by this request's CSP nonce; its text may carry style
+        # attributes (cleaned to a list of safe properties when saved), allowed on this page only.
+        nonce = getattr(self.request, "csp_nonce", "")
+        context["brief"] = beschikking_html(self.object).replace("<style>", f'<style nonce="{nonce}">', 1)
         context["toewijzingen"] = list(
             Toewijzing.objects.for_user(self.request.user)
             .filter(beschikt_resultaat__beschikking=self.object)

@@ -27,6 +27,7 @@ from resultaat.core import termijnen
 from resultaat.core.audit.models import record_inzage
 from resultaat.core.codes import WMO002RedenWijziging, WMO588RedenBeeindiging
 from resultaat.core.navigation import mag
+from resultaat.core.paginering import BegrensdeTelling
 from resultaat.core.web import FormActie, ScopedDetailView, SectieMixin
 from resultaat.toewijzingen import services
 from resultaat.toewijzingen.csv_upload import VOORBEELD, CsvBestandFout, verwerk_csv
@@ -95,6 +96,7 @@ class PortaalOverzichtView(SectieMixin, TemplateView):
 
     secties = ("portaal",)
     template_name = "toewijzingen/portaal/overzicht.html"
+    in_zorg_per_pagina = 50
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
@@ -110,21 +112,26 @@ class PortaalOverzichtView(SectieMixin, TemplateView):
         for t in eigen.wacht_op_start().lopend_op(vandaag).order_by("ingangsdatum", "nummer"):
             uiterlijk = start_uiterlijk(t)
             te_starten.append({"t": t, "uiterlijk": uiterlijk, "te_laat": uiterlijk < vandaag})
-        in_zorg = (
-            eigen.filter(Exists(lopend))
-            .annotate(
+        in_zorg = eigen.filter(Exists(lopend)).order_by("client__achternaam", "nummer")
+        # Clients in care: a page at a time (a large provider has thousands); the page's rows get the
+        # date of their running start (counting the rows needs no such date).
+        paginator = BegrensdeTelling(in_zorg, self.in_zorg_per_pagina)
+        pagina = paginator.get_page(self.request.GET.get("page"))
+        pagina.object_list = list(
+            in_zorg.filter(pk__in=[t.pk for t in pagina.object_list]).annotate(
                 sinds=Levering.objects.filter(
                     toewijzing=OuterRef("pk"), verwijderd=False, einddatum__isnull=True
                 ).values("begindatum")[:1]
             )
-            .order_by("client__achternaam", "nummer")
         )
         context.update(
             {
                 "vandaag": vandaag,
                 "te_beoordelen": list(eigen.te_beoordelen().lopend_op(vandaag).order_by("ingangsdatum")),
                 "te_starten": te_starten,
-                "in_zorg": list(in_zorg),
+                "in_zorg": pagina.object_list,
+                "paginator": paginator,
+                "page_obj": pagina,
                 "tijdelijk": list(eigen.tijdelijk_gestopt().order_by("client__achternaam", "nummer")),
                 "werkdagen": termijnen.START_MELDEN.werkdagen,
             }

@@ -1,0 +1,359 @@
+"""Load benchmark of the production server: ``DATABASE_URL=postgres://... python bench/load.py``.
+
+1. The PostgreSQL database of ``DATABASE_URL`` (a database of your own; created when missing) gets the
+   demo region with ``--clients`` clients (``generate_demo``; skipped when it already has them) and its
+   tables are analysed (``ANALYZE``) after the bulk load.
+2. The production server starts on 127.0.0.1 as ``make serve`` starts it: collected static files,
+   gunicorn with ``deploy/gunicorn.conf.py`` and ``--workers`` workers.
+3. ``--users`` concurrent users, spread over every demo login (every role), each request its main pages
+   (the menu of its role, the home page, a client's file for the roles that open one) and the API lists
+   its role may read, one after the other without think time, for ``--seconds`` seconds after a warm-up.
+   Every request has a timeout, so the run is bounded.
+4. It prints requests/s, p50, p95, p99 and the errors, and the slowest pages by p95 with the number of
+   SQL queries each makes (counted afterwards in-process, for the same user, on the same database).
+
+Figures depend on the machine: report them with its load (``uptime``) at the time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import os
+import random
+import re
+import statistics
+import subprocess
+import sys
+import threading
+import time
+import urllib.parse
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+PY = str(ROOT / ".venv" / "bin" / "python")
+GUNICORN = str(ROOT / ".venv" / "bin" / "gunicorn")
+
+
+def database_url() -> str:
+    url = os.environ.get("DATABASE_URL", "")
+    if not url.startswith("postgres"):
+        sys.exit(
+            "Zet DATABASE_URL op een eigen PostgreSQL-database, bijvoorbeeld postgres://postgres@127.0.0.1:5432/resultaat_load"
+        )
+    return url
+
+
+def psql(url: str, sql: str, database: str | None = None) -> str:
+    deel = urllib.parse.urlparse(url)
+    args = [
+        "psql",
+        "-h",
+        deel.hostname or "127.0.0.1",
+        "-p",
+        str(deel.port or 5432),
+        "-U",
+        deel.username or "postgres",
+    ]
+    args += ["-d", database or deel.path.lstrip("/"), "-Atqc", sql]
+    return subprocess.run(args, check=True, capture_output=True, text=True).stdout.strip()  # noqa: S603
+
+
+def prepare(url: str, clients: int, env: dict[str, str]) -> None:
+    naam = urllib.parse.urlparse(url).path.lstrip("/")
+    bestaat = f"SELECT 1 FROM pg_database WHERE datname = '{naam}'"  # noqa: S608 (the own database name)
+    if not psql(url, bestaat, database="postgres"):
+        psql(url, f'CREATE DATABASE "{naam}"', database="postgres")
+    subprocess.run([PY, "manage.py", "migrate", "--noinput", "-v0"], cwd=ROOT, env=env, check=True)  # noqa: S603
+    aanwezig = int(psql(url, "SELECT count(*) FROM clienten_client"))
+    if aanwezig < clients:
+        print(f"demo-regio met {clients} cliënten genereren (nu {aanwezig}) ...", flush=True)
+        begin = time.perf_counter()
+        subprocess.run(  # noqa: S603
+            [PY, "manage.py", "generate_demo", "--clients", str(clients), "--seed", "2026"],
+            cwd=ROOT,
+            env=env,
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
+        print(f"gegenereerd in {time.perf_counter() - begin:.0f} s", flush=True)
+    psql(url, "ANALYZE")
+    clienten = psql(url, "SELECT count(*) FROM clienten_client")
+    toewijzingen = psql(url, "SELECT count(*) FROM toewijzingen_toewijzing")
+    print(f"database: {clienten} cliënten, {toewijzingen} toewijzingen (ANALYZE gedaan)", flush=True)
+
+
+CLIENT = "<cliënt>"
+
+
+@dataclass
+class Gebruiker:
+    username: str
+    rol: str
+    paden: list[str]
+    clienten: list[str]
+    cookie: str = ""
+
+
+def plan_users(env: dict[str, str]) -> list[Gebruiker]:
+    """Every demo login with its main pages and API lists (in-process, read-only)."""
+    os.environ.update(env)
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "resultaat.settings")
+    import django
+
+    django.setup()
+    from django.urls import NoReverseMatch, reverse
+
+    from resultaat.accounts.models import User
+    from resultaat.api.urls import ROUTES
+    from resultaat.clienten.models import Client
+    from resultaat.core.navigation import ROL_MENU, SECTIES
+
+    gebruikers = []
+    for user in User.objects.filter(is_active=True, is_superuser=False).order_by("username"):
+        paden = ["/"]
+        for code, _label in ROL_MENU.get(user.rol, ()):
+            if code in ("beheer",):
+                continue
+            try:
+                paden.append(reverse(SECTIES[code].url_name))
+            except NoReverseMatch:
+                continue
+        for prefix, viewset, _basename in ROUTES:
+            rollen = getattr(viewset, "lees_rollen", None)
+            if hasattr(viewset, "list") and (rollen is None or user.rol in rollen):
+                paden.append(f"/api/v1/{prefix}/")
+        clienten: list[str] = []
+        if "clienten" in [c for c, _ in ROL_MENU.get(user.rol, ())]:
+            ids = Client.objects.for_user(user).order_by("?").values_list("pk", flat=True)[:50]
+            clienten = [reverse("web:client-detail", args=[pk]) for pk in ids]
+        if clienten:
+            paden.append(CLIENT)  # one page among the others: a client's file, another one each time
+        gebruikers.append(Gebruiker(user.username, user.rol, paden, clienten))
+    return gebruikers
+
+
+def query_counts(
+    gebruikers: dict[str, Gebruiker], paden: list[tuple[str, str]]
+) -> dict[tuple[str, str], int]:
+    from django.db import connection
+    from django.test import Client as TestClient
+    from django.test.utils import CaptureQueriesContext
+
+    from resultaat.accounts.models import User
+
+    uit = {}
+    for username, pad in paden:
+        test = TestClient(HTTP_HOST="127.0.0.1")
+        test.force_login(User.objects.get(username=username))
+        with CaptureQueriesContext(connection) as vangst:
+            test.get(pad)
+        uit[(username, pad)] = len(vangst.captured_queries)
+    return uit
+
+
+def start_server(env: dict[str, str], port: int, workers: int) -> subprocess.Popen[bytes]:
+    subprocess.run([PY, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=ROOT, env=env, check=True)  # noqa: S603
+    log = open(ROOT / "var" / "bench-gunicorn.log", "wb")
+    server = subprocess.Popen(  # noqa: S603
+        [
+            GUNICORN,
+            "-c",
+            "deploy/gunicorn.conf.py",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            str(workers),
+            "--access-logfile",
+            "/dev/null",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=log,
+    )
+    for _ in range(120):
+        try:
+            verbinding = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
+            verbinding.request("GET", "/inloggen/")
+            if verbinding.getresponse().status == 200:
+                return server
+        except OSError:
+            pass
+        time.sleep(0.5)
+    server.terminate()
+    sys.exit("de server startte niet: zie var/bench-gunicorn.log")
+
+
+def login(port: int, gebruiker: Gebruiker, wachtwoord: str) -> None:
+    verbinding = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    verbinding.request("GET", "/inloggen/")
+    antwoord = verbinding.getresponse()
+    pagina = antwoord.read().decode()
+    csrf_cookie = re.search(r"csrftoken=([^;]+)", antwoord.getheader("Set-Cookie") or "")
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', pagina)
+    assert csrf_cookie and token, "geen CSRF-token op de inlogpagina"
+    body = urllib.parse.urlencode(
+        {"username": gebruiker.username, "password": wachtwoord, "csrfmiddlewaretoken": token.group(1)}
+    )
+    verbinding.request(
+        "POST",
+        "/inloggen/",
+        body=body,
+        headers={
+            "Content-Type": "application/x-www-form-urlencoded",
+            "Cookie": f"csrftoken={csrf_cookie.group(1)}",
+            "Referer": f"http://127.0.0.1:{port}/inloggen/",
+        },
+    )
+    antwoord = verbinding.getresponse()
+    antwoord.read()
+    sessie = re.search(r"sessionid=([^;]+)", antwoord.getheader("Set-Cookie") or "")
+    assert antwoord.status == 302 and sessie, f"inloggen als {gebruiker.username} mislukt ({antwoord.status})"
+    gebruiker.cookie = f"sessionid={sessie.group(1)}"
+
+
+@dataclass
+class Meting:
+    tijden: dict[tuple[str, str], list[float]] = field(default_factory=lambda: defaultdict(list))
+    fouten: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+
+def virtuele_gebruiker(
+    port: int, gebruiker: Gebruiker, tot: float, meten_vanaf: float, meting: Meting, seed: int
+) -> None:
+    kans = random.Random(seed)
+    paden = list(gebruiker.paden)
+    kans.shuffle(paden)
+    verbinding = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    i = 0
+    while time.perf_counter() < tot:
+        pad = paden[i % len(paden)]
+        if pad == CLIENT:
+            pad = kans.choice(gebruiker.clienten)
+        i += 1
+        begin = time.perf_counter()
+        fout = ""
+        try:
+            verbinding.request("GET", pad, headers={"Cookie": gebruiker.cookie, "Accept-Encoding": "gzip"})
+            antwoord = verbinding.getresponse()
+            antwoord.read()
+            if antwoord.status != 200:
+                fout = f"{antwoord.status} {pad}"
+        except (OSError, http.client.HTTPException) as e:
+            fout = f"{type(e).__name__} {pad}"
+            verbinding.close()
+            verbinding = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        duur = time.perf_counter() - begin
+        if begin >= meten_vanaf:
+            with meting.lock:
+                meting.tijden[(gebruiker.username, pad)].append(duur)
+                if fout:
+                    meting.fouten[fout] += 1
+
+
+def percentiel(waarden: list[float], p: float) -> float:
+    if not waarden:
+        return 0.0
+    gesorteerd = sorted(waarden)
+    return gesorteerd[min(len(gesorteerd) - 1, round(p / 100 * (len(gesorteerd) - 1)))]
+
+
+def soort(pad: str) -> str:
+    """A page kind: ids replaced, so that every client's file counts as one page."""
+    return re.sub(r"/\d+/", "/<id>/", pad)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--clients", type=int, default=100_000)
+    parser.add_argument("--users", type=int, default=50)
+    parser.add_argument("--seconds", type=int, default=60)
+    parser.add_argument("--warmup", type=int, default=5)
+    parser.add_argument("--workers", type=int, default=4)
+    parser.add_argument("--port", type=int, default=8765)
+    args = parser.parse_args()
+
+    url = database_url()
+    (ROOT / "var").mkdir(exist_ok=True)
+    env = {
+        **os.environ,
+        "DATABASE_URL": url,
+        "STATIC_COLLECTED": "true",
+        "STATIC_ROOT": str(ROOT / "var" / "bench-static"),
+        "SECRET_KEY": "bench-" + "x" * 50,
+        "LOG_LEVEL": "WARNING",
+        "DJANGO_SETTINGS_MODULE": "resultaat.settings",
+        "PYTHONPATH": str(ROOT / "src"),
+    }
+    prepare(url, args.clients, env)
+    gebruikers = plan_users(env)
+    from resultaat.demo.basis import DEMO_WACHTWOORD
+
+    server = start_server(env, args.port, args.workers)
+    try:
+        for g in gebruikers:
+            login(args.port, g, DEMO_WACHTWOORD)
+        rollen = sorted({g.rol for g in gebruikers})
+        print(
+            f"{len(gebruikers)} demo-logins ({', '.join(rollen)}), {args.users} gelijktijdige gebruikers, "
+            f"{args.seconds} s zonder denktijd, {args.workers} gunicorn-workers",
+            flush=True,
+        )
+        meting = Meting()
+        begin = time.perf_counter()
+        meten_vanaf = begin + args.warmup
+        tot = meten_vanaf + args.seconds
+        draden = [
+            threading.Thread(
+                target=virtuele_gebruiker,
+                args=(args.port, gebruikers[i % len(gebruikers)], tot, meten_vanaf, meting, i),
+                daemon=True,
+            )
+            for i in range(args.users)
+        ]
+        for d in draden:
+            d.start()
+        for d in draden:
+            d.join(timeout=args.warmup + args.seconds + 60)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+    alle = [t for lijst in meting.tijden.values() for t in lijst]
+    fouten = sum(meting.fouten.values())
+    een, vijf, vijftien = os.getloadavg()
+    print(f"load: {een:.2f} {vijf:.2f} {vijftien:.2f} (1/5/15 min, na de meting)")
+    print(
+        f"requests={len(alle)} requests/s={len(alle) / args.seconds:.1f} "
+        f"p50={percentiel(alle, 50) * 1000:.0f}ms p95={percentiel(alle, 95) * 1000:.0f}ms "
+        f"p99={percentiel(alle, 99) * 1000:.0f}ms errors={fouten}"
+    )
+    for fout, aantal in sorted(meting.fouten.items(), key=lambda x: -x[1])[:10]:
+        print(f"  fout {aantal}x {fout}")
+
+    per_soort: dict[str, list[float]] = defaultdict(list)
+    voorbeeld: dict[str, tuple[str, str]] = {}
+    for (username, pad), tijden in meting.tijden.items():
+        per_soort[soort(pad)] += tijden
+        voorbeeld.setdefault(soort(pad), (username, pad))
+    traagste = sorted(per_soort, key=lambda s: -percentiel(per_soort[s], 95))[:12]
+    queries = query_counts({g.username: g for g in gebruikers}, [voorbeeld[s] for s in traagste])
+    print("traagste pagina's (p95, p50, aantal requests, SQL-queries voor één request):")
+    for s in traagste:
+        tijden = per_soort[s]
+        print(
+            f"  {percentiel(tijden, 95) * 1000:6.0f}ms {percentiel(tijden, 50) * 1000:6.0f}ms "
+            f"{len(tijden):6d}  {queries[voorbeeld[s]]:3d} queries  {s}"
+        )
+    print(f"mean={statistics.fmean(alle) * 1000:.0f}ms" if alle else "geen requests")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,119 @@
+"""Long lists: the provider overview a page at a time, list pages that count only up to a bound past the
+page, and the provider's beschikkingen without a DISTINCT over every column."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from resultaat.clienten.models import Client
+from resultaat.core.paginering import BegrensdeTelling
+from resultaat.toegang.models import Beschikking
+from tests import factories as f
+
+GEBOREN = dt.date(1950, 1, 1)
+
+
+@pytest.mark.django_db
+def test_the_portal_overview_shows_clients_in_care_a_page_at_a_time(client, bob, noord, alkmaar):
+    product = f.ProductFactory()
+    for i in range(60):
+        t = f.ToewijzingFactory(
+            client=f.ClientFactory(gemeente=alkmaar, achternaam=f"Zorg{i:03d}"),
+            aanbieder=noord,
+            product=product,
+        )
+        f.LeveringFactory(toewijzing=t)
+    client.force_login(bob)
+    eerste = client.get(reverse("web:portaal")).content.decode()
+    in_zorg = eerste.split('id="in-zorg"')[1]
+    assert "Zorg000" in in_zorg and "Zorg049" in in_zorg
+    assert "Zorg050" not in in_zorg
+    assert "60 toewijzingen met een lopende start" in in_zorg
+    assert "Pagina 1 van 2" in in_zorg
+    tweede = client.get(reverse("web:portaal"), {"page": 2}).content.decode().split('id="in-zorg"')[1]
+    assert "Zorg050" in tweede and "Zorg059" in tweede and "Zorg049" not in tweede
+    # A page number that is no number shows the first page, as on every list.
+    assert "Zorg000" in client.get(reverse("web:portaal"), {"page": "x"}).content.decode()
+
+
+@pytest.mark.django_db
+def test_a_list_counts_up_to_a_bound_past_the_page(alkmaar):
+    Client.objects.bulk_create(
+        [
+            Client(gemeente=alkmaar, bsn=f.valid_bsn(), achternaam=f"N{i:04d}", geboortedatum=GEBOREN)
+            for i in range(130)
+        ]
+    )
+    qs = Client.objects.order_by("achternaam")
+    klein = BegrensdeTelling(qs, 25)
+    klein.vooruit = 250
+    assert klein.page(1).object_list[0].achternaam == "N0000"
+    assert (klein.count, klein.aantal, klein.paginas, klein.geschat) == (130, "130", "6", False)
+
+    begrensd = BegrensdeTelling(qs, 25)
+    begrensd.vooruit = 50
+    pagina = begrensd.page(1)
+    assert begrensd.geschat and begrensd.aantal == "meer dan 75" and begrensd.paginas == "meer dan 3"
+    assert pagina.has_next()
+    with CaptureQueriesContext(connection) as queries:
+        BegrensdeTelling(qs, 25).page(1)
+    telling = next(q["sql"] for q in queries.captured_queries if "COUNT(" in q["sql"].upper())
+    assert "LIMIT" in telling.upper()
+    # Further on, the bound moves with the page: page 5 is reachable and its count stays exact.
+    verder = BegrensdeTelling(qs, 25)
+    verder.vooruit = 10
+    assert [c.achternaam for c in verder.page(5).object_list][:1] == ["N0100"]
+
+
+@pytest.mark.django_db
+def test_the_client_list_page_says_more_than_past_the_bound(client, alice, alkmaar, monkeypatch):
+    Client.objects.bulk_create(
+        [
+            Client(gemeente=alkmaar, bsn=f.valid_bsn(), achternaam=f"N{i:04d}", geboortedatum=GEBOREN)
+            for i in range(60)
+        ]
+    )
+    monkeypatch.setattr(BegrensdeTelling, "vooruit", 20)
+    client.force_login(alice)
+    pagina = client.get(reverse("web:client-list")).content.decode()
+    assert "meer dan 45 cliënten" in pagina
+    assert "Volgende" in pagina
+
+
+@pytest.mark.django_db
+def test_the_providers_beschikkingen_come_without_distinct(bob, noord, alkmaar):
+    product = f.ProductFactory()
+    t1 = f.ToewijzingFactory(client=f.ClientFactory(gemeente=alkmaar), aanbieder=noord, product=product)
+    keten = f.toegangsketen(t1, beschikkingnummer="B-1")
+    # A second toewijzing of the same beschikking with the same provider: still one row.
+    t2 = f.ToewijzingFactory(client=t1.client, aanbieder=noord, product=product)
+    t2.beschikt_resultaat = keten.beschikt
+    t2.save()
+    f.toegangsketen(f.ToewijzingFactory(client=f.ClientFactory(gemeente=alkmaar)), beschikkingnummer="B-2")
+    qs = Beschikking.objects.for_user(bob)
+    assert "DISTINCT" not in str(qs.query).upper()
+    assert list(qs) == [keten.beschikking]
+
+
+@pytest.mark.django_db
+def test_an_api_list_counts_up_to_a_bound_past_the_page(client, alice, alkmaar, monkeypatch):
+    Client.objects.bulk_create(
+        [
+            Client(gemeente=alkmaar, bsn=f.valid_bsn(), achternaam=f"N{i:04d}", geboortedatum=GEBOREN)
+            for i in range(60)
+        ]
+    )
+    monkeypatch.setattr(BegrensdeTelling, "vooruit", 5)
+    client.force_login(alice)
+    with CaptureQueriesContext(connection) as queries:
+        eerste = client.get("/api/v1/clienten/", {"page_size": 10}).json()
+    assert eerste["count"] == 16 and len(eerste["results"]) == 10 and eerste["next"]
+    telling = next(q["sql"] for q in queries.captured_queries if "COUNT(" in q["sql"].upper())
+    assert "LIMIT" in telling.upper()
+    laatste = client.get("/api/v1/clienten/", {"page_size": 10, "page": 6}).json()
+    assert laatste["count"] == 60 and len(laatste["results"]) == 10 and laatste["next"] is None
