@@ -132,6 +132,7 @@ def vot(agb, bsn, referenties, identificatie="V1", product=("01", "HBH01")):
             "ReferentieAanbieder": ref,
             "Product": {"Categorie": product[0], "Code": product[1]},
             "ToewijzingIngangsdatum": D(2030, 1, 1),
+            "Omvang": {"Volume": 1, "Eenheid": "82", "Frequentie": "4"},
             "Verwijzer": {"Type": "02", "Naam": "Huisarts Jansen"},
         }
         for ref in referenties
@@ -189,7 +190,7 @@ def test_granting_a_vot_sends_a_301_with_the_referentie_and_closes_the_worklist_
         == "REF-9"
     )
     assert WerklijstItem.objects.get().status == WerklijstStatus.AFGEHANDELD
-    with pytest.raises(ValidationError, match="TR360"):
+    with pytest.raises(ValidationError, match="TR359"):
         services.beantwoord_met_319(door=alice, verzoek=verzoek, antwoord="1", reden="3")
 
 
@@ -218,7 +219,7 @@ def test_the_319_answer_rules(alice, noord, product):
     bericht = services.beantwoord_met_319(door=alice, verzoek=verzoek, antwoord="2")
     root = valid(bytes(bericht.inhoud))
     assert root.findtext("{*}Antwoord/{*}ReferentieAanbieder") == "REF-5"
-    with pytest.raises(ValidationError, match="TR359"):
+    with pytest.raises(ValidationError, match="TR360"):
         services.beantwoord_met_319(door=alice, verzoek=verzoek, antwoord="2")
     item = WerklijstItem.objects.get()
     assert (
@@ -229,12 +230,17 @@ def test_the_319_answer_rules(alice, noord, product):
     verzoek.refresh_from_db()
     assert verzoek.status == VerzoekStatus.AFGEWEZEN
     assert WerklijstItem.objects.get().status == WerklijstStatus.AFGEHANDELD
+    with pytest.raises(ValidationError, match="TR365, retourcode 9365"):
+        services.beantwoord_met_319(door=alice, verzoek=verzoek, antwoord="2")
 
 
 # --- VOW (317) ---------------------------------------------------------------------------------------
 
 
-def vow(agb, bsn, referentie, te_wijzigen, identificatie="W1"):
+OMVANG = {"Volume": 1, "Eenheid": "82", "Frequentie": "4"}
+
+
+def vow(agb, bsn, referentie, te_wijzigen, identificatie="W1", omvang=OMVANG):
     return vb.uit_dict(
         "WMO317",
         {
@@ -249,6 +255,7 @@ def vow(agb, bsn, referentie, te_wijzigen, identificatie="W1"):
                             "ToewijzingNummer": n,
                             "GewensteIngangsdatum": D(2030, 1, 1),
                             "Einddatum": D(2031, 12, 31),
+                            **({"Omvang": omvang} if omvang else {}),
                         }
                         for n in te_wijzigen
                     ],
@@ -263,8 +270,8 @@ def test_a_vow_for_a_toewijzing_that_is_not_the_clients_is_rejected(alice, clien
         door=alice, client=client, aanbieder=noord, product=product, ingangsdatum=D(2020, 1, 1), moment=om(8)
     )
     (u,) = verwerk([("w.xml", vow(noord.agb_code, client.bsn, "VOW-1", [t.nummer + 1]))])
-    assert [p.regel for p in u.problemen] == ["TR375"]
-    valid(u.retour)
+    assert [p.regel for p in u.problemen] == ["TR351", "TR349"]
+    assert {c for cs in _codes(valid(u.retour)).values() for c in cs} >= {"9351", "9349"}
     (ok,) = verwerk([("w2.xml", vow(noord.agb_code, client.bsn, "VOW-2", [t.nummer], "W2"))])
     assert ok.status == "goedgekeurd", ok.problemen
     assert WerklijstItem.objects.get().soort == WerklijstSoort.VERZOEK_WIJZIGING
@@ -416,3 +423,67 @@ def test_two_decisions_in_the_same_second_both_count_and_both_send_a_301(
     a.refresh_from_db()
     assert a.einddatum == D(2030, 2, 28) and a.versies.count() == 2
     assert len(berichten_301()) == 3
+
+
+def _codes(root) -> dict[str, list[str]]:
+    tree = root.getroottree()
+    return {tree.getpath(rc.getparent()): [c.text for c in rc] for rc in root.iter("{*}RetourCodes")}
+
+
+def test_the_change_request_rules_of_a_317(alice, client, noord, product):
+    t = tw.maak_toewijzing(
+        door=alice, client=client, aanbieder=noord, product=product, ingangsdatum=D(2020, 1, 1), moment=om(8)
+    )
+    # TR411: Omvang is required for a toewijzing with a product code
+    (u,) = verwerk([("w.xml", vow(noord.agb_code, client.bsn, "VOW-1", [t.nummer], "W1", omvang=None))])
+    assert [p.regel for p in u.problemen] == ["TR411"]
+    assert "9411" in str(_codes(valid(u.retour)))
+    # TR357: a desired date on or before the dagtekening must be the toewijzing's own
+    data = vow(noord.agb_code, client.bsn, "VOW-2", [t.nummer], "W2").replace(
+        b"GewensteIngangsdatum>2030-01-01<", b"GewensteIngangsdatum>2025-06-01<"
+    )
+    (u,) = verwerk([("w2.xml", data)])
+    assert [p.regel for p in u.problemen] == ["TR357"]
+    assert "9357" in str(_codes(valid(u.retour)))
+    # TR361: the same product twice with overlapping periods
+    data = vow(noord.agb_code, client.bsn, "VOW-3", [t.nummer, t.nummer], "W3")
+    (u,) = verwerk([("w3.xml", data)])
+    assert "TR361" in [p.regel for p in u.problemen]
+    assert "9361" in str(_codes(valid(u.retour)))
+    # TR304: an unknown client
+    (u,) = verwerk([("w4.xml", vow(noord.agb_code, f.valid_bsn(), "VOW-4", [t.nummer], "W4"))])
+    assert [p.regel for p in u.problemen] == ["TR304"]
+    assert "8187" in str(_codes(valid(u.retour)))
+    # A complete request passes
+    (u,) = verwerk([("w5.xml", vow(noord.agb_code, client.bsn, "VOW-5", [t.nummer], "W5"))])
+    assert u.status == "goedgekeurd", u.problemen
+
+
+@pytest.mark.parametrize("regel", ["TR352", "TR353"])
+def test_an_empty_change_request_is_rejected_in_the_header(alice, client, noord, product, regel):
+    t = tw.maak_toewijzing(
+        door=alice, client=client, aanbieder=noord, product=product, ingangsdatum=D(2020, 1, 1), moment=om(8)
+    )
+    verzoek = {"ReferentieAanbieder": "VOW-9", "RedenVerzoek": "1"}
+    if regel == "TR353":
+        verzoek["OngewijzigdeProducten"] = [{"ToewijzingNummer": t.nummer}]
+    else:
+        verzoek["NieuweProducten"] = [
+            {
+                "Product": {"Categorie": product.categorie, "Code": product.code},
+                "GewensteIngangsdatum": D(2030, 1, 1),
+                "Omvang": OMVANG,
+            }
+        ]
+    data = vb.uit_dict(
+        "WMO317",
+        {
+            "Header": vb.header("WMO317", noord.agb_code, "0361", "W9", D(2026, 1, 5)),
+            "Client": {"Bsn": client.bsn, "Verzoek": verzoek},
+        },
+    )
+    (u,) = verwerk([("w.xml", data)])
+    assert regel in [p.regel for p in u.problemen]
+    root = valid(u.retour)
+    assert [c.text for c in root.find("{*}Header/{*}RetourCodes")] == ["0001"]
+    assert not Verzoek.objects.exists()

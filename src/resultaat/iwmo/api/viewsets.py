@@ -274,7 +274,7 @@ class VerzoekViewSet(RollenPerActie, AlleenLezen):
     @_verzoek_actie(
         "Verzoek in onderzoek (319 antwoord 2)",
         "De aanbieder krijgt een 319; de gemeente antwoordt binnen 8 weken. Eén keer per verzoek "
-        "(TR359). Alleen voor een consulent.",
+        "(TR360). Alleen voor een consulent.",
         None,
         door="consulent",
     )

@@ -28,20 +28,35 @@ def niveau_2(g: Gelezen, productcodes: set[tuple[str, str]], vandaag: dt.date) -
     bsns = [g.bsn] if g.bsn else [bsn for bsn, _ in g.prestaties]
     for bsn in dict.fromkeys(bsns):
         if not bsn_is_valid(bsn):
-            p.append(Probleem("BSN", "/Bericht/Client/Bsn", f"BSN eindigend op {bsn[-3:]}."))
+            p.append(Probleem("CS002", "/Bericht/Client/Bsn", f"BSN eindigend op {bsn[-3:]}."))
+    geboren = geboortedatum(g)
+    if geboren is not None and g.berichttype in ("WMO305", "WMO307", "WMO315"):
+        if geboren < _jaren_terug(h.dagtekening, 120):
+            p.append(Probleem("TR002", "/Bericht/Client/Geboortedatum"))
+    sleutels: set[tuple[Any, ...]] = set()
     for prod in g.producten:
         if prod.status not in ("1", "3"):
             p.append(Probleem("CS058", prod.pad + "/StatusAanlevering"))
         if prod.einddatum is not None and prod.einddatum < prod.begindatum:
-            p.append(Probleem("CD027", prod.pad + "/Einddatum"))
+            p.append(Probleem("TR018", prod.pad + "/Einddatum"))
+        if prod.begindatum > h.dagtekening:
+            p.append(Probleem("TR134", prod.pad + "/Begindatum"))
         if prod.categorie and prod.code and (prod.categorie, prod.code) not in productcodes:
             p.append(Probleem("TR381", prod.pad + "/Product"))
+        sleutel = (prod.toewijzingnummer, prod.begindatum, prod.status)
+        if sleutel in sleutels:
+            p.append(Probleem("TR101", prod.pad))
+        sleutels.add(sleutel)
     if g.berichttype == "WMO323":
         p += _declaratie(g, productcodes)
+    if g.berichttype == "WMO317":
+        p += _vow(g)
     for gevraagd in aangevraagd(g):
         product = gevraagd.get("Product") or {}
         if product.get("Code") and (product["Categorie"], product["Code"]) not in productcodes:
             p.append(Probleem("TR381", gevraagd["_pad"] + "/Product"))
+        if g.berichttype == "WMO315" and product.get("Code") and not gevraagd.get("Omvang"):
+            p.append(Probleem("CD041", gevraagd["_pad"] + "/Omvang"))
     return p
 
 
@@ -57,15 +72,61 @@ def _declaratie(g: Gelezen, productcodes: set[tuple[str, str]]) -> list[Probleem
     if d["TotaalIngediendBedrag"]["DebetCredit"] == "C":
         opgegeven = -opgegeven
     if totaal != opgegeven:
-        p.append(Probleem("TR343", "/Bericht/Declaratie/TotaalIngediendBedrag"))
+        p.append(Probleem("TR358", "/Bericht/Declaratie/TotaalIngediendBedrag"))
+    dagtekening = g.header.dagtekening
+    refs = {pr.referentienummer for _, pr in g.prestaties}
+    vorige: set[str] = set()
+    debet: set[tuple[Any, ...]] = set()
     for _, pr in g.prestaties:
         if pr.eenheid == WJ756Eenheid.EUROS and pr.volume != pr.bedrag:
             p.append(Probleem("CS339", pr.pad + "/GeleverdVolume"))
-        if pr.einddatum < pr.begindatum:
-            p.append(Probleem("CD027", pr.pad + "/ProductPeriode"))
+        if pr.einddatum < pr.begindatum or pr.einddatum > dagtekening:
+            p.append(Probleem("TR137", pr.pad + "/ProductPeriode/Einddatum"))
+        elif (pr.begindatum.year, pr.begindatum.month) != (pr.einddatum.year, pr.einddatum.month):
+            p.append(Probleem("CS337", pr.pad + "/ProductPeriode"))
         if (pr.categorie, pr.code) not in productcodes:
             p.append(Probleem("TR381", pr.pad + "/ProductCode"))
+        if pr.vorig_referentienummer:
+            if pr.vorig_referentienummer in vorige:
+                p.append(Probleem("TR315", pr.pad + "/ProductReferentie/VorigReferentieNummer"))
+            vorige.add(pr.vorig_referentienummer)
+            if pr.debet_credit == "C" and pr.vorig_referentienummer in refs:
+                p.append(Probleem("TR316", pr.pad + "/ProductReferentie/VorigReferentieNummer"))
+        if pr.debet_credit == "D":
+            sleutel = (pr.toewijzingnummer, pr.begindatum, pr.einddatum, pr.categorie, pr.code)
+            if sleutel in debet:
+                p.append(Probleem("TR416", pr.pad))
+            debet.add(sleutel)
     return p
+
+
+def _vow(g: Gelezen) -> list[Probleem]:
+    v = g.inhoud["Client"]["Verzoek"]
+    pad = "/Bericht/Client/Verzoek"
+    p: list[Probleem] = []
+    if not v.get("OngewijzigdeProducten") and not v.get("TeWijzigenProducten"):
+        p.append(Probleem("TR352", pad))
+    if not v.get("TeWijzigenProducten") and not v.get("NieuweProducten"):
+        p.append(Probleem("TR353", pad))
+    return p
+
+
+def geboortedatum(g: Gelezen) -> dt.date | None:
+    """The client's birth date when it is known (DatumGebruik 3: unknown)."""
+    if g.berichttype in ("WMO305", "WMO307") and hasattr(g, "geboortedatum"):
+        return g.geboortedatum
+    client = g.inhoud.get("Client") if g.berichttype != "WMO323" else None
+    gd = client.get("Geboortedatum") if isinstance(client, dict) else None
+    if not isinstance(gd, dict) or not gd.get("Datum") or gd.get("DatumGebruik") == "3":
+        return None
+    return dt.date.fromisoformat(gd["Datum"])
+
+
+def _jaren_terug(datum: dt.date, jaren: int) -> dt.date:
+    try:
+        return datum.replace(year=datum.year - jaren)
+    except ValueError:  # 29 February
+        return datum.replace(year=datum.year - jaren, day=28)
 
 
 def aangevraagd(g: Gelezen) -> list[dict[str, Any]]:
