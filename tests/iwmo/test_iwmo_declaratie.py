@@ -331,3 +331,56 @@ def test_in_message_rules_of_the_prestaties_give_0001(toewijzing, regel):
     root = antwoord(u.retour)
     assert [c.text for c in root.find("{*}Header/{*}RetourCodes")] == ["0001"]
     assert DeclaratieRegel.objects.count() == 1
+
+
+@pytest.mark.parametrize(
+    ("regel", "code"),
+    [("TR308", "9308"), ("TR339", "9339"), ("TR341", "9341"), ("TR384", "9384"), ("TR369", "9369")],
+)
+def test_rules_against_the_toewijzing_with_their_official_code(toewijzing, regel, code):
+    p = prestatie(toewijzing, "P1")
+    if regel == "TR308":
+        toewijzing.einddatum = D(2017, 3, 15)
+    elif regel == "TR339":
+        f.ProductFactory(categorie="02", code="HBH01")
+        p["ProductCategorie"] = "02"
+    elif regel == "TR341":
+        p["Eenheid"] = "01"
+    elif regel == "TR384":
+        toewijzing.reden_wijziging = "13"
+    elif regel == "TR369":
+        toewijzing.eenheid, toewijzing.budget_cent, toewijzing.volume = "83", 30000, None
+        p = prestatie(toewijzing, "P1", bedrag=40000, volume=40000)
+        p["Eenheid"] = "83"
+        del p["ProductTarief"]
+    toewijzing.save()
+    (u,) = verwerk([("d.xml", declaratie(toewijzing, [p]))])
+    assert [x.regel for x in u.problemen] == [regel]
+    assert _codes(antwoord(u.retour)) == {"P1": [code]}
+
+
+def test_a_budget_claim_within_the_budget_is_approved(toewijzing):
+    toewijzing.eenheid, toewijzing.budget_cent, toewijzing.volume = "83", 30000, None
+    toewijzing.save()
+    p = prestatie(toewijzing, "P1", bedrag=20000, volume=20000)
+    p["Eenheid"] = "83"
+    del p["ProductTarief"]
+    (u,) = verwerk([("d.xml", declaratie(toewijzing, [p]))])
+    assert u.problemen == []
+
+
+def test_unit_83_needs_the_volume_equal_to_the_amount_CS339(toewijzing):
+    toewijzing.eenheid = "83"
+    toewijzing.save()
+    p = prestatie(toewijzing, "P1", bedrag=20000, volume=19000)
+    p["Eenheid"] = "83"
+    del p["ProductTarief"]
+    (u,) = verwerk([("d.xml", declaratie(toewijzing, [p]))])
+    assert [x.regel for x in u.problemen] == ["CS339"]
+    assert [c.text for c in antwoord(u.retour).find("{*}Header/{*}RetourCodes")] == ["0001"]
+
+
+def test_a_declaratienummer_used_before_is_TR333(toewijzing):
+    verwerk([("d.xml", declaratie(toewijzing, [prestatie(toewijzing, "P1")]))])
+    (u,) = verwerk([("d2.xml", declaratie(toewijzing, [prestatie(toewijzing, "P2")], identificatie="D2"))])
+    assert [x.regel for x in u.problemen] == ["TR333"]

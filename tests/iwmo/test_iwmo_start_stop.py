@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from lxml import etree
@@ -367,3 +368,28 @@ def test_deleting_a_start_that_does_not_exist_is_TR063_and_one_with_a_stop_TR071
     assert een(stop_307(toewijzing, "E3", D(2017, 1, 9), D(2017, 1, 20), "02", status="3")).status == (
         "goedgekeurd"
     )
+
+
+def test_a_stop_before_its_start_is_TR018(toewijzing):
+    een(start_305(toewijzing, "S1"))
+    u = een(stop_307(toewijzing, "E1", D(2017, 1, 9), D(2017, 1, 8), "02"))
+    assert [p.regel for p in u.problemen] == ["TR018"]
+    assert retourcodes(u.retour) == {"/*/*": ["0001"]}
+
+
+def test_a_definitive_stop_before_the_temporary_stop_is_TR414(toewijzing):
+    een(start_305(toewijzing, "S1"))
+    een(stop_307(toewijzing, "E1", D(2017, 1, 9), D(2017, 2, 1), "20"))
+    u = een(stop_307(toewijzing, "E2", D(2017, 1, 9), D(2017, 1, 20), "02"))
+    assert [p.regel for p in u.problemen] == ["TR414"]
+    assert retourcodes(u.retour)["/*/*[2]/*[5]/*"] == ["9414"]
+
+
+def test_an_unknown_gemeente_is_TR378_and_a_wrong_xsd_version_IV034(toewijzing):
+    u = een(start_305(toewijzing).replace(b"<Ontvanger>0361", b"<Ontvanger>0999"))
+    assert [p.regel for p in u.problemen] == ["TR378"]
+    data = start_305(toewijzing, "S2")
+    versie = re.search(rb"<iwmo:BasisschemaXsdVersie>([^<]*)<", data).group(1)
+    u = een(data.replace(versie, b"1.0.9", 1))
+    assert [p.regel for p in u.problemen] == ["IV034"]
+    assert retourcodes(u.retour) == {"/*/*": ["0001"]}

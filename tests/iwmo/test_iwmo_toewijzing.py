@@ -487,3 +487,51 @@ def test_an_empty_change_request_is_rejected_in_the_header(alice, client, noord,
     root = valid(u.retour)
     assert [c.text for c in root.find("{*}Header/{*}RetourCodes")] == ["0001"]
     assert not Verzoek.objects.exists()
+
+
+def test_an_unchanged_product_that_is_no_current_toewijzing_is_TR350_and_a_budget_TR373(
+    alice, client, noord, product
+):
+    t = tw.maak_toewijzing(
+        door=alice, client=client, aanbieder=noord, product=product, ingangsdatum=D(2020, 1, 1), moment=om(8)
+    )
+    verzoek = {
+        "ReferentieAanbieder": "VOW-1",
+        "RedenVerzoek": "1",
+        "OngewijzigdeProducten": [{"ToewijzingNummer": t.nummer + 5}],
+        "TeWijzigenProducten": [
+            {"ToewijzingNummer": t.nummer, "GewensteIngangsdatum": D(2030, 1, 1), "Budget": 50000}
+        ],
+    }
+    data = vb.uit_dict(
+        "WMO317",
+        {
+            "Header": vb.header("WMO317", noord.agb_code, "0361", "W1", D(2026, 1, 5)),
+            "Client": {"Bsn": client.bsn, "Verzoek": verzoek},
+        },
+    )
+    (u,) = verwerk([("w.xml", data)])
+    assert [p.regel for p in u.problemen] == ["TR350", "TR373"]
+    codes = str(_codes(valid(u.retour)))
+    assert "9350" in codes and "9373" in codes
+
+
+def test_a_315_with_a_product_code_needs_an_omvang_CD041(noord, product):
+    data = (
+        vot(noord.agb_code, f.valid_bsn(), ["REF-1"])
+        .replace(b"<Omvang>", b"<!--")
+        .replace(b"</Omvang>", b"-->")
+    )
+    (u,) = verwerk([("v.xml", data)])
+    assert [p.regel for p in u.problemen] == ["CD041"]
+    assert [c.text for c in valid(u.retour).find("{*}Header/{*}RetourCodes")] == ["0001"]
+
+
+def test_a_301_on_a_rejected_request_is_refused_TR379(alice, noord, product):
+    verwerk([("v.xml", vot(noord.agb_code, f.valid_bsn(), ["REF-5"]))])
+    verzoek = Verzoek.objects.get()
+    services.beantwoord_met_319(door=alice, verzoek=verzoek, antwoord="1", reden="3")
+    verzoek.refresh_from_db()
+    with pytest.raises(ValidationError, match="TR379, retourcode 9379"):
+        services.ken_toe(door=alice, verzoek=verzoek)
+    assert not berichten_301()

@@ -28,7 +28,6 @@ REGELS: dict[str, Regel] = {
     r.code: r
     for r in [
         # Level 2: rules within one message; the retour carries the code in its header.
-        _r("CS025", 2, "0001", "BerichtVersie moet 3 en BerichtSubversie 2 zijn."),
         _r("IV034", 2, "0001", "XsdVersie moet de versie uit de XSD van het bericht zijn."),
         _r("TR135", 2, "8848", "De dagtekening ligt in de toekomst."),
         _r(
@@ -62,8 +61,8 @@ REGELS: dict[str, Regel] = {
         _r("TR352", 2, "0001", "Het verzoek om wijziging bevat geen ongewijzigd of te wijzigen product."),
         _r("TR353", 2, "0001", "Het verzoek om wijziging bevat geen te wijzigen of nieuw product."),
         _r("CD041", 2, "0001", "Bij een product met productcode is de omvang verplicht."),
-        _r("CD085", 2, "0001", "Bij VerzoekAntwoord 1 is RedenAfwijzingVerzoek verplicht."),
-        _r("CD086", 2, "0001", "Bij VerzoekAntwoord 2 blijft RedenAfwijzingVerzoek leeg."),
+        _r("CD085", 4, "0001", "Bij VerzoekAntwoord 1 is RedenAfwijzingVerzoek verplicht."),
+        _r("CD086", 4, "0001", "Bij VerzoekAntwoord 2 blijft RedenAfwijzingVerzoek leeg."),
         _r("TR381", 2, "S329", "De productcode past niet bij de productcategorie."),
         # Level 3: rules on our data (305/307).
         _r("TR019", 3, "9019", "De melding kan niet gekoppeld worden aan een toewijzing van deze aanbieder."),
@@ -100,7 +99,6 @@ REGELS: dict[str, Regel] = {
             "Het budget wijzigt, maar de gewenste ingangsdatum is niet die van de toewijzing.",
         ),
         _r("TR411", 3, "9411", "Bij een toewijzing met productcode is de omvang verplicht."),
-        _r("TR412", 3, "9412", "Bij een toewijzing zonder productcode blijft de omvang leeg."),
         # Level 3: the declaratie (323), per prestatie.
         _r("TR333", 3, "9333", "Het DeclaratieNummer is al gebruikt door deze aanbieder."),
         _r("TR314", 3, "8021", "Het ReferentieNummer van de prestatie is al eerder aangeleverd."),
