@@ -13,8 +13,9 @@ from resultaat.core.audit.models import AuditEvent
 from resultaat.iwmo import services, xml
 from resultaat.iwmo import voorbeeld as vb
 from resultaat.iwmo.intake import verwerk
-from resultaat.iwmo.models import Bericht, Verzoek, VerzoekStatus
+from resultaat.iwmo.models import Bericht, DeclaratieRegel, Verzoek, VerzoekStatus
 from resultaat.toewijzingen import services as tw
+from resultaat.toewijzingen.models import Toewijzing
 from resultaat.werklijst.models import WerklijstItem, WerklijstSoort, WerklijstStatus
 from tests import factories as f
 
@@ -182,6 +183,7 @@ def test_a_referentie_used_twice_is_9347_and_a_second_open_request_9374(noord, p
 def test_granting_a_vot_sends_a_301_with_the_referentie_and_closes_the_worklist_item(alice, noord, product):
     verwerk([("v.xml", vot(noord.agb_code, f.valid_bsn(), ["REF-9"]))])
     verzoek = Verzoek.objects.get()
+    _adres(verzoek.client)
     services.ken_toe(door=alice, verzoek=verzoek)
     (bericht,) = berichten_301()
     root = valid(bytes(bericht.inhoud))
@@ -535,3 +537,115 @@ def test_a_301_on_a_rejected_request_is_refused_TR379(alice, noord, product):
     with pytest.raises(ValidationError, match="TR379, retourcode 9379"):
         services.ken_toe(door=alice, verzoek=verzoek)
     assert not berichten_301()
+
+
+def _adres(client, **velden):
+    velden = {
+        "straat": "Dorpsstraat",
+        "huisnummer": "1",
+        "postcode": "1811AB",
+        "woonplaats": "Alkmaar",
+        **velden,
+    }
+    type(client).objects.filter(pk=client.pk).update(**velden)
+    for veld, waarde in velden.items():
+        setattr(client, veld, waarde)
+
+
+@pytest.mark.parametrize(
+    ("adres", "regels"),
+    [
+        ({"straat": "", "huisnummer": "", "postcode": "", "woonplaats": ""}, ["TR061", "TR006"]),
+        ({"huisnummer": ""}, ["TR006", "CD025"]),
+        ({"postcode": ""}, ["TR006", "CD034"]),
+    ],
+)
+def test_a_301_without_a_complete_address_is_not_sent(alice, noord, product, adres, regels):
+    verwerk([("v.xml", vot(noord.agb_code, f.valid_bsn(), ["REF-9"]))])
+    verzoek = Verzoek.objects.get()
+    _adres(verzoek.client, **adres)
+    with pytest.raises(ValidationError) as fout:
+        services.ken_toe(door=alice, verzoek=verzoek)
+    assert [r for r in regels if r in str(fout.value)] == regels
+    assert not berichten_301() and not Toewijzing.objects.filter(client=verzoek.client).exists()
+    _adres(verzoek.client, telefoon="072-5111111", **adres)  # a phone number is enough for TR006
+    with pytest.raises(ValidationError) as fout:
+        services.ken_toe(door=alice, verzoek=verzoek)
+    assert "TR006" not in str(fout.value)
+    _adres(verzoek.client, telefoon="072-5111111")
+    services.ken_toe(door=alice, verzoek=verzoek)
+    (bericht,) = berichten_301()
+    assert valid(bytes(bericht.inhoud)).findtext(".//{*}Telefoon01/{*}Telefoonnummer") == "0725111111"
+
+
+def test_a_deletion_in_a_301_needs_equal_dates_CS335_and_no_approved_claims_TR385(
+    alice, client, noord, product
+):
+    from resultaat.iwmo.controle_uit import controleer_301
+
+    t = tw.maak_toewijzing(
+        door=alice, client=client, aanbieder=noord, product=product, ingangsdatum=D(2020, 1, 1), moment=om(8)
+    )
+    root = etree.fromstring(bytes(berichten_301()[-1].inhoud))
+    assert controleer_301(root, client.gemeente) == []
+    tp = root.find(".//{*}ToegewezenProduct")
+    einddatum = etree.Element(tp.find("{*}Ingangsdatum").tag.replace("Ingangsdatum", "Einddatum"))
+    einddatum.text = "2020-03-01"
+    tp.find("{*}Ingangsdatum").addnext(einddatum)
+    reden = etree.Element(tp.tag.replace("ToegewezenProduct", "RedenWijziging"))
+    reden.text = "13"
+    einddatum.addnext(reden)
+    assert [p.regel for p in controleer_301(root, client.gemeente)] == ["CS335"]
+    einddatum.text = "2020-01-01"
+    assert controleer_301(root, client.gemeente) == []
+    heen = Bericht.objects.filter(berichttype="WMO301").first()
+    DeclaratieRegel.objects.create(
+        bericht=heen,
+        aanbieder=noord,
+        client=client,
+        toewijzing=t,
+        referentienummer="P1",
+        begindatum=D(2020, 1, 1),
+        einddatum=D(2020, 1, 31),
+        volume=1,
+        bedrag_cent=100,
+        toegekend=True,
+    )
+    problemen = controleer_301(root, client.gemeente)
+    assert [(p.regel, p.retourcode) for p in problemen] == [("TR385", "9385")]
+    DeclaratieRegel.objects.create(
+        bericht=heen,
+        aanbieder=noord,
+        client=client,
+        toewijzing=t,
+        referentienummer="P1C",
+        vorig_referentienummer="P1",
+        begindatum=D(2020, 1, 1),
+        einddatum=D(2020, 1, 31),
+        volume=1,
+        bedrag_cent=-100,
+        toegekend=True,
+    )
+    assert controleer_301(root, client.gemeente) == []
+
+
+def test_a_301_with_a_postcode_without_landcode_is_CD005_and_a_product_twice_TR302(
+    alice, client, noord, product
+):
+    import copy
+
+    from resultaat.iwmo.controle_uit import controleer_301
+
+    tw.maak_toewijzing(
+        door=alice, client=client, aanbieder=noord, product=product, ingangsdatum=D(2020, 1, 1), moment=om(8)
+    )
+    root = etree.fromstring(bytes(berichten_301()[-1].inhoud))
+    landcode = root.find(".//{*}Adres/{*}LandCode")
+    landcode.getparent().remove(landcode)
+    assert [p.regel for p in controleer_301(root, client.gemeente)] == ["CD005"]
+    root = etree.fromstring(bytes(berichten_301()[-1].inhoud))
+    tp = root.find(".//{*}ToegewezenProduct")
+    tweede = copy.deepcopy(tp)
+    tweede.find("{*}ToewijzingNummer").text = "999999"
+    tp.addnext(tweede)
+    assert [p.regel for p in controleer_301(root, client.gemeente)] == ["TR302"]

@@ -53,6 +53,22 @@ UITGAAND: dict[str, str] = {
     "CD085": "319: services.beantwoord_met_319",
     "CD086": "319: services.beantwoord_met_319",
     "TR379": "301: services.ken_toe (alleen op een openstaand verzoek)",
+    **{
+        r: "301: controle_uit.controleer_301"
+        for r in (
+            "CS002",
+            "TR002",
+            "TR061",
+            "TR006",
+            "CD034",
+            "CD025",
+            "CD005",
+            "CD041",
+            "TR302",
+            "CS335",
+            "TR385",
+        )
+    },
 }
 
 # Rules we do not check, and why. A rule is here only when it cannot be broken by our own messages or
@@ -129,15 +145,6 @@ REDEN: dict[str, str] = {
     "TR383": "Niet gecontroleerd als eigen regel: een ReferentieAanbieder twee keer in een 315 geeft 9347.",
     "TR386": "Niet gecontroleerd: hetzelfde product met overlappende periodes in een 315.",
     "TR410": "Niet gecontroleerd: hetzelfde nieuwe product met overlappende periodes in een 317.",
-    # Outgoing 301 content rules.
-    "CD005": "Niet gecontroleerd: LandCode bij een postcode in de 301.",
-    "CD025": "Niet gecontroleerd: huisnummer bij een Nederlands adres in de 301.",
-    "CD034": "Niet gecontroleerd: postcode bij een BRP- of verblijfadres in de 301.",
-    "TR006": "Niet gecontroleerd: telefoon of huisnummer en postcode in het Contact van de 301.",
-    "TR061": "Niet gecontroleerd: een BRP-, correspondentie- of verblijfadres in de 301.",
-    "TR302": "Niet gecontroleerd: hetzelfde product met overlappende periodes in de 301.",
-    "CS335": "Niet gecontroleerd: RedenWijziging 13 alleen als ingangsdatum en einddatum gelijk zijn.",
-    "TR385": "Niet gecontroleerd: verwijderen van een toewijzing met goedgekeurde declaratieregels.",
 }
 
 

@@ -134,7 +134,22 @@ REGELS: dict[str, Regel] = {
         _r("TR369", 3, "9369", "De ingediende bedragen samen zijn groter dan het toegewezen budget."),
         _r("TR346", 3, "9346", "IngediendBedrag is niet GeleverdVolume maal ProductTarief."),
         _r("TR418", 3, "0611", "Het ingediende tarief is niet het contracttarief."),
-        # Our own answers (319), checked before a 319 is built.
+        # Our own messages (301, 319), checked before one is sent.
+        _r("TR061", 4, "0001", "De cliënt heeft geen BRP-, correspondentie- of verblijfadres."),
+        _r("TR006", 4, "0001", "Het contact heeft geen telefoonnummer en geen huisnummer met postcode."),
+        _r("CD034", 4, "0001", "Bij een BRP- of verblijfadres is de postcode verplicht."),
+        _r("CD025", 4, "0001", "Bij een Nederlands adres is het huisnummer verplicht."),
+        _r("CD005", 4, "0001", "Bij een postcode is de landcode verplicht."),
+        _r("TR302", 4, "0001", "Hetzelfde product komt twee keer voor met overlappende periodes."),
+        _r(
+            "CS335", 4, "0001", "Verwijderen (reden 13) mag alleen als ingangsdatum en einddatum gelijk zijn."
+        ),
+        _r(
+            "TR385",
+            4,
+            "9385",
+            "De toewijzing heeft goedgekeurde declaratieregels en kan niet verwijderd worden.",
+        ),
         _r("TR355", 4, "9355", "ReferentieAanbieder hoort niet bij een eerder verzoek van deze aanbieder."),
         _r("TR359", 4, "9359", "Op dit verzoek is al een toewijzing (301) gestuurd; een 319 kan niet meer."),
         _r("TR360", 4, "9360", "'In onderzoek' mag maar één keer per verzoek worden gestuurd."),
