@@ -384,3 +384,22 @@ def test_a_declaratienummer_used_before_is_TR333(toewijzing):
     verwerk([("d.xml", declaratie(toewijzing, [prestatie(toewijzing, "P1")]))])
     (u,) = verwerk([("d2.xml", declaratie(toewijzing, [prestatie(toewijzing, "P2")], identificatie="D2"))])
     assert [x.regel for x in u.problemen] == ["TR333"]
+
+
+@pytest.mark.parametrize("regel", ["CD060", "CD087", "CS325", "TR335"])
+def test_in_message_rules_of_a_prestatie_CD060_CD087_CS325_TR335(toewijzing, regel):
+    p = prestatie(toewijzing, "P1")
+    if regel == "CD060":
+        p["ProductReferentie"]["VorigReferentieNummer"] = "P0"
+    elif regel == "CD087":
+        del p["ProductTarief"]
+    elif regel == "CS325":
+        p["IngediendBedrag"] = {"Bedrag": 0, "DebetCredit": "C"}
+        p["ProductReferentie"]["VorigReferentieNummer"] = "P0"
+        p["ProductTarief"] = 0
+    elif regel == "TR335":
+        p["ProductPeriode"] = {"Begindatum": D(2012, 3, 1), "Einddatum": D(2012, 3, 31)}
+    (u,) = verwerk([("d.xml", declaratie(toewijzing, [p]))])
+    assert regel in {x.regel for x in u.problemen}
+    assert [c.text for c in antwoord(u.retour).find("{*}Header/{*}RetourCodes")] == ["0001"]
+    assert not DeclaratieRegel.objects.exists()

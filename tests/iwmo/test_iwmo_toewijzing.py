@@ -649,3 +649,43 @@ def test_a_301_with_a_postcode_without_landcode_is_CD005_and_a_product_twice_TR3
     tweede.find("{*}ToewijzingNummer").text = "999999"
     tp.addnext(tweede)
     assert [p.regel for p in controleer_301(root, client.gemeente)] == ["TR302"]
+
+
+@pytest.mark.parametrize("regel", ["TR383", "TR386", "CD043"])
+def test_in_message_rules_of_a_315(noord, product, regel):
+    data = vot(noord.agb_code, f.valid_bsn(), ["REF-1", "REF-1" if regel == "TR383" else "REF-2"])
+    if regel == "CD043":
+        data = vot(noord.agb_code, f.valid_bsn(), ["REF-1"]).replace(
+            b"<ReferentieAanbieder>REF-1</ReferentieAanbieder>",
+            b"<ReferentieAanbieder>REF-1</ReferentieAanbieder><BeschikkingNummer>12345</BeschikkingNummer>",
+        )
+    (u,) = verwerk([("v.xml", data)])
+    assert regel in [p.regel for p in u.problemen], u.problemen
+    assert [c.text for c in valid(u.retour).find("{*}Header/{*}RetourCodes")] == ["0001"]
+    assert not Verzoek.objects.exists()
+
+
+def test_a_new_product_twice_with_overlapping_periods_in_a_317_is_TR410(alice, client, noord, product):
+    t = tw.maak_toewijzing(
+        door=alice, client=client, aanbieder=noord, product=product, ingangsdatum=D(2020, 1, 1), moment=om(8)
+    )
+    nieuw = {
+        "Product": {"Categorie": product.categorie, "Code": product.code},
+        "GewensteIngangsdatum": D(2030, 1, 1),
+        "Omvang": OMVANG,
+    }
+    verzoek = {
+        "ReferentieAanbieder": "VOW-9",
+        "RedenVerzoek": "1",
+        "OngewijzigdeProducten": [{"ToewijzingNummer": t.nummer}],
+        "NieuweProducten": [nieuw, nieuw],
+    }
+    data = vb.uit_dict(
+        "WMO317",
+        {
+            "Header": vb.header("WMO317", noord.agb_code, "0361", "W9", D(2026, 1, 5)),
+            "Client": {"Bsn": client.bsn, "Verzoek": verzoek},
+        },
+    )
+    (u,) = verwerk([("w.xml", data)])
+    assert "TR410" in [p.regel for p in u.problemen]

@@ -128,7 +128,6 @@ REDEN: dict[str, str] = {
     "CS343": "Niet gecontroleerd: Frequentie bij eenheid 14, 16, 83 of 84 in de 315.",
     "CD007": "Niet gecontroleerd: communicatie bij tolk in de 301.",
     "CD009": "Niet gecontroleerd: periode alleen bij een tijdelijk adres in de 301.",
-    "CD043": "Niet gecontroleerd: BeschikkingIngangsdatum bij een BeschikkingNummer in de 315.",
     "CD066": "Niet gecontroleerd: verwijzer in de 315.",
     "CD067": "Niet gecontroleerd: verwijzer in de 315.",
     "CD068": "Niet gecontroleerd: verwijzer in de 315.",
@@ -137,14 +136,7 @@ REDEN: dict[str, str] = {
     "CD077": "Niet gecontroleerd: omvang en budget samen.",
     "CD078": "Niet gecontroleerd: omvang en budget samen.",
     "CD079": "Niet gecontroleerd: product bij een leeg budget.",
-    "CD060": "Niet gecontroleerd: VorigReferentieNummer alleen bij een creditregel.",
-    "CD087": "Niet gecontroleerd: ProductTarief bij eenheid anders dan 83.",
-    "CS325": "Niet gecontroleerd: DebetCredit D bij een bedrag 0.",
-    "TR335": "Niet gecontroleerd: einddatum meer dan 5 jaar vóór de declaratiedagtekening.",
     "TR380": "Niet gecontroleerd: datum na de dagtekening in de 317.",
-    "TR383": "Niet gecontroleerd als eigen regel: een ReferentieAanbieder twee keer in een 315 geeft 9347.",
-    "TR386": "Niet gecontroleerd: hetzelfde product met overlappende periodes in een 315.",
-    "TR410": "Niet gecontroleerd: hetzelfde nieuwe product met overlappende periodes in een 317.",
 }
 
 

@@ -51,8 +51,27 @@ def niveau_2(g: Gelezen, productcodes: set[tuple[str, str]], vandaag: dt.date) -
         p += _declaratie(g, productcodes)
     if g.berichttype == "WMO317":
         p += _vow(g)
+    referenties: set[str] = set()
+    perioden: list[tuple[tuple[str, str], dt.date, dt.date]] = []
     for gevraagd in aangevraagd(g):
         product = gevraagd.get("Product") or {}
+        if g.berichttype == "WMO315":
+            if gevraagd["ReferentieAanbieder"] in referenties:
+                p.append(Probleem("TR383", gevraagd["_pad"] + "/ReferentieAanbieder"))
+            referenties.add(gevraagd["ReferentieAanbieder"])
+            if bool(gevraagd.get("BeschikkingNummer")) != bool(gevraagd.get("BeschikkingIngangsdatum")):
+                p.append(Probleem("CD043", gevraagd["_pad"] + "/BeschikkingIngangsdatum"))
+        if product.get("Code"):
+            sleutel = (product.get("Categorie", ""), product["Code"])
+            begin = dt.date.fromisoformat(
+                gevraagd.get("ToewijzingIngangsdatum") or gevraagd.get("GewensteIngangsdatum") or "0001-01-01"
+            )
+            eind = dt.date.fromisoformat(
+                gevraagd.get("ToewijzingEinddatum") or gevraagd.get("Einddatum") or "9999-12-31"
+            )
+            if any(q == sleutel and b <= eind and begin <= e for q, b, e in perioden):
+                p.append(Probleem("TR386" if g.berichttype == "WMO315" else "TR410", gevraagd["_pad"]))
+            perioden.append((sleutel, begin, eind))
         if product.get("Code") and (product["Categorie"], product["Code"]) not in productcodes:
             p.append(Probleem("TR381", gevraagd["_pad"] + "/Product"))
         if g.berichttype == "WMO315" and product.get("Code") and not gevraagd.get("Omvang"):
@@ -73,6 +92,9 @@ def _declaratie(g: Gelezen, productcodes: set[tuple[str, str]]) -> list[Probleem
         opgegeven = -opgegeven
     if totaal != opgegeven:
         p.append(Probleem("TR358", "/Bericht/Declaratie/TotaalIngediendBedrag"))
+    if opgegeven == 0 and d["TotaalIngediendBedrag"]["DebetCredit"] != "D":
+        p.append(Probleem("CS325", "/Bericht/Declaratie/TotaalIngediendBedrag/DebetCredit"))
+    declaratiedag = dt.date.fromisoformat(d["DeclaratieDagtekening"])
     dagtekening = g.header.dagtekening
     refs = {pr.referentienummer for _, pr in g.prestaties}
     vorige: set[str] = set()
@@ -86,6 +108,14 @@ def _declaratie(g: Gelezen, productcodes: set[tuple[str, str]]) -> list[Probleem
             p.append(Probleem("CS337", pr.pad + "/ProductPeriode"))
         if (pr.categorie, pr.code) not in productcodes:
             p.append(Probleem("TR381", pr.pad + "/ProductCode"))
+        if (pr.debet_credit == "C") != bool(pr.vorig_referentienummer):
+            p.append(Probleem("CD060", pr.pad + "/ProductReferentie/VorigReferentieNummer"))
+        if (pr.eenheid != WJ756Eenheid.EUROS) != (pr.tarief is not None):
+            p.append(Probleem("CD087", pr.pad + "/ProductTarief"))
+        if pr.bedrag == 0 and pr.debet_credit != "D":
+            p.append(Probleem("CS325", pr.pad + "/IngediendBedrag/DebetCredit"))
+        if pr.einddatum < _jaren_terug(declaratiedag, 5):
+            p.append(Probleem("TR335", pr.pad + "/ProductPeriode/Einddatum"))
         if pr.vorig_referentienummer:
             if pr.vorig_referentienummer in vorige:
                 p.append(Probleem("TR315", pr.pad + "/ProductReferentie/VorigReferentieNummer"))

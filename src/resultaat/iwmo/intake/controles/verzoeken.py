@@ -38,7 +38,7 @@ def vot(b: Batch, w: Werk) -> None:
         )
     )
     for p in producten:
-        if p["ReferentieAanbieder"] in bestaand or refs.count(p["ReferentieAanbieder"]) > 1:
+        if p["ReferentieAanbieder"] in bestaand:
             problemen.append(Probleem("TR347", p["_pad"]))
     if _open_verzoek(client, w.aanbieder):
         problemen.append(Probleem("TR374", "/Bericht/Client"))
