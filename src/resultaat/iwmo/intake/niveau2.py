@@ -62,16 +62,16 @@ def niveau_2(g: Gelezen, productcodes: set[tuple[str, str]], vandaag: dt.date) -
             if bool(gevraagd.get("BeschikkingNummer")) != bool(gevraagd.get("BeschikkingIngangsdatum")):
                 p.append(Probleem("CD043", gevraagd["_pad"] + "/BeschikkingIngangsdatum"))
         if product.get("Code"):
-            sleutel = (product.get("Categorie", ""), product["Code"])
+            soort = (str(product.get("Categorie", "")), str(product["Code"]))
             begin = dt.date.fromisoformat(
                 gevraagd.get("ToewijzingIngangsdatum") or gevraagd.get("GewensteIngangsdatum") or "0001-01-01"
             )
             eind = dt.date.fromisoformat(
                 gevraagd.get("ToewijzingEinddatum") or gevraagd.get("Einddatum") or "9999-12-31"
             )
-            if any(q == sleutel and b <= eind and begin <= e for q, b, e in perioden):
+            if any(q == soort and b <= eind and begin <= e for q, b, e in perioden):
                 p.append(Probleem("TR386" if g.berichttype == "WMO315" else "TR410", gevraagd["_pad"]))
-            perioden.append((sleutel, begin, eind))
+            perioden.append((soort, begin, eind))
         if product.get("Code") and (product["Categorie"], product["Code"]) not in productcodes:
             p.append(Probleem("TR381", gevraagd["_pad"] + "/Product"))
         if g.berichttype == "WMO315" and product.get("Code") and not gevraagd.get("Omvang"):
