@@ -689,3 +689,32 @@ def test_a_new_product_twice_with_overlapping_periods_in_a_317_is_TR410(alice, c
     )
     (u,) = verwerk([("w.xml", data)])
     assert "TR410" in [p.regel for p in u.problemen]
+
+
+def test_a_301_without_its_retour_after_three_werkdagen_lands_on_the_worklist_OP090(
+    alice, client, noord, product
+):
+    from django.core.management import call_command
+
+    from resultaat.iwmo.bewaking import meld_ontbrekende_retouren
+
+    tw.maak_toewijzing(
+        door=alice, client=client, aanbieder=noord, product=product, ingangsdatum=D(2030, 1, 1)
+    )
+    (heen,) = berichten_301()
+    Bericht.objects.filter(pk=heen.pk).update(dagtekening=D(2026, 1, 2))  # a Friday
+    assert meld_ontbrekende_retouren(D(2026, 1, 7)) == 0  # the third werkdag: still in time
+    assert meld_ontbrekende_retouren(D(2026, 1, 8)) == 1
+    item = WerklijstItem.objects.get(soort=WerklijstSoort.RETOUR)
+    assert (
+        item.client == client and "Geen retour (WMO302)" in item.omschrijving and "OP090" in item.omschrijving
+    )
+    assert meld_ontbrekende_retouren(D(2026, 1, 9)) == 0  # once per message
+    # a 301 that got its retour is not reported
+    ander = f.ClientFactory(gemeente=client.gemeente)
+    tw.maak_toewijzing(door=alice, client=ander, aanbieder=noord, product=product, ingangsdatum=D(2030, 1, 1))
+    tweede = berichten_301()[-1]
+    verwerk([("r.xml", _retour_302(tweede, "0200", "R9"))])
+    Bericht.objects.filter(pk=tweede.pk).update(dagtekening=D(2026, 1, 2))
+    call_command("iwmo_retouren")
+    assert WerklijstItem.objects.filter(soort=WerklijstSoort.RETOUR).count() == 1

@@ -53,6 +53,7 @@ UITGAAND: dict[str, str] = {
     "CD085": "319: services.beantwoord_met_319",
     "CD086": "319: services.beantwoord_met_319",
     "TR379": "301: services.ken_toe (alleen op een openstaand verzoek)",
+    "OP090": "301/319 zonder retour na 3 werkdagen op de werklijst: bewaking (iwmo_retouren)",
     **{
         r: "301: controle_uit.controleer_301"
         for r in (
@@ -90,7 +91,6 @@ REDEN: dict[str, str] = {
     "OP080": "Gevolgd: een batch verwerkt de berichten in volgorde, en elk bericht op zichzelf.",
     "OP086": "Gevolgd: toewijzingen ontstaan alleen bij de gemeente (toewijzingen.services).",
     "OP087": "Gevolgd: elke 301 bevat alle lopende toewijzingen van de cliënt bij de aanbieder (bouw.py).",
-    "OP090": "Gevolgd voor ontvangen berichten: de retour gaat direct bij verwerking terug.",
     "OP090x2": "Gevolgd: een bestand zonder retour (niveau 1) krijgt de reden in inbox/fout en de API.",
     "OP090x4": "Gevolgd: de 325 gaat direct bij verwerking van de 323 terug.",
     "OP091": "Gevolgd: elk adres in de 301 heeft een Soort (XSD).",
