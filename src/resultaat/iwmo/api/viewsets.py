@@ -200,7 +200,7 @@ class VerzoekViewSet(RollenPerActie, AlleenLezen):
         "Verzoek om toewijzing (zoals een 315)",
         "Voor een cliënt van uw organisatie en een product waarvoor u een contract heeft in de "
         "gemeente van de cliënt op de gewenste ingangsdatum; geen overlap met een toewijzing van hetzelfde "
-        "product (OP259) en geen ander open verzoek voor deze cliënt (TR374).",
+        "product en geen ander open verzoek voor deze cliënt (TR374).",
         s.VotInvoerSerializer,
         door="aanbieder",
     )
