@@ -718,3 +718,85 @@ def test_a_301_without_its_retour_after_three_werkdagen_lands_on_the_worklist_OP
     Bericht.objects.filter(pk=tweede.pk).update(dagtekening=D(2026, 1, 2))
     call_command("iwmo_retouren")
     assert WerklijstItem.objects.filter(soort=WerklijstSoort.RETOUR).count() == 1
+
+
+def _vot_product(**velden):
+    p = {
+        "ReferentieAanbieder": "REF-1",
+        "Product": {"Categorie": "01", "Code": "HBH01"},
+        "ToewijzingIngangsdatum": D(2030, 1, 1),
+        "ToewijzingEinddatum": D(2030, 12, 31),
+        "Omvang": {"Volume": 1, "Eenheid": "82", "Frequentie": "4"},
+    }
+    p.update(velden)
+    p["Verwijzer"] = {"Type": "02", "Naam": "Huisarts Jansen"}
+    return {k: v for k, v in p.items() if v is not None}
+
+
+@pytest.mark.parametrize(
+    ("velden", "regels"),
+    [
+        ({"ToewijzingEinddatum": None, "Omvang": None, "Budget": 50000}, ["CD075"]),
+        (
+            {"ToewijzingEinddatum": None, "Omvang": {"Volume": 3, "Eenheid": "04", "Frequentie": "2"}},
+            ["CD076"],
+        ),
+        ({"Budget": 50000}, ["CD077", "CD078"]),
+        ({"Product": None, "Omvang": None}, ["CD079"]),
+        ({"ToewijzingEinddatum": D(2029, 12, 31)}, ["CS003"]),
+        ({"Omvang": {"Volume": 3, "Eenheid": "14", "Frequentie": "1"}}, ["CS343"]),
+    ],
+)
+def test_omvang_budget_and_period_rules_of_a_315(noord, product, velden, regels):
+    data = vb.uit_dict(
+        "WMO315",
+        {
+            "Header": vb.header("WMO315", noord.agb_code, "0361", "V1", D(2026, 1, 5)),
+            "Client": {
+                **vb.client_kort(f.valid_bsn(), "Smit"),
+                "AangevraagdeProducten": [_vot_product(**velden)],
+            },
+        },
+    )
+    (u,) = verwerk([("v.xml", data)])
+    assert [p.regel for p in u.problemen] == regels
+    assert [c.text for c in valid(u.retour).find("{*}Header/{*}RetourCodes")] == ["0001"]
+
+
+def test_a_complete_315_with_an_end_date_passes(noord, product):
+    data = vb.uit_dict(
+        "WMO315",
+        {
+            "Header": vb.header("WMO315", noord.agb_code, "0361", "V1", D(2026, 1, 5)),
+            "Client": {**vb.client_kort(f.valid_bsn(), "Smit"), "AangevraagdeProducten": [_vot_product()]},
+        },
+    )
+    (u,) = verwerk([("v.xml", data)])
+    assert u.status == "goedgekeurd", u.problemen
+
+
+def test_a_new_product_in_a_317_with_unit_14_needs_frequency_2_4_or_6_CS338(alice, client, noord, product):
+    t = tw.maak_toewijzing(
+        door=alice, client=client, aanbieder=noord, product=product, ingangsdatum=D(2020, 1, 1), moment=om(8)
+    )
+    verzoek = {
+        "ReferentieAanbieder": "VOW-9",
+        "RedenVerzoek": "1",
+        "OngewijzigdeProducten": [{"ToewijzingNummer": t.nummer}],
+        "NieuweProducten": [
+            {
+                "Product": {"Categorie": product.categorie, "Code": product.code},
+                "GewensteIngangsdatum": D(2030, 1, 1),
+                "Omvang": {"Volume": 3, "Eenheid": "14", "Frequentie": "1"},
+            }
+        ],
+    }
+    data = vb.uit_dict(
+        "WMO317",
+        {
+            "Header": vb.header("WMO317", noord.agb_code, "0361", "W9", D(2026, 1, 5)),
+            "Client": {"Bsn": client.bsn, "Verzoek": verzoek},
+        },
+    )
+    (u,) = verwerk([("w.xml", data)])
+    assert [p.regel for p in u.problemen] == ["CS338"]

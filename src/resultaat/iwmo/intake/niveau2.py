@@ -74,8 +74,14 @@ def niveau_2(g: Gelezen, productcodes: set[tuple[str, str]], vandaag: dt.date) -
             perioden.append((soort, begin, eind))
         if product.get("Code") and (product["Categorie"], product["Code"]) not in productcodes:
             p.append(Probleem("TR381", gevraagd["_pad"] + "/Product"))
-        if g.berichttype == "WMO315" and product.get("Code") and not gevraagd.get("Omvang"):
+        if (
+            g.berichttype == "WMO315"
+            and product.get("Code")
+            and not gevraagd.get("Omvang")
+            and not gevraagd.get("Budget")
+        ):
             p.append(Probleem("CD041", gevraagd["_pad"] + "/Omvang"))
+        p += _omvang_regels(g.berichttype, gevraagd)
     return p
 
 
@@ -127,6 +133,32 @@ def _declaratie(g: Gelezen, productcodes: set[tuple[str, str]]) -> list[Probleem
             if sleutel in debet:
                 p.append(Probleem("TR416", pr.pad))
             debet.add(sleutel)
+    return p
+
+
+def _omvang_regels(berichttype: str, gevraagd: dict[str, Any]) -> list[Probleem]:
+    """CD075-CD079, CS003 and CS343 (315) / CS338 (317) on a requested product."""
+    pad = gevraagd["_pad"]
+    p: list[Probleem] = []
+    omvang, budget = gevraagd.get("Omvang") or {}, gevraagd.get("Budget")
+    begin = gevraagd.get("ToewijzingIngangsdatum") or gevraagd.get("GewensteIngangsdatum")
+    eind = gevraagd.get("ToewijzingEinddatum") or gevraagd.get("Einddatum")
+    if budget and not eind:
+        p.append(Probleem("CD075", pad))
+    if omvang.get("Frequentie") == "2" and not eind:
+        p.append(Probleem("CD076", pad))
+    if budget and omvang:
+        p += [Probleem("CD077", pad + "/Omvang"), Probleem("CD078", pad + "/Budget")]
+    if not budget and not gevraagd.get("Product"):
+        p.append(Probleem("CD079", pad + "/Product"))
+    if begin and eind and eind < begin:
+        p.append(Probleem("CS003", pad))
+    if (
+        omvang.get("Eenheid") in ("14", "16", "83", "84")
+        and (not eind or eind > "2020-12-31")
+        and omvang.get("Frequentie") not in ("2", "4", "6")
+    ):
+        p.append(Probleem("CS343" if berichttype == "WMO315" else "CS338", pad + "/Omvang/Frequentie"))
     return p
 
 
