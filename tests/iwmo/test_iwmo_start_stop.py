@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from lxml import etree
@@ -52,6 +53,7 @@ def start_305(t, identificatie="S1", begindatum=dt.date(2017, 1, 9), **kw):
         gemeente=t.gemeente.code,
         identificatie=identificatie,
         bsn=kw.pop("bsn", t.client.bsn),
+        dagtekening=kw.pop("dagtekening", max(D(2017, 2, 1), begindatum)),
         producten=[vb.start(kw.pop("nummer", t.nummer), begindatum, **kw)],
     )
 
@@ -62,6 +64,7 @@ def stop_307(t, identificatie, begindatum, einddatum, reden, status="1"):
         gemeente=t.gemeente.code,
         identificatie=identificatie,
         bsn=t.client.bsn,
+        dagtekening=max(D(2017, 2, 1), begindatum),
         producten=[vb.stop(t.nummer, begindatum, einddatum, reden, status)],
     )
 
@@ -88,9 +91,9 @@ def test_an_approved_start_records_the_levering_and_gets_a_header_only_retour(to
     ("wijziging", "regel", "code"),
     [
         ({"nummer": 999}, "TR019", "9019"),
-        ({"begindatum": D(2016, 12, 1)}, "TR069", "9069"),
-        ({"Product": {"Categorie": "02", "Code": "ANDER"}}, "TR063", "9063"),
-        ({"ToewijzingIngangsdatum": D(2017, 1, 3)}, "TR071", "9071"),
+        ({"begindatum": D(2016, 12, 1)}, "TR019", "9019"),
+        ({"Product": {"Categorie": "02", "Code": "ANDER"}}, "TR019", "9019"),
+        ({"ToewijzingIngangsdatum": D(2017, 1, 3)}, "TR019", "9019"),
     ],
 )
 def test_a_start_that_breaks_a_rule_is_rejected_with_its_code(toewijzing, wijziging, regel, code):
@@ -118,11 +121,11 @@ def test_only_one_current_start_per_product(toewijzing):
     assert retourcodes(u.retour)["/*/*[2]/*[5]/*"] == ["9326"]
 
 
-def test_a_stop_needs_a_start(toewijzing):
+def test_a_stop_needs_a_start_with_the_same_keys_TR382_9069(toewijzing):
     u = een(stop_307(toewijzing, "E1", D(2017, 1, 9), D(2017, 3, 1), "19"))
-    assert [p.regel for p in u.problemen] == ["TR074"]
+    assert [p.regel for p in u.problemen] == ["TR382"]
     assert_xsd_valid(u.retour)
-    assert retourcodes(u.retour)["/*/*[2]/*[5]/*"] == ["9074"]
+    assert retourcodes(u.retour)["/*/*[2]/*[5]/*"] == ["9069"]
 
 
 def test_temporary_stop_then_restart_then_definitive_stop(toewijzing):
@@ -130,14 +133,19 @@ def test_temporary_stop_then_restart_then_definitive_stop(toewijzing):
     assert een(stop_307(toewijzing, "E1", D(2017, 1, 9), D(2017, 2, 1), "20")).status == "goedgekeurd"
     # a second temporary stop on the same start: only a definitive stop or a new start may follow
     u = een(stop_307(toewijzing, "E2", D(2017, 1, 9), D(2017, 2, 5), "20"))
-    assert [p.regel for p in u.problemen] == ["TR415"]
-    # a restart on or before the temporary stop date
+    assert [p.regel for p in u.problemen] == ["TR413"]
+    assert retourcodes(u.retour)["/*/*[2]/*[5]/*"] == ["9413"]
+    # a restart on or before the temporary stop date cannot be linked to the toewijzing
     u = een(start_305(toewijzing, "S2", begindatum=D(2017, 2, 1)))
-    assert [p.regel for p in u.problemen] == ["TR414"]
+    assert [p.regel for p in u.problemen] == ["TR019"]
     assert een(start_305(toewijzing, "S3", begindatum=D(2017, 3, 1))).status == "goedgekeurd"
     assert een(stop_307(toewijzing, "E3", D(2017, 3, 1), D(2017, 6, 30), "19")).status == "goedgekeurd"
     u = een(start_305(toewijzing, "S4", begindatum=D(2017, 8, 1)))
-    assert [p.regel for p in u.problemen] == ["TR413"]
+    assert [p.regel for p in u.problemen] == ["TR019"]
+    # a stop after the definitive stop
+    u = een(stop_307(toewijzing, "E4", D(2017, 3, 1), D(2017, 7, 31), "19"))
+    assert [p.regel for p in u.problemen] == ["TR415"]
+    assert retourcodes(u.retour)["/*/*[2]/*[5]/*"] == ["9415"]
     leveringen = list(
         Levering.objects.filter(toewijzing=toewijzing).values_list(
             "begindatum", "einddatum", "reden_beeindiging"
@@ -166,7 +174,8 @@ def test_status_3_deletes_a_start_and_a_new_1_corrects_it(toewijzing):
     ("wijziging", "regel", "code"),
     [
         ({"status": "2"}, "CS058", "0001"),
-        ({"bsn": "123456789"}, "BSN", "0001"),
+        ({"bsn": "123456789"}, "CS002", "0001"),
+        ({"begindatum": D(2017, 2, 2), "dagtekening": D(2017, 2, 1)}, "TR134", "0001"),
         ({"Product": {"Categorie": "01", "Code": "ZZZZZ"}}, "TR381", "S329"),
     ],
 )
@@ -182,7 +191,7 @@ def test_in_message_rules_give_a_header_only_retour(toewijzing, wijziging, regel
 
 
 def test_a_dagtekening_in_the_future_is_8848(toewijzing):
-    data = start_305(toewijzing).replace(b"Dagtekening>2017-02-01<", b"Dagtekening>2999-02-01<")
+    data = start_305(toewijzing).replace(b"Dagtekening>2017-02-01<", b"Dagtekening>2050-02-01<")
     u = een(data)
     assert [p.regel for p in u.problemen] == ["TR135"]
     assert retourcodes(u.retour) == {"/*/*": ["8848"]}
@@ -297,3 +306,90 @@ def test_a_start_on_a_toewijzing_the_provider_returned_is_refused_9019_and_nothi
     januari = {"periode_begin": D(2017, 1, 1), "periode_eind": D(2017, 1, 31)}
     assert verschuldigd_cent(toewijzing=gestart, **januari) > 0
     assert verschuldigd_cent(toewijzing=toewijzing, **januari) == 0
+
+
+def test_a_start_twice_in_one_message_is_TR101_and_changes_nothing(toewijzing):
+    data = vb.bericht_305(
+        agb=toewijzing.aanbieder.agb_code,
+        gemeente=toewijzing.gemeente.code,
+        identificatie="S1",
+        bsn=toewijzing.client.bsn,
+        producten=[vb.start(toewijzing.nummer, D(2017, 1, 9)), vb.start(toewijzing.nummer, D(2017, 1, 9))],
+    )
+    u = een(data)
+    assert [p.regel for p in u.problemen] == ["TR101"]
+    assert retourcodes(u.retour) == {"/*/*": ["0001"]}
+    assert not Levering.objects.filter(toewijzing=toewijzing).exists()
+
+
+def test_two_starts_of_one_product_in_one_message_are_TR326(toewijzing):
+    data = vb.bericht_305(
+        agb=toewijzing.aanbieder.agb_code,
+        gemeente=toewijzing.gemeente.code,
+        identificatie="S1",
+        bsn=toewijzing.client.bsn,
+        producten=[vb.start(toewijzing.nummer, D(2017, 1, 9)), vb.start(toewijzing.nummer, D(2017, 1, 16))],
+    )
+    u = een(data)
+    assert [p.regel for p in u.problemen] == ["TR326"]
+    assert not Levering.objects.filter(toewijzing=toewijzing).exists()
+
+
+def test_a_birth_date_over_120_years_before_the_dagtekening_is_TR002(toewijzing):
+    data = start_305(toewijzing).replace(b"Datum>1940-05-17<", b"Datum>1896-05-17<")
+    u = een(data)
+    assert [p.regel for p in u.problemen] == ["TR002"]
+    assert retourcodes(u.retour) == {"/*/*": ["0001"]}
+    data = start_305(toewijzing, "S2").replace(b"Datum>1940-05-17<", b"Datum>1897-05-17<")
+    assert een(data).status == "goedgekeurd"
+
+
+def test_the_same_start_again_is_TR074_9074(toewijzing):
+    assert een(start_305(toewijzing, "S1")).status == "goedgekeurd"
+    een(stop_307(toewijzing, "E1", D(2017, 1, 9), D(2017, 1, 20), "02"))
+    u = een(start_305(toewijzing, "S2"))
+    assert [p.regel for p in u.problemen] == ["TR074"]
+    assert retourcodes(u.retour)["/*/*[2]/*[5]/*"] == ["9074"]
+    u = een(stop_307(toewijzing, "E2", D(2017, 1, 9), D(2017, 1, 20), "02"))
+    assert [p.regel for p in u.problemen] == ["TR074"]
+
+
+def test_deleting_a_start_that_does_not_exist_is_TR063_and_one_with_a_stop_TR071(toewijzing):
+    u = een(start_305(toewijzing, "S1", status="3"))
+    assert [p.regel for p in u.problemen] == ["TR063"]
+    assert retourcodes(u.retour)["/*/*[2]/*[5]/*"] == ["9063"]
+    assert een(start_305(toewijzing, "S2")).status == "goedgekeurd"
+    assert een(stop_307(toewijzing, "E1", D(2017, 1, 9), D(2017, 1, 20), "02")).status == "goedgekeurd"
+    u = een(start_305(toewijzing, "S3", status="3"))
+    assert [p.regel for p in u.problemen] == ["TR071"]
+    assert retourcodes(u.retour)["/*/*[2]/*[5]/*"] == ["9071"]
+    u = een(stop_307(toewijzing, "E2", D(2017, 1, 9), D(2017, 1, 21), "02", status="3"))
+    assert [p.regel for p in u.problemen] == ["TR063"]
+    assert een(stop_307(toewijzing, "E3", D(2017, 1, 9), D(2017, 1, 20), "02", status="3")).status == (
+        "goedgekeurd"
+    )
+
+
+def test_a_stop_before_its_start_is_TR018(toewijzing):
+    een(start_305(toewijzing, "S1"))
+    u = een(stop_307(toewijzing, "E1", D(2017, 1, 9), D(2017, 1, 8), "02"))
+    assert [p.regel for p in u.problemen] == ["TR018"]
+    assert retourcodes(u.retour) == {"/*/*": ["0001"]}
+
+
+def test_a_definitive_stop_before_the_temporary_stop_is_TR414(toewijzing):
+    een(start_305(toewijzing, "S1"))
+    een(stop_307(toewijzing, "E1", D(2017, 1, 9), D(2017, 2, 1), "20"))
+    u = een(stop_307(toewijzing, "E2", D(2017, 1, 9), D(2017, 1, 20), "02"))
+    assert [p.regel for p in u.problemen] == ["TR414"]
+    assert retourcodes(u.retour)["/*/*[2]/*[5]/*"] == ["9414"]
+
+
+def test_an_unknown_gemeente_is_TR378_and_a_wrong_xsd_version_IV034(toewijzing):
+    u = een(start_305(toewijzing).replace(b"<Ontvanger>0361", b"<Ontvanger>0999"))
+    assert [p.regel for p in u.problemen] == ["TR378"]
+    data = start_305(toewijzing, "S2")
+    versie = re.search(rb"<iwmo:BasisschemaXsdVersie>([^<]*)<", data).group(1)
+    u = een(data.replace(versie, b"1.0.9", 1))
+    assert [p.regel for p in u.problemen] == ["IV034"]
+    assert retourcodes(u.retour) == {"/*/*": ["0001"]}

@@ -173,3 +173,42 @@ def test_iwmo_validate_accepts_a_301_we_built_and_refuses_it_in_the_inbox(
     assert "OK (WMO301)" in capsys.readouterr().out
     (u,) = verwerk([(pad.name, bytes(bericht.inhoud))])
     assert u.status == "technisch" and "door de gemeente verstuurd" in u.problemen[0].melding
+
+
+def test_iwmo_validate_accepts_the_retours_we_send(toewijzing, tmp_path, capsys):
+    """A retour copies the header of the provider's message: the provider is its Afzender."""
+    (u,) = verwerk([("s.xml", start(toewijzing))])
+    pad = tmp_path / u.retour_naam
+    pad.write_bytes(u.retour)
+    call_command("iwmo_validate", str(pad))
+    assert f"{pad}: OK (WMO306)" in capsys.readouterr().out
+
+
+def test_iwmo_validate_checks_the_content_of_a_301(alice, alkmaar, noord, tmp_path, capsys):
+    from resultaat.iwmo import bouw
+
+    client = f.ClientFactory(gemeente=alkmaar, straat="", huisnummer="", postcode="", woonplaats="")
+    t = f.ToewijzingFactory(client=client, aanbieder=noord)
+    _, data = bouw.bouw_301(gemeente=alkmaar, aanbieder=noord, client=client, toewijzingen=[t])
+    pad = tmp_path / "301.xml"
+    pad.write_bytes(data)
+    with pytest.raises(SystemExit):
+        call_command("iwmo_validate", str(pad))
+    out = capsys.readouterr().out
+    assert "[0001] TR061 /Bericht/Client/Contactgegevens" in out and "TR006" in out
+
+
+def test_iwmo_validate_reports_every_problem_of_a_file_from_an_unknown_sender(toewijzing, tmp_path, capsys):
+    data = vb.bericht_305(
+        agb="98009999",
+        gemeente="0361",
+        identificatie="X",
+        bsn="123456789",
+        producten=[vb.start(toewijzing.nummer, D(2017, 1, 9))],
+    )
+    pad = tmp_path / "onbekend.xml"
+    pad.write_bytes(data)
+    with pytest.raises(SystemExit):
+        call_command("iwmo_validate", str(pad))
+    out = capsys.readouterr().out
+    assert "Onbekende aanbieder (AGB 98009999)" in out and "CS002" in out

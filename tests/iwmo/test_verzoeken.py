@@ -123,6 +123,14 @@ def test_a_315_message_is_answered_on_the_same_page(alice, noord, product):
     verzoek.refresh_from_db()
     assert verzoek.status == VerzoekStatus.IN_ONDERZOEK
     assert Bericht.objects.filter(berichttype="WMO319").count() == 1
+    # The client came in with the 315 and has no address yet: the 301 would break TR061, so it is not
+    # sent and the consulent sees why; nothing is granted.
+    response = alice_web.post(url, {"antwoord": "toekennen"}, follow=True)
+    assert "kan zo niet verstuurd worden" in response.text and "TR061" in response.text
+    assert not Toewijzing.objects.filter(referentie_aanbieder="REF-77").exists()
+    verzoek.client.__class__.objects.filter(pk=verzoek.client_id).update(
+        straat="Dorpsstraat", huisnummer="1", postcode="1811AB", woonplaats="Alkmaar"
+    )
     response = alice_web.post(url, {"antwoord": "toekennen"}, follow=True)
     assert "Toegekend" in response.text
     assert Toewijzing.objects.get(referentie_aanbieder="REF-77").ingangsdatum == D(2030, 1, 1)

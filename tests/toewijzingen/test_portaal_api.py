@@ -436,7 +436,7 @@ def test_bob_asks_for_a_toewijzing_and_alices_grant_makes_it_with_a_301(
     ] == [nieuw.pk]
     # Granted once: a second answer is refused.
     response = api(alice).post(f"/api/v1/verzoeken/{verzoek.pk}/afwijzen/", {"reden": "7"}, format="json")
-    assert response.status_code == 400 and "TR360" in str(response.json())
+    assert response.status_code == 400 and "TR359" in str(response.json())
 
 
 def test_rejecting_without_a_reason_is_400_cd085_and_with_one_sends_a_319(alice, bob, noor, product):
@@ -486,5 +486,5 @@ def test_in_onderzoek_once_and_a_change_request_for_an_own_toewijzing(alice, bob
     assert response.status_code == 200 and response.json()["status"] == "onderzoek"
     assert Bericht.objects.filter(berichttype="WMO319").count() == 1
     response = api(alice).post(onderzoek)
-    assert response.status_code == 400 and "TR359" in str(response.json())
+    assert response.status_code == 400 and "TR360" in str(response.json())
     assert Bericht.objects.filter(berichttype="WMO319").count() == 1

@@ -77,6 +77,11 @@ RETOUR_OPVOLGEN = Termijn(
     "werkafspraak, naar iWmo 3.2 OP090 (een retour binnen drie werkdagen)",
     werkdagen=3,
 )
+RETOUR_ONTVANGEN = Termijn(
+    "retour op een verstuurd bericht ontvangen",
+    "iWmo 3.2 OP090: voor ieder ontvangen bericht binnen drie werkdagen een retourbericht",
+    werkdagen=3,
+)
 
 # Working agreements of the gemeente.
 SIGNAAL_OPVOLGEN = Termijn("signaal van de aanbieder opvolgen", "werkafspraak van de gemeente", werkdagen=10)

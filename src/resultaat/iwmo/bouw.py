@@ -115,6 +115,11 @@ def bouw_301(
         _opt(adres, "Straatnaam", (client.straat or "")[:24])
         _opt(adres, "Plaatsnaam", (client.woonplaats or "")[:80])
         _sub(adres, "LandCode", "NL")
+    telefoon = re.sub(r"\D", "", client.telefoon or "")[:15]
+    if telefoon:
+        nummer = _sub(_sub(contact, "Telefoon"), "Telefoon01")
+        _sub(nummer, "Telefoonnummer", telefoon)
+        _sub(nummer, "Landnummer", "0031")
     producten = _sub(c, "ToegewezenProducten")
     for t in toewijzingen:
         tp = _sub(producten, "ToegewezenProduct")

@@ -6,7 +6,8 @@ same item on the worklist, so the answer is given the same way.
 
 The 319 answer rules are checked before the message is built, so we never send an answer the
 provider must reject: CD085/CD086 (reason with answer 1, none with answer 2), TR355 (the referentie is
-an earlier request of this provider), TR359 (in onderzoek only once), TR360 (no 319 after a 301).
+an earlier request of this provider), TR359 (no 319 after a 301), TR360 (in onderzoek only once),
+TR365 (no answer after a rejection).
 """
 
 from __future__ import annotations
@@ -57,11 +58,11 @@ def beantwoord_met_319(*, door: Any, verzoek: Verzoek, antwoord: str, reden: str
     with transaction.atomic(), acting_as(door):
         verzoek = Verzoek.objects.select_for_update().get(pk=verzoek.pk)
         if verzoek.status == VerzoekStatus.TOEGEKEND:
-            raise _fout("TR360")
-        if verzoek.status == VerzoekStatus.AFGEWEZEN:
-            raise _fout("TR379")
-        if antwoord == WJ760VerzoekAntwoord.IN_ONDERZOEK and verzoek.status == VerzoekStatus.IN_ONDERZOEK:
             raise _fout("TR359")
+        if verzoek.status == VerzoekStatus.AFGEWEZEN:
+            raise _fout("TR365")
+        if antwoord == WJ760VerzoekAntwoord.IN_ONDERZOEK and verzoek.status == VerzoekStatus.IN_ONDERZOEK:
+            raise _fout("TR360")
         bericht = verstuur_319(
             verzoek.gemeente, verzoek.aanbieder, verzoek.referentie_aanbieder, antwoord, reden
         )

@@ -11,11 +11,12 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils import timezone
+from lxml import etree
 
 from resultaat.core.codes import WMO002RedenWijziging
-from resultaat.iwmo import bouw, xml
+from resultaat.iwmo import bouw, controle_uit, xml
 from resultaat.iwmo.models import Bericht, BerichtStatus, Richting, Verzoek
-from resultaat.iwmo.regels import REGELS
+from resultaat.iwmo.regels import REGELS, Probleem
 from resultaat.iwmo.transport import schrijf_outbox_na_commit
 from resultaat.toewijzingen.models import Toewijzing
 
@@ -62,7 +63,22 @@ def maak_301(
         referentie=referentie,
         referentie_overal=overal,
     )
+    weiger_als_fout("WMO301", controle_uit.controleer_301(etree.fromstring(data), gemeente))
     return _uit("WMO301", gemeente, aanbieder, identificatie, data)
+
+
+def weiger_als_fout(berichttype: str, problemen: list[Probleem]) -> None:
+    """A message that breaks a rule is not sent: the change that would send it is refused, with the
+    rule and its code, so the user can correct the data (the address, the dates) first."""
+    if problemen:
+        raise ValidationError(
+            [
+                f"Het bericht {berichttype} aan de aanbieder kan zo niet verstuurd worden: "
+                f"{p.melding} ({p.regel}, retourcode {p.retourcode})"
+                for p in problemen
+            ],
+            code="iwmo",
+        )
 
 
 def _uit(berichttype: str, gemeente: Any, aanbieder: Any, identificatie: str, data: bytes) -> Bericht:
@@ -110,6 +126,7 @@ def verstuur_319(gemeente: Any, aanbieder: Any, referentie: str, antwoord: str, 
     identificatie, data = bouw.bouw_319(
         gemeente=gemeente, aanbieder=aanbieder, referentie=referentie, antwoord=antwoord, reden=reden
     )
+    weiger_als_fout("WMO319", controle_uit.controleer_319(etree.fromstring(data)))
     bericht = _uit("WMO319", gemeente, aanbieder, identificatie, data)
     bericht.save()
     schrijf_outbox_na_commit([bericht])

@@ -202,7 +202,7 @@ class VerzoekViewSet(RollenPerActie, AlleenLezen):
         "Verzoek om toewijzing (zoals een 315)",
         "Voor een cliënt van uw organisatie en een product waarvoor u een contract heeft in de "
         "gemeente van de cliënt op de gewenste ingangsdatum; geen overlap met een toewijzing van hetzelfde "
-        "product (OP259) en geen ander open verzoek voor deze cliënt (TR374).",
+        "product en geen ander open verzoek voor deze cliënt (TR374).",
         s.VotInvoerSerializer,
         door="aanbieder",
     )
@@ -276,7 +276,7 @@ class VerzoekViewSet(RollenPerActie, AlleenLezen):
     @_verzoek_actie(
         "Verzoek in onderzoek (319 antwoord 2)",
         "De aanbieder krijgt een 319; de gemeente antwoordt binnen 8 weken. Eén keer per verzoek "
-        "(TR359). Alleen voor een consulent.",
+        "(TR360). Alleen voor een consulent.",
         None,
         door="consulent",
     )

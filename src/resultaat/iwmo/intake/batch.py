@@ -19,7 +19,7 @@ from typing import Any
 from django.utils import timezone
 
 from resultaat.catalogus.models import Product
-from resultaat.iwmo.models import Bericht, Richting
+from resultaat.iwmo.models import Bericht, DeclaratieRegel, Richting
 from resultaat.iwmo.parse import Bericht as Gelezen
 from resultaat.iwmo.regels import Probleem
 from resultaat.organisaties.models import Aanbieder, Gemeente
@@ -138,6 +138,7 @@ class Batch:
         self.berichten: list[Bericht] = []
         self.retouren: list[tuple[Bericht, Bericht]] = []
         self.nagestuurd: list[Callable[[], None]] = []  # run after the bulk writes
+        self.declaratieregels: list[DeclaratieRegel] = []  # prestaties of the 323s before, this batch
         self.eerder: dict[tuple[str, str, str], Bericht] = {}
         self.in_batch: dict[tuple[str, str, str], Werk] = {}
 

@@ -46,6 +46,7 @@ class _LuiInhoud(Mapping[str, Any]):
 @dataclass
 class _GelezenLevering(Gelezen):
     client_bsn: str | None = None
+    geboortedatum: dt.date | None = None
 
     @property
     def bsn(self) -> str | None:
@@ -93,10 +94,18 @@ def lees_levering(berichttype: str, root: Any) -> Gelezen:
             else:
                 d[naam] = _t(k)
         producten.append(LeveringProduct.van(d, f"{pad}[{i}]", stop=stop, product=d))
+    geboren = client[1]
+    datum = gebruik = ""
+    for k in geboren:
+        if _naam(k) == "Datum":
+            datum = _t(k)
+        elif _naam(k) == "DatumGebruik":
+            gebruik = _t(k)
     return _GelezenLevering(
         berichttype,
         header,
         cast(dict[str, Any], _LuiInhoud(root)),
         producten=producten,
         client_bsn=_t(client[0]),
+        geboortedatum=dt.date.fromisoformat(datum) if datum and gebruik != "3" else None,
     )

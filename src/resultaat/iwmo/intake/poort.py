@@ -4,12 +4,18 @@ already used)."""
 
 from __future__ import annotations
 
-from resultaat.iwmo import xml
+from typing import Any
+
+from resultaat.iwmo import controle_uit, xml
 from resultaat.iwmo.intake.batch import Batch, Uitkomst, Werk, sha
 from resultaat.iwmo.intake.lezen import lees
+from resultaat.iwmo.intake.niveau2 import niveau_2
 from resultaat.iwmo.intake.retour import ANTWOORDEN, retour_bytes
 from resultaat.iwmo.models import BerichtStatus
 from resultaat.iwmo.regels import Probleem
+
+# Retours that copy the header of the provider's message (the 325 has a header of its own).
+KOPIE_VAN_HEEN = frozenset({"WMO306", "WMO308", "WMO316", "WMO318"})
 
 
 def controleer_technisch(naam: str, data: bytes, *, alleen_xsd: bool = False) -> Werk:
@@ -46,19 +52,26 @@ def laat_door(b: Batch, w: Werk) -> bool:
     assert g is not None
     u = w.uitkomst
     h = g.header
-    van_gemeente = g.berichttype in ANTWOORDEN or g.berichttype in xml.VAN_GEMEENTE
-    agb = h.ontvanger if van_gemeente else h.afzender
-    gemeentecode = h.afzender if van_gemeente else h.ontvanger
+    if g.berichttype in KOPIE_VAN_HEEN:
+        # A retour copies the header of the message it answers: the provider is its Afzender.
+        agb, gemeentecode = h.afzender, h.ontvanger
+    elif g.berichttype in ANTWOORDEN or g.berichttype in xml.VAN_GEMEENTE:
+        agb, gemeentecode = h.ontvanger, h.afzender
+    else:
+        agb, gemeentecode = h.afzender, h.ontvanger
     w.aanbieder = b.aanbieders.get(agb)
     if w.aanbieder is None:
         u.status = "technisch"
         u.problemen.append(Probleem("AFZENDER", "/Bericht/Header", f"Onbekende aanbieder (AGB {agb})."))
-        return False
-    if g.berichttype in xml.VAN_GEMEENTE and not b.toepassen:
-        # Checking a message we send (iwmo_validate): schema and header are what can be checked.
+        if b.toepassen:
+            return False
+    if not b.toepassen and (w.aanbieder is None or g.berichttype in xml.VAN_GEMEENTE):
+        # Checking a file without applying it (iwmo_validate): every problem that can be found.
         if gemeentecode not in b.gemeenten:
-            u.problemen.append(Probleem("TR378", "/Bericht/Header/Afzender"))
-        u.status = "afgekeurd" if u.problemen else "goedgekeurd"
+            u.problemen.append(Probleem("TR378", "/Bericht/Header"))
+        u.problemen += _inhoud(w, b.gemeenten.get(gemeentecode), b)
+        if u.status != "technisch":
+            u.status = "afgekeurd" if u.problemen else "goedgekeurd"
         return False
     if g.berichttype in xml.VAN_GEMEENTE:
         u.status = "technisch"
@@ -91,6 +104,20 @@ def laat_door(b: Batch, w: Werk) -> bool:
             u.retour, u.retour_naam = bytes(retour.inhoud), retour.bestandsnaam
         return False
     return True
+
+
+def _inhoud(w: Werk, gemeente: Any, b: Batch) -> list[Probleem]:
+    """The content rules of a message checked on its own: those we check before we send a 301, 319 or
+    retour, and for a provider's message its level-2 rules."""
+    g = w.gelezen
+    assert g is not None
+    if g.berichttype == "WMO301":
+        return controle_uit.controleer_301(w.root, gemeente)
+    if g.berichttype == "WMO319":
+        return controle_uit.controleer_319(w.root)
+    if g.berichttype in xml.VAN_GEMEENTE or g.berichttype in ANTWOORDEN:
+        return controle_uit.controleer_bsns(w.root)
+    return niveau_2(g, b.productcodes, b.vandaag)
 
 
 def _al_gebruikt(b: Batch, w: Werk) -> None:

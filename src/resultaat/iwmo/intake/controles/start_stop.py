@@ -27,12 +27,25 @@ def _toewijzing(b: Batch, w: Werk, nummer: int | None) -> LichteToewijzing | Non
     return t
 
 
+# The portal's rules (toewijzingen.regels) name its refusals by the iWmo rule they stand for; a 305 or
+# 307 is answered with the rule of the standard that covers the situation and its own WJ001 code.
+# Starting outside the toewijzing, after a definitive stop or before the end of a temporary stop:
+# the start cannot be linked to the toewijzing (TR019, 9019 "Het regiebericht kan niet gekoppeld
+# worden aan een toewijzing."). For a stop: no start with these keys is TR382 (9069 "Er is geen
+# actueel startbericht met dezelfde sleutel."), a stop after a definitive stop TR415 (9415) and a
+# second temporary stop TR413 (9413).
+START_REGEL = {"TR069": "TR019", "TR413": "TR019", "TR414": "TR019"}
+STOP_REGEL = {"TR074": "TR382", "TR069": "TR019", "TR413": "TR415", "TR415": "TR413"}
+
+
 def _product_regels(t: LichteToewijzing, p: LeveringProduct) -> list[Probleem]:
+    """TR019: the product and the ToewijzingIngangsdatum must be those of the toewijzing it names, and a
+    deleted toewijzing takes no messages."""
     uit = []
     if p.categorie and (p.categorie != t.categorie or (p.code and p.code != t.code)):
-        uit.append(Probleem("TR063", p.pad))
+        uit.append(Probleem("TR019", p.pad, "Het product is niet het toegewezen product."))
     if p.toewijzing_ingangsdatum and p.toewijzing_ingangsdatum != t.ingangsdatum:
-        uit.append(Probleem("TR071", p.pad))
+        uit.append(Probleem("TR019", p.pad, "ToewijzingIngangsdatum is niet die van de toewijzing."))
     if t.reden_wijziging == WMO002RedenWijziging.VERWIJDERD:
         uit.append(Probleem("TR019", p.pad, "De toewijzing is verwijderd."))
     return uit
@@ -41,32 +54,37 @@ def _product_regels(t: LichteToewijzing, p: LeveringProduct) -> list[Probleem]:
 def start(b: Batch, w: Werk) -> None:
     problemen: list[Probleem] = []
     acties: list[tuple[str, LichteToewijzing, Any, LeveringProduct]] = []
+    # Starts earlier in this message count as received (no second open start in one message).
+    eerder: dict[int, list[Any]] = {}
     for p in w.gelezen.producten:  # type: ignore[union-attr]
         t = _toewijzing(b, w, p.toewijzingnummer)
         if t is None:
             problemen.append(Probleem("TR019", p.pad))
             continue
-        eigen = _product_regels(t, p)
-        lev = b.leveringen[t.pk]
+        lev = b.leveringen[t.pk] + eerder.get(t.pk, [])
+        gevonden = next((x for x in lev if x.begindatum == p.begindatum), None)
         if p.status == "3":
-            gevonden = next((x for x in lev if x.begindatum == p.begindatum), None)
+            # A deletion is not checked further (TR063's explanation).
             if gevonden is None:
-                eigen.append(
-                    Probleem("TR074", p.pad, "Er is geen start met deze begindatum om te verwijderen.")
-                )
+                problemen.append(Probleem("TR063", p.pad))
             elif gevonden.einddatum is not None:
-                eigen.append(Probleem("TR415", p.pad, "Verwijder eerst de stop van deze start."))
+                problemen.append(Probleem("TR071", p.pad))
             else:
                 acties.append(("verwijder", t, gevonden, p))
+            continue
+        eigen = _product_regels(t, p)
+        if gevonden is not None:
+            eigen.append(Probleem("TR074", p.pad))
         else:
-            # The same rules as the portal and the CSV upload (toewijzingen.regels), a returned
-            # toewijzing included (TR019, see there: its words are kept as the problem's detail).
+            # The same rules as the portal and the CSV upload (toewijzingen.regels); their words are
+            # kept as the problem's detail.
             eigen += [
-                Probleem(regel, p.pad, melding if regel == "TR019" else "")
+                Probleem(START_REGEL.get(regel, regel), p.pad, melding)
                 for regel, melding in start_bezwaren(t, lev, p.begindatum)
             ]
-            if not eigen:
-                acties.append(("start", t, None, p))
+        if not eigen:
+            acties.append(("start", t, None, p))
+            eerder.setdefault(t.pk, []).append(Levering(begindatum=p.begindatum))
         problemen += eigen
     if niveau_3(b, w, problemen):
         return
@@ -93,19 +111,23 @@ def stop(b: Batch, w: Werk) -> None:
         if t is None:
             problemen.append(Probleem("TR019", p.pad))
             continue
-        eigen = _product_regels(t, p)
         lev = next((x for x in b.leveringen[t.pk] if x.begindatum == p.begindatum), None)
         assert p.einddatum is not None
-        if lev is None:
-            eigen.append(Probleem("TR074", p.pad))
-        elif p.status == "3":
-            if lev.einddatum != p.einddatum or lev.reden_beeindiging != p.reden:
-                eigen.append(Probleem("TR074", p.pad, "Er is geen stop met deze gegevens om te verwijderen."))
+        if p.status == "3":
+            # A deletion is not checked further (TR063's explanation).
+            if lev is None or lev.einddatum != p.einddatum or lev.reden_beeindiging != p.reden:
+                problemen.append(Probleem("TR063", p.pad))
             else:
                 acties.append(("verwijder", lev, p))
+            continue
+        eigen = _product_regels(t, p)
+        if lev is None:
+            eigen.append(Probleem("TR382", p.pad))
+        elif lev.einddatum == p.einddatum and lev.reden_beeindiging == p.reden:
+            eigen.append(Probleem("TR074", p.pad))
         else:
             actie, bezwaren = stop_beoordeling(t, lev, p.einddatum, p.reden)
-            eigen += [Probleem(regel, p.pad) for regel, _ in bezwaren]
+            eigen += [Probleem(STOP_REGEL.get(regel, regel), p.pad, melding) for regel, melding in bezwaren]
             if not eigen:
                 acties.append((actie, lev, p))
         problemen += eigen

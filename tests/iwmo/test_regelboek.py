@@ -1,0 +1,53 @@
+"""The rule registry: every applicable iWmo 3.2 rule is checked or has a written reason, every rule we
+check exists in the standard with the code the standard gives it, and docs/iwmo.md shows the table."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from resultaat.iwmo.regelboek import BRONREGELS, REDEN, UITGAAND, tabel, waar
+from resultaat.iwmo.regels import REGELS
+
+ROOT = Path(__file__).resolve().parents[2]
+# Invulinstructies are not rules with a code; the one we check is IV034 (XsdVersie).
+INVULINSTRUCTIES = {"IV034"}
+
+
+def test_every_applicable_rule_is_checked_or_has_a_reason():
+    zonder = [r for r in BRONREGELS if not waar(r) and not REDEN.get(r, "").strip()]
+    assert zonder == []
+
+
+def test_a_checked_rule_has_no_stale_reason():
+    assert [r for r in REDEN if waar(r)] == []
+    assert [r for r in REDEN if r not in BRONREGELS] == []
+
+
+@pytest.mark.parametrize("regel", sorted(REGELS))
+def test_a_checked_rule_exists_and_answers_with_its_official_code(regel):
+    if regel in INVULINSTRUCTIES:
+        assert REGELS[regel].retourcode == "0001"
+        return
+    assert regel in BRONREGELS, f"{regel} is geen regel van iWmo 3.2"
+    officieel = BRONREGELS[regel].retourcode or "0001"
+    assert REGELS[regel].retourcode == officieel
+
+
+def test_outgoing_checks_name_existing_rules():
+    assert [r for r in UITGAAND if r not in BRONREGELS] == []
+    # The gemeente's own answers (level 4) are checked where they are sent.
+    assert [r for r, regel in REGELS.items() if regel.niveau == 4 and r not in UITGAAND] == []
+
+
+def test_docs_show_the_generated_conformance_table():
+    docs = (ROOT / "docs" / "iwmo.md").read_text(encoding="utf-8")
+    assert tabel() in docs, "docs/iwmo.md: run manage.py iwmo_regelboek --tabel and paste the table"
+
+
+def test_every_checked_rule_has_a_test_that_breaks_it():
+    teksten = "".join(p.read_text(encoding="utf-8") for p in (ROOT / "tests" / "iwmo").glob("test_*.py"))
+    genoemd = set(re.findall(r"\b(?:TR|CD|CS|IV)\d{3}\b", teksten.replace(Path(__file__).read_text(), "")))
+    assert sorted(set(REGELS) - genoemd) == []
