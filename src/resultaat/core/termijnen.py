@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from resultaat.core.werkdagen import plus_werkdagen
+from resultaat.core.werkdagen import is_werkdag, plus_werkdagen
 
 
 @dataclass(frozen=True)
@@ -20,6 +20,9 @@ class Termijn:
     bron: str
     werkdagen: int | None = None
     duur: dt.timedelta | None = None
+    # Algemene termijnenwet art. 1: a legal term that ends on a Saturday, Sunday or public holiday ends on
+    # the next day that is none of these.
+    termijnenwet: bool = False
 
     def __post_init__(self) -> None:
         if (self.werkdagen is None) == (self.duur is None):
@@ -30,7 +33,10 @@ class Termijn:
         if self.werkdagen is not None:
             return plus_werkdagen(vanaf, self.werkdagen)
         assert self.duur is not None
-        return vanaf + self.duur
+        einde = vanaf + self.duur
+        while self.termijnenwet and not is_werkdag(einde):
+            einde += dt.timedelta(days=1)
+        return einde
 
     def __str__(self) -> str:
         if self.werkdagen is not None:
@@ -49,8 +55,10 @@ BESLISSING = Termijn(
 )
 BEZWAAR = Termijn(
     "bezwaar tegen de beschikking",
-    "Awb art. 6:7 en 6:8: zes weken vanaf de dag na de bekendmaking",
+    "Awb art. 6:7 en 6:8: zes weken vanaf de dag na de bekendmaking (de verzending van de brief); "
+    "Algemene termijnenwet art. 1",
     duur=dt.timedelta(weeks=6),
+    termijnenwet=True,
 )
 
 # iWmo 3.2 (the message table of the standard and its bedrijfsregels).

@@ -57,10 +57,12 @@ def beschikking_context(beschikking: Any) -> dict[str, Any]:
                 "niveau": niveau,
                 "band": _band(r.tijdsband),
                 "minuten_per_week": r.minuten_per_week,
+                "omvang": _omvang(r),
                 "frequentie": r.frequentie,
                 "aanbieder": toewijzing.aanbieder.naam if toewijzing else "nog niet gekozen",
                 "ingangsdatum": lange_datum(r.ingangsdatum),
                 "einddatum": lange_datum(r.einddatum),
+                "periode": periode_tekst(r.ingangsdatum, r.einddatum),
                 "berekening": [
                     {
                         "naam": g["naam"],
@@ -73,28 +75,34 @@ def beschikking_context(beschikking: Any) -> dict[str, Any]:
             }
         )
     consulent = beschikking.consulent
+    verzonden = verzenddatum(beschikking)
     return {
         "aanhef": aanhef(client),
         "client": client_context(client),
         "gemeente": gemeente_context(gemeente),
         "aanvraag_datum": lange_datum(beschikking.aanvraag.ontvangen_op),
+        "gevraagd": gevraagd(beschikking.aanvraag),
         "beschikking": {
             "nummer": beschikking.nummer,
             "besluit": beschikking.get_besluit_display(),
             "besluitdatum": lange_datum(beschikking.besluitdatum),
             "ingangsdatum": lange_datum(beschikking.ingangsdatum),
             "einddatum": lange_datum(beschikking.einddatum),
+            "periode": periode_tekst(beschikking.ingangsdatum, beschikking.einddatum),
             "motivering": beschikking.motivering,
+            "deels": beschikking.besluit == Besluit.DEELS,
+            "niet_toegekend": beschikking.niet_toegekend,
             "ondersteuningsplan_onderdeel": beschikking.ondersteuningsplan_onderdeel,
         },
         "resultaten": resultaten,
+        "wijzigingen": wijzigingen(beschikking),
         "eigen_bijdrage": beschikking.eigen_bijdrage_toelichting,
         "eigen_bijdrage_bedrag": euro(beschikking.eigen_bijdrage_cent)
         if beschikking.eigen_bijdrage_cent
         else "",
         "bezwaar": {
             "termijn": "zes weken",
-            "uiterlijk": lange_datum(termijnen.BEZWAAR.uiterlijk(beschikking.besluitdatum)),
+            "uiterlijk": lange_datum(termijnen.BEZWAAR.uiterlijk(verzonden)),
             "adres": "\n".join(
                 [
                     f"College van burgemeester en wethouders van {gemeente.naam}",
@@ -106,12 +114,70 @@ def beschikking_context(beschikking: Any) -> dict[str, Any]:
         "ondertekening": ToegangInstelling.voor(gemeente).ondertekening,
         "consulent": (consulent.get_full_name() or consulent.username) if consulent else "de Wmo-consulent",
         "kenmerk": f"Wmo {beschikking.nummer}",
-        "datum": lange_datum(beschikking.besluitdatum),
+        "datum": lange_datum(verzonden),
     }
 
 
+def verzenddatum(beschikking: Any) -> dt.date:
+    """The date of the letter: the day it is sent, else the decision date. The bezwaar term runs from the
+    day after it is sent (Awb 6:8), so the letter counts from here."""
+    return beschikking.verzonden_op or beschikking.besluitdatum
+
+
+def periode_tekst(ingang: dt.date | None, einde: dt.date | None) -> str:
+    if ingang is None:
+        return ""
+    if einde is None:
+        return f"vanaf {lange_datum(ingang)}, zonder einddatum"
+    return f"van {lange_datum(ingang)} tot en met {lange_datum(einde)}"
+
+
+def _omvang(r: Any) -> str:
+    if r.omvang_eenheid:
+        return str(r.omvang_tekst)
+    if r.minuten_per_week is not None:
+        return f"{r.minuten_per_week} minuten per week"
+    return ""
+
+
+def wijzigingen(beschikking: Any) -> list[dict[str, Any]]:
+    """What this decision changes in the client's earlier decisions: per earlier result what it gave, the
+    last day it holds and what replaces it (a wijzigingsbeschikking)."""
+    nieuw = {r.resultaat_id: r for r in beschikking.resultaten.all()}
+    regels = []
+    for oud in beschikking.beeindigde_resultaten.select_related("beschikking", "resultaat").order_by("pk"):
+        vervanger = nieuw.get(oud.resultaat_id)
+        regels.append(
+            {
+                "naam": oud.resultaat.naam,
+                "kenmerk": f"Wmo {oud.beschikking.nummer}",
+                "besluitdatum": lange_datum(oud.beschikking.besluitdatum),
+                "oud": _omvang(oud),
+                "tot_en_met": lange_datum(oud.beeindigd_per),
+                "nieuw": _omvang(vervanger) if vervanger else "",
+                "vanaf": lange_datum(vervanger.ingangsdatum) if vervanger else "",
+            }
+        )
+    return regels
+
+
+def gevraagd(aanvraag: Any) -> str:
+    """What the client asked for, in the names of the results of the aanvraag ("Administratie en geld en
+    Zelfverzorging"); empty when the onderzoek named none."""
+    namen = [i.resultaat.naam for i in aanvraag.indicaties.select_related("resultaat")]
+    if not namen and aanvraag.onderzoek_id:
+        namen = [r.resultaat.naam for r in aanvraag.onderzoek.resultaten.select_related("resultaat")]
+    namen = list(dict.fromkeys(namen))
+    if len(namen) > 1:
+        return ", ".join(namen[:-1]) + " en " + namen[-1]
+    return namen[0] if namen else ""
+
+
+_BRIEFSOORT = {Besluit.AFGEWEZEN: Briefsoort.AFWIJZING, Besluit.INGETROKKEN: Briefsoort.INTREKKING}
+
+
 def beschikking_html(beschikking: Any) -> str:
-    soort = Briefsoort.AFWIJZING if beschikking.besluit == Besluit.AFGEWEZEN else Briefsoort.TOEKENNING
+    soort = _BRIEFSOORT.get(beschikking.besluit, Briefsoort.TOEKENNING)
     sjabloon = sjabloon_voor(soort, beschikking.gemeente, beschikking.besluitdatum)
     return opmaak(sjabloon=sjabloon, context=beschikking_context(beschikking))
 

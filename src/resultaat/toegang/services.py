@@ -10,20 +10,29 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from resultaat.accounts.models import Rol
 from resultaat.catalogus import normenkader
-from resultaat.catalogus.models import Normenkader, Product, Resultaat, Subresultaat, Tijdsband
+from resultaat.catalogus.models import (
+    OmvangEenheid,
+    Product,
+    Resultaat,
+    Subresultaat,
+    Tijdsband,
+)
 from resultaat.clienten.models import Client
 from resultaat.clienten.services import registreer_client
 from resultaat.contracten.models import ContractProduct
 from resultaat.core.audit.context import acting_as
+from resultaat.core.codes import WMO002RedenWijziging
 from resultaat.core.opmaak import datum_of_onbepaald
 from resultaat.eigen_bijdrage.services import schat_eigen_bijdrage
 from resultaat.organisaties.models import Gemeente
@@ -44,8 +53,12 @@ from resultaat.toegang.models import (
     ZRMDomein,
     ZRMScore,
 )
-from resultaat.toewijzingen.services import controleer_gecontracteerd, maak_toewijzing
+from resultaat.toegang.productkeuze import banden_op, bereken_normtijd, buiten_band_tekst, product_voor
+from resultaat.toewijzingen.models import Toewijzing
+from resultaat.toewijzingen.services import controleer_gecontracteerd, maak_toewijzing, wijzig_einddatum
 from resultaat.werklijst.models import WerklijstItem, WerklijstSoort
+
+__all__ = ["banden_op", "bereken_normtijd", "buiten_band_tekst", "product_voor"]
 
 
 def _vandaag() -> dt.date:
@@ -281,55 +294,6 @@ def registreer_aanvraag(*, door: Any, onderzoek: Onderzoek, ontvangen_op: dt.dat
 # --- Indicatie -----------------------------------------------------------------------------------------
 
 
-def banden_op(resultaat: Resultaat, datum: dt.date) -> list[Tijdsband]:
-    return list(Tijdsband.objects.geldig_op(datum).filter(resultaat=resultaat).order_by("min_minuten"))
-
-
-def bereken_normtijd(
-    *, gemeente: Gemeente, resultaat: Resultaat, datum: dt.date, keuzes: Mapping[str, int]
-) -> normenkader.Uitkomst:
-    kader = Normenkader.objects.voor(gemeente, resultaat, datum)
-    if kader is None:
-        raise ValidationError(f"Er is op {datum_of_onbepaald(datum)} geen normenkader voor {resultaat}.")
-    return normenkader.bereken(list(kader.posten.all()), keuzes, banden_op(resultaat, datum))
-
-
-def buiten_band_tekst(minuten: int, banden: Sequence[Tijdsband]) -> str:
-    lijst = ", ".join(f"{b.naam} {b.min_minuten}–{b.max_minuten}" for b in banden)
-    return (
-        f"{minuten} minuten per week valt buiten elke band ({lijst} minuten per week). "
-        "Kies een handmatig besluit en schrijf de motivering op."
-    )
-
-
-def product_voor(
-    *,
-    resultaat: Resultaat,
-    datum: dt.date,
-    tijdsband: Tijdsband | None = None,
-    complexiteit: Any = None,
-    intensiteit: Any = None,
-) -> Product:
-    producten = Product.objects.geldig_op(datum).filter(resultaat=resultaat)
-    if tijdsband is not None:
-        producten = producten.filter(tijdsband=tijdsband)
-    else:
-        if complexiteit is not None and producten.filter(complexiteit=complexiteit).exists():
-            producten = producten.filter(complexiteit=complexiteit)
-        if intensiteit is not None and producten.filter(intensiteit=intensiteit).exists():
-            producten = producten.filter(intensiteit=intensiteit)
-        producten = producten.filter(tijdsband__isnull=True)
-    product = producten.order_by("-geldig_van", "code").first()
-    if product is None:
-        raise ValidationError(
-            {
-                "resultaat": f"De catalogus heeft op {datum_of_onbepaald(datum)} geen product voor "
-                f"{resultaat} op dit niveau."
-            }
-        )
-    return product
-
-
 def leg_indicatie_vast(
     *,
     door: Any,
@@ -343,6 +307,7 @@ def leg_indicatie_vast(
     subresultaten: Sequence[Subresultaat] = (),
     keuzes: Mapping[str, int] | None = None,
     minuten_per_week: int | None = None,
+    omvang_per_week: Decimal | int | None = None,
     handmatig: bool = False,
     motivering: str = "",
     tijdsband: Tijdsband | None = None,
@@ -351,7 +316,11 @@ def leg_indicatie_vast(
     """Complexity, intensity and duration of one result; for a result with time bands the minutes per week
     (from the normenkader when ``keuzes`` are given) and the band; the product follows from the catalogue
     valid on the start date. Outside every band only as a manual decision with a written motivation.
-    With ``mandaat_aanbieder`` the provider is asked to propose the minutes within ``tijdsband``."""
+    With ``mandaat_aanbieder`` the provider is asked to propose the minutes within ``tijdsband``.
+
+    Every other result (begeleiding, persoonlijke verzorging, dagbesteding, respijtzorg) needs the
+    complexity and intensity of seed 001 and ``omvang_per_week`` in the product's unit (hours, dagdelen,
+    etmalen): the client must know how much help he can count on (CRvB 2021:1381)."""
     controleer_consulent(door, aanvraag.gemeente)
     if aanvraag.status != AanvraagStatus.INGEDIEND:
         raise ValidationError("Op deze aanvraag is al besloten.")
@@ -403,6 +372,13 @@ def leg_indicatie_vast(
             handmatig = False  # inside a band nothing manual is needed
     else:
         band = None
+        if complexiteit is None or intensiteit is None:
+            raise ValidationError(
+                {
+                    "complexiteit" if complexiteit is None else "intensiteit": "Kies de complexiteit en de "
+                    "intensiteit van de ondersteuning."
+                }
+            )
     product = product_voor(
         resultaat=resultaat,
         datum=ingangsdatum,
@@ -410,6 +386,19 @@ def leg_indicatie_vast(
         complexiteit=complexiteit,
         intensiteit=intensiteit,
     )
+    eenheid = product.omvang_eenheid
+    if band is not None:
+        omvang_per_week, eenheid = minuten_per_week, OmvangEenheid.MINUTEN
+    elif eenheid:
+        if omvang_per_week is None or Decimal(omvang_per_week) <= 0:
+            raise ValidationError(
+                {
+                    "omvang_per_week": f"Vul in hoeveel {OmvangEenheid(eenheid).label} per week de cliënt "
+                    "krijgt: de cliënt moet weten op hoeveel hulp hij kan rekenen."
+                }
+            )
+    else:
+        omvang_per_week = None
     if mandaat_aanbieder is not None:
         controleer_gecontracteerd(
             gemeente=aanvraag.gemeente, aanbieder=mandaat_aanbieder, product=product, datum=ingangsdatum
@@ -424,6 +413,8 @@ def leg_indicatie_vast(
             tijdsband=band,
             product=product,
             minuten_per_week=minuten_per_week,
+            omvang_per_week=omvang_per_week,
+            omvang_eenheid=eenheid if omvang_per_week is not None or band is not None else "",
             frequentie=frequentie,
             ingangsdatum=ingangsdatum,
             einddatum=einddatum,
@@ -456,7 +447,8 @@ def stel_indicatie_voor(
             }
         )
     with transaction.atomic(), acting_as(door):
-        indicatie.minuten_per_week = minuten_per_week
+        indicatie.minuten_per_week = indicatie.omvang_per_week = minuten_per_week
+        indicatie.omvang_eenheid = OmvangEenheid.MINUTEN
         indicatie.frequentie = frequentie
         indicatie.status = IndicatieStatus.VOORGESTELD
         indicatie.voorgesteld_op = timezone.now()
@@ -537,10 +529,21 @@ def _controleer_besluitdatum(aanvraag: Aanvraag, besluitdatum: dt.date) -> None:
 
 
 def neem_besluit(
-    *, door: Any, aanvraag: Aanvraag, besluitdatum: dt.date, motivering: str = "", vrijstelling: str = ""
+    *,
+    door: Any,
+    aanvraag: Aanvraag,
+    besluitdatum: dt.date,
+    motivering: str = "",
+    vrijstelling: str = "",
+    niet_toegekend: str = "",
 ) -> Beschikking:
     """Grant every vastgestelde indicatie: the beschikking with its results, the eigen bijdrage, and per
-    product a toewijzing to the provider the client chose (handed to iWmo and the provider portal)."""
+    product a toewijzing to the provider the client chose (handed to iWmo and the provider portal).
+
+    Every decision states why (Awb 3:46). With ``niet_toegekend`` (what the client asked for and does not
+    get, and why) the aanvraag is granted in part ("deels toegekend"). An earlier decision on the same
+    result that still holds on the new start date is changed by this one: it ends the day before and its
+    toewijzing ends through the toewijzingen service (a 301 to the provider)."""
     controleer_consulent(door, aanvraag.gemeente)
     _controleer_besluitdatum(aanvraag, besluitdatum)
     indicaties = list(aanvraag.indicaties.select_related("product", "aanbieder", "resultaat"))
@@ -555,6 +558,9 @@ def neem_besluit(
             raise ValidationError(f"Kies eerst samen met de cliënt een aanbieder voor {ind.resultaat}.")
         if ind.handmatig and not ind.motivering:
             raise ValidationError(f"Het handmatige besluit voor {ind.resultaat} heeft een motivering nodig.")
+    if not (motivering or "").strip():
+        raise ValidationError({"motivering": "Schrijf op waarom u dit besluit neemt."})
+    eerdere = {ind.pk: _lopende_resultaten(aanvraag.client, ind) for ind in indicaties}
     ingang = min(i.ingangsdatum for i in indicaties)
     einden = [i.einddatum for i in indicaties]
     einde = None if any(e is None for e in einden) else max(e for e in einden if e is not None)
@@ -566,9 +572,10 @@ def neem_besluit(
         beschikking = _beschikking(
             door=door,
             aanvraag=aanvraag,
-            besluit=Besluit.TOEGEKEND,
+            besluit=Besluit.DEELS if niet_toegekend.strip() else Besluit.TOEGEKEND,
             besluitdatum=besluitdatum,
             motivering=motivering,
+            niet_toegekend=niet_toegekend.strip(),
             ingangsdatum=ingang,
             einddatum=einde,
             ondersteuningsplan_onderdeel=instelling.ondersteuningsplan_in_beschikking,
@@ -585,6 +592,8 @@ def neem_besluit(
                 intensiteit=ind.intensiteit,
                 tijdsband=ind.tijdsband,
                 minuten_per_week=ind.minuten_per_week,
+                omvang_per_week=ind.omvang_per_week,
+                omvang_eenheid=ind.omvang_eenheid,
                 frequentie=ind.frequentie,
                 ingangsdatum=ind.ingangsdatum,
                 einddatum=ind.einddatum,
@@ -592,6 +601,10 @@ def neem_besluit(
             beschikt.subresultaten.set(ind.subresultaten.all())
             ind.beschikt_resultaat = beschikt
             ind.save(update_fields=["beschikt_resultaat"])
+            for oud in eerdere[ind.pk]:
+                _beeindig(
+                    door=door, oud=oud, per=ind.ingangsdatum - dt.timedelta(days=1), door_besluit=beschikking
+                )
             maak_toewijzing(
                 door=door,
                 client=aanvraag.client,
@@ -603,6 +616,48 @@ def neem_besluit(
             )
         _besloten(aanvraag)
     return beschikking
+
+
+def _lopende_resultaten(client: Client, ind: Indicatie) -> list[BeschiktResultaat]:
+    """The client's earlier granted results of the same result still in force on the new start date: the
+    new decision changes them from that date (a wijzigingsbeschikking), so two decisions never hold at
+    once. One that starts on or after the new start date is refused: that one is withdrawn, not changed."""
+    lopend = list(
+        BeschiktResultaat.objects.filter(
+            beschikking__client=client,
+            beschikking__besluit__in=[Besluit.TOEGEKEND, Besluit.DEELS],
+            resultaat=ind.resultaat,
+            beeindigd_per__isnull=True,
+        )
+        .filter(Q(einddatum__isnull=True) | Q(einddatum__gte=ind.ingangsdatum))
+        .select_related("beschikking")
+    )
+    for oud in lopend:
+        if oud.ingangsdatum >= ind.ingangsdatum:
+            raise ValidationError(
+                {
+                    "ingangsdatum": f"Besluit {oud.beschikking.nummer} over {ind.resultaat} begint op "
+                    f"{datum_of_onbepaald(oud.ingangsdatum)}. Laat de nieuwe indicatie daarna ingaan, of "
+                    "trek dat besluit eerst in."
+                }
+            )
+    return lopend
+
+
+def _beeindig(*, door: Any, oud: BeschiktResultaat, per: dt.date, door_besluit: Beschikking) -> None:
+    """The earlier result holds until ``per`` (inclusive); its toewijzingen still running after that end
+    on that day through the toewijzingen service, so each provider gets its 301."""
+    oud.beeindigd_per, oud.beeindigd_door = per, door_besluit
+    oud.save(update_fields=["beeindigd_per", "beeindigd_door"])
+    for toewijzing in Toewijzing.objects.filter(beschikt_resultaat=oud, ingangsdatum__lte=per).filter(
+        Q(einddatum__isnull=True) | Q(einddatum__gt=per)
+    ):
+        wijzig_einddatum(
+            door=door,
+            toewijzing=toewijzing,
+            einddatum=per,
+            reden=WMO002RedenWijziging.HERBEOORDELING_VERKORTING,
+        )
 
 
 def wijs_aanvraag_af(*, door: Any, aanvraag: Aanvraag, besluitdatum: dt.date, motivering: str) -> Beschikking:
@@ -631,10 +686,11 @@ def beslis_op_aanvraag(
     besluitdatum: dt.date,
     motivering: str = "",
     vrijstelling: str = "",
+    niet_toegekend: str = "",
 ) -> Beschikking:
-    """The decision the consulent takes on the aanvraag: ``besluit`` "toekennen" grants it
-    (:func:`neem_besluit`), "afwijzen" rejects it (:func:`wijs_aanvraag_af`; a rejection has no
-    vrijstelling)."""
+    """The decision the consulent takes on the aanvraag: ``besluit`` "toekennen" grants it, in part when
+    ``niet_toegekend`` says what is not granted (:func:`neem_besluit`), "afwijzen" rejects it
+    (:func:`wijs_aanvraag_af`; a rejection has no vrijstelling)."""
     if besluit == "toekennen":
         return neem_besluit(
             door=door,
@@ -642,8 +698,45 @@ def beslis_op_aanvraag(
             besluitdatum=besluitdatum,
             motivering=motivering,
             vrijstelling=vrijstelling,
+            niet_toegekend=niet_toegekend,
         )
     return wijs_aanvraag_af(door=door, aanvraag=aanvraag, besluitdatum=besluitdatum, motivering=motivering)
+
+
+def trek_in(
+    *, door: Any, resultaat: BeschiktResultaat, per: dt.date, besluitdatum: dt.date, motivering: str
+) -> Beschikking:
+    """Withdraw a granted result from a date (Wmo 2015 art. 2.3.10): a decision of its own, with its own
+    letter and bezwaar clause; ``per`` is the last day the client gets the help. Its toewijzingen end on
+    that day through the toewijzingen service (a 301 to the provider)."""
+    resultaat = BeschiktResultaat.objects.select_related("beschikking").get(pk=resultaat.pk)
+    oud = resultaat.beschikking
+    controleer_consulent(door, oud.gemeente)
+    _niet_in_de_toekomst(besluitdatum, "besluitdatum", "het besluit")
+    if not (motivering or "").strip():
+        raise ValidationError({"motivering": "Schrijf op waarom u de ondersteuning intrekt."})
+    if oud.besluit not in (Besluit.TOEGEKEND, Besluit.DEELS) or resultaat.beeindigd_per is not None:
+        raise ValidationError("Dit resultaat is al gewijzigd of ingetrokken.")
+    if besluitdatum < oud.besluitdatum:
+        raise ValidationError({"besluitdatum": "De besluitdatum ligt vóór het besluit dat u intrekt."})
+    if per < resultaat.ingangsdatum or (resultaat.einddatum is not None and per >= resultaat.einddatum):
+        raise ValidationError(
+            {
+                "per": f"Kies een laatste dag vanaf {datum_of_onbepaald(resultaat.ingangsdatum)}"
+                + (f" en vóór {datum_of_onbepaald(resultaat.einddatum)}." if resultaat.einddatum else ".")
+            }
+        )
+    with transaction.atomic(), acting_as(door):
+        beschikking = _beschikking(
+            door=door,
+            aanvraag=oud.aanvraag,
+            besluit=Besluit.INGETROKKEN,
+            besluitdatum=besluitdatum,
+            motivering=motivering,
+            ingangsdatum=per + dt.timedelta(days=1),
+        )
+        _beeindig(door=door, oud=resultaat, per=per, door_besluit=beschikking)
+    return beschikking
 
 
 def _beschikking(

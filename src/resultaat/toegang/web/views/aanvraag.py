@@ -193,6 +193,7 @@ class IndicatieVastleggenView(FormActie, AanvraagDetailView):
             if heeft_banden and data["minuten_per_week"] is None and not data["mandaat_aanbieder"]
             else None,
             minuten_per_week=data["minuten_per_week"],
+            omvang_per_week=data["omvang_per_week"],
             handmatig=data["handmatig"],
             motivering=data["motivering"],
             tijdsband=data["tijdsband"],
@@ -244,6 +245,7 @@ class AanvraagToekennenView(FormActie, AanvraagDetailView):
             besluitdatum=data["besluitdatum"],
             motivering=data["motivering"],
             vrijstelling=data["vrijstelling"],
+            niet_toegekend=data["niet_toegekend"] if self.besluit == "toekennen" else "",
         )
 
     def gelukt(self, resultaat: Any) -> HttpResponseBase:
