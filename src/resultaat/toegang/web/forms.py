@@ -213,6 +213,7 @@ class IndicatieForm(NLDSForm):
         min_value=0,
         max_digits=5,
         decimal_places=1,
+        localize=True,
         help_text="Voor begeleiding, persoonlijke verzorging en respijtzorg in uren, voor dagbesteding in "
         "dagdelen. De cliënt leest dit in de beschikking.",
         widget=forms.TextInput(attrs={"class": TEXTBOX, "inputmode": "decimal"}),
@@ -287,6 +288,12 @@ class BesluitForm(NLDSForm):
         "Deels toegekend: wat de cliënt niet krijgt en waarom",
         help_text="Leeg: de aanvraag wordt helemaal toegekend.",
     )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        # Its own ids: the indicatie form on the same page has a "motivering" too, and a label must point
+        # at this form's field.
+        kwargs.setdefault("auto_id", "besluit_%s")
+        super().__init__(*args, **kwargs)
 
 
 class IntrekkingForm(NLDSForm):
