@@ -516,8 +516,12 @@ def kies_aanbieder(*, door: Any, indicatie: Indicatie, aanbieder: Any) -> Indica
 
 def _beschikkingnummer(gemeente: Gemeente, jaar: int) -> str:
     Gemeente.objects.select_for_update().filter(pk=gemeente.pk).first()
-    aantal = Beschikking.objects.filter(gemeente=gemeente, nummer__startswith=f"{jaar}-").count()
-    return f"{jaar}-{aantal + 1:04d}"
+    # The highest number of the year plus one (not the count: a number never comes back).
+    nummers = Beschikking.objects.filter(gemeente=gemeente, nummer__startswith=f"{jaar}-").values_list(
+        "nummer", flat=True
+    )
+    hoogste = max((int(n.split("-", 1)[1]) for n in nummers if n.split("-", 1)[1].isdigit()), default=0)
+    return f"{jaar}-{hoogste + 1:04d}"
 
 
 def _controleer_besluitdatum(aanvraag: Aanvraag, besluitdatum: dt.date) -> None:
@@ -536,6 +540,7 @@ def neem_besluit(
     motivering: str = "",
     vrijstelling: str = "",
     niet_toegekend: str = "",
+    moment: dt.datetime | None = None,
 ) -> Beschikking:
     """Grant every vastgestelde indicatie: the beschikking with its results, the eigen bijdrage, and per
     product a toewijzing to the provider the client chose (handed to iWmo and the provider portal).
@@ -543,7 +548,8 @@ def neem_besluit(
     Every decision states why (Awb 3:46). With ``niet_toegekend`` (what the client asked for and does not
     get, and why) the aanvraag is granted in part ("deels toegekend"). An earlier decision on the same
     result that still holds on the new start date is changed by this one: it ends the day before and its
-    toewijzing ends through the toewijzingen service (a 301 to the provider)."""
+    toewijzing ends through the toewijzingen service (a 301 to the provider). ``moment``: when the
+    toewijzingen are decided (default now), as in the toewijzingen services."""
     controleer_consulent(door, aanvraag.gemeente)
     _controleer_besluitdatum(aanvraag, besluitdatum)
     indicaties = list(aanvraag.indicaties.select_related("product", "aanbieder", "resultaat"))
@@ -603,7 +609,11 @@ def neem_besluit(
             ind.save(update_fields=["beschikt_resultaat"])
             for oud in eerdere[ind.pk]:
                 _beeindig(
-                    door=door, oud=oud, per=ind.ingangsdatum - dt.timedelta(days=1), door_besluit=beschikking
+                    door=door,
+                    oud=oud,
+                    per=ind.ingangsdatum - dt.timedelta(days=1),
+                    door_besluit=beschikking,
+                    moment=moment,
                 )
             maak_toewijzing(
                 door=door,
@@ -613,6 +623,7 @@ def neem_besluit(
                 ingangsdatum=ind.ingangsdatum,
                 einddatum=ind.einddatum,
                 beschikt_resultaat=beschikt,
+                moment=moment,
             )
         _besloten(aanvraag)
     return beschikking
@@ -644,7 +655,14 @@ def _lopende_resultaten(client: Client, ind: Indicatie) -> list[BeschiktResultaa
     return lopend
 
 
-def _beeindig(*, door: Any, oud: BeschiktResultaat, per: dt.date, door_besluit: Beschikking) -> None:
+def _beeindig(
+    *,
+    door: Any,
+    oud: BeschiktResultaat,
+    per: dt.date,
+    door_besluit: Beschikking,
+    moment: dt.datetime | None = None,
+) -> None:
     """The earlier result holds until ``per`` (inclusive); its toewijzingen still running after that end
     on that day through the toewijzingen service, so each provider gets its 301."""
     oud.beeindigd_per, oud.beeindigd_door = per, door_besluit
@@ -657,6 +675,7 @@ def _beeindig(*, door: Any, oud: BeschiktResultaat, per: dt.date, door_besluit: 
             toewijzing=toewijzing,
             einddatum=per,
             reden=WMO002RedenWijziging.HERBEOORDELING_VERKORTING,
+            moment=moment,
         )
 
 
