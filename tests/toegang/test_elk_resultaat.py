@@ -297,3 +297,29 @@ def test_no_empty_eigen_bijdrage_heading_and_no_end_date_reads_as_such(
     assert "Eigen bijdrage" not in brief
     assert "tot en met onbepaalde tijd" not in brief
     assert "vanaf 3 februari 2025, zonder einddatum" in brief
+
+
+# --- Item 5: the letter says which minutes rest on research and which are the gemeente's choice ---------
+
+
+def test_the_letter_words_research_and_the_gemeentes_own_choices_differently(alice, meneer, noord, alkmaar):
+    huis = Resultaat.objects.get(code="schoon-en-leefbaar-huis")
+    contract = f.ContractFactory(aanbieder=noord, gemeenten=[alkmaar], geldig_van=D(2025, 1, 1))
+    for product in Product.objects.filter(code__in=["HOB1", "HOB2", "HOB3"]):
+        f.ContractProductFactory(contract=contract, product=product, geldig_van=D(2025, 1, 1))
+    a = aanvraag(alice, meneer, huis)
+    indicatie = t.leg_indicatie_vast(
+        door=alice,
+        aanvraag=a,
+        resultaat=huis,
+        ingangsdatum=D(2025, 2, 3),
+        keuzes={"eigen-kracht": 1, "huisdier": 1},
+    )
+    assert (indicatie.minuten_per_week, indicatie.tijdsband.naam) == (105, "Basis")
+    t.kies_aanbieder(door=alice, indicatie=indicatie, aanbieder=noord)
+    beschikking = t.neem_besluit(door=alice, aanvraag=a, besluitdatum=D(2025, 1, 31), motivering="Huis.")
+    brief = tekst(beschikking_html(beschikking))
+    assert "Basis: volledige overname (uit onderzoek) + 125 min" in brief
+    assert "Extra vervuiling door huisdier (keuze van de gemeente) + 15 min" in brief
+    assert "en/of een kleine woning of zorgstudio (keuze van de gemeente) − 35 min" in brief
+    assert "Hoeveel hulp 105 minuten per week" in brief

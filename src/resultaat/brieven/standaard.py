@@ -30,9 +30,10 @@ TOEKENNING: Final = """<p>{{ aanhef }},</p>
 {% if r.berekening %}
 <p>Zo hebben wij de tijd berekend:</p>
 <table class="berekening">
-{% for regel in r.berekening %}<tr><td>{{ regel.naam }}{% if regel.aantal > 1 %} ({{ regel.aantal }} keer){% endif %}</td><td class="getal">{{ regel.minuten_tekst }}</td></tr>
+{% for regel in r.berekening %}<tr><td>{{ regel.naam }}{% if regel.aantal > 1 %} ({{ regel.aantal }} keer){% endif %}{% if regel.herkomst %} <span class="herkomst">({{ regel.herkomst }})</span>{% endif %}</td><td class="getal">{{ regel.minuten_tekst }}</td></tr>
 {% endfor %}<tr class="totaal"><td>Totaal per week</td><td class="getal">{{ r.minuten_per_week }} minuten</td></tr>
 </table>
+<p>Bij elke tijd staat waar hij vandaan komt. "Uit onderzoek": onafhankelijk onderzoek heeft gemeten hoeveel tijd dit werk kost. "Keuze van de gemeente": deze tijd heeft de gemeente zelf vastgesteld. Vindt u dat een tijd niet klopt voor uw situatie? Dat kunt u in uw bezwaar schrijven.</p>
 {% if r.band %}<p>Dat valt in de band {{ r.band }}.</p>{% endif %}
 {% endif %}
 {% endfor %}

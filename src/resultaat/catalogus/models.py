@@ -346,8 +346,16 @@ class PostSoort(models.TextChoices):
     MEERPOST = "meerpost", "meerpost: extra werk"
 
 
+class Herkomst(models.TextChoices):
+    """Where a normtijd comes from: independent research (CRvB 2016:1402) or the gemeente's own choice."""
+
+    ONDERZOEK = "onderzoek", "onafhankelijk onderzoek"
+    GEMEENTE = "gemeente", "keuze van de gemeente"
+
+
 class NormenkaderPost(models.Model):
-    """One term of a normenkader, in whole minutes per week (a deduction is stored as a positive number)."""
+    """One term of a normenkader, in whole minutes per week (a deduction is stored as a positive number),
+    with where it comes from: research (with the reference in ``bron``) or the gemeente's own choice."""
 
     normenkader = models.ForeignKey(Normenkader, on_delete=models.CASCADE, related_name="posten")
     code = models.SlugField(max_length=40)
@@ -361,6 +369,16 @@ class NormenkaderPost(models.Model):
         max_length=40, blank=True, help_text="Posten met dezelfde groep sluiten elkaar uit (enig of veel)."
     )
     toelichting = models.CharField(max_length=300, blank=True)
+    herkomst = models.CharField(
+        max_length=10,
+        choices=Herkomst.choices,
+        default=Herkomst.GEMEENTE,
+        help_text="Uit onafhankelijk onderzoek (noem het in de bron) of een keuze van de gemeente; de brief "
+        "zegt het zo tegen de cliënt.",
+    )
+    bron = models.CharField(
+        max_length=300, blank=True, help_text="Het onderzoek of het besluit van de gemeente."
+    )
     volgorde = models.PositiveSmallIntegerField(default=0)
 
     class Meta:

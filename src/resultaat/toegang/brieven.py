@@ -22,6 +22,10 @@ from resultaat.eigen_bijdrage.services import schat_eigen_bijdrage
 from resultaat.toegang.models import Besluit, Indicatie, ToegangInstelling
 from resultaat.toewijzingen.models import Toewijzing
 
+# How the letter names where a normtijd comes from (catalogus.Herkomst): the resident reads which minutes
+# rest on research and which the gemeente chose itself.
+HERKOMST_TEKST = {"onderzoek": "uit onderzoek", "gemeente": "keuze van de gemeente"}
+
 
 def _band(band: Any) -> str:
     return f"{band.naam} ({band.min_minuten}–{band.max_minuten} minuten per week)" if band else ""
@@ -69,6 +73,7 @@ def beschikking_context(beschikking: Any) -> dict[str, Any]:
                         "aantal": g["aantal"],
                         "minuten": g["minuten"],
                         "minuten_tekst": minuten_tekst(g["minuten"]),
+                        "herkomst": HERKOMST_TEKST.get(g.get("herkomst", ""), ""),
                     }
                     for g in berekening
                 ],
