@@ -323,3 +323,50 @@ def test_the_letter_words_research_and_the_gemeentes_own_choices_differently(ali
     assert "Extra vervuiling door huisdier (keuze van de gemeente) + 15 min" in brief
     assert "en/of een kleine woning of zorgstudio (keuze van de gemeente) − 35 min" in brief
     assert "Hoeveel hulp 105 minuten per week" in brief
+
+
+# --- Item 6: the information letter only to current clients of huishoudelijke hulp, with their own facts --
+
+
+def test_the_information_letter_goes_only_to_clients_of_huishoudelijke_hulp_with_their_own_hours(
+    alice, meneer, noord, alkmaar, niveaus, gecontracteerd, tmp_path, client
+):
+    from django.core.management import call_command
+
+    from resultaat.eigen_bijdrage.models import Vrijstelling
+    from resultaat.toegang.brieven import informatiebrief_html
+
+    huis = Resultaat.objects.get(code="schoon-en-leefbaar-huis")
+    contract = f.ContractFactory(aanbieder=noord, gemeenten=[alkmaar], geldig_van=D(2025, 1, 1))
+    for product in Product.objects.filter(code__in=["HOB1", "HOB2", "HOB3"]):
+        f.ContractProductFactory(contract=contract, product=product, geldig_van=D(2025, 1, 1))
+    a = aanvraag(alice, meneer, huis)
+    indicatie = t.leg_indicatie_vast(
+        door=alice, aanvraag=a, resultaat=huis, ingangsdatum=D(2025, 2, 3), keuzes={"beperkingen-enig": 1}
+    )
+    t.kies_aanbieder(door=alice, indicatie=indicatie, aanbieder=noord)
+    t.neem_besluit(
+        door=alice,
+        aanvraag=a,
+        besluitdatum=D(2025, 1, 31),
+        motivering="Huis.",
+        vrijstelling=Vrijstelling.MINIMA,
+    )
+    alleen_begeleiding = f.ClientFactory(gemeente=alkmaar, achternaam="Bos", geboortedatum=D(1950, 1, 1))
+    a2, _ = begeleiding(alice, alleen_begeleiding, noord, niveaus, uren="2", ingang=D(2025, 2, 3))
+    t.neem_besluit(door=alice, aanvraag=a2, besluitdatum=D(2025, 1, 31), motivering="Post.")
+
+    brief = tekst(informatiebrief_html(meneer, datum=D(2025, 11, 3), per_datum=D(2026, 1, 1)))
+    assert (
+        "Nu krijgt u Huishoudelijke ondersteuning Basis+1 van Thuiszorg Noord: 155 minuten per week." in brief
+    )
+    assert "in elk geval tot en met 2 juli 2026" in brief
+    assert "U betaalt geen eigen bijdrage, want" in brief
+    with pytest.raises(ValidationError, match="geen hulp bij het huishouden"):
+        informatiebrief_html(alleen_begeleiding, datum=D(2025, 11, 3), per_datum=D(2026, 1, 1))
+
+    call_command("informatiebrieven", gemeente=alkmaar.code, per="2026-01-01", map=str(tmp_path))
+    assert [p.name for p in tmp_path.iterdir()] == [f"informatiebrief-{meneer.pk}.pdf"]
+    client.force_login(alice)
+    r = client.get(reverse("web:informatiebrief", args=[alleen_begeleiding.pk]), follow=True)
+    assert "krijgt nu geen hulp bij het huishouden" in r.content.decode()

@@ -326,6 +326,7 @@ def test_mandate_lets_the_provider_propose_within_the_band(
 
 
 def test_information_letter_answers_the_worries_of_seed_000(mevrouw, contracten):
+    f.ToewijzingFactory(client=mevrouw, product=Product.objects.get(code="TO001"))
     tekst = " ".join(
         " ".join(
             p.extract_text()

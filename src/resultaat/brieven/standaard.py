@@ -123,13 +123,14 @@ INFORMATIE: Final = """<p>{{ aanhef }},</p>
 <p>Ja, als uw aanbieder ook in de nieuwe situatie voor ons werkt. Uw aanbieder doet zijn best om u dezelfde hulp te laten houden. Wilt u een andere aanbieder? Dat mag altijd. Bel ons, dan regelen wij dat.</p>
 
 <h2>Houd ik mijn uren?</h2>
-<p>U krijgt de hulp die u nodig heeft. In uw nieuwe besluit staat hoeveel minuten hulp per week u krijgt. Zo weet u precies waar u op kunt rekenen. De aanbieder mag de tijd flexibel inzetten: de ene week wat meer, de andere week wat minder. Verandert er iets in uw situatie? Dan kijken wij opnieuw met u wat nodig is.</p>
+{% for h in huidig %}<p>Nu krijgt u {{ h.product }} van {{ h.aanbieder }}{% if h.oud %}: {{ h.oud }}{% endif %}.{% if h.nieuw %} Vanaf {{ h.nieuw_vanaf }} krijgt u {{ h.nieuw }}. Dat staat in uw nieuwe besluit.{% else %} Hoeveel hulp u na {{ per_datum }} krijgt, leest u in uw nieuwe besluit. Daarin staat hoeveel minuten hulp per week u krijgt.{% endif %}</p>
+{% endfor %}<p>Tot u uw nieuwe besluit heeft, houdt u de hulp die u nu krijgt. Dat geldt in elk geval tot en met {{ overgang_tot }}. De aanbieder mag de tijd flexibel inzetten: de ene week wat meer, de andere week wat minder. Verandert er iets in uw situatie? Dan kijken wij opnieuw met u wat nodig is.</p>
 
 <h2>Blijft de kwaliteit goed?</h2>
 <p>Ja. Wij vragen regelmatig of het resultaat bereikt is en of u tevreden bent. Wij spreken aanbieders daarop aan. Bent u niet tevreden? Zeg het tegen uw aanbieder of bel ons.</p>
 
 <h2>Verandert mijn eigen bijdrage?</h2>
-<p>{{ eigen_bijdrage }} Dat bedrag is hetzelfde, hoeveel hulp u ook krijgt.</p>
+<p>Nee, daar verandert niets door. {{ eigen_bijdrage }}</p>
 
 <h2>Moet ik iets doen?</h2>
 <p>Nee. U krijgt van ons een nieuw besluit. Uw aanbieder neemt contact met u op om het ondersteuningsplan te maken.</p>

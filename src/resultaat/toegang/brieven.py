@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from django.core.exceptions import ValidationError
+
 from resultaat.brieven.models import Briefsoort
 from resultaat.brieven.render import (
     aanhef,
@@ -17,10 +19,13 @@ from resultaat.brieven.render import (
     sjabloon_voor,
 )
 from resultaat.core import termijnen
+from resultaat.core.codes import WMO020ProductCategorie
 from resultaat.core.opmaak import euro, lange_datum
 from resultaat.eigen_bijdrage.services import schat_eigen_bijdrage
-from resultaat.toegang.models import Besluit, Indicatie, ToegangInstelling
+from resultaat.toegang.models import BeschiktResultaat, Besluit, Indicatie, ToegangInstelling
 from resultaat.toewijzingen.models import Toewijzing
+
+HUISHOUDEN = WMO020ProductCategorie.HULP_BIJ_HET_HUISHOUDEN
 
 # How the letter names where a normtijd comes from (catalogus.Herkomst): the resident reads which minutes
 # rest on research and which the gemeente chose itself.
@@ -187,18 +192,63 @@ def beschikking_html(beschikking: Any) -> str:
     return opmaak(sjabloon=sjabloon, context=beschikking_context(beschikking))
 
 
-def informatiebrief_html(client: Any, *, datum: dt.date, per_datum: dt.date) -> str:
-    gemeente = client.gemeente
+def huishoudelijke_hulp(client: Any, datum: dt.date) -> list[Any]:
+    """The client's toewijzingen of huishoudelijke hulp (category 01) running on ``datum``: who the
+    information letter about the new way of working is for."""
+    return list(
+        Toewijzing.objects.actief_op(datum)
+        .filter(client=client, product__categorie=HUISHOUDEN)
+        .select_related("aanbieder", "product", "beschikt_resultaat__beschikking")
+        .order_by("ingangsdatum", "pk")
+    )
 
+
+def informatiebrief_html(client: Any, *, datum: dt.date, per_datum: dt.date) -> str:
+    """The letter to a current client of huishoudelijke hulp: their own hours now and, when decided, after
+    ``per_datum``; until when the transition arrangement keeps the old help; their own eigen bijdrage or
+    exemption. Raises ValidationError for a client without huishoudelijke hulp on ``datum``."""
+    gemeente = client.gemeente
+    toewijzingen = huishoudelijke_hulp(client, datum)
+    if not toewijzingen:
+        raise ValidationError(
+            f"{client.naam} krijgt nu geen hulp bij het huishouden; de brief is niet voor hem of haar."
+        )
+    instelling = ToegangInstelling.voor(gemeente)
+    huidig = []
+    bijdrage = ""
+    for t in toewijzingen:
+        br = t.beschikt_resultaat
+        nieuw = (
+            BeschiktResultaat.objects.filter(
+                beschikking__client=client,
+                resultaat_id=br.resultaat_id if br else None,
+                ingangsdatum__gte=per_datum,
+                beschikking__besluit__in=[Besluit.TOEGEKEND, Besluit.DEELS],
+            )
+            .order_by("ingangsdatum")
+            .first()
+        )
+        huidig.append(
+            {
+                "product": t.product.naam,
+                "aanbieder": t.aanbieder.naam,
+                "oud": (_omvang(br) if br else "") or (br.frequentie if br and br.frequentie else ""),
+                "nieuw": _omvang(nieuw) if nieuw else "",
+                "nieuw_vanaf": lange_datum(nieuw.ingangsdatum) if nieuw else "",
+            }
+        )
+        if br and not bijdrage:
+            bijdrage = br.beschikking.eigen_bijdrage_toelichting
     context = {
         "aanhef": aanhef(client),
         "client": client_context(client),
         "gemeente": gemeente_context(gemeente),
         "per_datum": lange_datum(per_datum),
-        "eigen_bijdrage": schat_eigen_bijdrage(
-            geboortedatum=client.geboortedatum, ingangsdatum=per_datum
-        ).tekst,
-        "ondertekening": ToegangInstelling.voor(gemeente).ondertekening,
+        "huidig": huidig,
+        "overgang_tot": lange_datum(per_datum + dt.timedelta(weeks=instelling.overgangstermijn_weken)),
+        "eigen_bijdrage": bijdrage
+        or schat_eigen_bijdrage(geboortedatum=client.geboortedatum, ingangsdatum=per_datum).tekst,
+        "ondertekening": instelling.ondertekening,
         "kenmerk": "Wmo informatie resultaat",
         "datum": lange_datum(datum),
     }

@@ -354,6 +354,12 @@ class ToegangInstelling(models.Model):
     ondertekening = models.CharField(
         max_length=200, default="Het college van burgemeester en wethouders", help_text="Onder elke brief."
     )
+    overgangstermijn_weken = models.PositiveSmallIntegerField(
+        "overgangstermijn (weken)",
+        default=26,
+        help_text="Zo lang houden huidige cliënten van huishoudelijke hulp hun hulp uit het oude besluit na "
+        "de overgang, tot hun nieuwe besluit (de informatiebrief noemt de datum).",
+    )
 
     class Meta:
         verbose_name = "instelling toegang"

@@ -120,7 +120,8 @@ class BeschikkingPdfView(ScopedDetailView):
 
 
 class InformatiebriefView(ScopedDetailView):
-    """The letter to a current client explaining support on results (PDF)."""
+    """The letter to a current client of huishoudelijke hulp explaining support on results (PDF); for a
+    client without it, a message on the client's page instead."""
 
     secties = ("toegang",)
     model = Client
@@ -132,9 +133,12 @@ class InformatiebriefView(ScopedDetailView):
         client = self.get_object()
         vandaag = timezone.localdate()
         per = dt.date(vandaag.year + 1, 1, 1)
-        response = HttpResponse(
-            pdf(informatiebrief_html(client, datum=vandaag, per_datum=per)), content_type="application/pdf"
-        )
+        try:
+            html = informatiebrief_html(client, datum=vandaag, per_datum=per)
+        except ValidationError as fout:
+            messages.error(request, " ".join(fout.messages))
+            return redirect("web:client-detail", pk=client.pk)
+        response = HttpResponse(pdf(html), content_type="application/pdf")
         response["Content-Disposition"] = 'inline; filename="informatiebrief.pdf"'
         response["Cache-Control"] = "private, no-store"
         return response
