@@ -221,12 +221,14 @@ def informatiebrief_html(client: Any, *, datum: dt.date, per_datum: dt.date) -> 
         nieuw = (
             BeschiktResultaat.objects.filter(
                 beschikking__client=client,
-                resultaat_id=br.resultaat_id if br else None,
+                resultaat_id=br.resultaat_id,
                 ingangsdatum__gte=per_datum,
                 beschikking__besluit__in=[Besluit.TOEGEKEND, Besluit.DEELS],
             )
             .order_by("ingangsdatum")
             .first()
+            if br is not None
+            else None
         )
         huidig.append(
             {
