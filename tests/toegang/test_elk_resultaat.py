@@ -370,3 +370,21 @@ def test_the_information_letter_goes_only_to_clients_of_huishoudelijke_hulp_with
     client.force_login(alice)
     r = client.get(reverse("web:informatiebrief", args=[alleen_begeleiding.pk]), follow=True)
     assert "krijgt nu geen hulp bij het huishouden" in r.content.decode()
+
+
+def test_the_api_withdraws_a_result_with_the_same_service(alice, bob, meneer, noord, niveaus, gecontracteerd):
+    a1, _ = begeleiding(alice, meneer, noord, niveaus, uren="3", ingang=D(2025, 2, 3))
+    eerste = t.neem_besluit(door=alice, aanvraag=a1, besluitdatum=D(2025, 1, 31), motivering="Post.")
+    resultaat = eerste.resultaten.get()
+    url = f"/api/v1/beschikkingen/{eerste.pk}/intrekking/"
+    invoer = {"resultaat": resultaat.pk, "per": "2025-04-30", "besluitdatum": "2025-04-14"}
+    aanbieder = APIClient()
+    aanbieder.force_authenticate(bob)
+    assert aanbieder.post(url, {**invoer, "motivering": "x"}, format="json").status_code in (403, 404)
+    api = APIClient()
+    api.force_authenticate(alice)
+    assert api.post(url, {**invoer, "motivering": " "}, format="json").status_code == 400
+    r = api.post(url, {**invoer, "motivering": "Hulp niet meer nodig."}, format="json")
+    assert r.status_code == 201, r.json()
+    assert r.json()["besluit"] == "ingetrokken"
+    assert Toewijzing.objects.get(beschikt_resultaat=resultaat).einddatum == D(2025, 4, 30)
