@@ -201,7 +201,10 @@ class AanvraagViewSet(AlleenLezen):
         return Response(s.BeschikkingSerializer(beschikking).data, status=status.HTTP_201_CREATED)
 
 
-@met_filters(gemeente=GEMEENTE_FILTER, besluit=Filter("besluit", "Besluit: toegekend, deels of afgewezen."))
+@met_filters(
+    gemeente=GEMEENTE_FILTER,
+    besluit=Filter("besluit", "Besluit: toegekend, deels, afgewezen of ingetrokken."),
+)
 class BeschikkingViewSet(AlleenLezen):
     """Beschikkingen; a provider sees those it delivers under, with only the results it delivers."""
 
