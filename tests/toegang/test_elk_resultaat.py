@@ -388,3 +388,39 @@ def test_the_api_withdraws_a_result_with_the_same_service(alice, bob, meneer, no
     assert r.status_code == 201, r.json()
     assert r.json()["besluit"] == "ingetrokken"
     assert Toewijzing.objects.get(beschikt_resultaat=resultaat).einddatum == D(2025, 4, 30)
+
+
+# --- Item 4 (part): ingebrekestelling and dwangsom ---------------------------------------------------------
+
+
+def test_the_dwangsom_runs_per_day_from_two_weeks_after_the_ingebrekestelling_up_to_the_maximum():
+    ontvangen = D(2025, 3, 3)
+    assert termijnen.INGEBREKESTELLING.uiterlijk(ontvangen) == D(2025, 3, 17)
+    assert termijnen.dwangsom_cent(ontvangen, D(2025, 3, 16)) == (0, 0)
+    assert termijnen.dwangsom_cent(ontvangen, D(2025, 3, 17)) == (1, 2300)
+    assert termijnen.dwangsom_cent(ontvangen, D(2025, 3, 31)) == (15, 14 * 2300 + 3500)
+    assert termijnen.dwangsom_cent(ontvangen, D(2025, 12, 31)) == (42, 14 * 2300 + 14 * 3500 + 14 * 4500)
+    assert 14 * 2300 + 14 * 3500 + 14 * 4500 == 144200
+
+
+def test_an_ingebrekestelling_is_on_the_worklist_and_the_dwangsom_stops_at_the_decision(
+    alice, meneer, noord, niveaus, gecontracteerd, client
+):
+    from resultaat.werklijst.models import WerklijstItem
+
+    a, _ = begeleiding(alice, meneer, noord, niveaus, uren="2", ingang=D(2025, 4, 7))
+    assert a.besluit_uiterlijk == D(2025, 2, 3)
+    with pytest.raises(ValidationError, match="pas daarna"):
+        t.registreer_ingebrekestelling(door=alice, aanvraag=a, ontvangen_op=D(2025, 2, 3))
+    client.force_login(alice)
+    url = reverse("web:aanvraag-detail", args=[a.pk])
+    r = client.post(url, {"actie": "ingebrekestelling", "ontvangen_op": "2025-03-03"}, follow=True)
+    assert "Vanaf 17-03-2025 is de gemeente een dwangsom per dag verschuldigd" in r.content.decode()
+    a.refresh_from_db()
+    item = WerklijstItem.objects.over(a).get()
+    assert (
+        item.uiterlijk == D(2025, 3, 16) and "ingebrekestelling ontvangen op 03-03-2025" in item.omschrijving
+    )
+    t.neem_besluit(door=alice, aanvraag=a, besluitdatum=D(2025, 3, 20), motivering="Post.")
+    a.refresh_from_db()
+    assert a.dwangsom(D(2025, 12, 31)) == (3, 3 * 2300)

@@ -61,6 +61,32 @@ BEZWAAR = Termijn(
     termijnenwet=True,
 )
 
+INGEBREKESTELLING = Termijn(
+    "besluit na ingebrekestelling",
+    "Awb art. 4:17 lid 3: de dwangsom loopt vanaf de dag waarop twee weken zijn verstreken na de dag "
+    "waarop de ingebrekestelling is ontvangen",
+    duur=dt.timedelta(weeks=2),
+)
+# Awb art. 4:17 lid 1 and 2: per day 23 euro the first fourteen days, 35 the next fourteen, 45 after
+# that; at most 42 days.
+DWANGSOM_PER_DAG_CENT = ((14, 2300), (14, 3500), (14, 4500))
+DWANGSOM_MAX_DAGEN = 42
+
+
+def dwangsom_cent(ingebrekestelling_op: dt.date, tot_en_met: dt.date) -> tuple[int, int]:
+    """The dwangsom owed for not deciding in time (Awb 4:17): (days, eurocent) from the first day
+    (``INGEBREKESTELLING.uiterlijk``) through ``tot_en_met`` (the day before the decision, or today),
+    at most 42 days."""
+    eerste = INGEBREKESTELLING.uiterlijk(ingebrekestelling_op)
+    dagen = min(max(0, (tot_en_met - eerste).days + 1), DWANGSOM_MAX_DAGEN)
+    bedrag, over = 0, dagen
+    for aantal, per_dag in DWANGSOM_PER_DAG_CENT:
+        deel = min(over, aantal)
+        bedrag += deel * per_dag
+        over -= deel
+    return dagen, bedrag
+
+
 # iWmo 3.2 (the message table of the standard and its bedrijfsregels).
 START_MELDEN = Termijn(
     "start van de ondersteuning melden",

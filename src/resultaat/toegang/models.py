@@ -196,6 +196,13 @@ class Aanvraag(Termijnzaak):
     ontvangen_op = models.DateField()
     status = models.CharField(max_length=20, choices=AanvraagStatus.choices, default=AanvraagStatus.INGEDIEND)
     opgeschort_dagen = models.PositiveIntegerField(default=0)
+    ingebrekestelling_op = models.DateField(
+        "ingebrekestelling ontvangen op",
+        null=True,
+        blank=True,
+        help_text="De cliënt stelde de gemeente in gebreke omdat het besluit te laat is (Awb 4:17).",
+    )
+    besloten_op = models.DateField(null=True, blank=True)
 
     class Meta(Termijnzaak.Meta):
         verbose_name = "aanvraag"
@@ -204,6 +211,13 @@ class Aanvraag(Termijnzaak):
     @property
     def besluit_uiterlijk(self) -> dt.date:
         return self._uiterlijk()
+
+    def dwangsom(self, op: dt.date) -> tuple[int, int]:
+        """(days, eurocent) of the dwangsom owed on ``op``: it runs until the day before the decision."""
+        if self.ingebrekestelling_op is None:
+            return 0, 0
+        tot = (self.besloten_op - dt.timedelta(days=1)) if self.besloten_op else op
+        return termijnen.dwangsom_cent(self.ingebrekestelling_op, min(tot, op))
 
 
 class BeschikkingQuerySet(GemeenteScopedQuerySet):

@@ -13,13 +13,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from resultaat.accounts.models import Rol
 from resultaat.catalogus import normenkader
 from resultaat.catalogus.models import (
     OmvangEenheid,
@@ -31,11 +29,19 @@ from resultaat.catalogus.models import (
 from resultaat.clienten.models import Client
 from resultaat.clienten.services import registreer_client
 from resultaat.contracten.models import ContractProduct
+from resultaat.core import termijnen
 from resultaat.core.audit.context import acting_as
 from resultaat.core.codes import WMO002RedenWijziging
 from resultaat.core.opmaak import datum_of_onbepaald
 from resultaat.eigen_bijdrage.services import schat_eigen_bijdrage
 from resultaat.organisaties.models import Gemeente
+from resultaat.toegang.controles import (
+    _handel_af,
+    _niet_in_de_toekomst,
+    _werklijst,
+    _zet_op_werklijst,
+    controleer_consulent,
+)
 from resultaat.toegang.models import (
     Aanvraag,
     AanvraagStatus,
@@ -56,54 +62,9 @@ from resultaat.toegang.models import (
 from resultaat.toegang.productkeuze import banden_op, bereken_normtijd, buiten_band_tekst, product_voor
 from resultaat.toewijzingen.models import Toewijzing
 from resultaat.toewijzingen.services import controleer_gecontracteerd, maak_toewijzing, wijzig_einddatum
-from resultaat.werklijst.models import WerklijstItem, WerklijstSoort
+from resultaat.werklijst.models import WerklijstSoort
 
-__all__ = ["banden_op", "bereken_normtijd", "buiten_band_tekst", "product_voor"]
-
-
-def _vandaag() -> dt.date:
-    return timezone.localdate()
-
-
-def controleer_consulent(door: Any, gemeente: Gemeente) -> None:
-    """Only a consulent (or superuser) of the client's gemeente does toegang."""
-    if door.is_superuser:
-        return
-    if door.rol != Rol.CONSULENT or not door.gemeenten.filter(pk=gemeente.pk).exists():
-        raise PermissionDenied("Alleen een consulent van deze gemeente kan dit doen.")
-
-
-def _niet_in_de_toekomst(datum: dt.date, veld: str, wat: str) -> None:
-    if datum > _vandaag():
-        raise ValidationError(
-            {veld: f"De datum van {wat} ({datum_of_onbepaald(datum)}) ligt in de toekomst."}
-        )
-
-
-# --- Werklijst -----------------------------------------------------------------------------------------
-
-
-def _werklijst(obj: Melding | Aanvraag) -> Any:
-    return WerklijstItem.objects.over(obj)
-
-
-def _zet_op_werklijst(
-    obj: Melding | Aanvraag, soort: str, omschrijving: str, uiterlijk: dt.date, door: Any
-) -> None:
-    WerklijstItem.objects.create(
-        gemeente=obj.gemeente,
-        client=obj.client,
-        soort=soort,
-        omschrijving=omschrijving,
-        uiterlijk=uiterlijk,
-        toegewezen_aan=door if getattr(door, "pk", None) and not door.is_superuser else None,
-        content_type=ContentType.objects.get_for_model(obj),
-        object_id=obj.pk,
-    )
-
-
-def _handel_af(obj: Melding | Aanvraag) -> None:
-    _werklijst(obj).handel_af()
+__all__ = ["banden_op", "bereken_normtijd", "buiten_band_tekst", "controleer_consulent", "product_voor"]
 
 
 # --- Melding -------------------------------------------------------------------------------------------
@@ -625,7 +586,7 @@ def neem_besluit(
                 beschikt_resultaat=beschikt,
                 moment=moment,
             )
-        _besloten(aanvraag)
+        _besloten(aanvraag, besluitdatum)
     return beschikking
 
 
@@ -693,7 +654,7 @@ def wijs_aanvraag_af(*, door: Any, aanvraag: Aanvraag, besluitdatum: dt.date, mo
             besluitdatum=besluitdatum,
             motivering=motivering,
         )
-        _besloten(aanvraag)
+        _besloten(aanvraag, besluitdatum)
     return beschikking
 
 
@@ -776,7 +737,37 @@ def _beschikking(
     )
 
 
-def _besloten(aanvraag: Aanvraag) -> None:
+def _besloten(aanvraag: Aanvraag, besluitdatum: dt.date) -> None:
     aanvraag.status = AanvraagStatus.BESLOTEN
-    aanvraag.save(update_fields=["status"])
+    aanvraag.besloten_op = besluitdatum
+    aanvraag.save(update_fields=["status", "besloten_op"])
     _handel_af(aanvraag)
+
+
+def registreer_ingebrekestelling(*, door: Any, aanvraag: Aanvraag, ontvangen_op: dt.date) -> Aanvraag:
+    """The client's written ingebrekestelling after the decision term passed (Awb 4:17): two weeks later
+    the dwangsom starts to run per day, up to the legal maximum; the decision goes on the werklijst with
+    that date."""
+    controleer_consulent(door, aanvraag.gemeente)
+    _niet_in_de_toekomst(ontvangen_op, "ontvangen_op", "de ingebrekestelling")
+    if aanvraag.status != AanvraagStatus.INGEDIEND:
+        raise ValidationError("Op deze aanvraag is al besloten.")
+    if aanvraag.ingebrekestelling_op is not None:
+        raise ValidationError("De ingebrekestelling voor deze aanvraag is al vastgelegd.")
+    if ontvangen_op <= aanvraag.besluit_uiterlijk:
+        raise ValidationError(
+            {
+                "ontvangen_op": "De beslistermijn liep tot en met "
+                f"{datum_of_onbepaald(aanvraag.besluit_uiterlijk)}; een ingebrekestelling kan pas daarna."
+            }
+        )
+    eerste_dag = termijnen.INGEBREKESTELLING.uiterlijk(ontvangen_op)
+    with transaction.atomic(), acting_as(door):
+        aanvraag.ingebrekestelling_op = ontvangen_op
+        aanvraag.save(update_fields=["ingebrekestelling_op"])
+        _werklijst(aanvraag).update(
+            uiterlijk=eerste_dag - dt.timedelta(days=1),
+            omschrijving=f"Besluit nemen: ingebrekestelling ontvangen op {datum_of_onbepaald(ontvangen_op)}; "
+            f"vanaf {datum_of_onbepaald(eerste_dag)} een dwangsom per dag",
+        )
+    return aanvraag

@@ -108,6 +108,7 @@ class AanvraagSerializer(serializers.ModelSerializer):
             "ontvangen_op",
             "status",
             "opgeschort_dagen",
+            "ingebrekestelling_op",
             "besluit_uiterlijk",
         )
         read_only_fields = fields
@@ -316,6 +317,10 @@ class BesluitInvoerSerializer(serializers.Serializer):
         default="",
         help_text="Deels toegekend: wat de cliënt vroeg en niet krijgt, en waarom.",
     )
+
+
+class IngebrekestellingSerializer(serializers.Serializer):
+    ontvangen_op = serializers.DateField(help_text="Dag waarop de ingebrekestelling binnenkwam.")
 
 
 class IntrekkingSerializer(serializers.Serializer):

@@ -168,6 +168,20 @@ class AanvraagViewSet(AlleenLezen):
         return Response(s.AanvraagMetOpschortingenSerializer(aanvraag).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(
+        summary="Ingebrekestelling vastleggen",
+        description="Na de beslistermijn (Awb 4:17): twee weken later loopt een dwangsom per dag.",
+        request=s.IngebrekestellingSerializer,
+        responses={201: s.AanvraagSerializer},
+    )
+    @action(detail=True, methods=["post"])
+    def ingebrekestelling(self, request: Request, pk: str | None = None) -> Response:
+        aanvraag = self.get_object()
+        data = invoer(s.IngebrekestellingSerializer, request)
+        services.registreer_ingebrekestelling(door=request.user, aanvraag=aanvraag, **data)
+        aanvraag.refresh_from_db()
+        return Response(s.AanvraagSerializer(aanvraag).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(
         summary="Indicatie vastleggen",
         description="Voor huishoudelijke ondersteuning berekent het normenkader de minuten per week; "
         "buiten elke band alleen met `handmatig` en een `motivering`.",

@@ -296,6 +296,10 @@ class BesluitForm(NLDSForm):
         super().__init__(*args, **kwargs)
 
 
+class IngebrekestellingForm(NLDSForm):
+    ontvangen_op = datumveld("Ingebrekestelling ontvangen op")
+
+
 class IntrekkingForm(NLDSForm):
     resultaat = forms.IntegerField(widget=forms.HiddenInput)
     per = datumveld("Laatste dag van de ondersteuning")
