@@ -171,7 +171,7 @@ class AanvraagViewSet(AlleenLezen):
         summary="Ingebrekestelling vastleggen",
         description="Na de beslistermijn (Awb 4:17): twee weken later loopt een dwangsom per dag.",
         request=s.IngebrekestellingSerializer,
-        responses={201: s.AanvraagSerializer},
+        responses={201: s.AanvraagMetOpschortingenSerializer},
     )
     @action(detail=True, methods=["post"])
     def ingebrekestelling(self, request: Request, pk: str | None = None) -> Response:
@@ -179,7 +179,7 @@ class AanvraagViewSet(AlleenLezen):
         data = invoer(s.IngebrekestellingSerializer, request)
         services.registreer_ingebrekestelling(door=request.user, aanvraag=aanvraag, **data)
         aanvraag.refresh_from_db()
-        return Response(s.AanvraagSerializer(aanvraag).data, status=status.HTTP_201_CREATED)
+        return Response(s.AanvraagMetOpschortingenSerializer(aanvraag).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(
         summary="Indicatie vastleggen",
