@@ -15,7 +15,10 @@ from tests import factories as f
 
 
 def reload_migration_data() -> None:
-    """Run the data steps (RunPython) of the project's own migrations again, in dependency order."""
+    """Run the data steps (RunPython) of the project's own migrations again, in dependency order. The
+    steps read only the connection of their schema editor, so a stand-in holding the connection serves."""
+    from types import SimpleNamespace
+
     from django.apps import apps
     from django.db import connection
     from django.db.migrations.loader import MigrationLoader
@@ -31,7 +34,7 @@ def reload_migration_data() -> None:
             done.add(key)
             for operation in migration.operations:
                 if isinstance(operation, RunPython):
-                    operation.code(apps, None)
+                    operation.code(apps, SimpleNamespace(connection=connection))
 
 
 @pytest.fixture(autouse=True)
