@@ -13,7 +13,7 @@ from typing import Any
 
 from resultaat.core.opmaak import euro, lange_datum
 from resultaat.eigen_bijdrage import regels
-from resultaat.eigen_bijdrage.models import IndividueleVrijstelling, Vrijstelling
+from resultaat.eigen_bijdrage.models import CakMelding, Huisgenoot, IndividueleVrijstelling, Vrijstelling
 
 
 @dataclass(frozen=True)
@@ -99,6 +99,14 @@ def _voor_producten(client: Any, datum: dt.date, producten: list[Any], instellin
         ]
     if producten and all(redenen):
         return _vrij(redenen[0])
+    partner = regels.partner_op(client, datum)
+    nieuw = regels.Periode(datum, None, None)
+    if (
+        partner is not None
+        and partner[1] is not None
+        and _partner_betaalt_al(client, partner[1], nieuw, datum)
+    ):
+        return _vrij(Vrijstelling.AL_WMO)
     vanaf = regels.volgende_maand(datum)
     return _bedrag(client.gemeente, vanaf, vanaf, None)
 
@@ -159,27 +167,45 @@ def _bedrag(gemeente: Any, peil: dt.date, vanaf: dt.date, kostprijs_cent: int | 
     return EigenBijdrage(t.bedrag_cent, t.periode, tekst, vanaf=vanaf)
 
 
-def schat_eigen_bijdrage(
-    *, geboortedatum: dt.date, ingangsdatum: dt.date, vrijstelling: str = ""
-) -> EigenBijdrage:
-    """The abonnementstarief of the start year for someone of this age, without a client record
-    (kept for callers that have only a birth date)."""
-    if not vrijstelling and regels.leeftijd(geboortedatum, ingangsdatum) < 18:
-        vrijstelling = Vrijstelling.MINDERJARIG
-    if vrijstelling:
-        return _vrij(vrijstelling)
-    landelijk = regels.tarief(None, ingangsdatum.year)
-    if landelijk is None:
-        return EigenBijdrage(
-            None,
-            "",
-            f"Het CAK stelt uw eigen bijdrage vast. Het bedrag voor {ingangsdatum.year} is nog niet bekend.",
+def verwachte_eigen_bijdrage(client: Any, datum: dt.date) -> EigenBijdrage:
+    """For a letter about support to come: the client's eigen bijdrage, or, when nothing runs yet,
+    what a voorziening starting on ``datum`` would cost."""
+    bijdrage = eigen_bijdrage_voor(client, datum)
+    if bijdrage.reden == Vrijstelling.GEEN_VOORZIENING:
+        return eigen_bijdrage_voor(client, datum, producten=[])
+    return bijdrage
+
+
+@dataclass(frozen=True)
+class Overzicht:
+    """What the client page shows: the amount or the exemption, the household, the periods and what
+    the CAK was told."""
+
+    bijdrage: EigenBijdrage
+    huisgenoten: list[Huisgenoot]
+    perioden: list[regels.Periode]
+    meldingen: list[CakMelding]
+
+
+def overzicht_voor(client: Any, datum: dt.date) -> Overzicht:
+    huisgenoten = list(Huisgenoot.objects.filter(client=client).select_related("als_client"))
+    huisgenoten += [
+        Huisgenoot(
+            client=h.als_client,
+            rol=h.rol,
+            naam=h.client.naam,
+            geboortedatum=h.client.geboortedatum,
+            als_client=h.client,
+            vanaf=h.vanaf,
+            tot=h.tot,
         )
-    return EigenBijdrage(
-        landelijk.bedrag_cent,
-        landelijk.periode,
-        f"U betaalt een eigen bijdrage van {euro(landelijk.bedrag_cent)} {landelijk.per} "
-        f"(het abonnementstarief van {landelijk.jaar}). Het CAK stuurt u hiervoor een rekening, "
-        "vanaf de maand na de start van uw ondersteuning. "
-        "Het bedrag geldt per huishouden, ook als u meer ondersteuning krijgt.",
+        for h in Huisgenoot.objects.filter(als_client=client).select_related("client")
+    ]
+    return Overzicht(
+        bijdrage=eigen_bijdrage_voor(client, datum),
+        huisgenoten=[h for h in huisgenoten if h.tot is None or h.tot > datum],
+        perioden=regels.bijdrageperioden(client),
+        meldingen=list(
+            CakMelding.objects.filter(client=client).select_related("bericht").order_by("-pk")[:10]
+        ),
     )

@@ -18,7 +18,7 @@ from resultaat.brieven.render import (
 )
 from resultaat.core import termijnen
 from resultaat.core.opmaak import euro, lange_datum
-from resultaat.eigen_bijdrage.services import schat_eigen_bijdrage
+from resultaat.eigen_bijdrage.services import verwachte_eigen_bijdrage
 from resultaat.toegang.models import Besluit, Indicatie, ToegangInstelling
 from resultaat.toewijzingen.models import Toewijzing
 
@@ -124,9 +124,7 @@ def informatiebrief_html(client: Any, *, datum: dt.date, per_datum: dt.date) -> 
         "client": client_context(client),
         "gemeente": gemeente_context(gemeente),
         "per_datum": lange_datum(per_datum),
-        "eigen_bijdrage": schat_eigen_bijdrage(
-            geboortedatum=client.geboortedatum, ingangsdatum=per_datum
-        ).tekst,
+        "eigen_bijdrage": verwachte_eigen_bijdrage(client, per_datum).tekst,
         "ondertekening": ToegangInstelling.voor(gemeente).ondertekening,
         "kenmerk": "Wmo informatie resultaat",
         "datum": lange_datum(datum),

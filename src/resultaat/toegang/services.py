@@ -25,7 +25,7 @@ from resultaat.clienten.services import registreer_client
 from resultaat.contracten.models import ContractProduct
 from resultaat.core.audit.context import acting_as
 from resultaat.core.opmaak import datum_of_onbepaald
-from resultaat.eigen_bijdrage.services import schat_eigen_bijdrage
+from resultaat.eigen_bijdrage.services import eigen_bijdrage_voor
 from resultaat.organisaties.models import Gemeente
 from resultaat.toegang.models import (
     Aanvraag,
@@ -558,8 +558,8 @@ def neem_besluit(
     ingang = min(i.ingangsdatum for i in indicaties)
     einden = [i.einddatum for i in indicaties]
     einde = None if any(e is None for e in einden) else max(e for e in einden if e is not None)
-    bijdrage = schat_eigen_bijdrage(
-        geboortedatum=aanvraag.client.geboortedatum, ingangsdatum=ingang, vrijstelling=vrijstelling
+    bijdrage = eigen_bijdrage_voor(
+        aanvraag.client, ingang, producten=[i.product for i in indicaties], vrijstelling=vrijstelling
     )
     instelling = ToegangInstelling.voor(aanvraag.gemeente)
     with transaction.atomic(), acting_as(door):
