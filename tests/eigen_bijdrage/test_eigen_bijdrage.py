@@ -288,3 +288,40 @@ def test_na_overlijden_van_de_betalende_partner_betaalt_de_ander(alkmaar):
     juni = [eigen_bijdrage_voor(c, D(2026, 6, 1)).bedrag_cent or 0 for c in (a, b)]
     assert mei == [2180, 0]
     assert juni == [0, 2180]
+
+
+def test_huisgenoot_en_vrijstelling_vastleggen_met_controles(alkmaar, heiloo, alice):
+    from django.core.exceptions import ValidationError
+
+    from resultaat.eigen_bijdrage.services import leg_huisgenoot_vast, leg_vrijstelling_vast
+
+    client, _ = client_met_zorg(alkmaar)
+    partner = f.ClientFactory(gemeente=alkmaar, geboortedatum=D(1951, 2, 3))
+    h = leg_huisgenoot_vast(
+        door=alice,
+        client=client,
+        rol=Rol.PARTNER,
+        geboortedatum=D(1900, 1, 1),
+        vanaf=D(1980, 1, 1),
+        als_client=partner,
+    )
+    assert h.geboortedatum == D(1951, 2, 3)
+    with pytest.raises(ValidationError, match="al een partner"):
+        leg_huisgenoot_vast(
+            door=alice, client=client, rol=Rol.PARTNER, geboortedatum=D(1960, 1, 1), vanaf=D(2020, 1, 1)
+        )
+    with pytest.raises(ValidationError, match="andere gemeente"):
+        leg_huisgenoot_vast(
+            door=alice,
+            client=client,
+            rol=Rol.PARTNER,
+            geboortedatum=D(1960, 1, 1),
+            vanaf=D(2020, 1, 1),
+            als_client=f.ClientFactory(gemeente=heiloo),
+        )
+    with pytest.raises(ValidationError, match="na de begindatum"):
+        leg_vrijstelling_vast(
+            door=alice, client=client, reden=Vrijstelling.MINIMA, vanaf=D(2026, 2, 1), tot=D(2026, 1, 1)
+        )
+    leg_vrijstelling_vast(door=alice, client=client, reden=Vrijstelling.MINIMA, vanaf=D(2026, 1, 1))
+    assert Huisgenoot.objects.count() == 1 and IndividueleVrijstelling.objects.count() == 1

@@ -70,6 +70,7 @@ from resultaat.demo.bekostiging import (
 from resultaat.demo.catalogus import (
     CatalogusMixin,
 )
+from resultaat.demo.eigen_bijdrage import EigenBijdrageMixin
 from resultaat.demo.iwmo import (
     IwmoMixin,
 )
@@ -114,7 +115,15 @@ def _tijdstempels_uit_demo() -> Iterator[None]:
             veld.auto_now_add = True
 
 
-class _Generator(ToegangMixin, CatalogusMixin, OrganisatiesMixin, OpslagMixin, IwmoMixin, BekostigingMixin):
+class _Generator(
+    ToegangMixin,
+    CatalogusMixin,
+    OrganisatiesMixin,
+    OpslagMixin,
+    IwmoMixin,
+    BekostigingMixin,
+    EigenBijdrageMixin,
+):
     """The whole demo: the fixed region, then the clients in chunks, then the services' part."""
 
     def run(self) -> DemoVerslag:
@@ -166,6 +175,7 @@ def genereer_demo(
             verslag = generator.run()
         generator.portaal()
         generator.afrekeningen()
+        generator.eigen_bijdrage()
     verslag.aantallen.update(generator.portaal_acties)
     verslag.seconden = time.perf_counter() - begonnen
     return verslag

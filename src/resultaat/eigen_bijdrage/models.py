@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.core.exceptions import ValidationError
 from django.db import models
 
 from resultaat.core.audit.models import ClientData
@@ -107,6 +108,15 @@ class GemeenteTarief(models.Model):
     def __str__(self) -> str:
         return f"{self.gemeente} {self.jaar}: {euro(self.bedrag_cent)}"
 
+    def clean(self) -> None:
+        landelijk = Abonnementstarief.objects.filter(jaar=self.jaar).first()
+        if landelijk is None:
+            raise ValidationError({"jaar": f"Voor {self.jaar} is nog geen abonnementstarief vastgelegd."})
+        if self.bedrag_cent is not None and self.bedrag_cent > landelijk.bedrag_cent:
+            raise ValidationError(
+                {"bedrag_cent": f"Het eigen tarief mag niet hoger zijn dan {euro(landelijk.bedrag_cent)}."}
+            )
+
 
 class Rol(models.TextChoices):
     PARTNER = "partner", "partner (gehuwd of samenwonend)"
@@ -141,6 +151,12 @@ class Huisgenoot(ClientData):
 
     def __str__(self) -> str:
         return f"{self.get_rol_display()} {self.naam}".strip()
+
+    def clean(self) -> None:
+        if self.tot is not None and self.tot <= self.vanaf:
+            raise ValidationError({"tot": "De einddatum moet na de begindatum liggen."})
+        if self.als_client_id is not None and self.als_client_id == self.client_id:
+            raise ValidationError({"als_client": "Een cliënt kan niet zijn eigen huisgenoot zijn."})
 
     def woont_er(self, op: dt.date) -> bool:
         return self.vanaf <= op and (self.tot is None or op < self.tot)

@@ -11,9 +11,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from resultaat.core.audit.context import acting_as
 from resultaat.core.opmaak import euro, lange_datum
 from resultaat.eigen_bijdrage import regels
-from resultaat.eigen_bijdrage.models import CakMelding, Huisgenoot, IndividueleVrijstelling, Vrijstelling
+from resultaat.eigen_bijdrage.models import CakMelding, Huisgenoot, IndividueleVrijstelling, Rol, Vrijstelling
 
 
 @dataclass(frozen=True)
@@ -174,6 +178,62 @@ def verwachte_eigen_bijdrage(client: Any, datum: dt.date) -> EigenBijdrage:
     if bijdrage.reden == Vrijstelling.GEEN_VOORZIENING:
         return eigen_bijdrage_voor(client, datum, producten=[])
     return bijdrage
+
+
+def leg_huisgenoot_vast(
+    *,
+    door: Any,
+    client: Any,
+    rol: str,
+    geboortedatum: dt.date,
+    vanaf: dt.date,
+    naam: str = "",
+    als_client: Any = None,
+    tot: dt.date | None = None,
+) -> Huisgenoot:
+    """Record who lives with the client: a partner (perhaps a client too) or a child."""
+    if als_client is not None:
+        if als_client.gemeente_id != client.gemeente_id:
+            raise ValidationError("De partner woont in een andere gemeente; leg hem daar vast.")
+        geboortedatum, naam = als_client.geboortedatum, naam or als_client.naam
+    huisgenoot = Huisgenoot(
+        client=client,
+        rol=rol,
+        naam=naam,
+        geboortedatum=geboortedatum,
+        als_client=als_client,
+        vanaf=vanaf,
+        tot=tot,
+    )
+    huisgenoot.full_clean()
+    if rol == Rol.PARTNER:
+        bestaand = [
+            h for h in Huisgenoot.objects.filter(client=client, rol=Rol.PARTNER) if _overlap(h, vanaf, tot)
+        ]
+        if bestaand:
+            raise ValidationError("Er woont in die periode al een partner bij de cliënt.")
+    with transaction.atomic(), acting_as(door):
+        huisgenoot.save()
+    return huisgenoot
+
+
+def leg_vrijstelling_vast(
+    *, door: Any, client: Any, reden: str, vanaf: dt.date, tot: dt.date | None = None, toelichting: str = ""
+) -> IndividueleVrijstelling:
+    """Record an exemption the gemeente knows from its own data (Wlz bijdrage, minimabeleid)."""
+    if tot is not None and tot <= vanaf:
+        raise ValidationError("De einddatum van de vrijstelling moet na de begindatum liggen.")
+    vrijstelling = IndividueleVrijstelling(
+        client=client, reden=reden, vanaf=vanaf, tot=tot, toelichting=toelichting
+    )
+    vrijstelling.full_clean()
+    with transaction.atomic(), acting_as(door):
+        vrijstelling.save()
+    return vrijstelling
+
+
+def _overlap(h: Huisgenoot, vanaf: dt.date, tot: dt.date | None) -> bool:
+    return h.vanaf < (tot or dt.date.max) and vanaf < (h.tot or dt.date.max)
 
 
 @dataclass(frozen=True)
