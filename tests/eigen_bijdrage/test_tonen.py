@@ -104,3 +104,43 @@ def test_aanbieder_ziet_geen_eigen_bijdrage(client, bob, noor):
     client.force_login(bob)
     html = client.get(reverse("web:client-detail", args=[noor.pk])).content.decode()
     assert "Eigen bijdrage" not in html
+
+
+def test_huishouden_en_vrijstelling_via_de_pagina(client, alice, alkmaar, time_machine):
+    time_machine.move_to(dt.datetime(2026, 6, 10, 10, 0, tzinfo=dt.UTC), tick=False)
+    mens = f.ClientFactory(gemeente=alkmaar, geboortedatum=D(1950, 1, 1))
+    f.ToewijzingFactory(client=mens, ingangsdatum=D(2026, 1, 15))
+    client.force_login(alice)
+    url = reverse("web:eigen-bijdrage-huishouden", args=[mens.pk])
+    assert (
+        "Huishouden en vrijstellingen vastleggen"
+        in client.get(reverse("web:client-detail", args=[mens.pk])).content.decode()
+    )
+    antwoord = client.post(
+        url, {"rol": "partner", "naam": "K. Jansen", "geboortedatum": "1964-02-01", "vanaf": "1990-01-01"}
+    )
+    assert antwoord.status_code == 302
+    html = client.get(url).content.decode()
+    assert "want gehuwd of samenwonend, en een van beiden heeft de AOW-leeftijd nog niet" in html
+    fout = client.post(url, {"rol": "partner", "geboortedatum": "1970-01-01", "vanaf": "2020-01-01"})
+    assert (
+        fout.status_code == 200
+        and "Er woont in die periode al een partner bij de cliënt." in fout.content.decode()
+    )
+    vrij = reverse("web:eigen-bijdrage-vrijstelling", args=[mens.pk])
+    fout = client.post(vrij, {"reden": "minima", "vanaf": "2026-02-01", "tot": "2026-01-01"})
+    assert "De einddatum van de vrijstelling moet na de begindatum liggen." in fout.content.decode()
+    assert client.post(vrij, {"reden": "minima", "vanaf": "2026-01-01"}).status_code == 302
+    assert IndividueleVrijstelling.objects.get(client=mens).reden == "minima"
+
+
+def test_aanbieder_en_andere_gemeente_komen_niet_bij_het_huishouden(client, bob, erik, noor):
+    for user in (bob, erik):
+        client.force_login(user)
+        assert client.get(reverse("web:eigen-bijdrage-huishouden", args=[noor.pk])).status_code in (403, 404)
+        antwoord = client.post(
+            reverse("web:eigen-bijdrage-vrijstelling", args=[noor.pk]),
+            {"reden": "minima", "vanaf": "2026-01-01"},
+        )
+        assert antwoord.status_code in (403, 404)
+    assert not IndividueleVrijstelling.objects.exists()
