@@ -11,6 +11,7 @@ from resultaat.core.codes import WMO020ProductCategorie as Cat
 from resultaat.eigen_bijdrage import regels
 from resultaat.eigen_bijdrage.models import (
     EigenBijdrageInstelling,
+    GeenBijdrage,
     GemeenteTarief,
     Huisgenoot,
     IndividueleVrijstelling,
@@ -165,7 +166,7 @@ def test_vrijstelling_collectief_vervoer_als_de_gemeente_die_categorie_vrijstelt
     EigenBijdrageInstelling.objects.create(gemeente=alkmaar, vrijgestelde_categorieen=[Cat.VERVOERDIENSTEN])
     client, _ = client_met_zorg(alkmaar, categorie=Cat.VERVOERDIENSTEN)
     uit = eigen_bijdrage_voor(client, D(2026, 3, 1))
-    assert uit.reden == Vrijstelling.PRODUCT
+    assert uit.reden == GeenBijdrage.PRODUCT
     assert "de gemeente vraagt voor deze ondersteuning geen eigen bijdrage" in uit.tekst
     assert regels.bijdrageperioden(client) == []
 
@@ -175,13 +176,13 @@ def test_vrijstelling_van_een_product_dat_de_gemeente_kiest(alkmaar):
     instelling = EigenBijdrageInstelling.objects.create(gemeente=alkmaar)
     assert eigen_bijdrage_voor(client, D(2026, 3, 1)).bedrag_cent == 2180
     instelling.vrijgestelde_producten.add(toewijzing.product)
-    assert eigen_bijdrage_voor(client, D(2026, 3, 1)).reden == Vrijstelling.PRODUCT
+    assert eigen_bijdrage_voor(client, D(2026, 3, 1)).reden == GeenBijdrage.PRODUCT
 
 
 def test_beschermd_wonen_valt_buiten_het_abonnementstarief(alkmaar):
     client, _ = client_met_zorg(alkmaar, categorie=Cat.BESCHERMD_WONEN)
     uit = eigen_bijdrage_voor(client, D(2026, 3, 1))
-    assert uit.reden == Vrijstelling.BESCHERMD_WONEN
+    assert uit.reden == GeenBijdrage.BESCHERMD_WONEN
     assert "beschermd wonen" in uit.tekst
 
 
@@ -193,7 +194,7 @@ def test_kostprijs_hulpmiddel_stopt_de_bijdrage_als_die_betaald_is(alkmaar):
     juni = eigen_bijdrage_voor(client, D(2023, 6, 10))
     assert juni.bedrag_cent == 1900 and "nooit meer dan de kostprijs van € 570,00" in juni.tekst
     juli = eigen_bijdrage_voor(client, D(2023, 7, 1))
-    assert juli.reden == Vrijstelling.KOSTPRIJS
+    assert juli.reden == GeenBijdrage.KOSTPRIJS
     assert "al helemaal betaald" in juli.tekst
 
 
@@ -209,7 +210,7 @@ def test_vrijstelling_uit_de_beschikking_voor_producten(alkmaar):
     client = f.ClientFactory(gemeente=alkmaar)
     bw = f.ProductFactory(categorie=Cat.BESCHERMD_WONEN)
     hbh = f.ProductFactory()
-    assert eigen_bijdrage_voor(client, D(2026, 3, 1), producten=[bw]).reden == Vrijstelling.BESCHERMD_WONEN
+    assert eigen_bijdrage_voor(client, D(2026, 3, 1), producten=[bw]).reden == GeenBijdrage.BESCHERMD_WONEN
     beide = eigen_bijdrage_voor(client, D(2026, 3, 5), producten=[bw, hbh])
     assert beide.bedrag_cent == 2180 and beide.vanaf == D(2026, 4, 1)
 
@@ -227,7 +228,7 @@ def test_trigger_levering_start_op_het_startbericht(alkmaar):
     EigenBijdrageInstelling.objects.create(gemeente=alkmaar, trigger=Trigger.LEVERING)
     client, toewijzing = client_met_zorg(alkmaar, ingang=D(2026, 1, 15))
     assert regels.bijdrageperioden(client) == []
-    assert eigen_bijdrage_voor(client, D(2026, 2, 1)).reden == Vrijstelling.GEEN_VOORZIENING
+    assert eigen_bijdrage_voor(client, D(2026, 2, 1)).reden == GeenBijdrage.GEEN_VOORZIENING
     f.LeveringFactory(
         toewijzing=toewijzing, begindatum=D(2026, 3, 2), einddatum=D(2026, 8, 20), reden_beeindiging="19"
     )
@@ -256,7 +257,7 @@ def test_overlijden_stopt_de_eigen_bijdrage_vanaf_de_volgende_maand(alkmaar):
     client.save()
     assert eigen_bijdrage_voor(client, D(2026, 3, 31)).bedrag_cent == 2180  # the month of death in full
     april = eigen_bijdrage_voor(client, D(2026, 4, 1))
-    assert april.bedrag_cent is None and april.reden == Vrijstelling.OVERLEDEN
+    assert april.bedrag_cent is None and april.reden == GeenBijdrage.OVERLEDEN
     assert regels.bijdrageperioden(client) == [regels.Periode(D(2025, 6, 1), D(2026, 3, 14), None)]
 
 

@@ -46,6 +46,12 @@ class Vrijstelling(models.TextChoices):
     WLZ = "wlz", "het huishouden betaalt al een eigen bijdrage voor de Wlz"
     AL_WMO = "al-wmo", "het huishouden betaalt al het abonnementstarief voor een andere voorziening"
     MINIMA = "minima", "vrijstelling op grond van het minimabeleid van de gemeente"
+
+
+class GeenBijdrage(models.TextChoices):
+    """Why nothing is charged, read from the voorzieningen and the client's record (not a choice in
+    the beschikking, unlike ``Vrijstelling``)."""
+
     KOSTPRIJS = "kostprijs", "de kostprijs van uw hulpmiddel of woningaanpassing is al helemaal betaald"
     PRODUCT = "product", "de gemeente vraagt voor deze ondersteuning geen eigen bijdrage"
     BESCHERMD_WONEN = (
@@ -55,6 +61,9 @@ class Vrijstelling(models.TextChoices):
     )
     OVERLEDEN = "overleden", "de cliënt is overleden"
     GEEN_VOORZIENING = "geen-voorziening", "er loopt geen ondersteuning met eigen bijdrage"
+
+
+REDENEN: dict[str, str] = {**dict(Vrijstelling.choices), **dict(GeenBijdrage.choices)}
 
 
 class Trigger(models.TextChoices):

@@ -16,12 +16,12 @@ from resultaat.core.codes import WMO020ProductCategorie as Cat
 from resultaat.eigen_bijdrage.models import (
     Abonnementstarief,
     EigenBijdrageInstelling,
+    GeenBijdrage,
     GemeenteTarief,
     Huisgenoot,
     Rol,
     TariefPeriode,
     Trigger,
-    Vrijstelling,
 )
 from resultaat.toewijzingen.models import Levering, ReactieAanbieder, Toewijzing
 
@@ -82,9 +82,9 @@ def vrijgestelde_product_ids(instelling: EigenBijdrageInstelling) -> set[int]:
 def product_vrijstelling(product: Any, instelling: EigenBijdrageInstelling, vrijgesteld: set[int]) -> str:
     """Why a product carries no abonnementstarief at all, or ''."""
     if product.categorie in BUITEN_TARIEF:
-        return Vrijstelling.BESCHERMD_WONEN
+        return GeenBijdrage.BESCHERMD_WONEN
     if product.categorie in (instelling.vrijgestelde_categorieen or []) or product.pk in vrijgesteld:
-        return Vrijstelling.PRODUCT
+        return GeenBijdrage.PRODUCT
     return ""
 
 

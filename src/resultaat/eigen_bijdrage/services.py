@@ -17,7 +17,15 @@ from django.db import transaction
 from resultaat.core.audit.context import acting_as
 from resultaat.core.opmaak import euro, lange_datum
 from resultaat.eigen_bijdrage import regels
-from resultaat.eigen_bijdrage.models import CakMelding, Huisgenoot, IndividueleVrijstelling, Rol, Vrijstelling
+from resultaat.eigen_bijdrage.models import (
+    REDENEN,
+    CakMelding,
+    GeenBijdrage,
+    Huisgenoot,
+    IndividueleVrijstelling,
+    Rol,
+    Vrijstelling,
+)
 
 
 @dataclass(frozen=True)
@@ -26,11 +34,11 @@ class EigenBijdrage:
     periode: str
     tekst: str  # plain Dutch for the letter and the client page
     vanaf: dt.date | None = None
-    reden: str = ""  # a Vrijstelling value when the client pays nothing
+    reden: str = ""  # a Vrijstelling or GeenBijdrage value when the client pays nothing
 
     @property
     def reden_tekst(self) -> str:
-        return Vrijstelling(self.reden).label if self.reden else ""
+        return REDENEN.get(self.reden, "")
 
 
 def leeftijd(geboortedatum: dt.date, op: dt.date) -> int:
@@ -41,7 +49,7 @@ def _vrij(reden: str, vanaf: dt.date | None = None) -> EigenBijdrage:
     return EigenBijdrage(
         None,
         "",
-        f"U betaalt geen eigen bijdrage, want {Vrijstelling(reden).label}.",
+        f"U betaalt geen eigen bijdrage, want {REDENEN[reden]}.",
         vanaf=vanaf,
         reden=reden,
     )
@@ -54,7 +62,7 @@ def eigen_bijdrage_voor(
     the exemption. With ``producten`` (a beschikking being granted) it answers for those products
     starting on ``datum``; without, from the client's own voorzieningen."""
     if client.overlijdensdatum and regels.maand(datum) > regels.maand(client.overlijdensdatum):
-        return _vrij(Vrijstelling.OVERLEDEN)
+        return _vrij(GeenBijdrage.OVERLEDEN)
     if vrijstelling:
         return _vrij(vrijstelling)
     for iv in IndividueleVrijstelling.objects.filter(client=client):
@@ -82,7 +90,7 @@ def eigen_bijdrage_voor(
         periode.kostprijs_cent
         and regels.betaald_voor(client.gemeente, periode, datum) >= periode.kostprijs_cent
     ):
-        return _vrij(Vrijstelling.KOSTPRIJS)
+        return _vrij(GeenBijdrage.KOSTPRIJS)
     if (
         partner is not None
         and partner[1] is not None
@@ -129,7 +137,7 @@ def _reden_zonder_periode(client: Any, instelling: Any, datum: dt.date) -> str:
             return reden
     if lopend and regels.leeftijd(client.geboortedatum, datum) < 18:
         return Vrijstelling.MINDERJARIG
-    return Vrijstelling.GEEN_VOORZIENING
+    return GeenBijdrage.GEEN_VOORZIENING
 
 
 def _partner_betaalt_al(client: Any, partner: Any, periode: regels.Periode, datum: dt.date) -> bool:
@@ -175,7 +183,7 @@ def verwachte_eigen_bijdrage(client: Any, datum: dt.date) -> EigenBijdrage:
     """For a letter about support to come: the client's eigen bijdrage, or, when nothing runs yet,
     what a voorziening starting on ``datum`` would cost."""
     bijdrage = eigen_bijdrage_voor(client, datum)
-    if bijdrage.reden == Vrijstelling.GEEN_VOORZIENING:
+    if bijdrage.reden == GeenBijdrage.GEEN_VOORZIENING:
         return eigen_bijdrage_voor(client, datum, producten=[])
     return bijdrage
 
