@@ -65,10 +65,20 @@ def _overlapt(m: CakMelding, p: regels.Periode) -> bool:
     return m.begindatum <= (p.einddatum or hoog) and p.begindatum <= (m.einddatum or hoog)
 
 
-def mutaties_voor(client: Any, tot: dt.date, instelling: Any = None) -> list[Mutatie]:
+def mutaties_voor(
+    client: Any,
+    tot: dt.date,
+    instelling: Any = None,
+    *,
+    alle: list[regels.Voorziening] | None = None,
+    vrijgesteld: set[int] | None = None,
+    meldingen: list[CakMelding] | None = None,
+) -> list[Mutatie]:
     """What the CAK must still be told about this client, for periods starting up to ``tot``."""
-    gewenst = [p for p in regels.bijdrageperioden(client, instelling) if p.begindatum <= tot]
-    meldingen = list(CakMelding.objects.filter(client=client).order_by("pk"))
+    perioden = regels.bijdrageperioden(client, instelling, alle=alle, vrijgesteld=vrijgesteld)
+    gewenst = [p for p in perioden if p.begindatum <= tot]
+    if meldingen is None:
+        meldingen = list(CakMelding.objects.filter(client=client).order_by("pk"))
     ketens = _ketens(meldingen)
     mutaties: list[Mutatie] = []
     gebruikt: set[int] = set()
@@ -122,8 +132,24 @@ def maak_wmo405(
     maand = regels.maand(maand)
     dagtekening = dagtekening or timezone.localdate()
     instelling = regels.instelling_van(gemeente)
-    clienten = Client.objects.filter(gemeente=gemeente).order_by("pk")
-    mutaties = [m for c in clienten.iterator() for m in mutaties_voor(c, laatste_dag(maand), instelling)]
+    vrijgesteld = regels.vrijgestelde_product_ids(instelling)
+    per_client = regels.voorzieningen_per_client(instelling.trigger, gemeente=gemeente)
+    verzonden: dict[int, list[CakMelding]] = {}
+    for melding in CakMelding.objects.filter(bericht__gemeente=gemeente).order_by("pk"):
+        verzonden.setdefault(melding.client_id, []).append(melding)
+    mutaties = [
+        m
+        for c in Client.objects.filter(gemeente=gemeente).order_by("pk").iterator()
+        if c.pk in per_client or c.pk in verzonden
+        for m in mutaties_voor(
+            c,
+            laatste_dag(maand),
+            instelling,
+            alle=per_client.get(c.pk, []),
+            vrijgesteld=vrijgesteld,
+            meldingen=verzonden.get(c.pk, []),
+        )
+    ]
     if not mutaties:
         return None
     exp = exporter()

@@ -127,30 +127,43 @@ class Periode:
 def voorzieningen(client: Any, trigger: str) -> list[Voorziening]:
     """The client's voorzieningen by the gemeente's trigger: the toewijzing (301) dates, or the
     provider's start and stop (305/307)."""
-    toewijzingen = Toewijzing.objects.filter(client=client).exclude(reactie=ReactieAanbieder.GERETOURNEERD)
-    toewijzingen = toewijzingen.select_related("product")
+    return voorzieningen_per_client(trigger, client=client).get(client.pk, [])
+
+
+def voorzieningen_per_client(trigger: str, **filter: Any) -> dict[int, list[Voorziening]]:
+    """The voorzieningen of many clients in one query (``filter`` on the toewijzing, e.g.
+    ``gemeente=...``), by client id, in order of start."""
+    toewijzingen = Toewijzing.objects.filter(**filter).exclude(reactie=ReactieAanbieder.GERETOURNEERD)
 
     def kostprijs(t: Any) -> int | None:
         return t.budget_cent if t.product.categorie in MET_KOSTPRIJS else None
 
+    uit: dict[int, list[Voorziening]] = {}
     if trigger == Trigger.LEVERING:
         leveringen = Levering.objects.filter(toewijzing__in=toewijzingen, verwijderd=False)
-        return [
-            Voorziening(lev.toewijzing.product, lev.begindatum, lev.einddatum, kostprijs(lev.toewijzing))
-            for lev in leveringen.select_related("toewijzing__product").order_by("begindatum", "pk")
-        ]
-    return [
-        Voorziening(t.product, t.ingangsdatum, t.einddatum, kostprijs(t))
-        for t in toewijzingen.order_by("ingangsdatum", "pk")
-    ]
+        for lev in leveringen.select_related("toewijzing__product").order_by("begindatum", "pk"):
+            t = lev.toewijzing
+            uit.setdefault(t.client_id, []).append(
+                Voorziening(t.product, lev.begindatum, lev.einddatum, kostprijs(t))
+            )
+        return uit
+    for t in toewijzingen.select_related("product").order_by("ingangsdatum", "pk"):
+        uit.setdefault(t.client_id, []).append(
+            Voorziening(t.product, t.ingangsdatum, t.einddatum, kostprijs(t))
+        )
+    return uit
 
 
 def met_bijdrage(
-    client: Any, lijst: Iterable[Voorziening], instelling: EigenBijdrageInstelling
+    client: Any,
+    lijst: Iterable[Voorziening],
+    instelling: EigenBijdrageInstelling,
+    vrijgesteld: set[int] | None = None,
 ) -> list[Voorziening]:
     """Only the voorzieningen that carry an eigen bijdrage, from the client's 18th birthday unless it
     is a woningaanpassing, and never past the day of death."""
-    vrijgesteld = vrijgestelde_product_ids(instelling)
+    if vrijgesteld is None:
+        vrijgesteld = vrijgestelde_product_ids(instelling)
     achttien = _verjaardag(client.geboortedatum, 18)
     uit = []
     for v in lijst:
@@ -167,14 +180,20 @@ def met_bijdrage(
     return uit
 
 
-def bijdrageperioden(client: Any, instelling: EigenBijdrageInstelling | None = None) -> list[Periode]:
+def bijdrageperioden(
+    client: Any,
+    instelling: EigenBijdrageInstelling | None = None,
+    *,
+    alle: list[Voorziening] | None = None,
+    vrijgesteld: set[int] | None = None,
+) -> list[Periode]:
     """Per person: start when the first voorziening with eigen bijdrage starts, stop when the last one
-    ends (or at death); a gap of more than a day gives a new period."""
+    ends (or at death); a gap of more than a day gives a new period. ``alle`` and ``vrijgesteld`` may
+    be given when they were read for many clients at once."""
     instelling = instelling or instelling_van(client.gemeente)
-    lijst = sorted(
-        met_bijdrage(client, voorzieningen(client, instelling.trigger), instelling),
-        key=lambda v: v.begindatum,
-    )
+    if alle is None:
+        alle = voorzieningen(client, instelling.trigger)
+    lijst = sorted(met_bijdrage(client, alle, instelling, vrijgesteld), key=lambda v: v.begindatum)
     perioden: list[Periode] = []
     groep: list[Voorziening] = []
     eind: dt.date | None = None
