@@ -72,7 +72,8 @@ def test_elk_jaar_het_abonnementstarief_van_dat_jaar(alkmaar, jaar, bedrag, per)
 def test_een_jaar_zonder_vastgesteld_tarief_zegt_dat_het_bedrag_nog_niet_bekend_is(alkmaar):
     client, _ = client_met_zorg(alkmaar, ingang=D(2026, 6, 1))
     uit = eigen_bijdrage_voor(client, D(2030, 1, 10))
-    assert uit.bedrag_cent is None and "nog niet bekend" in uit.tekst
+    assert uit.bedrag_cent is None and "het bedrag voor 2030 is nog niet bekend" in uit.tekst
+    assert "In 2026 was het € 21,80 per maand." in uit.tekst
 
 
 def test_eigen_lager_tarief_van_de_gemeente(alkmaar, heiloo):

@@ -19,6 +19,7 @@ from resultaat.core.opmaak import euro, lange_datum
 from resultaat.eigen_bijdrage import regels
 from resultaat.eigen_bijdrage.models import (
     REDENEN,
+    Abonnementstarief,
     CakMelding,
     GeenBijdrage,
     Huisgenoot,
@@ -158,12 +159,15 @@ def _partner_betaalt_al(client: Any, partner: Any, periode: regels.Periode, datu
 def _bedrag(gemeente: Any, peil: dt.date, vanaf: dt.date, kostprijs_cent: int | None) -> EigenBijdrage:
     t = regels.tarief(gemeente, peil.year)
     if t is None:
-        return EigenBijdrage(
-            None,
-            "",
-            f"Het CAK stelt uw eigen bijdrage vast. Het bedrag voor {peil.year} is nog niet bekend.",
-            vanaf=vanaf,
+        tekst = (
+            f"U betaalt een eigen bijdrage vanaf {lange_datum(vanaf)}. Het CAK stelt die vast; "
+            f"het bedrag voor {peil.year} is nog niet bekend."
         )
+        vorig = Abonnementstarief.objects.filter(jaar__lt=peil.year).order_by("-jaar").first()
+        laatst = regels.tarief(gemeente, vorig.jaar) if vorig else None
+        if laatst is not None:
+            tekst += f" In {laatst.jaar} was het {euro(laatst.bedrag_cent)} {laatst.per}."
+        return EigenBijdrage(None, "", tekst, vanaf=vanaf)
     wie = (
         f"het tarief van de gemeente {gemeente.naam} voor {t.jaar}"
         if t.eigen_tarief
