@@ -1,17 +1,18 @@
 from django.contrib import admin
 
+from resultaat.core.audit.beheer import BeheerGevolgd
 from resultaat.eigen_bijdrage.models import Abonnementstarief, EigenBijdrageInstelling, GemeenteTarief
 
 
 @admin.register(Abonnementstarief)
-class AbonnementstariefAdmin(admin.ModelAdmin):
+class AbonnementstariefAdmin(BeheerGevolgd, admin.ModelAdmin):
     """The abonnementstarief per year, in eurocents (domain/NOTES.md 1.1)."""
 
     list_display = ("jaar", "bedrag_cent", "periode", "toelichting")
 
 
 @admin.register(EigenBijdrageInstelling)
-class EigenBijdrageInstellingAdmin(admin.ModelAdmin):
+class EigenBijdrageInstellingAdmin(BeheerGevolgd, admin.ModelAdmin):
     """Per gemeente: the trigger for start and stop, and the products without eigen bijdrage."""
 
     list_display = ("gemeente", "trigger")
@@ -19,7 +20,7 @@ class EigenBijdrageInstellingAdmin(admin.ModelAdmin):
 
 
 @admin.register(GemeenteTarief)
-class GemeenteTariefAdmin(admin.ModelAdmin):
+class GemeenteTariefAdmin(BeheerGevolgd, admin.ModelAdmin):
     """A gemeente's own lower rate per year (never above the abonnementstarief of that year)."""
 
     list_display = ("gemeente", "jaar", "bedrag_cent", "toelichting")
