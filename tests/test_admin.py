@@ -25,7 +25,7 @@ REGISTERED = {
         "normenkader",
     },
     "brieven": {"briefsjabloon"},
-    "eigen_bijdrage": {"abonnementstarief"},
+    "eigen_bijdrage": {"abonnementstarief", "eigenbijdrageinstelling", "gemeentetarief"},
     "toegang": {"toeganginstelling"},
     "contracten": {"contract"},
     "organisaties": {"regio", "gemeente", "aanbieder"},

@@ -35,6 +35,16 @@ from resultaat.bekostiging.models import Afrekenregel, Betaalbatch
 from resultaat.clienten.models import Client
 from resultaat.contracten.models import Contract
 from resultaat.core.audit.models import AuditEvent, ClientData
+from resultaat.eigen_bijdrage.models import (
+    CakBericht,
+    CakBerichtSoort,
+    CakMelding,
+    Huisgenoot,
+    IndividueleVrijstelling,
+    MeldingSoort,
+    Rol,
+    Vrijstelling,
+)
 from resultaat.iwmo.models import (
     Bericht,
     BerichtStatus,
@@ -214,6 +224,33 @@ def build_chain(client: Client, nummer: int, beschikkingnummer: str) -> dict[str
         volume=1,
         bedrag_cent=21600,
         toegekend=True,
+    )
+    # Eigen bijdrage: the household, an exemption and what the CAK was told.
+    Huisgenoot.objects.create(
+        client=client,
+        rol=Rol.PARTNER,
+        naam=f"Partner van {naam}",
+        geboortedatum=dt.date(1950, 1, 1),
+        vanaf=dt.date(2000, 1, 1),
+    )
+    IndividueleVrijstelling.objects.create(
+        client=client, reden=Vrijstelling.MINIMA, vanaf=dt.date(2017, 1, 1), toelichting=f"Minima {naam}"
+    )
+    cak_bericht = CakBericht.objects.create(
+        gemeente=gemeente,
+        soort=CakBerichtSoort.WMO405,
+        referentie=f"405-{nummer}",
+        periode=dt.date(2017, 1, 1),
+        formaat="ieb-xml-1",
+        bestandsnaam=f"WMO405_{nummer}.xml",
+        inhoud=f"<Bsn>{client.bsn}</Bsn>",
+    )
+    CakMelding.objects.create(
+        bericht=cak_bericht,
+        client=client,
+        referentie=f"405-{nummer}-1",
+        soort=MeldingSoort.START,
+        begindatum=dt.date(2017, 1, 2),
     )
     contract = f.ContractFactory(aanbieder=aanbieder, gemeenten=[gemeente])
     return {"toewijzing": toewijzing, "signaal": signaal, "contract": contract}

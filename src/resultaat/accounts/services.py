@@ -210,8 +210,12 @@ BEHEERGROEPEN: dict[str, tuple[str, Q]] = {
                 "contracten",
                 "organisaties",
                 "brieven",
-                "eigen_bijdrage",
             ]
+        )
+        # The eigen bijdrage's reference data only; the household and the CAK meldingen are client data.
+        | Q(
+            content_type__app_label="eigen_bijdrage",
+            content_type__model__in=["abonnementstarief", "eigenbijdrageinstelling", "gemeentetarief"],
         )
         | Q(content_type__app_label="toegang", content_type__model="toeganginstelling")
         | Q(content_type__app_label="accounts", content_type__model="user")

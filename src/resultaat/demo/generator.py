@@ -70,6 +70,7 @@ from resultaat.demo.bekostiging import (
 from resultaat.demo.catalogus import (
     CatalogusMixin,
 )
+from resultaat.demo.eigen_bijdrage import EigenBijdrageMixin
 from resultaat.demo.herindicatie import HerindicatieMixin
 from resultaat.demo.iwmo import (
     IwmoMixin,
@@ -123,6 +124,7 @@ class _Generator(
     IwmoMixin,
     HerindicatieMixin,
     BekostigingMixin,
+    EigenBijdrageMixin,
 ):
     """The whole demo: the fixed region, then the clients in chunks, then the services' part."""
 
@@ -176,6 +178,7 @@ def genereer_demo(
         generator.portaal()
         generator.herindicaties()
         generator.afrekeningen()
+        generator.eigen_bijdrage()
     verslag.aantallen.update(generator.portaal_acties)
     verslag.seconden = time.perf_counter() - begonnen
     return verslag

@@ -21,7 +21,7 @@ from resultaat.brieven.render import (
 from resultaat.core import termijnen
 from resultaat.core.codes import WMO020ProductCategorie
 from resultaat.core.opmaak import euro, lange_datum
-from resultaat.eigen_bijdrage.services import schat_eigen_bijdrage
+from resultaat.eigen_bijdrage.services import verwachte_eigen_bijdrage
 from resultaat.toegang.models import BeschiktResultaat, Besluit, Indicatie, ToegangInstelling
 from resultaat.toewijzingen.models import Toewijzing
 
@@ -215,7 +215,6 @@ def informatiebrief_html(client: Any, *, datum: dt.date, per_datum: dt.date) -> 
         )
     instelling = ToegangInstelling.voor(gemeente)
     huidig = []
-    bijdrage = ""
     for t in toewijzingen:
         br = t.beschikt_resultaat
         nieuw = (
@@ -239,8 +238,6 @@ def informatiebrief_html(client: Any, *, datum: dt.date, per_datum: dt.date) -> 
                 "nieuw_vanaf": lange_datum(nieuw.ingangsdatum) if nieuw else "",
             }
         )
-        if br and not bijdrage:
-            bijdrage = br.beschikking.eigen_bijdrage_toelichting
     context = {
         "aanhef": aanhef(client),
         "client": client_context(client),
@@ -248,8 +245,7 @@ def informatiebrief_html(client: Any, *, datum: dt.date, per_datum: dt.date) -> 
         "per_datum": lange_datum(per_datum),
         "huidig": huidig,
         "overgang_tot": lange_datum(per_datum + dt.timedelta(weeks=instelling.overgangstermijn_weken)),
-        "eigen_bijdrage": bijdrage
-        or schat_eigen_bijdrage(geboortedatum=client.geboortedatum, ingangsdatum=per_datum).tekst,
+        "eigen_bijdrage": verwachte_eigen_bijdrage(client, per_datum).tekst,
         "ondertekening": instelling.ondertekening,
         "kenmerk": "Wmo informatie resultaat",
         "datum": lange_datum(datum),

@@ -33,7 +33,7 @@ from resultaat.core import termijnen
 from resultaat.core.audit.context import acting_as
 from resultaat.core.codes import WMO002RedenWijziging
 from resultaat.core.opmaak import datum_of_onbepaald
-from resultaat.eigen_bijdrage.services import schat_eigen_bijdrage
+from resultaat.eigen_bijdrage.services import eigen_bijdrage_voor
 from resultaat.organisaties.models import Gemeente
 from resultaat.toegang.controles import (
     _handel_af,
@@ -531,8 +531,8 @@ def neem_besluit(
     ingang = min(i.ingangsdatum for i in indicaties)
     einden = [i.einddatum for i in indicaties]
     einde = None if any(e is None for e in einden) else max(e for e in einden if e is not None)
-    bijdrage = schat_eigen_bijdrage(
-        geboortedatum=aanvraag.client.geboortedatum, ingangsdatum=ingang, vrijstelling=vrijstelling
+    bijdrage = eigen_bijdrage_voor(
+        aanvraag.client, ingang, producten=[i.product for i in indicaties], vrijstelling=vrijstelling
     )
     instelling = ToegangInstelling.voor(aanvraag.gemeente)
     with transaction.atomic(), acting_as(door):

@@ -26,6 +26,7 @@ urlpatterns = [
     path("", include("resultaat.iwmo.web.urls")),
     path("", include("resultaat.bekostiging.web.urls")),
     path("", include("resultaat.contracten.web.urls")),
+    path("", include("resultaat.eigen_bijdrage.web.urls")),
     path("", include("resultaat.catalogus.web.urls")),
     # The client's file: its timeline shows toegang, toewijzingen and ondersteuning (above clienten).
     path("clienten/<int:pk>/", ClientDetailView.as_view(), name="client-detail"),

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from resultaat.clienten.models import Client
 from resultaat.core.web import ScopedDetailView
+from resultaat.eigen_bijdrage.services import overzicht_voor
 from resultaat.web.tijdlijn import tijdlijn
 
 
@@ -32,4 +33,6 @@ class ClientDetailView(ScopedDetailView):
         vandaag = timezone.localdate()
         context["vandaag"] = vandaag
         context["tijdlijn"] = tijdlijn(client, self.request.user, vandaag)
+        if getattr(self.request.user, "is_gemeente_user", False):
+            context["eigen_bijdrage"] = overzicht_voor(client, vandaag)
         return context
