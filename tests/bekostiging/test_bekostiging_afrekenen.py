@@ -229,12 +229,12 @@ def test_settle_command_prints_lines_clients_and_euros_per_provider(db, capsys):
     w = maak_wereld()
     w.toewijzing(D(2017, 1, 1))
     w.toewijzing(D(2017, 2, 12), aanbieder=w.zuid)
-    call_command("settle", "--gemeente", "0361", "--period", "2017-P02", "--dry-run")
+    call_command("settle", "--gemeente", "0361", "--period", "2017-P02", "--door", "fenna", "--dry-run")
     out = capsys.readouterr().out
     assert "Thuiszorg Noord: 1 regels, 1 cliënten, € 216,00" in out
     assert "Zorg Zuid: 1 regels, 1 cliënten, € 108,00" in out
     assert "Proefrun" in out and not Afrekenrun.objects.exists()
-    call_command("settle", "--gemeente", "0361", "--period", "2017-P02")
+    call_command("settle", "--gemeente", "0361", "--period", "2017-P02", "--door", "fenna")
     assert "totaal € 324,00" in capsys.readouterr().out
     assert Afrekenrun.objects.count() == 1
 

@@ -182,8 +182,8 @@ def test_every_row_is_audited_as_written_by_the_generator(demo):
     events = AuditEvent.objects.all()
     assert events.count() >= sum(demo.aantallen.values())
     # The generator writes everything, except what it does through the services as a demo login: the
-    # providers' portal actions (a returned toewijzing, requests) and the second person's approval of the
-    # settlement runs. Those name that login.
+    # providers' portal actions (a returned toewijzing, requests), the settlement runs (made by one
+    # financieel login, approved by the other: four eyes). Those name that login.
     namen = set(events.values_list("actor_naam", flat=True))
     assert "generate_demo" in namen
     assert namen - {"generate_demo"} <= {
@@ -191,6 +191,7 @@ def test_every_row_is_audited_as_written_by_the_generator(demo):
         "aanbieder-duinpolder",
         "aanbieder-hulpthuis",
         "financieel",
+        "financieel-2",
     }
     assert events.exclude(actor_naam="generate_demo").exists()
     # Every event names its client, except the settlement run's own events (one run covers many clients)

@@ -24,6 +24,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
+from resultaat.core.models import Geldigheid
 from resultaat.core.opmaak import euro
 from resultaat.core.querysets import OrganisatieQuerySet
 from resultaat.core.validators import validate_iban
@@ -121,6 +122,11 @@ class Betaalbeleid(models.Model):
     )
     overlijden = models.CharField(max_length=10, choices=Overlijden.choices, default=Overlijden.TOT_DATUM)
     overstap = models.CharField(max_length=12, choices=Overstap.choices, default=Overstap.DEELPERIODE)
+    voorschot = models.BooleanField(
+        default=False,
+        help_text="Ja: een periode die nog niet voorbij is, wordt vooraf betaald (een latere stop wordt "
+        "verrekend). Nee: pas betalen als de periode voorbij is.",
+    )
 
     class Meta:
         verbose_name = "betaalbeleid"
@@ -128,6 +134,26 @@ class Betaalbeleid(models.Model):
 
     def __str__(self) -> str:
         return f"Betaalbeleid {self.contract}"
+
+
+class Stapelregel(Geldigheid):
+    """Two products that may run together for one client in this gemeente, as data.
+
+    Without a rule, two toewijzingen of one client for the same product, or for two products of the
+    same result, are never both paid for the same day: the run holds both and lists the conflict."""
+
+    gemeente = models.ForeignKey("organisaties.Gemeente", on_delete=models.PROTECT, related_name="+")
+    product = models.ForeignKey("catalogus.Product", on_delete=models.PROTECT, related_name="+")
+    samen_met = models.ForeignKey("catalogus.Product", on_delete=models.PROTECT, related_name="+")
+    toelichting = models.CharField(max_length=200, blank=True)
+
+    class Meta(Geldigheid.Meta):
+        verbose_name = "stapelregel"
+        verbose_name_plural = "stapelregels"
+        ordering = ["gemeente", "product", "samen_met", "geldig_van"]
+
+    def __str__(self) -> str:
+        return f"{self.product} samen met {self.samen_met}"
 
 
 class BetaalInstelling(models.Model):
@@ -329,6 +355,61 @@ class Afrekenregel(models.Model):
                 f"eerder betaald {euro(self.eerder_betaald_cent)}"
             )
         return tekst
+
+
+class ConflictReden(models.TextChoices):
+    ZELFDE_PRODUCT = "zelfde_product", "twee toewijzingen voor hetzelfde product op dezelfde dagen"
+    ZELFDE_RESULTAAT = (
+        "zelfde_resultaat",
+        "twee toewijzingen voor hetzelfde resultaat op dezelfde dagen, zonder stapelregel",
+    )
+
+
+class AfrekenconflictQuerySet(OrganisatieQuerySet):
+    gemeente_path = "run__gemeente"
+    aanbieder_path = "aanbieder"
+
+
+class Afrekenconflict(models.Model):
+    """A toewijzing the run held back for one period: it overlaps another toewijzing of the same client
+    for the same result on at least one day. Neither is paid (nor corrected) for that period until the
+    financieel user has the overlap resolved (an einddatum changed, or a stapelregel); a later run then
+    settles both. Written set-based with the run, like its lines."""
+
+    run = models.ForeignKey(Afrekenrun, on_delete=models.CASCADE, related_name="conflicten")
+    periode = models.ForeignKey(Periode, on_delete=models.PROTECT, related_name="+")
+    client = models.ForeignKey("clienten.Client", on_delete=models.PROTECT, related_name="+")
+    toewijzing = models.ForeignKey("toewijzingen.Toewijzing", on_delete=models.PROTECT, related_name="+")
+    andere_toewijzing = models.ForeignKey(
+        "toewijzingen.Toewijzing", on_delete=models.PROTECT, related_name="+"
+    )
+    aanbieder = models.ForeignKey("organisaties.Aanbieder", on_delete=models.PROTECT, related_name="+")
+    reden = models.CharField(max_length=20, choices=ConflictReden.choices)
+    eerste_dag = models.DateField(help_text="Eerste dag waarop beide lopen.")
+    laatste_dag = models.DateField(help_text="Laatste dag waarop beide lopen.")
+
+    objects: ClassVar[Any] = AfrekenconflictQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "afrekenconflict"
+        verbose_name_plural = "afrekenconflicten"
+        ordering = ["run", "client", "periode", "toewijzing"]
+        indexes = [models.Index(fields=["run", "toewijzing", "periode"])]
+
+    def __str__(self) -> str:
+        return f"Conflict {self.toewijzing_id}/{self.andere_toewijzing_id} {self.periode_id}"
+
+    @property
+    def beschrijving(self) -> str:
+        """For the financieel user: who, which two toewijzingen, which days, why, and what resolves it."""
+        t, a = self.toewijzing, self.andere_toewijzing
+        return (
+            f"{self.client.naam}, periode {self.periode.code}: toewijzing {t.nummer} ({t.product.naam}, "
+            f"{t.aanbieder.naam}) en toewijzing {a.nummer} ({a.product.naam}, {a.aanbieder.naam}) lopen "
+            f"allebei van {self.eerste_dag:%d-%m-%Y} t/m {self.laatste_dag:%d-%m-%Y}: "
+            f"{self.get_reden_display()}. Niet betaald tot de einddatum van één van beide is aangepast "
+            "of een stapelregel ze samen toestaat."
+        )
 
 
 class BetaalbatchQuerySet(OrganisatieQuerySet):

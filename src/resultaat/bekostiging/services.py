@@ -19,32 +19,38 @@ from django.utils import timezone
 
 from resultaat.bekostiging.gebeurtenissen import AFREKENRUN_GEMAAKT, AFREKENRUN_GOEDGEKEURD
 from resultaat.bekostiging.models import (
+    Afrekenconflict,
     Afrekenregel,
     Afrekenrun,
     Betaalbatch,
     Betaalbeleid,
     Budget,
+    ConflictReden,
     KalenderSoort,
     Periode,
     Periodekalender,
     Regel,
     RunStatus,
+    Stapelregel,
 )
 from resultaat.bekostiging.sql import (
     BeleidRij,
     Dialect,
     PeriodeRij,
     TariefRij,
+    conflicten_sql,
     ctes,
     run_sql,
+    stapel_ctes,
     verplichtingen_sql,
     verschuldigd_cte,
 )
 from resultaat.catalogus.models import Product, Tarief, TariefPeriode
 from resultaat.contracten.models import Contract
-from resultaat.core.audit.context import acting_as, current_actor
+from resultaat.core.audit.context import acting_as
 from resultaat.core.audit.gebeurtenissen import leg_vast
 from resultaat.core.audit.models import Actie, record
+from resultaat.core.codes import WMO002RedenWijziging
 from resultaat.core.opmaak import euro
 from resultaat.organisaties.models import Aanbieder, Gemeente
 from resultaat.toewijzingen.models import Toewijzing
@@ -151,9 +157,54 @@ def _beleid(gemeente_id: int, perioden: list[PeriodeRij]) -> list[BeleidRij]:
                     b.tijdelijke_stop_dagen,
                     b.overlijden,
                     b.overstap,
+                    b.voorschot,
                 )
             )
     return rijen
+
+
+def _stapeling(gemeente_id: int, perioden: list[PeriodeRij]) -> str:
+    """The stapelregels valid at each period's start, and the result of every product, as CTEs."""
+    regels = list(Stapelregel.objects.filter(gemeente_id=gemeente_id))
+    paren = [
+        (p.pid, a, b)
+        for p in perioden
+        for r in regels
+        if r.is_geldig_op(p.begin)
+        for a, b in ((r.product_id, r.samen_met_id), (r.samen_met_id, r.product_id))
+    ]
+    resultaat_van = {
+        pk: (rid if rid is not None else -pk) for pk, rid in Product.objects.values_list("pk", "resultaat_id")
+    }
+    return stapel_ctes(paren, resultaat_van)
+
+
+def _ontbrekende_tarieven(
+    gemeente: Gemeente, perioden: list[Periode], tarieven: list[TariefRij]
+) -> list[str]:
+    """Per period the products some toewijzing in care needs but that have no tariff: a run would pay
+    them nothing without saying so."""
+    heeft = {(t.pid, t.product_id) for t in tarieven}
+    toewijzingen = Toewijzing.objects.filter(gemeente=gemeente).exclude(
+        reden_wijziging=WMO002RedenWijziging.VERWIJDERD
+    )
+    in_gebruik = set(toewijzingen.values_list("product_id", flat=True).distinct())
+    producten = {p.pk: p for p in Product.objects.filter(pk__in=in_gebruik)}
+    ontbrekend = []
+    for p in perioden:
+        for prid in sorted(in_gebruik):
+            if (p.pk, prid) in heeft:
+                continue
+            if (
+                toewijzingen.filter(product_id=prid, ingangsdatum__lt=p.eind)
+                .lopend_op(p.begin)
+                .filter(leveringen__verwijderd=False, leveringen__begindatum__lt=p.eind)
+                .exists()
+            ):
+                ontbrekend.append(
+                    f"{producten[prid]} in periode {p.code} ({p.begin:%d-%m-%Y} t/m {p.laatste_dag:%d-%m-%Y})"
+                )
+    return ontbrekend
 
 
 def bedrag_voor_periode(tarief: Tarief, begin: dt.date, eind: dt.date, kalender: str | None) -> int:
@@ -249,7 +300,7 @@ def verschuldigd(toewijzing: Any, periode: Periode | str | tuple[dt.date, dt.dat
             standaardbeleid(),
         )
         + ","
-        + verschuldigd_cte(d, f"t.id = {int(toewijzing.pk)}")
+        + verschuldigd_cte(d, f"t.id = {int(toewijzing.pk)}", timezone.localdate())
         + f"""
 SELECT bedrag, regel, dagen, pd, tarief, {d.datum("eerste")}, {d.datum("laatste")}
 FROM due_bedrag"""  # noqa: S608
@@ -287,6 +338,10 @@ FROM due_bedrag"""  # noqa: S608
     )
 
 
+def _datum(v: Any) -> dt.date:
+    return v if isinstance(v, dt.date) else dt.date.fromisoformat(str(v))
+
+
 def _als_datum(v: Any) -> dt.date | None:
     if v is None or isinstance(v, dt.date):
         return v
@@ -315,6 +370,7 @@ class Runresultaat:
     per_aanbieder: list[Regelsamenvatting] = field(default_factory=list)
     dry_run: bool = False
     melding: str = ""
+    conflicten: list[Afrekenconflict] = field(default_factory=list)
 
 
 def _vergrendel(gemeente_id: int) -> None:
@@ -332,18 +388,55 @@ def _vergrendel(gemeente_id: int) -> None:
             cur.execute("SET LOCAL work_mem = '256MB'")
 
 
+def _controleer_periode(gemeente: Gemeente, periode: Periode, vandaag: dt.date) -> None:
+    """A period that has not ended is settled only for contracts whose policy pays in advance."""
+    if periode.eind <= vandaag:
+        return
+    voorschot = Contract.objects.filter(gemeenten=gemeente, betaalbeleid__voorschot=True).geldig_op(
+        periode.begin
+    )
+    if not voorschot.exists():
+        raise ValidationError(
+            f"Periode {periode.code} loopt tot en met {periode.laatste_dag:%d-%m-%Y} en is nog niet voorbij: "
+            f"afrekenen kan vanaf {periode.eind:%d-%m-%Y}. Alleen een contract met betaling vooraf "
+            "(voorschot) wordt eerder betaald."
+        )
+
+
+def _gebruiker(door: Any) -> Any:
+    """The person who makes a run: a run needs a named user, so that the four-eyes rule can hold."""
+    if door is None or not getattr(door, "pk", None):
+        raise ValidationError(
+            "Een afrekenrun wordt gemaakt door een medewerker met een eigen account; geef aan wie (--door)."
+        )
+    return door
+
+
 def afrekenen(
-    *, gemeente: Gemeente, periode: Periode, door: Any = None, dry_run: bool = False
+    *,
+    gemeente: Gemeente,
+    periode: Periode,
+    door: Any,
+    dry_run: bool = False,
+    vandaag: dt.date | None = None,
 ) -> Runresultaat:
     """Settle ``periode`` for ``gemeente``: what is due for the period, plus corrections for every
-    earlier settled period (what is due now minus what was paid), as one new concept run.
+    earlier settled period (what is due now minus what was paid), as one new concept run made by
+    ``door`` (a user; another user approves it).
+
+    Refused, with nothing saved: a period that has not ended by ``vandaag`` (unless a contract pays in
+    advance), and a period in which a product in care has no tariff. Two toewijzingen of one client for
+    the same result on the same day are never both paid: both are held for that period and listed as
+    conflicts of the run (:class:`Afrekenconflict`).
 
     Past runs are never edited. Settling again adds nothing when nothing changed: then no run is kept
     and the result says so. ``dry_run`` computes the same lines and rolls them back."""
     if periode.gemeente_id != gemeente.pk:
         raise ValidationError("Deze periode hoort niet bij deze gemeente.")
-    actor = door if door is not None else current_actor()
-    with transaction.atomic(), acting_as(actor):
+    user = _gebruiker(door)
+    vandaag = vandaag or timezone.localdate()
+    _controleer_periode(gemeente, periode, vandaag)
+    with transaction.atomic(), acting_as(user):
         _vergrendel(gemeente.pk)
         # Corrections: every period from the first one ever settled up to this one (a period skipped in
         # between is settled here too; its lines are then normal lines).
@@ -365,24 +458,33 @@ def afrekenen(
         alle = [*eerdere, periode]
         rijen = [(PeriodeRij(p.pk, p.begin, p.eind), p.kalender.soort) for p in alle]
         perioden = [r for r, _ in rijen]
-        reference = ctes(
-            _dialect(), perioden, _beleid(gemeente.pk, perioden), _tarieven(rijen, None), standaardbeleid()
-        )
-        user = door if door is not None and getattr(door, "pk", None) else None
+        tarieven = _tarieven(rijen, None)
+        ontbrekend = _ontbrekende_tarieven(gemeente, alle, tarieven)
+        if ontbrekend:
+            raise ValidationError(
+                "Geen tarief voor "
+                + "; ".join(ontbrekend[:5])
+                + (f" (en {len(ontbrekend) - 5} meer)" if len(ontbrekend) > 5 else "")
+                + ". Leg eerst het tarief vast; er is niets afgerekend."
+            )
+        reference = ctes(_dialect(), perioden, _beleid(gemeente.pk, perioden), tarieven, standaardbeleid())
         run = Afrekenrun.objects.create(
             gemeente=gemeente,
             periode=periode,
             aangemaakt_door=user,
-            aangemaakt_door_naam=current_actor().naam,
+            aangemaakt_door_naam=user.get_username(),
         )
+        conflicten = _leg_conflicten_vast(run, gemeente, perioden, reference, vandaag)
         correcties = Afrekenregel.objects.filter(periode_id__in=[p.pid for p in perioden]).exists()
         with connection.cursor() as cur:
-            cur.execute(run_sql(_dialect(), run.pk, gemeente.pk, perioden, reference, correcties))
+            cur.execute(run_sql(_dialect(), run.pk, gemeente.pk, perioden, reference, correcties, vandaag))
         resultaat = _samenvatting(run, periode)
+        resultaat.conflicten = conflicten
         # An empty first run is kept: it records that the period is settled (a late start is then
-        # corrected in a later run). An empty rerun adds nothing and is not kept.
+        # corrected in a later run). An empty rerun adds nothing and is not kept, unless it holds
+        # conflicts back: those are listed on the run for the financieel user to resolve.
         al_afgerekend = Afrekenrun.objects.filter(periode=periode).exclude(pk=run.pk).exists()
-        if dry_run or (resultaat.regels == 0 and al_afgerekend):
+        if dry_run or (resultaat.regels == 0 and al_afgerekend and not conflicten):
             transaction.set_rollback(True)
             resultaat.run = None
             resultaat.dry_run = dry_run
@@ -407,6 +509,33 @@ def afrekenen(
             totaal=euro(run.totaal_cent),
         )
     return resultaat
+
+
+def _leg_conflicten_vast(
+    run: Afrekenrun, gemeente: Gemeente, perioden: list[PeriodeRij], reference: str, vandaag: dt.date
+) -> list[Afrekenconflict]:
+    """The conflicts the run holds back, written before its lines (the line statement skips them)."""
+    sql = conflicten_sql(
+        _dialect(), gemeente.pk, reference + "," + _stapeling(gemeente.pk, perioden), vandaag
+    )
+    with connection.cursor() as cur:
+        cur.execute(sql)
+        rijen = cur.fetchall()
+    conflicten = [
+        Afrekenconflict(
+            run=run,
+            periode_id=pid,
+            client_id=client_id,
+            toewijzing_id=tid,
+            andere_toewijzing_id=andere,
+            aanbieder_id=aanbieder_id,
+            reden=ConflictReden.ZELFDE_PRODUCT if p1 == p2 else ConflictReden.ZELFDE_RESULTAAT,
+            eerste_dag=_datum(eerste),
+            laatste_dag=_datum(laatste),
+        )
+        for pid, client_id, tid, andere, aanbieder_id, p1, p2, eerste, laatste in rijen
+    ]
+    return Afrekenconflict.objects.bulk_create(conflicten)
 
 
 def _samenvatting(run: Afrekenrun, periode: Periode) -> Runresultaat:

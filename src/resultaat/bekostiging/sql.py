@@ -21,6 +21,7 @@ from django.db import models
 
 from resultaat.bekostiging.models import (
     REGEL_VELDEN,
+    Afrekenconflict,
     Afrekenregel,
     Deelperiode,
     Overlijden,
@@ -87,6 +88,7 @@ class BeleidRij:
     stopdagen: int
     overlijden: str
     overstap: str
+    voorschot: bool = False
 
 
 @dataclass(frozen=True)
@@ -96,8 +98,8 @@ class TariefRij:
     bedrag_cent: int
 
 
-def _waarden(b: BeleidRij) -> tuple[str, int, int, str, str]:
-    return (b.deelperiode, b.peildag, b.stopdagen, b.overlijden, b.overstap)
+def _waarden(b: BeleidRij) -> tuple[str, int, int, str, str, bool]:
+    return (b.deelperiode, b.peildag, b.stopdagen, b.overlijden, b.overstap, b.voorschot)
 
 
 def _lit(s: str) -> str:
@@ -148,7 +150,7 @@ def ctes(
     )
     bel = ", ".join(
         f"({int(b.pid)}, {int(b.aanbieder_id)}, {_lit(b.deelperiode)}, {int(b.peildag)}, {int(b.stopdagen)}, "
-        f"{_lit(b.overlijden)}, {_lit(b.overstap)})"
+        f"{_lit(b.overlijden)}, {_lit(b.overstap)}, {1 if b.voorschot else 0})"
         for b in [*beleid, *(BeleidRij(p.pid, -1, *_waarden(standaard)) for p in perioden)]
     )
     tar = ", ".join(
@@ -157,18 +159,31 @@ def ctes(
     )
     return f"""
 per (pid, pb, pe, pd, pbd, ped) AS (VALUES {per}),
-bel (pid, aid, deel, peil, stop, ovl, ovs) AS (VALUES {bel}),
+bel (pid, aid, deel, peil, stop, ovl, ovs, vs) AS (VALUES {bel}),
 tar (pid, prid, bedrag) AS (VALUES {tar})"""
 
 
-def verschuldigd_cte(d: Dialect, filter_sql: str) -> str:
+def stapel_ctes(stapel: list[tuple[int, int, int]], resultaat_van: dict[int, int]) -> str:
+    """``stap``: per period the product pairs that may run together (both orders); ``prk``: per product
+    the result it belongs to (a product without a result is a result of its own). Dummy rows, as VALUES
+    cannot be empty."""
+    stap = ", ".join(f"({int(pid)}, {int(a)}, {int(b)})" for pid, a, b in [*stapel, (-1, -1, -1)])
+    prk = ", ".join(f"({int(p)}, {int(r)})" for p, r in [*resultaat_van.items(), (-1, -1)])
+    return f"""
+stap (pid, p1, p2) AS (VALUES {stap}),
+prk (prid, rk) AS (VALUES {prk})"""
+
+
+def verschuldigd_cte(d: Dialect, filter_sql: str, vandaag: dt.date | None = None) -> str:
     """CTE ``due``: one row per (toewijzing, period) with days in care and the amount due.
 
     Switches: a toewijzing that gives way under the switch rule ("oude": the new one gives way;
     "nieuwe": the old one does) gets nothing before any other switch rule applies, so that with two
     switches in one period (A to B to C) only one of them gets the full amount.
 
-    ``filter_sql`` restricts the toewijzingen (``t``), e.g. to a gemeente or one toewijzing."""
+    ``filter_sql`` restricts the toewijzingen (``t``), e.g. to a gemeente or one toewijzing. With
+    ``vandaag``, a period that has not ended by then is only due under a policy of advance payment
+    (``voorschot``)."""
     nooit = str(BIG)
     dag = d.dag
     t, t_o, t_v = Alias(Toewijzing, "t"), Alias(Toewijzing, "o"), Alias(Toewijzing, "v")
@@ -191,6 +206,9 @@ def verschuldigd_cte(d: Dialect, filter_sql: str) -> str:
     dood_eind = f"COALESCE({dag(c.overlijdensdatum)}, {nooit})"
     a = d.grootste(dag(lev.begindatum), dag(t.ingangsdatum), "per.pb")
     b = d.kleinste(levering_eind, f"COALESCE({dag(t.einddatum)}, {nooit})", dood_eind, "per.pe - 1")
+    afgelopen = (
+        f" AND (per.pe <= {dagnummer(vandaag)} OR COALESCE(bl.vs, bd.vs) = 1)" if vandaag is not None else ""
+    )
     return f"""
 iv AS (
   SELECT {t.id} AS tid, per.pid AS pid, {t.client} AS client_id, {t.aanbieder} AS aanbieder_id,
@@ -205,7 +223,7 @@ iv AS (
   LEFT JOIN bel bl ON bl.pid = per.pid AND bl.aid = {t.aanbieder}
   LEFT JOIN bel bd ON bd.pid = per.pid AND bd.aid = -1
   LEFT JOIN tar ON tar.pid = per.pid AND tar.prid = {t.product}
-  WHERE {t.reden_wijziging} <> {VERWIJDERD} AND {filter_sql}
+  WHERE {t.reden_wijziging} <> {VERWIJDERD} AND {filter_sql}{afgelopen}
 ),
 agg AS (
   SELECT tid, pid, MAX(client_id) AS client_id, MAX(aanbieder_id) AS aanbieder_id,
@@ -279,21 +297,32 @@ def run_sql(
     perioden: list[PeriodeRij],
     reference: str,
     correcties: bool = True,
+    vandaag: dt.date | None = None,
 ) -> str:
     """The one statement of a run: due minus what earlier runs paid, per toewijzing and period.
 
     Without ``correcties`` (no line exists yet for any of the periods, so nothing was paid) the same
-    statement without the subtraction: the lines are what is due."""
+    statement without the subtraction: the lines are what is due. A (toewijzing, period) the run holds
+    back for a conflict (``Afrekenconflict`` of this run) gets no line at all: neither paid nor
+    corrected until the conflict is resolved."""
     t, r = Alias(Toewijzing, "t"), Alias(Afrekenregel, "r")
+    k = Alias(Afrekenconflict, "k")
     normaal, correctie = _lit(RegelSoort.NORMAAL), _lit(RegelSoort.CORRECTIE)
-    kop = "WITH " + reference + "," + verschuldigd_cte(d, f"{t.gemeente} = {int(gemeente_id)}")
+    kop = "WITH " + reference + "," + verschuldigd_cte(d, f"{t.gemeente} = {int(gemeente_id)}", vandaag)
+
+    def niet_vast(tid: str, pid: str) -> str:
+        return (
+            f"NOT EXISTS (SELECT 1 FROM {k.tabel} WHERE {k.run} = {int(run_id)} "  # noqa: S608
+            f"AND {k.toewijzing} = {tid} AND {k.periode} = {pid})"
+        )
+
     if not correcties:
         eenvoudig = f"""
 INSERT INTO {REGELS} ({INSERT_KOLOMMEN})
 SELECT {int(run_id)}, pid, tid, client_id, aanbieder_id, product_id, {normaal}, regel, bedrag, bedrag, 0,
   tarief, dagen, pd, CASE WHEN dagen > 0 THEN {d.datum("eerste")} END,
   CASE WHEN dagen > 0 THEN {d.datum("laatste")} END
-FROM due_bedrag WHERE bedrag <> 0"""  # noqa: S608
+FROM due_bedrag WHERE bedrag <> 0 AND {niet_vast("due_bedrag.tid", "due_bedrag.pid")}"""  # noqa: S608
         return kop + eenvoudig
     pids = ", ".join(str(int(p.pid)) for p in perioden)
     rest = f"""
@@ -323,8 +352,35 @@ FROM samen s
 JOIN {t.tabel} ON {t.id} = s.tid
 JOIN per ON per.pid = s.pid
 LEFT JOIN tar ON tar.pid = s.pid AND tar.prid = {t.product}
-WHERE s.bedrag <> s.betaald"""  # noqa: S608
+WHERE s.bedrag <> s.betaald AND {niet_vast("s.tid", "s.pid")}"""  # noqa: S608
     return kop + "," + rest
+
+
+def conflicten_sql(d: Dialect, gemeente_id: int, reference: str, vandaag: dt.date | None = None) -> str:
+    """Per period, the pairs of toewijzingen of one client for the same result (``prk``) with at least
+    one day in care in common, unless a stapelregel (``stap``) lets the two products run together. Only
+    clients with more than one toewijzing are looked at. One row per toewijzing and other toewijzing:
+    period, client, toewijzing, other, provider, both products, first and last day in common."""
+    t, t2 = Alias(Toewijzing, "t"), Alias(Toewijzing, "t2")
+    g = int(gemeente_id)
+    meer = (
+        f"{t.client} IN (SELECT {t2.client} FROM {t2.tabel} WHERE {t2.gemeente} = {g} "  # noqa: S608
+        f"AND {t2.reden_wijziging} <> {VERWIJDERD} GROUP BY {t2.client} HAVING COUNT(*) > 1)"
+    )
+    van, tot = d.grootste("x.a", "y.a"), d.kleinste("x.b", "y.b")
+    kop = "WITH " + reference + "," + verschuldigd_cte(d, f"{t.gemeente} = {g} AND {meer}", vandaag)
+    return kop + (  # noqa: S608
+        f"""
+SELECT x.pid, MAX(x.client_id), x.tid, y.tid, MAX(x.aanbieder_id), MAX(x.product_id), MAX(y.product_id),
+  {d.datum(f"MIN({van})")}, {d.datum(f"MAX({tot})")}
+FROM iv x
+JOIN prk px ON px.prid = x.product_id
+JOIN iv y ON y.client_id = x.client_id AND y.pid = x.pid AND y.tid <> x.tid
+JOIN prk py ON py.prid = y.product_id AND py.rk = px.rk
+WHERE x.b >= x.a AND y.b >= y.a AND {van} <= {tot}
+  AND NOT EXISTS (SELECT 1 FROM stap s WHERE s.pid = x.pid AND s.p1 = x.product_id AND s.p2 = y.product_id)
+GROUP BY x.pid, x.tid, y.tid"""  # noqa: S608
+    )
 
 
 def verplichtingen_sql(d: Dialect, start: dt.date, jaareind: dt.date) -> str:
