@@ -107,6 +107,13 @@ class Overstap(models.TextChoices):
     BEIDE = "beide", "beide aanbieders het volledige bedrag"
 
 
+class Grondslag(models.TextChoices):
+    """What a payment rests on (seed 004: the plan and the one start message are the basis)."""
+
+    START = "start", "de startmelding"
+    PLAN = "plan", "de startmelding en een akkoord ondersteuningsplan"
+
+
 class Betaalbeleid(models.Model):
     """The payment policy of a contract, as data. A switch is governed by the new provider's policy."""
 
@@ -122,6 +129,17 @@ class Betaalbeleid(models.Model):
     )
     overlijden = models.CharField(max_length=10, choices=Overlijden.choices, default=Overlijden.TOT_DATUM)
     overstap = models.CharField(max_length=12, choices=Overstap.choices, default=Overstap.DEELPERIODE)
+    grondslag = models.CharField(
+        max_length=5,
+        choices=Grondslag.choices,
+        default=Grondslag.START,
+        help_text="Betalen vanaf de startmelding, of alleen als er ook een akkoord ondersteuningsplan is.",
+    )
+    plan_termijn_dagen = models.PositiveSmallIntegerField(
+        default=42,
+        help_text="Bij grondslag 'plan': zoveel dagen vanaf de eerste start wordt betaald zonder akkoord "
+        "plan; daarna pas weer vanaf de dag van het akkoord.",
+    )
     voorschot = models.BooleanField(
         default=False,
         help_text="Ja: een periode die nog niet voorbij is, wordt vooraf betaald (een latere stop wordt "
@@ -240,6 +258,7 @@ class Regel(models.TextChoices):
     PRO_RATA = "pro_rata", "gedeeltelijke periode, naar rato van de dagen"
     PEILDAG_JA = "peildag_ja", "gedeeltelijke periode, in zorg op de peildag: volledig bedrag"
     PEILDAG_NEE = "peildag_nee", "gedeeltelijke periode, niet in zorg op de peildag: niets"
+    GEEN_PLAN = "geen_plan", "geen akkoord ondersteuningsplan na de termijn: niets"
     DEEL_NIETS = "deel_niets", "gedeeltelijke periode: volgens het beleid niets"
     OVERSTAP_VOL = "overstap_vol", "overstap in deze periode: volgens het beleid het volledige bedrag"
     OVERSTAP_NIETS = "overstap_niets", "overstap in deze periode: volgens het beleid niets"
@@ -270,6 +289,7 @@ REGEL_VELDEN = (
     "periode_dagen",
     "eerste_dag",
     "laatste_dag",
+    "grondslag",
 )
 
 
@@ -317,6 +337,9 @@ class Afrekenregel(models.Model):
     periode_dagen = models.PositiveSmallIntegerField()
     eerste_dag = models.DateField(null=True, blank=True)
     laatste_dag = models.DateField(null=True, blank=True)
+    grondslag = models.CharField(
+        max_length=5, choices=Grondslag.choices, default=Grondslag.START, help_text="Waarop de betaling rust."
+    )
 
     objects: ClassVar[Any] = AfrekenregelQuerySet.as_manager()
 
@@ -348,7 +371,9 @@ class Afrekenregel(models.Model):
         tekst = f"{Regel(self.regel).label}; {self.dagen} van {self.periode_dagen} dagen"
         if self.eerste_dag:
             tekst += f" ({d(self.eerste_dag)} t/m {d(self.laatste_dag)})"
-        tekst += f"; tarief {euro(self.tarief_cent)} per periode"
+        tekst += (
+            f"; tarief {euro(self.tarief_cent)} per periode; grondslag: {Grondslag(self.grondslag).label}"
+        )
         if self.soort == RegelSoort.CORRECTIE:
             tekst += (
                 f"; verschuldigd {euro(self.verschuldigd_cent)}, "

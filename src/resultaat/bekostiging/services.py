@@ -129,6 +129,9 @@ def standaardbeleid() -> BeleidRij:
         velden["tijdelijke_stop_dagen"],
         velden["overlijden"],
         velden["overstap"],
+        velden["voorschot"],
+        velden["grondslag"],
+        velden["plan_termijn_dagen"],
     )
 
 
@@ -158,6 +161,8 @@ def _beleid(gemeente_id: int, perioden: list[PeriodeRij]) -> list[BeleidRij]:
                     b.overlijden,
                     b.overstap,
                     b.voorschot,
+                    b.grondslag,
+                    b.plan_termijn_dagen,
                 )
             )
     return rijen

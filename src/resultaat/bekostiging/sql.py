@@ -24,6 +24,7 @@ from resultaat.bekostiging.models import (
     Afrekenconflict,
     Afrekenregel,
     Deelperiode,
+    Grondslag,
     Overlijden,
     Overstap,
     Regel,
@@ -31,6 +32,7 @@ from resultaat.bekostiging.models import (
 )
 from resultaat.clienten.models import Client
 from resultaat.core.codes import WMO002RedenWijziging, WMO588RedenBeeindiging
+from resultaat.ondersteuning.models import Ondersteuningsplan
 from resultaat.toewijzingen.models import Levering, Toewijzing
 
 EPOCH = dt.date(1970, 1, 1)
@@ -89,6 +91,8 @@ class BeleidRij:
     overlijden: str
     overstap: str
     voorschot: bool = False
+    grondslag: str = "start"
+    plan_termijn: int = 0
 
 
 @dataclass(frozen=True)
@@ -98,8 +102,17 @@ class TariefRij:
     bedrag_cent: int
 
 
-def _waarden(b: BeleidRij) -> tuple[str, int, int, str, str, bool]:
-    return (b.deelperiode, b.peildag, b.stopdagen, b.overlijden, b.overstap, b.voorschot)
+def _waarden(b: BeleidRij) -> tuple[str, int, int, str, str, bool, str, int]:
+    return (
+        b.deelperiode,
+        b.peildag,
+        b.stopdagen,
+        b.overlijden,
+        b.overstap,
+        b.voorschot,
+        b.grondslag,
+        b.plan_termijn,
+    )
 
 
 def _lit(s: str) -> str:
@@ -150,7 +163,8 @@ def ctes(
     )
     bel = ", ".join(
         f"({int(b.pid)}, {int(b.aanbieder_id)}, {_lit(b.deelperiode)}, {int(b.peildag)}, {int(b.stopdagen)}, "
-        f"{_lit(b.overlijden)}, {_lit(b.overstap)}, {1 if b.voorschot else 0})"
+        f"{_lit(b.overlijden)}, {_lit(b.overstap)}, {1 if b.voorschot else 0}, {_lit(b.grondslag)}, "
+        f"{int(b.plan_termijn)})"
         for b in [*beleid, *(BeleidRij(p.pid, -1, *_waarden(standaard)) for p in perioden)]
     )
     tar = ", ".join(
@@ -159,7 +173,7 @@ def ctes(
     )
     return f"""
 per (pid, pb, pe, pd, pbd, ped) AS (VALUES {per}),
-bel (pid, aid, deel, peil, stop, ovl, ovs, vs) AS (VALUES {bel}),
+bel (pid, aid, deel, peil, stop, ovl, ovs, vs, gs, gt) AS (VALUES {bel}),
 tar (pid, prid, bedrag) AS (VALUES {tar})"""
 
 
@@ -209,12 +223,25 @@ def verschuldigd_cte(d: Dialect, filter_sql: str, vandaag: dt.date | None = None
     afgelopen = (
         f" AND (per.pe <= {dagnummer(vandaag)} OR COALESCE(bl.vs, bd.vs) = 1)" if vandaag is not None else ""
     )
+    # Grondslag "plan": the first start, and the first day an agreed plan exists (looked up only
+    # under that policy).
+    pl, lev3 = Alias(Ondersteuningsplan, "pl"), Alias(Levering, "l3")
+    plan_gs = f"COALESCE(bl.gs, bd.gs) = {_lit(Grondslag.PLAN)}"
+    eerste_start = (
+        f"CASE WHEN {plan_gs} THEN (SELECT MIN({dag(lev3.begindatum)}) FROM {lev3.tabel} "  # noqa: S608
+        f"WHERE {lev3.toewijzing} = {t.id} AND {lev3.verwijderd} = {d.onwaar()}) END"
+    )
+    akkoord = (
+        f"CASE WHEN {plan_gs} THEN (SELECT MIN({dag(pl.akkoord_op)}) FROM {pl.tabel} "  # noqa: S608
+        f"WHERE {pl.toewijzing} = {t.id} AND {pl.akkoord_op} IS NOT NULL) END"
+    )
     return f"""
 iv AS (
   SELECT {t.id} AS tid, per.pid AS pid, {t.client} AS client_id, {t.aanbieder} AS aanbieder_id,
     {t.product} AS product_id, per.pd,
     COALESCE(tar.bedrag, 0) AS tarief, COALESCE(bl.deel, bd.deel) AS deel, COALESCE(bl.ovl, bd.ovl) AS ovl,
-    {a} AS a, {b} AS b, per.pb + COALESCE(bl.peil, bd.peil) - 1 AS peildag, {dood_eind} AS dood
+    {a} AS a, {b} AS b, per.pb + COALESCE(bl.peil, bd.peil) - 1 AS peildag, {dood_eind} AS dood,
+    COALESCE(bl.gs, bd.gs) AS gs, COALESCE(bl.gt, bd.gt) AS gt, {eerste_start} AS s0, {akkoord} AS p0
   FROM {t.tabel}
   JOIN {lev.tabel} ON {lev.toewijzing} = {t.id} AND {lev.verwijderd} = {d.onwaar()}
   JOIN {c.tabel} ON {c.id} = {t.client}
@@ -225,20 +252,35 @@ iv AS (
   LEFT JOIN tar ON tar.pid = per.pid AND tar.prid = {t.product}
   WHERE {t.reden_wijziging} <> {VERWIJDERD} AND {filter_sql}{afgelopen}
 ),
+grens AS (
+  SELECT iv.*,
+    CASE WHEN s0 IS NULL OR (p0 IS NOT NULL AND p0 <= s0 + gt) THEN {nooit} ELSE s0 + gt - 1 END AS g,
+    CASE WHEN s0 IS NULL OR p0 IS NULL OR p0 <= s0 + gt THEN {nooit} ELSE p0 END AS p
+  FROM iv
+),
+stuk AS (
+  SELECT grens.*, a AS a1, {d.kleinste("b", "g")} AS b1, {d.grootste("a", "p")} AS a2, b AS b2 FROM grens
+),
 agg AS (
   SELECT tid, pid, MAX(client_id) AS client_id, MAX(aanbieder_id) AS aanbieder_id,
     MAX(product_id) AS product_id, MAX(pd) AS pd, MAX(tarief) AS tarief, MAX(deel) AS deel, MAX(ovl) AS ovl,
-    SUM(CASE WHEN b >= a THEN b - a + 1 ELSE 0 END) AS dagen,
-    MIN(CASE WHEN b >= a THEN a END) AS eerste,
-    MAX(CASE WHEN b >= a THEN b END) AS laatste,
-    MAX(CASE WHEN b >= a AND a <= peildag AND peildag <= b THEN 1 ELSE 0 END) AS op_peildag,
-    MAX(CASE WHEN b >= a AND a <= dood AND dood <= b THEN 1 ELSE 0 END) AS op_sterfdag
-  FROM iv GROUP BY tid, pid
+    MAX(gs) AS grondslag,
+    SUM(CASE WHEN b >= a THEN b - a + 1 ELSE 0 END) AS zorgdagen,
+    SUM(CASE WHEN b1 >= a1 THEN b1 - a1 + 1 ELSE 0 END + CASE WHEN b2 >= a2 THEN b2 - a2 + 1 ELSE 0 END)
+      AS dagen,
+    MIN(CASE WHEN b1 >= a1 THEN a1 WHEN b2 >= a2 THEN a2 END) AS eerste,
+    MAX(CASE WHEN b2 >= a2 THEN b2 WHEN b1 >= a1 THEN b1 END) AS laatste,
+    MAX(CASE WHEN (b1 >= a1 AND a1 <= peildag AND peildag <= b1)
+      OR (b2 >= a2 AND a2 <= peildag AND peildag <= b2) THEN 1 ELSE 0 END) AS op_peildag,
+    MAX(CASE WHEN (b1 >= a1 AND a1 <= dood AND dood <= b1) OR (b2 >= a2 AND a2 <= dood AND dood <= b2)
+      THEN 1 ELSE 0 END) AS op_sterfdag
+  FROM stuk GROUP BY tid, pid
 ),
 due AS (
   SELECT agg.tid, agg.pid, agg.dagen, agg.eerste, agg.laatste, agg.pd, agg.tarief,
-    agg.client_id, agg.aanbieder_id, agg.product_id,
+    agg.client_id, agg.aanbieder_id, agg.product_id, agg.grondslag,
     CASE
+      WHEN agg.dagen = 0 AND agg.zorgdagen > 0 THEN {R["GEEN_PLAN"]}
       WHEN agg.dagen = 0 THEN {R["GEEN_ZORG"]}
       WHEN nieuw.ovs = {ovs["OUDE"]} THEN {R["OVERSTAP_NIETS"]}
       WHEN oud.ovs = {ovs["NIEUWE"]} THEN {R["OVERSTAP_NIETS"]}
@@ -321,7 +363,7 @@ def run_sql(
 INSERT INTO {REGELS} ({INSERT_KOLOMMEN})
 SELECT {int(run_id)}, pid, tid, client_id, aanbieder_id, product_id, {normaal}, regel, bedrag, bedrag, 0,
   tarief, dagen, pd, CASE WHEN dagen > 0 THEN {d.datum("eerste")} END,
-  CASE WHEN dagen > 0 THEN {d.datum("laatste")} END
+  CASE WHEN dagen > 0 THEN {d.datum("laatste")} END, grondslag
 FROM due_bedrag WHERE bedrag <> 0 AND {niet_vast("due_bedrag.tid", "due_bedrag.pid")}"""  # noqa: S608
         return kop + eenvoudig
     pids = ", ".join(str(int(p.pid)) for p in perioden)
@@ -334,11 +376,11 @@ betaald AS (
 ),
 samen AS (
   SELECT tid, pid, SUM(bedrag) AS bedrag, SUM(betaald) AS betaald, SUM(n) AS n, MAX(regel) AS regel,
-    MAX(dagen) AS dagen, MAX(eerste) AS eerste, MAX(laatste) AS laatste
+    MAX(dagen) AS dagen, MAX(eerste) AS eerste, MAX(laatste) AS laatste, MAX(grondslag) AS grondslag
   FROM (
-    SELECT tid, pid, bedrag, 0 AS betaald, 0 AS n, regel, dagen, eerste, laatste FROM due_bedrag
+    SELECT tid, pid, bedrag, 0 AS betaald, 0 AS n, regel, dagen, eerste, laatste, grondslag FROM due_bedrag
     UNION ALL
-    SELECT tid, pid, 0, betaald, n, NULL, NULL, NULL, NULL FROM betaald
+    SELECT tid, pid, 0, betaald, n, NULL, NULL, NULL, NULL, NULL FROM betaald
   ) u
   GROUP BY tid, pid
 )
@@ -347,7 +389,8 @@ SELECT {int(run_id)}, s.pid, s.tid, {t.client}, {t.aanbieder}, {t.product},
   CASE WHEN s.n > 0 THEN {correctie} ELSE {normaal} END,
   COALESCE(s.regel, {R["GEEN_ZORG"]}), s.bedrag - s.betaald, s.bedrag, s.betaald, COALESCE(tar.bedrag, 0),
   COALESCE(s.dagen, 0), per.pd,
-  CASE WHEN s.dagen > 0 THEN {d.datum("s.eerste")} END, CASE WHEN s.dagen > 0 THEN {d.datum("s.laatste")} END
+  CASE WHEN s.dagen > 0 THEN {d.datum("s.eerste")} END, CASE WHEN s.dagen > 0 THEN {d.datum("s.laatste")} END,
+  COALESCE(s.grondslag, {_lit(Grondslag.START)})
 FROM samen s
 JOIN {t.tabel} ON {t.id} = s.tid
 JOIN per ON per.pid = s.pid
