@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib import admin
 
-from resultaat.bekostiging.models import Betaalbeleid, Stapelregel
+from resultaat.bekostiging.models import Betaalbeleid, CakPeriodejaar, Stapelregel
 
 
 @admin.register(Stapelregel)
@@ -24,3 +24,10 @@ class BetaalbeleidAdmin(admin.ModelAdmin):
     list_display = ("contract", "deelperiode", "overstap", "overlijden", "voorschot")
     list_select_related = ("contract",)
     autocomplete_fields = ("contract",)
+
+
+@admin.register(CakPeriodejaar)
+class CakPeriodejaarAdmin(admin.ModelAdmin):
+    """The first day of CAK period 1 per year, as published; the four-week calendars follow it."""
+
+    list_display = ("jaar", "begin", "bron")

@@ -35,6 +35,24 @@ class KalenderSoort(models.TextChoices):
     MAAND = "maand", "kalendermaanden"
 
 
+class CakPeriodejaar(models.Model):
+    """The first day of period 1 of the CAK's four-week calendar of a year, as the CAK publishes it (2019:
+    31-12-2018). A year without a row starts on 1 January. Period 13 runs up to the first day of the next
+    year's period 1, so the calendars of consecutive years join without gap or overlap."""
+
+    jaar = models.PositiveSmallIntegerField(unique=True)
+    begin = models.DateField("eerste dag van periode 1")
+    bron = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = "CAK-periodejaar"
+        verbose_name_plural = "CAK-periodejaren"
+        ordering = ["jaar"]
+
+    def __str__(self) -> str:
+        return f"{self.jaar}: periode 1 vanaf {self.begin:%d-%m-%Y}"
+
+
 class Periodekalender(models.Model):
     gemeente = models.ForeignKey("organisaties.Gemeente", on_delete=models.PROTECT, related_name="+")
     jaar = models.PositiveSmallIntegerField()

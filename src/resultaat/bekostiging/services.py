@@ -25,6 +25,7 @@ from resultaat.bekostiging.models import (
     Betaalbatch,
     Betaalbeleid,
     Budget,
+    CakPeriodejaar,
     ConflictReden,
     KalenderSoort,
     Periode,
@@ -61,11 +62,18 @@ LOCK_NAMESPACE = 5_000_005  # pg_advisory_xact_lock(namespace, gemeente_id): one
 # --- Period calendars ----------------------------------------------------------------------------------
 
 
+def cak_begin(jaar: int) -> dt.date:
+    """The first day of CAK period 1 of ``jaar``: the published date (``CakPeriodejaar``), else 1 January."""
+    rij = CakPeriodejaar.objects.filter(jaar=jaar).values_list("begin", flat=True).first()
+    return rij or dt.date(jaar, 1, 1)
+
+
 def genereer_kalender(
     gemeente: Gemeente, jaar: int, soort: str = KalenderSoort.VIER_WEKEN
 ) -> Periodekalender:
-    """The periods of a year: 13 four-week periods from 1 January (the 13th runs to 31 December, as
-    the CAK does), or 12 calendar months. Idempotent for an existing calendar of the same kind."""
+    """The periods of a year: the 13 four-week periods of the CAK (period 1 from ``cak_begin``; period
+    13 runs up to period 1 of the next year), or 12 calendar months. Idempotent for an existing calendar
+    of the same kind. A year must join the calendar of the year before without gap or overlap."""
     with transaction.atomic():
         kalender, _ = Periodekalender.objects.get_or_create(
             gemeente=gemeente, jaar=jaar, defaults={"soort": soort}
@@ -76,11 +84,13 @@ def genereer_kalender(
             )
         if kalender.perioden.exists():
             return kalender
-        jan1, volgend = dt.date(jaar, 1, 1), dt.date(jaar + 1, 1, 1)
         perioden = []
         if soort == KalenderSoort.VIER_WEKEN:
+            begin1, volgend = cak_begin(jaar), cak_begin(jaar + 1)
+            if volgend - begin1 < dt.timedelta(days=12 * 28 + 1):
+                raise ValidationError(f"De CAK-perioden van {jaar} en {jaar + 1} sluiten niet aan.")
             for n in range(1, 14):
-                begin = jan1 + dt.timedelta(days=28 * (n - 1))
+                begin = begin1 + dt.timedelta(days=28 * (n - 1))
                 eind = volgend if n == 13 else begin + dt.timedelta(days=28)
                 perioden.append((f"{jaar}-P{n:02d}", n, begin, eind))
         else:
@@ -88,11 +98,32 @@ def genereer_kalender(
                 begin = dt.date(jaar, n, 1)
                 eind = dt.date(jaar + 1, 1, 1) if n == 12 else dt.date(jaar, n + 1, 1)
                 perioden.append((f"{jaar}-{n:02d}", n, begin, eind))
+        _sluit_aan(gemeente, jaar, perioden[0][2], perioden[-1][3])
         Periode.objects.bulk_create(
             Periode(kalender=kalender, gemeente=gemeente, code=c, nummer=n, begin=b, eind=e)
             for c, n, b, e in perioden
         )
     return kalender
+
+
+def _sluit_aan(gemeente: Gemeente, jaar: int, eerste: dt.date, eind: dt.date) -> None:
+    """A new year's calendar neither overlaps nor leaves a gap with the years before and after it: a day
+    outside every period would never be paid, a day in two periods twice."""
+    laatste = eind - dt.timedelta(days=1)
+    tekst = f"De kalender {jaar} van {gemeente.naam} ({eerste:%d-%m-%Y} t/m {laatste:%d-%m-%Y})"
+    overlap = Periode.objects.filter(gemeente=gemeente, begin__lt=eind, eind__gt=eerste).first()
+    if overlap is not None:
+        raise ValidationError(f"{tekst} overlapt periode {overlap.code}.")
+    vorige = Periode.objects.filter(gemeente=gemeente, kalender__jaar=jaar - 1).order_by("-eind").first()
+    volgende = Periode.objects.filter(gemeente=gemeente, kalender__jaar=jaar + 1).order_by("begin").first()
+    if vorige is not None and vorige.eind != eerste:
+        raise ValidationError(
+            f"{tekst} sluit niet aan op periode {vorige.code} (t/m {vorige.laatste_dag:%d-%m-%Y})."
+        )
+    if volgende is not None and volgende.begin != eind:
+        raise ValidationError(
+            f"{tekst} sluit niet aan op periode {volgende.code} (vanaf {volgende.begin:%d-%m-%Y})."
+        )
 
 
 def zoek_periode(gemeente: Gemeente, code: str) -> Periode:
@@ -212,16 +243,28 @@ def _ontbrekende_tarieven(
     return ontbrekend
 
 
+def _is_kalendermaand(begin: dt.date, eind: dt.date) -> bool:
+    volgende = dt.date(begin.year + begin.month // 12, begin.month % 12 + 1, 1)
+    return begin.day == 1 and eind == volgende
+
+
 def bedrag_voor_periode(tarief: Tarief, begin: dt.date, eind: dt.date, kalender: str | None) -> int:
-    """The amount for a whole period: the tariff itself when the period is of the tariff's kind; else
-    converted by days (a 4-week tariff per 28 days, a month tariff per 365/12 days), rounded."""
+    """The amount for a whole period: the tariff itself when the period is of the tariff's kind. A
+    four-week tariff for a calendar month is 13/12 of it and a month tariff for a four-week period 12/13,
+    so that a year pays 13 four-week or 12 month amounts alike (EUR 216 per four weeks: EUR 234 per
+    month, EUR 2,808 a year either way). Any other range: by days (a four-week tariff per 28 days, a
+    month tariff per 365/12 days). Rounded to the cent."""
     dagen = (eind - begin).days
     if tarief.periode == TariefPeriode.CAK_PERIODE:
         if kalender == KalenderSoort.VIER_WEKEN:
             return tarief.bedrag_cent
+        if _is_kalendermaand(begin, eind):
+            return (tarief.bedrag_cent * 13 * 2 + 12) // 24
         return (tarief.bedrag_cent * dagen * 2 + 28) // 56
-    if kalender == KalenderSoort.MAAND:
+    if kalender == KalenderSoort.MAAND or _is_kalendermaand(begin, eind):
         return tarief.bedrag_cent
+    if kalender == KalenderSoort.VIER_WEKEN:
+        return (tarief.bedrag_cent * 12 * 2 + 13) // 26
     return (tarief.bedrag_cent * 12 * dagen * 2 + 365) // 730
 
 
