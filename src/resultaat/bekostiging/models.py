@@ -193,19 +193,55 @@ class Stapelregel(Geldigheid):
 
 
 class BetaalInstelling(models.Model):
-    """The gemeente as payer in SEPA files."""
+    """The gemeente as payer in SEPA files: account holder, IBAN, BIC and the SEPA initiating party.
+
+    The details change by four eyes only (``bekostiging.betaalgegevens``): a beheerder proposes new ones
+    (the ``voorstel_*`` fields) and they take effect when a second person confirms them. A run keeps
+    the details as they were at its approval (``Afrekenrun.betaler_*``)."""
 
     gemeente = models.OneToOneField("organisaties.Gemeente", on_delete=models.CASCADE, related_name="+")
-    naam = models.CharField(max_length=70)
-    iban = models.CharField("IBAN", max_length=34, validators=[validate_iban])
-    bic = models.CharField("BIC", max_length=11)
+    naam = models.CharField("rekeninghouder", max_length=70, blank=True)
+    iban = models.CharField("IBAN", max_length=34, blank=True, validators=[validate_iban])
+    bic = models.CharField("BIC", max_length=11, blank=True)
+    initiatiefnemer = models.CharField(
+        "kenmerk initiatiefnemer",
+        max_length=35,
+        blank=True,
+        help_text="SEPA: identificatie van de opdrachtgever.",
+    )
+    voorstel_naam = models.CharField("voorgestelde rekeninghouder", max_length=70, blank=True)
+    voorstel_iban = models.CharField(
+        "voorgesteld IBAN", max_length=34, blank=True, validators=[validate_iban]
+    )
+    voorstel_bic = models.CharField("voorgestelde BIC", max_length=11, blank=True)
+    voorstel_initiatiefnemer = models.CharField(
+        "voorgesteld kenmerk initiatiefnemer", max_length=35, blank=True
+    )
+    voorgesteld_door = models.CharField(max_length=150, blank=True)
+    voorgesteld_op = models.DateTimeField(null=True, blank=True)
 
     class Meta:
-        verbose_name = "betaalinstelling"
-        verbose_name_plural = "betaalinstellingen"
+        verbose_name = "betaalgegevens gemeente"
+        verbose_name_plural = "betaalgegevens gemeenten"
 
     def __str__(self) -> str:
-        return self.naam
+        return self.naam or f"Betaalgegevens (nog niet bevestigd) {self.gemeente_id}"
+
+    @property
+    def bevestigd(self) -> bool:
+        return bool(self.naam and self.iban and self.bic)
+
+    @property
+    def heeft_voorstel(self) -> bool:
+        return bool(self.voorgesteld_door)
+
+    def bevestiging_bezwaar(self, door: Any) -> str | None:
+        """Why ``door`` may not confirm the proposal (four eyes), or None."""
+        if not self.heeft_voorstel:
+            return "Er zijn geen voorgestelde betaalgegevens om te bevestigen."
+        if self.voorgesteld_door == door.get_username():
+            return "Nieuwe betaalgegevens worden bevestigd door iemand anders dan wie ze voorstelde."
+        return None
 
 
 class RunStatus(models.TextChoices):
@@ -232,6 +268,11 @@ class Afrekenrun(models.Model):
     )
     aantal_regels = models.PositiveIntegerField(default=0)
     totaal_cent = models.BigIntegerField(default=0)
+    # The gemeente's bank details at approval: the SEPA file pays from these, whatever changes later.
+    betaler_naam = models.CharField(max_length=70, blank=True)
+    betaler_iban = models.CharField(max_length=34, blank=True)
+    betaler_bic = models.CharField(max_length=11, blank=True)
+    betaler_initiatiefnemer = models.CharField(max_length=35, blank=True)
 
     objects: ClassVar[Any] = AfrekenrunQuerySet.as_manager()
 

@@ -17,6 +17,7 @@ from django.db import connection, transaction
 from django.db.models import Count, Sum
 from django.utils import timezone
 
+from resultaat.bekostiging import betaalgegevens
 from resultaat.bekostiging.gebeurtenissen import AFREKENRUN_GEMAAKT, AFREKENRUN_GOEDGEKEURD
 from resultaat.bekostiging.models import (
     Afrekenconflict,
@@ -618,6 +619,7 @@ def keur_goed(*, run: Afrekenrun, door: Any) -> Afrekenrun:
         run.goedgekeurd_door = door
         run.goedgekeurd_op = timezone.now()
         run.save(update_fields=["status", "goedgekeurd_door", "goedgekeurd_op"])
+        betaalgegevens.leg_vast_bij_goedkeuring(run)
         per = (
             Afrekenregel.objects.filter(run=run)
             .values("aanbieder_id")
