@@ -273,6 +273,10 @@ class Afrekenrun(models.Model):
     betaler_iban = models.CharField(max_length=34, blank=True)
     betaler_bic = models.CharField(max_length=11, blank=True)
     betaler_initiatiefnemer = models.CharField(max_length=35, blank=True)
+    # Per period (id) a fingerprint of what the run settled it with (calendar, policies, tariffs,
+    # stapelregels, ended or not): a later run recomputes an earlier period in full only when it differs.
+    referentie = models.JSONField(default=dict, blank=True)
+    volledig = models.BooleanField(default=True, help_text="Alle perioden volledig herberekend.")
 
     objects: ClassVar[Any] = AfrekenrunQuerySet.as_manager()
 
@@ -303,6 +307,24 @@ class Afrekenrun(models.Model):
         if zelfde_gebruiker or zelfde_naam:
             return "Een run moet worden goedgekeurd door iemand anders dan wie hem maakte."
         return None
+
+
+class Runwijziging(models.Model):
+    """A client whose data changed since the previous run (from the audit trail): the run recomputes the
+    earlier periods for these clients only. Written set-based, never edited."""
+
+    run = models.ForeignKey(
+        Afrekenrun, on_delete=models.CASCADE, related_name="+", db_constraint=False, db_index=False
+    )
+    client_id = models.BigIntegerField()
+
+    class Meta:
+        verbose_name = "runwijziging"
+        verbose_name_plural = "runwijzigingen"
+        indexes = [models.Index(fields=["run", "client_id"])]
+
+    def __str__(self) -> str:
+        return f"Run {self.run_id}: cliënt {self.client_id}"
 
 
 class RegelSoort(models.TextChoices):

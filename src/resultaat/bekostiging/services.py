@@ -7,6 +7,7 @@ Every write goes through these functions, in one transaction each. The run is on
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -18,6 +19,14 @@ from django.db.models import Count, Sum
 from django.utils import timezone
 
 from resultaat.bekostiging import betaalgegevens
+from resultaat.bekostiging.budget import (  # noqa: F401  (the budget pages call them through services)
+    Prognoseregel,
+    UrenVergelijking,
+    per_dag_cent,
+    per_jaar_cent,
+    prognose,
+    uren_versus_resultaat,
+)
 from resultaat.bekostiging.gebeurtenissen import AFREKENRUN_GEMAAKT, AFREKENRUN_GOEDGEKEURD
 from resultaat.bekostiging.models import (
     Afrekenconflict,
@@ -25,7 +34,6 @@ from resultaat.bekostiging.models import (
     Afrekenrun,
     Betaalbatch,
     Betaalbeleid,
-    Budget,
     CakPeriodejaar,
     ConflictReden,
     KalenderSoort,
@@ -33,6 +41,7 @@ from resultaat.bekostiging.models import (
     Periodekalender,
     Regel,
     RunStatus,
+    Runwijziging,
     Stapelregel,
 )
 from resultaat.bekostiging.sql import (
@@ -44,19 +53,21 @@ from resultaat.bekostiging.sql import (
     ctes,
     run_sql,
     stapel_ctes,
-    verplichtingen_sql,
     verschuldigd_cte,
 )
 from resultaat.catalogus.models import Product, Tarief, TariefPeriode
 from resultaat.contracten.models import Contract
 from resultaat.core.audit.context import acting_as
 from resultaat.core.audit.gebeurtenissen import leg_vast
-from resultaat.core.audit.models import Actie, record
+from resultaat.core.audit.models import Actie, AuditEvent, record
 from resultaat.core.codes import WMO002RedenWijziging
 from resultaat.core.opmaak import euro
 from resultaat.organisaties.models import Aanbieder, Gemeente
 from resultaat.toewijzingen.models import Toewijzing
 
+# A run recomputes earlier periods for the clients changed since the previous run began, minus this
+# margin for transactions that were still open then.
+WIJZIGING_MARGE = dt.timedelta(hours=1)
 LOCK_NAMESPACE = 5_000_005  # pg_advisory_xact_lock(namespace, gemeente_id): one run per gemeente at a time
 
 
@@ -200,20 +211,23 @@ def _beleid(gemeente_id: int, perioden: list[PeriodeRij]) -> list[BeleidRij]:
     return rijen
 
 
-def _stapeling(gemeente_id: int, perioden: list[PeriodeRij]) -> str:
-    """The stapelregels valid at each period's start, and the result of every product, as CTEs."""
+def _stapelregels(gemeente_id: int, perioden: list[PeriodeRij]) -> list[tuple[int, int, int]]:
+    """Per period the product pairs (both orders) a stapelregel valid at the period's start allows."""
     regels = list(Stapelregel.objects.filter(gemeente_id=gemeente_id))
-    paren = [
+    return [
         (p.pid, a, b)
         for p in perioden
         for r in regels
         if r.is_geldig_op(p.begin)
         for a, b in ((r.product_id, r.samen_met_id), (r.samen_met_id, r.product_id))
     ]
-    resultaat_van = {
+
+
+def _resultaat_van() -> dict[int, int]:
+    """The result of every product; a product without one is a result of its own."""
+    return {
         pk: (rid if rid is not None else -pk) for pk, rid in Product.objects.values_list("pk", "resultaat_id")
     }
-    return stapel_ctes(paren, resultaat_van)
 
 
 def _ontbrekende_tarieven(
@@ -468,6 +482,7 @@ def afrekenen(
     door: Any,
     dry_run: bool = False,
     vandaag: dt.date | None = None,
+    volledig: bool = False,
 ) -> Runresultaat:
     """Settle ``periode`` for ``gemeente``: what is due for the period, plus corrections for every
     earlier settled period (what is due now minus what was paid), as one new concept run made by
@@ -477,6 +492,11 @@ def afrekenen(
     advance), and a period in which a product in care has no tariff. Two toewijzingen of one client for
     the same result on the same day are never both paid: both are held for that period and listed as
     conflicts of the run (:class:`Afrekenconflict`).
+
+    Incremental: an earlier period is recomputed in full only when its reference data (policies,
+    tariffs, stapelregels, ended or not) differs from the previous run's; otherwise only for the clients
+    whose data changed since the previous run (the audit trail). ``volledig`` recomputes everything;
+    ``settle --controle`` proves both give the same lines.
 
     Past runs are never edited. Settling again adds nothing when nothing changed: then no run is kept
     and the result says so. ``dry_run`` computes the same lines and rolls them back."""
@@ -516,17 +536,37 @@ def afrekenen(
                 + (f" (en {len(ontbrekend) - 5} meer)" if len(ontbrekend) > 5 else "")
                 + ". Leg eerst het tarief vast; er is niets afgerekend."
             )
-        reference = ctes(_dialect(), perioden, _beleid(gemeente.pk, perioden), tarieven, standaardbeleid())
+        beleid = _beleid(gemeente.pk, perioden)
+        stapel = _stapelregels(gemeente.pk, perioden)
+        reference = ctes(_dialect(), perioden, beleid, tarieven, standaardbeleid())
+        vingerafdruk = _vingerafdrukken(perioden, beleid, tarieven, stapel, vandaag)
+        vorige = Afrekenrun.objects.filter(gemeente=gemeente).order_by("-aangemaakt_op", "-id").first()
         run = Afrekenrun.objects.create(
             gemeente=gemeente,
             periode=periode,
             aangemaakt_door=user,
             aangemaakt_door_naam=user.get_username(),
+            referentie=vingerafdruk,
         )
-        conflicten = _leg_conflicten_vast(run, gemeente, perioden, reference, vandaag)
+        alles: list[int] | None = None
+        if not volledig and vorige is not None:
+            alles = [
+                p.pid
+                for p in perioden
+                if p.pid == periode.pk or vorige.referentie.get(str(p.pid)) != vingerafdruk[str(p.pid)]
+            ]
+            _leg_wijzigingen_vast(run, vorige)
+        if alles is not None and len(alles) < len(perioden):
+            Afrekenrun.objects.filter(pk=run.pk).update(volledig=False)
+            run.volledig = False
+        else:
+            alles = None
+        conflicten = _leg_conflicten_vast(run, gemeente, perioden, reference, stapel, vandaag, alles)
         correcties = Afrekenregel.objects.filter(periode_id__in=[p.pid for p in perioden]).exists()
         with connection.cursor() as cur:
-            cur.execute(run_sql(_dialect(), run.pk, gemeente.pk, perioden, reference, correcties, vandaag))
+            cur.execute(
+                run_sql(_dialect(), run.pk, gemeente.pk, perioden, reference, correcties, vandaag, alles)
+            )
         resultaat = _samenvatting(run, periode)
         resultaat.conflicten = conflicten
         # An empty first run is kept: it records that the period is settled (a late start is then
@@ -560,12 +600,63 @@ def afrekenen(
     return resultaat
 
 
+def _leg_wijzigingen_vast(run: Afrekenrun, vorige: Afrekenrun) -> None:
+    """The clients whose data changed since the previous run began, from the audit trail (an hour of
+    margin for transactions that were still open then); one set-based insert."""
+    sinds = vorige.aangemaakt_op - WIJZIGING_MARGE
+    w, a = Runwijziging._meta.db_table, AuditEvent._meta.db_table
+    with connection.cursor() as cur:
+        cur.execute(
+            f"INSERT INTO {w} (run_id, client_id) SELECT DISTINCT %s, client_id FROM {a} "  # noqa: S608
+            "WHERE tijdstip >= %s AND client_id IS NOT NULL AND actie <> %s",
+            [run.pk, sinds, Actie.GELEZEN],
+        )
+
+
+def _vingerafdrukken(
+    perioden: list[PeriodeRij],
+    beleid: list[BeleidRij],
+    tarieven: list[TariefRij],
+    stapel: list[tuple[int, int, int]],
+    vandaag: dt.date,
+) -> dict[str, str]:
+    """Per period a fingerprint of everything besides client data that decides what is due in it."""
+    uit = {}
+    producten = sorted(_resultaat_van().items())
+    for p in perioden:
+        inhoud = repr(
+            (
+                p.begin,
+                p.eind,
+                p.eind <= vandaag,
+                sorted(repr(b) for b in beleid if b.pid == p.pid),
+                standaardbeleid(),
+                sorted((t.product_id, t.bedrag_cent) for t in tarieven if t.pid == p.pid),
+                sorted(s for s in stapel if s[0] == p.pid),
+                producten,
+            )
+        )
+        uit[str(p.pid)] = hashlib.sha256(inhoud.encode()).hexdigest()[:16]
+    return uit
+
+
 def _leg_conflicten_vast(
-    run: Afrekenrun, gemeente: Gemeente, perioden: list[PeriodeRij], reference: str, vandaag: dt.date
+    run: Afrekenrun,
+    gemeente: Gemeente,
+    perioden: list[PeriodeRij],
+    reference: str,
+    stapel: list[tuple[int, int, int]],
+    vandaag: dt.date,
+    alles: list[int] | None,
 ) -> list[Afrekenconflict]:
     """The conflicts the run holds back, written before its lines (the line statement skips them)."""
     sql = conflicten_sql(
-        _dialect(), gemeente.pk, reference + "," + _stapeling(gemeente.pk, perioden), vandaag
+        _dialect(),
+        gemeente.pk,
+        reference + "," + stapel_ctes(stapel, _resultaat_van()),
+        vandaag,
+        run.pk,
+        alles,
     )
     with connection.cursor() as cur:
         cur.execute(sql)
@@ -667,114 +758,6 @@ def betaald_per_toewijzing(gemeente: Gemeente) -> dict[tuple[int, int], int]:
     ):
         totaal[(tid, pid)] += s
     return dict(totaal)
-
-
-# --- Budget, commitments and the hours-versus-results comparison ----------------------------------------
-
-
-def per_dag_cent(tarief: Tarief) -> float:
-    """A tariff per day: a 4-week tariff over 28 days, a month tariff over 365/12 days."""
-    if tarief.periode == TariefPeriode.CAK_PERIODE:
-        return tarief.bedrag_cent / 28
-    return tarief.bedrag_cent * 12 / 365
-
-
-def per_jaar_cent(tarief: Tarief) -> int:
-    return tarief.bedrag_cent * (13 if tarief.periode == TariefPeriode.CAK_PERIODE else 12)
-
-
-@dataclass
-class Prognoseregel:
-    product_id: int
-    product: str
-    budget_cent: int | None
-    gerealiseerd_cent: int
-    verplicht_cent: int
-    clienten: int
-
-    @property
-    def prognose_cent(self) -> int:
-        return self.gerealiseerd_cent + self.verplicht_cent
-
-    @property
-    def verschil_cent(self) -> int | None:
-        return None if self.budget_cent is None else self.budget_cent - self.prognose_cent
-
-
-def prognose(gemeente: Gemeente, jaar: int, vandaag: dt.date) -> list[Prognoseregel]:
-    """Per product: budget, what the runs of this year paid, and the commitments: what the toewijzingen
-    in care today will cost from today until their end or the year end (one grouped query)."""
-    jaareind = dt.date(jaar + 1, 1, 1)
-    start = max(vandaag, dt.date(jaar, 1, 1))
-    sql = verplichtingen_sql(_dialect(), start, jaareind)
-    with connection.cursor() as cur:
-        cur.execute(sql, [gemeente.pk, start, start, start])
-        actief = {pid: (n, dagen or 0) for pid, n, dagen in cur.fetchall()}
-    budgetten = dict(
-        Budget.objects.filter(gemeente=gemeente, jaar=jaar).values_list("product_id", "bedrag_cent")
-    )
-    betaald = dict(
-        Afrekenregel.objects.filter(
-            run__gemeente=gemeente, periode__begin__gte=dt.date(jaar, 1, 1), periode__begin__lt=jaareind
-        )
-        .values_list("product_id")
-        .annotate(s=Sum("bedrag_cent"))
-        .values_list("product_id", "s")
-    )
-    regels = []
-    for product in Product.objects.filter(pk__in=set(actief) | set(budgetten) | set(betaald)).order_by(
-        "code"
-    ):
-        tarief = product.tarief_op(start)
-        n, dagen = actief.get(product.pk, (0, 0))
-        verplicht = round(dagen * per_dag_cent(tarief)) if tarief else 0
-        regels.append(
-            Prognoseregel(
-                product.pk,
-                str(product),
-                budgetten.get(product.pk),
-                betaald.get(product.pk) or 0,
-                verplicht,
-                n,
-            )
-        )
-    return regels
-
-
-@dataclass
-class UrenVergelijking:
-    clienten: int
-    uren_per_week: float
-    uurtarief_cent: int
-    uren_cent: int
-    resultaat_cent: int
-
-    @property
-    def besparing_procent(self) -> float:
-        return 0.0 if not self.uren_cent else 100 * (self.uren_cent - self.resultaat_cent) / self.uren_cent
-
-
-def uren_versus_resultaat(
-    gemeente: Gemeente, product: Any, vandaag: dt.date, *, uurtarief_cent: int, uren_per_week: float
-) -> UrenVergelijking:
-    """The same caseload (clients in care today with this product) paid by the hour for the hours of
-    their old indications, or per result at the product tariff, per year (seed 002: the 40% cut)."""
-    clienten = (
-        Toewijzing.objects.filter(gemeente=gemeente, product=product)
-        .actief_op(vandaag)
-        .filter(
-            leveringen__verwijderd=False,
-            leveringen__einddatum__isnull=True,
-            leveringen__begindatum__lte=vandaag,
-        )
-        .values("client_id")
-        .distinct()
-        .count()
-    )
-    tarief = product.tarief_op(vandaag)
-    uren = round(clienten * uren_per_week * 52 * uurtarief_cent)
-    resultaat = clienten * per_jaar_cent(tarief) if tarief else 0
-    return UrenVergelijking(clienten, uren_per_week, uurtarief_cent, uren, resultaat)
 
 
 def verschuldigd_cent(*, toewijzing: Any, periode_begin: dt.date, periode_eind: dt.date) -> int:

@@ -29,6 +29,7 @@ from resultaat.bekostiging.models import (
     Overstap,
     Regel,
     RegelSoort,
+    Runwijziging,
 )
 from resultaat.clienten.models import Client
 from resultaat.core.codes import WMO002RedenWijziging, WMO588RedenBeeindiging
@@ -340,6 +341,7 @@ def run_sql(
     reference: str,
     correcties: bool = True,
     vandaag: dt.date | None = None,
+    volledig: list[int] | None = None,
 ) -> str:
     """The one statement of a run: due minus what earlier runs paid, per toewijzing and period.
 
@@ -350,7 +352,8 @@ def run_sql(
     t, r = Alias(Toewijzing, "t"), Alias(Afrekenregel, "r")
     k = Alias(Afrekenconflict, "k")
     normaal, correctie = _lit(RegelSoort.NORMAAL), _lit(RegelSoort.CORRECTIE)
-    kop = "WITH " + reference + "," + verschuldigd_cte(d, f"{t.gemeente} = {int(gemeente_id)}", vandaag)
+    filter_sql = f"{t.gemeente} = {int(gemeente_id)}{beperking(run_id, volledig, 'per.pid', t.client)}"
+    kop = "WITH " + reference + "," + verschuldigd_cte(d, filter_sql, vandaag)
 
     def niet_vast(tid: str, pid: str) -> str:
         return (
@@ -371,7 +374,7 @@ FROM due_bedrag WHERE bedrag <> 0 AND {niet_vast("due_bedrag.tid", "due_bedrag.p
 betaald AS (
   SELECT {r.toewijzing} AS tid, {r.periode} AS pid, SUM({r.bedrag_cent}) AS betaald, COUNT(*) AS n
   FROM {r.tabel}
-  WHERE {r.periode} IN ({pids})
+  WHERE {r.periode} IN ({pids}){beperking(run_id, volledig, r.periode, r.client)}
   GROUP BY {r.toewijzing}, {r.periode}
 ),
 samen AS (
@@ -399,7 +402,26 @@ WHERE s.bedrag <> s.betaald AND {niet_vast("s.tid", "s.pid")}"""  # noqa: S608
     return kop + "," + rest
 
 
-def conflicten_sql(d: Dialect, gemeente_id: int, reference: str, vandaag: dt.date | None = None) -> str:
+def beperking(run_id: int, volledig: list[int] | None, periode: str, client: str) -> str:
+    """`` AND (...)``: a period recomputed in full, or a client that changed since the previous run."""
+    if volledig is None:
+        return ""
+    w = Alias(Runwijziging, "w")
+    pids = ", ".join(str(int(p)) for p in [*volledig, -1])
+    return (
+        f" AND ({periode} IN ({pids}) OR {client} IN "  # noqa: S608
+        f"(SELECT {w.client_id} FROM {w.tabel} WHERE {w.run} = {int(run_id)}))"
+    )
+
+
+def conflicten_sql(
+    d: Dialect,
+    gemeente_id: int,
+    reference: str,
+    vandaag: dt.date | None = None,
+    run_id: int = 0,
+    volledig: list[int] | None = None,
+) -> str:
     """Per period, the pairs of toewijzingen of one client for the same result (``prk``) with at least
     one day in care in common, unless a stapelregel (``stap``) lets the two products run together. Only
     clients with more than one toewijzing are looked at. One row per toewijzing and other toewijzing:
@@ -411,7 +433,8 @@ def conflicten_sql(d: Dialect, gemeente_id: int, reference: str, vandaag: dt.dat
         f"AND {t2.reden_wijziging} <> {VERWIJDERD} GROUP BY {t2.client} HAVING COUNT(*) > 1)"
     )
     van, tot = d.grootste("x.a", "y.a"), d.kleinste("x.b", "y.b")
-    kop = "WITH " + reference + "," + verschuldigd_cte(d, f"{t.gemeente} = {g} AND {meer}", vandaag)
+    filter_sql = f"{t.gemeente} = {g} AND {meer}{beperking(run_id, volledig, 'per.pid', t.client)}"
+    kop = "WITH " + reference + "," + verschuldigd_cte(d, filter_sql, vandaag)
     return kop + (  # noqa: S608
         f"""
 SELECT x.pid, MAX(x.client_id), x.tid, y.tid, MAX(x.aanbieder_id), MAX(x.product_id), MAX(y.product_id),

@@ -24,6 +24,12 @@ class Command(BaseCommand):
         parser.add_argument(
             "--door", required=True, help="Gebruikersnaam van de financieel medewerker die de run maakt."
         )
+        parser.add_argument(
+            "--controle",
+            action="store_true",
+            help="Niets vastleggen: reken de periode incrementeel én volledig opnieuw en toon dat de "
+            "uitkomsten gelijk zijn (anders een foutmelding).",
+        )
         parser.add_argument("--dry-run", action="store_true", help="Rekenen zonder iets vast te leggen.")
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -36,6 +42,9 @@ class Command(BaseCommand):
             raise CommandError(
                 f"{options['door']!r} is geen actieve financieel medewerker van {gemeente.naam}."
             )
+        if options["controle"]:
+            self._controle(gemeente, options["period"], door)
+            return
         try:
             with acting_as(door):
                 periode = services.zoek_periode(gemeente, options["period"])
@@ -61,3 +70,24 @@ class Command(BaseCommand):
             self.stdout.write(f"  Aangehouden: {k.beschrijving}")
         if res.melding:
             self.stdout.write(res.melding)
+
+    def _controle(self, gemeente: Gemeente, code: str, door: Any) -> None:
+        try:
+            with acting_as(door):
+                periode = services.zoek_periode(gemeente, code)
+                stap = services.afrekenen(gemeente=gemeente, periode=periode, door=door, dry_run=True)
+                alles = services.afrekenen(
+                    gemeente=gemeente, periode=periode, door=door, dry_run=True, volledig=True
+                )
+        except ValidationError as e:
+            raise CommandError(" ".join(e.messages)) from None
+        for naam, res in (("incrementeel", stap), ("volledig opnieuw", alles)):
+            self.stdout.write(
+                f"{naam}: {res.regels} regels, {res.clienten} cliënten, {euro(res.totaal_cent)}"
+            )
+        if (stap.regels, stap.totaal_cent) != (alles.regels, alles.totaal_cent):
+            raise CommandError(
+                "De incrementele berekening wijkt af van de volledige: reken met een volledige run af "
+                "en meld dit aan de beheerder."
+            )
+        self.stdout.write("Gelijk: de incrementele run betaalt hetzelfde als een volledige herberekening.")
