@@ -189,7 +189,9 @@ stap (pid, p1, p2) AS (VALUES {stap}),
 prk (prid, rk) AS (VALUES {prk})"""
 
 
-def verschuldigd_cte(d: Dialect, filter_sql: str, vandaag: dt.date | None = None) -> str:
+def verschuldigd_cte(
+    d: Dialect, filter_sql: str, vandaag: dt.date | None = None, delen: list[str] | None = None
+) -> str:
     """CTE ``due``: one row per (toewijzing, period) with days in care and the amount due.
 
     Switches: a toewijzing that gives way under the switch rule ("oude": the new one gives way;
@@ -198,7 +200,8 @@ def verschuldigd_cte(d: Dialect, filter_sql: str, vandaag: dt.date | None = None
 
     ``filter_sql`` restricts the toewijzingen (``t``), e.g. to a gemeente or one toewijzing. With
     ``vandaag``, a period that has not ended by then is only due under a policy of advance payment
-    (``voorschot``)."""
+    (``voorschot``). ``delen`` splits the scan into parts (extra conditions, joined by UNION ALL): an
+    incremental run scans its full periods for every toewijzing and the others for changed clients only."""
     nooit = str(BIG)
     dag = d.dag
     t, t_o, t_v = Alias(Toewijzing, "t"), Alias(Toewijzing, "o"), Alias(Toewijzing, "v")
@@ -236,8 +239,8 @@ def verschuldigd_cte(d: Dialect, filter_sql: str, vandaag: dt.date | None = None
         f"CASE WHEN {plan_gs} THEN (SELECT MIN({dag(pl.akkoord_op)}) FROM {pl.tabel} "  # noqa: S608
         f"WHERE {pl.toewijzing} = {t.id} AND {pl.akkoord_op} IS NOT NULL) END"
     )
-    return f"""
-iv AS (
+    iv_delen = [
+        f"""
   SELECT {t.id} AS tid, per.pid AS pid, {t.client} AS client_id, {t.aanbieder} AS aanbieder_id,
     {t.product} AS product_id, per.pd,
     COALESCE(tar.bedrag, 0) AS tarief, COALESCE(bl.deel, bd.deel) AS deel, COALESCE(bl.ovl, bd.ovl) AS ovl,
@@ -251,8 +254,11 @@ iv AS (
   LEFT JOIN bel bl ON bl.pid = per.pid AND bl.aid = {t.aanbieder}
   LEFT JOIN bel bd ON bd.pid = per.pid AND bd.aid = -1
   LEFT JOIN tar ON tar.pid = per.pid AND tar.prid = {t.product}
-  WHERE {t.reden_wijziging} <> {VERWIJDERD} AND {filter_sql}{afgelopen}
-),
+  WHERE {t.reden_wijziging} <> {VERWIJDERD} AND {filter_sql}{afgelopen}{deel}"""  # noqa: S608
+        for deel in (delen or [""])
+    ]
+    return f"""
+iv AS ({" UNION ALL ".join(iv_delen)}),
 grens AS (
   SELECT iv.*,
     CASE WHEN s0 IS NULL OR (p0 IS NOT NULL AND p0 <= s0 + gt) THEN {nooit} ELSE s0 + gt - 1 END AS g,
@@ -352,8 +358,14 @@ def run_sql(
     t, r = Alias(Toewijzing, "t"), Alias(Afrekenregel, "r")
     k = Alias(Afrekenconflict, "k")
     normaal, correctie = _lit(RegelSoort.NORMAAL), _lit(RegelSoort.CORRECTIE)
-    filter_sql = f"{t.gemeente} = {int(gemeente_id)}{beperking(run_id, volledig, 'per.pid', t.client)}"
-    kop = "WITH " + reference + "," + verschuldigd_cte(d, filter_sql, vandaag)
+    kop = (
+        "WITH "
+        + reference
+        + ","
+        + verschuldigd_cte(
+            d, f"{t.gemeente} = {int(gemeente_id)}", vandaag, delen(run_id, volledig, "per.pid", t.client)
+        )
+    )
 
     def niet_vast(tid: str, pid: str) -> str:
         return (
@@ -370,12 +382,16 @@ SELECT {int(run_id)}, pid, tid, client_id, aanbieder_id, product_id, {normaal}, 
 FROM due_bedrag WHERE bedrag <> 0 AND {niet_vast("due_bedrag.tid", "due_bedrag.pid")}"""  # noqa: S608
         return kop + eenvoudig
     pids = ", ".join(str(int(p.pid)) for p in perioden)
-    rest = f"""
-betaald AS (
+    betaald_sql = " UNION ALL ".join(
+        f"""
   SELECT {r.toewijzing} AS tid, {r.periode} AS pid, SUM({r.bedrag_cent}) AS betaald, COUNT(*) AS n
   FROM {r.tabel}
-  WHERE {r.periode} IN ({pids}){beperking(run_id, volledig, r.periode, r.client)}
-  GROUP BY {r.toewijzing}, {r.periode}
+  WHERE {r.periode} IN ({pids}){deel}
+  GROUP BY {r.toewijzing}, {r.periode}"""  # noqa: S608
+        for deel in delen(run_id, volledig, r.periode, r.client)
+    )
+    rest = f"""
+betaald AS ({betaald_sql}
 ),
 samen AS (
   SELECT tid, pid, SUM(bedrag) AS bedrag, SUM(betaald) AS betaald, SUM(n) AS n, MAX(regel) AS regel,
@@ -402,16 +418,15 @@ WHERE s.bedrag <> s.betaald AND {niet_vast("s.tid", "s.pid")}"""  # noqa: S608
     return kop + "," + rest
 
 
-def beperking(run_id: int, volledig: list[int] | None, periode: str, client: str) -> str:
-    """`` AND (...)``: a period recomputed in full, or a client that changed since the previous run."""
+def delen(run_id: int, volledig: list[int] | None, periode: str, client: str) -> list[str]:
+    """The parts of an incremental scan: the periods recomputed in full, and the other periods for the
+    clients that changed since the previous run (``Runwijziging``). One part without condition otherwise."""
     if volledig is None:
-        return ""
+        return [""]
     w = Alias(Runwijziging, "w")
     pids = ", ".join(str(int(p)) for p in [*volledig, -1])
-    return (
-        f" AND ({periode} IN ({pids}) OR {client} IN "  # noqa: S608
-        f"(SELECT {w.client_id} FROM {w.tabel} WHERE {w.run} = {int(run_id)}))"
-    )
+    gewijzigd = f"(SELECT {w.client_id} FROM {w.tabel} WHERE {w.run} = {int(run_id)})"  # noqa: S608
+    return [f" AND {periode} IN ({pids})", f" AND {periode} NOT IN ({pids}) AND {client} IN {gewijzigd}"]
 
 
 def conflicten_sql(
@@ -433,8 +448,13 @@ def conflicten_sql(
         f"AND {t2.reden_wijziging} <> {VERWIJDERD} GROUP BY {t2.client} HAVING COUNT(*) > 1)"
     )
     van, tot = d.grootste("x.a", "y.a"), d.kleinste("x.b", "y.b")
-    filter_sql = f"{t.gemeente} = {g} AND {meer}{beperking(run_id, volledig, 'per.pid', t.client)}"
-    kop = "WITH " + reference + "," + verschuldigd_cte(d, filter_sql, vandaag)
+    filter_sql = f"{t.gemeente} = {g} AND {meer}"
+    kop = (
+        "WITH "
+        + reference
+        + ","
+        + verschuldigd_cte(d, filter_sql, vandaag, delen(run_id, volledig, "per.pid", t.client))
+    )
     return kop + (  # noqa: S608
         f"""
 SELECT x.pid, MAX(x.client_id), x.tid, y.tid, MAX(x.aanbieder_id), MAX(x.product_id), MAX(y.product_id),
