@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 
 from resultaat.bekostiging import services as bk
@@ -109,3 +110,15 @@ def test_two_products_of_different_results_run_together_without_a_rule(db):
     tw.meld_start(door=w.fenna, toewijzing=t, begindatum=D(2017, 1, 1))
     res = bk.afrekenen(gemeente=w.gemeente, periode=bk.zoek_periode(w.gemeente, "2017-P01"), door=w.fenna)
     assert res.conflicten == [] and res.totaal_cent == 31600
+
+
+def test_the_run_page_lists_each_held_conflict_once_for_the_financieel_user(client, db):
+    w = maak_wereld()
+    a = w.toewijzing(D(2017, 1, 1))
+    w.toewijzing(D(2017, 1, 15), aanbieder=w.zuid, client=a.client)
+    client.force_login(w.fenna)
+    r = client.post(reverse("web:afrekenrun-nieuw"), {"gemeente": "0361", "periode": "2017-P01"}, follow=True)
+    tekst = r.content.decode()
+    assert "Aangehouden: twee toewijzingen voor hetzelfde resultaat (1)" in tekst
+    assert tekst.count("15-01-2017 t/m 28-01-2017") == 1
+    assert "twee toewijzingen voor hetzelfde product op dezelfde dagen" in tekst
