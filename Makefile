@@ -15,7 +15,8 @@ export UV_PROJECT_ENVIRONMENT := $(abspath $(VENV))
 demo: install run-packages migrate
 	$(PY) manage.py generate_demo --clients $(DEMO_CLIENTS) --seed $(DEMO_SEED) --keep-existing
 	@echo "Resultaat draait op http://127.0.0.1:8000 (stoppen met Ctrl-C)"
-	$(PY) manage.py runserver 127.0.0.1:8000
+	@echo "Tweestapsverificatie staat in de demo uit (TWEESTAPS_VERPLICHT=false); zie docs/configuration.md"
+	TWEESTAPS_VERPLICHT=false $(PY) manage.py runserver 127.0.0.1:8000
 
 test: install test-packages
 	$(VENV)/bin/pytest

@@ -53,6 +53,29 @@ def _migration_data_in_transactional_tests(request):
         reload_migration_data()
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _auditlog_bij_flush_leegmaken():
+    """A transactional test empties every table when it ends (Django's flush). The access log refuses
+    that at the database (resultaat.core.audit.onveranderlijk), so for the flush of a test database
+    only, its triggers are set aside and put back."""
+    from django.db.backends.base.operations import BaseDatabaseOperations
+
+    from resultaat.core.audit.onveranderlijk import maak_triggers, verwijder_triggers
+
+    origineel = BaseDatabaseOperations.execute_sql_flush
+
+    def flush(self, sql_list):
+        verwijder_triggers(self.connection)
+        try:
+            origineel(self, sql_list)
+        finally:
+            maak_triggers(self.connection)
+
+    BaseDatabaseOperations.execute_sql_flush = flush
+    yield
+    BaseDatabaseOperations.execute_sql_flush = origineel
+
+
 @pytest.fixture(autouse=True)
 def _fast_password_hasher(settings):
     """Users are made by the dozen in tests; the production hasher is deliberately slow."""
@@ -120,3 +143,10 @@ def zeger(alkmaar, zuid):
     toewijzing = f.ToewijzingFactory(client=client, aanbieder=zuid)
     f.LeveringFactory(toewijzing=toewijzing)
     return client
+
+
+@pytest.fixture(autouse=True)
+def _tweestaps_uit(settings):
+    """Two-step verification is required in production; tests sign in with force_login and switch it
+    on where they test it (tests/accounts/test_inloggen.py)."""
+    settings.RESULTAAT_TWEESTAPS_VERPLICHT = False

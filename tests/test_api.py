@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from django.core.cache import cache
-from rest_framework.authtoken.models import Token
+from knox.models import AuthToken
 from rest_framework.test import APIClient
 
 from resultaat.accounts.models import Rol
@@ -31,7 +31,7 @@ def api(user=None) -> APIClient:
 
 def token_client(user) -> APIClient:
     client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.get_or_create(user=user)[0].key}")
+    client.credentials(HTTP_AUTHORIZATION=f"Token {AuthToken.objects.create(user=user)[1]}")
     return client
 
 
@@ -147,17 +147,31 @@ def test_the_bsn_is_not_a_list_filter(alice, noor, zeger):
     assert noor.bsn not in response.content.decode()
 
 
-def test_a_list_masks_the_bsn_and_reading_one_client_is_audited(alice, noor):
+def test_a_list_masks_the_bsn_and_listing_reading_and_searching_a_client_are_audited(alice, noor):
     client = token_client(alice)
     row = client.get("/api/v1/clienten/").json()["results"][0]
     assert "bsn" not in row
     assert row["bsn_gemaskeerd"] == "******" + noor.bsn[-3:]
-    assert not AuditEvent.objects.filter(actie="gelezen").exists()
+    # Every client on the page is in the access log (P6): the list shows name and address.
+    lijst = AuditEvent.objects.get(client_id=noor.pk, actie="gelezen")
+    eerder = lijst.pk
+    assert (lijst.actor_naam, lijst.kanaal) == ("alice", "api")
 
     assert client.get(f"/api/v1/clienten/{noor.pk}/").json()["bsn"] == noor.bsn
     assert client.post(ZOEKEN, {"bsn": noor.bsn}, format="json").status_code == 200
-    reads = AuditEvent.objects.filter(client_id=noor.pk, actie="gelezen")
-    assert [(e.actor_naam, e.rol) for e in reads] == [("alice", "consulent")] * 2
+    reads = AuditEvent.objects.filter(client_id=noor.pk, pk__gt=eerder).order_by("id")
+    assert [(e.actor_naam, e.rol, e.actie) for e in reads] == [
+        ("alice", "consulent", "gelezen"),
+        ("alice", "consulent", "gezocht"),
+    ]
+
+
+def test_a_search_without_a_hit_is_in_the_access_log_without_the_bsn(alice, noor):
+    client = token_client(alice)
+    assert client.post(ZOEKEN, {"bsn": "999993653"}, format="json").status_code == 404
+    event = AuditEvent.objects.get(actie="gezocht")
+    assert event.client_id is None
+    assert "999993653" not in event.object_id + event.object_omschrijving
 
 
 # --- Client registration ---------------------------------------------------------------------------------

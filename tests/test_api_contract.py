@@ -32,7 +32,7 @@ from django.urls import resolve
 from hypothesis import HealthCheck, Phase, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
-from rest_framework.authtoken.models import Token
+from knox.models import AuthToken
 from rest_framework.test import APIClient
 from schemathesis import GenerationMode
 from schemathesis.checks import not_a_server_error
@@ -124,7 +124,7 @@ def _strategie(operation: Any) -> Any:
 
 def _fuzz(app: WSGIHandler, user: Any, examples: int, verslag: Verslag) -> None:
     schema = schemathesis.openapi.from_path(COMMITTED)
-    headers = {"Authorization": f"Token {Token.objects.create(user=user).key}"}
+    headers = {"Authorization": f"Token {AuthToken.objects.create(user=user)[1]}"}
     fouten: list[BaseException] = []
 
     def bewaar(sender: Any, request: Any = None, **kwargs: Any) -> None:

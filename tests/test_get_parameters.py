@@ -29,6 +29,8 @@ PAGINAS = [
     ("web:melding-nieuw", "consulent", ["client"]),
     ("web:client-list", "consulent", ["achternaam", "page"]),
     ("web:audit-list", "auditor", ["client", "page"]),
+    ("web:audit-export-csv", "auditor", ["client"]),
+    ("web:audit-export-xlsx", "auditor", ["client"]),
     ("web:bericht-list", "consulent", ["berichttype", "richting", "status", "page"]),
     ("web:verzoek-list", "consulent", ["status", "page"]),
     ("web:verzoek-toewijzing-nieuw", "aanbieder", ["client"]),

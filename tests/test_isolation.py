@@ -28,7 +28,7 @@ from django.shortcuts import resolve_url
 from django.test import Client as WebClient
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
-from rest_framework.authtoken.models import Token
+from knox.models import AuthToken
 
 from resultaat.bekostiging import services as bekostiging
 from resultaat.bekostiging.models import Afrekenregel, Betaalbatch
@@ -516,8 +516,8 @@ def test_bob_sees_nothing_of_zeger_in_the_api_with_a_session(chains, bob, capsys
 
 
 def test_bob_sees_nothing_of_zeger_in_the_api_with_a_token(chains, bob, capsys):
-    token = Token.objects.create(user=bob)
-    http = WebClient(HTTP_AUTHORIZATION=f"Token {token.key}")
+    _, token = AuthToken.objects.create(user=bob)
+    http = WebClient(HTTP_AUTHORIZATION=f"Token {token}")
     counts = walk_as_bob(http, chains, bob, ("api",))
     _report(capsys, "api (token)", counts)
     assert counts.details >= 15

@@ -344,8 +344,11 @@ def test_every_page_of_client_data_a_user_opens_is_in_the_audit_trail(client, bo
     gelezen = AuditEvent.objects.filter(actie=Actie.GELEZEN, actor_naam="bob")
     assert set(gelezen.values_list("client_id", flat=True)) == {noor.pk}
     assert sorted(gelezen.values_list("content_type__model", flat=True)) == sorted(
-        ["toewijzing", "ondersteuningsplan", "ondersteuningsplan", "signaal"]
+        ["toewijzing", "ondersteuningsplan", "signaal"]
     )
+    # The plan as PDF is a print (NEN 7513 "afdrukken").
+    afgedrukt = AuditEvent.objects.get(actie=Actie.AFGEDRUKT, actor_naam="bob")
+    assert (afgedrukt.content_type.model, afgedrukt.client_id) == ("ondersteuningsplan", noor.pk)
     # Another provider's client is a 404 and leaves no trace of a read.
     assert http.get(reverse("web:toewijzing-detail", args=[zeger.toewijzingen.get().pk])).status_code == 404
     assert not gelezen.filter(client_id=zeger.pk).exists()

@@ -62,7 +62,49 @@ VARIABLES: dict[str, Variable] = {
             "Folder of the iWmo file transport: inbox/ (files received, processed by iwmo_inbox) and "
             "outbox/ (messages to send: 301, 319, retours, 325).",
         ),
+        Variable(
+            "VERTROUWDE_PROXIES",
+            "",
+            "Comma-separated addresses or networks (10.0.0.0/8) of the reverse proxies in front of the app. "
+            "Only from these is X-Forwarded-For believed (login lockout, API throttle, audit); empty: "
+            "the address of the connection itself.",
+        ),
+        Variable(
+            "INLOGPOGINGEN", "5", "Wrong passwords in a row before a username is locked from one address."
+        ),
+        Variable("INLOGBLOKKADE_MINUTEN", "15", "Minutes a locked login stays locked."),
+        Variable("TOKEN_GELDIG_UREN", "8", "Hours an API token stays valid after it was issued."),
+        Variable(
+            "TWEESTAPS_VERPLICHT",
+            "true",
+            "Gemeente roles and admins log in with a TOTP code from an authenticator app (true/false). "
+            "Only a demo or a test installation sets false.",
+        ),
+        Variable(
+            "OIDC_RP_CLIENT_ID",
+            "",
+            "Client id at the OpenID Connect provider. Set (with the OIDC_OP_* endpoints): single sign-on "
+            "is offered on the login page. Empty: no single sign-on.",
+        ),
+        Variable("OIDC_RP_CLIENT_SECRET", "", "Client secret at the OpenID Connect provider."),
+        Variable("OIDC_RP_SIGN_ALGO", "RS256", "Signing algorithm of the provider's ID tokens."),
+        Variable("OIDC_OP_AUTHORIZATION_ENDPOINT", "", "Authorization endpoint of the OpenID provider."),
+        Variable("OIDC_OP_TOKEN_ENDPOINT", "", "Token endpoint of the OpenID provider."),
+        Variable("OIDC_OP_USER_ENDPOINT", "", "Userinfo endpoint of the OpenID provider."),
+        Variable("OIDC_OP_JWKS_ENDPOINT", "", "JWKS endpoint (signing keys) of the OpenID provider."),
         Variable("CHROMIUM_PATH", "/usr/bin/chromium", "Chromium used by the end-to-end browser tests."),
+        Variable(
+            "RESULTAAT_AUDIT_SLEUTEL",
+            "",
+            "Key of the access log's hash chain (HMAC-SHA256). Empty: SECRET_KEY. Never change it once "
+            "the log has rows: `audit_verify` would report every row (see docs/privacy.md).",
+        ),
+        Variable(
+            "RESULTAAT_BEWAARTERMIJN_JAREN",
+            "15",
+            "Years after a client's last case ended before `bewaartermijn` pseudonymises the client's "
+            "personal data (see docs/privacy.md).",
+        ),
     ]
 }
 
@@ -89,6 +131,14 @@ def get_bool(name: str) -> bool:
     if value in {"0", "false", "no", "off", ""}:
         return False
     raise ConfigurationError(f"{name} must be true or false, not {value!r}")
+
+
+def get_int(name: str) -> int:
+    value = get(name).strip()
+    try:
+        return int(value)
+    except ValueError:
+        raise ConfigurationError(f"{name} must be a whole number, not {value!r}") from None
 
 
 def get_list(name: str) -> list[str]:

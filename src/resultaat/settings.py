@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -29,7 +30,11 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "rest_framework",
-    "rest_framework.authtoken",
+    "knox",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "mozilla_django_oidc",
     "drf_spectacular",
     "resultaat.accounts",
     "resultaat.organisaties",
@@ -59,9 +64,12 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "resultaat.web.tweestaps.TweeStapsVerplicht",
     "resultaat.core.audit.middleware.ActorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "resultaat.urls"
@@ -111,10 +119,45 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "resultaat.accounts.wachtwoord.MinimaleLengte", "OPTIONS": {"min_length": 12}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# Authentication (see docs/configuration.md, "Inloggen"). Addresses: X-Forwarded-For is believed only
+# from the proxies listed here (login lockout, API throttle and the audit's "from where").
+RESULTAAT_VERTROUWDE_PROXIES = env.get_list("VERTROUWDE_PROXIES")
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_CLIENT_IP_CALLABLE = "resultaat.core.adres.client_adres"
+AXES_FAILURE_LIMIT = env.get_int("INLOGPOGINGEN")
+AXES_COOLOFF_TIME = timedelta(minutes=env.get_int("INLOGBLOKKADE_MINUTEN"))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "resultaat.web.tweestaps.geblokkeerd"
+AXES_USERNAME_CALLABLE = "resultaat.core.adres.inlognaam"
+REST_KNOX = {
+    "TOKEN_TTL": timedelta(hours=env.get_int("TOKEN_GELDIG_UREN")),
+    "AUTH_HEADER_PREFIX": "Token",
+    "AUTO_REFRESH": False,
+}
+RESULTAAT_TWEESTAPS_VERPLICHT = env.get_bool("TWEESTAPS_VERPLICHT")
+OTP_TOTP_ISSUER = "Resultaat"
+RESULTAAT_OIDC = bool(env.get("OIDC_RP_CLIENT_ID"))
+if RESULTAAT_OIDC:
+    AUTHENTICATION_BACKENDS.append("resultaat.accounts.oidc.OidcBackend")
+    OIDC_RP_CLIENT_ID = env.get("OIDC_RP_CLIENT_ID")
+    OIDC_RP_CLIENT_SECRET = env.get("OIDC_RP_CLIENT_SECRET")
+    OIDC_RP_SIGN_ALGO = env.get("OIDC_RP_SIGN_ALGO")
+    OIDC_OP_AUTHORIZATION_ENDPOINT = env.get("OIDC_OP_AUTHORIZATION_ENDPOINT")
+    OIDC_OP_TOKEN_ENDPOINT = env.get("OIDC_OP_TOKEN_ENDPOINT")
+    OIDC_OP_USER_ENDPOINT = env.get("OIDC_OP_USER_ENDPOINT")
+    OIDC_OP_JWKS_ENDPOINT = env.get("OIDC_OP_JWKS_ENDPOINT")
+    OIDC_CREATE_USER = False  # an account exists in Resultaat first, with its role and organisation
+    LOGIN_REDIRECT_URL_FAILURE = "/inloggen/"
+
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "web:home"
 LOGOUT_REDIRECT_URL = "login"
@@ -140,7 +183,7 @@ WHITENOISE_AUTOREFRESH = DEBUG
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.SessionAuthentication",
-        "rest_framework.authentication.TokenAuthentication",
+        "knox.auth.TokenAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_SCHEMA_CLASS": "resultaat.core.api.schema.Schema",
@@ -175,6 +218,11 @@ SPECTACULAR_SETTINGS = {
         "resultaat.core.api.schema.drop_database_integer_limits",
     ],
 }
+
+# Access log (NEN 7513) and retention: the key of the log's hash chain, the retention term of ended
+# cases ("from where" uses RESULTAAT_VERTROUWDE_PROXIES above).
+RESULTAAT_AUDIT_SLEUTEL = env.get("RESULTAAT_AUDIT_SLEUTEL")
+RESULTAAT_BEWAARTERMIJN_JAREN = int(env.get("RESULTAAT_BEWAARTERMIJN_JAREN"))
 
 IWMO_XSD_DIR = Path(env.get("IWMO_XSD_DIR"))
 IWMO_DIR = Path(env.get("IWMO_DIR"))

@@ -11,13 +11,16 @@ from typing import Any
 
 from django import forms
 from django.contrib import admin
+from django.contrib.auth.admin import GroupAdmin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.forms import AdminPasswordChangeForm
+from django.contrib.auth.models import Group
 from django.db import router, transaction
 from django.http import HttpResponseForbidden
 
-from resultaat.accounts import services
+from resultaat.accounts import services, tokens, tweestaps
 from resultaat.accounts.models import GEMEENTE_ROLLEN, User
+from resultaat.core.audit.beheer import BeheerGevolgd
 
 ROL_EN_ORGANISATIE: tuple[str, Any] = (
     "Rol en organisatie",
@@ -56,6 +59,31 @@ class UserAdmin(DjangoUserAdmin):
     search_fields = ("username", "first_name", "last_name", "email", "aanbieder__naam")
     autocomplete_fields = ("aanbieder",)
     filter_horizontal = ("gemeenten", "groups", "user_permissions")
+    actions = ["tokens_intrekken", "tweestaps_opnieuw"]
+
+    @admin.action(description="API-tokens intrekken")
+    def tokens_intrekken(self, request: Any, queryset: Any) -> None:
+        aantal = 0
+        for gebruiker in queryset:
+            try:
+                aantal += tokens.trek_tokens_in(gebruiker, door=request.user, reden="door beheerder")
+            except services.GeenBeheerrecht as fout:
+                self.message_user(request, str(fout.args[0]), level="error")
+        self.message_user(request, f"{aantal} API-token(s) ingetrokken.")
+
+    @admin.action(description="Tweestapsverificatie opnieuw laten instellen (telefoon kwijt)")
+    def tweestaps_opnieuw(self, request: Any, queryset: Any) -> None:
+        for gebruiker in queryset:
+            try:
+                tweestaps.stel_opnieuw_in(gebruiker, door=request.user)
+            except services.GeenBeheerrecht as fout:
+                self.message_user(request, str(fout.args[0]), level="error")
+                continue
+            self.message_user(
+                request,
+                f"{gebruiker.get_username()} stelt bij de volgende keer inloggen "
+                "de tweestapsverificatie opnieuw in.",
+            )
 
     def get_queryset(self, request: Any) -> Any:
         qs = super().get_queryset(request).select_related("aanbieder").prefetch_related("gemeenten")
@@ -178,3 +206,12 @@ class UserAdmin(DjangoUserAdmin):
         if obj.aanbieder is not None:
             return obj.aanbieder.naam
         return ", ".join(g.naam for g in obj.gemeenten.all())
+
+
+# Roles as groups of permissions: every change to a group is in the audit trail too.
+admin.site.unregister(Group)
+
+
+@admin.register(Group)
+class GroepAdmin(BeheerGevolgd, GroupAdmin):
+    pass

@@ -24,3 +24,14 @@ GEBRUIKER_VERWIJDERD = Gebeurtenis(
     "Gebruiker {gebruiker} verwijderd (was: {rechten})",
     "Een beheerder heeft een gebruiker verwijderd.",
 )
+TOKENS_INGETROKKEN = Gebeurtenis(
+    "gebruiker.tokens_ingetrokken",
+    "API-tokens van gebruiker {gebruiker} ingetrokken ({aantal}): {reden}",
+    "De API-tokens van een gebruiker zijn ingetrokken: door de gebruiker of een beheerder, of doordat "
+    "het wachtwoord veranderde.",
+)
+TWEESTAPS_OPNIEUW = Gebeurtenis(
+    "gebruiker.tweestaps_opnieuw",
+    "Tweestapsverificatie van gebruiker {gebruiker} gewist: opnieuw instellen bij de volgende keer inloggen",
+    "Een beheerder heeft de authenticator-app van een gebruiker gewist (bijvoorbeeld een verloren telefoon).",
+)

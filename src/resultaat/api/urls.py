@@ -8,7 +8,7 @@ from django.urls import path
 from drf_spectacular.views import SpectacularAPIView
 from rest_framework.routers import DefaultRouter
 
-from resultaat.api.token import TokenView
+from resultaat.api.token import TokenIntrekkenView, TokenView
 from resultaat.bekostiging.api import urls as bekostiging
 from resultaat.catalogus.api import urls as catalogus
 from resultaat.clienten.api import urls as clienten
@@ -51,5 +51,6 @@ for prefix, viewset, basename in ROUTES:
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("token/", TokenView.as_view(), name="token"),
+    path("token/intrekken/", TokenIntrekkenView.as_view(), name="token-intrekken"),
     *router.urls,
 ]

@@ -13,6 +13,7 @@ from django.template.loader import render_to_string
 
 from resultaat.bekostiging.models import Afrekenregel, Afrekenrun, Betaalbatch, BetaalInstelling, RunStatus
 from resultaat.brieven.render import pdf
+from resultaat.core.audit.models import record_rijen
 from resultaat.core.opmaak import csv_tekst, decimaal, veilige_rij
 
 KOPPEN = (
@@ -43,6 +44,18 @@ def _rekening(b: Betaalbatch) -> tuple[str, str]:
     if not b.iban:
         raise ValidationError(f"Batch {b.kenmerk} heeft geen bij de goedkeuring vastgelegd IBAN.")
     return b.iban, b.rekeninghouder or b.aanbieder.naam
+
+
+def leg_inzage_vast(batch: Betaalbatch, actie: str) -> None:
+    """The specification of a batch shows its clients: one access-log row per client (set-based),
+    about the batch, "gelezen" on the page, "geexporteerd" for the XLSX, "afgedrukt" for the PDF."""
+    clienten = (
+        Afrekenregel.objects.filter(run=batch.run, aanbieder=batch.aanbieder)
+        .order_by()
+        .values_list("client_id", flat=True)
+        .distinct()
+    )
+    record_rijen(Betaalbatch, [(batch.pk, client_id) for client_id in clienten], actie)
 
 
 def specificatie_regels(batch: Betaalbatch) -> Any:

@@ -9,6 +9,7 @@ from django.contrib import admin
 
 from resultaat.brieven.models import Briefsjabloon
 from resultaat.brieven.veilig import sjabloon_fouten
+from resultaat.core.audit.beheer import BeheerGevolgd
 
 
 class BriefsjabloonForm(forms.ModelForm):
@@ -24,7 +25,7 @@ class BriefsjabloonForm(forms.ModelForm):
 
 
 @admin.register(Briefsjabloon)
-class BriefsjabloonAdmin(admin.ModelAdmin):
+class BriefsjabloonAdmin(BeheerGevolgd, admin.ModelAdmin):
     form = BriefsjabloonForm
     list_display = ("soort", "gemeente", "geldig_van", "onderwerp", "gewijzigd_op")
     list_filter = ("soort", "gemeente")

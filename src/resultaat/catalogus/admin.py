@@ -23,6 +23,7 @@ from resultaat.catalogus.models import (
     Tarief,
     Tijdsband,
 )
+from resultaat.core.audit.beheer import BeheerGevolgd
 from resultaat.core.opmaak import euro
 
 GELDIGHEID = ("geldig_van", "geldig_tot")
@@ -60,7 +61,7 @@ class TariefInline(admin.TabularInline):
 
 
 @admin.register(Tarief)
-class TariefAdmin(admin.ModelAdmin):
+class TariefAdmin(BeheerGevolgd, admin.ModelAdmin):
     form = TariefForm
     list_display = ("product", "bedrag", "periode", *GELDIGHEID)
     list_filter = ("periode", "product__categorie")
@@ -75,7 +76,7 @@ class TariefAdmin(admin.ModelAdmin):
 
 
 @admin.register(ResultaatDomein)
-class ResultaatDomeinAdmin(admin.ModelAdmin):
+class ResultaatDomeinAdmin(BeheerGevolgd, admin.ModelAdmin):
     list_display = ("naam", "code", "volgorde", *GELDIGHEID)
     search_fields = ("naam", "code")
     prepopulated_fields = {"code": ("naam",)}
@@ -89,7 +90,7 @@ class SubresultaatInline(admin.StackedInline):
 
 
 @admin.register(Resultaat)
-class ResultaatAdmin(admin.ModelAdmin):
+class ResultaatAdmin(BeheerGevolgd, admin.ModelAdmin):
     list_display = ("naam", "code", "domein", "bron", *GELDIGHEID)
     list_filter = ("domein",)
     search_fields = ("naam", "code", "omschrijving")
@@ -109,7 +110,7 @@ class AandachtspuntInline(admin.TabularInline):
 
 
 @admin.register(Subresultaat)
-class SubresultaatAdmin(admin.ModelAdmin):
+class SubresultaatAdmin(BeheerGevolgd, admin.ModelAdmin):
     list_display = ("omschrijving", "resultaat", "aantal_aandachtspunten", *GELDIGHEID)
     list_filter = ("resultaat__domein", "resultaat")
     search_fields = ("omschrijving", "code", "aandachtspunten__omschrijving")
@@ -122,7 +123,7 @@ class SubresultaatAdmin(admin.ModelAdmin):
 
 
 @admin.register(Aandachtspunt)
-class AandachtspuntAdmin(admin.ModelAdmin):
+class AandachtspuntAdmin(BeheerGevolgd, admin.ModelAdmin):
     list_display = ("omschrijving", "subresultaat", "volgorde", *GELDIGHEID)
     list_filter = ("subresultaat__resultaat",)
     search_fields = ("omschrijving",)
@@ -130,12 +131,12 @@ class AandachtspuntAdmin(admin.ModelAdmin):
 
 
 @admin.register(ComplexiteitNiveau)
-class ComplexiteitNiveauAdmin(admin.ModelAdmin):
+class ComplexiteitNiveauAdmin(BeheerGevolgd, admin.ModelAdmin):
     list_display = ("naam", "omschrijving", "code", "volgorde", *GELDIGHEID)
 
 
 @admin.register(IntensiteitNiveau)
-class IntensiteitNiveauAdmin(admin.ModelAdmin):
+class IntensiteitNiveauAdmin(BeheerGevolgd, admin.ModelAdmin):
     list_display = ("naam", "code", "volgorde", *GELDIGHEID)
 
 
@@ -146,7 +147,7 @@ class MeerpostInline(admin.TabularInline):
 
 
 @admin.register(Tijdsband)
-class TijdsbandAdmin(admin.ModelAdmin):
+class TijdsbandAdmin(BeheerGevolgd, admin.ModelAdmin):
     list_display = ("naam", "resultaat", "min_minuten", "max_minuten", *GELDIGHEID)
     list_filter = ("resultaat",)
     search_fields = ("naam", "code")
@@ -155,14 +156,14 @@ class TijdsbandAdmin(admin.ModelAdmin):
 
 
 @admin.register(Meerpost)
-class MeerpostAdmin(admin.ModelAdmin):
+class MeerpostAdmin(BeheerGevolgd, admin.ModelAdmin):
     list_display = ("naam", "tijdsband", "code", "volgorde", *GELDIGHEID)
     list_filter = ("tijdsband",)
     search_fields = ("naam", "code")
 
 
 @admin.register(Product)
-class ProductAdmin(admin.ModelAdmin):
+class ProductAdmin(BeheerGevolgd, admin.ModelAdmin):
     list_display = (
         "categorie",
         "code",
@@ -194,7 +195,7 @@ class NormenkaderPostInline(admin.TabularInline):
 
 
 @admin.register(Normenkader)
-class NormenkaderAdmin(admin.ModelAdmin):
+class NormenkaderAdmin(BeheerGevolgd, admin.ModelAdmin):
     """The normenkader of huishoudelijke ondersteuning per gemeente and period, in minutes per week."""
 
     list_display = ("naam", "gemeente", "resultaat", *GELDIGHEID)

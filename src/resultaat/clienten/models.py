@@ -8,7 +8,12 @@ from django.db.models import OuterRef
 from resultaat.core.audit.models import ClientData, ClientDataQuerySet
 from resultaat.core.codes import COD046Geslacht
 from resultaat.core.querysets import bediend_door
-from resultaat.core.validators import validate_bsn, validate_postcode
+from resultaat.core.validators import (
+    validate_bsn,
+    validate_geboortedatum,
+    validate_niet_in_toekomst,
+    validate_postcode,
+)
 
 
 class ClientQuerySet(ClientDataQuerySet):
@@ -42,7 +47,7 @@ class Client(ClientData):
     voornamen = models.CharField(max_length=200, blank=True)
     tussenvoegsel = models.CharField(max_length=20, blank=True)
     achternaam = models.CharField(max_length=200)
-    geboortedatum = models.DateField()
+    geboortedatum = models.DateField(validators=[validate_geboortedatum])
     geslacht = models.CharField(max_length=1, choices=COD046Geslacht.choices, default=COD046Geslacht.ONBEKEND)
     straat = models.CharField(max_length=100, blank=True)
     huisnummer = models.CharField(max_length=12, blank=True)
@@ -52,10 +57,18 @@ class Client(ClientData):
     email = models.EmailField(blank=True)
     huishouden = models.CharField(max_length=20, choices=Huishouden.choices, default=Huishouden.ALLEENSTAAND)
     huishouden_grootte = models.PositiveSmallIntegerField("personen in het huishouden", default=1)
-    overlijdensdatum = models.DateField(null=True, blank=True)
+    overlijdensdatum = models.DateField(null=True, blank=True, validators=[validate_niet_in_toekomst])
     aangemaakt_op = models.DateTimeField(auto_now_add=True)
+    # Set when the retention term has passed and the personal data were replaced (toegang.bewaartermijn).
+    gepseudonimiseerd_op = models.DateField(null=True, blank=True)
 
     objects: ClassVar[Any] = ClientQuerySet.as_manager()
+
+    def controleer_grenzen(self) -> dict[str, list[str]]:
+        """Checks across fields, on every save (``core.grenzen``)."""
+        if self.overlijdensdatum and self.geboortedatum and self.overlijdensdatum < self.geboortedatum:
+            return {"overlijdensdatum": ["De overlijdensdatum ligt niet vóór de geboortedatum."]}
+        return {}
 
     class Meta:
         verbose_name = "cliënt"

@@ -10,7 +10,7 @@ from django.db import transaction
 from resultaat.accounts.models import Rol
 from resultaat.clienten.models import Client
 from resultaat.core.audit.context import acting_as
-from resultaat.core.audit.models import AuditEvent, AuditEventQuerySet
+from resultaat.core.audit.models import Actie, AuditEvent, AuditEventQuerySet, record, record_rijen
 
 CLIENT_FIELDS = (
     "bsn",
@@ -53,8 +53,17 @@ def registreer_client(*, door: Any, **velden: Any) -> Client:
 
 
 def zoek_op_bsn(*, door: Any, bsn: str) -> Client | None:
-    """The client with this BSN, if the user may see it; never tells whether it exists elsewhere."""
-    return Client.objects.for_user(door).filter(bsn=bsn.strip()).first()
+    """The client with this BSN, if the user may see it; never tells whether it exists elsewhere.
+
+    The search is written to the access log ("gezocht"): about the client found, or, without a hit,
+    as a search on the client register (the BSN itself is never logged)."""
+    client = Client.objects.for_user(door).filter(bsn=bsn.strip()).first()
+    with transaction.atomic(), acting_as(door):
+        if client is not None:
+            record([client], Actie.GEZOCHT)
+        else:
+            record_rijen(Client, [("zoekopdracht zonder resultaat", None)], Actie.GEZOCHT)
+    return client
 
 
 def auditspoor(user: Any) -> AuditEventQuerySet:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import admin
 
 from resultaat.contracten.models import Contract, ContractProduct, Onderaannemer
+from resultaat.core.audit.beheer import BeheerGevolgd
 
 
 class ContractProductInline(admin.TabularInline):
@@ -21,7 +22,7 @@ class OnderaannemerInline(admin.TabularInline):
 
 
 @admin.register(Contract)
-class ContractAdmin(admin.ModelAdmin):
+class ContractAdmin(BeheerGevolgd, admin.ModelAdmin):
     list_display = ("kenmerk", "aanbieder", "perceel", "geldig_van", "geldig_tot")
     list_filter = ("gemeenten", "perceel")
     search_fields = ("kenmerk", "aanbieder__naam", "aanbieder__agb_code", "perceel")

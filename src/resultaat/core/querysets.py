@@ -13,6 +13,9 @@ from resultaat.core.audit.models import ClientDataQuerySet
 # with that provider as ``aanbieder``. Core names the relation and finds its model in the metadata,
 # so it imports no component.
 BEDIEND_VIA = "toewijzingen"
+# A toewijzing the provider returned (its ``reactie``) does not make it the client's provider: from then
+# on it reads neither the client's BSN nor the address, and writes no plan for it.
+GERETOURNEERD = {"reactie": "geretourneerd"}
 
 
 def model_op_pad(model: type[models.Model], pad: str) -> type[models.Model]:
@@ -26,7 +29,9 @@ def bediend_door(client_model: type[models.Model], client: Any, aanbieder_id: in
     """A condition: the client (a reference such as ``OuterRef("pk")``) is served by this provider."""
     koppeling = client_model._meta.get_field(BEDIEND_VIA).related_model
     return Exists(
-        koppeling._default_manager.filter(client=client, aanbieder_id=aanbieder_id)  # type: ignore[union-attr]
+        koppeling._default_manager.filter(  # type: ignore[union-attr]
+            client=client, aanbieder_id=aanbieder_id
+        ).exclude(**GERETOURNEERD)
     )
 
 

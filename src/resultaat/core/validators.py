@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 
 def bsn_is_valid(value: str) -> bool:
@@ -61,3 +63,26 @@ def validate_postcode(value: str) -> None:
         raise ValidationError(
             "Een postcode is vier cijfers en twee hoofdletters, zoals 1811 AB.", code="postcode"
         )
+
+
+HOOGSTE_LEEFTIJD = 120
+
+
+def validate_geboortedatum(value: dt.date) -> None:
+    """A birth date is not in the future and at most 120 years ago."""
+    vandaag = timezone.localdate()
+    if value > vandaag:
+        raise ValidationError("Een geboortedatum ligt niet in de toekomst.", code="geboortedatum_toekomst")
+    try:
+        grens = vandaag.replace(year=vandaag.year - HOOGSTE_LEEFTIJD)
+    except ValueError:  # 29 February
+        grens = vandaag.replace(year=vandaag.year - HOOGSTE_LEEFTIJD, day=28)
+    if value < grens:
+        raise ValidationError(
+            f"Een geboortedatum ligt niet meer dan {HOOGSTE_LEEFTIJD} jaar terug.", code="geboortedatum_oud"
+        )
+
+
+def validate_niet_in_toekomst(value: dt.date) -> None:
+    if value > timezone.localdate():
+        raise ValidationError("Deze datum ligt niet in de toekomst.", code="toekomst")

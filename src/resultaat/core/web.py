@@ -13,7 +13,7 @@ from django.http import Http404, HttpRequest, HttpResponseBase
 from django.views.generic import DetailView, ListView
 from django.views.generic.detail import SingleObjectMixin
 
-from resultaat.core.audit.models import Actie, ClientData, record
+from resultaat.core.audit.models import Actie, record_inzage
 from resultaat.core.navigation import mag
 
 
@@ -38,9 +38,20 @@ class SectieMixin(LoginRequiredMixin):
 
 
 class ScopedListView(SectieMixin, ListView):
-    """A paginated list of what the user may see (``get_queryset`` starts from ``for_user``)."""
+    """A paginated list of what the user may see (``get_queryset`` starts from ``for_user``).
+
+    Each row of client data on the page shown is written to the access log: "gelezen", or "gezocht"
+    when one of ``zoekvelden`` is in the query string (a search by name, for instance)."""
 
     paginate_by = 25
+    zoekvelden: ClassVar[tuple[str, ...]] = ()
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        if self.request.method in ("GET", "HEAD"):
+            gezocht = any(self.request.GET.get(veld, "").strip() for veld in self.zoekvelden)
+            record_inzage(context["object_list"], Actie.GEZOCHT if gezocht else Actie.GELEZEN)
+        return context
 
 
 class StatusListView(ScopedListView):
@@ -84,11 +95,14 @@ class ScopedDetailView(SectieMixin, DetailView):
     """
 
     geweigerd_als_404 = True
+    # How the access log names a GET of this page: "afgedrukt" for a letter or PDF, "geexporteerd"
+    # for a download.
+    leesactie: ClassVar[str] = Actie.GELEZEN
 
     def get_object(self, queryset: Any = None) -> Any:
         obj = super().get_object(queryset)
-        if self.request.method in ("GET", "HEAD") and isinstance(obj, ClientData):
-            record([obj], Actie.GELEZEN)
+        if self.request.method in ("GET", "HEAD"):
+            record_inzage([obj], self.leesactie)
         return obj
 
 

@@ -11,7 +11,7 @@ from django.db import models
 from resultaat.core.audit.models import ClientData
 from resultaat.core.querysets import GemeenteScopedQuerySet
 from resultaat.core.rollen import Rol
-from resultaat.toewijzingen.models import Toewijzing
+from resultaat.toewijzingen.models import ReactieAanbieder, Toewijzing
 
 
 class SocialeKaartQuerySet(models.QuerySet):
@@ -62,6 +62,13 @@ class SocialeKaartVoorziening(models.Model):
 class PlanQuerySet(GemeenteScopedQuerySet):
     client_path = "toewijzing__client"
     aanbieder_path = "toewijzing__aanbieder"
+
+    def for_user(self, user: Any) -> Any:
+        # A provider that returned the toewijzing no longer reads what was written for it (name, address).
+        qs = super().for_user(user)
+        if getattr(user, "is_aanbieder_user", False):
+            qs = qs.exclude(toewijzing__reactie=ReactieAanbieder.GERETOURNEERD)
+        return qs
 
 
 class PlanStatus(models.TextChoices):
@@ -191,6 +198,13 @@ class PlusAfspraak(ClientData):
 class EvaluatieQuerySet(GemeenteScopedQuerySet):
     client_path = "toewijzing__client"
     aanbieder_path = "toewijzing__aanbieder"
+
+    def for_user(self, user: Any) -> Any:
+        # A provider that returned the toewijzing no longer reads what was written for it (name, address).
+        qs = super().for_user(user)
+        if getattr(user, "is_aanbieder_user", False):
+            qs = qs.exclude(toewijzing__reactie=ReactieAanbieder.GERETOURNEERD)
+        return qs
 
 
 class ResultaatBehaald(models.TextChoices):

@@ -35,7 +35,7 @@ from resultaat.ondersteuning.models import (
     SocialeKaartVoorziening,
     Uitvoerder,
 )
-from resultaat.toewijzingen.models import Toewijzing
+from resultaat.toewijzingen.models import ReactieAanbieder, Toewijzing
 from resultaat.werklijst.models import WerklijstItem, WerklijstSoort
 
 # --- Ondersteuningsplan -----------------------------------------------------------------------------------
@@ -162,6 +162,10 @@ def _controleer_aanbieder(door: Any, toewijzing: Toewijzing) -> None:
         raise PermissionDenied(
             "Alleen een medewerker van de aanbieder van deze toewijzing kan het ondersteuningsplan schrijven."
         )
+    if toewijzing.reactie == ReactieAanbieder.GERETOURNEERD:
+        raise PermissionDenied(
+            "U heeft deze toewijzing geretourneerd: u schrijft er geen ondersteuningsplan meer bij."
+        )
 
 
 def _controleer_invoer(toewijzing: Toewijzing, invoer: PlanInvoer) -> None:
@@ -245,6 +249,8 @@ def geen_nieuw_plan_omdat(toewijzing: Toewijzing) -> str:
     """Why no new version can be written for this toewijzing, or "" when it can."""
     if toewijzing.reden_wijziging == WMO002RedenWijziging.VERWIJDERD:
         return "Deze toewijzing is ingetrokken: er kan geen ondersteuningsplan bij."
+    if toewijzing.reactie == ReactieAanbieder.GERETOURNEERD:
+        return "De aanbieder heeft deze toewijzing geretourneerd: er kan geen ondersteuningsplan bij."
     if toewijzing.einddatum is not None and toewijzing.einddatum < timezone.localdate():
         return (
             f"De toewijzing is beëindigd op {_plandatum(toewijzing.einddatum)}: "

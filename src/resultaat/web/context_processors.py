@@ -5,6 +5,7 @@ from typing import Any
 from django.http import HttpRequest
 from django.urls import NoReverseMatch, reverse
 
+from resultaat.accounts import tweestaps
 from resultaat.core.navigation import menu_voor, secties_voor
 
 
@@ -23,6 +24,8 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {"menu": [], "secties": frozenset()}
+    if tweestaps.verplicht_voor(user) and not user.is_verified():
+        return {"menu": [], "secties": frozenset()}  # the second step of logging in comes first
     menu: list[dict[str, Any]] = []
     for item in menu_voor(user):
         try:

@@ -23,6 +23,7 @@ from django.views.generic import TemplateView
 from resultaat.bekostiging import exports, services
 from resultaat.bekostiging.models import Afrekenregel, Afrekenrun, Betaalbatch
 from resultaat.catalogus.models import Product
+from resultaat.core.audit.models import Actie
 from resultaat.core.web import ScopedDetailView, ScopedListView, SectieMixin
 from resultaat.organisaties.models import Gemeente
 
@@ -224,6 +225,7 @@ class BetaalbatchDetailView(ScopedDetailView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         context["regels"] = exports.specificatie_regels(self.object)[:500]
+        exports.leg_inzage_vast(self.object, Actie.GELEZEN)
         return context
 
 
@@ -234,11 +236,13 @@ class BetaalbatchXlsxView(SectieMixin, View):
 
     def get(self, request: HttpRequest, pk: int) -> HttpResponseBase:
         batch = get_object_or_404(Betaalbatch.objects.for_user(request.user), pk=pk)
-        return _bestand(
+        response = _bestand(
             exports.specificatie_xlsx(batch),
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             f"specificatie-{batch.kenmerk}.xlsx",
         )
+        exports.leg_inzage_vast(batch, Actie.GEEXPORTEERD)
+        return response
 
 
 class BetaalbatchPdfView(SectieMixin, View):
@@ -248,9 +252,11 @@ class BetaalbatchPdfView(SectieMixin, View):
 
     def get(self, request: HttpRequest, pk: int) -> HttpResponseBase:
         batch = get_object_or_404(Betaalbatch.objects.for_user(request.user), pk=pk)
-        return _bestand(
+        response = _bestand(
             exports.specificatie_pdf(batch), "application/pdf", f"specificatie-{batch.kenmerk}.pdf"
         )
+        exports.leg_inzage_vast(batch, Actie.AFGEDRUKT)
+        return response
 
 
 def _staafdiagram(regels: list[services.Prognoseregel]) -> dict[str, Any]:

@@ -84,6 +84,10 @@ class AuditEventSerializer(serializers.ModelSerializer):
             "velden",
             "gebeurtenis",
             "tekst",
+            "namens",
+            "adres",
+            "kanaal",
+            "hash",
         )
         read_only_fields = fields
 

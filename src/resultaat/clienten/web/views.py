@@ -7,16 +7,18 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.db import transaction
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views import View
 
+from resultaat.clienten import auditlog
 from resultaat.clienten.models import Client
 from resultaat.clienten.services import auditspoor, zoek_op_bsn
 from resultaat.clienten.web.forms import BsnZoekForm, NaamZoekForm
-from resultaat.core.audit.models import AuditEvent
+from resultaat.core.audit.models import Actie, AuditEvent, record
 from resultaat.core.web import ScopedListView, SectieMixin
 
 GEEN_CLIENT = "Geen cliënt gevonden met dit BSN."
@@ -47,6 +49,7 @@ class ClientListView(ScopedListView):
     model = Client
     template_name = "clienten/client_list.html"
     context_object_name = "clienten"
+    zoekvelden = ("achternaam",)
 
     def get_queryset(self) -> QuerySet[Client]:
         qs = Client.objects.for_user(self.request.user).select_related("gemeente")
@@ -61,7 +64,54 @@ class ClientListView(ScopedListView):
         return context
 
 
-class AuditListView(ScopedListView):
+class AuditFilter:
+    """The auditor's view of the log: events on the clients of their gemeenten and events about no
+    client (users, roles, bank details, letter templates, tariffs); ``?client=<id>`` narrows it to one
+    client ("wie zag mijn dossier"), a client the auditor may not see gives nothing."""
+
+    request: HttpRequest
+    client: Client | None = None
+
+    def gefilterd(self) -> QuerySet[AuditEvent]:
+        user = self.request.user
+        qs = auditspoor(user).select_related("content_type")
+        client_pk = self.request.GET.get("client", "")
+        if client_pk:
+            if client_pk.isdigit():
+                self.client = Client.objects.for_user(user).filter(pk=int(client_pk)).first()
+            qs = qs.filter(client_id=self.client.pk) if self.client else qs.none()
+        return qs.order_by("-tijdstip", "-id")
+
+
+class AuditExportView(AuditFilter, SectieMixin, View):
+    """The log as on the page (the same filter), as CSV or XLSX; the export of one client's log is
+    itself in the log ("geexporteerd")."""
+
+    secties = ("auditlog",)
+    formaat = "csv"
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        formaat = self.formaat
+        events = list(self.gefilterd()[: auditlog.MAX_EXPORT])
+        naam = f"auditlog-client-{self.client.pk}" if self.client else "auditlog"
+        if formaat == "xlsx":
+            response = HttpResponse(
+                auditlog.als_xlsx(request.user, events),
+                content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            )
+        else:
+            response = HttpResponse(
+                auditlog.als_csv(request.user, events), content_type="text/csv; charset=utf-8"
+            )
+        response["Content-Disposition"] = f'attachment; filename="{naam}.{formaat}"'
+        response["Cache-Control"] = "private, no-store"
+        if self.client is not None:
+            with transaction.atomic():
+                record([self.client], Actie.GEEXPORTEERD)
+        return response
+
+
+class AuditListView(AuditFilter, ScopedListView):
     """Events on the clients of the auditor's gemeenten; filter by client pk (GET) or by BSN (POST)."""
 
     secties = ("auditlog",)
@@ -76,15 +126,7 @@ class AuditListView(ScopedListView):
         return super().dispatch(request, *args, **kwargs)
 
     def get_queryset(self) -> QuerySet[AuditEvent]:
-        user = self.request.user
-        qs = auditspoor(user).select_related("content_type")
-        client_pk = self.request.GET.get("client", "")
-        if client_pk:
-            if client_pk.isdigit():
-                self.client = Client.objects.for_user(user).filter(pk=int(client_pk)).first()
-            # A client the auditor may not see gives an empty list, never its events.
-            qs = qs.filter(client_id=self.client.pk) if self.client else qs.none()
-        return qs.order_by("-tijdstip", "-id")
+        return self.gefilterd()
 
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         self.zoekform = BsnZoekForm(request.POST)
@@ -100,9 +142,10 @@ class AuditListView(ScopedListView):
         context["zoekform"] = self.zoekform
         context["client"] = self.client
         context["client_gevraagd"] = bool(self.request.GET.get("client"))
-        clienten = Client.objects.for_user(self.request.user).filter(
-            pk__in={e.client_id for e in context["events"] if e.client_id}
-        )
-        namen = {c.pk: c.naam for c in clienten}
-        context["regels"] = [{"event": e, "clientnaam": namen.get(e.client_id)} for e in context["events"]]
+        namen = auditlog.clientnamen(self.request.user, context["events"])
+        context["regels"] = [
+            {"event": e, "clientnaam": namen.get(e.client_id or 0), "vanaf": auditlog.vanaf(e)}
+            for e in context["events"]
+        ]
+        context["export_query"] = f"?client={self.client.pk}" if self.client else ""
         return context

@@ -7,7 +7,7 @@ from typing import Any
 
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
-from drf_spectacular.extensions import OpenApiSerializerExtension
+from drf_spectacular.extensions import OpenApiAuthenticationExtension, OpenApiSerializerExtension
 from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.plumbing import get_view_model
 from drf_spectacular.utils import OpenApiResponse
@@ -20,6 +20,22 @@ from resultaat.core.api.serializers import FoutSerializer
 # limits, PostgreSQL those of its column types. They are storage details, not API contract, and would
 # make the committed schema depend on the database it was generated on.
 _DATABASE_INTEGER_LIMITS = {2**63 - 1, 2**31 - 1, 2**15 - 1}
+
+
+class TokenSchema(OpenApiAuthenticationExtension):
+    """The API token (django-rest-knox) under the name the schema has used since v1."""
+
+    target_class = "knox.auth.TokenAuthentication"
+    name = "tokenAuth"
+    priority = 1
+
+    def get_security_definition(self, auto_schema: Any) -> dict[str, Any]:
+        return {
+            "type": "apiKey",
+            "in": "header",
+            "name": "Authorization",
+            "description": 'Token-based authentication with required prefix "Token"; the token expires.',
+        }
 
 
 def _strip(node: Any) -> None:

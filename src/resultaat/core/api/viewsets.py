@@ -15,8 +15,9 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.cache import patch_cache_control
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from knox.auth import TokenAuthentication
 from rest_framework import mixins, viewsets
-from rest_framework.authentication import SessionAuthentication, TokenAuthentication
+from rest_framework.authentication import SessionAuthentication
 from rest_framework.exceptions import ValidationError
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
@@ -25,6 +26,7 @@ from rest_framework.response import Response
 from resultaat.core.api.pagination import Paginering
 from resultaat.core.api.permissions import GEEN, RolToegang
 from resultaat.core.audit.context import acting_as
+from resultaat.core.audit.models import Actie, record_inzage
 
 
 def invoer(serializer_class: type[Any], request: Request) -> dict[str, Any]:
@@ -86,6 +88,23 @@ class BasisViewSet(viewsets.GenericViewSet):
     # Actions that use POST only to keep personal data out of the URL; they count as reads.
     lees_acties: frozenset[str] = frozenset()
     filters: dict[str, Filter] = {}
+    # How the access log names a GET of one object per action (default "gelezen"), e.g. a letter
+    # as PDF: {"brief": Actie.AFGEDRUKT}.
+    leesacties: dict[str, str] = {}
+
+    def get_object(self) -> Any:
+        """One object; a GET of client data is written to the access log."""
+        obj = super().get_object()
+        if self.request.method in ("GET", "HEAD"):
+            record_inzage([obj], self.leesacties.get(self.action or "", Actie.GELEZEN))
+        return obj
+
+    def paginate_queryset(self, queryset: Any) -> Any:
+        """A page of a list; each row of client data on it is written to the access log."""
+        pagina = super().paginate_queryset(queryset)
+        if pagina is not None and self.request.method in ("GET", "HEAD"):
+            record_inzage(pagina, Actie.GELEZEN)
+        return pagina
 
     def scoped(self) -> QuerySet[Any]:
         """The rows the user may see; every viewset says how."""

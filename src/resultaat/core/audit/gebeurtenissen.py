@@ -15,9 +15,9 @@ from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
+from django.utils import timezone
 
-from resultaat.core.audit.context import current_actor
-from resultaat.core.audit.models import Actie, AuditEvent, client_id_van
+from resultaat.core.audit.models import Actie, AuditEvent, client_id_van, herkomst_en_actor, schrijf
 
 # Every declared event by name, so the trail can list and explain them.
 ALLE: dict[str, Gebeurtenis] = {}
@@ -49,7 +49,7 @@ def leg_vast(gebeurtenis: Gebeurtenis, obj: models.Model, **waarden: Any) -> Aud
 
 
 def leg_vast_per_rij(
-    gebeurtenis: Gebeurtenis, rijen: Iterable[tuple[models.Model, dict[str, Any]]]
+    gebeurtenis: Gebeurtenis, rijen_in: Iterable[tuple[models.Model, dict[str, Any]]]
 ) -> list[AuditEvent]:
     """The same event about many rows (each with its own values for the text), in one insert: the
     set-based form of :func:`leg_vast`, for acts on many rows at once such as a 302."""
@@ -57,20 +57,20 @@ def leg_vast_per_rij(
         raise RuntimeError(
             f"{gebeurtenis.naam}: een audit-gebeurtenis hoort in de transactie van de handeling."
         )
-    actor = current_actor()
-    return AuditEvent.objects.bulk_create(
-        AuditEvent(
-            actor_id=actor.user_id,
-            actor_naam=actor.naam,
-            rol=actor.rol,
-            organisatie=actor.organisatie,
-            client_id=client_id_van(obj),
-            content_type=ContentType.objects.get_for_model(obj.__class__),
-            object_id=str(obj.pk),
-            object_omschrijving=f"{obj._meta.verbose_name} {obj.pk}"[:200],
-            actie=Actie.GEBEURTENIS,
-            gebeurtenis=gebeurtenis.naam,
-            tekst=gebeurtenis.tekst(**waarden)[:300],
-        )
-        for obj, waarden in rijen
+    vast = herkomst_en_actor()
+    vast.update(
+        tijdstip=timezone.now(), actie=Actie.GEBEURTENIS.value, velden=[], gebeurtenis=gebeurtenis.naam
     )
+    rijen = [
+        {
+            **vast,
+            "client_id": client_id_van(obj),
+            "content_type_id": ContentType.objects.get_for_model(obj.__class__).pk,
+            "object_id": str(obj.pk),
+            "object_omschrijving": f"{obj._meta.verbose_name} {obj.pk}"[:200],
+            "tekst": gebeurtenis.tekst(**waarden)[:300],
+        }
+        for obj, waarden in rijen_in
+    ]
+    schrijf(rijen)
+    return [AuditEvent(**rij) for rij in rijen]

@@ -1,10 +1,16 @@
-"""The audit trail of client data, and the model base class that makes every change write to it.
+"""The audit trail (the NEN 7513 access log) of client data, and the model base class that makes every
+change write to it.
 
 Every model that holds client data derives from :class:`ClientData`. Its ``save`` and ``delete``,
 and its QuerySet's ``bulk_create``, ``bulk_update``, ``update`` and ``delete``, write an
 :class:`AuditEvent` inside the same database transaction as the change, so that no change to client
 data can be committed without its audit row. Field values are not copied into the trail: only the
-names of the fields that were written.
+names of the fields that were written. Reads, searches, exports and prints are written by the code
+that shows or hands out the data (``record`` with the matching :class:`Actie`).
+
+The log is append-only: triggers (migration 0004) refuse UPDATE and DELETE at the database, and every
+row is hash-chained to the one before it (``keten``; ``manage.py audit_verify`` checks the chain).
+Every row is written by :func:`schrijf`.
 """
 
 from __future__ import annotations
@@ -17,7 +23,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import connections, models, router, transaction
 from django.utils import timezone
 
-from resultaat.core.audit.context import current_actor
+from resultaat.core.audit import keten
+from resultaat.core.audit.context import current_actor, huidige_herkomst
 from resultaat.core.rollen import Rol
 
 
@@ -26,6 +33,9 @@ class Actie(models.TextChoices):
     GEWIJZIGD = "gewijzigd", "gewijzigd"
     VERWIJDERD = "verwijderd", "verwijderd"
     GELEZEN = "gelezen", "gelezen"
+    GEZOCHT = "gezocht", "gezocht"
+    GEEXPORTEERD = "geexporteerd", "geëxporteerd"
+    AFGEDRUKT = "afgedrukt", "afgedrukt"
     # A named domain event (``gebeurtenis``), written by the service beside the row-level trail.
     GEBEURTENIS = "gebeurtenis", "gebeurtenis"
 
@@ -33,24 +43,48 @@ class Actie(models.TextChoices):
 class AuditEventQuerySet(models.QuerySet["AuditEvent"]):
     def for_user(self, user: Any, clienten: models.QuerySet[Any]) -> AuditEventQuerySet:
         """The trail a user may read: everything for a superuser; for an auditor the events about
-        ``clienten`` (the client rows that user may see); nothing for any other role."""
+        ``clienten`` (the client rows that user may see) and the events about no client (users, roles,
+        bank details, letter templates, tariffs, settlement runs); nothing for any other role."""
         if user.is_superuser:
             return self
         if user.rol == Rol.AUDITOR:
-            return self.filter(client_id__in=clienten.values("pk"))
+            return self.filter(
+                models.Q(client_id__in=clienten.values("pk")) | models.Q(client_id__isnull=True)
+            )
         return self.none()
+
+    def bulk_create(self, objs: Iterable[Any], *args: Any, **kwargs: Any) -> list[Any]:
+        objs = list(objs)
+        schrijf_events(objs)
+        return objs
+
+    def update(self, **kwargs: Any) -> int:
+        raise TypeError("Het auditlog is alleen aan te vullen: regels wijzigen kan niet.")
+
+    def delete(self) -> tuple[int, dict[str, int]]:
+        raise TypeError("Het auditlog is alleen aan te vullen: regels verwijderen kan niet.")
 
 
 class AuditEvent(models.Model):
-    """One change to (or later: one read of) client data: who, in which role and organisation, what, when."""
+    """One access to data (NEN 7513): who, in which role and organisation, on whose behalf, which
+    client and record, what (read, search, create, change, delete, export, print, a named event),
+    when and from where (address and channel)."""
 
-    tijdstip = models.DateTimeField(auto_now_add=True, db_index=True)
+    tijdstip = models.DateTimeField(default=timezone.now, db_index=True)
+    # No database constraint and no action on delete: removing a user must not touch the log, which
+    # keeps the name (``actor_naam``) and refuses any UPDATE.
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        related_name="+",
     )
     actor_naam = models.CharField("wie", max_length=150)
     rol = models.CharField(max_length=40, blank=True)
     organisatie = models.CharField(max_length=200, blank=True)
+    namens = models.CharField("namens", max_length=150, blank=True, default="")
     # A plain column, not a foreign key: the trail outlives the client record.
     client_id = models.BigIntegerField(null=True, blank=True, db_index=True)
     content_type = models.ForeignKey(ContentType, on_delete=models.PROTECT, related_name="+")
@@ -62,6 +96,12 @@ class AuditEvent(models.Model):
     # and its text for people. Database defaults, because the set-based writer leaves them out.
     gebeurtenis = models.CharField(max_length=60, blank=True, default="", db_default="", db_index=True)
     tekst = models.CharField(max_length=300, blank=True, default="", db_default="")
+    # From where: the client's address (core.netwerk) or the machine of a command; the channel.
+    adres = models.CharField("vanaf", max_length=45, blank=True, default="")
+    kanaal = models.CharField(max_length=10, blank=True, default="")
+    # The chain: the previous row's hash and this row's (keten.hash_van over keten.KETEN_VELDEN).
+    vorige_hash = models.CharField(max_length=64, blank=True, default="")
+    hash = models.CharField(max_length=64, blank=True, default="")
 
     objects = AuditEventQuerySet.as_manager()
 
@@ -73,6 +113,90 @@ class AuditEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.tijdstip:%Y-%m-%d %H:%M} {self.actor_naam} {self.actie} {self.object_omschrijving}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self._state.adding:
+            raise TypeError("Het auditlog is alleen aan te vullen: een regel wijzigen kan niet.")
+        schrijf_events([self])
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        raise TypeError("Het auditlog is alleen aan te vullen: een regel verwijderen kan niet.")
+
+
+def schrijf(rijen: Sequence[dict[str, Any]]) -> None:
+    """Append ``rijen`` (dicts with every name of ``keten.KETEN_VELDEN``) to the log, hash-chained, in
+    one multi-row INSERT, in the caller's transaction (or one of its own). Each dict gets its
+    ``vorige_hash`` and ``hash``. Writers take turns (see ``keten``), so ids follow the chain."""
+    if not rijen:
+        return
+    alias = router.db_for_write(AuditEvent)
+    conn = connections[alias]
+    opts = AuditEvent._meta
+    velden = {f.attname: f for f in opts.concrete_fields}
+    kolommen = [*keten.KETEN_VELDEN, "vorige_hash", "hash"]
+    tabel = conn.ops.quote_name(opts.db_table)
+    sql = "INSERT INTO {} ({}) VALUES ({})".format(  # noqa: S608 (names from the model, values as parameters)
+        tabel,
+        ", ".join(conn.ops.quote_name(velden[k].column) for k in kolommen),
+        ", ".join(["%s"] * len(kolommen)),
+    )
+    tijdstip_veld, velden_veld = velden["tijdstip"], velden["velden"]
+    sleutel = keten.ketensleutel()
+    with transaction.atomic(using=alias, savepoint=False), conn.cursor() as cursor:
+        if conn.vendor == "postgresql":
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [keten.SLOT])
+        cursor.execute(f"SELECT hash FROM {tabel} ORDER BY id DESC LIMIT 1")  # noqa: S608
+        laatste = cursor.fetchone()
+        vorige = laatste[0] if laatste else keten.BEGIN
+        i_tijdstip, i_velden = kolommen.index("tijdstip"), kolommen.index("velden")
+        waarden = []
+        # A batch mostly shares its time and field names: each prepared for the database once.
+        tijden: dict[Any, Any] = {}
+        veldlijsten: dict[tuple[str, ...], Any] = {}
+        for rij in rijen:
+            rij["vorige_hash"] = vorige
+            rij["hash"] = vorige = keten.hash_van(vorige, keten.inhoud(rij), sleutel)
+            waarde = [rij[k] for k in kolommen]
+            tijd, velden_rij = waarde[i_tijdstip], tuple(waarde[i_velden])
+            if tijd not in tijden:
+                tijden[tijd] = tijdstip_veld.get_db_prep_save(tijd, connection=conn)
+            if velden_rij not in veldlijsten:
+                veldlijsten[velden_rij] = velden_veld.get_db_prep_save(list(velden_rij), connection=conn)
+            waarde[i_tijdstip], waarde[i_velden] = tijden[tijd], veldlijsten[velden_rij]
+            waarden.append(waarde)
+        cursor.executemany(sql, waarden)
+
+
+def schrijf_events(events: Sequence[AuditEvent]) -> None:
+    """Append unsaved AuditEvent objects (their own tijdstip, velden, ...) and give them their ids."""
+    rijen = []
+    for event in events:
+        rij = {naam: getattr(event, naam) for naam in keten.KETEN_VELDEN}
+        rij["tijdstip"] = rij["tijdstip"] or timezone.now()
+        rij["velden"] = list(rij["velden"] or [])
+        rijen.append(rij)
+    alias = router.db_for_write(AuditEvent)
+    with transaction.atomic(using=alias, savepoint=False):
+        schrijf(rijen)
+        # The writer holds the chain's lock until commit, so the last ids are these rows'.
+        ids = list(AuditEvent.objects.using(alias).order_by("-id").values_list("id", flat=True)[: len(rijen)])
+    for event, rij, pk in zip(events, rijen, reversed(ids), strict=True):
+        event.vorige_hash, event.hash, event.pk = rij["vorige_hash"], rij["hash"], pk
+        event._state.adding = False
+        event._state.db = alias
+
+
+def herkomst_en_actor() -> dict[str, Any]:
+    actor, herkomst = current_actor(), huidige_herkomst()
+    return {
+        "actor_id": actor.user_id,
+        "actor_naam": actor.naam[:150],
+        "rol": actor.rol[:40],
+        "organisatie": actor.organisatie[:200],
+        "namens": actor.namens[:150],
+        "adres": herkomst.adres[:45],
+        "kanaal": herkomst.kanaal[:10],
+    }
 
 
 def client_id_van(obj: models.Model) -> int | None:
@@ -97,6 +221,30 @@ def record(objs: Iterable[models.Model], actie: str, velden: Sequence[str] = ())
         record_rijen(model, rijen, actie, velden)
 
 
+def record_inzage(objs: Iterable[Any], actie: str = Actie.GELEZEN) -> None:
+    """A read (or search, export, print) of the client data among ``objs``, one event per row: for a
+    page of a list. Client data are ClientData rows and rows that carry a ``client_id`` without being
+    ClientData (settlement lines). Rows that reach their client through a relation are looked up
+    again with those relations in one query, so that finding each row's client costs no query per row."""
+    per_model: dict[type[Any], list[Any]] = {}
+    for obj in objs:
+        if isinstance(obj, ClientData) or (hasattr(obj, "client_id") and not isinstance(obj, AuditEvent)):
+            per_model.setdefault(obj.__class__, []).append(obj)
+    for model, rijen in per_model.items():
+        if not issubclass(model, ClientData):
+            record_rijen(model, [(r.pk, r.client_id) for r in rijen], actie)
+        elif model.AUDIT_SELECT_RELATED:
+            clienten = {
+                o.pk: o.audit_client_id()
+                for o in model._base_manager.filter(pk__in=[r.pk for r in rijen]).select_related(
+                    *model.AUDIT_SELECT_RELATED
+                )
+            }
+            record_rijen(model, [(r.pk, clienten.get(r.pk)) for r in rijen], actie)
+        else:
+            record_rijen(model, [(r.pk, r.audit_client_id()) for r in rijen], actie)
+
+
 def record_rijen(
     model: type[models.Model],
     rijen: Iterable[tuple[Any, int | None]],
@@ -105,46 +253,27 @@ def record_rijen(
 ) -> None:
     """One audit event per (primary key, client id) of ``model``: the set-based form of :func:`record`
     for writers that already know each row's client. One multi-row INSERT, in the caller's transaction."""
-    actor = current_actor()
-    conn = connections[router.db_for_write(AuditEvent)]
-    opts = AuditEvent._meta
-    # The same values for every row, prepared for the database once.
-    tijdstip = opts.get_field("tijdstip").get_db_prep_save(timezone.now(), connection=conn)
-    velden_db = opts.get_field("velden").get_db_prep_save(list(velden), connection=conn)
-    content_type_id = ContentType.objects.get_for_model(model).pk
-    naam = str(model._meta.verbose_name)
-    vast = (actor.user_id, actor.naam, actor.rol, actor.organisatie)
-    actie = str(actie)
-    rows = [
-        (tijdstip, *vast, client_id, content_type_id, str(pk), f"{naam} {pk}"[:200], actie, velden_db)
-        for pk, client_id in rijen
-    ]
-    if not rows:
-        return
-    kolom = {f.name: f.column for f in opts.concrete_fields}
-    kolommen = [
-        kolom[naam]
-        for naam in (
-            "tijdstip",
-            "actor",
-            "actor_naam",
-            "rol",
-            "organisatie",
-            "client_id",
-            "content_type",
-            "object_id",
-            "object_omschrijving",
-            "actie",
-            "velden",
-        )
-    ]
-    sql = "INSERT INTO {} ({}) VALUES ({})".format(  # noqa: S608 (names from the model, values as parameters)
-        conn.ops.quote_name(opts.db_table),
-        ", ".join(conn.ops.quote_name(k) for k in kolommen),
-        ", ".join(["%s"] * len(kolommen)),
+    vast = herkomst_en_actor()
+    vast.update(
+        tijdstip=timezone.now(),
+        content_type_id=ContentType.objects.get_for_model(model).pk,
+        actie=str(actie),
+        velden=list(velden),
+        gebeurtenis="",
+        tekst="",
     )
-    with conn.cursor() as cursor:
-        cursor.executemany(sql, rows)
+    naam = str(model._meta.verbose_name)
+    schrijf(
+        [
+            {
+                **vast,
+                "client_id": client_id,
+                "object_id": str(pk),
+                "object_omschrijving": f"{naam} {pk}"[:200],
+            }
+            for pk, client_id in rijen
+        ]
+    )
 
 
 class ClientDataQuerySet(models.QuerySet):

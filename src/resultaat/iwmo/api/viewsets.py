@@ -30,6 +30,7 @@ from resultaat.core.api.permissions import AANBIEDER, CONSULENT
 from resultaat.core.api.rollen import RollenPerActie
 from resultaat.core.api.serializers import NIET_GEVONDEN
 from resultaat.core.api.viewsets import AlleenLezen, Filter, eigen, invoer, met_filters
+from resultaat.core.audit.models import Actie, record
 from resultaat.core.codes import WJ760VerzoekAntwoord
 from resultaat.iwmo import services, xml
 from resultaat.iwmo.api import serializers as s
@@ -59,6 +60,7 @@ class BerichtViewSet(AlleenLezen):
     @action(detail=True, methods=["get"])
     def bestand(self, request: Request, pk: str | None = None) -> HttpResponse:
         bericht = Bericht.objects.for_user(request.user).filter(pk=self.get_object().pk).get()
+        record([bericht], Actie.GEEXPORTEERD)  # the file holds BSNs and addresses
         response = HttpResponse(bytes(bericht.inhoud), content_type="application/xml")
         response["Content-Disposition"] = f'attachment; filename="{bericht.bestandsnaam}"'
         return response

@@ -30,6 +30,7 @@ from resultaat.core.api.viewsets import (
     invoer,
     met_filters,
 )
+from resultaat.core.audit.models import Actie
 from resultaat.toegang import services
 from resultaat.toegang.api import serializers as s
 from resultaat.toegang.brieven import beschikking_html
@@ -226,6 +227,7 @@ class BeschikkingBriefViewSet(BasisViewSet):
 
     queryset = Beschikking.objects.all()
     lees_rollen = GEMEENTE
+    leesacties = {"brief": Actie.AFGEDRUKT}
 
     def scoped(self) -> QuerySet[Any]:
         return Beschikking.objects.for_user(self.request.user).select_related(

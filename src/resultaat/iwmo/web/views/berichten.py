@@ -11,6 +11,7 @@ from typing import Any
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 
+from resultaat.core.audit.models import Actie, record
 from resultaat.core.codes import COD002Berichtcode, WJ001Retourcode
 from resultaat.core.web import ScopedDetailView, ScopedListView
 from resultaat.iwmo.models import Bericht, BerichtStatus, Richting, Verzoek
@@ -99,6 +100,7 @@ class BerichtBestandView(BerichtQuerysetMixin, ScopedDetailView):
 
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         bericht = self.get_object()
+        record([bericht], Actie.GEEXPORTEERD)  # the file holds BSNs and addresses
         response = HttpResponse(bytes(bericht.inhoud), content_type="application/xml")
         naam = bericht.bestandsnaam.replace('"', "").replace("\n", "") or f"bericht-{bericht.pk}.xml"
         response["Content-Disposition"] = f'attachment; filename="{naam}"'

@@ -22,6 +22,7 @@ from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 
 from resultaat.brieven.render import pdf
+from resultaat.core.audit.models import Actie
 from resultaat.core.opmaak import lange_datum
 from resultaat.core.web import FormActie, ScopedDetailView, fouten_naar_form
 from resultaat.ondersteuning import services
@@ -33,7 +34,7 @@ from resultaat.ondersteuning.models import (
     PlusSoort,
 )
 from resultaat.ondersteuning.web.forms import AkkoordForm, PlanFormulier
-from resultaat.toewijzingen.models import Toewijzing
+from resultaat.toewijzingen.models import ReactieAanbieder, Toewijzing
 
 PLAN_SECTIES = ("toewijzingen",)
 
@@ -95,7 +96,11 @@ class PlanNieuwView(ScopedDetailView):
     context_object_name = "toewijzing"
 
     def get_queryset(self) -> QuerySet[Toewijzing]:
-        return Toewijzing.objects.for_user(self.request.user).select_related(
+        qs = Toewijzing.objects.for_user(self.request.user)
+        if getattr(self.request.user, "is_aanbieder_user", False):
+            # A returned toewijzing is no longer the provider's client: no plan page (with the address).
+            qs = qs.exclude(reactie=ReactieAanbieder.GERETOURNEERD)
+        return qs.select_related(
             "client__gemeente", "aanbieder", "product__resultaat", "beschikt_resultaat__beschikking"
         )
 
@@ -283,6 +288,8 @@ def plan_pdf_context(plan: Ondersteuningsplan) -> dict[str, Any]:
 
 class PlanPdfView(_EenPlan):
     """The plan for the client, printable (PDF, WeasyPrint), in plain Dutch."""
+
+    leesactie = Actie.AFGEDRUKT
 
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         plan = self.get_object()

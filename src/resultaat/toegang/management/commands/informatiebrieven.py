@@ -13,6 +13,8 @@ from django.utils import timezone
 
 from resultaat.brieven.render import pdf
 from resultaat.clienten.models import Client
+from resultaat.core.audit.context import acting_as
+from resultaat.core.audit.models import Actie, record
 from resultaat.organisaties.models import Gemeente
 from resultaat.toegang.brieven import informatiebrief_html
 from resultaat.toewijzingen.models import Toewijzing
@@ -42,9 +44,11 @@ class Command(BaseCommand):
             Exists(actief)
         )
         aantal = 0
-        for client in clienten.select_related("gemeente").order_by("pk").iterator():
-            (map_ / f"informatiebrief-{client.pk}.pdf").write_bytes(
-                pdf(informatiebrief_html(client, datum=vandaag, per_datum=per))
-            )
-            aantal += 1
+        with acting_as("informatiebrieven"):
+            for client in clienten.select_related("gemeente").order_by("pk").iterator():
+                (map_ / f"informatiebrief-{client.pk}.pdf").write_bytes(
+                    pdf(informatiebrief_html(client, datum=vandaag, per_datum=per))
+                )
+                record([client], Actie.AFGEDRUKT)  # each letter printed is in the access log
+                aantal += 1
         self.stdout.write(f"{aantal} informatiebrieven geschreven in {map_}.")

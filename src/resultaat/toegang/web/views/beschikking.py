@@ -20,6 +20,7 @@ from django.utils import timezone
 
 from resultaat.brieven.render import pdf
 from resultaat.clienten.models import Client
+from resultaat.core.audit.models import Actie
 from resultaat.core.web import (
     ScopedDetailView,
     fouten_naar_form,
@@ -66,6 +67,7 @@ class BeschikkingPdfView(ScopedDetailView):
 
     secties = ("toegang",)
     model = Beschikking
+    leesactie = Actie.AFGEDRUKT
 
     def get_queryset(self) -> QuerySet[Beschikking]:
         return Beschikking.objects.for_user(self.request.user).select_related(
@@ -85,6 +87,7 @@ class InformatiebriefView(ScopedDetailView):
 
     secties = ("toegang",)
     model = Client
+    leesactie = Actie.AFGEDRUKT
 
     def get_queryset(self) -> QuerySet[Client]:
         return Client.objects.for_user(self.request.user).select_related("gemeente")

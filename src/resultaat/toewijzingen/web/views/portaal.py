@@ -24,6 +24,7 @@ from django.views.generic import TemplateView
 
 from resultaat.contracten.models import ContractProduct, Onderaannemer
 from resultaat.core import termijnen
+from resultaat.core.audit.models import record_inzage
 from resultaat.core.codes import WMO002RedenWijziging, WMO588RedenBeeindiging
 from resultaat.core.navigation import mag
 from resultaat.core.web import FormActie, ScopedDetailView, SectieMixin
@@ -128,6 +129,9 @@ class PortaalOverzichtView(SectieMixin, TemplateView):
                 "werkdagen": termijnen.START_MELDEN.werkdagen,
             }
         )
+        # Each toewijzing shown (with its client's name) is a read in the access log.
+        getoond = [*context["te_beoordelen"], *(r["t"] for r in te_starten), *context["in_zorg"]]
+        record_inzage([*getoond, *context["tijdelijk"]])
         return context
 
 
