@@ -7,12 +7,10 @@ import datetime as dt
 import pytest
 from django.core.management import CommandError, call_command
 from django.db import connection
-from django.db.models import F
 
 from resultaat.bekostiging import services as bk
 from resultaat.bekostiging.models import Afrekenregel, Runwijziging
 from resultaat.catalogus.models import Tarief
-from resultaat.core.audit.models import AuditEvent
 from resultaat.core.codes import WMO588RedenBeeindiging
 from resultaat.toewijzingen import services as tw
 from tests.bekostiging.helpers import D, maak_wereld
@@ -20,10 +18,11 @@ from tests.bekostiging.helpers import D, maak_wereld
 pytestmark = pytest.mark.django_db
 
 
-def gisteren():
-    """Every change so far was made a day before the runs (a run looks an hour back before the previous
-    run began, for transactions that were still open then)."""
-    AuditEvent.objects.update(tijdstip=F("tijdstip") - dt.timedelta(days=1))
+@pytest.fixture(autouse=True)
+def _zonder_marge(monkeypatch):
+    """No margin: a run looks for changes from the moment the previous run began (in production an hour
+    earlier, for transactions that were still open then)."""
+    monkeypatch.setattr(bk, "WIJZIGING_MARGE", dt.timedelta(0))
 
 
 def test_a_late_stop_is_corrected_by_recomputing_only_that_client(db):
@@ -31,7 +30,6 @@ def test_a_late_stop_is_corrected_by_recomputing_only_that_client(db):
     t = [w.toewijzing(D(2017, 1, 1)) for _ in range(3)]
     for code in ("2017-P01", "2017-P02"):
         bk.afrekenen(gemeente=w.gemeente, periode=bk.zoek_periode(w.gemeente, code), door=w.fenna)
-    gisteren()
     tw.meld_stop(
         door=w.fenna, toewijzing=t[1], einddatum=D(2017, 1, 14), reden=WMO588RedenBeeindiging.VOLGENS_PLAN
     )
@@ -68,7 +66,6 @@ def test_the_control_recomputes_everything_and_reports_equal_or_a_difference(db,
     assert "incrementeel: 1 regels" in out and "volledig opnieuw: 1 regels" in out and "Gelijk" in out
     # A change written past the services (no audit trail) is invisible to the incremental run: the
     # control finds it.
-    gisteren()
     with connection.cursor() as cur:
         cur.execute(
             "UPDATE toewijzingen_levering SET einddatum = %s, reden_beeindiging = '02' "
