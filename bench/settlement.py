@@ -8,11 +8,18 @@ hand-written ``INSERT ... SELECT`` of the plain full-period amounts into the sam
 Database: PostgreSQL when ``DATABASE_URL`` is set (use a database of your own, e.g.
 ``postgres://postgres@127.0.0.1:5432/bench_bekostiging``; it is created when missing and emptied), else
 a temporary SQLite file. The last line is ``seconds=... ratio_to_floor=...``.
+
+``--history N`` settles N four-week periods first (from 2017-P01), then makes 1% of the toewijzingen
+change retroactively (a stop in period 2, through the audited queryset update, as the services write),
+and times the run of the next period; beside the floor it times the same period settled without any
+history (a dry run before the history exists). The last line is then
+``seconds=... ratio_to_no_history=... ratio_to_floor=...``.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import subprocess
 import sys
@@ -62,6 +69,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--toewijzingen", type=int, default=100_000)
     parser.add_argument("--periode", default="2017-P02")
+    parser.add_argument("--history", type=int, default=0, help="Settle this many periods first.")
     opts = parser.parse_args()
     n = opts.toewijzingen
 
@@ -101,6 +109,23 @@ def main() -> None:
         c.gemeenten.set([gemeente])
         ContractProduct.objects.create(contract=c, product=product, geldig_van="2016-01-01")
         aanbieders.append(a.pk)
+    from resultaat.accounts.models import Rol, User
+    from resultaat.catalogus.models import Tarief
+
+    maker = User.objects.create(username="bench-financieel", rol=Rol.FINANCIEEL)
+    maker.gemeenten.set([gemeente])
+    # Every year of the history has a tariff (the seed catalogue has 2017's).
+    laatste = Tarief.objects.filter(product=product).order_by("-geldig_van").first()
+    if laatste is not None and laatste.geldig_tot is not None:
+        Tarief.objects.create(
+            product=product,
+            bedrag_cent=laatste.bedrag_cent,
+            periode=laatste.periode,
+            geldig_van=laatste.geldig_tot,
+        )
+    if opts.history:
+        codes = [f"{2017 + i // 13}-P{i % 13 + 1:02d}" for i in range(opts.history + 1)]
+        opts.periode = codes[-1]
     periode = services.zoek_periode(gemeente, opts.periode)
 
     def series(select: str) -> str:
@@ -208,7 +233,7 @@ def main() -> None:
         sql = f"""
 INSERT INTO bekostiging_afrekenregel ({sql_mod.INSERT_KOLOMMEN})
 SELECT %s, %s, t.id, t.client_id, t.aanbieder_id, t.product_id, 'normaal', 'volledig', 21600, 21600, 0, 21600,
-  28, 28, {d.datum_lit(periode.begin)}, {d.datum_lit(periode.laatste_dag)}
+  28, 28, {d.datum_lit(periode.begin)}, {d.datum_lit(periode.laatste_dag)}, 'start'
 FROM toewijzingen_toewijzing t
 JOIN toewijzingen_levering l ON l.toewijzing_id = t.id
 WHERE t.gemeente_id = %s AND t.ingangsdatum < %s AND (t.einddatum IS NULL OR t.einddatum >= %s)
@@ -238,9 +263,34 @@ WHERE t.gemeente_id = %s AND t.ingangsdatum < %s AND (t.einddatum IS NULL OR t.e
         return duur
 
     vloer = floor()
+    zonder_historie = None
+    if opts.history:
+        start = time.perf_counter()
+        with acting_as(maker):
+            services.afrekenen(gemeente=gemeente, periode=periode, door=maker, dry_run=True)
+        zonder_historie = time.perf_counter() - start
+        print(f"no history: {periode.code} in {zonder_historie:.2f} s (dry run)")
+        for code in codes[:-1]:
+            start = time.perf_counter()
+            with acting_as(maker):
+                r = services.afrekenen(
+                    gemeente=gemeente, periode=services.zoek_periode(gemeente, code), door=maker
+                )
+            print(f"history {code}: {r.regels:,} lines in {time.perf_counter() - start:.2f} s")
+        # 1% of the toewijzingen change retroactively: care stopped in period 2 (audited, as a service does).
+        stop = services.zoek_periode(gemeente, codes[1]).begin + dt.timedelta(days=13)
+        gewijzigd = Levering.objects.filter(
+            toewijzing__gemeente=gemeente, toewijzing__nummer__lte=max(n // 100, 1), begindatum__lte=stop
+        )
+        with acting_as(maker), transaction.atomic():
+            aantal = gewijzigd.update(einddatum=stop, reden_beeindiging="02")
+        print(f"changed retroactively: {aantal:,} leveringen (stop on {stop:%d-%m-%Y})")
+        if pg:
+            with connection.cursor() as cur:
+                cur.execute("ANALYZE")
     start = time.perf_counter()
-    with acting_as("bench"):
-        res = services.afrekenen(gemeente=gemeente, periode=periode)
+    with acting_as(maker):
+        res = services.afrekenen(gemeente=gemeente, periode=periode, door=maker)
     seconden = time.perf_counter() - start
     regels = Afrekenregel.objects.filter(run=res.run).count()
     print(
@@ -250,7 +300,13 @@ WHERE t.gemeente_id = %s AND t.ingangsdatum < %s AND (t.einddatum IS NULL OR t.e
     for s in res.per_aanbieder:
         print(f"  {s.aanbieder}: {s.regels:,} lines, EUR {s.totaal_cent / 100:,.2f}")
     print(f"rows_per_second={res.regels / seconden:,.0f}")
-    print(f"seconds={seconden:.2f} ratio_to_floor={seconden / vloer:.2f}")
+    if zonder_historie is not None:
+        print(
+            f"seconds={seconden:.2f} ratio_to_no_history={seconden / zonder_historie:.2f} "
+            f"ratio_to_floor={seconden / vloer:.2f}"
+        )
+    else:
+        print(f"seconds={seconden:.2f} ratio_to_floor={seconden / vloer:.2f}")
 
 
 if __name__ == "__main__":

@@ -229,12 +229,12 @@ def test_settle_command_prints_lines_clients_and_euros_per_provider(db, capsys):
     w = maak_wereld()
     w.toewijzing(D(2017, 1, 1))
     w.toewijzing(D(2017, 2, 12), aanbieder=w.zuid)
-    call_command("settle", "--gemeente", "0361", "--period", "2017-P02", "--dry-run")
+    call_command("settle", "--gemeente", "0361", "--period", "2017-P02", "--door", "fenna", "--dry-run")
     out = capsys.readouterr().out
     assert "Thuiszorg Noord: 1 regels, 1 cliënten, € 216,00" in out
     assert "Zorg Zuid: 1 regels, 1 cliënten, € 108,00" in out
     assert "Proefrun" in out and not Afrekenrun.objects.exists()
-    call_command("settle", "--gemeente", "0361", "--period", "2017-P02")
+    call_command("settle", "--gemeente", "0361", "--period", "2017-P02", "--door", "fenna")
     assert "totaal € 324,00" in capsys.readouterr().out
     assert Afrekenrun.objects.count() == 1
 
@@ -243,7 +243,8 @@ def test_a_month_of_a_323_declaration_on_a_four_week_calendar(db):
     w = maak_wereld()
     t = w.toewijzing(D(2017, 1, 1))
     v = bk.verschuldigd(t, (D(2017, 3, 1), D(2017, 4, 1)))
-    assert (v.dagen, v.regel, v.tarief_cent, v.bedrag_cent) == (31, "volledig", 23914, 23914)
+    # A calendar month is 13/12 of a four-week tariff (EUR 216 -> EUR 234), whatever its number of days.
+    assert (v.dagen, v.regel, v.tarief_cent, v.bedrag_cent) == (31, "volledig", 23400, 23400)
     assert isinstance(v.begin, dt.date)
 
 

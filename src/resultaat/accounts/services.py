@@ -219,7 +219,11 @@ BEHEERGROEPEN: dict[str, tuple[str, Q]] = {
         )
         | Q(content_type__app_label="toegang", content_type__model="toeganginstelling")
         | Q(content_type__app_label="accounts", content_type__model="user")
-        | Q(content_type__app_label="ondersteuning", content_type__model="socialekaartvoorziening"),
+        | Q(content_type__app_label="ondersteuning", content_type__model="socialekaartvoorziening")
+        | Q(
+            content_type__app_label="bekostiging",
+            content_type__model__in=["betaalinstelling", "stapelregel", "betaalbeleid", "cakperiodejaar"],
+        ),
     ),
     Rol.CONTRACTMANAGER: (
         "Contractbeheer",

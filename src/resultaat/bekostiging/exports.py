@@ -155,28 +155,29 @@ def financieel_csv(run: Afrekenrun) -> str:
     return csv_tekst([kop, *rijen])
 
 
+def _betaler(run: Afrekenrun) -> dict[str, Any]:
+    """The gemeente's bank details as approved with the run; a run approved before any were confirmed
+    uses the confirmed ones of now."""
+    naam, iban, bic = run.betaler_naam, run.betaler_iban, run.betaler_bic
+    if not iban:
+        inst = BetaalInstelling.objects.filter(gemeente=run.gemeente).first()
+        if inst is None or not inst.bevestigd:
+            raise ValidationError(
+                f"Leg eerst de betaalgegevens (naam, IBAN, BIC) van {run.gemeente.naam} vast en laat ze "
+                "bevestigen door een tweede beheerder (Beheer > Betaalgegevens gemeenten)."
+            )
+        naam, iban, bic = inst.naam, inst.iban, inst.bic
+    return {"name": naam, "IBAN": iban, "BIC": bic, "batch": True, "currency": "EUR"}
+
+
 def sepa_xml(run: Afrekenrun, uitvoerdatum: dt.date | None = None) -> bytes:
     """A pain.001.001.03 credit transfer with one payment per provider whose batch total is positive
     (a net credit is not paid but settled in a later run). Validated against the XSD."""
     from sepaxml import SepaTransfer
 
     _goedgekeurd(run)
-    try:
-        instelling = BetaalInstelling.objects.get(gemeente=run.gemeente)
-    except BetaalInstelling.DoesNotExist:
-        raise ValidationError(
-            f"Leg eerst de betaalgegevens (naam, IBAN, BIC) van {run.gemeente.naam} vast."
-        ) from None
-    sepa = SepaTransfer(
-        {
-            "name": instelling.naam,
-            "IBAN": instelling.iban,
-            "BIC": instelling.bic,
-            "batch": True,
-            "currency": "EUR",
-        },
-        clean=True,
-    )
+    betaler = _betaler(run)
+    sepa = SepaTransfer(betaler, clean=True)
     uitvoerdatum = uitvoerdatum or dt.date.today()
     for b in run.batches.select_related("aanbieder").order_by("aanbieder__agb_code"):
         if b.totaal_cent <= 0:

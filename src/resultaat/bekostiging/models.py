@@ -24,6 +24,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
+from resultaat.core.models import Geldigheid
 from resultaat.core.opmaak import euro
 from resultaat.core.querysets import OrganisatieQuerySet
 from resultaat.core.validators import validate_iban
@@ -32,6 +33,24 @@ from resultaat.core.validators import validate_iban
 class KalenderSoort(models.TextChoices):
     VIER_WEKEN = "4w", "13 perioden van 4 weken (CAK)"
     MAAND = "maand", "kalendermaanden"
+
+
+class CakPeriodejaar(models.Model):
+    """The first day of period 1 of the CAK's four-week calendar of a year, as the CAK publishes it (2019:
+    31-12-2018). A year without a row starts on 1 January. Period 13 runs up to the first day of the next
+    year's period 1, so the calendars of consecutive years join without gap or overlap."""
+
+    jaar = models.PositiveSmallIntegerField(unique=True)
+    begin = models.DateField("eerste dag van periode 1")
+    bron = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = "CAK-periodejaar"
+        verbose_name_plural = "CAK-periodejaren"
+        ordering = ["jaar"]
+
+    def __str__(self) -> str:
+        return f"{self.jaar}: periode 1 vanaf {self.begin:%d-%m-%Y}"
 
 
 class Periodekalender(models.Model):
@@ -106,6 +125,13 @@ class Overstap(models.TextChoices):
     BEIDE = "beide", "beide aanbieders het volledige bedrag"
 
 
+class Grondslag(models.TextChoices):
+    """What a payment rests on (seed 004: the plan and the one start message are the basis)."""
+
+    START = "start", "de startmelding"
+    PLAN = "plan", "de startmelding en een akkoord ondersteuningsplan"
+
+
 class Betaalbeleid(models.Model):
     """The payment policy of a contract, as data. A switch is governed by the new provider's policy."""
 
@@ -121,6 +147,22 @@ class Betaalbeleid(models.Model):
     )
     overlijden = models.CharField(max_length=10, choices=Overlijden.choices, default=Overlijden.TOT_DATUM)
     overstap = models.CharField(max_length=12, choices=Overstap.choices, default=Overstap.DEELPERIODE)
+    grondslag = models.CharField(
+        max_length=5,
+        choices=Grondslag.choices,
+        default=Grondslag.START,
+        help_text="Betalen vanaf de startmelding, of alleen als er ook een akkoord ondersteuningsplan is.",
+    )
+    plan_termijn_dagen = models.PositiveSmallIntegerField(
+        default=42,
+        help_text="Bij grondslag 'plan': zoveel dagen vanaf de eerste start wordt betaald zonder akkoord "
+        "plan; daarna pas weer vanaf de dag van het akkoord.",
+    )
+    voorschot = models.BooleanField(
+        default=False,
+        help_text="Ja: een periode die nog niet voorbij is, wordt vooraf betaald (een latere stop wordt "
+        "verrekend). Nee: pas betalen als de periode voorbij is.",
+    )
 
     class Meta:
         verbose_name = "betaalbeleid"
@@ -130,20 +172,76 @@ class Betaalbeleid(models.Model):
         return f"Betaalbeleid {self.contract}"
 
 
-class BetaalInstelling(models.Model):
-    """The gemeente as payer in SEPA files."""
+class Stapelregel(Geldigheid):
+    """Two products that may run together for one client in this gemeente, as data.
 
-    gemeente = models.OneToOneField("organisaties.Gemeente", on_delete=models.CASCADE, related_name="+")
-    naam = models.CharField(max_length=70)
-    iban = models.CharField("IBAN", max_length=34, validators=[validate_iban])
-    bic = models.CharField("BIC", max_length=11)
+    Without a rule, two toewijzingen of one client for the same product, or for two products of the
+    same result, are never both paid for the same day: the run holds both and lists the conflict."""
 
-    class Meta:
-        verbose_name = "betaalinstelling"
-        verbose_name_plural = "betaalinstellingen"
+    gemeente = models.ForeignKey("organisaties.Gemeente", on_delete=models.PROTECT, related_name="+")
+    product = models.ForeignKey("catalogus.Product", on_delete=models.PROTECT, related_name="+")
+    samen_met = models.ForeignKey("catalogus.Product", on_delete=models.PROTECT, related_name="+")
+    toelichting = models.CharField(max_length=200, blank=True)
+
+    class Meta(Geldigheid.Meta):
+        verbose_name = "stapelregel"
+        verbose_name_plural = "stapelregels"
+        ordering = ["gemeente", "product", "samen_met", "geldig_van"]
 
     def __str__(self) -> str:
-        return self.naam
+        return f"{self.product} samen met {self.samen_met}"
+
+
+class BetaalInstelling(models.Model):
+    """The gemeente as payer in SEPA files: account holder, IBAN, BIC and the SEPA initiating party.
+
+    The details change by four eyes only (``bekostiging.betaalgegevens``): a beheerder proposes new ones
+    (the ``voorstel_*`` fields) and they take effect when a second person confirms them. A run keeps
+    the details as they were at its approval (``Afrekenrun.betaler_*``)."""
+
+    gemeente = models.OneToOneField("organisaties.Gemeente", on_delete=models.CASCADE, related_name="+")
+    naam = models.CharField("rekeninghouder", max_length=70, blank=True)
+    iban = models.CharField("IBAN", max_length=34, blank=True, validators=[validate_iban])
+    bic = models.CharField("BIC", max_length=11, blank=True)
+    initiatiefnemer = models.CharField(
+        "kenmerk initiatiefnemer",
+        max_length=35,
+        blank=True,
+        help_text="SEPA: identificatie van de opdrachtgever.",
+    )
+    voorstel_naam = models.CharField("voorgestelde rekeninghouder", max_length=70, blank=True)
+    voorstel_iban = models.CharField(
+        "voorgesteld IBAN", max_length=34, blank=True, validators=[validate_iban]
+    )
+    voorstel_bic = models.CharField("voorgestelde BIC", max_length=11, blank=True)
+    voorstel_initiatiefnemer = models.CharField(
+        "voorgesteld kenmerk initiatiefnemer", max_length=35, blank=True
+    )
+    voorgesteld_door = models.CharField(max_length=150, blank=True)
+    voorgesteld_op = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = "betaalgegevens gemeente"
+        verbose_name_plural = "betaalgegevens gemeenten"
+
+    def __str__(self) -> str:
+        return self.naam or f"Betaalgegevens (nog niet bevestigd) {self.gemeente_id}"
+
+    @property
+    def bevestigd(self) -> bool:
+        return bool(self.naam and self.iban and self.bic)
+
+    @property
+    def heeft_voorstel(self) -> bool:
+        return bool(self.voorgesteld_door)
+
+    def bevestiging_bezwaar(self, door: Any) -> str | None:
+        """Why ``door`` may not confirm the proposal (four eyes), or None."""
+        if not self.heeft_voorstel:
+            return "Er zijn geen voorgestelde betaalgegevens om te bevestigen."
+        if self.voorgesteld_door == door.get_username():
+            return "Nieuwe betaalgegevens worden bevestigd door iemand anders dan wie ze voorstelde."
+        return None
 
 
 class RunStatus(models.TextChoices):
@@ -170,6 +268,15 @@ class Afrekenrun(models.Model):
     )
     aantal_regels = models.PositiveIntegerField(default=0)
     totaal_cent = models.BigIntegerField(default=0)
+    # The gemeente's bank details at approval: the SEPA file pays from these, whatever changes later.
+    betaler_naam = models.CharField(max_length=70, blank=True)
+    betaler_iban = models.CharField(max_length=34, blank=True)
+    betaler_bic = models.CharField(max_length=11, blank=True)
+    betaler_initiatiefnemer = models.CharField(max_length=35, blank=True)
+    # Per period (id) a fingerprint of what the run settled it with (calendar, policies, tariffs,
+    # stapelregels, ended or not): a later run recomputes an earlier period in full only when it differs.
+    referentie = models.JSONField(default=dict, blank=True)
+    volledig = models.BooleanField(default=True, help_text="Alle perioden volledig herberekend.")
 
     objects: ClassVar[Any] = AfrekenrunQuerySet.as_manager()
 
@@ -202,6 +309,24 @@ class Afrekenrun(models.Model):
         return None
 
 
+class Runwijziging(models.Model):
+    """A client whose data changed since the previous run (from the audit trail): the run recomputes the
+    earlier periods for these clients only. Written set-based, never edited."""
+
+    run = models.ForeignKey(
+        Afrekenrun, on_delete=models.CASCADE, related_name="+", db_constraint=False, db_index=False
+    )
+    client_id = models.BigIntegerField()
+
+    class Meta:
+        verbose_name = "runwijziging"
+        verbose_name_plural = "runwijzigingen"
+        indexes = [models.Index(fields=["run", "client_id"])]
+
+    def __str__(self) -> str:
+        return f"Run {self.run_id}: cliënt {self.client_id}"
+
+
 class RegelSoort(models.TextChoices):
     NORMAAL = "normaal", "normaal"
     CORRECTIE = "correctie", "correctie"
@@ -214,6 +339,7 @@ class Regel(models.TextChoices):
     PRO_RATA = "pro_rata", "gedeeltelijke periode, naar rato van de dagen"
     PEILDAG_JA = "peildag_ja", "gedeeltelijke periode, in zorg op de peildag: volledig bedrag"
     PEILDAG_NEE = "peildag_nee", "gedeeltelijke periode, niet in zorg op de peildag: niets"
+    GEEN_PLAN = "geen_plan", "geen akkoord ondersteuningsplan na de termijn: niets"
     DEEL_NIETS = "deel_niets", "gedeeltelijke periode: volgens het beleid niets"
     OVERSTAP_VOL = "overstap_vol", "overstap in deze periode: volgens het beleid het volledige bedrag"
     OVERSTAP_NIETS = "overstap_niets", "overstap in deze periode: volgens het beleid niets"
@@ -244,6 +370,7 @@ REGEL_VELDEN = (
     "periode_dagen",
     "eerste_dag",
     "laatste_dag",
+    "grondslag",
 )
 
 
@@ -291,6 +418,9 @@ class Afrekenregel(models.Model):
     periode_dagen = models.PositiveSmallIntegerField()
     eerste_dag = models.DateField(null=True, blank=True)
     laatste_dag = models.DateField(null=True, blank=True)
+    grondslag = models.CharField(
+        max_length=5, choices=Grondslag.choices, default=Grondslag.START, help_text="Waarop de betaling rust."
+    )
 
     objects: ClassVar[Any] = AfrekenregelQuerySet.as_manager()
 
@@ -322,13 +452,70 @@ class Afrekenregel(models.Model):
         tekst = f"{Regel(self.regel).label}; {self.dagen} van {self.periode_dagen} dagen"
         if self.eerste_dag:
             tekst += f" ({d(self.eerste_dag)} t/m {d(self.laatste_dag)})"
-        tekst += f"; tarief {euro(self.tarief_cent)} per periode"
+        tekst += (
+            f"; tarief {euro(self.tarief_cent)} per periode; grondslag: {Grondslag(self.grondslag).label}"
+        )
         if self.soort == RegelSoort.CORRECTIE:
             tekst += (
                 f"; verschuldigd {euro(self.verschuldigd_cent)}, "
                 f"eerder betaald {euro(self.eerder_betaald_cent)}"
             )
         return tekst
+
+
+class ConflictReden(models.TextChoices):
+    ZELFDE_PRODUCT = "zelfde_product", "twee toewijzingen voor hetzelfde product op dezelfde dagen"
+    ZELFDE_RESULTAAT = (
+        "zelfde_resultaat",
+        "twee toewijzingen voor hetzelfde resultaat op dezelfde dagen, zonder stapelregel",
+    )
+
+
+class AfrekenconflictQuerySet(OrganisatieQuerySet):
+    gemeente_path = "run__gemeente"
+    aanbieder_path = "aanbieder"
+
+
+class Afrekenconflict(models.Model):
+    """A toewijzing the run held back for one period: it overlaps another toewijzing of the same client
+    for the same result on at least one day. Neither is paid (nor corrected) for that period until the
+    financieel user has the overlap resolved (an einddatum changed, or a stapelregel); a later run then
+    settles both. Written set-based with the run, like its lines."""
+
+    run = models.ForeignKey(Afrekenrun, on_delete=models.CASCADE, related_name="conflicten")
+    periode = models.ForeignKey(Periode, on_delete=models.PROTECT, related_name="+")
+    client = models.ForeignKey("clienten.Client", on_delete=models.PROTECT, related_name="+")
+    toewijzing = models.ForeignKey("toewijzingen.Toewijzing", on_delete=models.PROTECT, related_name="+")
+    andere_toewijzing = models.ForeignKey(
+        "toewijzingen.Toewijzing", on_delete=models.PROTECT, related_name="+"
+    )
+    aanbieder = models.ForeignKey("organisaties.Aanbieder", on_delete=models.PROTECT, related_name="+")
+    reden = models.CharField(max_length=20, choices=ConflictReden.choices)
+    eerste_dag = models.DateField(help_text="Eerste dag waarop beide lopen.")
+    laatste_dag = models.DateField(help_text="Laatste dag waarop beide lopen.")
+
+    objects: ClassVar[Any] = AfrekenconflictQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "afrekenconflict"
+        verbose_name_plural = "afrekenconflicten"
+        ordering = ["run", "client", "periode", "toewijzing"]
+        indexes = [models.Index(fields=["run", "toewijzing", "periode"])]
+
+    def __str__(self) -> str:
+        return f"Conflict {self.toewijzing_id}/{self.andere_toewijzing_id} {self.periode_id}"
+
+    @property
+    def beschrijving(self) -> str:
+        """For the financieel user: who, which two toewijzingen, which days, why, and what resolves it."""
+        t, a = self.toewijzing, self.andere_toewijzing
+        return (
+            f"{self.client.naam}, periode {self.periode.code}: toewijzing {t.nummer} ({t.product.naam}, "
+            f"{t.aanbieder.naam}) en toewijzing {a.nummer} ({a.product.naam}, {a.aanbieder.naam}) lopen "
+            f"allebei van {self.eerste_dag:%d-%m-%Y} t/m {self.laatste_dag:%d-%m-%Y}: "
+            f"{self.get_reden_display()}. Niet betaald tot de einddatum van één van beide is aangepast "
+            "of een stapelregel ze samen toestaat."
+        )
 
 
 class BetaalbatchQuerySet(OrganisatieQuerySet):

@@ -7,6 +7,7 @@ Every write goes through these functions, in one transaction each. The run is on
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -17,49 +18,74 @@ from django.db import connection, transaction
 from django.db.models import Count, Sum
 from django.utils import timezone
 
+from resultaat.bekostiging import betaalgegevens
+from resultaat.bekostiging.budget import (  # noqa: F401  (the budget pages call them through services)
+    Prognoseregel,
+    UrenVergelijking,
+    per_dag_cent,
+    per_jaar_cent,
+    prognose,
+    uren_versus_resultaat,
+)
 from resultaat.bekostiging.gebeurtenissen import AFREKENRUN_GEMAAKT, AFREKENRUN_GOEDGEKEURD
 from resultaat.bekostiging.models import (
+    Afrekenconflict,
     Afrekenregel,
     Afrekenrun,
     Betaalbatch,
     Betaalbeleid,
-    Budget,
+    CakPeriodejaar,
+    ConflictReden,
     KalenderSoort,
     Periode,
     Periodekalender,
     Regel,
     RunStatus,
+    Runwijziging,
+    Stapelregel,
 )
 from resultaat.bekostiging.sql import (
     BeleidRij,
     Dialect,
     PeriodeRij,
     TariefRij,
+    conflicten_sql,
     ctes,
     run_sql,
-    verplichtingen_sql,
+    stapel_ctes,
     verschuldigd_cte,
 )
 from resultaat.catalogus.models import Product, Tarief, TariefPeriode
 from resultaat.contracten.models import Contract
-from resultaat.core.audit.context import acting_as, current_actor
+from resultaat.core.audit.context import acting_as
 from resultaat.core.audit.gebeurtenissen import leg_vast
-from resultaat.core.audit.models import Actie, record
+from resultaat.core.audit.models import Actie, AuditEvent, record
+from resultaat.core.codes import WMO002RedenWijziging
 from resultaat.core.opmaak import euro
 from resultaat.organisaties.models import Aanbieder, Gemeente
 from resultaat.toewijzingen.models import Toewijzing
 
+# A run recomputes earlier periods for the clients changed since the previous run began, minus this
+# margin for transactions that were still open then.
+WIJZIGING_MARGE = dt.timedelta(hours=1)
 LOCK_NAMESPACE = 5_000_005  # pg_advisory_xact_lock(namespace, gemeente_id): one run per gemeente at a time
 
 
 # --- Period calendars ----------------------------------------------------------------------------------
 
 
+def cak_begin(jaar: int) -> dt.date:
+    """The first day of CAK period 1 of ``jaar``: the published date (``CakPeriodejaar``), else 1 January."""
+    rij = CakPeriodejaar.objects.filter(jaar=jaar).values_list("begin", flat=True).first()
+    return rij or dt.date(jaar, 1, 1)
+
+
 def genereer_kalender(
     gemeente: Gemeente, jaar: int, soort: str = KalenderSoort.VIER_WEKEN
 ) -> Periodekalender:
-    """The periods of a year: 13 four-week periods from 1 January (the 13th runs to 31 December, as
-    the CAK does), or 12 calendar months. Idempotent for an existing calendar of the same kind."""
+    """The periods of a year: the 13 four-week periods of the CAK (period 1 from ``cak_begin``; period
+    13 runs up to period 1 of the next year), or 12 calendar months. Idempotent for an existing calendar
+    of the same kind. A year must join the calendar of the year before without gap or overlap."""
     with transaction.atomic():
         kalender, _ = Periodekalender.objects.get_or_create(
             gemeente=gemeente, jaar=jaar, defaults={"soort": soort}
@@ -70,11 +96,13 @@ def genereer_kalender(
             )
         if kalender.perioden.exists():
             return kalender
-        jan1, volgend = dt.date(jaar, 1, 1), dt.date(jaar + 1, 1, 1)
         perioden = []
         if soort == KalenderSoort.VIER_WEKEN:
+            begin1, volgend = cak_begin(jaar), cak_begin(jaar + 1)
+            if volgend - begin1 < dt.timedelta(days=12 * 28 + 1):
+                raise ValidationError(f"De CAK-perioden van {jaar} en {jaar + 1} sluiten niet aan.")
             for n in range(1, 14):
-                begin = jan1 + dt.timedelta(days=28 * (n - 1))
+                begin = begin1 + dt.timedelta(days=28 * (n - 1))
                 eind = volgend if n == 13 else begin + dt.timedelta(days=28)
                 perioden.append((f"{jaar}-P{n:02d}", n, begin, eind))
         else:
@@ -82,11 +110,32 @@ def genereer_kalender(
                 begin = dt.date(jaar, n, 1)
                 eind = dt.date(jaar + 1, 1, 1) if n == 12 else dt.date(jaar, n + 1, 1)
                 perioden.append((f"{jaar}-{n:02d}", n, begin, eind))
+        _sluit_aan(gemeente, jaar, perioden[0][2], perioden[-1][3])
         Periode.objects.bulk_create(
             Periode(kalender=kalender, gemeente=gemeente, code=c, nummer=n, begin=b, eind=e)
             for c, n, b, e in perioden
         )
     return kalender
+
+
+def _sluit_aan(gemeente: Gemeente, jaar: int, eerste: dt.date, eind: dt.date) -> None:
+    """A new year's calendar neither overlaps nor leaves a gap with the years before and after it: a day
+    outside every period would never be paid, a day in two periods twice."""
+    laatste = eind - dt.timedelta(days=1)
+    tekst = f"De kalender {jaar} van {gemeente.naam} ({eerste:%d-%m-%Y} t/m {laatste:%d-%m-%Y})"
+    overlap = Periode.objects.filter(gemeente=gemeente, begin__lt=eind, eind__gt=eerste).first()
+    if overlap is not None:
+        raise ValidationError(f"{tekst} overlapt periode {overlap.code}.")
+    vorige = Periode.objects.filter(gemeente=gemeente, kalender__jaar=jaar - 1).order_by("-eind").first()
+    volgende = Periode.objects.filter(gemeente=gemeente, kalender__jaar=jaar + 1).order_by("begin").first()
+    if vorige is not None and vorige.eind != eerste:
+        raise ValidationError(
+            f"{tekst} sluit niet aan op periode {vorige.code} (t/m {vorige.laatste_dag:%d-%m-%Y})."
+        )
+    if volgende is not None and volgende.begin != eind:
+        raise ValidationError(
+            f"{tekst} sluit niet aan op periode {volgende.code} (vanaf {volgende.begin:%d-%m-%Y})."
+        )
 
 
 def zoek_periode(gemeente: Gemeente, code: str) -> Periode:
@@ -123,6 +172,9 @@ def standaardbeleid() -> BeleidRij:
         velden["tijdelijke_stop_dagen"],
         velden["overlijden"],
         velden["overstap"],
+        velden["voorschot"],
+        velden["grondslag"],
+        velden["plan_termijn_dagen"],
     )
 
 
@@ -151,21 +203,83 @@ def _beleid(gemeente_id: int, perioden: list[PeriodeRij]) -> list[BeleidRij]:
                     b.tijdelijke_stop_dagen,
                     b.overlijden,
                     b.overstap,
+                    b.voorschot,
+                    b.grondslag,
+                    b.plan_termijn_dagen,
                 )
             )
     return rijen
 
 
+def _stapelregels(gemeente_id: int, perioden: list[PeriodeRij]) -> list[tuple[int, int, int]]:
+    """Per period the product pairs (both orders) a stapelregel valid at the period's start allows."""
+    regels = list(Stapelregel.objects.filter(gemeente_id=gemeente_id))
+    return [
+        (p.pid, a, b)
+        for p in perioden
+        for r in regels
+        if r.is_geldig_op(p.begin)
+        for a, b in ((r.product_id, r.samen_met_id), (r.samen_met_id, r.product_id))
+    ]
+
+
+def _resultaat_van() -> dict[int, int]:
+    """The result of every product; a product without one is a result of its own."""
+    return {
+        pk: (rid if rid is not None else -pk) for pk, rid in Product.objects.values_list("pk", "resultaat_id")
+    }
+
+
+def _ontbrekende_tarieven(
+    gemeente: Gemeente, perioden: list[Periode], tarieven: list[TariefRij]
+) -> list[str]:
+    """Per period the products some toewijzing in care needs but that have no tariff: a run would pay
+    them nothing without saying so."""
+    heeft = {(t.pid, t.product_id) for t in tarieven}
+    toewijzingen = Toewijzing.objects.filter(gemeente=gemeente).exclude(
+        reden_wijziging=WMO002RedenWijziging.VERWIJDERD
+    )
+    in_gebruik = set(toewijzingen.values_list("product_id", flat=True).distinct())
+    producten = {p.pk: p for p in Product.objects.filter(pk__in=in_gebruik)}
+    ontbrekend = []
+    for p in perioden:
+        for prid in sorted(in_gebruik):
+            if (p.pk, prid) in heeft:
+                continue
+            if (
+                toewijzingen.filter(product_id=prid, ingangsdatum__lt=p.eind)
+                .lopend_op(p.begin)
+                .filter(leveringen__verwijderd=False, leveringen__begindatum__lt=p.eind)
+                .exists()
+            ):
+                ontbrekend.append(
+                    f"{producten[prid]} in periode {p.code} ({p.begin:%d-%m-%Y} t/m {p.laatste_dag:%d-%m-%Y})"
+                )
+    return ontbrekend
+
+
+def _is_kalendermaand(begin: dt.date, eind: dt.date) -> bool:
+    volgende = dt.date(begin.year + begin.month // 12, begin.month % 12 + 1, 1)
+    return begin.day == 1 and eind == volgende
+
+
 def bedrag_voor_periode(tarief: Tarief, begin: dt.date, eind: dt.date, kalender: str | None) -> int:
-    """The amount for a whole period: the tariff itself when the period is of the tariff's kind; else
-    converted by days (a 4-week tariff per 28 days, a month tariff per 365/12 days), rounded."""
+    """The amount for a whole period: the tariff itself when the period is of the tariff's kind. A
+    four-week tariff for a calendar month is 13/12 of it and a month tariff for a four-week period 12/13,
+    so that a year pays 13 four-week or 12 month amounts alike (EUR 216 per four weeks: EUR 234 per
+    month, EUR 2,808 a year either way). Any other range: by days (a four-week tariff per 28 days, a
+    month tariff per 365/12 days). Rounded to the cent."""
     dagen = (eind - begin).days
     if tarief.periode == TariefPeriode.CAK_PERIODE:
         if kalender == KalenderSoort.VIER_WEKEN:
             return tarief.bedrag_cent
+        if _is_kalendermaand(begin, eind):
+            return (tarief.bedrag_cent * 13 * 2 + 12) // 24
         return (tarief.bedrag_cent * dagen * 2 + 28) // 56
-    if kalender == KalenderSoort.MAAND:
+    if kalender == KalenderSoort.MAAND or _is_kalendermaand(begin, eind):
         return tarief.bedrag_cent
+    if kalender == KalenderSoort.VIER_WEKEN:
+        return (tarief.bedrag_cent * 12 * 2 + 13) // 26
     return (tarief.bedrag_cent * 12 * dagen * 2 + 365) // 730
 
 
@@ -249,7 +363,7 @@ def verschuldigd(toewijzing: Any, periode: Periode | str | tuple[dt.date, dt.dat
             standaardbeleid(),
         )
         + ","
-        + verschuldigd_cte(d, f"t.id = {int(toewijzing.pk)}")
+        + verschuldigd_cte(d, f"t.id = {int(toewijzing.pk)}", timezone.localdate())
         + f"""
 SELECT bedrag, regel, dagen, pd, tarief, {d.datum("eerste")}, {d.datum("laatste")}
 FROM due_bedrag"""  # noqa: S608
@@ -287,6 +401,10 @@ FROM due_bedrag"""  # noqa: S608
     )
 
 
+def _datum(v: Any) -> dt.date:
+    return v if isinstance(v, dt.date) else dt.date.fromisoformat(str(v))
+
+
 def _als_datum(v: Any) -> dt.date | None:
     if v is None or isinstance(v, dt.date):
         return v
@@ -315,6 +433,7 @@ class Runresultaat:
     per_aanbieder: list[Regelsamenvatting] = field(default_factory=list)
     dry_run: bool = False
     melding: str = ""
+    conflicten: list[Afrekenconflict] = field(default_factory=list)
 
 
 def _vergrendel(gemeente_id: int) -> None:
@@ -332,18 +451,61 @@ def _vergrendel(gemeente_id: int) -> None:
             cur.execute("SET LOCAL work_mem = '256MB'")
 
 
+def _controleer_periode(gemeente: Gemeente, periode: Periode, vandaag: dt.date) -> None:
+    """A period that has not ended is settled only for contracts whose policy pays in advance."""
+    if periode.eind <= vandaag:
+        return
+    voorschot = Contract.objects.filter(gemeenten=gemeente, betaalbeleid__voorschot=True).geldig_op(
+        periode.begin
+    )
+    if not voorschot.exists():
+        raise ValidationError(
+            f"Periode {periode.code} loopt tot en met {periode.laatste_dag:%d-%m-%Y} en is nog niet voorbij: "
+            f"afrekenen kan vanaf {periode.eind:%d-%m-%Y}. Alleen een contract met betaling vooraf "
+            "(voorschot) wordt eerder betaald."
+        )
+
+
+def _gebruiker(door: Any) -> Any:
+    """The person who makes a run: a run needs a named user, so that the four-eyes rule can hold."""
+    if door is None or not getattr(door, "pk", None):
+        raise ValidationError(
+            "Een afrekenrun wordt gemaakt door een medewerker met een eigen account; geef aan wie (--door)."
+        )
+    return door
+
+
 def afrekenen(
-    *, gemeente: Gemeente, periode: Periode, door: Any = None, dry_run: bool = False
+    *,
+    gemeente: Gemeente,
+    periode: Periode,
+    door: Any,
+    dry_run: bool = False,
+    vandaag: dt.date | None = None,
+    volledig: bool = False,
 ) -> Runresultaat:
     """Settle ``periode`` for ``gemeente``: what is due for the period, plus corrections for every
-    earlier settled period (what is due now minus what was paid), as one new concept run.
+    earlier settled period (what is due now minus what was paid), as one new concept run made by
+    ``door`` (a user; another user approves it).
+
+    Refused, with nothing saved: a period that has not ended by ``vandaag`` (unless a contract pays in
+    advance), and a period in which a product in care has no tariff. Two toewijzingen of one client for
+    the same result on the same day are never both paid: both are held for that period and listed as
+    conflicts of the run (:class:`Afrekenconflict`).
+
+    Incremental: an earlier period is recomputed in full only when its reference data (policies,
+    tariffs, stapelregels, ended or not) differs from the previous run's; otherwise only for the clients
+    whose data changed since the previous run (the audit trail). ``volledig`` recomputes everything;
+    ``settle --controle`` proves both give the same lines.
 
     Past runs are never edited. Settling again adds nothing when nothing changed: then no run is kept
     and the result says so. ``dry_run`` computes the same lines and rolls them back."""
     if periode.gemeente_id != gemeente.pk:
         raise ValidationError("Deze periode hoort niet bij deze gemeente.")
-    actor = door if door is not None else current_actor()
-    with transaction.atomic(), acting_as(actor):
+    user = _gebruiker(door)
+    vandaag = vandaag or timezone.localdate()
+    _controleer_periode(gemeente, periode, vandaag)
+    with transaction.atomic(), acting_as(user):
         _vergrendel(gemeente.pk)
         # Corrections: every period from the first one ever settled up to this one (a period skipped in
         # between is settled here too; its lines are then normal lines).
@@ -365,24 +527,53 @@ def afrekenen(
         alle = [*eerdere, periode]
         rijen = [(PeriodeRij(p.pk, p.begin, p.eind), p.kalender.soort) for p in alle]
         perioden = [r for r, _ in rijen]
-        reference = ctes(
-            _dialect(), perioden, _beleid(gemeente.pk, perioden), _tarieven(rijen, None), standaardbeleid()
-        )
-        user = door if door is not None and getattr(door, "pk", None) else None
+        tarieven = _tarieven(rijen, None)
+        ontbrekend = _ontbrekende_tarieven(gemeente, alle, tarieven)
+        if ontbrekend:
+            raise ValidationError(
+                "Geen tarief voor "
+                + "; ".join(ontbrekend[:5])
+                + (f" (en {len(ontbrekend) - 5} meer)" if len(ontbrekend) > 5 else "")
+                + ". Leg eerst het tarief vast; er is niets afgerekend."
+            )
+        beleid = _beleid(gemeente.pk, perioden)
+        stapel = _stapelregels(gemeente.pk, perioden)
+        reference = ctes(_dialect(), perioden, beleid, tarieven, standaardbeleid())
+        vingerafdruk = _vingerafdrukken(perioden, beleid, tarieven, stapel, vandaag)
+        vorige = Afrekenrun.objects.filter(gemeente=gemeente).order_by("-aangemaakt_op", "-id").first()
         run = Afrekenrun.objects.create(
             gemeente=gemeente,
             periode=periode,
             aangemaakt_door=user,
-            aangemaakt_door_naam=current_actor().naam,
+            aangemaakt_door_naam=user.get_username(),
+            referentie=vingerafdruk,
         )
+        alles: list[int] | None = None
+        if not volledig and vorige is not None:
+            alles = [
+                p.pid
+                for p in perioden
+                if p.pid == periode.pk or vorige.referentie.get(str(p.pid)) != vingerafdruk[str(p.pid)]
+            ]
+            _leg_wijzigingen_vast(run, vorige)
+        if alles is not None and len(alles) < len(perioden):
+            Afrekenrun.objects.filter(pk=run.pk).update(volledig=False)
+            run.volledig = False
+        else:
+            alles = None
+        conflicten = _leg_conflicten_vast(run, gemeente, perioden, reference, stapel, vandaag, alles)
         correcties = Afrekenregel.objects.filter(periode_id__in=[p.pid for p in perioden]).exists()
         with connection.cursor() as cur:
-            cur.execute(run_sql(_dialect(), run.pk, gemeente.pk, perioden, reference, correcties))
+            cur.execute(
+                run_sql(_dialect(), run.pk, gemeente.pk, perioden, reference, correcties, vandaag, alles)
+            )
         resultaat = _samenvatting(run, periode)
+        resultaat.conflicten = conflicten
         # An empty first run is kept: it records that the period is settled (a late start is then
-        # corrected in a later run). An empty rerun adds nothing and is not kept.
+        # corrected in a later run). An empty rerun adds nothing and is not kept, unless it holds
+        # conflicts back: those are listed on the run for the financieel user to resolve.
         al_afgerekend = Afrekenrun.objects.filter(periode=periode).exclude(pk=run.pk).exists()
-        if dry_run or (resultaat.regels == 0 and al_afgerekend):
+        if dry_run or (resultaat.regels == 0 and al_afgerekend and not conflicten):
             transaction.set_rollback(True)
             resultaat.run = None
             resultaat.dry_run = dry_run
@@ -407,6 +598,84 @@ def afrekenen(
             totaal=euro(run.totaal_cent),
         )
     return resultaat
+
+
+def _leg_wijzigingen_vast(run: Afrekenrun, vorige: Afrekenrun) -> None:
+    """The clients whose data changed since the previous run began, from the audit trail (an hour of
+    margin for transactions that were still open then); one set-based insert."""
+    sinds = vorige.aangemaakt_op - WIJZIGING_MARGE
+    w, a = Runwijziging._meta.db_table, AuditEvent._meta.db_table
+    with connection.cursor() as cur:
+        cur.execute(
+            f"INSERT INTO {w} (run_id, client_id) SELECT DISTINCT %s, client_id FROM {a} "  # noqa: S608
+            "WHERE tijdstip >= %s AND client_id IS NOT NULL AND actie <> %s",
+            [run.pk, sinds, Actie.GELEZEN],
+        )
+
+
+def _vingerafdrukken(
+    perioden: list[PeriodeRij],
+    beleid: list[BeleidRij],
+    tarieven: list[TariefRij],
+    stapel: list[tuple[int, int, int]],
+    vandaag: dt.date,
+) -> dict[str, str]:
+    """Per period a fingerprint of everything besides client data that decides what is due in it."""
+    uit = {}
+    producten = sorted(_resultaat_van().items())
+    for p in perioden:
+        inhoud = repr(
+            (
+                p.begin,
+                p.eind,
+                p.eind <= vandaag,
+                sorted(repr(b) for b in beleid if b.pid == p.pid),
+                standaardbeleid(),
+                sorted((t.product_id, t.bedrag_cent) for t in tarieven if t.pid == p.pid),
+                sorted(s for s in stapel if s[0] == p.pid),
+                producten,
+            )
+        )
+        uit[str(p.pid)] = hashlib.sha256(inhoud.encode()).hexdigest()[:16]
+    return uit
+
+
+def _leg_conflicten_vast(
+    run: Afrekenrun,
+    gemeente: Gemeente,
+    perioden: list[PeriodeRij],
+    reference: str,
+    stapel: list[tuple[int, int, int]],
+    vandaag: dt.date,
+    alles: list[int] | None,
+) -> list[Afrekenconflict]:
+    """The conflicts the run holds back, written before its lines (the line statement skips them)."""
+    sql = conflicten_sql(
+        _dialect(),
+        gemeente.pk,
+        reference + "," + stapel_ctes(stapel, _resultaat_van()),
+        vandaag,
+        run.pk,
+        alles,
+    )
+    with connection.cursor() as cur:
+        cur.execute(sql)
+        rijen = cur.fetchall()
+    conflicten = [
+        Afrekenconflict(
+            run=run,
+            periode_id=pid,
+            client_id=client_id,
+            toewijzing_id=tid,
+            andere_toewijzing_id=andere,
+            aanbieder_id=aanbieder_id,
+            reden=ConflictReden.ZELFDE_PRODUCT if p1 == p2 else ConflictReden.ZELFDE_RESULTAAT,
+            eerste_dag=_datum(eerste),
+            laatste_dag=_datum(laatste),
+        )
+        for pid, client_id, tid, andere, aanbieder_id, p1, p2, eerste, laatste in rijen
+    ]
+    return Afrekenconflict.objects.bulk_create(conflicten)
 
 
 def _samenvatting(run: Afrekenrun, periode: Periode) -> Runresultaat:
@@ -441,6 +710,7 @@ def keur_goed(*, run: Afrekenrun, door: Any) -> Afrekenrun:
         run.goedgekeurd_door = door
         run.goedgekeurd_op = timezone.now()
         run.save(update_fields=["status", "goedgekeurd_door", "goedgekeurd_op"])
+        betaalgegevens.leg_vast_bij_goedkeuring(run)
         per = (
             Afrekenregel.objects.filter(run=run)
             .values("aanbieder_id")
@@ -488,114 +758,6 @@ def betaald_per_toewijzing(gemeente: Gemeente) -> dict[tuple[int, int], int]:
     ):
         totaal[(tid, pid)] += s
     return dict(totaal)
-
-
-# --- Budget, commitments and the hours-versus-results comparison ----------------------------------------
-
-
-def per_dag_cent(tarief: Tarief) -> float:
-    """A tariff per day: a 4-week tariff over 28 days, a month tariff over 365/12 days."""
-    if tarief.periode == TariefPeriode.CAK_PERIODE:
-        return tarief.bedrag_cent / 28
-    return tarief.bedrag_cent * 12 / 365
-
-
-def per_jaar_cent(tarief: Tarief) -> int:
-    return tarief.bedrag_cent * (13 if tarief.periode == TariefPeriode.CAK_PERIODE else 12)
-
-
-@dataclass
-class Prognoseregel:
-    product_id: int
-    product: str
-    budget_cent: int | None
-    gerealiseerd_cent: int
-    verplicht_cent: int
-    clienten: int
-
-    @property
-    def prognose_cent(self) -> int:
-        return self.gerealiseerd_cent + self.verplicht_cent
-
-    @property
-    def verschil_cent(self) -> int | None:
-        return None if self.budget_cent is None else self.budget_cent - self.prognose_cent
-
-
-def prognose(gemeente: Gemeente, jaar: int, vandaag: dt.date) -> list[Prognoseregel]:
-    """Per product: budget, what the runs of this year paid, and the commitments: what the toewijzingen
-    in care today will cost from today until their end or the year end (one grouped query)."""
-    jaareind = dt.date(jaar + 1, 1, 1)
-    start = max(vandaag, dt.date(jaar, 1, 1))
-    sql = verplichtingen_sql(_dialect(), start, jaareind)
-    with connection.cursor() as cur:
-        cur.execute(sql, [gemeente.pk, start, start, start])
-        actief = {pid: (n, dagen or 0) for pid, n, dagen in cur.fetchall()}
-    budgetten = dict(
-        Budget.objects.filter(gemeente=gemeente, jaar=jaar).values_list("product_id", "bedrag_cent")
-    )
-    betaald = dict(
-        Afrekenregel.objects.filter(
-            run__gemeente=gemeente, periode__begin__gte=dt.date(jaar, 1, 1), periode__begin__lt=jaareind
-        )
-        .values_list("product_id")
-        .annotate(s=Sum("bedrag_cent"))
-        .values_list("product_id", "s")
-    )
-    regels = []
-    for product in Product.objects.filter(pk__in=set(actief) | set(budgetten) | set(betaald)).order_by(
-        "code"
-    ):
-        tarief = product.tarief_op(start)
-        n, dagen = actief.get(product.pk, (0, 0))
-        verplicht = round(dagen * per_dag_cent(tarief)) if tarief else 0
-        regels.append(
-            Prognoseregel(
-                product.pk,
-                str(product),
-                budgetten.get(product.pk),
-                betaald.get(product.pk) or 0,
-                verplicht,
-                n,
-            )
-        )
-    return regels
-
-
-@dataclass
-class UrenVergelijking:
-    clienten: int
-    uren_per_week: float
-    uurtarief_cent: int
-    uren_cent: int
-    resultaat_cent: int
-
-    @property
-    def besparing_procent(self) -> float:
-        return 0.0 if not self.uren_cent else 100 * (self.uren_cent - self.resultaat_cent) / self.uren_cent
-
-
-def uren_versus_resultaat(
-    gemeente: Gemeente, product: Any, vandaag: dt.date, *, uurtarief_cent: int, uren_per_week: float
-) -> UrenVergelijking:
-    """The same caseload (clients in care today with this product) paid by the hour for the hours of
-    their old indications, or per result at the product tariff, per year (seed 002: the 40% cut)."""
-    clienten = (
-        Toewijzing.objects.filter(gemeente=gemeente, product=product)
-        .actief_op(vandaag)
-        .filter(
-            leveringen__verwijderd=False,
-            leveringen__einddatum__isnull=True,
-            leveringen__begindatum__lte=vandaag,
-        )
-        .values("client_id")
-        .distinct()
-        .count()
-    )
-    tarief = product.tarief_op(vandaag)
-    uren = round(clienten * uren_per_week * 52 * uurtarief_cent)
-    resultaat = clienten * per_jaar_cent(tarief) if tarief else 0
-    return UrenVergelijking(clienten, uren_per_week, uurtarief_cent, uren, resultaat)
 
 
 def verschuldigd_cent(*, toewijzing: Any, periode_begin: dt.date, periode_eind: dt.date) -> int:

@@ -21,15 +21,19 @@ from django.db import models
 
 from resultaat.bekostiging.models import (
     REGEL_VELDEN,
+    Afrekenconflict,
     Afrekenregel,
     Deelperiode,
+    Grondslag,
     Overlijden,
     Overstap,
     Regel,
     RegelSoort,
+    Runwijziging,
 )
 from resultaat.clienten.models import Client
 from resultaat.core.codes import WMO002RedenWijziging, WMO588RedenBeeindiging
+from resultaat.ondersteuning.models import Ondersteuningsplan
 from resultaat.toewijzingen.models import Levering, Toewijzing
 
 EPOCH = dt.date(1970, 1, 1)
@@ -87,6 +91,9 @@ class BeleidRij:
     stopdagen: int
     overlijden: str
     overstap: str
+    voorschot: bool = False
+    grondslag: str = "start"
+    plan_termijn: int = 0
 
 
 @dataclass(frozen=True)
@@ -96,8 +103,17 @@ class TariefRij:
     bedrag_cent: int
 
 
-def _waarden(b: BeleidRij) -> tuple[str, int, int, str, str]:
-    return (b.deelperiode, b.peildag, b.stopdagen, b.overlijden, b.overstap)
+def _waarden(b: BeleidRij) -> tuple[str, int, int, str, str, bool, str, int]:
+    return (
+        b.deelperiode,
+        b.peildag,
+        b.stopdagen,
+        b.overlijden,
+        b.overstap,
+        b.voorschot,
+        b.grondslag,
+        b.plan_termijn,
+    )
 
 
 def _lit(s: str) -> str:
@@ -148,7 +164,8 @@ def ctes(
     )
     bel = ", ".join(
         f"({int(b.pid)}, {int(b.aanbieder_id)}, {_lit(b.deelperiode)}, {int(b.peildag)}, {int(b.stopdagen)}, "
-        f"{_lit(b.overlijden)}, {_lit(b.overstap)})"
+        f"{_lit(b.overlijden)}, {_lit(b.overstap)}, {1 if b.voorschot else 0}, {_lit(b.grondslag)}, "
+        f"{int(b.plan_termijn)})"
         for b in [*beleid, *(BeleidRij(p.pid, -1, *_waarden(standaard)) for p in perioden)]
     )
     tar = ", ".join(
@@ -157,18 +174,34 @@ def ctes(
     )
     return f"""
 per (pid, pb, pe, pd, pbd, ped) AS (VALUES {per}),
-bel (pid, aid, deel, peil, stop, ovl, ovs) AS (VALUES {bel}),
+bel (pid, aid, deel, peil, stop, ovl, ovs, vs, gs, gt) AS (VALUES {bel}),
 tar (pid, prid, bedrag) AS (VALUES {tar})"""
 
 
-def verschuldigd_cte(d: Dialect, filter_sql: str) -> str:
+def stapel_ctes(stapel: list[tuple[int, int, int]], resultaat_van: dict[int, int]) -> str:
+    """``stap``: per period the product pairs that may run together (both orders); ``prk``: per product
+    the result it belongs to (a product without a result is a result of its own). Dummy rows, as VALUES
+    cannot be empty."""
+    stap = ", ".join(f"({int(pid)}, {int(a)}, {int(b)})" for pid, a, b in [*stapel, (-1, -1, -1)])
+    prk = ", ".join(f"({int(p)}, {int(r)})" for p, r in [*resultaat_van.items(), (-1, -1)])
+    return f"""
+stap (pid, p1, p2) AS (VALUES {stap}),
+prk (prid, rk) AS (VALUES {prk})"""
+
+
+def verschuldigd_cte(
+    d: Dialect, filter_sql: str, vandaag: dt.date | None = None, delen: list[str] | None = None
+) -> str:
     """CTE ``due``: one row per (toewijzing, period) with days in care and the amount due.
 
     Switches: a toewijzing that gives way under the switch rule ("oude": the new one gives way;
     "nieuwe": the old one does) gets nothing before any other switch rule applies, so that with two
     switches in one period (A to B to C) only one of them gets the full amount.
 
-    ``filter_sql`` restricts the toewijzingen (``t``), e.g. to a gemeente or one toewijzing."""
+    ``filter_sql`` restricts the toewijzingen (``t``), e.g. to a gemeente or one toewijzing. With
+    ``vandaag``, a period that has not ended by then is only due under a policy of advance payment
+    (``voorschot``). ``delen`` splits the scan into parts (extra conditions, joined by UNION ALL): an
+    incremental run scans its full periods for every toewijzing and the others for changed clients only."""
     nooit = str(BIG)
     dag = d.dag
     t, t_o, t_v = Alias(Toewijzing, "t"), Alias(Toewijzing, "o"), Alias(Toewijzing, "v")
@@ -191,12 +224,28 @@ def verschuldigd_cte(d: Dialect, filter_sql: str) -> str:
     dood_eind = f"COALESCE({dag(c.overlijdensdatum)}, {nooit})"
     a = d.grootste(dag(lev.begindatum), dag(t.ingangsdatum), "per.pb")
     b = d.kleinste(levering_eind, f"COALESCE({dag(t.einddatum)}, {nooit})", dood_eind, "per.pe - 1")
-    return f"""
-iv AS (
+    afgelopen = (
+        f" AND (per.pe <= {dagnummer(vandaag)} OR COALESCE(bl.vs, bd.vs) = 1)" if vandaag is not None else ""
+    )
+    # Grondslag "plan": the first start, and the first day an agreed plan exists (looked up only
+    # under that policy).
+    pl, lev3 = Alias(Ondersteuningsplan, "pl"), Alias(Levering, "l3")
+    plan_gs = f"COALESCE(bl.gs, bd.gs) = {_lit(Grondslag.PLAN)}"
+    eerste_start = (
+        f"CASE WHEN {plan_gs} THEN (SELECT MIN({dag(lev3.begindatum)}) FROM {lev3.tabel} "  # noqa: S608
+        f"WHERE {lev3.toewijzing} = {t.id} AND {lev3.verwijderd} = {d.onwaar()}) END"
+    )
+    akkoord = (
+        f"CASE WHEN {plan_gs} THEN (SELECT MIN({dag(pl.akkoord_op)}) FROM {pl.tabel} "  # noqa: S608
+        f"WHERE {pl.toewijzing} = {t.id} AND {pl.akkoord_op} IS NOT NULL) END"
+    )
+    iv_delen = [
+        f"""
   SELECT {t.id} AS tid, per.pid AS pid, {t.client} AS client_id, {t.aanbieder} AS aanbieder_id,
     {t.product} AS product_id, per.pd,
     COALESCE(tar.bedrag, 0) AS tarief, COALESCE(bl.deel, bd.deel) AS deel, COALESCE(bl.ovl, bd.ovl) AS ovl,
-    {a} AS a, {b} AS b, per.pb + COALESCE(bl.peil, bd.peil) - 1 AS peildag, {dood_eind} AS dood
+    {a} AS a, {b} AS b, per.pb + COALESCE(bl.peil, bd.peil) - 1 AS peildag, {dood_eind} AS dood,
+    COALESCE(bl.gs, bd.gs) AS gs, COALESCE(bl.gt, bd.gt) AS gt, {eerste_start} AS s0, {akkoord} AS p0
   FROM {t.tabel}
   JOIN {lev.tabel} ON {lev.toewijzing} = {t.id} AND {lev.verwijderd} = {d.onwaar()}
   JOIN {c.tabel} ON {c.id} = {t.client}
@@ -205,22 +254,40 @@ iv AS (
   LEFT JOIN bel bl ON bl.pid = per.pid AND bl.aid = {t.aanbieder}
   LEFT JOIN bel bd ON bd.pid = per.pid AND bd.aid = -1
   LEFT JOIN tar ON tar.pid = per.pid AND tar.prid = {t.product}
-  WHERE {t.reden_wijziging} <> {VERWIJDERD} AND {filter_sql}
+  WHERE {t.reden_wijziging} <> {VERWIJDERD} AND {filter_sql}{afgelopen}{deel}"""  # noqa: S608
+        for deel in (delen or [""])
+    ]
+    return f"""
+iv AS ({" UNION ALL ".join(iv_delen)}),
+grens AS (
+  SELECT iv.*,
+    CASE WHEN s0 IS NULL OR (p0 IS NOT NULL AND p0 <= s0 + gt) THEN {nooit} ELSE s0 + gt - 1 END AS g,
+    CASE WHEN s0 IS NULL OR p0 IS NULL OR p0 <= s0 + gt THEN {nooit} ELSE p0 END AS p
+  FROM iv
+),
+stuk AS (
+  SELECT grens.*, a AS a1, {d.kleinste("b", "g")} AS b1, {d.grootste("a", "p")} AS a2, b AS b2 FROM grens
 ),
 agg AS (
   SELECT tid, pid, MAX(client_id) AS client_id, MAX(aanbieder_id) AS aanbieder_id,
     MAX(product_id) AS product_id, MAX(pd) AS pd, MAX(tarief) AS tarief, MAX(deel) AS deel, MAX(ovl) AS ovl,
-    SUM(CASE WHEN b >= a THEN b - a + 1 ELSE 0 END) AS dagen,
-    MIN(CASE WHEN b >= a THEN a END) AS eerste,
-    MAX(CASE WHEN b >= a THEN b END) AS laatste,
-    MAX(CASE WHEN b >= a AND a <= peildag AND peildag <= b THEN 1 ELSE 0 END) AS op_peildag,
-    MAX(CASE WHEN b >= a AND a <= dood AND dood <= b THEN 1 ELSE 0 END) AS op_sterfdag
-  FROM iv GROUP BY tid, pid
+    MAX(gs) AS grondslag,
+    SUM(CASE WHEN b >= a THEN b - a + 1 ELSE 0 END) AS zorgdagen,
+    SUM(CASE WHEN b1 >= a1 THEN b1 - a1 + 1 ELSE 0 END + CASE WHEN b2 >= a2 THEN b2 - a2 + 1 ELSE 0 END)
+      AS dagen,
+    MIN(CASE WHEN b1 >= a1 THEN a1 WHEN b2 >= a2 THEN a2 END) AS eerste,
+    MAX(CASE WHEN b2 >= a2 THEN b2 WHEN b1 >= a1 THEN b1 END) AS laatste,
+    MAX(CASE WHEN (b1 >= a1 AND a1 <= peildag AND peildag <= b1)
+      OR (b2 >= a2 AND a2 <= peildag AND peildag <= b2) THEN 1 ELSE 0 END) AS op_peildag,
+    MAX(CASE WHEN (b1 >= a1 AND a1 <= dood AND dood <= b1) OR (b2 >= a2 AND a2 <= dood AND dood <= b2)
+      THEN 1 ELSE 0 END) AS op_sterfdag
+  FROM stuk GROUP BY tid, pid
 ),
 due AS (
   SELECT agg.tid, agg.pid, agg.dagen, agg.eerste, agg.laatste, agg.pd, agg.tarief,
-    agg.client_id, agg.aanbieder_id, agg.product_id,
+    agg.client_id, agg.aanbieder_id, agg.product_id, agg.grondslag,
     CASE
+      WHEN agg.dagen = 0 AND agg.zorgdagen > 0 THEN {R["GEEN_PLAN"]}
       WHEN agg.dagen = 0 THEN {R["GEEN_ZORG"]}
       WHEN nieuw.ovs = {ovs["OUDE"]} THEN {R["OVERSTAP_NIETS"]}
       WHEN oud.ovs = {ovs["NIEUWE"]} THEN {R["OVERSTAP_NIETS"]}
@@ -279,37 +346,60 @@ def run_sql(
     perioden: list[PeriodeRij],
     reference: str,
     correcties: bool = True,
+    vandaag: dt.date | None = None,
+    volledig: list[int] | None = None,
 ) -> str:
     """The one statement of a run: due minus what earlier runs paid, per toewijzing and period.
 
     Without ``correcties`` (no line exists yet for any of the periods, so nothing was paid) the same
-    statement without the subtraction: the lines are what is due."""
+    statement without the subtraction: the lines are what is due. A (toewijzing, period) the run holds
+    back for a conflict (``Afrekenconflict`` of this run) gets no line at all: neither paid nor
+    corrected until the conflict is resolved."""
     t, r = Alias(Toewijzing, "t"), Alias(Afrekenregel, "r")
+    k = Alias(Afrekenconflict, "k")
     normaal, correctie = _lit(RegelSoort.NORMAAL), _lit(RegelSoort.CORRECTIE)
-    kop = "WITH " + reference + "," + verschuldigd_cte(d, f"{t.gemeente} = {int(gemeente_id)}")
+    kop = (
+        "WITH "
+        + reference
+        + ","
+        + verschuldigd_cte(
+            d, f"{t.gemeente} = {int(gemeente_id)}", vandaag, delen(run_id, volledig, "per.pid", t.client)
+        )
+    )
+
+    def niet_vast(tid: str, pid: str) -> str:
+        return (
+            f"NOT EXISTS (SELECT 1 FROM {k.tabel} WHERE {k.run} = {int(run_id)} "  # noqa: S608
+            f"AND {k.toewijzing} = {tid} AND {k.periode} = {pid})"
+        )
+
     if not correcties:
         eenvoudig = f"""
 INSERT INTO {REGELS} ({INSERT_KOLOMMEN})
 SELECT {int(run_id)}, pid, tid, client_id, aanbieder_id, product_id, {normaal}, regel, bedrag, bedrag, 0,
   tarief, dagen, pd, CASE WHEN dagen > 0 THEN {d.datum("eerste")} END,
-  CASE WHEN dagen > 0 THEN {d.datum("laatste")} END
-FROM due_bedrag WHERE bedrag <> 0"""  # noqa: S608
+  CASE WHEN dagen > 0 THEN {d.datum("laatste")} END, grondslag
+FROM due_bedrag WHERE bedrag <> 0 AND {niet_vast("due_bedrag.tid", "due_bedrag.pid")}"""  # noqa: S608
         return kop + eenvoudig
     pids = ", ".join(str(int(p.pid)) for p in perioden)
-    rest = f"""
-betaald AS (
+    betaald_sql = " UNION ALL ".join(
+        f"""
   SELECT {r.toewijzing} AS tid, {r.periode} AS pid, SUM({r.bedrag_cent}) AS betaald, COUNT(*) AS n
   FROM {r.tabel}
-  WHERE {r.periode} IN ({pids})
-  GROUP BY {r.toewijzing}, {r.periode}
+  WHERE {r.periode} IN ({pids}){deel}
+  GROUP BY {r.toewijzing}, {r.periode}"""  # noqa: S608
+        for deel in delen(run_id, volledig, r.periode, r.client)
+    )
+    rest = f"""
+betaald AS ({betaald_sql}
 ),
 samen AS (
   SELECT tid, pid, SUM(bedrag) AS bedrag, SUM(betaald) AS betaald, SUM(n) AS n, MAX(regel) AS regel,
-    MAX(dagen) AS dagen, MAX(eerste) AS eerste, MAX(laatste) AS laatste
+    MAX(dagen) AS dagen, MAX(eerste) AS eerste, MAX(laatste) AS laatste, MAX(grondslag) AS grondslag
   FROM (
-    SELECT tid, pid, bedrag, 0 AS betaald, 0 AS n, regel, dagen, eerste, laatste FROM due_bedrag
+    SELECT tid, pid, bedrag, 0 AS betaald, 0 AS n, regel, dagen, eerste, laatste, grondslag FROM due_bedrag
     UNION ALL
-    SELECT tid, pid, 0, betaald, n, NULL, NULL, NULL, NULL FROM betaald
+    SELECT tid, pid, 0, betaald, n, NULL, NULL, NULL, NULL, NULL FROM betaald
   ) u
   GROUP BY tid, pid
 )
@@ -318,13 +408,65 @@ SELECT {int(run_id)}, s.pid, s.tid, {t.client}, {t.aanbieder}, {t.product},
   CASE WHEN s.n > 0 THEN {correctie} ELSE {normaal} END,
   COALESCE(s.regel, {R["GEEN_ZORG"]}), s.bedrag - s.betaald, s.bedrag, s.betaald, COALESCE(tar.bedrag, 0),
   COALESCE(s.dagen, 0), per.pd,
-  CASE WHEN s.dagen > 0 THEN {d.datum("s.eerste")} END, CASE WHEN s.dagen > 0 THEN {d.datum("s.laatste")} END
+  CASE WHEN s.dagen > 0 THEN {d.datum("s.eerste")} END, CASE WHEN s.dagen > 0 THEN {d.datum("s.laatste")} END,
+  COALESCE(s.grondslag, {_lit(Grondslag.START)})
 FROM samen s
 JOIN {t.tabel} ON {t.id} = s.tid
 JOIN per ON per.pid = s.pid
 LEFT JOIN tar ON tar.pid = s.pid AND tar.prid = {t.product}
-WHERE s.bedrag <> s.betaald"""  # noqa: S608
+WHERE s.bedrag <> s.betaald AND {niet_vast("s.tid", "s.pid")}"""  # noqa: S608
     return kop + "," + rest
+
+
+def delen(run_id: int, volledig: list[int] | None, periode: str, client: str) -> list[str]:
+    """The parts of an incremental scan: the periods recomputed in full, and the other periods for the
+    clients that changed since the previous run (``Runwijziging``). One part without condition otherwise."""
+    if volledig is None:
+        return [""]
+    w = Alias(Runwijziging, "w")
+    pids = ", ".join(str(int(p)) for p in [*volledig, -1])
+    gewijzigd = f"(SELECT {w.client_id} FROM {w.tabel} WHERE {w.run} = {int(run_id)})"  # noqa: S608
+    return [f" AND {periode} IN ({pids})", f" AND {periode} NOT IN ({pids}) AND {client} IN {gewijzigd}"]
+
+
+def conflicten_sql(
+    d: Dialect,
+    gemeente_id: int,
+    reference: str,
+    vandaag: dt.date | None = None,
+    run_id: int = 0,
+    volledig: list[int] | None = None,
+) -> str:
+    """Per period, the pairs of toewijzingen of one client for the same result (``prk``) with at least
+    one day in care in common, unless a stapelregel (``stap``) lets the two products run together. Only
+    clients with more than one toewijzing are looked at. One row per toewijzing and other toewijzing:
+    period, client, toewijzing, other, provider, both products, first and last day in common."""
+    t, t2 = Alias(Toewijzing, "t"), Alias(Toewijzing, "t2")
+    g = int(gemeente_id)
+    meer = (
+        f"{t.client} IN (SELECT {t2.client} FROM {t2.tabel} WHERE {t2.gemeente} = {g} "  # noqa: S608
+        f"AND {t2.reden_wijziging} <> {VERWIJDERD} GROUP BY {t2.client} HAVING COUNT(*) > 1)"
+    )
+    van, tot = d.grootste("x.a", "y.a"), d.kleinste("x.b", "y.b")
+    filter_sql = f"{t.gemeente} = {g} AND {meer}"
+    kop = (
+        "WITH "
+        + reference
+        + ","
+        + verschuldigd_cte(d, filter_sql, vandaag, delen(run_id, volledig, "per.pid", t.client))
+    )
+    return kop + (  # noqa: S608
+        f"""
+SELECT x.pid, MAX(x.client_id), x.tid, y.tid, MAX(x.aanbieder_id), MAX(x.product_id), MAX(y.product_id),
+  {d.datum(f"MIN({van})")}, {d.datum(f"MAX({tot})")}
+FROM iv x
+JOIN prk px ON px.prid = x.product_id
+JOIN iv y ON y.client_id = x.client_id AND y.pid = x.pid AND y.tid <> x.tid
+JOIN prk py ON py.prid = y.product_id AND py.rk = px.rk
+WHERE x.b >= x.a AND y.b >= y.a AND {van} <= {tot}
+  AND NOT EXISTS (SELECT 1 FROM stap s WHERE s.pid = x.pid AND s.p1 = x.product_id AND s.p2 = y.product_id)
+GROUP BY x.pid, x.tid, y.tid"""  # noqa: S608
+    )
 
 
 def verplichtingen_sql(d: Dialect, start: dt.date, jaareind: dt.date) -> str:

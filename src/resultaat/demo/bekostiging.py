@@ -1,32 +1,53 @@
-"""Bekostiging: the last two finished periods settled and approved through the settlement services."""
+"""Bekostiging: the gemeenten's bank details, and every finished period of the last year settled and
+approved through the settlement services."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from resultaat.accounts.models import User
 from resultaat.bekostiging import services as bk
-from resultaat.bekostiging.models import Periode
+from resultaat.bekostiging.models import BetaalInstelling, Periode
+from resultaat.demo.basis import nl_iban
 from resultaat.demo.kern import (
     _Basis,
 )
 
 
 class BekostigingMixin(_Basis):
-    def afrekeningen(self) -> None:
-        """The last two finished four-week periods of the financieel login's gemeenten are settled by the
-        generator and approved by that login (a second person), so that the payment pages and the
-        providers' specifications have something to show."""
+    def betaalgegevens(self) -> None:
+        """The bank details of every gemeente (payer in the SEPA files), as the installation's data."""
+        for nr, gemeente in enumerate(sorted(self.gemeenten.values(), key=lambda g: g.code), start=1):
+            BetaalInstelling.objects.update_or_create(
+                gemeente=gemeente,
+                defaults={
+                    "naam": f"Gemeente {gemeente.naam}",
+                    "iban": nl_iban("BNGH", f"28{nr:02d}{int(gemeente.code):04d}"),
+                    "bic": "BNGHNL2G",
+                },
+            )
 
+    def afrekeningen(self) -> None:
+        """Every finished four-week period of the last year, for the financieel logins' gemeenten: made by
+        the second financieel login (``financieel-2``) and approved by the ``financieel`` login (four
+        eyes), so that the payment pages, specifications and the budget show real figures."""
+
+        self.betaalgegevens()
         goedkeurder = User.objects.filter(username="financieel").first()
-        if goedkeurder is None:
+        maker = User.objects.filter(username="financieel-2").first()
+        if goedkeurder is None or maker is None:
             return
         for gemeente in goedkeurder.gemeenten.order_by("code"):
             for jaar in (self.vandaag.year - 1, self.vandaag.year):
                 bk.zoek_periode(gemeente, f"{jaar}-P01")  # makes the year's calendar when missing
             afgelopen = Periode.objects.filter(
-                gemeente=gemeente, code__contains="-P", eind__lte=self.vandaag
-            ).order_by("-begin")[:2]
-            for periode in reversed(list(afgelopen)):
-                run = bk.afrekenen(gemeente=gemeente, periode=periode).run
+                gemeente=gemeente,
+                code__contains="-P",
+                eind__lte=self.vandaag,
+                begin__gte=self.vandaag - dt.timedelta(days=365),
+            ).order_by("begin")
+            for periode in afgelopen:
+                run = bk.afrekenen(gemeente=gemeente, periode=periode, door=maker, vandaag=self.vandaag).run
                 if run is not None:
                     bk.keur_goed(run=run, door=goedkeurder)
                     self.portaal_acties["goedgekeurde afrekenrun"] += 1

@@ -283,6 +283,7 @@ GEMEENTE_GEBRUIKERS: tuple[GebruikerInfo, ...] = (
     GebruikerInfo("consulent", Rol.CONSULENT, "Sanne", "Bakker", ("0361", "0399")),
     GebruikerInfo("contractmanager", Rol.CONTRACTMANAGER, "Peter", "de Wit", ("0361",)),
     GebruikerInfo("financieel", Rol.FINANCIEEL, "Ingrid", "Kok", ("0361",)),
+    GebruikerInfo("financieel-2", Rol.FINANCIEEL, "Bas", "Mulder", ("0361",)),
     GebruikerInfo("beheerder", Rol.BEHEERDER, "Ahmed", "El Idrissi", ("0361",)),
     GebruikerInfo("auditor", Rol.AUDITOR, "Marloes", "Visser", ("0361",)),
     GebruikerInfo("consulent-dijkenwaard", Rol.CONSULENT, "Kees", "Ootjers", ("1980",)),

@@ -74,6 +74,12 @@ class AfrekenrunNieuwView(SectieMixin, View):
             messages.info(request, f"{res.melding} ({samenvatting})")
             return redirect("web:afrekenrun-list")
         messages.success(request, f"Periode {periode.code} afgerekend als concept: {samenvatting}.")
+        if res.conflicten:
+            messages.warning(
+                request,
+                f"{len(res.conflicten) // 2} keer twee toewijzingen voor hetzelfde resultaat op dezelfde "
+                "dagen: aangehouden, zie de lijst hieronder.",
+            )
         return redirect("web:afrekenrun-detail", pk=res.run.pk)
 
 
@@ -98,6 +104,19 @@ class AfrekenrunDetailView(ScopedDetailView):
             .order_by("aanbieder__naam", "toewijzing__nummer")[:200]
         )
         context["batches"] = run.batches.select_related("aanbieder")
+        # One line per pair: the conflict is stored for each of its two toewijzingen.
+        context["conflicten"] = [
+            k
+            for k in run.conflicten.select_related(
+                "client",
+                "periode",
+                "toewijzing__product",
+                "toewijzing__aanbieder",
+                "andere_toewijzing__product",
+                "andere_toewijzing__aanbieder",
+            ).order_by("client__id", "periode__begin", "toewijzing_id")
+            if k.toewijzing_id < k.andere_toewijzing_id
+        ]
         context["mag_goedkeuren"] = run.goedkeuring_bezwaar(self.request.user) is None
         return context
 
