@@ -11,6 +11,7 @@ from django.urls import reverse
 from resultaat.core.codes import WMO020ProductCategorie as Cat
 from resultaat.eigen_bijdrage import cak
 from resultaat.eigen_bijdrage.models import Huisgenoot, IndividueleVrijstelling, Rol, Vrijstelling
+from resultaat.eigen_bijdrage.services import eigen_bijdrage_voor
 from resultaat.toegang import services as t
 from resultaat.toegang.brieven import beschikking_html, informatiebrief_html
 from tests import factories as f
@@ -26,7 +27,9 @@ def besluit(alice, client, huis, noord):
         door=alice, aanvraag=aanvraag, resultaat=huis, ingangsdatum=D(2025, 2, 3), keuzes={}
     )
     t.kies_aanbieder(door=alice, indicatie=ind, aanbieder=noord)
-    return t.neem_besluit(door=alice, aanvraag=aanvraag, besluitdatum=D(2025, 1, 31))
+    return t.neem_besluit(
+        door=alice, aanvraag=aanvraag, besluitdatum=D(2025, 1, 31), motivering="Past bij de situatie."
+    )
 
 
 def test_beschikking_noemt_bedrag_en_ingangsmaand(alice, mevrouw, huis, contracten, noord):
@@ -53,7 +56,8 @@ def test_beschikking_noemt_de_vrijstelling_uit_de_gegevens_van_het_huishouden(
     )
 
 
-def test_informatiebrief_noemt_de_vrijstelling(mevrouw, contracten):
+def test_informatiebrief_noemt_de_vrijstelling(alice, mevrouw, huis, contracten, noord):
+    besluit(alice, mevrouw, huis, noord)  # the letter is for current clients of huishoudelijke hulp
     IndividueleVrijstelling.objects.create(client=mevrouw, reden=Vrijstelling.WLZ, vanaf=D(2024, 1, 1))
     html = informatiebrief_html(mevrouw, datum=D(2025, 11, 3), per_datum=D(2026, 1, 1))
     assert (
@@ -144,3 +148,26 @@ def test_aanbieder_en_andere_gemeente_komen_niet_bij_het_huishouden(client, bob,
         )
         assert antwoord.status_code in (403, 404)
     assert not IndividueleVrijstelling.objects.exists()
+
+
+def test_een_vrijstelling_bij_het_besluit_geldt_ook_voor_het_cak_en_latere_brieven(
+    alice, mevrouw, huis, contracten, noord
+):
+    aanvraag = aanvraag_voor(alice, mevrouw, huis)
+    ind = t.leg_indicatie_vast(
+        door=alice, aanvraag=aanvraag, resultaat=huis, ingangsdatum=D(2025, 2, 3), keuzes={}
+    )
+    t.kies_aanbieder(door=alice, indicatie=ind, aanbieder=noord)
+    beschikking = t.neem_besluit(
+        door=alice,
+        aanvraag=aanvraag,
+        besluitdatum=D(2025, 1, 31),
+        motivering="Past bij de situatie.",
+        vrijstelling=Vrijstelling.MINIMA,
+    )
+    assert not beschikking.eigen_bijdrage_cent
+    vrijstelling = IndividueleVrijstelling.objects.get(client=mevrouw)
+    assert (vrijstelling.reden, vrijstelling.vanaf) == (Vrijstelling.MINIMA, D(2025, 2, 3))
+    assert beschikking.nummer in vrijstelling.toelichting
+    later = eigen_bijdrage_voor(mevrouw, D(2025, 6, 1))
+    assert later.bedrag_cent is None and later.reden == Vrijstelling.MINIMA and "minimabeleid" in later.tekst

@@ -33,7 +33,8 @@ from resultaat.core import termijnen
 from resultaat.core.audit.context import acting_as
 from resultaat.core.codes import WMO002RedenWijziging
 from resultaat.core.opmaak import datum_of_onbepaald
-from resultaat.eigen_bijdrage.services import eigen_bijdrage_voor
+from resultaat.eigen_bijdrage.models import Vrijstelling
+from resultaat.eigen_bijdrage.services import eigen_bijdrage_voor, leg_vrijstelling_vast
 from resultaat.organisaties.models import Gemeente
 from resultaat.toegang.controles import (
     _handel_af,
@@ -586,8 +587,27 @@ def neem_besluit(
                 beschikt_resultaat=beschikt,
                 moment=moment,
             )
+        _leg_vrijstelling_vast(door=door, beschikking=beschikking, reden=vrijstelling)
         _besloten(aanvraag, besluitdatum)
     return beschikking
+
+
+def _leg_vrijstelling_vast(*, door: Any, beschikking: Beschikking, reden: str) -> None:
+    """An exemption the consulent establishes at the decision (Wlz bijdrage, minimabeleid) is the
+    client's from the decision's start: recorded through the eigen bijdrage service, so the CAK delivery,
+    the client page and later letters know it too, not only this letter."""
+    if reden not in (Vrijstelling.WLZ, Vrijstelling.MINIMA):
+        return
+    client = beschikking.client
+    if any(v.reden == reden and v.geldt(beschikking.ingangsdatum) for v in client.vrijstellingen.all()):
+        return
+    leg_vrijstelling_vast(
+        door=door,
+        client=client,
+        reden=reden,
+        vanaf=beschikking.ingangsdatum,
+        toelichting=f"Vastgesteld bij besluit {beschikking.nummer}.",
+    )
 
 
 def _lopende_resultaten(client: Client, ind: Indicatie) -> list[BeschiktResultaat]:
