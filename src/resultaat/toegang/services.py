@@ -33,7 +33,7 @@ from resultaat.core import termijnen
 from resultaat.core.audit.context import acting_as
 from resultaat.core.codes import WMO002RedenWijziging
 from resultaat.core.opmaak import datum_of_onbepaald
-from resultaat.eigen_bijdrage.models import Vrijstelling
+from resultaat.eigen_bijdrage.models import IndividueleVrijstelling, Vrijstelling
 from resultaat.eigen_bijdrage.services import eigen_bijdrage_voor, leg_vrijstelling_vast
 from resultaat.organisaties.models import Gemeente
 from resultaat.toegang.controles import (
@@ -596,16 +596,19 @@ def _leg_vrijstelling_vast(*, door: Any, beschikking: Beschikking, reden: str) -
     """An exemption the consulent establishes at the decision (Wlz bijdrage, minimabeleid) is the
     client's from the decision's start: recorded through the eigen bijdrage service, so the CAK delivery,
     the client page and later letters know it too, not only this letter."""
-    if reden not in (Vrijstelling.WLZ, Vrijstelling.MINIMA):
+    vanaf = beschikking.ingangsdatum
+    if reden not in (Vrijstelling.WLZ, Vrijstelling.MINIMA) or vanaf is None:
         return
     client = beschikking.client
-    if any(v.reden == reden and v.geldt(beschikking.ingangsdatum) for v in client.vrijstellingen.all()):
+    if any(
+        v.reden == reden and v.geldt(vanaf) for v in IndividueleVrijstelling.objects.filter(client=client)
+    ):
         return
     leg_vrijstelling_vast(
         door=door,
         client=client,
         reden=reden,
-        vanaf=beschikking.ingangsdatum,
+        vanaf=vanaf,
         toelichting=f"Vastgesteld bij besluit {beschikking.nummer}.",
     )
 
