@@ -42,7 +42,11 @@ class ToewijzingDetailView(ScopedDetailView):
                     Levering.objects.for_user(user).filter(toewijzing=toewijzing).order_by("begindatum", "pk")
                 ),
                 "plannen": list(Ondersteuningsplan.objects.for_user(user).filter(toewijzing=toewijzing)),
-                "evaluaties": list(Evaluatie.objects.for_user(user).filter(toewijzing=toewijzing)),
+                "evaluaties": list(
+                    Evaluatie.objects.for_user(user)
+                    .filter(toewijzing=toewijzing)
+                    .prefetch_related("oordelen__subresultaat")
+                ),
                 "signalen": list(Signaal.objects.for_user(user).filter(toewijzing=toewijzing)),
                 "tarief": toewijzing.product.tarief_op(vandaag),
                 # The owning provider's forms (accept, return, start, stops, subcontractor).

@@ -1,0 +1,287 @@
+"""Evaluation per subresult and the worklist items that keep evaluation on time.
+
+One service records an evaluation (the portal, the API and the demo call it): per subresult reached,
+partly or not, with a note, the client's view, by the consulent of the client's gemeente or by the
+provider of the toewijzing. ``signaleer`` puts on the consulent's worklist what is due: a
+re-indication a configurable number of weeks before the end date, and evaluations that are overdue
+(the plan's evaluation date passed, or the toewijzing ended, without one).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from resultaat.accounts.models import Rol
+from resultaat.catalogus.models import Subresultaat
+from resultaat.core.audit.context import acting_as
+from resultaat.core.codes import WMO002RedenWijziging
+from resultaat.ondersteuning.models import (
+    Evaluatie,
+    EvaluatieMoment,
+    EvaluatieOordeel,
+    EvaluatieRol,
+    Ondersteuningsplan,
+    PlanStatus,
+    ResultaatBehaald,
+)
+from resultaat.ondersteuning.services import subresultaat_keuzes
+from resultaat.toewijzingen.models import Toewijzing
+from resultaat.werklijst.models import WerklijstItem, WerklijstSoort, WerklijstStatus
+
+HERINDICATIE_WEKEN_STANDAARD = 8
+
+
+def herindicatie_weken() -> int:
+    """How many weeks before the end date the re-indication lands on the worklist (setting
+    ``HERINDICATIE_WEKEN_VOOR_EINDE``, 8 when not set)."""
+    return int(getattr(settings, "HERINDICATIE_WEKEN_VOOR_EINDE", HERINDICATIE_WEKEN_STANDAARD))
+
+
+@dataclass(frozen=True)
+class OordeelInvoer:
+    subresultaat: Subresultaat
+    behaald: str
+    toelichting: str = ""
+
+
+def _datum(d: dt.date | None) -> str:
+    return d.strftime("%d-%m-%Y") if d else "onbepaald"
+
+
+def rol_van(door: Any, toewijzing: Toewijzing) -> str:
+    """In which role ``door`` may evaluate this toewijzing; PermissionDenied when not at all."""
+    if getattr(door, "is_aanbieder_user", False) and door.aanbieder_id == toewijzing.aanbieder_id:
+        return EvaluatieRol.AANBIEDER
+    if (
+        getattr(door, "rol", None) == Rol.CONSULENT
+        and door.gemeenten.filter(pk=toewijzing.client.gemeente_id).exists()
+    ):
+        return EvaluatieRol.CONSULENT
+    if getattr(door, "is_superuser", False):
+        return EvaluatieRol.CONSULENT
+    raise PermissionDenied(
+        "Alleen de consulent van de gemeente van de cliënt of de aanbieder van deze toewijzing evalueert."
+    )
+
+
+def samenvatting(oordelen: list[OordeelInvoer] | tuple[OordeelInvoer, ...]) -> str:
+    """The result as a whole: reached when every subresult is, not when none is, else partly."""
+    behaald = {o.behaald for o in oordelen}
+    if behaald == {ResultaatBehaald.JA}:
+        return ResultaatBehaald.JA
+    if behaald == {ResultaatBehaald.NEE}:
+        return ResultaatBehaald.NEE
+    return ResultaatBehaald.DEELS
+
+
+def _controleer(
+    toewijzing: Toewijzing,
+    *,
+    datum: dt.date | None,
+    moment: str,
+    oordelen: tuple[OordeelInvoer, ...],
+    client_tevreden: int | None,
+) -> None:
+    fouten: dict[str, list[str]] = {}
+
+    def fout(veld: str, tekst: str) -> None:
+        fouten.setdefault(veld, []).append(tekst)
+
+    vandaag = timezone.localdate()
+    if datum is None:
+        fout("datum", "Vul de datum van de evaluatie in.")
+    elif datum > vandaag:
+        fout("datum", f"De datum van de evaluatie ({_datum(datum)}) ligt in de toekomst.")
+    elif datum < toewijzing.ingangsdatum:
+        fout(
+            "datum",
+            f"De evaluatie ligt voor de ingangsdatum van de toewijzing ({_datum(toewijzing.ingangsdatum)}).",
+        )
+    if moment not in EvaluatieMoment.values:
+        fout("moment", "Kies of dit de tussentijdse evaluatie is of die aan het einde.")
+    if client_tevreden is not None and not 1 <= client_tevreden <= 5:
+        fout("client_tevreden", "De tevredenheid van de cliënt is een cijfer van 1 tot en met 5.")
+    if not oordelen:
+        fout("__all__", "Beoordeel ten minste één subresultaat.")
+    toegestaan = set(subresultaat_keuzes(toewijzing).values_list("pk", flat=True))
+    gezien: set[int] = set()
+    for i, o in enumerate(oordelen, start=1):
+        naam = f"Subresultaat {i}"
+        if o.subresultaat.pk not in toegestaan:
+            fout("__all__", f"{naam}: dit subresultaat hoort niet bij het resultaat van de toewijzing.")
+        if o.subresultaat.pk in gezien:
+            fout("__all__", f"{naam}: dit subresultaat is al beoordeeld in deze evaluatie.")
+        gezien.add(o.subresultaat.pk)
+        if o.behaald not in ResultaatBehaald.values:
+            fout("__all__", f"{naam}: kies behaald, deels behaald of niet behaald.")
+        elif o.behaald != ResultaatBehaald.JA and not o.toelichting.strip():
+            fout("__all__", f"{naam}: licht toe waarom het subresultaat niet (helemaal) is behaald.")
+    if fouten:
+        raise ValidationError(fouten)
+
+
+def evalueer(
+    *,
+    door: Any,
+    toewijzing: Toewijzing,
+    datum: dt.date | None,
+    moment: str,
+    oordelen: tuple[OordeelInvoer, ...],
+    clientvisie: str = "",
+    client_tevreden: int | None = None,
+    toelichting: str = "",
+) -> Evaluatie:
+    """Record an evaluation of the toewijzing, per subresult; its open evaluation items on the worklist
+    are done."""
+    rol = rol_van(door, toewijzing)
+    if toewijzing.reden_wijziging == WMO002RedenWijziging.VERWIJDERD:
+        raise ValidationError("Deze toewijzing is ingetrokken: er valt niets te evalueren.")
+    _controleer(toewijzing, datum=datum, moment=moment, oordelen=oordelen, client_tevreden=client_tevreden)
+    assert datum is not None  # checked above
+    with transaction.atomic(), acting_as(door):
+        evaluatie = Evaluatie.objects.create(
+            toewijzing=toewijzing,
+            datum=datum,
+            moment=moment,
+            rol=rol,
+            resultaat_behaald=samenvatting(oordelen),
+            client_tevreden=client_tevreden,
+            clientvisie=(clientvisie or "").strip(),
+            toelichting=(toelichting or "").strip(),
+            uitgevoerd_door=door if getattr(door, "pk", None) else None,
+        )
+        for o in oordelen:
+            EvaluatieOordeel.objects.create(
+                evaluatie=evaluatie,
+                subresultaat=o.subresultaat,
+                behaald=o.behaald,
+                toelichting=o.toelichting.strip(),
+            )
+        WerklijstItem.objects.filter(soort=WerklijstSoort.EVALUATIE).over(toewijzing).handel_af()
+    return evaluatie
+
+
+# --- Worklist --------------------------------------------------------------------------------------------
+
+
+def _heeft_open_item(soort: str, toewijzing_ids: set[int]) -> set[int]:
+    return set(
+        WerklijstItem.objects.filter(
+            soort=soort,
+            status=WerklijstStatus.OPEN,
+            content_type=ContentType.objects.get_for_model(Toewijzing),
+            object_id__in=toewijzing_ids,
+        ).values_list("object_id", flat=True)
+    )
+
+
+def _heeft_ooit_item(soort: str, toewijzing_ids: set[int]) -> set[int]:
+    return set(
+        WerklijstItem.objects.filter(
+            soort=soort,
+            content_type=ContentType.objects.get_for_model(Toewijzing),
+            object_id__in=toewijzing_ids,
+        ).values_list("object_id", flat=True)
+    )
+
+
+def _item(toewijzing: Toewijzing, soort: str, omschrijving: str, uiterlijk: dt.date) -> WerklijstItem:
+    return WerklijstItem(
+        gemeente_id=toewijzing.client.gemeente_id,
+        client_id=toewijzing.client_id,
+        soort=soort,
+        omschrijving=omschrijving[:300],
+        uiterlijk=uiterlijk,
+        content_type=ContentType.objects.get_for_model(Toewijzing),
+        object_id=toewijzing.pk,
+    )
+
+
+def signaleer(*, vandaag: dt.date | None = None, weken: int | None = None) -> dict[str, int]:
+    """Put what is due on the worklist, once per toewijzing: a re-indication ``weken`` before the end
+    date, an evaluation whose date passed, an end evaluation of a toewijzing that ended. Returns how
+    many items of each kind were made. Safe to run every day."""
+    vandaag = vandaag or timezone.localdate()
+    weken = herindicatie_weken() if weken is None else weken
+    levend = Toewijzing.objects.exclude(reden_wijziging=WMO002RedenWijziging.VERWIJDERD).select_related(
+        "client", "product"
+    )
+    nieuw: list[WerklijstItem] = []
+
+    # Re-indication: the end date lies within the coming weeks; one item per toewijzing, ever.
+    bijna = list(levend.filter(einddatum__gte=vandaag, einddatum__lte=vandaag + dt.timedelta(weeks=weken)))
+    al = _heeft_ooit_item(WerklijstSoort.HERINDICATIE, {t.pk for t in bijna})
+    herindicaties = [
+        _item(
+            t,
+            WerklijstSoort.HERINDICATIE,
+            f"Herindicatie: {t.product.naam} eindigt op {_datum(t.einddatum)}",
+            t.einddatum,
+        )
+        for t in bijna
+        if t.pk not in al
+    ]
+    nieuw += herindicaties
+
+    # Overdue evaluation at the plan's date: the agreed plan's evaluation date passed, no evaluation since
+    # the client agreed to that plan.
+    plannen = list(
+        Ondersteuningsplan.objects.filter(
+            status=PlanStatus.AKKOORD, evaluatiedatum__lt=vandaag, toewijzing__in=levend
+        ).select_related("toewijzing__client", "toewijzing__product")
+    )
+    ids = {p.toewijzing_id for p in plannen}
+    open_ids = _heeft_open_item(WerklijstSoort.EVALUATIE, ids)
+    te_laat: list[WerklijstItem] = []
+    for plan in plannen:
+        t = plan.toewijzing
+        if t.pk in open_ids:
+            continue
+        sinds = plan.akkoord_op or plan.opgesteld_op
+        if Evaluatie.objects.filter(toewijzing=t, datum__gte=sinds).exists():
+            continue
+        te_laat.append(
+            _item(
+                t,
+                WerklijstSoort.EVALUATIE,
+                f"Evaluatie te laat: {t.product.naam}, evaluatiedatum {_datum(plan.evaluatiedatum)}",
+                plan.evaluatiedatum,
+            )
+        )
+        open_ids.add(t.pk)
+
+    # End evaluation: the toewijzing ended without one.
+    geeindigd = list(levend.filter(einddatum__lt=vandaag, einddatum__gte=vandaag - dt.timedelta(days=365)))
+    eind_ids = {t.pk for t in geeindigd}
+    met_eind = set(
+        Evaluatie.objects.filter(toewijzing_id__in=eind_ids, moment=EvaluatieMoment.EINDE).values_list(
+            "toewijzing_id", flat=True
+        )
+    )
+    open_ids |= _heeft_open_item(WerklijstSoort.EVALUATIE, eind_ids)
+    for t in geeindigd:
+        if t.pk in met_eind or t.pk in open_ids:
+            continue
+        te_laat.append(
+            _item(
+                t,
+                WerklijstSoort.EVALUATIE,
+                f"Eindevaluatie ontbreekt: {t.product.naam}, geëindigd op {_datum(t.einddatum)}",
+                t.einddatum,
+            )
+        )
+        open_ids.add(t.pk)
+    nieuw += te_laat
+
+    with transaction.atomic():
+        for item in nieuw:
+            item.save()
+    return {"herindicatie": len(herindicaties), "evaluatie": len(te_laat)}

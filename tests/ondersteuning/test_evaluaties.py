@@ -1,0 +1,245 @@
+"""Evaluation per subresult by consulent and provider (service, API, page) and the worklist items that
+keep it on time: re-indication before the end date, overdue evaluations."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.management import call_command
+from django.test import Client as WebClient
+from django.urls import reverse
+from django.utils import timezone
+
+from resultaat.catalogus.models import Subresultaat
+from resultaat.ondersteuning import evaluaties
+from resultaat.ondersteuning.evaluaties import OordeelInvoer
+from resultaat.ondersteuning.models import Evaluatie, Ondersteuningsplan, PlanStatus
+from resultaat.toewijzingen.models import Toewijzing
+from resultaat.werklijst.models import WerklijstItem, WerklijstSoort, WerklijstStatus
+
+
+def als(user) -> WebClient:
+    http = WebClient()
+    http.force_login(user)
+    return http
+
+
+@pytest.fixture
+def toewijzing(noor) -> Toewijzing:
+    return Toewijzing.objects.select_related("client", "product").get(client=noor)
+
+
+@pytest.fixture
+def subs(toewijzing) -> list[Subresultaat]:
+    return [
+        Subresultaat.objects.create(
+            resultaat=toewijzing.product.resultaat,
+            code=f"evaluatie-test-{i}",
+            omschrijving=tekst,
+            volgorde=i,
+            geldig_van=dt.date(2015, 1, 1),
+        )
+        for i, tekst in enumerate(["De woning is schoon", "De was is gedaan"], start=1)
+    ]
+
+
+GISTEREN = timezone.localdate() - dt.timedelta(days=1)
+
+
+def test_consulent_and_provider_each_evaluate_per_subresult(alice, bob, toewijzing, subs):
+    door_bob = evaluaties.evalueer(
+        door=bob,
+        toewijzing=toewijzing,
+        datum=GISTEREN,
+        moment="tussentijds",
+        oordelen=(
+            OordeelInvoer(subs[0], "ja"),
+            OordeelInvoer(subs[1], "nee", "Wasmachine stuk sinds maart."),
+        ),
+        clientvisie="Mevrouw is blij met de hulp, de was blijft liggen.",
+    )
+    assert door_bob.rol == "aanbieder" and door_bob.resultaat_behaald == "deels"
+    assert [(o.subresultaat_id, o.behaald) for o in door_bob.oordelen.all()] == [
+        (subs[0].pk, "ja"),
+        (subs[1].pk, "nee"),
+    ]
+    door_alice = evaluaties.evalueer(
+        door=alice,
+        toewijzing=toewijzing,
+        datum=GISTEREN,
+        moment="einde",
+        oordelen=(OordeelInvoer(subs[0], "ja"), OordeelInvoer(subs[1], "ja")),
+        client_tevreden=4,
+    )
+    assert door_alice.rol == "consulent" and door_alice.resultaat_behaald == "ja"
+
+
+def test_bad_evaluations_are_refused_with_a_dutch_message_and_nothing_saved(
+    bob, charlie, erik, toewijzing, subs
+):
+    vreemd = Subresultaat.objects.create(
+        resultaat=subs[0].resultaat.__class__.objects.exclude(pk=subs[0].resultaat_id).first()
+        or subs[0].resultaat,
+        code="vreemd-sub",
+        omschrijving="Ander resultaat",
+        geldig_van=dt.date(2015, 1, 1),
+    )
+    gevallen = [
+        ({"oordelen": ()}, "ten minste één subresultaat"),
+        ({"oordelen": (OordeelInvoer(subs[0], "deels"),)}, "licht toe"),
+        ({"oordelen": (OordeelInvoer(subs[0], "ja"), OordeelInvoer(subs[0], "ja"))}, "al beoordeeld"),
+        ({"datum": timezone.localdate() + dt.timedelta(days=3)}, "in de toekomst"),
+        ({"datum": dt.date(2016, 12, 1)}, "voor de ingangsdatum"),
+        ({"client_tevreden": 9}, "1 tot en met 5"),
+    ]
+    if vreemd.resultaat_id != subs[0].resultaat_id:
+        gevallen.append(({"oordelen": (OordeelInvoer(vreemd, "ja"),)}, "hoort niet bij het resultaat"))
+    for extra, melding in gevallen:
+        invoer = {
+            "door": bob,
+            "toewijzing": toewijzing,
+            "datum": GISTEREN,
+            "moment": "tussentijds",
+            "oordelen": (OordeelInvoer(subs[0], "ja"),),
+        } | extra
+        with pytest.raises(ValidationError, match=melding):
+            evaluaties.evalueer(**invoer)
+    for ander in (charlie, erik):
+        with pytest.raises(PermissionDenied):
+            evaluaties.evalueer(
+                door=ander,
+                toewijzing=toewijzing,
+                datum=GISTEREN,
+                moment="tussentijds",
+                oordelen=(OordeelInvoer(subs[0], "ja"),),
+            )
+    assert not Evaluatie.objects.exists()
+
+
+def test_provider_records_an_evaluation_through_the_api_and_another_provider_cannot(
+    bob, charlie, toewijzing, subs
+):
+    body = {
+        "toewijzing": toewijzing.pk,
+        "datum": GISTEREN.isoformat(),
+        "moment": "tussentijds",
+        "oordelen": [
+            {"subresultaat": subs[0].pk, "behaald": "ja"},
+            {"subresultaat": subs[1].pk, "behaald": "deels", "toelichting": "Gaat beter."},
+        ],
+        "clientvisie": "Tevreden.",
+        "client_tevreden": 4,
+    }
+    url = reverse("api:evaluatie-list")
+    antwoord = als(bob).post(url, json.dumps(body), content_type="application/json")
+    assert antwoord.status_code == 201, antwoord.content
+    data = antwoord.json()
+    assert data["resultaat_behaald"] == "deels" and data["rol"] == "aanbieder"
+    assert [o["behaald"] for o in data["oordelen"]] == ["ja", "deels"]
+    fout = als(bob).post(
+        url,
+        json.dumps(body | {"oordelen": [{"subresultaat": subs[0].pk, "behaald": "nee"}]}),
+        content_type="application/json",
+    )
+    assert fout.status_code == 400 and "licht toe" in fout.text
+    vreemd = als(charlie).post(url, json.dumps(body), content_type="application/json")
+    assert vreemd.status_code == 400 and "Geen toewijzing" in vreemd.text
+    assert Evaluatie.objects.count() == 1
+    assert als(charlie).get(url).json()["count"] == 0
+
+
+def test_consulent_evaluates_on_the_page(alice, toewijzing, subs):
+    web = als(alice)
+    url = reverse("web:evaluatie-nieuw", args=[toewijzing.pk])
+    pagina = web.get(url)
+    assert pagina.status_code == 200 and "De woning is schoon" in pagina.text
+    fout = web.post(
+        url,
+        {"datum": GISTEREN.isoformat(), "moment": "tussentijds", f"behaald_{subs[0].pk}": "nee"},
+    )
+    assert fout.status_code == 200 and "licht toe" in fout.text
+    assert not Evaluatie.objects.exists()
+    klaar = web.post(
+        url,
+        {
+            "datum": GISTEREN.isoformat(),
+            "moment": "einde",
+            f"behaald_{subs[0].pk}": "ja",
+            f"behaald_{subs[1].pk}": "deels",
+            f"toelichting_{subs[1].pk}": "Hulp bij de was loopt nog.",
+            "clientvisie": "Mevrouw vindt het goed zo.",
+        },
+        follow=True,
+    )
+    assert klaar.status_code == 200 and "De evaluatie is vastgelegd" in klaar.text
+    evaluatie = Evaluatie.objects.get()
+    assert evaluatie.moment == "einde" and evaluatie.oordelen.count() == 2
+    assert "deels behaald" in web.get(reverse("web:toewijzing-detail", args=[toewijzing.pk])).text
+
+
+def _plan(toewijzing, evaluatiedatum) -> Ondersteuningsplan:
+    return Ondersteuningsplan.objects.create(
+        toewijzing=toewijzing,
+        status=PlanStatus.AKKOORD,
+        opgesteld_op=dt.date(2017, 1, 10),
+        akkoord_op=dt.date(2017, 1, 12),
+        evaluatiedatum=evaluatiedatum,
+    )
+
+
+def test_worklist_gets_a_reindication_weeks_before_the_end_once(toewijzing, settings):
+    settings.HERINDICATIE_WEKEN_VOOR_EINDE = 6
+    vandaag = dt.date(2024, 3, 1)
+    Toewijzing.objects.filter(pk=toewijzing.pk).update(einddatum=dt.date(2024, 4, 30))
+    assert evaluaties.signaleer(vandaag=vandaag) == {"herindicatie": 0, "evaluatie": 0}
+    Toewijzing.objects.filter(pk=toewijzing.pk).update(einddatum=dt.date(2024, 4, 10))
+    assert evaluaties.signaleer(vandaag=vandaag)["herindicatie"] == 1
+    item = WerklijstItem.objects.get(soort=WerklijstSoort.HERINDICATIE)
+    assert item.uiterlijk == dt.date(2024, 4, 10) and "10-04-2024" in item.omschrijving
+    item.status = WerklijstStatus.AFGEHANDELD
+    item.save()
+    assert evaluaties.signaleer(vandaag=vandaag)["herindicatie"] == 0
+
+
+def test_overdue_evaluation_lands_on_the_worklist_and_the_evaluation_closes_it(alice, toewijzing, subs):
+    vandaag = timezone.localdate()
+    _plan(toewijzing, dt.date(2017, 7, 1))
+    call_command("evaluaties_signaleren")
+    item = WerklijstItem.objects.get(soort=WerklijstSoort.EVALUATIE)
+    assert item.status == WerklijstStatus.OPEN and item.is_te_laat(vandaag)
+    assert "Evaluatie te laat" in item.omschrijving
+    assert evaluaties.signaleer()["evaluatie"] == 0  # still open: not twice
+    evaluaties.evalueer(
+        door=alice,
+        toewijzing=toewijzing,
+        datum=GISTEREN,
+        moment="tussentijds",
+        oordelen=(OordeelInvoer(subs[0], "ja"),),
+    )
+    item.refresh_from_db()
+    assert item.status == WerklijstStatus.AFGEHANDELD
+    assert evaluaties.signaleer()["evaluatie"] == 0
+
+
+def test_ended_toewijzing_without_end_evaluation_is_on_the_worklist(toewijzing):
+    vandaag = timezone.localdate()
+    Toewijzing.objects.filter(pk=toewijzing.pk).update(einddatum=vandaag - dt.timedelta(days=10))
+    assert evaluaties.signaleer()["evaluatie"] == 1
+    assert "Eindevaluatie ontbreekt" in WerklijstItem.objects.get(soort=WerklijstSoort.EVALUATIE).omschrijving
+
+
+def test_an_auditor_does_not_evaluate(dora, toewijzing, subs):
+    with pytest.raises(PermissionDenied):
+        evaluaties.evalueer(
+            door=dora,
+            toewijzing=toewijzing,
+            datum=GISTEREN,
+            moment="tussentijds",
+            oordelen=(OordeelInvoer(subs[0], "ja"),),
+        )
+    pagina = als(dora).get(reverse("web:evaluatie-nieuw", args=[toewijzing.pk]))
+    assert pagina.status_code in (403, 404)
+    assert not Evaluatie.objects.exists()
