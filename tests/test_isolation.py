@@ -53,6 +53,7 @@ from resultaat.ondersteuning.models import (
     PlanDoel,
     PlusAfspraak,
     PlusSoort,
+    Regiegesprek,
     ResultaatBehaald,
     Signaal,
     SignaalSoort,
@@ -164,6 +165,9 @@ def build_chain(client: Client, nummer: int, beschikkingnummer: str) -> dict[str
     )
     EvaluatieOordeel.objects.create(
         evaluatie=evaluatie, subresultaat=subresultaat, behaald=ResultaatBehaald.JA, toelichting=naam
+    )
+    Regiegesprek.objects.create(
+        toewijzing=toewijzing, datum=dt.date(2017, 7, 1), deelnemers=naam, uitkomst=f"{naam} doet het goed"
     )
     signaal = Signaal.objects.create(
         client=client,

@@ -194,7 +194,7 @@ def test_worklist_gets_a_reindication_weeks_before_the_end_once(toewijzing, sett
     settings.HERINDICATIE_WEKEN_VOOR_EINDE = 6
     vandaag = dt.date(2024, 3, 1)
     Toewijzing.objects.filter(pk=toewijzing.pk).update(einddatum=dt.date(2024, 4, 30))
-    assert evaluaties.signaleer(vandaag=vandaag) == {"herindicatie": 0, "evaluatie": 0}
+    assert evaluaties.signaleer(vandaag=vandaag)["herindicatie"] == 0
     Toewijzing.objects.filter(pk=toewijzing.pk).update(einddatum=dt.date(2024, 4, 10))
     assert evaluaties.signaleer(vandaag=vandaag)["herindicatie"] == 1
     item = WerklijstItem.objects.get(soort=WerklijstSoort.HERINDICATIE)
@@ -208,7 +208,7 @@ def test_overdue_evaluation_lands_on_the_worklist_and_the_evaluation_closes_it(a
     vandaag = timezone.localdate()
     _plan(toewijzing, dt.date(2017, 7, 1))
     call_command("evaluaties_signaleren")
-    item = WerklijstItem.objects.get(soort=WerklijstSoort.EVALUATIE)
+    item = WerklijstItem.objects.get(soort=WerklijstSoort.EVALUATIE, omschrijving__startswith="Evaluatie")
     assert item.status == WerklijstStatus.OPEN and item.is_te_laat(vandaag)
     assert "Evaluatie te laat" in item.omschrijving
     assert evaluaties.signaleer()["evaluatie"] == 0  # still open: not twice
@@ -243,3 +243,56 @@ def test_an_auditor_does_not_evaluate(dora, toewijzing, subs):
     pagina = als(dora).get(reverse("web:evaluatie-nieuw", args=[toewijzing.pk]))
     assert pagina.status_code in (403, 404)
     assert not Evaluatie.objects.exists()
+
+
+def test_regiegesprek_is_scheduled_from_the_plans_regiefrequentie(bob, toewijzing):
+    plan = _plan(toewijzing, None)
+    plan.regiefrequentie = "kwartaal"
+    plan.save()
+    assert evaluaties.volgend_regiegesprek(toewijzing) == dt.date(2017, 4, 12)
+    evaluaties.leg_regiegesprek_vast(
+        door=bob,
+        toewijzing=toewijzing,
+        datum=dt.date(2017, 5, 31),
+        deelnemers="cliënt, dochter",
+        uitkomst="Wil zelf weer boodschappen doen.",
+    )
+    assert evaluaties.volgend_regiegesprek(toewijzing) == dt.date(2017, 8, 31)
+    assert evaluaties.plus_maanden(dt.date(2017, 11, 30), 3) == dt.date(2018, 2, 28)
+
+
+def test_overdue_regiegesprek_is_on_the_worklist_until_one_is_recorded(alice, bob, toewijzing):
+    _plan(toewijzing, None)
+    assert evaluaties.signaleer()["regiegesprek"] == 1
+    item = WerklijstItem.objects.get(omschrijving__startswith="Regiegesprek te laat")
+    assert item.uiterlijk == dt.date(2017, 7, 12) and "12-07-2017" in item.omschrijving
+    assert evaluaties.signaleer()["regiegesprek"] == 0  # still open: not twice
+    evaluaties.leg_regiegesprek_vast(
+        door=bob, toewijzing=toewijzing, datum=GISTEREN, deelnemers="cliënt", uitkomst="Gaat goed."
+    )
+    item.refresh_from_db()
+    assert item.status == WerklijstStatus.AFGEHANDELD
+    assert evaluaties.signaleer()["regiegesprek"] == 0
+
+
+def test_regiegesprek_on_the_page_and_through_the_api(alice, bob, charlie, toewijzing):
+    web = als(bob)
+    url = reverse("web:regiegesprek-nieuw", args=[toewijzing.pk])
+    assert "nog geen ondersteuningsplan" in web.get(url).text
+    fout = web.post(url, {"datum": GISTEREN.isoformat(), "deelnemers": "", "uitkomst": ""})
+    assert "Vul in wie er bij het gesprek waren." in fout.text
+    assert "Beschrijf wat er uit het gesprek kwam." in fout.text
+    klaar = web.post(
+        url,
+        {"datum": GISTEREN.isoformat(), "deelnemers": "cliënt en buurman", "uitkomst": "Koffieochtend."},
+        follow=True,
+    )
+    assert "Het regiegesprek is vastgelegd." in klaar.text and "cliënt en buurman" in klaar.text
+    api = reverse("api:regiegesprek-list")
+    body = {"toewijzing": toewijzing.pk, "datum": "2099-01-01", "deelnemers": "cliënt", "uitkomst": "x"}
+    toekomst = als(alice).post(api, json.dumps(body), content_type="application/json")
+    assert toekomst.status_code == 400 and "in de toekomst" in toekomst.text
+    body["datum"] = GISTEREN.isoformat()
+    assert als(alice).post(api, json.dumps(body), content_type="application/json").status_code == 201
+    assert als(charlie).post(api, json.dumps(body), content_type="application/json").status_code == 400
+    assert als(bob).get(api).json()["count"] == 2 and als(charlie).get(api).json()["count"] == 0

@@ -4,7 +4,8 @@ One service records an evaluation (the portal, the API and the demo call it): pe
 partly or not, with a note, the client's view, by the consulent of the client's gemeente or by the
 provider of the toewijzing. ``signaleer`` puts on the consulent's worklist what is due: a
 re-indication a configurable number of weeks before the end date, and evaluations that are overdue
-(the plan's evaluation date passed, or the toewijzing ended, without one).
+(the plan's evaluation date passed, or the toewijzing ended, without one), and regiegesprekken that
+are overdue by the agreed plan's regiefrequentie.
 """
 
 from __future__ import annotations
@@ -30,6 +31,8 @@ from resultaat.ondersteuning.models import (
     EvaluatieRol,
     Ondersteuningsplan,
     PlanStatus,
+    Regiefrequentie,
+    Regiegesprek,
     ResultaatBehaald,
 )
 from resultaat.ondersteuning.services import subresultaat_keuzes
@@ -169,6 +172,90 @@ def evalueer(
     return evaluatie
 
 
+# --- Regiegesprekken --------------------------------------------------------------------------------------
+
+MAANDEN: dict[str, int] = {
+    Regiefrequentie.MAANDELIJKS: 1,
+    Regiefrequentie.KWARTAAL: 3,
+    Regiefrequentie.HALFJAAR: 6,
+    Regiefrequentie.JAAR: 12,
+}
+
+
+def plus_maanden(d: dt.date, maanden: int) -> dt.date:
+    """The same day ``maanden`` months later (the last day of a shorter month)."""
+    jaar, maand = divmod(d.month - 1 + maanden, 12)
+    jaar, maand = d.year + jaar, maand + 1
+    for dag in (d.day, 30, 29, 28):
+        try:
+            return dt.date(jaar, maand, dag)
+        except ValueError:
+            continue
+    raise ValueError(d)  # pragma: no cover
+
+
+def _akkoord_plan(toewijzing: Toewijzing) -> Ondersteuningsplan | None:
+    return (
+        Ondersteuningsplan.objects.filter(toewijzing=toewijzing, status=PlanStatus.AKKOORD)
+        .order_by("-versie")
+        .first()
+    )
+
+
+def volgend_regiegesprek(toewijzing: Toewijzing, plan: Ondersteuningsplan | None = None) -> dt.date | None:
+    """When the next regiegesprek is due: the regiefrequentie of the agreed plan after the last
+    conversation (or after the client's agreement). None without an agreed plan."""
+    plan = plan or _akkoord_plan(toewijzing)
+    if plan is None:
+        return None
+    begin = plan.akkoord_op or plan.opgesteld_op
+    laatste = (
+        Regiegesprek.objects.filter(toewijzing=toewijzing, datum__gte=begin)
+        .order_by("-datum")
+        .values_list("datum", flat=True)
+        .first()
+    )
+    return plus_maanden(laatste or begin, MAANDEN.get(str(plan.regiefrequentie), 6))
+
+
+def leg_regiegesprek_vast(
+    *, door: Any, toewijzing: Toewijzing, datum: dt.date | None, deelnemers: str, uitkomst: str
+) -> Regiegesprek:
+    """Record a regiegesprek (the provider or the consulent); an overdue item on the worklist is done."""
+    rol_van(door, toewijzing)
+    fouten: dict[str, str] = {}
+    if datum is None:
+        fouten["datum"] = "Vul de datum van het gesprek in."
+    elif datum > timezone.localdate():
+        fouten["datum"] = f"De datum van het gesprek ({_datum(datum)}) ligt in de toekomst."
+    elif datum < toewijzing.ingangsdatum:
+        fouten["datum"] = (
+            f"Het gesprek ligt voor de ingangsdatum van de toewijzing ({_datum(toewijzing.ingangsdatum)})."
+        )
+    deelnemers = (deelnemers or "").strip()
+    if not deelnemers:
+        fouten["deelnemers"] = "Vul in wie er bij het gesprek waren."
+    elif len(deelnemers) > 300:
+        fouten["deelnemers"] = "Hoogstens 300 tekens."
+    if not (uitkomst or "").strip():
+        fouten["uitkomst"] = "Beschrijf wat er uit het gesprek kwam."
+    if fouten:
+        raise ValidationError(fouten)
+    assert datum is not None  # checked above
+    with transaction.atomic(), acting_as(door):
+        gesprek = Regiegesprek.objects.create(
+            toewijzing=toewijzing,
+            datum=datum,
+            deelnemers=deelnemers,
+            uitkomst=uitkomst.strip(),
+            vastgelegd_door=door if getattr(door, "pk", None) else None,
+        )
+        plan = _akkoord_plan(toewijzing)
+        if plan is not None:
+            WerklijstItem.objects.filter(soort=WerklijstSoort.EVALUATIE).over(plan).handel_af()
+    return gesprek
+
+
 # --- Worklist --------------------------------------------------------------------------------------------
 
 
@@ -281,7 +368,36 @@ def signaleer(*, vandaag: dt.date | None = None, weken: int | None = None) -> di
         open_ids.add(t.pk)
     nieuw += te_laat
 
+    # Regiegesprek overdue by the agreed plan's regiefrequentie (the item is about the plan).
+    lopend = Ondersteuningsplan.objects.filter(status=PlanStatus.AKKOORD, toewijzing__in=levend).exclude(
+        toewijzing__einddatum__lt=vandaag
+    )
+    lopend_lijst = list(lopend.select_related("toewijzing__client", "toewijzing__product"))
+    plan_open = set(
+        WerklijstItem.objects.filter(
+            soort=WerklijstSoort.EVALUATIE,
+            status=WerklijstStatus.OPEN,
+            content_type=ContentType.objects.get_for_model(Ondersteuningsplan),
+            object_id__in=[p.pk for p in lopend_lijst],
+        ).values_list("object_id", flat=True)
+    )
+    regie: list[WerklijstItem] = []
+    for plan in lopend_lijst:
+        volgend = volgend_regiegesprek(plan.toewijzing, plan)
+        if plan.pk in plan_open or volgend is None or volgend >= vandaag:
+            continue
+        item = _item(
+            plan.toewijzing,
+            WerklijstSoort.EVALUATIE,
+            f"Regiegesprek te laat: {plan.toewijzing.product.naam}, gepland uiterlijk {_datum(volgend)}",
+            volgend,
+        )
+        item.content_type = ContentType.objects.get_for_model(Ondersteuningsplan)
+        item.object_id = plan.pk
+        regie.append(item)
+    nieuw += regie
+
     with transaction.atomic():
         for item in nieuw:
             item.save()
-    return {"herindicatie": len(herindicaties), "evaluatie": len(te_laat)}
+    return {"herindicatie": len(herindicaties), "evaluatie": len(te_laat), "regiegesprek": len(regie)}

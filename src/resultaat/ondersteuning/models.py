@@ -325,3 +325,34 @@ class Signaal(ClientData):
 
     def __str__(self) -> str:
         return f"Signaal {self.get_soort_display()}"
+
+
+class RegiegesprekQuerySet(GemeenteScopedQuerySet):
+    client_path = "toewijzing__client"
+    aanbieder_path = "toewijzing__aanbieder"
+
+
+class Regiegesprek(ClientData):
+    """A conversation with the client about keeping control of their own life, as often as the plan's
+    regiefrequentie says: when, who took part, and what came out of it."""
+
+    toewijzing = models.ForeignKey(
+        "toewijzingen.Toewijzing", on_delete=models.PROTECT, related_name="regiegesprekken"
+    )
+    datum = models.DateField()
+    deelnemers = models.CharField("wie waren erbij", max_length=300)
+    uitkomst = models.TextField()
+    vastgelegd_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    AUDIT_SELECT_RELATED = ("toewijzing",)
+    objects: ClassVar[Any] = RegiegesprekQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "regiegesprek"
+        verbose_name_plural = "regiegesprekken"
+        ordering = ["-datum", "-pk"]
+
+    def audit_client_id(self) -> int | None:
+        return self.toewijzing.client_id

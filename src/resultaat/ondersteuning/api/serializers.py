@@ -20,6 +20,7 @@ from resultaat.ondersteuning.models import (
     PlusAfspraak,
     PlusSoort,
     Regiefrequentie,
+    Regiegesprek,
     ResultaatBehaald,
     Signaal,
     SignaalSoort,
@@ -126,6 +127,25 @@ class EvaluatieInvoerSerializer(serializers.Serializer):
         required=False, allow_null=True, default=None, min_value=1, max_value=5
     )
     toelichting = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+class RegiegesprekSerializer(serializers.ModelSerializer):
+    client = serializers.IntegerField(source="toewijzing.client_id", read_only=True)
+    vastgelegd_door = gebruikersnaam()
+
+    class Meta:
+        model = Regiegesprek
+        fields = ("id", "toewijzing", "client", "datum", "deelnemers", "uitkomst", "vastgelegd_door")
+        read_only_fields = fields
+
+
+class RegiegesprekInvoerSerializer(serializers.Serializer):
+    toewijzing = serializers.IntegerField()
+    datum = serializers.DateField()
+    deelnemers = serializers.CharField(
+        help_text="Wie waren erbij, bijvoorbeeld 'cliënt, dochter, begeleider'."
+    )
+    uitkomst = serializers.CharField()
 
 
 class SignaalSerializer(serializers.ModelSerializer):

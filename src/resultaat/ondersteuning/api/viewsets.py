@@ -38,6 +38,7 @@ from resultaat.ondersteuning.models import (
     Evaluatie,
     Ondersteuningsplan,
     PlanDoel,
+    Regiegesprek,
     Signaal,
 )
 from resultaat.toewijzingen.models import Toewijzing
@@ -206,6 +207,57 @@ class EvaluatieViewSet(RollenPerActie, mixins.CreateModelMixin, AlleenLezen):
         )
         return Response(
             s.EvaluatieSerializer(self.scoped().get(pk=evaluatie.pk)).data, status=status.HTTP_201_CREATED
+        )
+
+
+# --- Regiegesprekken ----------------------------------------------------------------------------------
+
+
+@met_filters(
+    aanbieder=Filter("toewijzing__aanbieder__agb_code", AANBIEDER_FILTER.omschrijving),
+    gemeente=Filter("toewijzing__gemeente__code", GEMEENTE_FILTER.omschrijving),
+)
+class RegiegesprekViewSet(RollenPerActie, mixins.CreateModelMixin, AlleenLezen):
+    """Regiegesprekken per toewijzing (date, who, outcome); a provider sees only its own. The provider of
+    the toewijzing or the consulent of the client's gemeente records one (``POST``)."""
+
+    queryset = Regiegesprek.objects.all()
+    serializer_class = s.RegiegesprekSerializer
+    schrijf_rollen = CONSULENT_OF_AANBIEDER
+
+    def scoped(self) -> QuerySet[Any]:
+        return (
+            Regiegesprek.objects.for_user(self.request.user)
+            .select_related("toewijzing", "vastgelegd_door")
+            .order_by("-datum", "-pk")
+        )
+
+    @extend_schema(
+        summary="Regiegesprek vastleggen",
+        request=s.RegiegesprekInvoerSerializer,
+        responses={
+            201: s.RegiegesprekSerializer,
+            400: OpenApiResponse(description="De melding staat bij het veld."),
+            403: OpenApiResponse(description="Alleen de consulent of de aanbieder van de toewijzing."),
+        },
+    )
+    def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        data = invoer(s.RegiegesprekInvoerSerializer, request)
+        toewijzing = eigen(
+            Toewijzing.objects.for_user(request.user).select_related("client"),
+            data["toewijzing"],
+            "toewijzing",
+            "Geen toewijzing van u met dit id.",
+        )
+        gesprek = evaluaties.leg_regiegesprek_vast(
+            door=request.user,
+            toewijzing=toewijzing,
+            datum=data["datum"],
+            deelnemers=data["deelnemers"],
+            uitkomst=data["uitkomst"],
+        )
+        return Response(
+            s.RegiegesprekSerializer(self.scoped().get(pk=gesprek.pk)).data, status=status.HTTP_201_CREATED
         )
 
 

@@ -434,3 +434,19 @@ class EvaluatieForm(NLDSForm):
             for s in self.subresultaten
             if data.get(f"behaald_{s.pk}")
         )
+
+
+class RegiegesprekForm(NLDSForm):
+    datum = datumveld("Datum van het gesprek")
+    deelnemers = forms.CharField(
+        label="Wie waren erbij?",
+        help_text="Bijvoorbeeld: cliënt, dochter, begeleider van de aanbieder.",
+        max_length=300,
+        widget=forms.TextInput(attrs={"class": TEXTBOX}),
+        error_messages={"required": "Vul in wie er bij het gesprek waren."},
+    )
+    uitkomst = tekstveld(
+        "Wat kwam eruit?",
+        required=True,
+        error_messages={"required": "Beschrijf wat er uit het gesprek kwam."},
+    )

@@ -1,4 +1,4 @@
-"""Put due re-indications and overdue evaluations on the worklist (run daily)."""
+"""Put due re-indications, overdue evaluations and regiegesprekken on the worklist (run daily)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from resultaat.ondersteuning import evaluaties
 
 
 class Command(BaseCommand):
-    help = "Herindicaties voor de einddatum en te late evaluaties op de werklijst zetten."
+    help = "Herindicaties voor de einddatum, te late evaluaties en regiegesprekken op de werklijst zetten."
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--per", help="Peildatum (JJJJ-MM-DD); standaard vandaag.")
@@ -31,6 +31,6 @@ class Command(BaseCommand):
             raise CommandError("--weken is 0 of meer.")
         aantallen = evaluaties.signaleer(vandaag=per, weken=weken)
         self.stdout.write(
-            f"{aantallen['herindicatie']} herindicatie(s) en {aantallen['evaluatie']} evaluatie(s) "
-            "op de werklijst gezet."
+            f"{aantallen['herindicatie']} herindicatie(s), {aantallen['evaluatie']} evaluatie(s) en "
+            f"{aantallen['regiegesprek']} regiegesprek(ken) op de werklijst gezet."
         )

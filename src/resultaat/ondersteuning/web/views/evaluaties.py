@@ -15,8 +15,8 @@ from django.utils import timezone
 
 from resultaat.core.web import FormActie, ScopedDetailView
 from resultaat.ondersteuning import evaluaties, services
-from resultaat.ondersteuning.models import Evaluatie, EvaluatieMoment
-from resultaat.ondersteuning.web.forms import EvaluatieForm
+from resultaat.ondersteuning.models import Evaluatie, EvaluatieMoment, Regiegesprek
+from resultaat.ondersteuning.web.forms import EvaluatieForm, RegiegesprekForm
 from resultaat.toewijzingen.models import Toewijzing
 
 
@@ -78,4 +78,44 @@ class EvaluatieNieuwView(FormActie, ScopedDetailView):
             self.request,
             f"De evaluatie is vastgelegd: resultaat {resultaat.get_resultaat_behaald_display()}.",
         )
+        return redirect("web:toewijzing-detail", pk=self.object.pk)
+
+
+class RegiegesprekNieuwView(FormActie, ScopedDetailView):
+    """Record a regiegesprek; the page shows the earlier ones and when the next one is due."""
+
+    secties = ("toewijzingen",)
+    model = Toewijzing
+    template_name = "ondersteuning/regiegesprek_form.html"
+    context_object_name = "toewijzing"
+    form_class = RegiegesprekForm
+
+    def get_queryset(self) -> QuerySet[Toewijzing]:
+        return Toewijzing.objects.for_user(self.request.user).select_related("client", "aanbieder", "product")
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        try:
+            evaluaties.rol_van(self.request.user, self.object)
+        except PermissionDenied:
+            context["form"] = None
+        else:
+            context["form"] = kwargs.get("form") or RegiegesprekForm(initial={"datum": timezone.localdate()})
+        context["gesprekken"] = Regiegesprek.objects.for_user(self.request.user).filter(
+            toewijzing=self.object
+        )
+        context["volgend"] = evaluaties.volgend_regiegesprek(self.object)
+        return context
+
+    def bereid_voor(self) -> None:
+        super().bereid_voor()
+        evaluaties.rol_van(self.request.user, self.object)
+
+    def uitvoeren(self, form: Any) -> Regiegesprek:
+        return evaluaties.leg_regiegesprek_vast(
+            door=self.request.user, toewijzing=self.object, **form.cleaned_data
+        )
+
+    def gelukt(self, resultaat: Any) -> HttpResponse:
+        messages.success(self.request, "Het regiegesprek is vastgelegd.")
         return redirect("web:toewijzing-detail", pk=self.object.pk)
