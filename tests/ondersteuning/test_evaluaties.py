@@ -9,7 +9,9 @@ import json
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management import call_command
+from django.db import connection
 from django.test import Client as WebClient
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -19,6 +21,7 @@ from resultaat.ondersteuning.evaluaties import OordeelInvoer
 from resultaat.ondersteuning.models import Evaluatie, Ondersteuningsplan, PlanStatus
 from resultaat.toewijzingen.models import Toewijzing
 from resultaat.werklijst.models import WerklijstItem, WerklijstSoort, WerklijstStatus
+from tests import factories as f
 
 
 def als(user) -> WebClient:
@@ -296,3 +299,26 @@ def test_regiegesprek_on_the_page_and_through_the_api(alice, bob, charlie, toewi
     assert als(alice).post(api, json.dumps(body), content_type="application/json").status_code == 201
     assert als(charlie).post(api, json.dumps(body), content_type="application/json").status_code == 400
     assert als(bob).get(api).json()["count"] == 2 and als(charlie).get(api).json()["count"] == 0
+
+
+def test_the_daily_run_reads_a_fixed_number_of_queries_however_many_plans(alkmaar, noord, toewijzing):
+    def meet() -> int:
+        WerklijstItem.objects.all().delete()
+        with CaptureQueriesContext(connection) as q:
+            evaluaties.signaleer()
+        # Reads of the data; the audit trail writes one row per item and the content types are cached.
+        return sum(
+            1
+            for x in q.captured_queries
+            if x["sql"].startswith("SELECT")
+            and "audit_" not in x["sql"]
+            and "django_content_type" not in x["sql"]
+        )
+
+    _plan(toewijzing, dt.date(2017, 7, 1))
+    een = meet()
+    for _ in range(3):
+        t = f.ToewijzingFactory(client=f.ClientFactory(gemeente=alkmaar), aanbieder=noord)
+        _plan(t, dt.date(2017, 7, 1))
+    assert meet() == een
+    assert WerklijstItem.objects.count() == 8  # per toewijzing: evaluation and regiegesprek overdue

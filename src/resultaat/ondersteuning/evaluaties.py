@@ -18,6 +18,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Max
 from django.utils import timezone
 
 from resultaat.accounts.models import Rol
@@ -208,14 +209,29 @@ def volgend_regiegesprek(toewijzing: Toewijzing, plan: Ondersteuningsplan | None
     plan = plan or _akkoord_plan(toewijzing)
     if plan is None:
         return None
-    begin = plan.akkoord_op or plan.opgesteld_op
     laatste = (
-        Regiegesprek.objects.filter(toewijzing=toewijzing, datum__gte=begin)
+        Regiegesprek.objects.filter(toewijzing=toewijzing)
         .order_by("-datum")
         .values_list("datum", flat=True)
         .first()
     )
-    return plus_maanden(laatste or begin, MAANDEN.get(str(plan.regiefrequentie), 6))
+    return _volgend(plan, laatste)
+
+
+def _volgend(plan: Ondersteuningsplan, laatste_gesprek: dt.date | None) -> dt.date:
+    begin = plan.akkoord_op or plan.opgesteld_op
+    vanaf = laatste_gesprek if laatste_gesprek is not None and laatste_gesprek >= begin else begin
+    return plus_maanden(vanaf, MAANDEN.get(str(plan.regiefrequentie), 6))
+
+
+def _laatste_per_toewijzing(model: Any, toewijzing_ids: set[int]) -> dict[int, dt.date]:
+    """The latest ``datum`` of ``model`` per toewijzing, in one query."""
+    return dict(
+        model.objects.filter(toewijzing_id__in=toewijzing_ids)
+        .values("toewijzing_id")
+        .annotate(laatste=Max("datum"))
+        .values_list("toewijzing_id", "laatste")
+    )
 
 
 def leg_regiegesprek_vast(
@@ -327,13 +343,14 @@ def signaleer(*, vandaag: dt.date | None = None, weken: int | None = None) -> di
     )
     ids = {p.toewijzing_id for p in plannen}
     open_ids = _heeft_open_item(WerklijstSoort.EVALUATIE, ids)
+    laatste_evaluatie = _laatste_per_toewijzing(Evaluatie, ids)
     te_laat: list[WerklijstItem] = []
     for plan in plannen:
         t = plan.toewijzing
         if t.pk in open_ids:
             continue
         sinds = plan.akkoord_op or plan.opgesteld_op
-        if Evaluatie.objects.filter(toewijzing=t, datum__gte=sinds).exists():
+        if (laatste := laatste_evaluatie.get(t.pk)) is not None and laatste >= sinds:
             continue
         te_laat.append(
             _item(
@@ -381,10 +398,11 @@ def signaleer(*, vandaag: dt.date | None = None, weken: int | None = None) -> di
             object_id__in=[p.pk for p in lopend_lijst],
         ).values_list("object_id", flat=True)
     )
+    laatste_gesprek = _laatste_per_toewijzing(Regiegesprek, {p.toewijzing_id for p in lopend_lijst})
     regie: list[WerklijstItem] = []
     for plan in lopend_lijst:
-        volgend = volgend_regiegesprek(plan.toewijzing, plan)
-        if plan.pk in plan_open or volgend is None or volgend >= vandaag:
+        volgend = _volgend(plan, laatste_gesprek.get(plan.toewijzing_id))
+        if plan.pk in plan_open or volgend >= vandaag:
             continue
         item = _item(
             plan.toewijzing,
@@ -398,6 +416,5 @@ def signaleer(*, vandaag: dt.date | None = None, weken: int | None = None) -> di
     nieuw += regie
 
     with transaction.atomic():
-        for item in nieuw:
-            item.save()
+        WerklijstItem.objects.bulk_create(nieuw)
     return {"herindicatie": len(herindicaties), "evaluatie": len(te_laat), "regiegesprek": len(regie)}
