@@ -32,6 +32,7 @@ from knox.models import AuthToken
 
 from resultaat.bekostiging import services as bekostiging
 from resultaat.bekostiging.models import Afrekenregel, Betaalbatch
+from resultaat.catalogus.models import Subresultaat
 from resultaat.clienten.models import Client
 from resultaat.contracten.models import Contract
 from resultaat.core.audit.models import AuditEvent, ClientData
@@ -56,11 +57,13 @@ from resultaat.iwmo.models import (
 )
 from resultaat.ondersteuning.models import (
     Evaluatie,
+    EvaluatieOordeel,
     Ondersteuningsplan,
     PlanActiviteit,
     PlanDoel,
     PlusAfspraak,
     PlusSoort,
+    Regiegesprek,
     ResultaatBehaald,
     Signaal,
     SignaalSoort,
@@ -156,11 +159,25 @@ def build_chain(client: Client, nummer: int, beschikkingnummer: str) -> dict[str
         omschrijving=f"{naam} naar de koffieochtend",
         voorziening=buurthuis,
     )
-    Evaluatie.objects.create(
+    evaluatie = Evaluatie.objects.create(
         toewijzing=toewijzing,
         datum=dt.date(2017, 7, 1),
         resultaat_behaald=ResultaatBehaald.JA,
         toelichting=naam,
+    )
+    subresultaat, _ = Subresultaat.objects.get_or_create(
+        code="isolatie-sub",
+        defaults={
+            "resultaat": toewijzing.product.resultaat,
+            "omschrijving": "Het huis is schoon",
+            "geldig_van": dt.date(2015, 1, 1),
+        },
+    )
+    EvaluatieOordeel.objects.create(
+        evaluatie=evaluatie, subresultaat=subresultaat, behaald=ResultaatBehaald.JA, toelichting=naam
+    )
+    Regiegesprek.objects.create(
+        toewijzing=toewijzing, datum=dt.date(2017, 7, 1), deelnemers=naam, uitkomst=f"{naam} doet het goed"
     )
     signaal = Signaal.objects.create(
         client=client,

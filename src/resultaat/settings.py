@@ -257,6 +257,7 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "PlusAfspraakSoortEnum": "resultaat.ondersteuning.models.PlusSoort",
         "SignaalSoortEnum": "resultaat.ondersteuning.models.SignaalSoort",
+        "ResultaatBehaaldEnum": "resultaat.ondersteuning.models.ResultaatBehaald",
         "BronEnum": "resultaat.toewijzingen.models.LeveringBron",
         "VerzoekBronEnum": "resultaat.iwmo.models.VerzoekBron",
         "RedenVerzoekEnum": "resultaat.core.codes.WJ758RedenVerzoek",

@@ -32,6 +32,8 @@ from resultaat.demo.teksten import (
 from resultaat.ondersteuning.models import (
     AkkoordWijze,
     Evaluatie,
+    EvaluatieMoment,
+    EvaluatieRol,
     Ondersteuningsplan,
     PlanActiviteit,
     PlanDoel,
@@ -224,6 +226,8 @@ class OndersteuningMixin(_Basis):
                 toewijzing=toewijzing,
                 datum=min(datum, self.vandaag),
                 resultaat_behaald=behaald,
+                moment=EvaluatieMoment.EINDE if eind else EvaluatieMoment.TUSSENTIJDS,
+                rol=EvaluatieRol.CONSULENT,
                 client_tevreden=tevreden if self.kans(0.9) else None,
                 toelichting=self.kies(EVALUATIE_TEKST[ResultaatBehaald(behaald)]),
                 uitgevoerd_door=consulent if self.kans(0.6) else None,

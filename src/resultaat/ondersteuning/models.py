@@ -219,8 +219,19 @@ class ResultaatBehaald(models.TextChoices):
     NEE = "nee", "niet behaald"
 
 
+class EvaluatieMoment(models.TextChoices):
+    TUSSENTIJDS = "tussentijds", "op de evaluatiedatum van het plan"
+    EINDE = "einde", "aan het einde van de toewijzing"
+
+
+class EvaluatieRol(models.TextChoices):
+    CONSULENT = "consulent", "consulent van de gemeente"
+    AANBIEDER = "aanbieder", "aanbieder"
+
+
 class Evaluatie(ClientData):
-    """Was the result reached, and is the client satisfied?"""
+    """Was the result reached, and is the client satisfied? One judgement per subresult
+    (``oordelen``); ``resultaat_behaald`` sums them up (all reached, none, or partly)."""
 
     toewijzing = models.ForeignKey(
         "toewijzingen.Toewijzing", on_delete=models.PROTECT, related_name="evaluaties"
@@ -234,6 +245,11 @@ class Evaluatie(ClientData):
         validators=[MinValueValidator(1), MaxValueValidator(5)],
     )
     toelichting = models.TextField(blank=True)
+    moment = models.CharField(
+        max_length=20, choices=EvaluatieMoment.choices, default=EvaluatieMoment.TUSSENTIJDS
+    )
+    rol = models.CharField("geëvalueerd door", max_length=20, choices=EvaluatieRol.choices, blank=True)
+    clientvisie = models.TextField("wat de cliënt ervan vindt", blank=True)
     uitgevoerd_door = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -248,6 +264,30 @@ class Evaluatie(ClientData):
 
     def audit_client_id(self) -> int | None:
         return self.toewijzing.client_id
+
+
+class EvaluatieOordeel(ClientData):
+    """The judgement on one subresult in an evaluation: reached, partly or not, with a note."""
+
+    evaluatie = models.ForeignKey(Evaluatie, on_delete=models.CASCADE, related_name="oordelen")
+    subresultaat = models.ForeignKey("catalogus.Subresultaat", on_delete=models.PROTECT, related_name="+")
+    behaald = models.CharField(max_length=10, choices=ResultaatBehaald.choices)
+    toelichting = models.TextField(blank=True)
+
+    AUDIT_SELECT_RELATED = ("evaluatie__toewijzing",)
+
+    class Meta:
+        verbose_name = "oordeel per subresultaat"
+        verbose_name_plural = "oordelen per subresultaat"
+        ordering = ["evaluatie", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["evaluatie", "subresultaat"], name="ondersteuning_oordeel_subresultaat_uniek"
+            )
+        ]
+
+    def audit_client_id(self) -> int | None:
+        return self.evaluatie.toewijzing.client_id
 
 
 class SignaalQuerySet(GemeenteScopedQuerySet):
@@ -305,3 +345,34 @@ class Signaal(ClientData):
 
     def __str__(self) -> str:
         return f"Signaal {self.get_soort_display()}"
+
+
+class RegiegesprekQuerySet(GemeenteScopedQuerySet):
+    client_path = "toewijzing__client"
+    aanbieder_path = "toewijzing__aanbieder"
+
+
+class Regiegesprek(ClientData):
+    """A conversation with the client about keeping control of their own life, as often as the plan's
+    regiefrequentie says: when, who took part, and what came out of it."""
+
+    toewijzing = models.ForeignKey(
+        "toewijzingen.Toewijzing", on_delete=models.PROTECT, related_name="regiegesprekken"
+    )
+    datum = models.DateField()
+    deelnemers = models.CharField("wie waren erbij", max_length=300)
+    uitkomst = models.TextField()
+    vastgelegd_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    AUDIT_SELECT_RELATED = ("toewijzing",)
+    objects: ClassVar[Any] = RegiegesprekQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "regiegesprek"
+        verbose_name_plural = "regiegesprekken"
+        ordering = ["-datum", "-pk"]
+
+    def audit_client_id(self) -> int | None:
+        return self.toewijzing.client_id

@@ -12,12 +12,16 @@ from resultaat.core.api.serializers import agb_code, gebruikersnaam
 from resultaat.ondersteuning.models import (
     AkkoordWijze,
     Evaluatie,
+    EvaluatieMoment,
+    EvaluatieOordeel,
     Ondersteuningsplan,
     PlanActiviteit,
     PlanDoel,
     PlusAfspraak,
     PlusSoort,
     Regiefrequentie,
+    Regiegesprek,
+    ResultaatBehaald,
     Signaal,
     SignaalSoort,
     SignaalStatus,
@@ -76,9 +80,17 @@ class OndersteuningsplanSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
+class EvaluatieOordeelSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = EvaluatieOordeel
+        fields = ("subresultaat", "behaald", "toelichting")
+        read_only_fields = fields
+
+
 class EvaluatieSerializer(serializers.ModelSerializer):
     client = serializers.IntegerField(source="toewijzing.client_id", read_only=True)
     uitgevoerd_door = gebruikersnaam()
+    oordelen = EvaluatieOordeelSerializer(many=True, read_only=True)
 
     class Meta:
         model = Evaluatie
@@ -87,12 +99,53 @@ class EvaluatieSerializer(serializers.ModelSerializer):
             "toewijzing",
             "client",
             "datum",
+            "moment",
+            "rol",
             "resultaat_behaald",
+            "oordelen",
             "client_tevreden",
+            "clientvisie",
             "toelichting",
             "uitgevoerd_door",
         )
         read_only_fields = fields
+
+
+class OordeelInvoerSerializer(serializers.Serializer):
+    subresultaat = serializers.PrimaryKeyRelatedField(queryset=Subresultaat.objects.all())
+    behaald = serializers.ChoiceField(choices=ResultaatBehaald.choices)
+    toelichting = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+class EvaluatieInvoerSerializer(serializers.Serializer):
+    toewijzing = serializers.IntegerField()
+    datum = serializers.DateField()
+    moment = serializers.ChoiceField(choices=EvaluatieMoment.choices)
+    oordelen = OordeelInvoerSerializer(many=True, allow_empty=False)
+    clientvisie = serializers.CharField(required=False, allow_blank=True, default="")
+    client_tevreden = serializers.IntegerField(
+        required=False, allow_null=True, default=None, min_value=1, max_value=5
+    )
+    toelichting = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+class RegiegesprekSerializer(serializers.ModelSerializer):
+    client = serializers.IntegerField(source="toewijzing.client_id", read_only=True)
+    vastgelegd_door = gebruikersnaam()
+
+    class Meta:
+        model = Regiegesprek
+        fields = ("id", "toewijzing", "client", "datum", "deelnemers", "uitkomst", "vastgelegd_door")
+        read_only_fields = fields
+
+
+class RegiegesprekInvoerSerializer(serializers.Serializer):
+    toewijzing = serializers.IntegerField()
+    datum = serializers.DateField()
+    deelnemers = serializers.CharField(
+        help_text="Wie waren erbij, bijvoorbeeld 'cliënt, dochter, begeleider'."
+    )
+    uitkomst = serializers.CharField()
 
 
 class SignaalSerializer(serializers.ModelSerializer):

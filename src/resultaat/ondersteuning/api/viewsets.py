@@ -19,7 +19,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from resultaat.clienten.models import Client
-from resultaat.core.api.permissions import AANBIEDER, CONSULENT
+from resultaat.core.api.permissions import AANBIEDER, CONSULENT, CONSULENT_OF_AANBIEDER
 from resultaat.core.api.rollen import RollenPerActie
 from resultaat.core.api.serializers import NIET_GEVONDEN
 from resultaat.core.api.viewsets import (
@@ -32,12 +32,13 @@ from resultaat.core.api.viewsets import (
     invoer,
     met_filters,
 )
-from resultaat.ondersteuning import services
+from resultaat.ondersteuning import evaluaties, services
 from resultaat.ondersteuning.api import serializers as s
 from resultaat.ondersteuning.models import (
     Evaluatie,
     Ondersteuningsplan,
     PlanDoel,
+    Regiegesprek,
     Signaal,
 )
 from resultaat.toewijzingen.models import Toewijzing
@@ -153,17 +154,110 @@ class OndersteuningsplanViewSet(AlleenLezen):
     aanbieder=Filter("toewijzing__aanbieder__agb_code", AANBIEDER_FILTER.omschrijving),
     gemeente=Filter("toewijzing__gemeente__code", GEMEENTE_FILTER.omschrijving),
 )
-class EvaluatieViewSet(AlleenLezen):
-    """Evaluations per toewijzing; a provider sees only its own."""
+class EvaluatieViewSet(RollenPerActie, mixins.CreateModelMixin, AlleenLezen):
+    """Evaluations per toewijzing, with a judgement per subresult; a provider sees only its own. The
+    consulent of the client's gemeente or the provider of the toewijzing records one (``POST``)."""
 
     queryset = Evaluatie.objects.all()
     serializer_class = s.EvaluatieSerializer
+    schrijf_rollen = CONSULENT_OF_AANBIEDER
 
     def scoped(self) -> QuerySet[Any]:
         return (
             Evaluatie.objects.for_user(self.request.user)
             .select_related("toewijzing", "uitgevoerd_door")
+            .prefetch_related("oordelen")
             .order_by("-datum", "-pk")
+        )
+
+    @extend_schema(
+        summary="Evaluatie vastleggen",
+        description="Per subresultaat behaald, deels of niet, met toelichting (verplicht als het niet "
+        "helemaal is behaald) en de visie van de cliënt. Open evaluaties op de werklijst zijn daarmee "
+        "afgehandeld.",
+        request=s.EvaluatieInvoerSerializer,
+        responses={
+            201: s.EvaluatieSerializer,
+            400: OpenApiResponse(description="De melding staat bij het veld."),
+            403: OpenApiResponse(description="Alleen de consulent of de aanbieder van de toewijzing."),
+        },
+    )
+    def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        data = invoer(s.EvaluatieInvoerSerializer, request)
+        toewijzing = eigen(
+            Toewijzing.objects.for_user(request.user).select_related("client", "product"),
+            data["toewijzing"],
+            "toewijzing",
+            "Geen toewijzing die u mag evalueren met dit id.",
+        )
+        evaluatie = evaluaties.evalueer(
+            door=request.user,
+            toewijzing=toewijzing,
+            datum=data["datum"],
+            moment=data["moment"],
+            oordelen=tuple(
+                evaluaties.OordeelInvoer(
+                    subresultaat=o["subresultaat"], behaald=o["behaald"], toelichting=o["toelichting"]
+                )
+                for o in data["oordelen"]
+            ),
+            clientvisie=data["clientvisie"],
+            client_tevreden=data["client_tevreden"],
+            toelichting=data["toelichting"],
+        )
+        return Response(
+            s.EvaluatieSerializer(self.scoped().get(pk=evaluatie.pk)).data, status=status.HTTP_201_CREATED
+        )
+
+
+# --- Regiegesprekken ----------------------------------------------------------------------------------
+
+
+@met_filters(
+    aanbieder=Filter("toewijzing__aanbieder__agb_code", AANBIEDER_FILTER.omschrijving),
+    gemeente=Filter("toewijzing__gemeente__code", GEMEENTE_FILTER.omschrijving),
+)
+class RegiegesprekViewSet(RollenPerActie, mixins.CreateModelMixin, AlleenLezen):
+    """Regiegesprekken per toewijzing (date, who, outcome); a provider sees only its own. The provider of
+    the toewijzing or the consulent of the client's gemeente records one (``POST``)."""
+
+    queryset = Regiegesprek.objects.all()
+    serializer_class = s.RegiegesprekSerializer
+    schrijf_rollen = CONSULENT_OF_AANBIEDER
+
+    def scoped(self) -> QuerySet[Any]:
+        return (
+            Regiegesprek.objects.for_user(self.request.user)
+            .select_related("toewijzing", "vastgelegd_door")
+            .order_by("-datum", "-pk")
+        )
+
+    @extend_schema(
+        summary="Regiegesprek vastleggen",
+        request=s.RegiegesprekInvoerSerializer,
+        responses={
+            201: s.RegiegesprekSerializer,
+            400: OpenApiResponse(description="De melding staat bij het veld."),
+            403: OpenApiResponse(description="Alleen de consulent of de aanbieder van de toewijzing."),
+        },
+    )
+    def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        data = invoer(s.RegiegesprekInvoerSerializer, request)
+        toewijzing = eigen(
+            Toewijzing.objects.for_user(request.user).select_related("client"),
+            data["toewijzing"],
+            "toewijzing",
+            "Geen toewijzing van u met dit id.",
+        )
+        gesprek = evaluaties.leg_regiegesprek_vast(
+            door=request.user,
+            toewijzing=toewijzing,
+            datum=data["datum"],
+            deelnemers=data["deelnemers"],
+            uitkomst=data["uitkomst"],
+        )
+        return Response(
+            s.RegiegesprekSerializer(self.scoped().get(pk=gesprek.pk)).data, status=status.HTTP_201_CREATED
         )
 
 

@@ -18,10 +18,13 @@ from django.utils import timezone
 from resultaat.catalogus.models import Subresultaat
 from resultaat.clienten.models import Client
 from resultaat.core.web import RADIO, SELECT, TEKST, TEXTBOX, ClientKeuze, NLDSForm, datumveld, tekstveld
+from resultaat.ondersteuning.evaluaties import OordeelInvoer
 from resultaat.ondersteuning.models import (
     AkkoordWijze,
+    EvaluatieMoment,
     PlusSoort,
     Regiefrequentie,
+    ResultaatBehaald,
     SignaalSoort,
     SignaalStatus,
     SocialeKaartVoorziening,
@@ -383,4 +386,67 @@ class OpvolgingForm(NLDSForm):
     terugkoppeling = tekstveld(
         "Terugkoppeling aan aanbieder",
         help_text="Kort en zonder gevoelige details: de aanbieder ziet deze tekst bij het signaal.",
+    )
+
+
+class EvaluatieForm(NLDSForm):
+    """An evaluation: per subresult of the toewijzing reached / partly / not (or not judged now), with a
+    note; the client's view. Fields per subresult: ``behaald_<pk>`` and ``toelichting_<pk>``."""
+
+    datum = datumveld("Datum van de evaluatie")
+    moment = forms.ChoiceField(
+        label="Soort evaluatie",
+        choices=EvaluatieMoment.choices,
+        widget=RADIO,
+        error_messages={"required": "Kies of dit de tussentijdse evaluatie is of die aan het einde."},
+    )
+    clientvisie = tekstveld("Wat vindt de cliënt ervan?")
+    client_tevreden = forms.TypedChoiceField(
+        label="Tevredenheid van de cliënt",
+        choices=[("", "niet gevraagd"), *[(str(i), f"{i} van 5") for i in range(1, 6)]],
+        coerce=int,
+        empty_value=None,
+        required=False,
+        widget=SELECT,
+    )
+    toelichting = tekstveld("Toelichting")
+
+    def __init__(self, *args: Any, subresultaten: list[Subresultaat], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.subresultaten = subresultaten
+        keuzes = [("", "nu niet beoordeeld"), *ResultaatBehaald.choices]
+        for sub in subresultaten:
+            self.fields[f"behaald_{sub.pk}"] = forms.ChoiceField(
+                label=sub.omschrijving, choices=keuzes, required=False, widget=SELECT
+            )
+            self.fields[f"toelichting_{sub.pk}"] = tekstveld(f"Toelichting bij: {sub.omschrijving}")
+
+    def regels(self) -> list[tuple[Subresultaat, Any, Any]]:
+        """Per subresult its two fields, for the template."""
+        return [(s, self[f"behaald_{s.pk}"], self[f"toelichting_{s.pk}"]) for s in self.subresultaten]
+
+    def oordelen(self) -> tuple[OordeelInvoer, ...]:
+        data = self.cleaned_data
+        return tuple(
+            OordeelInvoer(
+                subresultaat=s, behaald=data[f"behaald_{s.pk}"], toelichting=data[f"toelichting_{s.pk}"]
+            )
+            for s in self.subresultaten
+            if data.get(f"behaald_{s.pk}")
+        )
+
+
+class RegiegesprekForm(NLDSForm):
+    datum = datumveld("Datum van het gesprek")
+    deelnemers = forms.CharField(
+        label="Wie waren erbij?",
+        help_text="Bijvoorbeeld: cliënt, dochter, begeleider van de aanbieder.",
+        max_length=300,
+        widget=forms.TextInput(attrs={"class": TEXTBOX}),
+        error_messages={"required": "Vul in wie er bij het gesprek waren."},
+    )
+    uitkomst = tekstveld(
+        "Wat kwam eruit?",
+        required=True,
+        error_messages={"required": "Beschrijf wat er uit het gesprek kwam."},
     )

@@ -2,6 +2,7 @@
 
 from django.urls import path
 
+from resultaat.ondersteuning.web.views.evaluaties import EvaluatieNieuwView, RegiegesprekNieuwView
 from resultaat.ondersteuning.web.views.plannen import (
     PlanAkkoordView,
     PlanDetailView,
@@ -21,6 +22,12 @@ urlpatterns = [
     path("signalen/<int:pk>/", SignaalDetailView.as_view(), name="signaal-detail"),
     path("signalen/nieuw/", SignaalNieuwView.as_view(), name="signaal-nieuw"),
     path("toewijzingen/<int:pk>/plan/nieuw/", PlanNieuwView.as_view(), name="plan-nieuw"),
+    path("toewijzingen/<int:pk>/evaluatie/nieuw/", EvaluatieNieuwView.as_view(), name="evaluatie-nieuw"),
+    path(
+        "toewijzingen/<int:pk>/regiegesprek/nieuw/",
+        RegiegesprekNieuwView.as_view(),
+        name="regiegesprek-nieuw",
+    ),
     path("plannen/<int:pk>/", PlanDetailView.as_view(), name="plan-detail"),
     path("plannen/<int:pk>/wijzigen/", PlanWijzigenView.as_view(), name="plan-wijzigen"),
     path("plannen/<int:pk>/akkoord/", PlanAkkoordView.as_view(), name="plan-akkoord"),

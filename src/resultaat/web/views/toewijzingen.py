@@ -12,7 +12,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from resultaat.core.web import ScopedDetailView
-from resultaat.ondersteuning.models import Evaluatie, Ondersteuningsplan, Signaal
+from resultaat.ondersteuning.models import Evaluatie, Ondersteuningsplan, Regiegesprek, Signaal
 from resultaat.toewijzingen.models import Levering, Toewijzing
 from resultaat.toewijzingen.web.views.portaal import portaal_acties
 
@@ -42,7 +42,12 @@ class ToewijzingDetailView(ScopedDetailView):
                     Levering.objects.for_user(user).filter(toewijzing=toewijzing).order_by("begindatum", "pk")
                 ),
                 "plannen": list(Ondersteuningsplan.objects.for_user(user).filter(toewijzing=toewijzing)),
-                "evaluaties": list(Evaluatie.objects.for_user(user).filter(toewijzing=toewijzing)),
+                "evaluaties": list(
+                    Evaluatie.objects.for_user(user)
+                    .filter(toewijzing=toewijzing)
+                    .prefetch_related("oordelen__subresultaat")
+                ),
+                "gesprekken": list(Regiegesprek.objects.for_user(user).filter(toewijzing=toewijzing)),
                 "signalen": list(Signaal.objects.for_user(user).filter(toewijzing=toewijzing)),
                 "tarief": toewijzing.product.tarief_op(vandaag),
                 # The owning provider's forms (accept, return, start, stops, subcontractor).
