@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "resultaat.eigen_bijdrage",
     "resultaat.iwmo",
     "resultaat.bekostiging",
+    "resultaat.conversie",
     "resultaat.core.audit",
     "resultaat.web",
     "resultaat.demo",
