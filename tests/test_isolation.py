@@ -34,6 +34,7 @@ from resultaat.bekostiging import services as bekostiging
 from resultaat.bekostiging.models import Afrekenregel, Betaalbatch
 from resultaat.clienten.models import Client
 from resultaat.contracten.models import Contract
+from resultaat.conversie.models import BestaandeIndicatie
 from resultaat.core.audit.models import AuditEvent, ClientData
 from resultaat.iwmo.models import (
     Bericht,
@@ -214,6 +215,15 @@ def build_chain(client: Client, nummer: int, beschikkingnummer: str) -> dict[str
         volume=1,
         bedrag_cent=21600,
         toegekend=True,
+    )
+    BestaandeIndicatie.objects.create(
+        client=client,
+        gemeente=gemeente,
+        product="HH1",
+        uren_per_week=3,
+        aanbieder=aanbieder,
+        begindatum=dt.date(2015, 1, 1),
+        besluitdatum=dt.date(2014, 12, 1),
     )
     contract = f.ContractFactory(aanbieder=aanbieder, gemeenten=[gemeente])
     return {"toewijzing": toewijzing, "signaal": signaal, "contract": contract}

@@ -119,9 +119,9 @@ MENUS = {
         "Berichten",
         "Sociale kaart",
     ],
-    Rol.CONTRACTMANAGER: ["Aanbieders", "Contracten", "Catalogus", "Toewijzingen"],
+    Rol.CONTRACTMANAGER: ["Aanbieders", "Contracten", "Catalogus", "Toewijzingen", "Conversie"],
     Rol.FINANCIEEL: ["Bekostiging", "Toewijzingen", "Aanbieders", "Berichten"],
-    Rol.BEHEERDER: ["Catalogus", "Contracten", "Aanbieders", "Sociale kaart", "Beheer"],
+    Rol.BEHEERDER: ["Catalogus", "Contracten", "Aanbieders", "Sociale kaart", "Conversie", "Beheer"],
     Rol.AUDITOR: ["Cliënten zoeken", "Auditlog"],
     Rol.AANBIEDER: [
         "Overzicht",

@@ -50,6 +50,7 @@ class Gesprek:
     minuten_voor: int
     nieuw_product: str
     minuten_na: int
+    naam: str = ""
 
     @property
     def daling_procent(self) -> int:
@@ -63,6 +64,7 @@ class NietOmgezet:
     oud_product: str
     minuten_voor: int
     reden: str
+    naam: str = ""
 
 
 @dataclass

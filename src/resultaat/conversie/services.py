@@ -354,6 +354,71 @@ def regels_uit_tijdsbanden(
     return regels
 
 
+BEGELEIDING = ("BGL", "BGM", "BGZ")
+
+
+def regels_begeleiding(
+    datum: dt.date, *, licht_tot_minuten: int, midden_tot_minuten: int, oud_product: str = "BG"
+) -> list[dict[str, Any]]:
+    """Begeleiding hours per week to seed 001's complexity levels: up to ``licht_tot_minuten`` light, up to
+    ``midden_tot_minuten`` middle, above that heavy (up to 40 hours). The levels have no time measure."""
+    if not 0 < licht_tot_minuten < midden_tot_minuten:
+        raise ValidationError("De grens voor licht moet onder die voor midden liggen.")
+    producten = {p.code: p for p in Product.objects.geldig_op(datum).filter(code__in=BEGELEIDING)}
+    if len(producten) != len(BEGELEIDING):
+        raise ValidationError("De catalogus mist een van de producten Begeleiding licht, midden of zwaar.")
+    grenzen = (
+        (0, licht_tot_minuten),
+        (licht_tot_minuten + 1, midden_tot_minuten),
+        (midden_tot_minuten + 1, 2400),
+    )
+    return [
+        {
+            "oud_product": oud_product,
+            "min_minuten": van,
+            "max_minuten": tot,
+            "nieuw_product": producten[code],
+            "minuten_na": None,
+        }
+        for code, (van, tot) in zip(BEGELEIDING, grenzen, strict=True)
+    ]
+
+
+def maak_standaardscenario(
+    *,
+    door: Any,
+    gemeente: Gemeente,
+    naam: str,
+    omzetdatum: dt.date,
+    uurtarieven: dict[str, int],
+    verschuiving_minuten: int = 0,
+    licht_tot_minuten: int = 120,
+    midden_tot_minuten: int = 300,
+    gesprek_vanaf_procent: int = 20,
+) -> Scenario:
+    """A scenario from the catalogue: HH1 and HH2 by the time bands of "schoon en leefbaar huis" (seed
+    003), begeleiding (BG) by complexity (seed 001), with the gemeente's own boundaries and tariffs."""
+    _mag_scenario(door, gemeente)
+    regels = regels_uit_tijdsbanden(omzetdatum, verschuiving_minuten=verschuiving_minuten)
+    if not regels:
+        raise ValidationError("De catalogus heeft op deze datum geen tijdsbanden voor huishoudelijke hulp.")
+    regels += regels_begeleiding(
+        omzetdatum, licht_tot_minuten=licht_tot_minuten, midden_tot_minuten=midden_tot_minuten
+    )
+    verschuiving = f"{verschuiving_minuten:+d} minuten" if verschuiving_minuten else "zoals in de catalogus"
+    return maak_scenario(
+        door=door,
+        gemeente=gemeente,
+        naam=naam,
+        omzetdatum=omzetdatum,
+        uurtarieven=uurtarieven,
+        regels=regels,
+        gesprek_vanaf_procent=gesprek_vanaf_procent,
+        omschrijving=f"Tijdsbanden {verschuiving}; begeleiding licht tot en met {licht_tot_minuten}, "
+        f"midden tot en met {midden_tot_minuten} minuten per week.",
+    )
+
+
 def vergelijk(scenarios: Iterable[Scenario]) -> list[Vergelijking]:
     """Each scenario computed over the gemeente's old indications in force on its conversion date."""
     return [bereken(s) for s in scenarios]

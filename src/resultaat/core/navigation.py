@@ -42,6 +42,7 @@ SECTIES: dict[str, Sectie] = {
         Sectie("auditlog", "Auditlog", "web:audit-list"),
         Sectie("bekostiging", "Bekostiging", "web:afrekenrun-list"),
         Sectie("specificaties", "Betaalspecificaties", "web:betaalbatch-list"),
+        Sectie("conversie", "Conversie", "web:conversie"),
         Sectie("beheer", "Beheer", "admin:index"),
     ]
 }
@@ -65,6 +66,7 @@ ROL_MENU: dict[str, tuple[tuple[str, str | None], ...]] = {
         ("contracten", None),
         ("catalogus", None),
         ("toewijzingen", None),
+        ("conversie", None),
     ),
     Rol.FINANCIEEL: (
         ("bekostiging", None),
@@ -77,6 +79,7 @@ ROL_MENU: dict[str, tuple[tuple[str, str | None], ...]] = {
         ("contracten", None),
         ("aanbieders", None),
         ("sociale-kaart", None),
+        ("conversie", None),
         ("beheer", None),
     ),
     Rol.AUDITOR: (("client-zoeken", None), ("auditlog", None)),
