@@ -15,7 +15,7 @@ def staven(v: Vergelijking) -> dict[str, Any]:
     meeste = max((p.clienten for p in v.producten), default=0) or 1
     producten = [
         {
-            "label": p.product[:34],
+            "label": p.product[:44],
             "clienten": p.clienten,
             "breedte": round(BREEDTE * p.clienten / meeste),
             "y": i * (HOOGTE_STAAF + 6),
