@@ -33,6 +33,7 @@ from resultaat.conversie.models import (
     Scenario,
 )
 from resultaat.conversie.scenario import Vergelijking, bereken
+from resultaat.conversie.sql import voeg_indicaties_in
 from resultaat.core.audit.context import acting_as
 from resultaat.core.audit.gebeurtenissen import leg_vast
 from resultaat.organisaties.models import Aanbieder, Gemeente
@@ -203,22 +204,22 @@ def _schrijf(door: Any, indicatieimport: Indicatieimport, regels: list[Regel]) -
     if nieuw:
         for client in registreer_clienten(door=door, clienten=list(nieuw.values())):
             bekend[client.bsn] = client.pk
-    BestaandeIndicatie.objects.bulk_create(
+    voeg_indicaties_in(
+        indicatieimport.pk,
         [
-            BestaandeIndicatie(
-                indicatieimport=indicatieimport,
-                regel=r.nummer,
-                client_id=bekend[r.bsn],
-                gemeente_id=r.gemeente_id,
-                product=r.product,
-                uren_per_week=r.uren,
-                aanbieder_id=r.aanbieder_id,
-                begindatum=r.begindatum,
-                einddatum=r.einddatum,
-                besluitdatum=r.besluitdatum,
+            (
+                r.nummer,
+                bekend[r.bsn],
+                r.gemeente_id,
+                r.product,
+                r.uren,
+                r.aanbieder_id,
+                r.begindatum,
+                r.einddatum,
+                r.besluitdatum,
             )
             for r in regels
-        ]
+        ],
     )
     return len(regels)
 
