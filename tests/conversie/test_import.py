@@ -200,3 +200,24 @@ def test_only_staff_who_register_clients_may_import(alkmaar, contractmanager, he
         nieuw(beheerder, heiloo)
     with pytest.raises(ValidationError, match="leeg"):
         nieuw(beheerder, alkmaar, b"")
+
+
+def test_the_command_checks_imports_and_resumes(beheerder, alkmaar, aanbieders, tmp_path):
+    from django.core.management import call_command
+    from django.core.management.base import CommandError
+
+    pad = tmp_path / "hh.csv"
+    pad.write_bytes(bestand(REGELS))
+    uit = io.StringIO()
+    call_command("importeer_indicaties", str(pad), gemeente="0361", door="bea", proef=True, stdout=uit)
+    assert "regel 3: afgekeurd: BSN voldoet niet aan de elfproef." in uit.getvalue()
+    assert not BestaandeIndicatie.objects.exists()
+    imp = services.nieuwe_import(
+        door=beheerder, gemeente=alkmaar, bestandsnaam="hh.csv", inhoud=bestand(REGELS)
+    )
+    services.lees_in(door=beheerder, indicatieimport=imp, max_regels=2)
+    uit = io.StringIO()
+    call_command("importeer_indicaties", door="bea", verder=imp.pk, stdout=uit)
+    assert uit.getvalue().endswith("10 regels, 4 ingelezen, 5 afgekeurd.\n")
+    with pytest.raises(CommandError, match="Onbekende gemeente"):
+        call_command("importeer_indicaties", str(pad), gemeente="9999", door="bea")

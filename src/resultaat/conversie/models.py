@@ -111,6 +111,7 @@ class BestaandeIndicatie(ClientData):
         verbose_name = "bestaande indicatie"
         verbose_name_plural = "bestaande indicaties"
         ordering = ["client", "begindatum"]
+        indexes = [models.Index(fields=["indicatieimport", "regel"], name="conversie_indicatie_regel")]
         constraints = [
             models.UniqueConstraint(
                 fields=["client", "product", "begindatum"], name="conversie_indicatie_eenmaal"
