@@ -221,3 +221,22 @@ def test_the_command_checks_imports_and_resumes(beheerder, alkmaar, aanbieders, 
     assert uit.getvalue().endswith("10 regels, 4 ingelezen, 5 afgekeurd.\n")
     with pytest.raises(CommandError, match="Onbekende gemeente"):
         call_command("importeer_indicaties", str(pad), gemeente="9999", door="bea")
+
+
+def test_a_second_run_of_the_same_import_at_the_same_time_writes_nothing(
+    beheerder, alkmaar, aanbieders, monkeypatch
+):
+    imp = nieuw(beheerder, alkmaar)
+    echt = services._beoordeel
+
+    def ander_ging_voor(*args, **kwargs):
+        # While this run checks its batch, another run commits the same batch.
+        uitkomst = echt(*args, **kwargs)
+        type(imp).objects.filter(pk=imp.pk).update(verwerkt_tot=3)
+        return uitkomst
+
+    monkeypatch.setattr(services, "_beoordeel", ander_ging_voor)
+    with pytest.raises(ValidationError, match="ook elders ingelezen"):
+        services.lees_in(door=beheerder, indicatieimport=imp, batch=3)
+    assert not BestaandeIndicatie.objects.exists()
+    assert not Client.objects.exists()

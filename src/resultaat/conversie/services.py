@@ -231,6 +231,7 @@ def lees_in(
     call, all when None). Each batch is one transaction with its progress: no row is imported twice."""
     _mag_inlezen(door, indicatieimport.gemeente)
     _ontbrekende_koppeling(indicatieimport)
+    indicatieimport.refresh_from_db()  # a page or command may hold an older copy
     if indicatieimport.status == ImportStatus.KLAAR:
         return indicatieimport
     ctx = Context(indicatieimport)
@@ -253,6 +254,12 @@ def lees_in(
                 break
             regels, meldingen = _beoordeel(ctx, (r for _, r in deel), gezien)
             with transaction.atomic():
+                # Another run of this import (a second tab, the command) may have written this batch.
+                nu = Indicatieimport.objects.select_for_update().values_list("verwerkt_tot", flat=True)
+                if nu.get(pk=indicatieimport.pk) != indicatieimport.verwerkt_tot:
+                    raise ValidationError(
+                        "Dit bestand wordt op dit moment ook elders ingelezen; ververs de pagina."
+                    )
                 ingelezen = _schrijf(door, indicatieimport, regels) if regels else 0
                 for m in meldingen:
                     m.indicatieimport = indicatieimport
