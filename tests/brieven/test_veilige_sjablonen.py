@@ -217,6 +217,7 @@ def test_a_stored_unsafe_text_still_yields_a_pdf_without_attachments_or_fetches(
         + '<script>alert(1)</script><p onclick="alert(2)">Met vriendelijke groet</p>',
     )
     client = f.ClientFactory(gemeente=alkmaar)
+    f.ToewijzingFactory(client=client)  # a current client of huishoudelijke hulp: the letter is for them
     brief = informatiebrief_html(client, datum=dt.date(2025, 11, 3), per_datum=dt.date(2026, 1, 1))
     assert "<script" not in brief and "onclick" not in brief and "file://" not in brief
     inhoud = pdf(brief)

@@ -40,8 +40,13 @@ def test_thuisondersteuning_costs_216_euro_per_cak_period_in_2017_only():
     assert product.tarief_op(D(2018, 6, 1)) is None
 
 
-def test_no_tariff_is_invented_for_products_the_seeds_give_no_amount_for():
-    assert list(Tarief.objects.values_list("product__code", flat=True)) == ["TO001"]
+def test_no_tariff_is_invented_for_products_no_source_gives_an_amount_for():
+    # Seed 000's Thuisondersteuning; begeleiding licht and midden from domain/NOTES.md 4.3 (per 4 weeks).
+    assert sorted(Tarief.objects.values_list("product__code", "bedrag_cent")) == [
+        ("BGL", 34413),
+        ("BGM", 103239),
+        ("TO001", 21600),
+    ]
 
 
 def test_schoon_en_leefbaar_huis_carries_the_plus_of_seed_000():

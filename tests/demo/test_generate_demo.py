@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 from collections import Counter
 
 import pytest
@@ -182,11 +183,12 @@ def test_every_row_is_audited_as_written_by_the_generator(demo):
     events = AuditEvent.objects.all()
     assert events.count() >= sum(demo.aantallen.values())
     # The generator writes everything, except what it does through the services as a demo login: the
-    # providers' portal actions (a returned toewijzing, requests) and the second person's approval of the
-    # settlement runs. Those name that login.
+    # providers' portal actions (a returned toewijzing, requests), the consulenten's re-indications and the
+    # second person's approval of the settlement runs. Those name that login.
     namen = set(events.values_list("actor_naam", flat=True))
     assert "generate_demo" in namen
-    assert namen - {"generate_demo"} <= {
+    assert {n for n in namen if n.startswith("consulent")}
+    assert {n for n in namen if not n.startswith("consulent")} - {"generate_demo"} <= {
         "aanbieder-schermer",
         "aanbieder-duinpolder",
         "aanbieder-hulpthuis",
@@ -300,3 +302,26 @@ def test_the_demo_beheerder_keeps_reference_data_in_the_admin_but_not_client_dat
     client.logout()
     assert client.login(username="consulent", password=DEMO_WACHTWOORD)
     assert client.get("/beheer/catalogus/product/").status_code == 302  # not staff: sent to the admin login
+
+
+def test_begeleiding_states_its_hours_and_a_re_indication_changes_the_earlier_decision_by_letter(demo):
+    from resultaat.toegang.brieven import beschikking_html
+    from resultaat.toegang.models import BeschiktResultaat
+
+    begeleiding = BeschiktResultaat.objects.filter(product__categorie="02", omvang_eenheid="uren")
+    assert begeleiding.exists()
+    assert not BeschiktResultaat.objects.filter(omvang_per_week__isnull=True).exclude(product__code="VVR")
+    assert all(re.fullmatch(r"\d{4}-\d{4}", n) for n in Beschikking.objects.values_list("nummer", flat=True))
+    assert demo.aantallen["herindicatie met wijzigingsbeschikking"] >= 1
+    oud = (
+        BeschiktResultaat.objects.filter(beeindigd_door__isnull=False)
+        .select_related("beeindigd_door")
+        .first()
+    )
+    assert oud is not None
+    # Every toewijzing of the earlier result (with vervoer, or after a switch) ends by that day at the latest.
+    assert oud.toewijzingen.exists()
+    assert all(t.einddatum and t.einddatum <= oud.beeindigd_per for t in oud.toewijzingen.all())
+    brief = beschikking_html(oud.beeindigd_door)
+    assert "Wat verandert er aan uw eerdere besluit?" in brief
+    assert f"kenmerk Wmo {oud.beschikking.nummer}" in brief

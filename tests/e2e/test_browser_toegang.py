@@ -185,3 +185,81 @@ def test_consulent_from_melding_to_beschikking_pdf_and_toewijzing(
     toewijzing.refresh_from_db()
     assert toewijzing.einddatum == per - dt.timedelta(days=1)
     assert Toewijzing.objects.get(voorganger=toewijzing).ingangsdatum == per
+
+
+def test_consulent_grants_begeleiding_with_hours_per_week_and_the_pdf_states_them(
+    transactional_db: None, live_server: Any, page: Any, gecontracteerd: None, noord: Any, alkmaar: Any
+) -> None:
+    from playwright.sync_api import expect
+
+    from resultaat.catalogus.models import ComplexiteitNiveau, IntensiteitNiveau, Product, Resultaat
+    from resultaat.toewijzingen.models import Toewijzing
+    from tests import factories as f
+
+    contract = f.ContractFactory(aanbieder=noord, gemeenten=[alkmaar], geldig_van=dt.date(2025, 1, 1))
+    for product in Product.objects.filter(categorie="02"):
+        f.ContractProductFactory(contract=contract, product=product, geldig_van=dt.date(2025, 1, 1))
+    vandaag = timezone.localdate()
+    iso = lambda d: d.strftime("%Y-%m-%d")  # noqa: E731
+    geld = Resultaat.objects.get(code="administratie-en-geld")
+
+    page.goto(f"{live_server.url}/")
+    page.get_by_label("Gebruikersnaam").fill("alice")
+    page.get_by_label("Wachtwoord").fill("geheim-wachtwoord")
+    page.get_by_role("button", name="Inloggen").click()
+    page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Nieuwe melding").click()
+    page.get_by_label("Burgerservicenummer (BSN)").fill("111222333")
+    page.get_by_label("Voorletters").fill("J.")
+    page.get_by_label("Achternaam").fill("Visser")
+    page.get_by_label("Geslacht").select_option(label="man")
+    page.get_by_label("Geboortedatum").fill("1961-05-09")
+    page.get_by_label("Straat").fill("Laat")
+    page.get_by_label("Huisnummer").fill("40")
+    page.get_by_label("Postcode").fill("1811 EK")
+    page.get_by_label("Woonplaats").fill("Alkmaar")
+    page.get_by_label("Datum van de melding").fill(iso(vandaag - dt.timedelta(days=14)))
+    page.get_by_label("Hulpvraag").fill("Meneer opent zijn post niet meer; er zijn aanmaningen.")
+    page.get_by_role("button", name="Melding vastleggen").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Melding van J. Visser")
+
+    page.get_by_label("Datum van het gesprek").fill(iso(vandaag - dt.timedelta(days=7)))
+    page.locator(f"input[name=resultaat][value='{geld.pk}']").check()
+    page.get_by_role("button", name="Opslaan en onderzoek afronden").click()
+    expect(page.get_by_text("Het onderzoek is afgerond")).to_be_visible()
+    page.get_by_label("Datum van de aanvraag").fill(iso(vandaag - dt.timedelta(days=3)))
+    page.get_by_role("button", name="Aanvraag vastleggen").click()
+
+    # The indicatie of begeleiding: complexity, intensity and the hours per week; without hours it is refused.
+    page.get_by_label("Resultaat").select_option(label=geld.naam)
+    page.get_by_label("Ingangsdatum").fill(iso(vandaag + dt.timedelta(days=7)))
+    page.get_by_label("Complexiteit").select_option(str(ComplexiteitNiveau.objects.get(code="midden").pk))
+    page.get_by_label("Intensiteit").select_option(str(IntensiteitNiveau.objects.get(code="wekelijks").pk))
+    page.get_by_label("Frequentie").fill("twee keer per week")
+    page.get_by_role("button", name="Indicatie vastleggen").click()
+    expect(page.get_by_text("Vul in hoeveel uur per week de cliënt krijgt")).to_be_visible()
+    page.get_by_label("Hulp per week (uren of dagdelen)").fill("4,5")
+    page.get_by_role("button", name="Indicatie vastleggen").click()
+    indicaties = page.get_by_test_id("indicaties")
+    expect(indicaties).to_contain_text("4,5 uur per week")
+    expect(indicaties).to_contain_text("BGM")
+    indicaties.get_by_label("Thuiszorg Noord (wachttijd 0 dagen)").check()
+    page.get_by_role("button", name="Aanbieder kiezen").click()
+    expect(page.get_by_text("De cliënt kiest Thuiszorg Noord")).to_be_visible()
+    page.get_by_label("Motivering (waarom dit besluit)").fill(
+        "Meneer overziet zijn post en rekeningen niet; zijn netwerk kan dit niet overnemen."
+    )
+    page.get_by_role("button", name="Toekennen en beschikking maken").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(re.compile(r"Beschikking \d{4}-0001"))
+    assert Toewijzing.objects.get(client__achternaam="Visser").product.code == "BGM"
+
+    pdf_url = page.get_by_test_id("brief-pdf").get_attribute("href")
+    response = page.request.get(f"{live_server.url}{pdf_url}")
+    assert response.status == 200 and response.headers["content-type"] == "application/pdf"
+    tekst = subprocess.run(
+        ["/usr/bin/pdftotext", "-layout", "-", "-"], input=response.body(), capture_output=True, check=True
+    ).stdout.decode()
+    tekst = " ".join(tekst.split())
+    assert "Administratie en geld" in tekst
+    assert "Hoeveel hulp 4,5 uur per week, twee keer per week" in tekst
+    assert "Begeleiding midden (Midden, Wekelijks)" in tekst
+    assert "Meneer overziet zijn post" in tekst

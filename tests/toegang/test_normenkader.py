@@ -65,11 +65,30 @@ def test_every_term_is_shown_with_its_minutes(posten, banden):
     assert uitkomst.band.naam == "Basis+1"
 
 
-def test_what_client_and_network_can_do_is_deducted(posten, banden):
-    uitkomst = normenkader.bereken(posten, {"eigen-kracht": 1, "kleine-woning": 1}, banden)
-    assert [r.minuten for r in uitkomst.regels] == [125, -26, -26]
-    assert uitkomst.totaal == 73
-    assert uitkomst.band.naam == "Basis -1"
+@pytest.mark.parametrize(
+    ("keuzes", "band"),
+    [
+        # Seed 003: client or network does light and medium tasks, and/or a small home -> Basis -1.
+        ({"eigen-kracht": 1}, "Basis -1"),
+        # Full takeover in an average home -> Basis.
+        ({}, "Basis"),
+        # Full takeover with meerposten -> Basis+1.
+        ({"beperkingen-enig": 1}, "Basis+1"),
+        ({"samenstelling-huishouden": 1, "huisdier": 1}, "Basis+1"),
+    ],
+)
+def test_seed_003s_three_situations_land_in_their_bands(posten, banden, keuzes, band):
+    assert normenkader.bereken(posten, keuzes, banden).band.naam == band
+
+
+def test_every_term_says_whether_it_comes_from_research_or_the_gemeentes_choice(posten):
+    herkomst = {p.code: (p.herkomst, p.bron) for p in posten}
+    assert herkomst["basis"][0] == herkomst["beperkingen-enig"][0] == "onderzoek"
+    assert "KPMG" in herkomst["basis"][1]
+    assert herkomst["eigen-kracht"][0] == herkomst["huisdier"][0] == herkomst["extra-vervuiling"][0]
+    assert herkomst["huisdier"][0] == "gemeente"
+    assert "kleine-woning" not in herkomst
+    assert all(bron for _, bron in herkomst.values())
 
 
 def test_a_heavy_household_falls_outside_every_band(posten, banden):

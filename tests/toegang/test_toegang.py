@@ -281,6 +281,7 @@ def test_eigen_bijdrage_per_year_and_exemptions(alice, mevrouw, huis, contracten
         door=alice,
         aanvraag=aanvraag,
         besluitdatum=D(2025, 1, 31),
+        motivering="Mevrouw heeft hulp nodig bij het schoonmaken.",
         vrijstelling=Vrijstelling.PARTNER_ONDER_AOW,
     )
     assert beschikking.eigen_bijdrage_cent is None
@@ -318,11 +319,14 @@ def test_mandate_lets_the_provider_propose_within_the_band(
     with pytest.raises(ValidationError, match="nog niet vastgesteld"):
         t.neem_besluit(door=alice, aanvraag=aanvraag, besluitdatum=D(2025, 1, 31))
     t.beoordeel_voorstel(door=alice, indicatie=indicatie, akkoord=True)
-    beschikking = t.neem_besluit(door=alice, aanvraag=aanvraag, besluitdatum=D(2025, 1, 31))
+    beschikking = t.neem_besluit(
+        door=alice, aanvraag=aanvraag, besluitdatum=D(2025, 1, 31), motivering="Voorstel past in de band."
+    )
     assert beschikking.resultaten.get().minuten_per_week == 120
 
 
 def test_information_letter_answers_the_worries_of_seed_000(mevrouw, contracten):
+    f.ToewijzingFactory(client=mevrouw, product=Product.objects.get(code="TO001"))
     tekst = " ".join(
         " ".join(
             p.extract_text()

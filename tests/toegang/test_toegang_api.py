@@ -77,7 +77,7 @@ def test_melding_to_toewijzing_through_the_api(api, alice, mevrouw, huis, contra
     assert r.status_code == 200 and r.json()["aanbieder"] == zuid.agb_code
     r = api.post(
         f"/api/v1/aanvragen/{aanvraag['id']}/besluit/",
-        {"besluit": "toekennen", "besluitdatum": "2025-01-31"},
+        {"besluit": "toekennen", "besluitdatum": "2025-01-31", "motivering": "Hulp bij het schoonmaken."},
         format="json",
     )
     assert r.status_code == 201, r.json()

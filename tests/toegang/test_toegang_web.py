@@ -15,6 +15,7 @@ from resultaat.catalogus.models import Tijdsband
 from resultaat.clienten.models import Client
 from resultaat.toegang import services as t
 from resultaat.toegang.models import Indicatie, IndicatieStatus, Melding, ToegangInstelling
+from tests import factories as f
 from tests.toegang.test_toegang import aanvraag_voor, contracten, huis, mevrouw  # noqa: F401  (fixtures)
 
 D = dt.date
@@ -123,6 +124,7 @@ def test_a_provider_never_opens_toegang_pages_but_proposes_under_mandate(
 
 
 def test_the_information_letter_is_a_pdf_for_the_consulent(als_alice, mevrouw):
+    f.ToewijzingFactory(client=mevrouw)
     response = als_alice.get(reverse("web:informatiebrief", args=[mevrouw.pk]))
     assert response["Content-Type"] == "application/pdf"
     tekst = " ".join(PdfReader(io.BytesIO(response.content)).pages[0].extract_text().split())

@@ -11,6 +11,7 @@ from resultaat.brieven.veilig import sjabloon_fouten
 class Briefsoort(models.TextChoices):
     TOEKENNING = "toekenning", "beschikking: toekenning"
     AFWIJZING = "afwijzing", "beschikking: afwijzing"
+    INTREKKING = "intrekking", "beschikking: intrekking"
     INFORMATIE = "informatie", "informatiebrief huidige cliënten: ondersteuning op resultaat"
 
 

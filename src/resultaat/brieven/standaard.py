@@ -17,36 +17,44 @@ GELDIG_VAN: Final = dt.date(2015, 1, 1)
 TOEKENNING: Final = """<p>{{ aanhef }},</p>
 <p>Op {{ aanvraag_datum }} vroeg u ondersteuning aan. Wij hebben uw aanvraag bekeken. In deze brief leest u ons besluit.</p>
 
-<h2>Ons besluit: u krijgt ondersteuning</h2>
-<p>U krijgt ondersteuning van {{ beschikking.ingangsdatum }} tot en met {{ beschikking.einddatum }}. Het gaat om:</p>
+{% if beschikking.deels %}<h2>Ons besluit: u krijgt een deel van de ondersteuning</h2>{% elif wijzigingen %}<h2>Ons besluit: uw ondersteuning verandert</h2>{% else %}<h2>Ons besluit: u krijgt ondersteuning</h2>{% endif %}
+<p>U krijgt ondersteuning {{ beschikking.periode }}. Het gaat om:</p>
 {% for r in resultaten %}
 <h3>{{ r.naam }}</h3>
 <table class="feiten">
 <tr><th>Wat u krijgt</th><td>{{ r.product }}{% if r.niveau %} ({{ r.niveau }}){% endif %}</td></tr>
-{% if r.minuten_per_week %}<tr><th>Hoeveel hulp</th><td><strong>{{ r.minuten_per_week }} minuten per week</strong>{% if r.frequentie %}, {{ r.frequentie }}{% endif %}</td></tr>{% elif r.frequentie %}<tr><th>Hoe vaak</th><td>{{ r.frequentie }}</td></tr>{% endif %}
+<tr><th>Hoeveel hulp</th><td><strong>{{ r.omvang }}</strong>{% if r.frequentie %}, {{ r.frequentie }}{% endif %}</td></tr>
 <tr><th>Aanbieder</th><td>{{ r.aanbieder }}</td></tr>
-<tr><th>Periode</th><td>{{ r.ingangsdatum }} tot en met {{ r.einddatum }}</td></tr>
+<tr><th>Periode</th><td>{{ r.periode }}</td></tr>
 </table>
 {% if r.berekening %}
 <p>Zo hebben wij de tijd berekend:</p>
 <table class="berekening">
-{% for regel in r.berekening %}<tr><td>{{ regel.naam }}{% if regel.aantal > 1 %} ({{ regel.aantal }} keer){% endif %}</td><td class="getal">{{ regel.minuten_tekst }}</td></tr>
+{% for regel in r.berekening %}<tr><td>{{ regel.naam }}{% if regel.aantal > 1 %} ({{ regel.aantal }} keer){% endif %}{% if regel.herkomst %} <span class="herkomst">({{ regel.herkomst }})</span>{% endif %}</td><td class="getal">{{ regel.minuten_tekst }}</td></tr>
 {% endfor %}<tr class="totaal"><td>Totaal per week</td><td class="getal">{{ r.minuten_per_week }} minuten</td></tr>
 </table>
+<p>Bij elke tijd staat waar hij vandaan komt. "Uit onderzoek": onafhankelijk onderzoek heeft gemeten hoeveel tijd dit werk kost. "Keuze van de gemeente": deze tijd heeft de gemeente zelf vastgesteld. Vindt u dat een tijd niet klopt voor uw situatie? Dat kunt u in uw bezwaar schrijven.</p>
 {% if r.band %}<p>Dat valt in de band {{ r.band }}.</p>{% endif %}
 {% endif %}
 {% endfor %}
 
+{% if beschikking.niet_toegekend %}<h2>Wat u niet krijgt</h2>
+<p>{{ beschikking.niet_toegekend|linebreaksbr }}</p>{% endif %}
+
+{% if wijzigingen %}<h2>Wat verandert er aan uw eerdere besluit?</h2>
+{% for w in wijzigingen %}<p>Met ons besluit van {{ w.besluitdatum }} (kenmerk {{ w.kenmerk }}) kreeg u voor {{ w.naam }}{% if w.oud %} {{ w.oud }}{% endif %}. Dat besluit wijzigen wij: het geldt tot en met {{ w.tot_en_met }}.{% if w.nieuw %} Vanaf {{ w.vanaf }} krijgt u {{ w.nieuw }}, zoals hierboven staat.{% endif %} Uw aanbieder hoort dit van ons.</p>
+{% endfor %}{% endif %}
+
 <h2>Wat kunt u verwachten?</h2>
-<p>De aanbieder neemt binnen twee weken contact met u op. Samen maakt u een ondersteuningsplan. Daarin staat wat de aanbieder doet, hoe vaak en wanneer. De aanbieder zorgt dat het resultaat bereikt wordt. U kunt altijd rekenen op de tijd die in deze brief staat.</p>
-{% if beschikking.ondersteuningsplan_onderdeel %}<p>Het ondersteuningsplan dat u met de aanbieder maakt, hoort bij dit besluit. U krijgt het van ons als het klaar is.</p>{% endif %}
+<p>De aanbieder neemt binnen twee weken contact met u op. Samen maakt u een ondersteuningsplan. Daarin staat wat de aanbieder doet, hoe vaak en wanneer. De aanbieder mag de tijd flexibel inzetten, maar u kunt altijd rekenen op de hulp per week die in deze brief staat.</p>
+{% if beschikking.ondersteuningsplan_onderdeel %}<p>Het ondersteuningsplan dat u met de aanbieder maakt, hoort bij dit besluit. Zodra wij het plan hebben goedgekeurd, sturen wij het u toe.</p>{% endif %}
 <p>Wilt u een andere aanbieder? Dat mag. Bel ons, dan regelen wij de overstap.</p>
 
-<h2>Eigen bijdrage</h2>
-<p>{{ eigen_bijdrage }}</p>
+{% if eigen_bijdrage %}<h2>Eigen bijdrage</h2>
+<p>{{ eigen_bijdrage }}</p>{% endif %}
 
-{% if beschikking.motivering %}<h2>Waarom dit besluit?</h2>
-<p>{{ beschikking.motivering|linebreaksbr }}</p>{% endif %}
+<h2>Waarom dit besluit?</h2>
+<p>{{ beschikking.motivering|linebreaksbr }}</p>
 
 <h2>Bent u het niet eens met dit besluit?</h2>
 <p>Dan kunt u bezwaar maken. Doe dat binnen zes weken na de datum van deze brief, dus uiterlijk op {{ bezwaar.uiterlijk }}. Stuur uw bezwaar naar:</p>
@@ -56,18 +64,19 @@ TOEKENNING: Final = """<p>{{ aanhef }},</p>
 <h2>Vragen?</h2>
 <p>Bel ons op {{ gemeente.telefoon }} of mail naar {{ gemeente.email }}. Noem dan het kenmerk van deze brief.</p>
 
-<p>Met vriendelijke groet,</p>
-<p class="ondertekening">{{ ondertekening }},<br>namens deze,<br><br>{{ consulent }}<br>Wmo-consulent</p>
+<div class="ondertekening"><p>Met vriendelijke groet,</p>
+<p>{{ ondertekening }},<br>namens deze,<br><br>{{ consulent }}<br>Wmo-consulent</p></div>
 """
 
 AFWIJZING: Final = """<p>{{ aanhef }},</p>
-<p>Op {{ aanvraag_datum }} vroeg u ondersteuning aan. Wij hebben uw aanvraag bekeken. In deze brief leest u ons besluit.</p>
+<p>Op {{ aanvraag_datum }} vroeg u ondersteuning aan{% if gevraagd %} bij: {{ gevraagd }}{% endif %}. Wij hebben uw aanvraag bekeken. In deze brief leest u ons besluit.</p>
 
-<h2>Ons besluit: u krijgt geen maatwerkvoorziening</h2>
-<p>Wij wijzen uw aanvraag af.</p>
+<h2>Ons besluit: u krijgt deze ondersteuning niet</h2>
+<p>Wij wijzen uw aanvraag af. U krijgt van ons geen hulp{% if gevraagd %} bij {{ gevraagd }}{% endif %}.</p>
 
 <h2>Waarom niet?</h2>
 <p>{{ beschikking.motivering|linebreaksbr }}</p>
+<p>Wij kijken wat u zelf kunt, wat mensen om u heen kunnen doen en of er hulp in de buurt is die u zonder besluit kunt krijgen. Alleen als dat niet genoeg is, krijgt u hulp van de gemeente. Zo staat het in de wet: artikel 2.3.5 van de Wet maatschappelijke ondersteuning 2015.</p>
 
 <h2>Bent u het niet eens met dit besluit?</h2>
 <p>Dan kunt u bezwaar maken. Doe dat binnen zes weken na de datum van deze brief, dus uiterlijk op {{ bezwaar.uiterlijk }}. Stuur uw bezwaar naar:</p>
@@ -77,8 +86,31 @@ AFWIJZING: Final = """<p>{{ aanhef }},</p>
 <h2>Vragen?</h2>
 <p>Bel ons op {{ gemeente.telefoon }} of mail naar {{ gemeente.email }}. Noem dan het kenmerk van deze brief.</p>
 
-<p>Met vriendelijke groet,</p>
-<p class="ondertekening">{{ ondertekening }},<br>namens deze,<br><br>{{ consulent }}<br>Wmo-consulent</p>
+<div class="ondertekening"><p>Met vriendelijke groet,</p>
+<p>{{ ondertekening }},<br>namens deze,<br><br>{{ consulent }}<br>Wmo-consulent</p></div>
+"""
+
+INTREKKING: Final = """<p>{{ aanhef }},</p>
+<p>U krijgt ondersteuning van de gemeente {{ gemeente.naam }}. Wij hebben opnieuw bekeken welke hulp u nodig heeft. In deze brief leest u ons besluit.</p>
+
+<h2>Ons besluit: uw ondersteuning stopt</h2>
+{% for w in wijzigingen %}<p>Met ons besluit van {{ w.besluitdatum }} (kenmerk {{ w.kenmerk }}) kreeg u voor {{ w.naam }}{% if w.oud %} {{ w.oud }}{% endif %}. Dat besluit trekken wij in. U krijgt deze hulp tot en met {{ w.tot_en_met }}. Uw aanbieder hoort dit van ons.</p>
+{% endfor %}
+
+<h2>Waarom?</h2>
+<p>{{ beschikking.motivering|linebreaksbr }}</p>
+<p>De gemeente mag een besluit over ondersteuning intrekken of veranderen als u de hulp niet meer nodig heeft of als uw situatie anders is geworden. Zo staat het in de wet: artikel 2.3.10 van de Wet maatschappelijke ondersteuning 2015.</p>
+
+<h2>Bent u het niet eens met dit besluit?</h2>
+<p>Dan kunt u bezwaar maken. Doe dat binnen zes weken na de datum van deze brief, dus uiterlijk op {{ bezwaar.uiterlijk }}. Stuur uw bezwaar naar:</p>
+<p class="adres">{{ bezwaar.adres|linebreaksbr }}</p>
+<p>Schrijf in uw bezwaar: uw naam en adres, de datum, het kenmerk {{ kenmerk }}, waarom u het niet eens bent met dit besluit, en zet uw handtekening.</p>
+
+<h2>Vragen?</h2>
+<p>Bel ons op {{ gemeente.telefoon }} of mail naar {{ gemeente.email }}. Noem dan het kenmerk van deze brief.</p>
+
+<div class="ondertekening"><p>Met vriendelijke groet,</p>
+<p>{{ ondertekening }},<br>namens deze,<br><br>{{ consulent }}<br>Wmo-consulent</p></div>
 """
 
 INFORMATIE: Final = """<p>{{ aanhef }},</p>
@@ -91,13 +123,14 @@ INFORMATIE: Final = """<p>{{ aanhef }},</p>
 <p>Ja, als uw aanbieder ook in de nieuwe situatie voor ons werkt. Uw aanbieder doet zijn best om u dezelfde hulp te laten houden. Wilt u een andere aanbieder? Dat mag altijd. Bel ons, dan regelen wij dat.</p>
 
 <h2>Houd ik mijn uren?</h2>
-<p>U krijgt de hulp die u nodig heeft. In uw nieuwe besluit staat hoeveel minuten hulp per week u krijgt. Zo weet u precies waar u op kunt rekenen. De aanbieder mag de tijd flexibel inzetten: de ene week wat meer, de andere week wat minder. Verandert er iets in uw situatie? Dan kijken wij opnieuw met u wat nodig is.</p>
+{% for h in huidig %}<p>Nu krijgt u {{ h.product }} van {{ h.aanbieder }}{% if h.oud %}: {{ h.oud }}{% endif %}.{% if h.nieuw %} Vanaf {{ h.nieuw_vanaf }} krijgt u {{ h.nieuw }}. Dat staat in uw nieuwe besluit.{% else %} Hoeveel hulp u na {{ per_datum }} krijgt, leest u in uw nieuwe besluit. Daarin staat hoeveel minuten hulp per week u krijgt.{% endif %}</p>
+{% endfor %}<p>Tot u uw nieuwe besluit heeft, houdt u de hulp die u nu krijgt. Dat geldt in elk geval tot en met {{ overgang_tot }}. De aanbieder mag de tijd flexibel inzetten: de ene week wat meer, de andere week wat minder. Verandert er iets in uw situatie? Dan kijken wij opnieuw met u wat nodig is.</p>
 
 <h2>Blijft de kwaliteit goed?</h2>
 <p>Ja. Wij vragen regelmatig of het resultaat bereikt is en of u tevreden bent. Wij spreken aanbieders daarop aan. Bent u niet tevreden? Zeg het tegen uw aanbieder of bel ons.</p>
 
 <h2>Verandert mijn eigen bijdrage?</h2>
-<p>{{ eigen_bijdrage }} Dat bedrag is hetzelfde, hoeveel hulp u ook krijgt.</p>
+<p>Nee, daar verandert niets door. {{ eigen_bijdrage }}</p>
 
 <h2>Moet ik iets doen?</h2>
 <p>Nee. U krijgt van ons een nieuw besluit. Uw aanbieder neemt contact met u op om het ondersteuningsplan te maken.</p>
@@ -112,6 +145,7 @@ INFORMATIE: Final = """<p>{{ aanhef }},</p>
 SJABLONEN: Final = (
     ("toekenning", "Besluit over uw aanvraag voor ondersteuning", TOEKENNING),
     ("afwijzing", "Besluit over uw aanvraag voor ondersteuning", AFWIJZING),
+    ("intrekking", "Besluit over uw ondersteuning: intrekking", INTREKKING),
     ("informatie", "Uw hulp bij het huishouden: wat verandert er?", INFORMATIE),
 )
 

@@ -181,8 +181,35 @@ product_code_validator = RegexValidator(
 )
 
 
+class OmvangEenheid(models.TextChoices):
+    """What the gemeente's norm counts the amount of help per week in (what the letter states)."""
+
+    MINUTEN = "minuten", "minuten"
+    UREN = "uren", "uur"
+    DAGDELEN = "dagdelen", "dagdelen"
+    ETMALEN = "etmalen", "etmalen"
+
+
+def omvang_tekst(aantal: Any, eenheid: str) -> str:
+    """ "4 uur per week", "2,5 uur per week", "3 dagdelen per week": the amount as the letter states it."""
+    if aantal is None or not eenheid:
+        return ""
+    getal = f"{aantal:f}".rstrip("0").rstrip(".") if "." in f"{aantal:f}" else f"{aantal}"
+    if eenheid == OmvangEenheid.DAGDELEN and getal == "1":
+        return "1 dagdeel per week"
+    if eenheid == OmvangEenheid.ETMALEN and getal == "1":
+        return "1 etmaal per week"
+    if eenheid == OmvangEenheid.MINUTEN and getal == "1":
+        return "1 minuut per week"
+    return f"{getal.replace('.', ',')} {OmvangEenheid(eenheid).label} per week"
+
+
 class Product(Geldigheid):
-    """A result x level as an iWmo product: category + code, unit and frequency (outputgericht: 82/83, 4)."""
+    """A result x level as an iWmo product: category + code, unit and frequency (outputgericht: 82/83, 4).
+
+    A product of the ResultatenMatrix (begeleiding, persoonlijke verzorging, dagbesteding) is a level in a
+    domain, not one result: ``domein`` says it serves every result of that domain that has no product of
+    its own. ``omvang_eenheid`` is what the client is granted per week (hours, dagdelen, minutes)."""
 
     categorie = models.CharField(max_length=2, choices=WMO020ProductCategorie.choices)
     code = models.CharField(max_length=5, validators=[product_code_validator])
@@ -199,8 +226,23 @@ class Product(Geldigheid):
     tijdsband = models.ForeignKey(
         Tijdsband, null=True, blank=True, on_delete=models.PROTECT, related_name="producten"
     )
+    domein = models.ForeignKey(
+        ResultaatDomein,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="producten",
+        help_text="Levert elk resultaat van dit domein dat geen eigen product heeft (ResultatenMatrix).",
+    )
     aanvullend_arrangement = models.BooleanField(
         default=False, help_text="Startarrangement, vervoer, vervoer rolstoel (seed 001)."
+    )
+    omvang_eenheid = models.CharField(
+        "omvang per week in",
+        max_length=10,
+        choices=OmvangEenheid.choices,
+        blank=True,
+        help_text="Waarin de beschikking de hulp per week noemt; leeg bij een aanvullend arrangement.",
     )
     eenheid = models.CharField(max_length=2, choices=WJ756Eenheid.choices, default=WJ756Eenheid.STUKS_OUTPUT)
     frequentie = models.CharField(
@@ -304,8 +346,16 @@ class PostSoort(models.TextChoices):
     MEERPOST = "meerpost", "meerpost: extra werk"
 
 
+class Herkomst(models.TextChoices):
+    """Where a normtijd comes from: independent research (CRvB 2016:1402) or the gemeente's own choice."""
+
+    ONDERZOEK = "onderzoek", "onafhankelijk onderzoek"
+    GEMEENTE = "gemeente", "keuze van de gemeente"
+
+
 class NormenkaderPost(models.Model):
-    """One term of a normenkader, in whole minutes per week (a deduction is stored as a positive number)."""
+    """One term of a normenkader, in whole minutes per week (a deduction is stored as a positive number),
+    with where it comes from: research (with the reference in ``bron``) or the gemeente's own choice."""
 
     normenkader = models.ForeignKey(Normenkader, on_delete=models.CASCADE, related_name="posten")
     code = models.SlugField(max_length=40)
@@ -319,6 +369,16 @@ class NormenkaderPost(models.Model):
         max_length=40, blank=True, help_text="Posten met dezelfde groep sluiten elkaar uit (enig of veel)."
     )
     toelichting = models.CharField(max_length=300, blank=True)
+    herkomst = models.CharField(
+        max_length=10,
+        choices=Herkomst.choices,
+        default=Herkomst.GEMEENTE,
+        help_text="Uit onafhankelijk onderzoek (noem het in de bron) of een keuze van de gemeente; de brief "
+        "zegt het zo tegen de cliënt.",
+    )
+    bron = models.CharField(
+        max_length=300, blank=True, help_text="Het onderzoek of het besluit van de gemeente."
+    )
     volgorde = models.PositiveSmallIntegerField(default=0)
 
     class Meta:

@@ -40,6 +40,8 @@ class Regel:
     aantal: int
     minuten_per_stuk: int
     minuten: int  # signed: a deduction is negative
+    herkomst: str = ""  # "onderzoek" or "gemeente"
+    bron: str = ""
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -49,6 +51,8 @@ class Regel:
             "aantal": self.aantal,
             "minuten_per_stuk": self.minuten_per_stuk,
             "minuten": self.minuten,
+            "herkomst": self.herkomst,
+            "bron": self.bron,
         }
 
 
@@ -109,7 +113,16 @@ def bereken(posten: Sequence[Post], keuzes: Mapping[str, int], banden: Iterable[
                 groepen[post.groep] = post.naam
         teken = -1 if post.soort == "aftrek" else 1
         regels.append(
-            Regel(post.code, post.naam, post.soort, aantal, post.minuten, teken * post.minuten * aantal)
+            Regel(
+                post.code,
+                post.naam,
+                post.soort,
+                aantal,
+                post.minuten,
+                teken * post.minuten * aantal,
+                getattr(post, "herkomst", ""),
+                getattr(post, "bron", ""),
+            )
         )
     if not any(r.soort == "basis" for r in regels):
         raise ValidationError("Dit normenkader heeft geen basis voor volledige overname.")

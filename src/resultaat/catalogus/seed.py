@@ -20,7 +20,14 @@ Validity: the domains and complexity levels come from seed 001's "ResultatenMatr
 of seed 002 from "vanaf 2015" (valid from 2015-01-01); RO 2017, the intensity levels and the products of
 seed 001 from 2017-01-01; seed 000's Thuisondersteuning product from 2017-01-01 with its tariff for
 2017 only; seed 003's time bands and HOB products from 2025-01-01 (the contract before it ended on
-31-12-2024). The seeds give no other amounts, so no other product has a tariff.
+31-12-2024). The tariffs (``seed_tarieven``): TO001 the 2017 amount of seed 000;
+begeleiding licht and midden the lump sums per 4 weeks of domain/NOTES.md 4.3 (Altena; the source gives
+no year, they are set for 2024 only); no other product has a tariff.
+
+Products of the ResultatenMatrix name their domain: begeleiding serves every result of zelfstandig en
+veilig wonen without a product of its own, persoonlijke verzorging the result ``zelfverzorging``,
+dagbesteding the three dagbesteding results. Each product says in which unit the client is granted help
+per week (``omvang_eenheid``): minutes, hours, dagdelen or etmalen.
 
 ===========================  ====================================================================
 what                         codes
@@ -29,7 +36,7 @@ ResultaatDomein              ``zelfstandig-veilig-wonen``, ``zelfverzorging``,
                              ``zinvolle-daginvulling``, ``mantelzorg-netwerk``
 Resultaat (seed 000/002/003) ``schoon-en-leefbaar-huis``, ``voedsel-en-kleding``,
                              ``structuur-huishouden``, ``sociaal-netwerk-opbouwen``
-                             (all in zelfstandig-veilig-wonen)
+                             (all in zelfstandig-veilig-wonen); ``zelfverzorging`` (seed 001 matrix)
 Resultaat (seed 001 RO 2017) ``administratie-en-geld``, ``zich-uiten``, ``sociaal-netwerk-participatie``,
                              ``regelvermogen-zelfregie``, ``gezinsleden-relaties``,
                              ``gezondheid-symptomen``, ``huisvesting`` (all in zelfstandig-veilig-wonen);
@@ -148,17 +155,10 @@ class ProductData(TypedDict):
     resultaat: str | None
     complexiteit: str | None
     tijdsband: str | None
+    domein: str | None
+    omvang_eenheid: str
     aanvullend_arrangement: bool
     geldig_van: dt.date
-    bron: str
-
-
-class TariefData(TypedDict):
-    product: tuple[str, str]
-    bedrag_cent: int
-    periode: str
-    geldig_van: dt.date
-    geldig_tot: dt.date | None
     bron: str
 
 
@@ -212,6 +212,7 @@ RESULTAAT_VOEDSEL_EN_KLEDING: Final = "voedsel-en-kleding"
 RESULTAAT_STRUCTUUR_HUISHOUDEN: Final = "structuur-huishouden"
 RESULTAAT_SOCIAAL_NETWERK_OPBOUWEN: Final = "sociaal-netwerk-opbouwen"
 RESULTAAT_MANTELZORG: Final = "mantelzorg"
+RESULTAAT_ZELFVERZORGING: Final = "zelfverzorging"
 
 THUISONDERSTEUNING_OMSCHRIJVING: Final = (
     "Wat is Thuisondersteuning\n"
@@ -293,6 +294,18 @@ RESULTATEN: Final[tuple[ResultaatData, ...]] = (
         "volgorde": 4,
         "geldig_van": VANAF_2015,
         "bron": BRON_002,
+    },
+    # Seed 001, ResultatenMatrix 2015: the column "zelfverzorging" with the levels of persoonlijke
+    # verzorging (PV, PV speciaal). RO 2017 has no column of its own for it; the name is the column's.
+    {
+        "domein": DOMEIN_ZELFVERZORGING,
+        "code": RESULTAAT_ZELFVERZORGING,
+        "naam": "Zelfverzorging",
+        "omschrijving": "Cliënt kan zichzelf verzorgen",
+        "plus": "",
+        "volgorde": 5,
+        "geldig_van": VANAF_2015,
+        "bron": BRON_001_MATRIX,
     },
 )
 RESULTAAT_CODES_SEED_002: Final = (
@@ -629,6 +642,8 @@ def _product(
     resultaat: str | None = None,
     complexiteit: str | None = None,
     tijdsband: str | None = None,
+    domein: str | None = None,
+    omvang_eenheid: str = "",
     aanvullend_arrangement: bool = False,
 ) -> ProductData:
     return {
@@ -638,6 +653,8 @@ def _product(
         "resultaat": resultaat,
         "complexiteit": complexiteit,
         "tijdsband": tijdsband,
+        "domein": domein,
+        "omvang_eenheid": omvang_eenheid,
         "aanvullend_arrangement": aanvullend_arrangement,
         "geldig_van": geldig_van,
         "bron": bron,
@@ -646,12 +663,22 @@ def _product(
 
 _NIVEAU_NAMEN: Final = (("L", "licht"), ("M", "midden"), ("Z", "zwaar"))
 
+# What the client is granted per week, in the unit the gemeente's norm counts (CRvB 2021:1381: the client
+# must know the amount of begeleiding too): hours of begeleiding, persoonlijke verzorging and
+# mantelzorgondersteuning, dagdelen of dagbesteding, minutes of huishoudelijke ondersteuning, etmalen of
+# respijtzorg with a stay.
+MINUTEN: Final = "minuten"
+UREN: Final = "uren"
+DAGDELEN: Final = "dagdelen"
+ETMALEN: Final = "etmalen"
+
 PRODUCTEN: Final[tuple[ProductData, ...]] = (
     _product(
         *PRODUCT_THUISONDERSTEUNING,
         "Thuisondersteuning",
         bron=BRON_000,
         resultaat=RESULTAAT_SCHOON_EN_LEEFBAAR_HUIS,
+        omvang_eenheid=MINUTEN,
     ),
     *(
         _product(
@@ -661,23 +688,71 @@ PRODUCTEN: Final[tuple[ProductData, ...]] = (
             geldig_van=VANAF_2025,
             resultaat=RESULTAAT_SCHOON_EN_LEEFBAAR_HUIS,
             tijdsband=band["code"],
+            omvang_eenheid=MINUTEN,
         )
         for band in TIJDSBANDEN
     ),
-    # ResultatenMatrix 2015: the rows are the complexity levels, the columns the domains.
-    *(_product(BEGELEIDING, f"BG{s}", f"Begeleiding {n}", complexiteit=n) for s, n in _NIVEAU_NAMEN),
-    *(_product(BEGELEIDING, f"BS{s}", f"Begeleiding speciaal {n}", complexiteit=n) for s, n in _NIVEAU_NAMEN),
+    # ResultatenMatrix 2015: the rows are the complexity levels, the columns the domains; a product serves
+    # every result of its column's domain.
     *(
-        _product(PERSOONLIJKE_VERZORGING, f"PV{s}", f"Persoonlijke verzorging {n}", complexiteit=n)
+        _product(
+            BEGELEIDING,
+            f"BG{s}",
+            f"Begeleiding {n}",
+            complexiteit=n,
+            domein=DOMEIN_ZELFSTANDIG_VEILIG_WONEN,
+            omvang_eenheid=UREN,
+        )
         for s, n in _NIVEAU_NAMEN
     ),
     *(
-        _product(PERSOONLIJKE_VERZORGING, f"PS{s}", f"Persoonlijke verzorging speciaal {n}", complexiteit=n)
+        _product(
+            BEGELEIDING,
+            f"BS{s}",
+            f"Begeleiding speciaal {n}",
+            complexiteit=n,
+            domein=DOMEIN_ZELFSTANDIG_VEILIG_WONEN,
+            omvang_eenheid=UREN,
+        )
         for s, n in _NIVEAU_NAMEN
     ),
-    _product(DAGBESTEDING, "DBL", "Dagbesteding laag intensief", complexiteit="licht"),
-    _product(DAGBESTEDING, "DBM", "Dagbesteding matig intensief", complexiteit="midden"),
-    _product(DAGBESTEDING, "DBH", "Dagbesteding hoog intensief", complexiteit="zwaar"),
+    *(
+        _product(
+            PERSOONLIJKE_VERZORGING,
+            f"PV{s}",
+            f"Persoonlijke verzorging {n}",
+            complexiteit=n,
+            domein=DOMEIN_ZELFVERZORGING,
+            omvang_eenheid=UREN,
+        )
+        for s, n in _NIVEAU_NAMEN
+    ),
+    *(
+        _product(
+            PERSOONLIJKE_VERZORGING,
+            f"PS{s}",
+            f"Persoonlijke verzorging speciaal {n}",
+            complexiteit=n,
+            domein=DOMEIN_ZELFVERZORGING,
+            omvang_eenheid=UREN,
+        )
+        for s, n in _NIVEAU_NAMEN
+    ),
+    *(
+        _product(
+            DAGBESTEDING,
+            code,
+            naam,
+            complexiteit=n,
+            domein=DOMEIN_ZINVOLLE_DAGINVULLING,
+            omvang_eenheid=DAGDELEN,
+        )
+        for code, naam, n in (
+            ("DBL", "Dagbesteding laag intensief", "licht"),
+            ("DBM", "Dagbesteding matig intensief", "midden"),
+            ("DBH", "Dagbesteding hoog intensief", "zwaar"),
+        )
+    ),
     # Mantelzorg, ondersteund netwerk: respijtzorg, for the RO 2017 result "mantelzorg" (whose aandachtspunt
     # reads "Cliënt kan gebruik maken van respijtzorg").
     _product(
@@ -686,14 +761,23 @@ PRODUCTEN: Final[tuple[ProductData, ...]] = (
         "Uren voor mantelzorgers",
         resultaat=RESULTAAT_MANTELZORG,
         complexiteit="licht",
+        omvang_eenheid=UREN,
     ),
-    _product(DAGBESTEDING, "RSD", "Dagdelen", resultaat=RESULTAAT_MANTELZORG, complexiteit="midden"),
+    _product(
+        DAGBESTEDING,
+        "RSD",
+        "Dagdelen",
+        resultaat=RESULTAAT_MANTELZORG,
+        complexiteit="midden",
+        omvang_eenheid=DAGDELEN,
+    ),
     _product(
         KORTDUREND_VERBLIJF,
         "RSE",
         "Dagen (respijtzorg)",
         resultaat=RESULTAAT_MANTELZORG,
         complexiteit="zwaar",
+        omvang_eenheid=ETMALEN,
     ),
     # Aanvullende arrangementen.
     _product(OVERIGE_MAATWERK, "STA", "Startarrangement", aanvullend_arrangement=True),
@@ -701,16 +785,3 @@ PRODUCTEN: Final[tuple[ProductData, ...]] = (
     _product(VERVOERDIENSTEN, "VVW", "Vervoer rolstoel", aanvullend_arrangement=True),
 )
 PRODUCT_CODES: Final = tuple((p["categorie"], p["code"]) for p in PRODUCTEN)
-
-# --- Tariffs: only seed 000 gives an amount ("Voor 2017 is dit bedrag vastgesteld op €216,00") ---------
-
-TARIEVEN: Final[tuple[TariefData, ...]] = (
-    {
-        "product": PRODUCT_THUISONDERSTEUNING,
-        "bedrag_cent": 21600,
-        "periode": CAK_PERIODE,
-        "geldig_van": D(2017, 1, 1),
-        "geldig_tot": D(2018, 1, 1),
-        "bron": f"{BRON_000}, Hoe wordt Thuis Ondersteuning betaald",
-    },
-)

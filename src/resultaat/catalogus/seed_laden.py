@@ -18,9 +18,9 @@ from resultaat.catalogus.seed import (
     RESULTATEN_RO2017,
     STUKS_OUTPUT,
     SUBRESULTATEN,
-    TARIEVEN,
     TIJDSBANDEN,
 )
+from resultaat.catalogus.seed_tarieven import TARIEVEN
 
 
 def laad_catalogus(apps: Apps) -> dict[str, int]:
@@ -135,7 +135,13 @@ def laad_catalogus(apps: Apps) -> dict[str, int]:
     aantallen["Tijdsband"] = len(tijdsbanden)
 
     producten = {}
+    # The domain and the unit per week came later (0005): an earlier migration's models lack them.
+    velden = {f.name for f in product_model._meta.get_fields()}
     for p in PRODUCTEN:
+        later = {}
+        if "domein" in velden:
+            later["domein"] = domeinen[p["domein"]] if p["domein"] else None
+            later["omvang_eenheid"] = p["omvang_eenheid"]
         producten[(p["categorie"], p["code"])], _ = product_model.objects.update_or_create(
             categorie=p["categorie"],
             code=p["code"],
@@ -150,6 +156,7 @@ def laad_catalogus(apps: Apps) -> dict[str, int]:
                 "eenheid": STUKS_OUTPUT,
                 "frequentie": PER_MAAND,
                 "volume": 1,
+                **later,
             },
         )
     aantallen["Product"] = len(producten)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from resultaat.core.werkdagen import plus_werkdagen
+from resultaat.core.werkdagen import is_werkdag, plus_werkdagen
 
 
 @dataclass(frozen=True)
@@ -20,6 +20,9 @@ class Termijn:
     bron: str
     werkdagen: int | None = None
     duur: dt.timedelta | None = None
+    # Algemene termijnenwet art. 1: a legal term that ends on a Saturday, Sunday or public holiday ends on
+    # the next day that is none of these.
+    termijnenwet: bool = False
 
     def __post_init__(self) -> None:
         if (self.werkdagen is None) == (self.duur is None):
@@ -30,7 +33,10 @@ class Termijn:
         if self.werkdagen is not None:
             return plus_werkdagen(vanaf, self.werkdagen)
         assert self.duur is not None
-        return vanaf + self.duur
+        einde = vanaf + self.duur
+        while self.termijnenwet and not is_werkdag(einde):
+            einde += dt.timedelta(days=1)
+        return einde
 
     def __str__(self) -> str:
         if self.werkdagen is not None:
@@ -49,9 +55,37 @@ BESLISSING = Termijn(
 )
 BEZWAAR = Termijn(
     "bezwaar tegen de beschikking",
-    "Awb art. 6:7 en 6:8: zes weken vanaf de dag na de bekendmaking",
+    "Awb art. 6:7 en 6:8: zes weken vanaf de dag na de bekendmaking (de verzending van de brief); "
+    "Algemene termijnenwet art. 1",
     duur=dt.timedelta(weeks=6),
+    termijnenwet=True,
 )
+
+INGEBREKESTELLING = Termijn(
+    "besluit na ingebrekestelling",
+    "Awb art. 4:17 lid 3: de dwangsom loopt vanaf de dag waarop twee weken zijn verstreken na de dag "
+    "waarop de ingebrekestelling is ontvangen",
+    duur=dt.timedelta(weeks=2),
+)
+# Awb art. 4:17 lid 1 and 2: per day 23 euro the first fourteen days, 35 the next fourteen, 45 after
+# that; at most 42 days.
+DWANGSOM_PER_DAG_CENT = ((14, 2300), (14, 3500), (14, 4500))
+DWANGSOM_MAX_DAGEN = 42
+
+
+def dwangsom_cent(ingebrekestelling_op: dt.date, tot_en_met: dt.date) -> tuple[int, int]:
+    """The dwangsom owed for not deciding in time (Awb 4:17): (days, eurocent) from the first day
+    (``INGEBREKESTELLING.uiterlijk``) through ``tot_en_met`` (the day before the decision, or today),
+    at most 42 days."""
+    eerste = INGEBREKESTELLING.uiterlijk(ingebrekestelling_op)
+    dagen = min(max(0, (tot_en_met - eerste).days + 1), DWANGSOM_MAX_DAGEN)
+    bedrag, over = 0, dagen
+    for aantal, per_dag in DWANGSOM_PER_DAG_CENT:
+        deel = min(over, aantal)
+        bedrag += deel * per_dag
+        over -= deel
+    return dagen, bedrag
+
 
 # iWmo 3.2 (the message table of the standard and its bedrijfsregels).
 START_MELDEN = Termijn(

@@ -70,6 +70,7 @@ from resultaat.demo.bekostiging import (
 from resultaat.demo.catalogus import (
     CatalogusMixin,
 )
+from resultaat.demo.herindicatie import HerindicatieMixin
 from resultaat.demo.iwmo import (
     IwmoMixin,
 )
@@ -114,7 +115,15 @@ def _tijdstempels_uit_demo() -> Iterator[None]:
             veld.auto_now_add = True
 
 
-class _Generator(ToegangMixin, CatalogusMixin, OrganisatiesMixin, OpslagMixin, IwmoMixin, BekostigingMixin):
+class _Generator(
+    ToegangMixin,
+    CatalogusMixin,
+    OrganisatiesMixin,
+    OpslagMixin,
+    IwmoMixin,
+    HerindicatieMixin,
+    BekostigingMixin,
+):
     """The whole demo: the fixed region, then the clients in chunks, then the services' part."""
 
     def run(self) -> DemoVerslag:
@@ -165,6 +174,7 @@ def genereer_demo(
         with _tijdstempels_uit_demo():
             verslag = generator.run()
         generator.portaal()
+        generator.herindicaties()
         generator.afrekeningen()
     verslag.aantallen.update(generator.portaal_acties)
     verslag.seconden = time.perf_counter() - begonnen

@@ -166,6 +166,9 @@ class ProductInfo:
     gewicht: int  # share within the group
     frequentie: str  # what the client can expect, in the beschikking
     minuten: tuple[int, int] | None = None  # minutes per week (huishoudelijke ondersteuning)
+    # The amount per week of every other product, in its unit (hours of begeleiding and verzorging,
+    # dagdelen of dagbesteding): what the beschikking states.
+    omvang: tuple[int, int] | None = None
     # The results this product is granted for when the catalogue links it to none (the matrix products
     # of begeleiding, PV and dagbesteding are levels, not results): (result code, weight).
     resultaten: tuple[tuple[str, int], ...] = ()
@@ -177,22 +180,37 @@ RESULTATEN_BG = (
     ("sociaal-netwerk-participatie", 20),
     ("structuur-huishouden", 15),
 )
-RESULTATEN_PV = (("gezondheid-symptomen", 1),)
+RESULTATEN_PV = (("zelfverzorging", 1),)
 RESULTATEN_DB = (("zinvolle-dagbesteding", 85), ("mantelzorg", 15))
 
 PRODUCTEN: tuple[ProductInfo, ...] = (
     ProductInfo("01", "HOB1", HOB, 18000, 30, "één keer per week", (60, 90)),
     ProductInfo("01", "HOB2", HOB, 24500, 50, "één keer per week", (91, 130)),
     ProductInfo("01", "HOB3", HOB, 42000, 20, "twee keer per week", (131, 260)),
-    ProductInfo("02", "BGL", BG, 34000, 40, "één keer per week", resultaten=RESULTATEN_BG),
-    ProductInfo("02", "BGM", BG, 69000, 45, "twee keer per week", resultaten=RESULTATEN_BG),
-    ProductInfo("02", "BGZ", BG, 103000, 15, "meerdere keren per week", resultaten=RESULTATEN_BG),
-    ProductInfo("03", "PVL", PV, 29000, 40, "twee tot drie keer per week", resultaten=RESULTATEN_PV),
-    ProductInfo("03", "PVM", PV, 58000, 40, "dagelijks", resultaten=RESULTATEN_PV),
-    ProductInfo("03", "PVZ", PV, 95000, 20, "dagelijks, meerdere keren per dag", resultaten=RESULTATEN_PV),
-    ProductInfo("07", "DBL", DB, 52000, 35, "één dagdeel per week", resultaten=RESULTATEN_DB),
-    ProductInfo("07", "DBM", DB, 78000, 45, "twee tot drie dagdelen per week", resultaten=RESULTATEN_DB),
-    ProductInfo("07", "DBH", DB, 112000, 20, "vier of meer dagdelen per week", resultaten=RESULTATEN_DB),
+    ProductInfo("02", "BGL", BG, 34000, 40, "één keer per week", omvang=(1, 2), resultaten=RESULTATEN_BG),
+    ProductInfo("02", "BGM", BG, 69000, 45, "twee keer per week", omvang=(3, 5), resultaten=RESULTATEN_BG),
+    ProductInfo(
+        "02", "BGZ", BG, 103000, 15, "meerdere keren per week", omvang=(6, 9), resultaten=RESULTATEN_BG
+    ),
+    ProductInfo(
+        "03", "PVL", PV, 29000, 40, "twee tot drie keer per week", omvang=(1, 2), resultaten=RESULTATEN_PV
+    ),
+    ProductInfo("03", "PVM", PV, 58000, 40, "dagelijks", omvang=(3, 5), resultaten=RESULTATEN_PV),
+    ProductInfo(
+        "03",
+        "PVZ",
+        PV,
+        95000,
+        20,
+        "dagelijks, meerdere keren per dag",
+        omvang=(7, 12),
+        resultaten=RESULTATEN_PV,
+    ),
+    ProductInfo("07", "DBL", DB, 52000, 35, "één keer per week", omvang=(1, 1), resultaten=RESULTATEN_DB),
+    ProductInfo("07", "DBM", DB, 78000, 45, "twee of drie dagen", omvang=(2, 3), resultaten=RESULTATEN_DB),
+    ProductInfo(
+        "07", "DBH", DB, 112000, 20, "verdeeld over de week", omvang=(4, 6), resultaten=RESULTATEN_DB
+    ),
     ProductInfo("08", "VVR", VVR, 15600, 1, "vervoer van en naar de dagbesteding"),
 )
 

@@ -187,12 +187,13 @@ class ToegangMixin(ToewijzingenMixin, ClientenMixin):
             return
         assert besluit is not None
         aanvraag.status = AanvraagStatus.BESLOTEN
-        self.nummer_beschikking[code] += 1
+        # One kenmerk scheme, the services' own: the year and a number within the gemeente and year.
+        self.nummer_beschikking[f"{code}-{besluit.year}"] += 1
         beschikking = Beschikking(
             aanvraag=aanvraag,
             client=client,
             gemeente=p.gemeente,
-            nummer=f"WMO-{besluit.year}-{self.nummer_beschikking[code]:06d}",
+            nummer=f"{besluit.year}-{self.nummer_beschikking[f'{code}-{besluit.year}']:04d}",
             besluitdatum=besluit,
             verzonden_op=besluit + dt.timedelta(days=rng.randint(0, 1)),
             consulent=consulent,
@@ -365,10 +366,12 @@ class ToegangMixin(ToewijzingenMixin, ClientenMixin):
                 br = hoofd_br
                 sleutel = hoofd_aanbieder
             else:
-                minuten = None
+                minuten = omvang = None
                 band = self.tijdsbanden.get(product.code) or info.minuten
                 if groep == HOB and band:
-                    minuten = rng.randint(band[0], band[1])
+                    minuten = omvang = rng.randint(band[0], band[1])
+                elif info.omvang:
+                    omvang = rng.randint(*info.omvang)
                 assert resultaat_id is not None
                 br = BeschiktResultaat(
                     beschikking=beschikking,
@@ -378,6 +381,8 @@ class ToegangMixin(ToewijzingenMixin, ClientenMixin):
                     intensiteit_id=product.intensiteit_id,
                     tijdsband_id=product.tijdsband_id,
                     minuten_per_week=minuten,
+                    omvang_per_week=omvang,
+                    omvang_eenheid=product.omvang_eenheid if omvang is not None else "",
                     frequentie=info.frequentie,
                     ingangsdatum=ingang,
                     einddatum=eind,

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
+from resultaat.catalogus.models import OmvangEenheid, omvang_tekst
 from resultaat.core import termijnen
 from resultaat.core.audit.models import ClientData
 from resultaat.core.querysets import GemeenteScopedQuerySet
@@ -195,6 +196,13 @@ class Aanvraag(Termijnzaak):
     ontvangen_op = models.DateField()
     status = models.CharField(max_length=20, choices=AanvraagStatus.choices, default=AanvraagStatus.INGEDIEND)
     opgeschort_dagen = models.PositiveIntegerField(default=0)
+    ingebrekestelling_op = models.DateField(
+        "ingebrekestelling ontvangen op",
+        null=True,
+        blank=True,
+        help_text="De cliënt stelde de gemeente in gebreke omdat het besluit te laat is (Awb 4:17).",
+    )
+    besloten_op = models.DateField(null=True, blank=True)
 
     class Meta(Termijnzaak.Meta):
         verbose_name = "aanvraag"
@@ -203,6 +211,13 @@ class Aanvraag(Termijnzaak):
     @property
     def besluit_uiterlijk(self) -> dt.date:
         return self._uiterlijk()
+
+    def dwangsom(self, op: dt.date) -> tuple[int, int]:
+        """(days, eurocent) of the dwangsom owed on ``op``: it runs until the day before the decision."""
+        if self.ingebrekestelling_op is None:
+            return 0, 0
+        tot = (self.besloten_op - dt.timedelta(days=1)) if self.besloten_op else op
+        return termijnen.dwangsom_cent(self.ingebrekestelling_op, min(tot, op))
 
 
 class BeschikkingQuerySet(GemeenteScopedQuerySet):
@@ -214,6 +229,7 @@ class Besluit(models.TextChoices):
     TOEGEKEND = "toegekend", "toegekend"
     DEELS = "deels", "deels toegekend"
     AFGEWEZEN = "afgewezen", "afgewezen"
+    INGETROKKEN = "ingetrokken", "ingetrokken"
 
 
 class Beschikking(ClientData):
@@ -231,6 +247,11 @@ class Beschikking(ClientData):
         "ondersteuningsplan is onderdeel van de beschikking", default=False
     )
     motivering = models.TextField(blank=True)
+    niet_toegekend = models.TextField(
+        "wat niet is toegekend",
+        blank=True,
+        help_text="Bij een deels toegekende aanvraag: wat de cliënt vroeg en niet krijgt, en waarom.",
+    )
     verzonden_op = models.DateField(null=True, blank=True)
     eigen_bijdrage_cent = models.PositiveIntegerField(
         "eigen bijdrage (eurocent)", null=True, blank=True, help_text="Leeg: vrijgesteld of geen bijdrage."
@@ -276,12 +297,35 @@ class BeschiktResultaat(ClientData):
         "catalogus.Tijdsband", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     minuten_per_week = models.PositiveIntegerField(null=True, blank=True)
+    omvang_per_week = models.DecimalField(
+        "omvang per week",
+        max_digits=5,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        help_text="Wat de cliënt per week krijgt, in de eenheid van het product (uren, dagdelen, minuten).",
+    )
+    omvang_eenheid = models.CharField(max_length=10, choices=OmvangEenheid.choices, blank=True)
     frequentie = models.CharField(
         "frequentie", max_length=100, blank=True, help_text="Bijvoorbeeld: één keer per week."
     )
     ingangsdatum = models.DateField()
     einddatum = models.DateField(null=True, blank=True)
     subresultaten = models.ManyToManyField("catalogus.Subresultaat", blank=True, related_name="+")
+    beeindigd_per = models.DateField(
+        "gewijzigd of ingetrokken per",
+        null=True,
+        blank=True,
+        help_text="Laatste dag waarop dit resultaat gold, door een later besluit.",
+    )
+    beeindigd_door = models.ForeignKey(
+        Beschikking,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="beeindigde_resultaten",
+        help_text="Het besluit dat dit resultaat wijzigde of introk.",
+    )
 
     AUDIT_SELECT_RELATED = ("beschikking",)
 
@@ -301,6 +345,10 @@ class BeschiktResultaat(ClientData):
     def audit_client_id(self) -> int | None:
         return self.beschikking.client_id
 
+    @property
+    def omvang_tekst(self) -> str:
+        return omvang_tekst(self.omvang_per_week, self.omvang_eenheid)
+
 
 class ToegangInstelling(models.Model):
     """Choices of one gemeente for toegang and the beschikking (seed 003), as data the beheerder edits."""
@@ -319,6 +367,12 @@ class ToegangInstelling(models.Model):
     )
     ondertekening = models.CharField(
         max_length=200, default="Het college van burgemeester en wethouders", help_text="Onder elke brief."
+    )
+    overgangstermijn_weken = models.PositiveSmallIntegerField(
+        "overgangstermijn (weken)",
+        default=26,
+        help_text="Zo lang houden huidige cliënten van huishoudelijke hulp hun hulp uit het oude besluit na "
+        "de overgang, tot hun nieuwe besluit (de informatiebrief noemt de datum).",
     )
 
     class Meta:
@@ -412,6 +466,15 @@ class Indicatie(ClientData):
         "catalogus.Product", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     minuten_per_week = models.PositiveIntegerField(null=True, blank=True)
+    omvang_per_week = models.DecimalField(
+        "omvang per week",
+        max_digits=5,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        help_text="Wat de cliënt per week krijgt, in de eenheid van het product (uren, dagdelen, minuten).",
+    )
+    omvang_eenheid = models.CharField(max_length=10, choices=OmvangEenheid.choices, blank=True)
     frequentie = models.CharField(max_length=100, blank=True, help_text="Bijvoorbeeld: één keer per week.")
     ingangsdatum = models.DateField()
     einddatum = models.DateField(null=True, blank=True)
@@ -457,3 +520,7 @@ class Indicatie(ClientData):
 
     def __str__(self) -> str:
         return f"Indicatie {self.resultaat}"
+
+    @property
+    def omvang_tekst(self) -> str:
+        return omvang_tekst(self.omvang_per_week, self.omvang_eenheid)

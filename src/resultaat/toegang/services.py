@@ -10,23 +10,38 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
-from resultaat.accounts.models import Rol
 from resultaat.catalogus import normenkader
-from resultaat.catalogus.models import Normenkader, Product, Resultaat, Subresultaat, Tijdsband
+from resultaat.catalogus.models import (
+    OmvangEenheid,
+    Product,
+    Resultaat,
+    Subresultaat,
+    Tijdsband,
+)
 from resultaat.clienten.models import Client
 from resultaat.clienten.services import registreer_client
 from resultaat.contracten.models import ContractProduct
+from resultaat.core import termijnen
 from resultaat.core.audit.context import acting_as
+from resultaat.core.codes import WMO002RedenWijziging
 from resultaat.core.opmaak import datum_of_onbepaald
 from resultaat.eigen_bijdrage.services import schat_eigen_bijdrage
 from resultaat.organisaties.models import Gemeente
+from resultaat.toegang.controles import (
+    _handel_af,
+    _niet_in_de_toekomst,
+    _werklijst,
+    _zet_op_werklijst,
+    controleer_consulent,
+)
 from resultaat.toegang.models import (
     Aanvraag,
     AanvraagStatus,
@@ -44,53 +59,12 @@ from resultaat.toegang.models import (
     ZRMDomein,
     ZRMScore,
 )
-from resultaat.toewijzingen.services import controleer_gecontracteerd, maak_toewijzing
-from resultaat.werklijst.models import WerklijstItem, WerklijstSoort
+from resultaat.toegang.productkeuze import banden_op, bereken_normtijd, buiten_band_tekst, product_voor
+from resultaat.toewijzingen.models import Toewijzing
+from resultaat.toewijzingen.services import controleer_gecontracteerd, maak_toewijzing, wijzig_einddatum
+from resultaat.werklijst.models import WerklijstSoort
 
-
-def _vandaag() -> dt.date:
-    return timezone.localdate()
-
-
-def controleer_consulent(door: Any, gemeente: Gemeente) -> None:
-    """Only a consulent (or superuser) of the client's gemeente does toegang."""
-    if door.is_superuser:
-        return
-    if door.rol != Rol.CONSULENT or not door.gemeenten.filter(pk=gemeente.pk).exists():
-        raise PermissionDenied("Alleen een consulent van deze gemeente kan dit doen.")
-
-
-def _niet_in_de_toekomst(datum: dt.date, veld: str, wat: str) -> None:
-    if datum > _vandaag():
-        raise ValidationError(
-            {veld: f"De datum van {wat} ({datum_of_onbepaald(datum)}) ligt in de toekomst."}
-        )
-
-
-# --- Werklijst -----------------------------------------------------------------------------------------
-
-
-def _werklijst(obj: Melding | Aanvraag) -> Any:
-    return WerklijstItem.objects.over(obj)
-
-
-def _zet_op_werklijst(
-    obj: Melding | Aanvraag, soort: str, omschrijving: str, uiterlijk: dt.date, door: Any
-) -> None:
-    WerklijstItem.objects.create(
-        gemeente=obj.gemeente,
-        client=obj.client,
-        soort=soort,
-        omschrijving=omschrijving,
-        uiterlijk=uiterlijk,
-        toegewezen_aan=door if getattr(door, "pk", None) and not door.is_superuser else None,
-        content_type=ContentType.objects.get_for_model(obj),
-        object_id=obj.pk,
-    )
-
-
-def _handel_af(obj: Melding | Aanvraag) -> None:
-    _werklijst(obj).handel_af()
+__all__ = ["banden_op", "bereken_normtijd", "buiten_band_tekst", "controleer_consulent", "product_voor"]
 
 
 # --- Melding -------------------------------------------------------------------------------------------
@@ -281,55 +255,6 @@ def registreer_aanvraag(*, door: Any, onderzoek: Onderzoek, ontvangen_op: dt.dat
 # --- Indicatie -----------------------------------------------------------------------------------------
 
 
-def banden_op(resultaat: Resultaat, datum: dt.date) -> list[Tijdsband]:
-    return list(Tijdsband.objects.geldig_op(datum).filter(resultaat=resultaat).order_by("min_minuten"))
-
-
-def bereken_normtijd(
-    *, gemeente: Gemeente, resultaat: Resultaat, datum: dt.date, keuzes: Mapping[str, int]
-) -> normenkader.Uitkomst:
-    kader = Normenkader.objects.voor(gemeente, resultaat, datum)
-    if kader is None:
-        raise ValidationError(f"Er is op {datum_of_onbepaald(datum)} geen normenkader voor {resultaat}.")
-    return normenkader.bereken(list(kader.posten.all()), keuzes, banden_op(resultaat, datum))
-
-
-def buiten_band_tekst(minuten: int, banden: Sequence[Tijdsband]) -> str:
-    lijst = ", ".join(f"{b.naam} {b.min_minuten}–{b.max_minuten}" for b in banden)
-    return (
-        f"{minuten} minuten per week valt buiten elke band ({lijst} minuten per week). "
-        "Kies een handmatig besluit en schrijf de motivering op."
-    )
-
-
-def product_voor(
-    *,
-    resultaat: Resultaat,
-    datum: dt.date,
-    tijdsband: Tijdsband | None = None,
-    complexiteit: Any = None,
-    intensiteit: Any = None,
-) -> Product:
-    producten = Product.objects.geldig_op(datum).filter(resultaat=resultaat)
-    if tijdsband is not None:
-        producten = producten.filter(tijdsband=tijdsband)
-    else:
-        if complexiteit is not None and producten.filter(complexiteit=complexiteit).exists():
-            producten = producten.filter(complexiteit=complexiteit)
-        if intensiteit is not None and producten.filter(intensiteit=intensiteit).exists():
-            producten = producten.filter(intensiteit=intensiteit)
-        producten = producten.filter(tijdsband__isnull=True)
-    product = producten.order_by("-geldig_van", "code").first()
-    if product is None:
-        raise ValidationError(
-            {
-                "resultaat": f"De catalogus heeft op {datum_of_onbepaald(datum)} geen product voor "
-                f"{resultaat} op dit niveau."
-            }
-        )
-    return product
-
-
 def leg_indicatie_vast(
     *,
     door: Any,
@@ -343,6 +268,7 @@ def leg_indicatie_vast(
     subresultaten: Sequence[Subresultaat] = (),
     keuzes: Mapping[str, int] | None = None,
     minuten_per_week: int | None = None,
+    omvang_per_week: Decimal | int | None = None,
     handmatig: bool = False,
     motivering: str = "",
     tijdsband: Tijdsband | None = None,
@@ -351,7 +277,11 @@ def leg_indicatie_vast(
     """Complexity, intensity and duration of one result; for a result with time bands the minutes per week
     (from the normenkader when ``keuzes`` are given) and the band; the product follows from the catalogue
     valid on the start date. Outside every band only as a manual decision with a written motivation.
-    With ``mandaat_aanbieder`` the provider is asked to propose the minutes within ``tijdsband``."""
+    With ``mandaat_aanbieder`` the provider is asked to propose the minutes within ``tijdsband``.
+
+    Every other result (begeleiding, persoonlijke verzorging, dagbesteding, respijtzorg) needs the
+    complexity and intensity of seed 001 and ``omvang_per_week`` in the product's unit (hours, dagdelen,
+    etmalen): the client must know how much help he can count on (CRvB 2021:1381)."""
     controleer_consulent(door, aanvraag.gemeente)
     if aanvraag.status != AanvraagStatus.INGEDIEND:
         raise ValidationError("Op deze aanvraag is al besloten.")
@@ -403,6 +333,13 @@ def leg_indicatie_vast(
             handmatig = False  # inside a band nothing manual is needed
     else:
         band = None
+        if complexiteit is None or intensiteit is None:
+            raise ValidationError(
+                {
+                    "complexiteit" if complexiteit is None else "intensiteit": "Kies de complexiteit en de "
+                    "intensiteit van de ondersteuning."
+                }
+            )
     product = product_voor(
         resultaat=resultaat,
         datum=ingangsdatum,
@@ -410,6 +347,19 @@ def leg_indicatie_vast(
         complexiteit=complexiteit,
         intensiteit=intensiteit,
     )
+    eenheid = product.omvang_eenheid
+    if band is not None:
+        omvang_per_week, eenheid = minuten_per_week, OmvangEenheid.MINUTEN
+    elif eenheid:
+        if omvang_per_week is None or Decimal(omvang_per_week) <= 0:
+            raise ValidationError(
+                {
+                    "omvang_per_week": f"Vul in hoeveel {OmvangEenheid(eenheid).label} per week de cliënt "
+                    "krijgt: de cliënt moet weten op hoeveel hulp hij kan rekenen."
+                }
+            )
+    else:
+        omvang_per_week = None
     if mandaat_aanbieder is not None:
         controleer_gecontracteerd(
             gemeente=aanvraag.gemeente, aanbieder=mandaat_aanbieder, product=product, datum=ingangsdatum
@@ -424,6 +374,8 @@ def leg_indicatie_vast(
             tijdsband=band,
             product=product,
             minuten_per_week=minuten_per_week,
+            omvang_per_week=omvang_per_week,
+            omvang_eenheid=eenheid if omvang_per_week is not None or band is not None else "",
             frequentie=frequentie,
             ingangsdatum=ingangsdatum,
             einddatum=einddatum,
@@ -456,7 +408,8 @@ def stel_indicatie_voor(
             }
         )
     with transaction.atomic(), acting_as(door):
-        indicatie.minuten_per_week = minuten_per_week
+        indicatie.minuten_per_week = indicatie.omvang_per_week = minuten_per_week
+        indicatie.omvang_eenheid = OmvangEenheid.MINUTEN
         indicatie.frequentie = frequentie
         indicatie.status = IndicatieStatus.VOORGESTELD
         indicatie.voorgesteld_op = timezone.now()
@@ -524,8 +477,12 @@ def kies_aanbieder(*, door: Any, indicatie: Indicatie, aanbieder: Any) -> Indica
 
 def _beschikkingnummer(gemeente: Gemeente, jaar: int) -> str:
     Gemeente.objects.select_for_update().filter(pk=gemeente.pk).first()
-    aantal = Beschikking.objects.filter(gemeente=gemeente, nummer__startswith=f"{jaar}-").count()
-    return f"{jaar}-{aantal + 1:04d}"
+    # The highest number of the year plus one (not the count: a number never comes back).
+    nummers = Beschikking.objects.filter(gemeente=gemeente, nummer__startswith=f"{jaar}-").values_list(
+        "nummer", flat=True
+    )
+    hoogste = max((int(n.split("-", 1)[1]) for n in nummers if n.split("-", 1)[1].isdigit()), default=0)
+    return f"{jaar}-{hoogste + 1:04d}"
 
 
 def _controleer_besluitdatum(aanvraag: Aanvraag, besluitdatum: dt.date) -> None:
@@ -537,10 +494,23 @@ def _controleer_besluitdatum(aanvraag: Aanvraag, besluitdatum: dt.date) -> None:
 
 
 def neem_besluit(
-    *, door: Any, aanvraag: Aanvraag, besluitdatum: dt.date, motivering: str = "", vrijstelling: str = ""
+    *,
+    door: Any,
+    aanvraag: Aanvraag,
+    besluitdatum: dt.date,
+    motivering: str = "",
+    vrijstelling: str = "",
+    niet_toegekend: str = "",
+    moment: dt.datetime | None = None,
 ) -> Beschikking:
     """Grant every vastgestelde indicatie: the beschikking with its results, the eigen bijdrage, and per
-    product a toewijzing to the provider the client chose (handed to iWmo and the provider portal)."""
+    product a toewijzing to the provider the client chose (handed to iWmo and the provider portal).
+
+    Every decision states why (Awb 3:46). With ``niet_toegekend`` (what the client asked for and does not
+    get, and why) the aanvraag is granted in part ("deels toegekend"). An earlier decision on the same
+    result that still holds on the new start date is changed by this one: it ends the day before and its
+    toewijzing ends through the toewijzingen service (a 301 to the provider). ``moment``: when the
+    toewijzingen are decided (default now), as in the toewijzingen services."""
     controleer_consulent(door, aanvraag.gemeente)
     _controleer_besluitdatum(aanvraag, besluitdatum)
     indicaties = list(aanvraag.indicaties.select_related("product", "aanbieder", "resultaat"))
@@ -555,6 +525,9 @@ def neem_besluit(
             raise ValidationError(f"Kies eerst samen met de cliënt een aanbieder voor {ind.resultaat}.")
         if ind.handmatig and not ind.motivering:
             raise ValidationError(f"Het handmatige besluit voor {ind.resultaat} heeft een motivering nodig.")
+    if not (motivering or "").strip():
+        raise ValidationError({"motivering": "Schrijf op waarom u dit besluit neemt."})
+    eerdere = {ind.pk: _lopende_resultaten(aanvraag.client, ind) for ind in indicaties}
     ingang = min(i.ingangsdatum for i in indicaties)
     einden = [i.einddatum for i in indicaties]
     einde = None if any(e is None for e in einden) else max(e for e in einden if e is not None)
@@ -566,9 +539,10 @@ def neem_besluit(
         beschikking = _beschikking(
             door=door,
             aanvraag=aanvraag,
-            besluit=Besluit.TOEGEKEND,
+            besluit=Besluit.DEELS if niet_toegekend.strip() else Besluit.TOEGEKEND,
             besluitdatum=besluitdatum,
             motivering=motivering,
+            niet_toegekend=niet_toegekend.strip(),
             ingangsdatum=ingang,
             einddatum=einde,
             ondersteuningsplan_onderdeel=instelling.ondersteuningsplan_in_beschikking,
@@ -585,6 +559,8 @@ def neem_besluit(
                 intensiteit=ind.intensiteit,
                 tijdsband=ind.tijdsband,
                 minuten_per_week=ind.minuten_per_week,
+                omvang_per_week=ind.omvang_per_week,
+                omvang_eenheid=ind.omvang_eenheid,
                 frequentie=ind.frequentie,
                 ingangsdatum=ind.ingangsdatum,
                 einddatum=ind.einddatum,
@@ -592,6 +568,14 @@ def neem_besluit(
             beschikt.subresultaten.set(ind.subresultaten.all())
             ind.beschikt_resultaat = beschikt
             ind.save(update_fields=["beschikt_resultaat"])
+            for oud in eerdere[ind.pk]:
+                _beeindig(
+                    door=door,
+                    oud=oud,
+                    per=ind.ingangsdatum - dt.timedelta(days=1),
+                    door_besluit=beschikking,
+                    moment=moment,
+                )
             maak_toewijzing(
                 door=door,
                 client=aanvraag.client,
@@ -600,9 +584,60 @@ def neem_besluit(
                 ingangsdatum=ind.ingangsdatum,
                 einddatum=ind.einddatum,
                 beschikt_resultaat=beschikt,
+                moment=moment,
             )
-        _besloten(aanvraag)
+        _besloten(aanvraag, besluitdatum)
     return beschikking
+
+
+def _lopende_resultaten(client: Client, ind: Indicatie) -> list[BeschiktResultaat]:
+    """The client's earlier granted results of the same result still in force on the new start date: the
+    new decision changes them from that date (a wijzigingsbeschikking), so two decisions never hold at
+    once. One that starts on or after the new start date is refused: that one is withdrawn, not changed."""
+    lopend = list(
+        BeschiktResultaat.objects.filter(
+            beschikking__client=client,
+            beschikking__besluit__in=[Besluit.TOEGEKEND, Besluit.DEELS],
+            resultaat=ind.resultaat,
+            beeindigd_per__isnull=True,
+        )
+        .filter(Q(einddatum__isnull=True) | Q(einddatum__gte=ind.ingangsdatum))
+        .select_related("beschikking")
+    )
+    for oud in lopend:
+        if oud.ingangsdatum >= ind.ingangsdatum:
+            raise ValidationError(
+                {
+                    "ingangsdatum": f"Besluit {oud.beschikking.nummer} over {ind.resultaat} begint op "
+                    f"{datum_of_onbepaald(oud.ingangsdatum)}. Laat de nieuwe indicatie daarna ingaan, of "
+                    "trek dat besluit eerst in."
+                }
+            )
+    return lopend
+
+
+def _beeindig(
+    *,
+    door: Any,
+    oud: BeschiktResultaat,
+    per: dt.date,
+    door_besluit: Beschikking,
+    moment: dt.datetime | None = None,
+) -> None:
+    """The earlier result holds until ``per`` (inclusive); its toewijzingen still running after that end
+    on that day through the toewijzingen service, so each provider gets its 301."""
+    oud.beeindigd_per, oud.beeindigd_door = per, door_besluit
+    oud.save(update_fields=["beeindigd_per", "beeindigd_door"])
+    for toewijzing in Toewijzing.objects.filter(beschikt_resultaat=oud, ingangsdatum__lte=per).filter(
+        Q(einddatum__isnull=True) | Q(einddatum__gt=per)
+    ):
+        wijzig_einddatum(
+            door=door,
+            toewijzing=toewijzing,
+            einddatum=per,
+            reden=WMO002RedenWijziging.HERBEOORDELING_VERKORTING,
+            moment=moment,
+        )
 
 
 def wijs_aanvraag_af(*, door: Any, aanvraag: Aanvraag, besluitdatum: dt.date, motivering: str) -> Beschikking:
@@ -619,7 +654,7 @@ def wijs_aanvraag_af(*, door: Any, aanvraag: Aanvraag, besluitdatum: dt.date, mo
             besluitdatum=besluitdatum,
             motivering=motivering,
         )
-        _besloten(aanvraag)
+        _besloten(aanvraag, besluitdatum)
     return beschikking
 
 
@@ -631,10 +666,11 @@ def beslis_op_aanvraag(
     besluitdatum: dt.date,
     motivering: str = "",
     vrijstelling: str = "",
+    niet_toegekend: str = "",
 ) -> Beschikking:
-    """The decision the consulent takes on the aanvraag: ``besluit`` "toekennen" grants it
-    (:func:`neem_besluit`), "afwijzen" rejects it (:func:`wijs_aanvraag_af`; a rejection has no
-    vrijstelling)."""
+    """The decision the consulent takes on the aanvraag: ``besluit`` "toekennen" grants it, in part when
+    ``niet_toegekend`` says what is not granted (:func:`neem_besluit`), "afwijzen" rejects it
+    (:func:`wijs_aanvraag_af`; a rejection has no vrijstelling)."""
     if besluit == "toekennen":
         return neem_besluit(
             door=door,
@@ -642,8 +678,45 @@ def beslis_op_aanvraag(
             besluitdatum=besluitdatum,
             motivering=motivering,
             vrijstelling=vrijstelling,
+            niet_toegekend=niet_toegekend,
         )
     return wijs_aanvraag_af(door=door, aanvraag=aanvraag, besluitdatum=besluitdatum, motivering=motivering)
+
+
+def trek_in(
+    *, door: Any, resultaat: BeschiktResultaat, per: dt.date, besluitdatum: dt.date, motivering: str
+) -> Beschikking:
+    """Withdraw a granted result from a date (Wmo 2015 art. 2.3.10): a decision of its own, with its own
+    letter and bezwaar clause; ``per`` is the last day the client gets the help. Its toewijzingen end on
+    that day through the toewijzingen service (a 301 to the provider)."""
+    resultaat = BeschiktResultaat.objects.select_related("beschikking").get(pk=resultaat.pk)
+    oud = resultaat.beschikking
+    controleer_consulent(door, oud.gemeente)
+    _niet_in_de_toekomst(besluitdatum, "besluitdatum", "het besluit")
+    if not (motivering or "").strip():
+        raise ValidationError({"motivering": "Schrijf op waarom u de ondersteuning intrekt."})
+    if oud.besluit not in (Besluit.TOEGEKEND, Besluit.DEELS) or resultaat.beeindigd_per is not None:
+        raise ValidationError("Dit resultaat is al gewijzigd of ingetrokken.")
+    if besluitdatum < oud.besluitdatum:
+        raise ValidationError({"besluitdatum": "De besluitdatum ligt vóór het besluit dat u intrekt."})
+    if per < resultaat.ingangsdatum or (resultaat.einddatum is not None and per >= resultaat.einddatum):
+        raise ValidationError(
+            {
+                "per": f"Kies een laatste dag vanaf {datum_of_onbepaald(resultaat.ingangsdatum)}"
+                + (f" en vóór {datum_of_onbepaald(resultaat.einddatum)}." if resultaat.einddatum else ".")
+            }
+        )
+    with transaction.atomic(), acting_as(door):
+        beschikking = _beschikking(
+            door=door,
+            aanvraag=oud.aanvraag,
+            besluit=Besluit.INGETROKKEN,
+            besluitdatum=besluitdatum,
+            motivering=motivering,
+            ingangsdatum=per + dt.timedelta(days=1),
+        )
+        _beeindig(door=door, oud=resultaat, per=per, door_besluit=beschikking)
+    return beschikking
 
 
 def _beschikking(
@@ -664,7 +737,37 @@ def _beschikking(
     )
 
 
-def _besloten(aanvraag: Aanvraag) -> None:
+def _besloten(aanvraag: Aanvraag, besluitdatum: dt.date) -> None:
     aanvraag.status = AanvraagStatus.BESLOTEN
-    aanvraag.save(update_fields=["status"])
+    aanvraag.besloten_op = besluitdatum
+    aanvraag.save(update_fields=["status", "besloten_op"])
     _handel_af(aanvraag)
+
+
+def registreer_ingebrekestelling(*, door: Any, aanvraag: Aanvraag, ontvangen_op: dt.date) -> Aanvraag:
+    """The client's written ingebrekestelling after the decision term passed (Awb 4:17): two weeks later
+    the dwangsom starts to run per day, up to the legal maximum; the decision goes on the werklijst with
+    that date."""
+    controleer_consulent(door, aanvraag.gemeente)
+    _niet_in_de_toekomst(ontvangen_op, "ontvangen_op", "de ingebrekestelling")
+    if aanvraag.status != AanvraagStatus.INGEDIEND:
+        raise ValidationError("Op deze aanvraag is al besloten.")
+    if aanvraag.ingebrekestelling_op is not None:
+        raise ValidationError("De ingebrekestelling voor deze aanvraag is al vastgelegd.")
+    if ontvangen_op <= aanvraag.besluit_uiterlijk:
+        raise ValidationError(
+            {
+                "ontvangen_op": "De beslistermijn liep tot en met "
+                f"{datum_of_onbepaald(aanvraag.besluit_uiterlijk)}; een ingebrekestelling kan pas daarna."
+            }
+        )
+    eerste_dag = termijnen.INGEBREKESTELLING.uiterlijk(ontvangen_op)
+    with transaction.atomic(), acting_as(door):
+        aanvraag.ingebrekestelling_op = ontvangen_op
+        aanvraag.save(update_fields=["ingebrekestelling_op"])
+        _werklijst(aanvraag).update(
+            uiterlijk=eerste_dag - dt.timedelta(days=1),
+            omschrijving=f"Besluit nemen: ingebrekestelling ontvangen op {datum_of_onbepaald(ontvangen_op)}; "
+            f"vanaf {datum_of_onbepaald(eerste_dag)} een dwangsom per dag",
+        )
+    return aanvraag

@@ -108,6 +108,7 @@ class AanvraagSerializer(serializers.ModelSerializer):
             "ontvangen_op",
             "status",
             "opgeschort_dagen",
+            "ingebrekestelling_op",
             "besluit_uiterlijk",
         )
         read_only_fields = fields
@@ -128,9 +129,13 @@ class BeschiktResultaatSerializer(serializers.ModelSerializer):
             "intensiteit",
             "tijdsband",
             "minuten_per_week",
+            "omvang_per_week",
+            "omvang_eenheid",
             "frequentie",
             "ingangsdatum",
             "einddatum",
+            "beeindigd_per",
+            "beeindigd_door",
             "subresultaten",
         )
         read_only_fields = fields
@@ -155,6 +160,7 @@ class BeschikkingSerializer(serializers.ModelSerializer):
             "einddatum",
             "ondersteuningsplan_onderdeel",
             "motivering",
+            "niet_toegekend",
             "verzonden_op",
             "resultaten",
         )
@@ -248,6 +254,8 @@ class IndicatieSerializer(serializers.ModelSerializer):
             "tijdsband",
             "product",
             "minuten_per_week",
+            "omvang_per_week",
+            "omvang_eenheid",
             "frequentie",
             "ingangsdatum",
             "einddatum",
@@ -278,6 +286,16 @@ class IndicatieInvoerSerializer(serializers.Serializer):
         help_text="Per post van het normenkader (code) hoe vaak die geldt; de basis telt altijd mee.",
     )
     minuten_per_week = serializers.IntegerField(min_value=0, required=False, allow_null=True, default=None)
+    omvang_per_week = serializers.DecimalField(
+        max_digits=5,
+        decimal_places=1,
+        min_value=0,
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text="Hulp per week in de eenheid van het product (uren, dagdelen, etmalen), verplicht voor "
+        "elk resultaat zonder tijdsbanden.",
+    )
     handmatig = serializers.BooleanField(default=False)
     motivering = serializers.CharField(required=False, allow_blank=True, default="")
     tijdsband = serializers.PrimaryKeyRelatedField(
@@ -293,6 +311,23 @@ class BesluitInvoerSerializer(serializers.Serializer):
     besluitdatum = serializers.DateField()
     motivering = serializers.CharField(required=False, allow_blank=True, default="")
     vrijstelling = serializers.ChoiceField(choices=Vrijstelling.choices, required=False, default="")
+    niet_toegekend = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        default="",
+        help_text="Deels toegekend: wat de cliënt vroeg en niet krijgt, en waarom.",
+    )
+
+
+class IngebrekestellingSerializer(serializers.Serializer):
+    ontvangen_op = serializers.DateField(help_text="Dag waarop de ingebrekestelling binnenkwam.")
+
+
+class IntrekkingSerializer(serializers.Serializer):
+    resultaat = serializers.IntegerField(help_text="Id van het beschikte resultaat dat wordt ingetrokken.")
+    per = serializers.DateField(help_text="Laatste dag van de ondersteuning.")
+    besluitdatum = serializers.DateField()
+    motivering = serializers.CharField(help_text="Waarom de ondersteuning stopt (in de brief).")
 
 
 class AanbiederKeuzeSerializer(serializers.Serializer):

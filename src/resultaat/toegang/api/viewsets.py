@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db.models import Prefetch, QuerySet
 from django.http import HttpResponse
 from drf_spectacular.types import OpenApiTypes
@@ -167,6 +168,20 @@ class AanvraagViewSet(AlleenLezen):
         return Response(s.AanvraagMetOpschortingenSerializer(aanvraag).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(
+        summary="Ingebrekestelling vastleggen",
+        description="Na de beslistermijn (Awb 4:17): twee weken later loopt een dwangsom per dag.",
+        request=s.IngebrekestellingSerializer,
+        responses={201: s.AanvraagSerializer},
+    )
+    @action(detail=True, methods=["post"])
+    def ingebrekestelling(self, request: Request, pk: str | None = None) -> Response:
+        aanvraag = self.get_object()
+        data = invoer(s.IngebrekestellingSerializer, request)
+        services.registreer_ingebrekestelling(door=request.user, aanvraag=aanvraag, **data)
+        aanvraag.refresh_from_db()
+        return Response(s.AanvraagSerializer(aanvraag).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(
         summary="Indicatie vastleggen",
         description="Voor huishoudelijke ondersteuning berekent het normenkader de minuten per week; "
         "buiten elke band alleen met `handmatig` en een `motivering`.",
@@ -200,7 +215,10 @@ class AanvraagViewSet(AlleenLezen):
         return Response(s.BeschikkingSerializer(beschikking).data, status=status.HTTP_201_CREATED)
 
 
-@met_filters(gemeente=GEMEENTE_FILTER, besluit=Filter("besluit", "Besluit: toegekend, deels of afgewezen."))
+@met_filters(
+    gemeente=GEMEENTE_FILTER,
+    besluit=Filter("besluit", "Besluit: toegekend, deels, afgewezen of ingetrokken."),
+)
 class BeschikkingViewSet(AlleenLezen):
     """Beschikkingen; a provider sees those it delivers under, with only the results it delivers."""
 
@@ -221,11 +239,12 @@ class BeschikkingViewSet(AlleenLezen):
 
 
 class BeschikkingBriefViewSet(BasisViewSet):
-    """The beschikking letter as PDF. Only for gemeente staff: the letter shows every result of the
-    beschikking, also those another provider delivers."""
+    """The beschikking letter as PDF, and the withdrawal of one of its results. Only for gemeente staff: the
+    letter shows every result of the beschikking, also those another provider delivers."""
 
     queryset = Beschikking.objects.all()
     lees_rollen = GEMEENTE
+    schrijf_rollen = CONSULENT  # the intrekking
 
     def scoped(self) -> QuerySet[Any]:
         return Beschikking.objects.for_user(self.request.user).select_related(
@@ -243,6 +262,23 @@ class BeschikkingBriefViewSet(BasisViewSet):
         response["Content-Disposition"] = f'inline; filename="beschikking-{beschikking.nummer}.pdf"'
         response["Cache-Control"] = "private, no-store"
         return response
+
+    @extend_schema(
+        summary="Een resultaat van de beschikking intrekken",
+        description="Een eigen besluit (met brief en bezwaarclausule); `per` is de laatste dag van de "
+        "ondersteuning. De toewijzing stopt op die dag en de aanbieder krijgt een 301.",
+        request=s.IntrekkingSerializer,
+        responses={201: s.BeschikkingSerializer},
+    )
+    @action(detail=True, methods=["post"], url_path="intrekking")
+    def intrekking(self, request: Request, pk: str | None = None) -> Response:
+        beschikking = self.get_object()
+        data = invoer(s.IntrekkingSerializer, request)
+        resultaat = beschikking.resultaten.filter(pk=data.pop("resultaat")).first()
+        if resultaat is None:
+            raise ValidationError({"resultaat": "Dit resultaat hoort niet bij deze beschikking."})
+        nieuw = services.trek_in(door=request.user, resultaat=resultaat, **data)
+        return Response(s.BeschikkingSerializer(nieuw).data, status=status.HTTP_201_CREATED)
 
 
 @met_filters(status=Filter("status", "Status van de indicatie, bijvoorbeeld mandaat of voorgesteld."))

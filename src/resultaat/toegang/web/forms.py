@@ -207,6 +207,17 @@ class IndicatieForm(NLDSForm):
         help_text="Bijvoorbeeld: één keer per week.",
         widget=forms.TextInput(attrs={"class": TEXTBOX}),
     )
+    omvang_per_week = forms.DecimalField(
+        label="Hulp per week (uren of dagdelen)",
+        required=False,
+        min_value=0,
+        max_digits=5,
+        decimal_places=1,
+        localize=True,
+        help_text="Voor begeleiding, persoonlijke verzorging en respijtzorg in uren, voor dagbesteding in "
+        "dagdelen. De cliënt leest dit in de beschikking.",
+        widget=forms.TextInput(attrs={"class": TEXTBOX, "inputmode": "decimal"}),
+    )
     minuten_per_week = forms.IntegerField(
         label="Minuten per week (handmatig)",
         required=False,
@@ -273,6 +284,27 @@ class BesluitForm(NLDSForm):
         label="Eigen bijdrage", choices=Vrijstelling.choices, required=False, widget=SELECT
     )
     motivering = tekstveld("Motivering (waarom dit besluit)")
+    niet_toegekend = tekstveld(
+        "Deels toegekend: wat de cliënt niet krijgt en waarom",
+        help_text="Leeg: de aanvraag wordt helemaal toegekend.",
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        # Its own ids: the indicatie form on the same page has a "motivering" too, and a label must point
+        # at this form's field.
+        kwargs.setdefault("auto_id", "besluit_%s")
+        super().__init__(*args, **kwargs)
+
+
+class IngebrekestellingForm(NLDSForm):
+    ontvangen_op = datumveld("Ingebrekestelling ontvangen op")
+
+
+class IntrekkingForm(NLDSForm):
+    resultaat = forms.IntegerField(widget=forms.HiddenInput)
+    per = datumveld("Laatste dag van de ondersteuning")
+    besluitdatum = datumveld("Besluitdatum")
+    motivering = tekstveld("Motivering (waarom de ondersteuning stopt)")
 
 
 class OverstapForm(NLDSForm):

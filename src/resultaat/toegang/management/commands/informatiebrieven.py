@@ -1,5 +1,6 @@
-"""Write the information letter about support on results (seed 000's worries) for every current client of a
-gemeente: one PDF per client with an active toewijzing, named by the client's id (never the BSN)."""
+"""Write the information letter about support on results (seed 000's worries) for every current client of
+huishoudelijke hulp of a gemeente: one PDF per client with a running toewijzing of huishoudelijke hulp,
+with their own hours and eigen bijdrage, named by the client's id (never the BSN)."""
 
 from __future__ import annotations
 
@@ -14,12 +15,15 @@ from django.utils import timezone
 from resultaat.brieven.render import pdf
 from resultaat.clienten.models import Client
 from resultaat.organisaties.models import Gemeente
-from resultaat.toegang.brieven import informatiebrief_html
+from resultaat.toegang.brieven import HUISHOUDEN, informatiebrief_html
 from resultaat.toewijzingen.models import Toewijzing
 
 
 class Command(BaseCommand):
-    help = "Informatiebrief 'ondersteuning op resultaat' (PDF) voor elke huidige cliënt van een gemeente."
+    help = (
+        "Informatiebrief 'ondersteuning op resultaat' (PDF) voor elke huidige cliënt van huishoudelijke hulp "
+        "van een gemeente."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--gemeente", required=True, help="CBS-gemeentecode, bijvoorbeeld 0361.")
@@ -37,7 +41,9 @@ class Command(BaseCommand):
         vandaag = timezone.localdate()
         map_ = Path(options["map"])
         map_.mkdir(parents=True, exist_ok=True)
-        actief = Toewijzing.objects.actief_op(vandaag).filter(client=OuterRef("pk"))
+        actief = Toewijzing.objects.actief_op(vandaag).filter(
+            client=OuterRef("pk"), product__categorie=HUISHOUDEN
+        )
         clienten = Client.objects.filter(gemeente=gemeente, overlijdensdatum__isnull=True).filter(
             Exists(actief)
         )

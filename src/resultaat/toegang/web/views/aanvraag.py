@@ -18,6 +18,7 @@ from django.shortcuts import redirect
 from django.utils import timezone
 
 from resultaat.catalogus.models import Normenkader, Resultaat
+from resultaat.core import termijnen
 from resultaat.core.web import (
     FormActie,
     ScopedDetailView,
@@ -33,6 +34,7 @@ from resultaat.toegang.web.forms import (
     AanbiederKeuzeForm,
     BesluitForm,
     IndicatieForm,
+    IngebrekestellingForm,
     OpschortingForm,
 )
 
@@ -93,6 +95,11 @@ class AanvraagDetailView(ScopedDetailView):
                 "open": aanvraag.status == AanvraagStatus.INGEDIEND,
                 "opschortingen": list(aanvraag.opschortingen.all()),
                 "opschorting_form": kwargs.get("opschorting_form") or OpschortingForm(),
+                "ingebrekestelling_form": kwargs.get("ingebrekestelling_form") or IngebrekestellingForm(),
+                "dwangsom": dict(zip(("dagen", "cent"), aanvraag.dwangsom(vandaag), strict=True)),
+                "dwangsom_vanaf": termijnen.INGEBREKESTELLING.uiterlijk(aanvraag.ingebrekestelling_op)
+                if aanvraag.ingebrekestelling_op
+                else None,
                 "indicatie_form": indicatie_form,
                 "normenkader": kader,
                 "posten": [
@@ -137,6 +144,22 @@ class AanvraagOpschortenView(FormActie, AanvraagDetailView):
 
     def gelukt(self, resultaat: Any) -> HttpResponseBase:
         messages.success(self.request, "De beslistermijn is opgeschort.")
+        return redirect("web:aanvraag-detail", pk=self.object.pk)
+
+
+class IngebrekestellingView(FormActie, AanvraagDetailView):
+    """Action "ingebrekestelling": the client's ingebrekestelling is recorded; the dwangsom will run."""
+
+    form_class = IngebrekestellingForm
+    form_naam = "ingebrekestelling_form"
+
+    def uitvoeren(self, form: Any) -> Any:
+        return services.registreer_ingebrekestelling(
+            door=self.request.user, aanvraag=self.object, **form.cleaned_data
+        )
+
+    def gelukt(self, resultaat: Any) -> HttpResponseBase:
+        messages.success(self.request, "De ingebrekestelling is vastgelegd.")
         return redirect("web:aanvraag-detail", pk=self.object.pk)
 
 
@@ -193,6 +216,7 @@ class IndicatieVastleggenView(FormActie, AanvraagDetailView):
             if heeft_banden and data["minuten_per_week"] is None and not data["mandaat_aanbieder"]
             else None,
             minuten_per_week=data["minuten_per_week"],
+            omvang_per_week=data["omvang_per_week"],
             handmatig=data["handmatig"],
             motivering=data["motivering"],
             tijdsband=data["tijdsband"],
@@ -244,6 +268,7 @@ class AanvraagToekennenView(FormActie, AanvraagDetailView):
             besluitdatum=data["besluitdatum"],
             motivering=data["motivering"],
             vrijstelling=data["vrijstelling"],
+            niet_toegekend=data["niet_toegekend"] if self.besluit == "toekennen" else "",
         )
 
     def gelukt(self, resultaat: Any) -> HttpResponseBase:
@@ -259,6 +284,7 @@ class AanvraagAfwijzenView(AanvraagToekennenView):
 
 AANVRAAG_ACTIES: dict[str, type[AanvraagDetailView]] = {
     "opschorten": AanvraagOpschortenView,
+    "ingebrekestelling": IngebrekestellingView,
     "bereken": IndicatieBerekenenView,
     "indicatie": IndicatieVastleggenView,
     "kies": AanbiederKiezenView,

@@ -29,8 +29,10 @@ from resultaat.toegang import services
 from resultaat.toegang.brieven import beschikking_html, informatiebrief_html
 from resultaat.toegang.models import (
     Beschikking,
+    Besluit,
 )
 from resultaat.toegang.web.forms import (
+    IntrekkingForm,
     OverstapForm,
 )
 from resultaat.toewijzingen.models import Toewijzing
@@ -58,7 +60,44 @@ class BeschikkingDetailView(ScopedDetailView):
             .filter(beschikt_resultaat__beschikking=self.object)
             .select_related("aanbieder", "product")
         )
+        context["lopend"] = lopend = [
+            r for r in self.object.resultaten.select_related("resultaat") if r.beeindigd_per is None
+        ]
+        context["beeindigd"] = [
+            r
+            for r in self.object.resultaten.select_related("resultaat", "beeindigd_door")
+            if r.beeindigd_per is not None
+        ]
+        if lopend and self.object.besluit in (Besluit.TOEGEKEND, Besluit.DEELS):
+            context["intrekking_form"] = kwargs.get("intrekking_form") or IntrekkingForm(
+                initial={"besluitdatum": timezone.localdate()}
+            )
         return context
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        """Withdraw one result of this beschikking from a date: a decision of its own with its letter."""
+        self.object = beschikking = self.get_object()
+        form = IntrekkingForm(request.POST)
+        if form.is_valid():
+            data = form.cleaned_data
+            resultaat = beschikking.resultaten.filter(pk=data["resultaat"]).first()
+            if resultaat is None:
+                form.add_error(None, "Kies het resultaat dat u intrekt.")
+            else:
+                try:
+                    nieuw = services.trek_in(
+                        door=request.user,
+                        resultaat=resultaat,
+                        per=data["per"],
+                        besluitdatum=data["besluitdatum"],
+                        motivering=data["motivering"],
+                    )
+                except ValidationError as fout:
+                    fouten_naar_form(form, fout)
+                else:
+                    messages.success(request, f"Beschikking {nieuw.nummer}: de ondersteuning is ingetrokken.")
+                    return redirect("web:beschikking-detail", pk=nieuw.pk)
+        return self.render_to_response(self.get_context_data(intrekking_form=form))
 
 
 class BeschikkingPdfView(ScopedDetailView):
@@ -81,7 +120,8 @@ class BeschikkingPdfView(ScopedDetailView):
 
 
 class InformatiebriefView(ScopedDetailView):
-    """The letter to a current client explaining support on results (PDF)."""
+    """The letter to a current client of huishoudelijke hulp explaining support on results (PDF); for a
+    client without it, a message on the client's page instead."""
 
     secties = ("toegang",)
     model = Client
@@ -93,9 +133,12 @@ class InformatiebriefView(ScopedDetailView):
         client = self.get_object()
         vandaag = timezone.localdate()
         per = dt.date(vandaag.year + 1, 1, 1)
-        response = HttpResponse(
-            pdf(informatiebrief_html(client, datum=vandaag, per_datum=per)), content_type="application/pdf"
-        )
+        try:
+            html = informatiebrief_html(client, datum=vandaag, per_datum=per)
+        except ValidationError as fout:
+            messages.error(request, " ".join(fout.messages))
+            return redirect("web:client-detail", pk=client.pk)
+        response = HttpResponse(pdf(html), content_type="application/pdf")
         response["Content-Disposition"] = 'inline; filename="informatiebrief.pdf"'
         response["Cache-Control"] = "private, no-store"
         return response
