@@ -186,3 +186,59 @@ class Omzetregel(models.Model):
 
     def omvat(self, product: str, minuten: Any) -> bool:
         return product == self.oud_product and self.min_minuten <= minuten <= self.max_minuten
+
+
+class OmzetrondeQuerySet(OrganisatieQuerySet):
+    gemeente_path = "scenario__gemeente"
+
+
+class Omzetronde(models.Model):
+    """One execution of a scenario: for the clients of this phase (all, some old products or some
+    clients) a wijzigingsbeschikking from ``ingangsdatum`` (the conversion date plus the transition
+    period), the old indication ended the day before. Undoable until ``verzonden_op``."""
+
+    scenario = models.ForeignKey(Scenario, on_delete=models.PROTECT, related_name="rondes")
+    besluitdatum = models.DateField()
+    overgang_weken = models.PositiveSmallIntegerField("overgangsperiode (weken)", default=0)
+    ingangsdatum = models.DateField("nieuwe besluiten gaan in op")
+    fase = models.CharField("fase", max_length=200, blank=True, help_text="Welke cliënten deze ronde omzet.")
+    samengevoegd = models.BinaryField("alle brieven in één PDF", default=bytes)
+    uitgevoerd_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    uitgevoerd_op = models.DateTimeField(auto_now_add=True)
+    verzonden_op = models.DateField("brieven verzonden op", null=True, blank=True)
+    ongedaan_op = models.DateTimeField("ongedaan gemaakt op", null=True, blank=True)
+
+    objects = OmzetrondeQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "omzetronde"
+        verbose_name_plural = "omzetrondes"
+        ordering = ["-uitgevoerd_op", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.scenario} per {self.ingangsdatum:%d-%m-%Y}"
+
+
+class Omzetting(ClientData):
+    """One converted client in a round: the old indication, the new decision and its letter, and the
+    toewijzingen of the old administration that ended (with their earlier end, to undo)."""
+
+    ronde = models.ForeignKey(Omzetronde, on_delete=models.CASCADE, related_name="omzettingen")
+    indicatie = models.ForeignKey(BestaandeIndicatie, on_delete=models.PROTECT, related_name="omzettingen")
+    client = models.ForeignKey("clienten.Client", on_delete=models.PROTECT, related_name="+")
+    beschikking = models.ForeignKey("toegang.Beschikking", on_delete=models.PROTECT, related_name="+")
+    oude_einddatum = models.DateField("einddatum van de oude indicatie", null=True, blank=True)
+    oude_toewijzingen = models.JSONField("beëindigde toewijzingen (id → vorige einddatum)", default=dict)
+    brief = models.BinaryField(default=bytes)
+
+    objects: ClassVar[Any] = GemeenteScopedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "omzetting"
+        verbose_name_plural = "omzettingen"
+        ordering = ["ronde", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.indicatie} → {self.beschikking.nummer}"
