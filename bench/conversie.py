@@ -11,10 +11,13 @@ products are there), one gemeente, five providers, a beheerder and tariffs for t
 2. times the dry run (``services.proefdraai``: every row checked, the report written);
 3. times the import (``services.lees_in``: every row checked, new clients registered through
    ``clienten.services.registreer_clienten``, indications and audit rows written, in batches);
-4. times the conversion of every imported indication by one scenario (``services.vergelijk``).
+4. times the conversion of every imported indication by one scenario (``services.vergelijk``);
+5. executes a scenario for ``--letters`` clients (``uitvoeren.voer_uit``: per client the decision
+   through the toegang services, toewijzing and 301) and times the letters (``uitvoeren.maak_brieven``:
+   one PDF per client and the merged PDF) in one process and in two.
 
 Timings are wall clock (``time.perf_counter``) with the database commits inside; the CPU time of the
-process is printed beside it. The last line is ``import_per_s=... conversie_per_s=...``.
+process is printed beside it. The last line is ``import_per_s=... conversie_per_s=... brieven_per_s=...``.
 """
 
 from __future__ import annotations
@@ -75,6 +78,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rows", type=int, default=100_000)
     parser.add_argument("--batch", type=int, default=2000)
+    parser.add_argument("--letters", type=int, default=200, help="Clients to execute and write letters for.")
     parser.add_argument("--profile", action="store_true", help="Print a cProfile (CPU time) of the import.")
     args = parser.parse_args()
     n = args.rows
@@ -161,7 +165,74 @@ def main() -> None:
         f"{len(uitkomst.gesprekken)} conversations",
         flush=True,
     )
-    print(f"import_per_s={n / import_s:.0f} conversie_per_s={aantal / conv_s:.0f}")
+    brieven_per_s = brieven(gemeente, args.letters)
+    print(
+        f"import_per_s={n / import_s:.0f} conversie_per_s={aantal / conv_s:.0f} "
+        f"brieven_per_s={brieven_per_s:.1f}"
+    )
+
+
+def brieven(gemeente: object, aantal: int) -> float:
+    """Execute a scenario for ``aantal`` clients and time the letters in one and in two processes."""
+    import logging
+
+    logging.getLogger("weasyprint").setLevel(logging.WARNING)
+    from django.utils import timezone
+
+    from resultaat.accounts.models import Rol, User
+    from resultaat.catalogus.models import Product
+    from resultaat.contracten.models import Contract, ContractProduct
+    from resultaat.conversie import services, uitvoeren
+    from resultaat.conversie.models import BestaandeIndicatie
+    from resultaat.organisaties.models import Aanbieder
+
+    producten = list(Product.objects.filter(code__in=["HOB1", "HOB2", "HOB3", "BGL", "BGM", "BGZ"]))
+    for k, aanbieder in enumerate(Aanbieder.objects.all()):
+        contract = Contract.objects.create(
+            kenmerk=f"B-{k}", aanbieder=aanbieder, geldig_van=dt.date(2015, 1, 1)
+        )
+        contract.gemeenten.add(gemeente)
+        for product in producten:
+            ContractProduct.objects.create(contract=contract, product=product, geldig_van=dt.date(2015, 1, 1))
+    consulent = User.objects.create(username="bench-consulent", rol=Rol.CONSULENT)
+    consulent.gemeenten.add(gemeente)
+    vandaag = timezone.localdate()
+    scenario = services.maak_standaardscenario(
+        door=User.objects.create(username="bench-cm2", rol=Rol.CONTRACTMANAGER, is_superuser=True),
+        gemeente=gemeente,
+        naam="Uitvoeren",
+        omzetdatum=vandaag + dt.timedelta(days=60),
+        uurtarieven={"HH1": 2500, "HH2": 2800, "BG": 5500},
+    )
+    clienten = list(
+        BestaandeIndicatie.objects.filter(einddatum__isnull=True)
+        .values_list("client_id", flat=True)
+        .distinct()
+        .order_by("client_id")[:aantal]
+    )
+    wand, cpu = time.perf_counter(), time.process_time()
+    uitkomst = uitvoeren.voer_uit(door=consulent, scenario=scenario, besluitdatum=vandaag, clienten=clienten)
+    uit_s, uit_cpu = time.perf_counter() - wand, time.process_time() - cpu
+    n = uitkomst.omgezet
+    print(
+        f"execution: {n} clients converted in {uit_s:.2f} s ({n / uit_s:,.1f} clients/s; "
+        f"cpu {uit_cpu:.2f} s); {len(uitkomst.niet_omgezet)} not converted",
+        flush=True,
+    )
+    beste = 0.0
+    for processen in (1, 2):
+        wand, cpu = time.perf_counter(), time.process_time()
+        brieven = uitvoeren.maak_brieven(ronde=uitkomst.ronde, processen=processen)
+        s, c = time.perf_counter() - wand, time.process_time() - cpu
+        uitkomst.ronde.refresh_from_db()
+        print(
+            f"letters ({processen} process{'es' if processen > 1 else ''}): {brieven} letters in {s:.2f} s "
+            f"({brieven / s:,.1f} letters/s; cpu of the main process {c:.2f} s); merged PDF "
+            f"{len(bytes(uitkomst.ronde.samengevoegd)) / 1e6:.1f} MB",
+            flush=True,
+        )
+        beste = max(beste, brieven / s)
+    return beste
 
 
 if __name__ == "__main__":
