@@ -163,3 +163,29 @@ def test_a_client_that_cannot_be_converted_is_named_and_left_as_he_was(
         _voer_uit(contractmanager, scenario)
     with pytest.raises(ValidationError, match="overgangsperiode"):
         _voer_uit(consulent, scenario, overgang_weken=60)
+
+
+def test_the_command_executes_writes_the_letters_and_undoes(
+    consulent, contractmanager, alkmaar, kleine_caseload, tmp_path
+):
+    from django.core.management import CommandError, call_command
+
+    scenario = _scenario(contractmanager, alkmaar)
+    uit = io.StringIO()
+    pdf = tmp_path / "brieven.pdf"
+    call_command(
+        "voer_scenario_uit",
+        door="cas",
+        scenario=scenario.pk,
+        product=["HH2"],
+        brieven=pdf,
+        processen=1,
+        stdout=uit,
+    )
+    assert "1 cliënten omgezet" in uit.getvalue()
+    assert len(PdfReader(pdf).pages) >= 1
+    ronde = scenario.rondes.get()
+    call_command("voer_scenario_uit", door="cas", ongedaan=ronde.pk, stdout=uit)
+    assert not Beschikking.objects.filter(besluit=Besluit.TOEGEKEND).exists()
+    with pytest.raises(CommandError, match="al ongedaan"):
+        call_command("voer_scenario_uit", door="cas", verzonden=ronde.pk, stdout=uit)
