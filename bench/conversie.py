@@ -222,7 +222,7 @@ def brieven(gemeente: object, aantal: int) -> float:
     beste = 0.0
     for processen in (1, 2):
         wand, cpu = time.perf_counter(), time.process_time()
-        brieven = uitvoeren.maak_brieven(ronde=uitkomst.ronde, processen=processen)
+        brieven = uitvoeren.maak_brieven(door=consulent, ronde=uitkomst.ronde, processen=processen)
         s, c = time.perf_counter() - wand, time.process_time() - cpu
         uitkomst.ronde.refresh_from_db()
         print(

@@ -79,8 +79,15 @@ def test_executing_makes_decisions_ends_the_old_and_queues_301s_and_letters(
     }
     assert producten[kleine_caseload["hh1"].client_id] == "Huishoudelijke ondersteuning Basis"
     assert producten[kleine_caseload["bg"].client_id] == "Begeleiding midden"
+    bg = beschikkingen.get(client=kleine_caseload["bg"].client).resultaten.get()
+    assert (bg.resultaat.naam, bg.omvang_per_week, bg.intensiteit.code) == (
+        "Regelvermogen en zelfregie",
+        3,
+        "meerdere-keren-per-week",
+    )
     b = beschikkingen.get(client=kleine_caseload["hh1"].client)
-    assert "wijzigt uw besluit" in b.motivering and "4 weken" in b.motivering
+    assert "wijzigt uw besluit van 1 december 2019 over HH1 (2 uur per week" in b.motivering
+    assert "overgangsperiode van 4 weken" in b.motivering
 
     # The old indication and the old administration's toewijzing end the day before the new decision.
     for ind in BestaandeIndicatie.objects.filter(
@@ -94,7 +101,7 @@ def test_executing_makes_decisions_ends_the_old_and_queues_301s_and_letters(
     assert {(t.aanbieder_id, t.ingangsdatum) for t in nieuw} == {(noord.pk, ingang), (zuid.pk, ingang)}
     assert Bericht.objects.filter(berichttype="WMO301").count() > berichten_voor
 
-    assert uitvoeren.maak_brieven(ronde=uitkomst.ronde) == 3
+    assert uitvoeren.maak_brieven(door=consulent, ronde=uitkomst.ronde) == 3
     ronde = uitkomst.ronde
     ronde.refresh_from_db()
     assert len(PdfReader(io.BytesIO(bytes(ronde.samengevoegd))).pages) >= 3
@@ -117,6 +124,8 @@ def test_undo_before_the_letters_are_sent(consulent, contractmanager, alkmaar, k
     assert (ind.einddatum, ind.omgezet_op) == (None, None)
     with pytest.raises(ValidationError, match="al ongedaan"):
         uitvoeren.maak_ongedaan(door=consulent, ronde=ronde)
+    with pytest.raises(ValidationError, match="al ongedaan"):
+        uitvoeren.maak_brieven(door=consulent, ronde=ronde)
     # Undone, the clients can be converted again.
     assert _voer_uit(consulent, scenario).omgezet == 3
 
@@ -125,7 +134,7 @@ def test_undo_is_refused_after_the_letters_are_sent(consulent, contractmanager, 
     ronde = _voer_uit(consulent, _scenario(contractmanager, alkmaar)).ronde
     with pytest.raises(ValidationError, match="Maak eerst de brieven"):
         uitvoeren.verzend(door=consulent, ronde=ronde, op=timezone.localdate())
-    uitvoeren.maak_brieven(ronde=ronde)
+    uitvoeren.maak_brieven(door=consulent, ronde=ronde)
     uitvoeren.verzend(door=consulent, ronde=ronde, op=timezone.localdate())
 
     with pytest.raises(ValidationError, match="verzonden"):

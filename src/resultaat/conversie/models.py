@@ -170,6 +170,14 @@ class Omzetregel(models.Model):
     minuten_na = models.PositiveIntegerField(
         "hulp na omzetting (minuten per week)", null=True, blank=True, help_text="Leeg: geen tijdmaat."
     )
+    resultaat = models.ForeignKey(
+        "catalogus.Resultaat",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="Het resultaat in het nieuwe besluit. Leeg: het resultaat van het product.",
+    )
 
     class Meta:
         verbose_name = "omzetregel"

@@ -17,7 +17,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
 from resultaat.accounts.models import Rol
-from resultaat.catalogus.models import Product
+from resultaat.catalogus.models import Product, Resultaat
 from resultaat.clienten.models import Client
 from resultaat.clienten.services import registreer_clienten
 from resultaat.conversie.controle import Afgekeurd, Regel, lees_regel
@@ -363,6 +363,7 @@ def regels_uit_tijdsbanden(
 
 
 BEGELEIDING = ("BGL", "BGM", "BGZ")
+BEGELEIDING_RESULTAAT = "regelvermogen-zelfregie"
 
 
 def regels_begeleiding(
@@ -375,6 +376,8 @@ def regels_begeleiding(
     producten = {p.code: p for p in Product.objects.geldig_op(datum).filter(code__in=BEGELEIDING)}
     if len(producten) != len(BEGELEIDING):
         raise ValidationError("De catalogus mist een van de producten Begeleiding licht, midden of zwaar.")
+    # The old indication names no result; "regelvermogen en zelfregie" is the broadest one of the domain.
+    resultaat = Resultaat.objects.geldig_op(datum).filter(code=BEGELEIDING_RESULTAAT).first()
     grenzen = (
         (0, licht_tot_minuten),
         (licht_tot_minuten + 1, midden_tot_minuten),
@@ -387,6 +390,7 @@ def regels_begeleiding(
             "max_minuten": tot,
             "nieuw_product": producten[code],
             "minuten_na": None,
+            "resultaat": resultaat,
         }
         for code, (van, tot) in zip(BEGELEIDING, grenzen, strict=True)
     ]

@@ -26,7 +26,7 @@ from resultaat.conversie.models import BestaandeIndicatie, Omzetregel, Omzetrond
 from resultaat.conversie.scenario import in_zorg_op
 from resultaat.core.audit.context import acting_as
 from resultaat.core.codes import WMO002RedenWijziging
-from resultaat.core.opmaak import datum_of_onbepaald
+from resultaat.core.opmaak import datum_of_onbepaald, lange_datum
 from resultaat.toegang import services as toegang
 from resultaat.toegang.bekendmaking import laat_vervallen, leg_verzending_vast
 from resultaat.toegang.brieven import beschikking_html
@@ -49,6 +49,8 @@ def _regel(regels: Sequence[Omzetregel], ind: BestaandeIndicatie) -> Omzetregel 
 
 
 def _resultaat(regel: Omzetregel) -> Resultaat:
+    if regel.resultaat is not None:
+        return regel.resultaat
     product = regel.nieuw_product
     if product.resultaat is not None:
         return product.resultaat
@@ -85,15 +87,17 @@ def _intensiteit(product: Any, ind: BestaandeIndicatie, datum: dt.date) -> Any:
 
 def _motivering(ind: BestaandeIndicatie, ingang: dt.date, overgang_weken: int) -> str:
     overgang = (
-        f" U hield {overgang_weken} weken de tijd om aan de nieuwe situatie te wennen (overgangsperiode)."
+        f" U krijgt een overgangsperiode van {overgang_weken} weken om aan de nieuwe situatie te wennen: "
+        "tot dan blijft uw oude besluit gelden."
         if overgang_weken
         else ""
     )
+    uren = f"{ind.uren_per_week.normalize():f}".replace(".", ",")
     return (
         f"De gemeente koopt de ondersteuning sinds kort in op resultaat. Dit besluit wijzigt uw besluit van "
-        f"{datum_of_onbepaald(ind.besluitdatum)} over {ind.product} ({ind.uren_per_week} uur per week bij "
-        f"{ind.aanbieder}). Dat besluit geldt tot en met {datum_of_onbepaald(ingang - EEN_DAG)}; vanaf "
-        f"{datum_of_onbepaald(ingang)} geldt dit besluit.{overgang}"
+        f"{lange_datum(ind.besluitdatum)} over {ind.product} ({uren} uur per week bij {ind.aanbieder}). "
+        f"Dat besluit geldt tot en met {lange_datum(ingang - EEN_DAG)}; vanaf {lange_datum(ingang)} geldt "
+        f"dit besluit.{overgang}"
     )
 
 
@@ -138,7 +142,7 @@ def _zet_om(
         lopend = Toewijzing.objects.filter(
             client=ind.client, aanbieder=ind.aanbieder, beschikt_resultaat__isnull=True, ingangsdatum__lte=per
         ).filter(Q(einddatum__isnull=True) | Q(einddatum__gt=per))
-        for t in lopend:
+        for t in lopend.exclude(reden_wijziging=WMO002RedenWijziging.VERWIJDERD):
             oud[str(t.pk)] = t.einddatum.isoformat() if t.einddatum else None
             wijzig_einddatum(
                 door=door,
@@ -196,7 +200,7 @@ def voer_uit(
     if clienten:
         indicaties = indicaties.filter(client_id__in=clienten)
     fase = ", ".join(producten) or ("een groep cliënten" if clienten else "alle cliënten")
-    regels = list(scenario.regels.select_related("nieuw_product__resultaat"))
+    regels = list(scenario.regels.select_related("nieuw_product__resultaat", "resultaat"))
     with acting_as(door):
         ronde = Omzetronde.objects.create(
             scenario=scenario,
@@ -226,9 +230,12 @@ def _pdf_van(html: str) -> bytes:
     return pdf(html)
 
 
-def maak_brieven(*, ronde: Omzetronde, processen: int = 1) -> int:
+def maak_brieven(*, door: Any, ronde: Omzetronde, processen: int = 1) -> int:
     """One PDF per client (kept with the omzetting) and one merged PDF of the round for printing. The
-    letters are rendered in ``processen`` processes (WeasyPrint is CPU bound)."""
+    letters are rendered in ``processen`` processes (WeasyPrint is CPU bound). Not for a round that was
+    undone or whose letters were sent."""
+    controleer_consulent(door, ronde.scenario.gemeente)
+    _open(ronde)
     omzettingen = list(ronde.omzettingen.select_related("beschikking"))
     htmls = [beschikking_html(o.beschikking) for o in omzettingen]
     if processen > 1 and len(htmls) > 1:

@@ -61,7 +61,7 @@ class Command(BaseCommand):
             )
             for reden in uitkomst.niet_omgezet:
                 self.stdout.write(f"niet omgezet: {reden}")
-            uitvoeren.maak_brieven(ronde=uitkomst.ronde, processen=options["processen"])
+            uitvoeren.maak_brieven(door=door, ronde=uitkomst.ronde, processen=options["processen"])
         except (ValidationError, PermissionDenied) as fout:
             raise CommandError(" ".join(getattr(fout, "messages", [str(fout)]))) from None
         ronde = uitkomst.ronde
