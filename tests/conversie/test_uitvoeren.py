@@ -155,6 +155,15 @@ def test_a_client_already_converted_is_not_converted_twice(
     assert _voer_uit(consulent, scenario).omgezet == 0
     assert Beschikking.objects.filter(client=kleine_caseload["hh1"].client).count() == 1
 
+    # A round that selected the client before another converted him refuses him and names why.
+    ind = BestaandeIndicatie.objects.select_related("client", "aanbieder").get(pk=kleine_caseload["hh1"].pk)
+    regel = scenario.regels.get(oud_product="HH1", min_minuten__lte=120, max_minuten__gte=120)
+    ronde = uitvoeren.Omzetronde.objects.create(
+        scenario=scenario, besluitdatum=timezone.localdate(), ingangsdatum=PER
+    )
+    with pytest.raises(ValidationError, match="al omgezet"):
+        uitvoeren._zet_om(door=consulent, ronde=ronde, ind=ind, regel=regel, moment=None)
+
 
 def test_a_client_that_cannot_be_converted_is_named_and_left_as_he_was(
     consulent, contractmanager, alkmaar, kleine_caseload, heiloo

@@ -109,6 +109,13 @@ def _zet_om(
     product = regel.nieuw_product
     resultaat = _resultaat(regel)
     with transaction.atomic(), acting_as(door):
+        # A second round at the same time: the row lock makes the later one see the conversion.
+        if (
+            not BestaandeIndicatie.objects.select_for_update()
+            .filter(pk=ind.pk, omgezet_op__isnull=True)
+            .exists()
+        ):
+            raise ValidationError("Deze cliënt is al omgezet.")
         melding = toegang.registreer_melding(
             door=door,
             client=ind.client,
