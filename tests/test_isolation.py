@@ -34,7 +34,7 @@ from resultaat.bekostiging import services as bekostiging
 from resultaat.bekostiging.models import Afrekenregel, Betaalbatch
 from resultaat.clienten.models import Client
 from resultaat.contracten.models import Contract
-from resultaat.conversie.models import BestaandeIndicatie
+from resultaat.conversie.models import BestaandeIndicatie, Omzetronde, Omzetting, Scenario
 from resultaat.core.audit.models import AuditEvent, ClientData
 from resultaat.iwmo.models import (
     Bericht,
@@ -216,7 +216,7 @@ def build_chain(client: Client, nummer: int, beschikkingnummer: str) -> dict[str
         bedrag_cent=21600,
         toegekend=True,
     )
-    BestaandeIndicatie.objects.create(
+    bestaande = BestaandeIndicatie.objects.create(
         client=client,
         gemeente=gemeente,
         product="HH1",
@@ -224,6 +224,15 @@ def build_chain(client: Client, nummer: int, beschikkingnummer: str) -> dict[str
         aanbieder=aanbieder,
         begindatum=dt.date(2015, 1, 1),
         besluitdatum=dt.date(2014, 12, 1),
+    )
+    scenario = Scenario.objects.create(
+        gemeente=gemeente, naam=f"Omzetting {naam}", omzetdatum=dt.date(2017, 1, 2)
+    )
+    ronde = Omzetronde.objects.create(
+        scenario=scenario, besluitdatum=dt.date(2016, 12, 1), ingangsdatum=dt.date(2017, 1, 2)
+    )
+    Omzetting.objects.create(
+        ronde=ronde, indicatie=bestaande, client=client, beschikking=toegang.beschikking, brief=b"%PDF"
     )
     contract = f.ContractFactory(aanbieder=aanbieder, gemeenten=[gemeente])
     return {"toewijzing": toewijzing, "signaal": signaal, "contract": contract}

@@ -207,3 +207,37 @@ def test_the_command_executes_writes_the_letters_and_undoes(
     assert not Beschikking.objects.filter(besluit=Besluit.TOEGEKEND).exists()
     with pytest.raises(CommandError, match="al ongedaan"):
         call_command("voer_scenario_uit", door="cas", verzonden=ronde.pk, stdout=uit)
+
+
+def test_the_pages_execute_show_the_round_give_the_letters_and_undo(
+    client, consulent, contractmanager, alkmaar, kleine_caseload
+):
+    from django.urls import reverse
+
+    scenario = _scenario(contractmanager, alkmaar)
+    client.force_login(consulent)
+    pagina = client.get(reverse("web:conversie-uitvoeren", args=[scenario.pk]))
+    assert "Overgangsperiode (weken)" in pagina.content.decode()
+    fout = client.post(reverse("web:conversie-uitvoeren", args=[scenario.pk]), {"overgang_weken": "60"})
+    assert "52" in fout.content.decode()
+    antwoord = client.post(
+        reverse("web:conversie-uitvoeren", args=[scenario.pk]),
+        {"overgang_weken": "2", "producten": ["HH1", "HH2"]},
+        follow=True,
+    )
+    tekst = antwoord.content.decode()
+    assert "2 cliënten omgezet, 0 niet" in tekst
+    assert "Huishoudelijke ondersteuning Basis+1" in tekst
+    ronde = scenario.rondes.get()
+    pdf = client.get(reverse("web:conversie-ronde-brieven", args=[ronde.pk]))
+    assert pdf["Content-Type"] == "application/pdf"
+    assert len(PdfReader(io.BytesIO(pdf.content)).pages) >= 2
+    ongedaan = client.post(
+        reverse("web:conversie-ronde-actie", args=[ronde.pk]), {"actie": "ongedaan"}, follow=True
+    )
+    assert "ongedaan gemaakt" in ongedaan.content.decode()
+    weer = client.post(
+        reverse("web:conversie-ronde-actie", args=[ronde.pk]), {"actie": "verzonden"}, follow=True
+    )
+    assert "al ongedaan gemaakt" in weer.content.decode()
+    assert not Beschikking.objects.filter(besluit=Besluit.TOEGEKEND).exists()

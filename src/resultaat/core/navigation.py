@@ -60,6 +60,7 @@ ROL_MENU: dict[str, tuple[tuple[str, str | None], ...]] = {
         ("verzoeken", None),
         ("berichten", None),
         ("sociale-kaart", None),
+        ("conversie", "Omzetting"),
     ),
     Rol.CONTRACTMANAGER: (
         ("aanbieders", None),

@@ -60,3 +60,20 @@ class ScenarioForm(NLDSForm):
     def __init__(self, *args: object, gemeenten: list[tuple[str, str]], **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.fields["gemeente"].choices = gemeenten  # type: ignore[attr-defined]
+
+
+class UitvoerenForm(NLDSForm):
+    """Executing a scenario: the transition period and, for a phase, the old products of this round."""
+
+    overgang_weken = _geheel("Overgangsperiode (weken)", 0, 0, 52)
+    producten = forms.MultipleChoiceField(
+        label="Alleen deze producten (fase; niets aangevinkt: alle cliënten)",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args: object, producten: list[str], **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        veld = self.fields["producten"]
+        assert isinstance(veld, forms.MultipleChoiceField)
+        veld.choices = [(p, p) for p in producten]

@@ -2,6 +2,12 @@
 
 from django.urls import path
 
+from resultaat.conversie.web.uitvoeren import (
+    RondeActieView,
+    RondeBrievenView,
+    RondeView,
+    ScenarioUitvoerenView,
+)
 from resultaat.conversie.web.views import (
     ConversieView,
     ImportNieuwView,
@@ -18,4 +24,10 @@ urlpatterns = [
     path("conversie/imports/<int:pk>/stap/", ImportStapView.as_view(), name="conversie-import-stap"),
     path("conversie/scenarios/nieuw/", ScenarioNieuwView.as_view(), name="conversie-scenario-nieuw"),
     path("conversie/scenarios/", VergelijkingView.as_view(), name="conversie-vergelijking"),
+    path(
+        "conversie/scenarios/<int:pk>/uitvoeren/", ScenarioUitvoerenView.as_view(), name="conversie-uitvoeren"
+    ),
+    path("conversie/rondes/<int:pk>/", RondeView.as_view(), name="conversie-ronde"),
+    path("conversie/rondes/<int:pk>/brieven.pdf", RondeBrievenView.as_view(), name="conversie-ronde-brieven"),
+    path("conversie/rondes/<int:pk>/actie/", RondeActieView.as_view(), name="conversie-ronde-actie"),
 ]
