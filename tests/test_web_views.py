@@ -118,6 +118,7 @@ MENUS = {
         "Verzoeken",
         "Berichten",
         "Sociale kaart",
+        "Omzetting",
     ],
     Rol.CONTRACTMANAGER: ["Aanbieders", "Contracten", "Catalogus", "Toewijzingen", "Conversie"],
     Rol.FINANCIEEL: ["Bekostiging", "Toewijzingen", "Aanbieders", "Berichten"],

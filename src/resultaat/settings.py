@@ -170,6 +170,8 @@ SPECTACULAR_SETTINGS = {
         "RedenVerzoekEnum": "resultaat.core.codes.WJ758RedenVerzoek",
         "RedenAfwijzingVerzoekEnum": "resultaat.core.codes.WJ759RedenAfwijzingVerzoek",
         "StopRedenEnum": "resultaat.toewijzingen.api.serializers.STOP_REDENEN",
+        "IndicatieimportStatusEnum": "resultaat.conversie.models.ImportStatus",
+        "AanvraagMetOpschortingenStatusEnum": "resultaat.toegang.models.AanvraagStatus",
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",

@@ -215,7 +215,10 @@ def test_the_pages_execute_show_the_round_give_the_letters_and_undo(
     from django.urls import reverse
 
     scenario = _scenario(contractmanager, alkmaar)
+    client.force_login(contractmanager)
+    assert client.get(reverse("web:conversie-uitvoeren", args=[scenario.pk])).status_code == 403
     client.force_login(consulent)
+    assert "Catalogus" in client.get(reverse("web:conversie-omzetting")).content.decode()
     pagina = client.get(reverse("web:conversie-uitvoeren", args=[scenario.pk]))
     assert "Overgangsperiode (weken)" in pagina.content.decode()
     fout = client.post(reverse("web:conversie-uitvoeren", args=[scenario.pk]), {"overgang_weken": "60"})

@@ -43,6 +43,7 @@ SECTIES: dict[str, Sectie] = {
         Sectie("bekostiging", "Bekostiging", "web:afrekenrun-list"),
         Sectie("specificaties", "Betaalspecificaties", "web:betaalbatch-list"),
         Sectie("conversie", "Conversie", "web:conversie"),
+        Sectie("omzetting", "Omzetting", "web:conversie-omzetting"),
         Sectie("beheer", "Beheer", "admin:index"),
     ]
 }
@@ -60,7 +61,7 @@ ROL_MENU: dict[str, tuple[tuple[str, str | None], ...]] = {
         ("verzoeken", None),
         ("berichten", None),
         ("sociale-kaart", None),
-        ("conversie", "Omzetting"),
+        ("omzetting", None),
     ),
     Rol.CONTRACTMANAGER: (
         ("aanbieders", None),

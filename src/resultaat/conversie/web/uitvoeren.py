@@ -24,8 +24,23 @@ def _producten(scenario: Scenario) -> list[str]:
     return sorted(set(scenario.regels.values_list("oud_product", flat=True)))
 
 
+class OmzettingView(SectieMixin, TemplateView):
+    """The consulent's start: the gemeente's scenarios, each to execute, with its rounds."""
+
+    secties = ("omzetting",)
+    template_name = "conversie/omzetting.html"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context["scenarios"] = (
+            Scenario.objects.for_user(self.request.user).select_related("gemeente").prefetch_related("rondes")
+        )
+        return context
+
+
 class ScenarioUitvoerenView(SectieMixin, View):
-    secties = ("conversie",)
+    secties = ("omzetting",)
+    model = Scenario
     template_name = "conversie/uitvoeren.html"
 
     def _context(self, scenario: Scenario, form: UitvoerenForm) -> dict[str, Any]:
@@ -68,7 +83,8 @@ def _ronde(request: HttpRequest, pk: int) -> Omzetronde:
 
 
 class RondeView(SectieMixin, TemplateView):
-    secties = ("conversie",)
+    secties = ("omzetting",)
+    model = Omzetronde
     template_name = "conversie/ronde.html"
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
@@ -84,7 +100,8 @@ class RondeView(SectieMixin, TemplateView):
 class RondeBrievenView(SectieMixin, View):
     """All letters of the round in one PDF, for printing."""
 
-    secties = ("conversie",)
+    secties = ("omzetting",)
+    model = Omzetronde
 
     def get(self, request: HttpRequest, pk: int) -> HttpResponseBase:
         ronde = _ronde(request, pk)
@@ -94,7 +111,8 @@ class RondeBrievenView(SectieMixin, View):
 
 
 class RondeActieView(SectieMixin, View):
-    secties = ("conversie",)
+    secties = ("omzetting",)
+    model = Omzetronde
 
     def post(self, request: HttpRequest, pk: int) -> HttpResponseBase:
         ronde = _ronde(request, pk)

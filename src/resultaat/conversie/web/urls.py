@@ -3,6 +3,7 @@
 from django.urls import path
 
 from resultaat.conversie.web.uitvoeren import (
+    OmzettingView,
     RondeActieView,
     RondeBrievenView,
     RondeView,
@@ -24,6 +25,7 @@ urlpatterns = [
     path("conversie/imports/<int:pk>/stap/", ImportStapView.as_view(), name="conversie-import-stap"),
     path("conversie/scenarios/nieuw/", ScenarioNieuwView.as_view(), name="conversie-scenario-nieuw"),
     path("conversie/scenarios/", VergelijkingView.as_view(), name="conversie-vergelijking"),
+    path("conversie/omzetting/", OmzettingView.as_view(), name="conversie-omzetting"),
     path(
         "conversie/scenarios/<int:pk>/uitvoeren/", ScenarioUitvoerenView.as_view(), name="conversie-uitvoeren"
     ),
