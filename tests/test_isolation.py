@@ -35,6 +35,7 @@ from resultaat.bekostiging.models import Afrekenregel, Betaalbatch
 from resultaat.catalogus.models import Subresultaat
 from resultaat.clienten.models import Client
 from resultaat.contracten.models import Contract
+from resultaat.conversie.models import BestaandeIndicatie, Omzetronde, Omzetting, Scenario
 from resultaat.core.audit.models import AuditEvent, ClientData
 from resultaat.eigen_bijdrage.models import (
     CakBericht,
@@ -268,6 +269,24 @@ def build_chain(client: Client, nummer: int, beschikkingnummer: str) -> dict[str
         referentie=f"405-{nummer}-1",
         soort=MeldingSoort.START,
         begindatum=dt.date(2017, 1, 2),
+    )
+    bestaande = BestaandeIndicatie.objects.create(
+        client=client,
+        gemeente=gemeente,
+        product="HH1",
+        uren_per_week=3,
+        aanbieder=aanbieder,
+        begindatum=dt.date(2015, 1, 1),
+        besluitdatum=dt.date(2014, 12, 1),
+    )
+    scenario = Scenario.objects.create(
+        gemeente=gemeente, naam=f"Omzetting {naam}", omzetdatum=dt.date(2017, 1, 2)
+    )
+    ronde = Omzetronde.objects.create(
+        scenario=scenario, besluitdatum=dt.date(2016, 12, 1), ingangsdatum=dt.date(2017, 1, 2)
+    )
+    Omzetting.objects.create(
+        ronde=ronde, indicatie=bestaande, client=client, beschikking=toegang.beschikking, brief=b"%PDF"
     )
     contract = f.ContractFactory(aanbieder=aanbieder, gemeenten=[gemeente])
     return {"toewijzing": toewijzing, "signaal": signaal, "contract": contract}

@@ -118,10 +118,11 @@ MENUS = {
         "Verzoeken",
         "Berichten",
         "Sociale kaart",
+        "Omzetting",
     ],
-    Rol.CONTRACTMANAGER: ["Aanbieders", "Contracten", "Catalogus", "Toewijzingen"],
+    Rol.CONTRACTMANAGER: ["Aanbieders", "Contracten", "Catalogus", "Toewijzingen", "Conversie"],
     Rol.FINANCIEEL: ["Bekostiging", "Toewijzingen", "Aanbieders", "Berichten"],
-    Rol.BEHEERDER: ["Catalogus", "Contracten", "Aanbieders", "Sociale kaart", "Beheer"],
+    Rol.BEHEERDER: ["Catalogus", "Contracten", "Aanbieders", "Sociale kaart", "Conversie", "Beheer"],
     Rol.AUDITOR: ["Cliënten zoeken", "Auditlog"],
     Rol.AANBIEDER: [
         "Overzicht",

@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "resultaat.eigen_bijdrage",
     "resultaat.iwmo",
     "resultaat.bekostiging",
+    "resultaat.conversie",
     "resultaat.core.audit",
     "resultaat.web",
     "resultaat.demo",
@@ -263,6 +264,8 @@ SPECTACULAR_SETTINGS = {
         "RedenVerzoekEnum": "resultaat.core.codes.WJ758RedenVerzoek",
         "RedenAfwijzingVerzoekEnum": "resultaat.core.codes.WJ759RedenAfwijzingVerzoek",
         "StopRedenEnum": "resultaat.toewijzingen.api.serializers.STOP_REDENEN",
+        "IndicatieimportStatusEnum": "resultaat.conversie.models.ImportStatus",
+        "AanvraagMetOpschortingenStatusEnum": "resultaat.toegang.models.AanvraagStatus",
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",

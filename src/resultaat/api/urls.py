@@ -13,6 +13,7 @@ from resultaat.bekostiging.api import urls as bekostiging
 from resultaat.catalogus.api import urls as catalogus
 from resultaat.clienten.api import urls as clienten
 from resultaat.contracten.api import urls as contracten
+from resultaat.conversie.api import urls as conversie
 from resultaat.iwmo.api import urls as iwmo
 from resultaat.ondersteuning.api import urls as ondersteuning
 from resultaat.organisaties.api import urls as organisaties
@@ -42,6 +43,7 @@ ROUTES = [
     *bekostiging.routes,
     *iwmo.bericht_routes,
     *toegang.overstap_routes,
+    *conversie.routes,
 ]
 
 router = Router(trailing_slash=True)

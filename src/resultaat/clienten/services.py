@@ -52,6 +52,27 @@ def registreer_client(*, door: Any, **velden: Any) -> Client:
     return client
 
 
+def registreer_clienten(*, door: Any, clienten: list[Client]) -> list[Client]:
+    """Register many new clients at once (a conversion of an existing caseload): the same rules as
+    :func:`registreer_client`, checked for the whole set first; the caller has checked each BSN and name.
+    Call inside the caller's transaction: the clients and their audit rows are written together."""
+    if door.rol not in {Rol.CONSULENT, Rol.BEHEERDER} and not door.is_superuser:
+        raise PermissionDenied("Alleen een consulent of beheerder kan een cliënt registreren.")
+    gemeenten = {c.gemeente_id for c in clienten}
+    if not door.is_superuser and door.gemeenten.filter(pk__in=gemeenten).count() != len(gemeenten):
+        raise ValidationError({"gemeente": "U kunt alleen cliënten registreren in uw eigen gemeente(n)."})
+    sleutels = {(c.gemeente_id, c.bsn) for c in clienten}
+    bestaand = set(
+        Client.objects.filter(gemeente__in=gemeenten, bsn__in={c.bsn for c in clienten}).values_list(
+            "gemeente_id", "bsn"
+        )
+    )
+    if len(sleutels) != len(clienten) or bestaand & sleutels:
+        raise ValidationError({"bsn": "Deze gemeente heeft al een cliënt met dit BSN."})
+    with transaction.atomic(), acting_as(door):
+        return Client.objects.bulk_create(clienten)
+
+
 def zoek_op_bsn(*, door: Any, bsn: str) -> Client | None:
     """The client with this BSN, if the user may see it; never tells whether it exists elsewhere.
 

@@ -42,6 +42,8 @@ SECTIES: dict[str, Sectie] = {
         Sectie("auditlog", "Auditlog", "web:audit-list"),
         Sectie("bekostiging", "Bekostiging", "web:afrekenrun-list"),
         Sectie("specificaties", "Betaalspecificaties", "web:betaalbatch-list"),
+        Sectie("conversie", "Conversie", "web:conversie"),
+        Sectie("omzetting", "Omzetting", "web:conversie-omzetting"),
         Sectie("beheer", "Beheer", "admin:index"),
     ]
 }
@@ -59,12 +61,14 @@ ROL_MENU: dict[str, tuple[tuple[str, str | None], ...]] = {
         ("verzoeken", None),
         ("berichten", None),
         ("sociale-kaart", None),
+        ("omzetting", None),
     ),
     Rol.CONTRACTMANAGER: (
         ("aanbieders", None),
         ("contracten", None),
         ("catalogus", None),
         ("toewijzingen", None),
+        ("conversie", None),
     ),
     Rol.FINANCIEEL: (
         ("bekostiging", None),
@@ -77,6 +81,7 @@ ROL_MENU: dict[str, tuple[tuple[str, str | None], ...]] = {
         ("contracten", None),
         ("aanbieders", None),
         ("sociale-kaart", None),
+        ("conversie", None),
         ("beheer", None),
     ),
     Rol.AUDITOR: (("client-zoeken", None), ("auditlog", None)),

@@ -142,14 +142,15 @@ def wijzig_einddatum(
     *,
     door: Any,
     toewijzing: Toewijzing,
-    einddatum: dt.date,
+    einddatum: dt.date | None,
     reden: str,
     moment: dt.datetime | None = None,
 ) -> Toewijzing:
-    """End, shorten or extend a toewijzing: a new version with the same ToewijzingNummer (iWmo IV066)."""
+    """End, shorten or extend a toewijzing: a new version with the same ToewijzingNummer (iWmo IV066).
+    ``einddatum`` None makes it open-ended again (an end that is corrected away)."""
     if reden not in WMO002RedenWijziging.values:
         raise ValidationError({"reden_wijziging": f"Onbekende reden van wijziging: {reden!r}."})
-    if einddatum < toewijzing.ingangsdatum:
+    if einddatum is not None and einddatum < toewijzing.ingangsdatum:
         raise ValidationError({"einddatum": "De einddatum ligt vóór de ingangsdatum van de toewijzing."})
     datum, tijd = _moment(moment)
     with transaction.atomic(), acting_as(door):
@@ -165,7 +166,11 @@ def wijzig_einddatum(
             raise ValidationError(
                 "Een wijziging moet later zijn vastgelegd dan de huidige versie van de toewijzing."
             )
-        open_levering = toewijzing.leveringen.filter(verwijderd=False, begindatum__gt=einddatum).first()
+        open_levering = (
+            None
+            if einddatum is None
+            else toewijzing.leveringen.filter(verwijderd=False, begindatum__gt=einddatum).first()
+        )
         if open_levering is not None:
             raise ValidationError(
                 {

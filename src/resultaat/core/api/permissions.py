@@ -51,6 +51,7 @@ GEMEENTE = frozenset(str(r) for r in GEMEENTE_ROLLEN)
 CLIENT_REGISTRATIE = frozenset({str(Rol.CONSULENT), str(Rol.BEHEERDER)})
 AUDIT = frozenset({str(Rol.AUDITOR)})
 CONSULENT = frozenset({str(Rol.CONSULENT)})
+CONTRACTBEHEER = frozenset({str(Rol.CONTRACTMANAGER), str(Rol.BEHEERDER)})
 AANBIEDER = frozenset({str(Rol.AANBIEDER)})
 CONSULENT_OF_AANBIEDER = CONSULENT | AANBIEDER
 GEEN: frozenset[str] = frozenset()

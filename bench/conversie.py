@@ -1,0 +1,239 @@
+"""Benchmark of the conversion: importing existing indications and computing a scenario. A script that
+prints, not a test.
+
+    .venv/bin/python bench/conversie.py [--rows 100000] [--batch 2000]
+
+It sets up its own SQLite database in a temporary folder (migrated, so the catalogue's time bands and
+products are there), one gemeente, five providers, a beheerder and tariffs for the new products, then:
+
+1. writes a CSV file of N rows as a gemeente exports it (semicolons, Dutch dates, decimal commas;
+   HH1, HH2 and BG; about one client in eight has two indications; 1% of the rows broken);
+2. times the dry run (``services.proefdraai``: every row checked, the report written);
+3. times the import (``services.lees_in``: every row checked, new clients registered through
+   ``clienten.services.registreer_clienten``, indications and audit rows written, in batches);
+4. times the conversion of every imported indication by one scenario (``services.vergelijk``);
+5. executes a scenario for ``--letters`` clients (``uitvoeren.voer_uit``: per client the decision
+   through the toegang services, toewijzing and 301) and times the letters (``uitvoeren.maak_brieven``:
+   one PDF per client and the merged PDF) in one process and in two.
+
+Timings are wall clock (``time.perf_counter``) with the database commits inside; the CPU time of the
+process is printed beside it. The last line is ``import_per_s=... conversie_per_s=... brieven_per_s=...``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import datetime as dt
+import os
+import pstats
+import random
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def bsns(aantal: int) -> list[str]:
+    uit, kandidaat = [], 200000000
+    while len(uit) < aantal:
+        kandidaat += 1
+        s = str(kandidaat)
+        d = [int(c) for c in s]
+        if (sum(x * w for x, w in zip(d[:8], range(9, 1, -1), strict=True)) - d[8]) % 11 == 0:
+            uit.append(s)
+    return uit
+
+
+def bestand(n: int, agbs: list[str]) -> bytes:
+    rnd = random.Random(17)
+    regels = [
+        "BSN;Naam;Geboortedatum;Adres;Postcode;Woonplaats;Gemeente;Product;Uren per week;AGB aanbieder;"
+        "Startdatum;Einddatum;Besluitdatum"
+    ]
+    clienten = bsns(n)
+    i = 0
+    while len(regels) <= n:
+        bsn = clienten[i]
+        i += 1
+        for k in range(2 if i % 8 == 0 else 1):
+            if len(regels) > n:
+                break
+            product = "BG" if k else rnd.choice(("HH1", "HH1", "HH2", "BG"))
+            uren = f"{rnd.choice((1, 1.5, 2, 2.5, 3, 3.5, 4, 5)):.1f}".replace(".", ",")
+            if len(regels) % 100 == 0:
+                uren = "45"  # broken: out of range
+            regels.append(
+                f"{bsn};A.B. van Client{i};"
+                f"{rnd.randint(1, 28):02d}-{rnd.randint(1, 12):02d}-19{rnd.randint(30, 70)};"
+                f"Dorpsstraat {i % 200 + 1};1811 AB;Alkmaar;0361;{product};{uren};{rnd.choice(agbs)};"
+                f"01-0{k + 1}-2016;;15-12-2015"
+            )
+    return ("\n".join(regels) + "\n").encode()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rows", type=int, default=100_000)
+    parser.add_argument("--batch", type=int, default=2000)
+    parser.add_argument("--letters", type=int, default=200, help="Clients to execute and write letters for.")
+    parser.add_argument("--profile", action="store_true", help="Print a cProfile (CPU time) of the import.")
+    args = parser.parse_args()
+    n = args.rows
+
+    tmp = Path(tempfile.mkdtemp(prefix="conversie-bench-"))
+    os.environ["SQLITE_PATH"] = str(tmp / "bench.sqlite3")
+    os.environ.pop("DATABASE_URL", None)
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "resultaat.settings")
+    sys.path.insert(0, str(ROOT / "src"))
+
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+
+    from resultaat.accounts.models import Rol, User
+    from resultaat.catalogus.models import Product, Tarief
+    from resultaat.conversie import services
+    from resultaat.conversie.models import BestaandeIndicatie
+    from resultaat.organisaties.models import Aanbieder, Gemeente
+
+    gemeente = Gemeente.objects.create(code="0361", naam="Alkmaar")
+    agbs = [f"9800000{k}" for k in range(1, 6)]
+    for k, agb in enumerate(agbs):
+        Aanbieder.objects.create(
+            agb_code=agb, naam=f"Aanbieder {k}", kvk_nummer="12345678", iban="NL91ABNA0417164300"
+        )
+    door = User.objects.create(username="bench", rol=Rol.BEHEERDER)
+    door.gemeenten.add(gemeente)
+    for code, bedrag in {
+        "HOB1": 12000,
+        "HOB2": 16000,
+        "HOB3": 24000,
+        "BGL": 30000,
+        "BGM": 50000,
+        "BGZ": 80000,
+    }.items():
+        for product in Product.objects.filter(code=code):
+            Tarief.objects.create(product=product, bedrag_cent=bedrag, geldig_van=dt.date(2015, 1, 1))
+
+    inhoud = bestand(n, agbs)
+    print(f"{n} rows, {len(inhoud) / 1e6:.1f} MB CSV, database in {tmp}", flush=True)
+    imp = services.nieuwe_import(door=door, gemeente=gemeente, bestandsnaam="bench.csv", inhoud=inhoud)
+
+    wand, cpu = time.perf_counter(), time.process_time()
+    services.proefdraai(door=door, indicatieimport=imp)
+    proef_s, proef_cpu = time.perf_counter() - wand, time.process_time() - cpu
+    print(
+        f"dry run: {n} rows in {proef_s:.2f} s ({n / proef_s:,.0f} rows/s; cpu {proef_cpu:.2f} s)", flush=True
+    )
+
+    profiel = cProfile.Profile() if args.profile else None
+    wand, cpu = time.perf_counter(), time.process_time()
+    if profiel:
+        profiel.enable()
+    services.lees_in(door=door, indicatieimport=imp, batch=args.batch)
+    if profiel:
+        profiel.disable()
+        pstats.Stats(profiel).sort_stats("tottime").print_stats(25)
+    import_s, import_cpu = time.perf_counter() - wand, time.process_time() - cpu
+    imp.refresh_from_db()
+    print(
+        f"import: {n} rows in {import_s:.2f} s ({n / import_s:,.0f} rows/s; cpu {import_cpu:.2f} s); "
+        f"{imp.ingelezen} imported, {imp.afgekeurd} refused",
+        flush=True,
+    )
+
+    scenario = services.maak_standaardscenario(
+        door=User.objects.create(username="bench-cm", rol=Rol.CONTRACTMANAGER, is_superuser=True),
+        gemeente=gemeente,
+        naam="Bench",
+        omzetdatum=dt.date(2026, 1, 1),
+        uurtarieven={"HH1": 2500, "HH2": 2800, "BG": 5500},
+    )
+    aantal = BestaandeIndicatie.objects.count()
+    wand, cpu = time.perf_counter(), time.process_time()
+    (uitkomst,) = services.vergelijk([scenario])
+    conv_s, conv_cpu = time.perf_counter() - wand, time.process_time() - cpu
+    print(
+        f"conversion: {aantal} indications in {conv_s:.2f} s ({aantal / conv_s:,.0f} rows/s; "
+        f"cpu {conv_cpu:.2f} s); {uitkomst.omgezet} converted, {len(uitkomst.niet_omgezet)} not, "
+        f"{len(uitkomst.gesprekken)} conversations",
+        flush=True,
+    )
+    brieven_per_s = brieven(gemeente, args.letters)
+    print(
+        f"import_per_s={n / import_s:.0f} conversie_per_s={aantal / conv_s:.0f} "
+        f"brieven_per_s={brieven_per_s:.1f}"
+    )
+
+
+def brieven(gemeente: object, aantal: int) -> float:
+    """Execute a scenario for ``aantal`` clients and time the letters in one and in two processes."""
+    import logging
+
+    logging.getLogger("weasyprint").setLevel(logging.WARNING)
+    from django.utils import timezone
+
+    from resultaat.accounts.models import Rol, User
+    from resultaat.catalogus.models import Product
+    from resultaat.contracten.models import Contract, ContractProduct
+    from resultaat.conversie import services, uitvoeren
+    from resultaat.conversie.models import BestaandeIndicatie
+    from resultaat.organisaties.models import Aanbieder
+
+    producten = list(Product.objects.filter(code__in=["HOB1", "HOB2", "HOB3", "BGL", "BGM", "BGZ"]))
+    for k, aanbieder in enumerate(Aanbieder.objects.all()):
+        contract = Contract.objects.create(
+            kenmerk=f"B-{k}", aanbieder=aanbieder, geldig_van=dt.date(2015, 1, 1)
+        )
+        contract.gemeenten.add(gemeente)
+        for product in producten:
+            ContractProduct.objects.create(contract=contract, product=product, geldig_van=dt.date(2015, 1, 1))
+    consulent = User.objects.create(username="bench-consulent", rol=Rol.CONSULENT)
+    consulent.gemeenten.add(gemeente)
+    vandaag = timezone.localdate()
+    scenario = services.maak_standaardscenario(
+        door=User.objects.create(username="bench-cm2", rol=Rol.CONTRACTMANAGER, is_superuser=True),
+        gemeente=gemeente,
+        naam="Uitvoeren",
+        omzetdatum=vandaag + dt.timedelta(days=60),
+        uurtarieven={"HH1": 2500, "HH2": 2800, "BG": 5500},
+    )
+    clienten = list(
+        BestaandeIndicatie.objects.filter(einddatum__isnull=True)
+        .values_list("client_id", flat=True)
+        .distinct()
+        .order_by("client_id")[:aantal]
+    )
+    wand, cpu = time.perf_counter(), time.process_time()
+    uitkomst = uitvoeren.voer_uit(door=consulent, scenario=scenario, besluitdatum=vandaag, clienten=clienten)
+    uit_s, uit_cpu = time.perf_counter() - wand, time.process_time() - cpu
+    n = uitkomst.omgezet
+    print(
+        f"execution: {n} clients converted in {uit_s:.2f} s ({n / uit_s:,.1f} clients/s; "
+        f"cpu {uit_cpu:.2f} s); {len(uitkomst.niet_omgezet)} not converted",
+        flush=True,
+    )
+    beste = 0.0
+    for processen in (1, 2):
+        wand, cpu = time.perf_counter(), time.process_time()
+        brieven = uitvoeren.maak_brieven(door=consulent, ronde=uitkomst.ronde, processen=processen)
+        s, c = time.perf_counter() - wand, time.process_time() - cpu
+        uitkomst.ronde.refresh_from_db()
+        print(
+            f"letters ({processen} process{'es' if processen > 1 else ''}): {brieven} letters in {s:.2f} s "
+            f"({brieven / s:,.1f} letters/s; cpu of the main process {c:.2f} s); merged PDF "
+            f"{len(bytes(uitkomst.ronde.samengevoegd)) / 1e6:.1f} MB",
+            flush=True,
+        )
+        beste = max(beste, brieven / s)
+    return beste
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class ConversieConfig(AppConfig):
+    name = "resultaat.conversie"
+    verbose_name = "Conversie"

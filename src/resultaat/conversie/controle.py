@@ -1,0 +1,201 @@
+"""The checks of one row of existing indications, each with a Dutch message that names the column.
+
+``lees_regel`` turns the cells of a row into a :class:`Regel` or raises :class:`Afgekeurd` with every
+problem of the row at once, so that the report tells the whole story of a row in one line.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from resultaat.core.validators import bsn_is_valid
+
+MAX_UREN_PER_WEEK = Decimal(40)
+TUSSENVOEGSELS = frozenset(
+    {"van", "de", "der", "den", "het", "ten", "ter", "te", "in", "'t", "op", "la", "le", "el"}
+)
+
+
+class Afgekeurd(Exception):
+    def __init__(self, problemen: list[str]) -> None:
+        super().__init__("; ".join(problemen))
+        self.problemen = problemen
+
+
+@dataclass
+class Naam:
+    voorletters: str
+    tussenvoegsel: str
+    achternaam: str
+
+
+@dataclass
+class Regel:
+    """One valid row: the client's details and the old indication."""
+
+    nummer: int
+    bsn: str
+    naam: Naam
+    geboortedatum: dt.date
+    straat: str
+    huisnummer: str
+    postcode: str
+    woonplaats: str
+    gemeente_id: int
+    product: str
+    uren: Decimal
+    aanbieder_id: int
+    begindatum: dt.date
+    einddatum: dt.date | None
+    besluitdatum: dt.date
+
+
+def _tekst(waarde: Any) -> str:
+    if waarde is None:
+        return ""
+    if isinstance(waarde, float) and waarde.is_integer():
+        return str(int(waarde))
+    return str(waarde).strip()
+
+
+def lees_datum(waarde: Any) -> dt.date | None:
+    """A date from a cell: an Excel date, dd-mm-jjjj, d-m-jjjj, jjjj-mm-dd (with / or . as well)."""
+    if isinstance(waarde, dt.datetime):
+        return waarde.date()
+    if isinstance(waarde, dt.date):
+        return waarde
+    tekst = _tekst(waarde)
+    if not tekst:
+        return None
+    delen = re.split(r"[-/.]", tekst.split(" ")[0])
+    if len(delen) != 3 or not all(d.isdigit() for d in delen):
+        raise ValueError(tekst)
+    if len(delen[0]) == 4:
+        jaar, maand, dag = (int(d) for d in delen)
+    else:
+        dag, maand, jaar = (int(d) for d in delen)
+    return dt.date(jaar, maand, dag)
+
+
+def splits_naam(tekst: str) -> Naam:
+    """ "J.P. de Vries", "Vries, J.P. de" or "de Vries": initials, prefix and surname."""
+    if "," in tekst:
+        achter, voor = (d.strip() for d in tekst.split(",", 1))
+        woorden = voor.split()
+        voorletters = " ".join(w for w in woorden if w.lower() not in TUSSENVOEGSELS)
+        tussen = " ".join(w for w in woorden if w.lower() in TUSSENVOEGSELS)
+        return Naam(voorletters, tussen, achter)
+    woorden = tekst.split()
+    letters: list[str] = []
+    while woorden[:-1] and woorden[0].endswith("."):
+        letters.append(woorden.pop(0))
+    voegsels: list[str] = []
+    while woorden[:-1] and woorden[0].lower() in TUSSENVOEGSELS:
+        voegsels.append(woorden.pop(0))
+    return Naam(" ".join(letters), " ".join(voegsels), " ".join(woorden))
+
+
+def splits_adres(tekst: str) -> tuple[str, str]:
+    gevonden = re.match(r"^(.*?)\s+(\d+\s*\S*)$", tekst)
+    return (gevonden.group(1), gevonden.group(2)) if gevonden else (tekst, "")
+
+
+def _datum(cellen: dict[str, Any], veld: str, label: str, problemen: list[str]) -> dt.date | None:
+    try:
+        datum = lees_datum(cellen.get(veld))
+    except ValueError:
+        problemen.append(f"{label} '{_tekst(cellen.get(veld))}' is geen geldige datum (dd-mm-jjjj)")
+        return None
+    return datum
+
+
+def lees_regel(
+    nummer: int,
+    cellen: dict[str, Any],
+    *,
+    gemeenten: dict[str, int],
+    aanbieders: dict[str, int],
+) -> Regel:
+    """Check one row; ``gemeenten`` maps a code or lower-case name to a gemeente the user may import for,
+    ``aanbieders`` an AGB code to a provider."""
+    problemen: list[str] = []
+    bsn = re.sub(r"\D", "", _tekst(cellen.get("bsn"))).zfill(9) if _tekst(cellen.get("bsn")) else ""
+    if not bsn:
+        problemen.append("BSN ontbreekt")
+    elif len(bsn) != 9 or not bsn_is_valid(bsn):
+        problemen.append("BSN voldoet niet aan de elfproef")
+    naamtekst = _tekst(cellen.get("naam"))
+    naam = splits_naam(naamtekst) if naamtekst else None
+    if naam is None or not naam.achternaam:
+        problemen.append("naam ontbreekt")
+    geboren = _datum(cellen, "geboortedatum", "geboortedatum", problemen)
+    if geboren is None and not any(p.startswith("geboortedatum") for p in problemen):
+        problemen.append("geboortedatum ontbreekt")
+    gemeentetekst = _tekst(cellen.get("gemeente"))
+    gemeente_id = gemeenten.get(gemeentetekst.zfill(4) if gemeentetekst.isdigit() else gemeentetekst.lower())
+    if gemeente_id is None:
+        problemen.append(
+            f"gemeente '{gemeentetekst}' is niet de gemeente van deze import"
+            if gemeentetekst
+            else "gemeente ontbreekt"
+        )
+    product = _tekst(cellen.get("product")).upper().replace(" ", "")
+    if not product:
+        problemen.append("product ontbreekt")
+    elif len(product) > 20:
+        problemen.append(f"product '{product}' is te lang")
+    urentekst = _tekst(cellen.get("uren")).replace(",", ".")
+    uren = None
+    try:
+        uren = Decimal(urentekst).quantize(Decimal("0.01"))
+    except InvalidOperation:
+        problemen.append(
+            f"uren per week '{urentekst}' is geen getal" if urentekst else "uren per week ontbreekt"
+        )
+    if uren is not None and not (0 < uren <= MAX_UREN_PER_WEEK):
+        problemen.append(f"uren per week {urentekst} ligt niet tussen 0 en {MAX_UREN_PER_WEEK}")
+    agb = re.sub(r"\D", "", _tekst(cellen.get("agb")))
+    aanbieder_id = aanbieders.get(agb.zfill(8)) if agb else None
+    if aanbieder_id is None:
+        problemen.append(f"aanbieder met AGB-code '{agb}' is onbekend" if agb else "AGB-code ontbreekt")
+    begin = _datum(cellen, "begindatum", "begindatum", problemen)
+    if begin is None and not any(p.startswith("begindatum") for p in problemen):
+        problemen.append("begindatum ontbreekt")
+    eind = _datum(cellen, "einddatum", "einddatum", problemen)
+    if begin and eind and eind < begin:
+        problemen.append("einddatum ligt voor de begindatum")
+    besluit = _datum(cellen, "besluitdatum", "besluitdatum", problemen)
+    if besluit is None and not any(p.startswith("besluitdatum") for p in problemen):
+        problemen.append("besluitdatum ontbreekt")
+    if geboren and begin and begin < geboren:
+        problemen.append("begindatum ligt voor de geboortedatum")
+    if problemen:
+        raise Afgekeurd(problemen)
+    assert naam and geboren and gemeente_id and uren is not None and aanbieder_id and begin and besluit
+    straat, huisnummer = splits_adres(_tekst(cellen.get("adres")))
+    postcode = _tekst(cellen.get("postcode")).upper().replace(" ", "")
+    if postcode and re.fullmatch(r"[1-9]\d{3}[A-Z]{2}", postcode):
+        postcode = f"{postcode[:4]} {postcode[4:]}"
+    else:
+        postcode = ""
+    return Regel(
+        nummer=nummer,
+        bsn=bsn,
+        naam=naam,
+        geboortedatum=geboren,
+        straat=straat[:100],
+        huisnummer=huisnummer[:12],
+        postcode=postcode,
+        woonplaats=_tekst(cellen.get("woonplaats"))[:80],
+        gemeente_id=gemeente_id,
+        product=product,
+        uren=uren,
+        aanbieder_id=aanbieder_id,
+        begindatum=begin,
+        einddatum=eind,
+        besluitdatum=besluit,
+    )

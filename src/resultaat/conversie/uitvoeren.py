@@ -1,0 +1,321 @@
+"""Executing a scenario: per converted client a wijzigingsbeschikking through the toegang services (melding,
+onderzoek, aanvraag, indicatie, choice of the same provider, besluit with its toewijzing and 301), the
+old indication and the toewijzingen of the old administration ended the day before, and the letters in
+batch. A round is undone by letting its decisions lapse (:func:`toegang.bekendmaking.laat_vervallen`)
+until the letters are sent; after that each decision stands and is changed by a decision of its own.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections.abc import Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+from pypdf import PdfWriter
+
+from resultaat.brieven.render import pdf
+from resultaat.catalogus.models import IntensiteitNiveau, Resultaat
+from resultaat.conversie.models import BestaandeIndicatie, Omzetregel, Omzetronde, Omzetting, Scenario
+from resultaat.conversie.scenario import in_zorg_op
+from resultaat.core.audit.context import acting_as
+from resultaat.core.codes import WMO002RedenWijziging
+from resultaat.core.opmaak import datum_of_onbepaald, lange_datum
+from resultaat.toegang import services as toegang
+from resultaat.toegang.bekendmaking import laat_vervallen, leg_verzending_vast
+from resultaat.toegang.brieven import beschikking_html
+from resultaat.toegang.controles import controleer_consulent
+from resultaat.toewijzingen.models import Toewijzing
+from resultaat.toewijzingen.services import wijzig_einddatum
+
+EEN_DAG = dt.timedelta(days=1)
+
+
+@dataclass
+class Uitkomst:
+    ronde: Omzetronde
+    omgezet: int = 0
+    niet_omgezet: list[str] = field(default_factory=list)
+
+
+def _regel(regels: Sequence[Omzetregel], ind: BestaandeIndicatie) -> Omzetregel | None:
+    return next((r for r in regels if r.omvat(ind.product, ind.minuten_per_week)), None)
+
+
+def _resultaat(regel: Omzetregel) -> Resultaat:
+    if regel.resultaat is not None:
+        return regel.resultaat
+    product = regel.nieuw_product
+    if product.resultaat is not None:
+        return product.resultaat
+    # A product of a domain (begeleiding by level) serves the domain's results without products or time
+    # bands of their own: the first one.
+    gevonden = (
+        Resultaat.objects.filter(
+            domein_id=product.domein_id, producten__isnull=True, tijdsbanden__isnull=True
+        )
+        .order_by("volgorde", "naam")
+        .first()
+    )
+    if gevonden is None:
+        raise ValidationError(f"{product} hoort bij geen resultaat in de catalogus.")
+    return gevonden
+
+
+# The old indications say hours, not how often: the intensity of seed 001 follows from the hours per week
+# (the product's own intensity first). Upper bounds in hours per week, inclusive.
+INTENSITEIT_NAAR_UREN: tuple[tuple[str, float], ...] = (
+    ("incidenteel", 0.99),
+    ("wekelijks", 2),
+    ("meerdere-keren-per-week", 10),
+    ("dagelijks", 40),
+)
+
+
+def _intensiteit(product: Any, ind: BestaandeIndicatie, datum: dt.date) -> Any:
+    if product.intensiteit is not None or product.tijdsband_id is not None:
+        return product.intensiteit
+    code = next(c for c, tot in INTENSITEIT_NAAR_UREN if float(ind.uren_per_week) <= tot)
+    return IntensiteitNiveau.objects.geldig_op(datum).filter(code=code).first()
+
+
+def _motivering(ind: BestaandeIndicatie, ingang: dt.date, overgang_weken: int) -> str:
+    overgang = (
+        f" U krijgt een overgangsperiode van {overgang_weken} weken om aan de nieuwe situatie te wennen: "
+        "tot dan blijft uw oude besluit gelden."
+        if overgang_weken
+        else ""
+    )
+    uren = f"{ind.uren_per_week.normalize():f}".replace(".", ",")
+    return (
+        f"De gemeente koopt de ondersteuning sinds kort in op resultaat. Dit besluit wijzigt uw besluit van "
+        f"{lange_datum(ind.besluitdatum)} over {ind.product} ({uren} uur per week bij {ind.aanbieder}). "
+        f"Dat besluit geldt tot en met {lange_datum(ingang - EEN_DAG)}; vanaf {lange_datum(ingang)} geldt "
+        f"dit besluit.{overgang}"
+    )
+
+
+def _zet_om(
+    *, door: Any, ronde: Omzetronde, ind: BestaandeIndicatie, regel: Omzetregel, moment: dt.datetime | None
+) -> Omzetting:
+    """One client, all or nothing: the decision through the toegang services and the old ends."""
+    ingang, datum = ronde.ingangsdatum, ronde.besluitdatum
+    product = regel.nieuw_product
+    resultaat = _resultaat(regel)
+    with transaction.atomic(), acting_as(door):
+        # A second round at the same time: the row lock makes the later one see the conversion.
+        if (
+            not BestaandeIndicatie.objects.select_for_update()
+            .filter(pk=ind.pk, omgezet_op__isnull=True)
+            .exists()
+        ):
+            raise ValidationError("Deze cliënt is al omgezet.")
+        melding = toegang.registreer_melding(
+            door=door,
+            client=ind.client,
+            ontvangen_op=datum,
+            wijze="digitaal",
+            hulpvraag=f"Omzetting van {ind.product} naar ondersteuning op resultaat ({ronde.scenario}).",
+        )
+        onderzoek = toegang.leg_onderzoek_vast(
+            door=door,
+            melding=melding,
+            datum_gesprek=datum,
+            situatie=f"Bestaande indicatie: {ind.product}, {ind.uren_per_week} uur per week.",
+            resultaten=[toegang.GekozenResultaat(resultaat=resultaat)],
+            afronden=True,
+        )
+        aanvraag = toegang.registreer_aanvraag(door=door, onderzoek=onderzoek, ontvangen_op=datum)
+        indicatie = toegang.leg_indicatie_vast(
+            door=door,
+            aanvraag=aanvraag,
+            resultaat=resultaat,
+            ingangsdatum=ingang,
+            einddatum=ind.einddatum if ind.einddatum and ind.einddatum > ingang else None,
+            complexiteit=product.complexiteit,
+            intensiteit=_intensiteit(product, ind, ingang),
+            minuten_per_week=regel.minuten_na,
+            omvang_per_week=ind.uren_per_week if product.omvang_eenheid == "uren" else None,
+        )
+        toegang.kies_aanbieder(door=door, indicatie=indicatie, aanbieder=ind.aanbieder)
+        oud: dict[str, str | None] = {}
+        per = ingang - EEN_DAG
+        lopend = Toewijzing.objects.filter(
+            client=ind.client, aanbieder=ind.aanbieder, beschikt_resultaat__isnull=True, ingangsdatum__lte=per
+        ).filter(Q(einddatum__isnull=True) | Q(einddatum__gt=per))
+        for t in lopend.exclude(reden_wijziging=WMO002RedenWijziging.VERWIJDERD):
+            oud[str(t.pk)] = t.einddatum.isoformat() if t.einddatum else None
+            wijzig_einddatum(
+                door=door,
+                toewijzing=t,
+                einddatum=per,
+                reden=WMO002RedenWijziging.NIEUWE_BEKOSTIGING,
+                moment=moment,
+            )
+        beschikking = toegang.neem_besluit(
+            door=door,
+            aanvraag=aanvraag,
+            besluitdatum=datum,
+            motivering=_motivering(ind, ingang, ronde.overgang_weken),
+            moment=moment,
+        )
+        omzetting = Omzetting.objects.create(
+            ronde=ronde,
+            indicatie=ind,
+            client=ind.client,
+            beschikking=beschikking,
+            oude_einddatum=ind.einddatum,
+            oude_toewijzingen=oud,
+        )
+        ind.einddatum, ind.omgezet_op = per, ingang
+        ind.save(update_fields=["einddatum", "omgezet_op"])
+    return omzetting
+
+
+def voer_uit(
+    *,
+    door: Any,
+    scenario: Scenario,
+    besluitdatum: dt.date,
+    overgang_weken: int = 0,
+    producten: Iterable[str] = (),
+    clienten: Iterable[int] = (),
+    moment: dt.datetime | None = None,
+) -> Uitkomst:
+    """Convert the clients of this phase (every old indication in force on the conversion date, or only
+    these old ``producten`` or ``clienten``): each gets a wijzigingsbeschikking that starts after the
+    transition period. A client that cannot be converted (no rule, no contract for the new product) is
+    named with the reason and left as he was; a client already converted is never converted again."""
+    controleer_consulent(door, scenario.gemeente)
+    if overgang_weken < 0 or overgang_weken > 52:
+        raise ValidationError({"overgang_weken": "Kies een overgangsperiode van 0 tot en met 52 weken."})
+    ingang = scenario.omzetdatum + dt.timedelta(weeks=overgang_weken)
+    if ingang <= besluitdatum:
+        raise ValidationError(
+            {"besluitdatum": "Het besluit moet vóór de ingangsdatum van de nieuwe besluiten vallen."}
+        )
+    producten, clienten = list(producten), list(clienten)
+    indicaties = BestaandeIndicatie.objects.filter(in_zorg_op(scenario.gemeente_id, scenario.omzetdatum))
+    if producten:
+        indicaties = indicaties.filter(product__in=producten)
+    if clienten:
+        indicaties = indicaties.filter(client_id__in=clienten)
+    fase = ", ".join(producten) or ("een groep cliënten" if clienten else "alle cliënten")
+    regels = list(scenario.regels.select_related("nieuw_product__resultaat", "resultaat"))
+    with acting_as(door):
+        ronde = Omzetronde.objects.create(
+            scenario=scenario,
+            besluitdatum=besluitdatum,
+            overgang_weken=overgang_weken,
+            ingangsdatum=ingang,
+            fase=fase[:200],
+            uitgevoerd_door=door,
+        )
+    uitkomst = Uitkomst(ronde=ronde)
+    for ind in indicaties.select_related("client", "aanbieder").order_by("client_id", "begindatum"):
+        regel = _regel(regels, ind)
+        naam = f"{ind.client} ({ind.product}, {ind.uren_per_week} uur per week)"
+        if regel is None:
+            uitkomst.niet_omgezet.append(f"{naam}: geen omzetregel.")
+            continue
+        try:
+            _zet_om(door=door, ronde=ronde, ind=ind, regel=regel, moment=moment)
+        except ValidationError as fout:
+            uitkomst.niet_omgezet.append(f"{naam}: {' '.join(fout.messages)}")
+            continue
+        uitkomst.omgezet += 1
+    return uitkomst
+
+
+def _pdf_van(html: str) -> bytes:
+    return pdf(html)
+
+
+def maak_brieven(*, door: Any, ronde: Omzetronde, processen: int = 1) -> int:
+    """One PDF per client (kept with the omzetting) and one merged PDF of the round for printing. The
+    letters are rendered in ``processen`` processes (WeasyPrint is CPU bound). Not for a round that was
+    undone or whose letters were sent."""
+    controleer_consulent(door, ronde.scenario.gemeente)
+    _open(ronde)
+    omzettingen = list(ronde.omzettingen.select_related("beschikking"))
+    htmls = [beschikking_html(o.beschikking) for o in omzettingen]
+    if processen > 1 and len(htmls) > 1:
+        with ProcessPoolExecutor(max_workers=processen) as pool:
+            pdfs = list(pool.map(_pdf_van, htmls, chunksize=max(1, len(htmls) // (4 * processen))))
+    else:
+        pdfs = [pdf(h) for h in htmls]
+    samen = PdfWriter()
+    for inhoud in pdfs:
+        samen.append(io.BytesIO(inhoud))
+    uit = io.BytesIO()
+    samen.write(uit)
+    with transaction.atomic():
+        for o, inhoud in zip(omzettingen, pdfs, strict=True):
+            o.brief = inhoud
+            o.save(update_fields=["brief"])
+        ronde.samengevoegd = uit.getvalue()
+        ronde.save(update_fields=["samengevoegd"])
+    return len(pdfs)
+
+
+def _open(ronde: Omzetronde) -> None:
+    if ronde.ongedaan_op is not None:
+        raise ValidationError("Deze omzetting is al ongedaan gemaakt.")
+    if ronde.verzonden_op is not None:
+        raise ValidationError(
+            f"De brieven zijn op {datum_of_onbepaald(ronde.verzonden_op)} verzonden: de besluiten gelden. "
+            "Een wijziging gaat nu met een nieuw besluit per cliënt."
+        )
+
+
+def verzend(*, door: Any, ronde: Omzetronde, op: dt.date) -> Omzetronde:
+    """The letters of the round were sent on ``op``: from then on the round cannot be undone."""
+    controleer_consulent(door, ronde.scenario.gemeente)
+    _open(ronde)
+    if not ronde.samengevoegd:
+        raise ValidationError("Maak eerst de brieven.")
+    with transaction.atomic(), acting_as(door):
+        leg_verzending_vast(
+            door=door,
+            beschikkingen=[o.beschikking for o in ronde.omzettingen.select_related("beschikking")],
+            op=op,
+        )
+        ronde.verzonden_op = op
+        ronde.save(update_fields=["verzonden_op"])
+    return ronde
+
+
+def maak_ongedaan(*, door: Any, ronde: Omzetronde, moment: dt.datetime | None = None) -> Omzetronde:
+    """Undo a round whose letters were not sent: each decision lapses (its toewijzing removed with a 301,
+    reden 13), the old toewijzingen get their earlier end back (a 301, reden 14) and the old indication
+    holds again. All or nothing."""
+    controleer_consulent(door, ronde.scenario.gemeente)
+    _open(ronde)
+    with transaction.atomic(), acting_as(door):
+        for o in ronde.omzettingen.select_related("beschikking", "indicatie"):
+            laat_vervallen(
+                door=door,
+                beschikking=o.beschikking,
+                motivering="De omzetting is teruggedraaid voordat de brief is verzonden.",
+                moment=moment,
+            )
+            for pk, einde in o.oude_toewijzingen.items():
+                wijzig_einddatum(
+                    door=door,
+                    toewijzing=Toewijzing.objects.get(pk=int(pk)),
+                    einddatum=dt.date.fromisoformat(einde) if einde else None,
+                    reden=WMO002RedenWijziging.ADMINISTRATIEVE_CORRECTIE,
+                    moment=moment,
+                )
+            ind = o.indicatie
+            ind.einddatum, ind.omgezet_op = o.oude_einddatum, None
+            ind.save(update_fields=["einddatum", "omgezet_op"])
+        ronde.ongedaan_op = timezone.now()
+        ronde.save(update_fields=["ongedaan_op"])
+    return ronde
