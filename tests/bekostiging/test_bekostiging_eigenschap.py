@@ -86,7 +86,12 @@ def _wijzig_tarief(product, vanaf: dt.date, bedrag: int) -> None:
 
 
 @pytest.mark.django_db
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=60,
+    deadline=None,
+    derandomize=True,  # the same 60 sequences on every run; the open case below is pinned on its own
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
 @given(beleid=beleid, gebeurtenissen=st.lists(gebeurtenis, min_size=1, max_size=14))
 @example(  # a re-indication at another provider while the old toewijzing runs on, settled before resolved
     beleid={
