@@ -42,6 +42,7 @@ SECTIES: dict[str, Sectie] = {
         Sectie("auditlog", "Auditlog", "web:audit-list"),
         Sectie("bekostiging", "Bekostiging", "web:afrekenrun-list"),
         Sectie("specificaties", "Betaalspecificaties", "web:betaalbatch-list"),
+        Sectie("cak", "CAK-leveringen", "web:cak-leveringen"),
         Sectie("beheer", "Beheer", "admin:index"),
     ]
 }
@@ -68,6 +69,7 @@ ROL_MENU: dict[str, tuple[tuple[str, str | None], ...]] = {
     ),
     Rol.FINANCIEEL: (
         ("bekostiging", None),
+        ("cak", None),
         ("toewijzingen", None),
         ("aanbieders", None),
         ("berichten", None),
