@@ -120,7 +120,7 @@ MENUS = {
         "Sociale kaart",
     ],
     Rol.CONTRACTMANAGER: ["Aanbieders", "Contracten", "Catalogus", "Toewijzingen"],
-    Rol.FINANCIEEL: ["Bekostiging", "Toewijzingen", "Aanbieders", "Berichten"],
+    Rol.FINANCIEEL: ["Bekostiging", "CAK-leveringen", "Toewijzingen", "Aanbieders", "Berichten"],
     Rol.BEHEERDER: ["Catalogus", "Contracten", "Aanbieders", "Sociale kaart", "Beheer"],
     Rol.AUDITOR: ["Cliënten zoeken", "Auditlog"],
     Rol.AANBIEDER: [

@@ -133,6 +133,7 @@ class CakBestandView(SectieMixin, View):
 
     secties = SECTIE
     geweigerd_als_404 = True
+    model = CakBericht
 
     def get(self, request: HttpRequest, pk: int) -> HttpResponseBase:
         bericht = get_object_or_404(
