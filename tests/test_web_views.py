@@ -121,7 +121,7 @@ MENUS = {
         "Omzetting",
     ],
     Rol.CONTRACTMANAGER: ["Aanbieders", "Contracten", "Catalogus", "Toewijzingen", "Conversie"],
-    Rol.FINANCIEEL: ["Bekostiging", "Toewijzingen", "Aanbieders", "Berichten"],
+    Rol.FINANCIEEL: ["Bekostiging", "CAK-leveringen", "Toewijzingen", "Aanbieders", "Berichten"],
     Rol.BEHEERDER: ["Catalogus", "Contracten", "Aanbieders", "Sociale kaart", "Conversie", "Beheer"],
     Rol.AUDITOR: ["Cliënten zoeken", "Auditlog"],
     Rol.AANBIEDER: [

@@ -101,7 +101,8 @@ def test_wmo405_voor_een_maand_met_mutaties(alkmaar, alice, maart):
 
 def test_niets_twee_keer_en_de_stop_gaat_als_eigen_melding(alkmaar, alice, maart):
     cak.maak_wmo405(door=alice, gemeente=alkmaar, maand=D(2026, 3, 1))
-    assert cak.maak_wmo405(door=alice, gemeente=alkmaar, maand=D(2026, 3, 1)) is None
+    with pytest.raises(ValidationError, match=r"De WMO405 voor maart 2026 is al op .* verstuurd"):
+        cak.maak_wmo405(door=alice, gemeente=alkmaar, maand=D(2026, 3, 1))
     toewijzing = maart["start"].toewijzingen.get()
     toewijzing.einddatum = D(2026, 4, 30)
     toewijzing.save()
@@ -119,9 +120,10 @@ def test_een_gewijzigde_begindatum_gaat_opnieuw_als_correctie(alkmaar, alice, ma
     toewijzing = maart["start"].toewijzingen.get()
     toewijzing.ingangsdatum = D(2026, 3, 16)
     toewijzing.save()
-    bericht = cak.maak_wmo405(door=alice, gemeente=alkmaar, maand=D(2026, 3, 1))
+    bericht = cak.maak_wmo405(door=alice, gemeente=alkmaar, maand=D(2026, 4, 1))
     root, uit = regels_van(bericht)
-    assert uit == {
+    assert set(uit) == {"Start", "Later"}
+    assert {"Start": uit["Start"]} == {
         "Start": {
             "mutatie": "correctie",
             "begin": "2026-03-16",
@@ -137,10 +139,10 @@ def test_een_gewijzigde_begindatum_gaat_opnieuw_als_correctie(alkmaar, alice, ma
 def test_een_vervallen_periode_wordt_ingetrokken(alkmaar, alice, maart):
     cak.maak_wmo405(door=alice, gemeente=alkmaar, maand=D(2026, 3, 1))
     maart["start"].toewijzingen.update(reactie="geretourneerd")
-    bericht = cak.maak_wmo405(door=alice, gemeente=alkmaar, maand=D(2026, 3, 1))
+    bericht = cak.maak_wmo405(door=alice, gemeente=alkmaar, maand=D(2026, 4, 1))
     _, uit = regels_van(bericht)
     assert uit["Start"]["mutatie"] == "intrekking"
-    assert cak.maak_wmo405(door=alice, gemeente=alkmaar, maand=D(2026, 3, 1)) is None
+    assert cak.maak_wmo405(door=alice, gemeente=alkmaar, maand=D(2026, 5, 1)) is None
 
 
 def antwoord(bericht, afgekeurd=(), referentie="CAK-406-1"):
@@ -176,7 +178,7 @@ def test_wmo406_afgekeurde_melding_komt_op_de_werklijst(alkmaar, alice, maart):
         == 0
     )
     maart["stop"].toewijzingen.update(ingangsdatum=D(2025, 10, 6))
-    opnieuw = cak.maak_wmo405(door=alice, gemeente=alkmaar, maand=D(2026, 4, 1))
+    opnieuw = cak.maak_wmo405(door=alice, gemeente=alkmaar, maand=D(2026, 5, 1))
     assert opnieuw.meldingen.get(client=maart["stop"]).soort == MeldingSoort.START
 
 
@@ -212,3 +214,10 @@ def test_commandos_maken_en_lezen_de_bestanden(alkmaar, maart, tmp_path, capsys)
     call_command("cak_wmo406", "--gemeente", "0361", str(retour))
     assert "4 meldingen, 1 afgekeurd" in capsys.readouterr().out
     assert bestand.read_text(encoding="utf-8") == bericht.inhoud
+
+
+def test_een_maand_die_nog_niet_begonnen_is_wordt_geweigerd(alkmaar, alice, maart):
+    volgende = cak.regels.volgende_maand(dt.date.today())
+    with pytest.raises(ValidationError, match="nog niet begonnen"):
+        cak.maak_wmo405(door=alice, gemeente=alkmaar, maand=volgende)
+    assert not CakMelding.objects.exists()

@@ -44,6 +44,7 @@ SECTIES: dict[str, Sectie] = {
         Sectie("specificaties", "Betaalspecificaties", "web:betaalbatch-list"),
         Sectie("conversie", "Conversie", "web:conversie"),
         Sectie("omzetting", "Omzetting", "web:conversie-omzetting"),
+        Sectie("cak", "CAK-leveringen", "web:cak-leveringen"),
         Sectie("beheer", "Beheer", "admin:index"),
     ]
 }
@@ -72,6 +73,7 @@ ROL_MENU: dict[str, tuple[tuple[str, str | None], ...]] = {
     ),
     Rol.FINANCIEEL: (
         ("bekostiging", None),
+        ("cak", None),
         ("toewijzingen", None),
         ("aanbieders", None),
         ("berichten", None),

@@ -19,6 +19,7 @@ from django.utils import timezone
 from resultaat.clienten.models import Client
 from resultaat.core.audit.context import acting_as
 from resultaat.core.audit.gebeurtenissen import leg_vast
+from resultaat.core.opmaak import MAANDEN, datum
 from resultaat.eigen_bijdrage import regels
 from resultaat.eigen_bijdrage.cak_export import IebXmlExporter, Wmo405, Wmo405Regel, exporter
 from resultaat.eigen_bijdrage.gebeurtenissen import WMO405_AANGEMAAKT, WMO406_VERWERKT
@@ -29,6 +30,7 @@ from resultaat.eigen_bijdrage.models import (
     MeldingSoort,
     MeldingStatus,
 )
+from resultaat.organisaties.models import Gemeente
 from resultaat.werklijst.models import WerklijstItem
 
 
@@ -128,9 +130,11 @@ def maak_wmo405(
     *, door: Any, gemeente: Any, maand: dt.date, dagtekening: dt.date | None = None
 ) -> CakBericht | None:
     """The WMO405 of a gemeente for a month: every person whose eigen bijdrage started, stopped or
-    changed since the last delivery. None when there is nothing to tell the CAK."""
+    changed since the last delivery. None when there is nothing to tell the CAK. One file per month:
+    a month already sent or not yet begun is refused; later changes go with the next month's file."""
     maand = regels.maand(maand)
     dagtekening = dagtekening or timezone.localdate()
+    _controleer_maand(gemeente, maand)
     instelling = regels.instelling_van(gemeente)
     vrijgesteld = regels.vrijgestelde_product_ids(instelling)
     per_client = regels.voorzieningen_per_client(instelling.trigger, gemeente=gemeente)
@@ -154,6 +158,8 @@ def maak_wmo405(
         return None
     exp = exporter()
     with transaction.atomic(), acting_as(door):
+        Gemeente.objects.select_for_update().filter(pk=gemeente.pk).first()  # one maker at a time
+        _controleer_maand(gemeente, maand)
         volgnummer = CakBericht.objects.filter(gemeente=gemeente, soort=CakBerichtSoort.WMO405).count() + 1
         referentie = f"{gemeente.code}-405-{maand:%Y%m}-{volgnummer:03d}"
         bericht = CakBericht.objects.create(
@@ -190,6 +196,29 @@ def maak_wmo405(
         bericht.save(update_fields=["bestandsnaam", "inhoud"])
         leg_vast(WMO405_AANGEMAAKT, bericht, bestand=bericht.bestandsnaam, aantal=len(meldingen))
     return bericht
+
+
+def maandnaam(maand: dt.date) -> str:
+    return f"{MAANDEN[maand.month - 1]} {maand.year}"
+
+
+def _controleer_maand(gemeente: Any, maand: dt.date) -> None:
+    if maand > regels.maand(timezone.localdate()):
+        raise ValidationError(
+            f"De WMO405 voor {maandnaam(maand)} kan nog niet worden gemaakt: die maand is nog niet begonnen."
+        )
+    verzonden = (
+        CakBericht.objects.filter(gemeente=gemeente, soort=CakBerichtSoort.WMO405, periode=maand)
+        .order_by("aangemaakt_op")
+        .first()
+    )
+    if verzonden is not None:
+        op = datum(timezone.localtime(verzonden.aangemaakt_op))
+        raise ValidationError(
+            f"De WMO405 voor {maandnaam(maand)} is al op {op} "
+            f"aan het CAK verstuurd ({verzonden.bestandsnaam}). Wijzigingen gaan mee met de levering "
+            "van een volgende maand."
+        )
 
 
 def _regel(m: CakMelding) -> Wmo405Regel:

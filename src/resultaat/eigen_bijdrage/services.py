@@ -14,6 +14,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from resultaat.clienten.services import zoek_op_bsn
 from resultaat.core.audit.context import acting_as
 from resultaat.core.opmaak import euro, lange_datum
 from resultaat.eigen_bijdrage import regels
@@ -227,6 +228,26 @@ def leg_huisgenoot_vast(
     with transaction.atomic(), acting_as(door):
         huisgenoot.save()
     return huisgenoot
+
+
+def koppel_partner(*, door: Any, client: Any, bsn: str, vanaf: dt.date) -> Huisgenoot:
+    """Record as partner someone who is a client of the same gemeente too, found by BSN. The search
+    is in the access log ("gezocht"), as with the client search; whether the BSN exists elsewhere is
+    not told."""
+    partner = zoek_op_bsn(door=door, bsn=bsn)
+    if partner is None or partner.gemeente_id != client.gemeente_id:
+        raise ValidationError(
+            f"Er is geen cliënt met dit BSN in de gemeente {client.gemeente.naam}. Leg de partner dan "
+            "vast met naam en geboortedatum."
+        )
+    return leg_huisgenoot_vast(
+        door=door,
+        client=client,
+        rol=Rol.PARTNER,
+        geboortedatum=partner.geboortedatum,
+        vanaf=vanaf,
+        als_client=partner,
+    )
 
 
 def leg_vrijstelling_vast(

@@ -14,7 +14,7 @@ from django.utils import timezone
 from resultaat.clienten.models import Client
 from resultaat.core.web import FormActie, ScopedDetailView
 from resultaat.eigen_bijdrage import services
-from resultaat.eigen_bijdrage.web.forms import HuisgenootForm, VrijstellingForm
+from resultaat.eigen_bijdrage.web.forms import HuisgenootForm, PartnerForm, VrijstellingForm
 
 
 class _Huishouden(FormActie, ScopedDetailView):
@@ -32,6 +32,7 @@ class _Huishouden(FormActie, ScopedDetailView):
             "overzicht": services.overzicht_voor(self.object, timezone.localdate()),
             "huisgenoot_form": forms.get("huisgenoot_form") or HuisgenootForm(),
             "vrijstelling_form": forms.get("vrijstelling_form") or VrijstellingForm(),
+            "partner_form": forms.get("partner_form") or PartnerForm(),
             "vrijstellingen": self.object.vrijstellingen.order_by("vanaf"),
         }
         return render(self.request, self.template_name, context)
@@ -56,6 +57,19 @@ class HuishoudenView(_Huishouden):
 
     def opnieuw(self, form: Any) -> HttpResponse:
         return self.pagina(huisgenoot_form=form)
+
+
+class PartnerView(_Huishouden):
+    """Linking a partner who is a client of the gemeente too, found by BSN (sent by POST only)."""
+
+    form_class = PartnerForm
+
+    def uitvoeren(self, form: Any) -> str:
+        h = services.koppel_partner(door=self.request.user, client=self.object, **form.cleaned_data)
+        return f"{h.naam} is vastgelegd als partner; de eigen bijdrage houdt rekening met het huishouden."
+
+    def opnieuw(self, form: Any) -> HttpResponse:
+        return self.pagina(partner_form=form)
 
 
 class VrijstellingView(_Huishouden):
