@@ -86,12 +86,7 @@ def _wijzig_tarief(product, vanaf: dt.date, bedrag: int) -> None:
 
 
 @pytest.mark.django_db
-@settings(
-    max_examples=60,
-    deadline=None,
-    derandomize=True,  # the same 60 sequences on every run; the open case below is pinned on its own
-    suppress_health_check=[HealthCheck.function_scoped_fixture],
-)
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(beleid=beleid, gebeurtenissen=st.lists(gebeurtenis, min_size=1, max_size=14))
 @example(  # a re-indication at another provider while the old toewijzing runs on, settled before resolved
     beleid={
@@ -123,6 +118,18 @@ def _wijzig_tarief(product, vanaf: dt.date, bedrag: int) -> None:
         ("run",),
         ("overlijden", 80),
     ],
+)
+@example(  # an overlap held by one run and not resolved: the next run, with nothing changed, holds it again
+    beleid={
+        "deelperiode": "pro_rata",
+        "peildag": 1,
+        "tijdelijke_stop_dagen": 0,
+        "overlijden": "tot_datum",
+        "overstap": "deelperiode",
+        "grondslag": "start",
+        "plan_termijn_dagen": 0,
+    },
+    gebeurtenissen=[("start", 0), ("run",), ("herindicatie", 1), ("run",), ("run",)],
 )
 def test_never_paid_twice_for_a_day_and_paid_equals_due_of_the_plain_model(beleid, gebeurtenissen):
     # No margin: every run recomputes earlier periods only for the clients changed since the last one.

@@ -74,3 +74,27 @@ def test_the_control_recomputes_everything_and_reports_equal_or_a_difference(db,
         )
     with pytest.raises(CommandError, match="wijkt af"):
         call_command("settle", "--gemeente", "0361", "--period", "2017-P03", "--door", "frank", "--controle")
+
+
+def test_an_incremental_run_still_holds_an_unresolved_overlap_of_an_unchanged_client(db):
+    # Settled, then a re-indication at the other provider while the old toewijzing runs on: the next
+    # run holds both for P01 and P02. Nothing changes after that, yet the overlap is not resolved: the
+    # run after it still holds and lists both for P01 and P02, as a full run does.
+    w = maak_wereld()
+    oud = w.toewijzing(D(2017, 1, 1))
+    bk.afrekenen(gemeente=w.gemeente, periode=bk.zoek_periode(w.gemeente, "2017-P01"), door=w.fenna)
+    nieuw = w.toewijzing(D(2017, 1, 2), ingang=D(2017, 1, 2), aanbieder=w.zuid, client=oud.client)
+    bk.afrekenen(gemeente=w.gemeente, periode=bk.zoek_periode(w.gemeente, "2017-P02"), door=w.fenna)
+    res = bk.afrekenen(gemeente=w.gemeente, periode=bk.zoek_periode(w.gemeente, "2017-P03"), door=w.fenna)
+    assert not res.run.volledig
+    gehouden = {(k.periode.code, k.toewijzing_id) for k in res.conflicten}
+    assert gehouden == {(code, t.pk) for code in ("2017-P01", "2017-P02", "2017-P03") for t in (oud, nieuw)}
+    assert set(res.run.conflicten.values_list("periode__code", flat=True)) == {
+        "2017-P01",
+        "2017-P02",
+        "2017-P03",
+    }
+    volledig = bk.afrekenen(
+        gemeente=w.gemeente, periode=res.periode, door=w.fenna, dry_run=True, volledig=True
+    )
+    assert {(k.periode.code, k.toewijzing_id) for k in volledig.conflicten} == gehouden

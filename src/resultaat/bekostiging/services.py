@@ -562,6 +562,8 @@ def afrekenen(
         else:
             alles = None
         conflicten = _leg_conflicten_vast(run, gemeente, perioden, reference, stapel, vandaag, alles)
+        if alles is not None and vorige is not None:
+            conflicten += _neem_conflicten_over(run, vorige, perioden, alles)
         correcties = Afrekenregel.objects.filter(periode_id__in=[p.pid for p in perioden]).exists()
         with connection.cursor() as cur:
             cur.execute(
@@ -676,6 +678,32 @@ def _leg_conflicten_vast(
         for pid, client_id, tid, andere, aanbieder_id, p1, p2, eerste, laatste in rijen
     ]
     return Afrekenconflict.objects.bulk_create(conflicten)
+
+
+def _neem_conflicten_over(
+    run: Afrekenrun, vorige: Afrekenrun, perioden: list[PeriodeRij], alles: list[int]
+) -> list[Afrekenconflict]:
+    """An incremental run recomputes the earlier periods only for the clients that changed; for the
+    others nothing that decides an overlap changed since the previous run, so the overlaps that run held
+    still hold. They are held (and listed) again, so that the run shows every unresolved overlap, as a
+    full run would, and not only the ones of changed clients."""
+    eerder = [p.pid for p in perioden if p.pid not in set(alles)]
+    gewijzigd = Runwijziging.objects.filter(run=run).values("client_id")
+    over = Afrekenconflict.objects.filter(run=vorige, periode_id__in=eerder).exclude(client_id__in=gewijzigd)
+    return Afrekenconflict.objects.bulk_create(
+        Afrekenconflict(
+            run=run,
+            periode_id=k.periode_id,
+            client_id=k.client_id,
+            toewijzing_id=k.toewijzing_id,
+            andere_toewijzing_id=k.andere_toewijzing_id,
+            aanbieder_id=k.aanbieder_id,
+            reden=k.reden,
+            eerste_dag=k.eerste_dag,
+            laatste_dag=k.laatste_dag,
+        )
+        for k in over.order_by("id")
+    )
 
 
 def _samenvatting(run: Afrekenrun, periode: Periode) -> Runresultaat:
