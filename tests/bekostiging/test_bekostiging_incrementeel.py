@@ -11,6 +11,7 @@ from django.db import connection
 from resultaat.bekostiging import services as bk
 from resultaat.bekostiging.models import Afrekenregel, Runwijziging
 from resultaat.catalogus.models import Tarief
+from resultaat.core.audit.models import Actie, record_inzage
 from resultaat.core.codes import WMO588RedenBeeindiging
 from resultaat.toewijzingen import services as tw
 from tests.bekostiging.helpers import D, maak_wereld
@@ -43,6 +44,23 @@ def test_a_late_stop_is_corrected_by_recomputing_only_that_client(db):
         for r in Afrekenregel.objects.filter(run=res.run, soort="correctie")
     }
     assert correcties == {(t[1].pk, "2017-P01"): -10800, (t[1].pk, "2017-P02"): -21600}
+
+
+def test_reading_searching_exporting_or_printing_a_client_is_no_change_for_the_next_run(db):
+    w = maak_wereld()
+    t = [w.toewijzing(D(2017, 1, 1)) for _ in range(3)]
+    for code in ("2017-P01", "2017-P02"):
+        bk.afrekenen(gemeente=w.gemeente, periode=bk.zoek_periode(w.gemeente, code), door=w.fenna)
+    for actie in (Actie.GELEZEN, Actie.GEZOCHT, Actie.GEEXPORTEERD, Actie.AFGEDRUKT):
+        record_inzage([t[0].client], actie)
+    tw.meld_stop(
+        door=w.fenna, toewijzing=t[1], einddatum=D(2017, 1, 14), reden=WMO588RedenBeeindiging.VOLGENS_PLAN
+    )
+    res = bk.afrekenen(gemeente=w.gemeente, periode=bk.zoek_periode(w.gemeente, "2017-P03"), door=w.fenna)
+    # Only the stopped client is recomputed; the one who was only looked at is not.
+    assert set(Runwijziging.objects.filter(run=res.run).values_list("client_id", flat=True)) == {
+        t[1].client_id
+    }
 
 
 def test_a_tariff_change_recomputes_the_periods_it_touches_in_full(db):

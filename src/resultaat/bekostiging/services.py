@@ -59,7 +59,7 @@ from resultaat.catalogus.models import Product, Tarief, TariefPeriode
 from resultaat.contracten.models import Contract
 from resultaat.core.audit.context import acting_as
 from resultaat.core.audit.gebeurtenissen import leg_vast
-from resultaat.core.audit.models import Actie, AuditEvent, record
+from resultaat.core.audit.models import ALLEEN_INZAGE, Actie, AuditEvent, record
 from resultaat.core.codes import WMO002RedenWijziging
 from resultaat.core.opmaak import euro
 from resultaat.organisaties.models import Aanbieder, Gemeente
@@ -610,8 +610,10 @@ def _leg_wijzigingen_vast(run: Afrekenrun, vorige: Afrekenrun) -> None:
     with connection.cursor() as cur:
         cur.execute(
             f"INSERT INTO {w} (run_id, client_id) SELECT DISTINCT %s, client_id FROM {a} "  # noqa: S608
-            "WHERE tijdstip >= %s AND client_id IS NOT NULL AND actie <> %s",
-            [run.pk, sinds, Actie.GELEZEN],
+            "WHERE tijdstip >= %s AND client_id IS NOT NULL AND actie NOT IN ("
+            + ", ".join(["%s"] * len(ALLEEN_INZAGE))
+            + ")",
+            [run.pk, sinds, *sorted(ALLEEN_INZAGE)],
         )
 
 

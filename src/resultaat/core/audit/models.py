@@ -40,6 +40,11 @@ class Actie(models.TextChoices):
     GEBEURTENIS = "gebeurtenis", "gebeurtenis"
 
 
+# The actions that only look at client data (NEN 7513 access): they change nothing, so whoever asks
+# "what changed since" (the incremental settlement run) leaves them out.
+ALLEEN_INZAGE = frozenset({Actie.GELEZEN, Actie.GEZOCHT, Actie.GEEXPORTEERD, Actie.AFGEDRUKT})
+
+
 class AuditEventQuerySet(models.QuerySet["AuditEvent"]):
     def for_user(self, user: Any, clienten: models.QuerySet[Any]) -> AuditEventQuerySet:
         """The trail a user may read: everything for a superuser; for an auditor the events about
