@@ -44,6 +44,16 @@ MAX_PAGINAS = 60
 # Start page (0), the menu and what the start page links to (1), what those link to (2) and one step more
 # (3: from a client to its beschikking, plan and evaluation).
 DIEPTE = 3
+# Pages of the user guide's tasks, saved at 1280 px as <rol>-<naam>.png while the walk passes them.
+SCHERMAFDRUKKEN = {
+    ("consulent", "/werklijst/"): "consulent-werklijst",
+    ("aanbieder", "/portaal/"): "aanbieder-portaal",
+    ("financieel", "/bekostiging/runs/"): "financieel-bekostiging",
+    ("financieel", "/bekostiging/specificaties/"): "financieel-specificaties",
+    ("contractmanager", "/contracten/"): "contractmanager-contracten",
+    ("beheerder", "/catalogus/"): "beheerder-catalogus",
+    ("auditor", "/auditlog/"): "auditor-auditlog",
+}
 BREEDTES = {"1280": {"width": 1280, "height": 900}, "390": {"width": 390, "height": 844}}
 
 
@@ -154,7 +164,7 @@ def links(page: Any, basis: str) -> list[str]:
 
 
 def loop_en_controleer(
-    page: Any, basis: str, bron: str, extra: list[str]
+    page: Any, basis: str, bron: str, extra: list[str], schermafdrukken: dict[str, Path]
 ) -> tuple[list[str], dict[str, list[dict[str, Any]]]]:
     """Walk from the start page DIEPTE links deep, one page of each kind, then the extra pages; check
     each with axe."""
@@ -172,6 +182,8 @@ def loop_en_controleer(
         antwoord = page.goto(basis + pad)
         assert antwoord is not None and antwoord.status < 400, f"{pad} gaf {antwoord and antwoord.status}"
         bezocht.append(pad)
+        if pad in schermafdrukken:
+            page.screenshot(path=str(schermafdrukken[pad]))
         gevonden = axe(page, bron)
         if gevonden:
             bevindingen[pad] = gevonden
@@ -210,7 +222,10 @@ def test_every_main_page_of_the_role_passes_the_accessibility_check(
         .evaluate_all("links => links.map(a => a.href)")
     ]
     extra = voorbeelden(rol, ROLLEN[rol])
-    bezocht, bevindingen = loop_en_controleer(page, live_server.url, axe_bron, extra)
+    schermafdrukken = {
+        pad: screenshots / f"{naam}.png" for (r, pad), naam in SCHERMAFDRUKKEN.items() if r == rol
+    }
+    bezocht, bevindingen = loop_en_controleer(page, live_server.url, axe_bron, extra, schermafdrukken)
     print(f"{rol}: {len(bezocht)} pagina's gecontroleerd: {' '.join(bezocht)}")
     # The walk reached every page of the menu.
     assert set(menu) <= set(bezocht), set(menu) - set(bezocht)
