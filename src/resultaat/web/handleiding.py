@@ -125,9 +125,27 @@ class _NLDesignSystem(Treeprocessor):
             if element.tag == "img":
                 bron = element.get("src", "")
                 if bron.startswith(SCHERMAFDRUKKEN):
-                    element.set("src", static("handleiding/" + bron.removeprefix(SCHERMAFDRUKKEN)))
+                    naam = bron.removeprefix(SCHERMAFDRUKKEN)
+                    element.set("src", static("handleiding/" + naam))
+                    # Width and height reserve the image's place before it loads, so that opening the
+                    # guide at a section lands on that section and not on text pushed down by pictures.
+                    maat = _png_maat(Path(settings.BASE_DIR) / "docs" / "screenshots" / naam)
+                    if maat:
+                        element.set("width", str(maat[0]))
+                        element.set("height", str(maat[1]))
                 element.set("class", "resultaat-schermafdruk")
-                element.set("loading", "lazy")
+
+
+def _png_maat(pad: Path) -> tuple[int, int] | None:
+    """Width and height of a PNG, from its header."""
+    try:
+        with pad.open("rb") as bestand:
+            kop = bestand.read(24)
+    except OSError:
+        return None
+    if len(kop) < 24 or kop[:8] != b"\x89PNG\r\n\x1a\n":
+        return None
+    return int.from_bytes(kop[16:20], "big"), int.from_bytes(kop[20:24], "big")
 
 
 class _NLDesignSystemExtension(Extension):
