@@ -85,6 +85,14 @@ def test_the_admin_menu_item_has_a_section_in_the_beheerder_s_guide(gebruikers):
     assert hulp_url(beheerder, "admin:index").endswith("?rol=beheerder#beheer")
 
 
+def test_a_detail_page_without_a_section_of_its_own_opens_the_broader_section(gebruikers):
+    adres = f"{reverse('web:handleiding')}?rol="
+    # The provider's guide has a section on one toewijzing; the consulent's describes them in the list.
+    assert hulp_url(gebruikers[Rol.AANBIEDER], "web:toewijzing-detail") == f"{adres}aanbieder#toewijzing"
+    assert hulp_url(gebruikers[Rol.CONSULENT], "web:toewijzing-detail") == f"{adres}consulent#toewijzingen"
+    assert hulp_url(gebruikers[Rol.AUDITOR], "web:client-detail") == f"{adres}auditor#client-zoeken"
+
+
 def test_a_page_without_a_section_opens_the_guide_at_its_start(gebruikers):
     assert (
         hulp_url(gebruikers[Rol.AUDITOR], "web:bekostiging-budget")

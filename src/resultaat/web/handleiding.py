@@ -93,6 +93,24 @@ ANKERS: dict[str, str] = {
     "admin:index": "beheer",
 }
 
+# A guide that has no section of a page's own anchor may describe the page under a broader one: a
+# toewijzing under the toewijzingen, a client under the list of clients or the search.
+TERUGVAL: dict[str, tuple[str, ...]] = {
+    "toewijzing": ("toewijzingen",),
+    "overstap": ("toewijzing", "toewijzingen"),
+    "plan": ("toewijzing", "toewijzingen"),
+    "evaluatie": ("toewijzing", "toewijzingen"),
+    "client": ("clienten", "client-zoeken"),
+    "onderzoek": ("melding",),
+    "indicatie": ("onderzoek", "melding"),
+    "beschikking": ("indicatie", "melding"),
+    "portaal-csv": ("portaal",),
+    "specificaties": ("bekostiging",),
+    "budget": ("bekostiging",),
+    "uren": ("bekostiging",),
+    "omzetting": ("conversie",),
+}
+
 # Where the guides refer to their screenshots (docs/screenshots/, next to docs/handleiding/): in the app
 # these are static files under handleiding/ (settings.STATICFILES_DIRS).
 SCHERMAFDRUKKEN = "../screenshots/"
@@ -199,7 +217,12 @@ def hulp_url(user: Any, url_name: str | None) -> str:
         ankers = gerenderd(gids)[2]
     except OSError:  # the guide is missing from this installation: the link still opens the guide page
         return adres
-    return f"{adres}#{anker}" if anker and anker in ankers else adres
+    if not anker:
+        return adres
+    for kandidaat in (anker, *TERUGVAL.get(anker, ())):
+        if kandidaat in ankers:
+            return f"{adres}#{kandidaat}"
+    return adres
 
 
 def hulp(request: Any) -> dict[str, Any]:
