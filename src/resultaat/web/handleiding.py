@@ -3,8 +3,9 @@ link on every page, which opens the section of the reader's guide about that pag
 
 A section is found by its anchor: a heading in the guide with ``{#anker}`` behind it. ``ANKERS`` maps the
 URL name of a page to its anchor; the same anchor is used in every guide that describes the page. A page
-that the reader's guide does not describe opens the guide at its start. tests/test_handleiding.py checks
-that every menu page of every role opens an anchor that exists in that role's guide.
+that the reader's guide does not describe under its own anchor opens a broader section (``TERUGVAL``), or
+else the guide at its start. tests/test_handleiding.py checks that every menu page of every role opens an
+anchor that exists in that role's guide.
 """
 
 from __future__ import annotations
