@@ -21,7 +21,7 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from resultaat.bekostiging import exports, services
-from resultaat.bekostiging.models import Afrekenregel, Afrekenrun, Betaalbatch
+from resultaat.bekostiging.models import Afrekenregel, Afrekenrun, Betaalbatch, Periode, RunStatus
 from resultaat.catalogus.models import Product
 from resultaat.core.audit.models import Actie
 from resultaat.core.web import ScopedDetailView, ScopedListView, SectieMixin
@@ -46,11 +46,45 @@ class AfrekenrunListView(ScopedListView):
     context_object_name = "runs"
 
     def get_queryset(self) -> QuerySet[Afrekenrun]:
-        return Afrekenrun.objects.for_user(self.request.user).select_related("gemeente", "periode")
+        qs = Afrekenrun.objects.for_user(self.request.user).select_related("gemeente", "periode")
+        # The start page's links: ``?status=concept&door=anderen`` (runs to approve: made by someone
+        # else), ``door=mij`` (one's own, waiting for a colleague), ``?status=goedgekeurd&dagen=30``.
+        self.status = self.request.GET.get("status", "")
+        if self.status not in RunStatus.values:
+            self.status = ""
+        if self.status:
+            qs = qs.filter(status=self.status)
+        self.door = self.request.GET.get("door", "")
+        te_keuren = qs.te_goedkeuren_door(self.request.user)
+        if self.door == "anderen":
+            qs = te_keuren
+        elif self.door == "mij":
+            qs = qs.filter(status=RunStatus.CONCEPT).exclude(pk__in=te_keuren.values("pk"))
+        else:
+            self.door = ""
+        dagen = self.request.GET.get("dagen", "")
+        self.dagen = int(dagen) if dagen.isdigit() and 0 < int(dagen) <= 3660 else None
+        if self.dagen:
+            qs = qs.recent_goedgekeurd(self.dagen)
+        return qs
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         context["gemeenten"] = _gemeenten(self.request.user)
+        context["gefilterd"] = bool(self.status or self.door or self.dagen)
+        context["filter_tekst"] = {
+            "anderen": "afrekenruns van een collega die u kunt goedkeuren",
+            "mij": "uw eigen afrekenruns die wachten op goedkeuring door een collega",
+        }.get(self.door) or (
+            f"goedgekeurde afrekenruns van de laatste {self.dagen} dagen"
+            if self.dagen
+            else (f"afrekenruns met status {RunStatus(self.status).label}" if self.status else "")
+        )
+        context["af_te_rekenen"] = list(
+            Periode.objects.for_user(self.request.user)
+            .af_te_rekenen(timezone.localdate())
+            .select_related("gemeente")[:100]
+        )
         return context
 
 

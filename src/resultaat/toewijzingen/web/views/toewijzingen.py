@@ -14,6 +14,9 @@ FILTERS = {
     "actief": "Actief vandaag",
     "toekomst": "Nog niet begonnen",
     "beeindigd": "Beëindigd",
+    "start_te_laat": "Start niet op tijd gemeld",
+    "geretourneerd": "Geretourneerd (laatste 3 maanden)",
+    "plan_concept": "Plan zonder akkoord",
     "alle": "Alle",
 }
 
@@ -36,6 +39,12 @@ class ToewijzingListView(ScopedListView):
             qs = qs.filter(ingangsdatum__gt=vandaag)
         elif self.filter == "beeindigd":
             qs = qs.filter(einddatum__lt=vandaag)
+        elif self.filter == "start_te_laat":
+            qs = qs.start_te_laat(vandaag)
+        elif self.filter == "geretourneerd":
+            qs = qs.recent_geretourneerd(vandaag)
+        elif self.filter == "plan_concept":
+            qs = qs.met_plan_zonder_akkoord()
         return qs.order_by("-ingangsdatum", "-nummer")
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
