@@ -472,6 +472,8 @@ class Afrekenregel(models.Model):
         indexes = [
             models.Index(fields=["periode", "toewijzing"]),
             models.Index(fields=["run", "aanbieder"]),
+            # One client's payments (the finance search): its lines without reading a gemeente's runs.
+            models.Index(fields=["client", "periode"], name="bekostiging_regel_client"),
         ]
 
     def __str__(self) -> str:
