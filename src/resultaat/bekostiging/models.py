@@ -579,8 +579,8 @@ class Betaalbatch(models.Model):
     objects: ClassVar[Any] = BetaalbatchQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "betaalbatch"
-        verbose_name_plural = "betaalbatches"
+        verbose_name = "betaalspecificatie"
+        verbose_name_plural = "betaalspecificaties"
         ordering = ["run", "aanbieder__naam"]
         constraints = [
             models.UniqueConstraint(fields=["run", "aanbieder"], name="bekostiging_batch_uniek"),

@@ -178,11 +178,7 @@ class AuditListView(AuditFilter, ScopedListView):
         context["zoekform"] = self.zoekform
         context["client"] = self.client
         context["client_gevraagd"] = bool(self.request.GET.get("client"))
-        namen = auditlog.clientnamen(self.request.user, context["events"])
-        context["regels"] = [
-            {"event": e, "clientnaam": namen.get(e.client_id or 0), "vanaf": auditlog.vanaf(e)}
-            for e in context["events"]
-        ]
+        context["regels"] = auditlog.leesbaar(self.request.user, context["events"])
         context["export_query"] = self.filter_query()
         context["van"] = self.van
         context["tot"] = self.tot
