@@ -110,7 +110,7 @@ MENUS = {
     Rol.CONSULENT: [
         "Werklijst",
         "Nieuwe melding",
-        "Voorstellen aanbieders",
+        "Indicatievoorstellen",
         "Cliënten zoeken",
         "Cliënten",
         "Toewijzingen",
