@@ -184,7 +184,8 @@ def test_every_row_is_audited_as_written_by_the_generator(demo):
     assert events.count() >= sum(demo.aantallen.values())
     # The generator writes everything, except what it does through the services as a demo login: the
     # providers' portal actions (a returned toewijzing, requests), the consulenten's re-indications and the
-    # settlement runs (made by one financieel login, approved by the other: four eyes). Those name that login.
+    # settlement runs (made by one financieel login, approved by the other: four eyes) and the beheerder's
+    # proposal of new bank details (waiting for a second person). Those name that login.
     namen = set(events.values_list("actor_naam", flat=True))
     assert ACTOR in namen
     assert {n for n in namen if n.startswith("consulent")}
@@ -194,16 +195,18 @@ def test_every_row_is_audited_as_written_by_the_generator(demo):
         "aanbieder-hulpthuis",
         "financieel",
         "financieel-2",
+        "beheerder",
     }
     assert events.exclude(actor_naam=ACTOR).exists()
     # Every event names its client, except the settlement run's own events (one run covers many clients),
     # the CAK files' own events (one file covers many clients) and the beheer of users (beheertoegang
-    # given to the demo's beheerders: about a user, not a client).
+    # given to the demo's beheerders: about a user, not a client), and the bank details of a gemeente.
     zonder_client = events.filter(client_id__isnull=True)
     assert set(zonder_client.values_list("content_type__model", flat=True)) <= {
         "afrekenrun",
         "cakbericht",
         "user",
+        "betaalinstelling",
     }
 
 
