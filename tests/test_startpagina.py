@@ -195,3 +195,30 @@ def test_a_count_on_the_start_page_stops_at_250(alkmaar):
     assert n == 251
     assert getal_begrensd(n) == "250+"
     assert getal_begrensd(1234, grens=5000) == "1.234"
+
+
+@pytest.mark.django_db
+def test_the_contractmanager_sees_the_providers_to_talk_to_with_links_to_their_rows(
+    client, alkmaar, noord, zuid
+):
+    vandaag = timezone.localdate()
+    for _ in range(2):
+        f.ToewijzingFactory(
+            client=f.ClientFactory(gemeente=alkmaar),
+            aanbieder=noord,
+            ingangsdatum=vandaag - dt.timedelta(days=40),
+            geaccepteerd=True,
+        )
+    f.ToewijzingFactory(client=f.ClientFactory(gemeente=alkmaar), aanbieder=zuid, geretourneerd=True)
+    user = f.UserFactory(username="ingrid", rol=Rol.CONTRACTMANAGER, gemeenten=[alkmaar])
+    client.force_login(user)
+    response = client.get(reverse("web:home"))
+    rijen = response.context["aanbieders_om_te_spreken"]
+    assert [(r.aanbieder.naam, r.start_te_laat, r.geretourneerd) for r in rijen] == [
+        ("Thuiszorg Noord", 2, 0),
+        ("Zorg Zuid", 0, 1),
+    ]
+    # Each number links to that provider's rows in the toewijzingen list.
+    assert rijen_achter(client, rijen[0].url_start_te_laat) == 2
+    assert rijen_achter(client, rijen[1].url_geretourneerd) == 1
+    assert "Aanbieders om te spreken" in response.content.decode()

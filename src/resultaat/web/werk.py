@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import Count, Exists, OuterRef, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
@@ -29,7 +29,7 @@ from resultaat.eigen_bijdrage import leveringen
 from resultaat.eigen_bijdrage.cak import maandnaam
 from resultaat.eigen_bijdrage.models import CakBericht, CakBerichtSoort
 from resultaat.ondersteuning.models import Signaal, SignaalStatus
-from resultaat.organisaties.models import Gemeente
+from resultaat.organisaties.models import Aanbieder, Gemeente
 from resultaat.toewijzingen.models import Toewijzing
 from resultaat.werklijst.models import WerklijstItem, WerklijstSoort
 
@@ -139,6 +139,48 @@ def contractmanager(user: Any, vandaag: dt.date) -> list[Werk]:
             url("web:toewijzing-list", filter="actief"),
         ),
     ]
+
+
+@dataclass
+class AanbiederWerk:
+    """A provider to talk to: how many of its toewijzingen started late or were returned, open signals."""
+
+    aanbieder: Aanbieder
+    start_te_laat: int = 0
+    geretourneerd: int = 0
+    signalen: int = 0
+
+    @property
+    def totaal(self) -> int:
+        return self.start_te_laat + self.geretourneerd + self.signalen
+
+    @property
+    def url_start_te_laat(self) -> str:
+        return url("web:toewijzing-list", filter="start_te_laat", aanbieder=self.aanbieder.pk)
+
+    @property
+    def url_geretourneerd(self) -> str:
+        return url("web:toewijzing-list", filter="geretourneerd", aanbieder=self.aanbieder.pk)
+
+
+def aanbieders_om_te_spreken(user: Any, vandaag: dt.date, aantal: int = 10) -> list[AanbiederWerk]:
+    """The providers with the most late starts, returns and open signals: one grouped count each."""
+    toewijzingen = Toewijzing.objects.for_user(user)
+    per: dict[int, AanbiederWerk] = {}
+
+    def tel(qs: QuerySet[Any], veld: str) -> None:
+        for aanbieder_id, n in qs.order_by().values_list("aanbieder_id").annotate(n=Count("pk")):
+            rij = per.setdefault(aanbieder_id, AanbiederWerk(aanbieder=Aanbieder(pk=aanbieder_id)))
+            setattr(rij, veld, n)
+
+    tel(toewijzingen.start_te_laat(vandaag), "start_te_laat")
+    tel(toewijzingen.recent_geretourneerd(vandaag), "geretourneerd")
+    tel(Signaal.objects.for_user(user).exclude(status=SignaalStatus.AFGEHANDELD), "signalen")
+    namen = Aanbieder.objects.in_bulk(list(per))
+    rijen = [r for r in per.values() if r.aanbieder.pk in namen]
+    for r in rijen:
+        r.aanbieder = namen[r.aanbieder.pk]
+    return sorted(rijen, key=lambda r: (-r.totaal, r.aanbieder.naam))[:aantal]
 
 
 def financieel(user: Any, vandaag: dt.date) -> list[Werk]:

@@ -12,7 +12,7 @@ from django.views.generic import TemplateView
 
 from resultaat.accounts.models import Rol
 from resultaat.toewijzingen.models import Toewijzing
-from resultaat.web.werk import werk_voor
+from resultaat.web.werk import aanbieders_om_te_spreken, werk_voor
 from resultaat.werklijst.models import WerklijstItem
 from resultaat.werklijst.web.views import werklijst_regels
 
@@ -42,6 +42,8 @@ class HomeView(LoginRequiredMixin, TemplateView):
         if rol == Rol.CONSULENT:
             urgent = WerklijstItem.objects.for_user(user).open().op_urgentie().select_related("client")[:5]
             context["werklijst_urgent"] = werklijst_regels(urgent, vandaag)
+        elif rol == Rol.CONTRACTMANAGER:
+            context["aanbieders_om_te_spreken"] = aanbieders_om_te_spreken(user, vandaag)
         elif rol == Rol.AANBIEDER:
             nieuw = Toewijzing.objects.for_user(user).lopend_op(vandaag).te_beoordelen()
             context["toewijzingen_nieuw_lijst"] = list(

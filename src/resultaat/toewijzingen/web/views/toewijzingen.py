@@ -8,6 +8,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from resultaat.core.web import ScopedListView
+from resultaat.organisaties.models import Aanbieder
 from resultaat.toewijzingen.models import Toewijzing
 
 FILTERS = {
@@ -45,11 +46,18 @@ class ToewijzingListView(ScopedListView):
             qs = qs.recent_geretourneerd(vandaag)
         elif self.filter == "plan_concept":
             qs = qs.met_plan_zonder_akkoord()
+        # ``?aanbieder=<id>``: one provider's toewijzingen (the contractmanager's start page links here).
+        aanbieder = self.request.GET.get("aanbieder", "")
+        self.aanbieder = None
+        if aanbieder.isdigit():
+            self.aanbieder = Aanbieder.objects.filter(pk=int(aanbieder)).first()
+            qs = qs.filter(aanbieder_id=int(aanbieder))
         return qs.order_by("-ingangsdatum", "-nummer")
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         context["filters"] = FILTERS
         context["filter"] = self.filter
+        context["aanbieder"] = self.aanbieder
         context["vandaag"] = timezone.localdate()
         return context
