@@ -58,12 +58,10 @@ def pagina_links(html: str) -> list[str]:
     return list(gezien.values())[:12]
 
 
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
-        genereer_demo(clienten=40, seed=5, vandaag=VANDAAG)
-        yield
-        # The module's data go with the test database (no other module reuses this one's rows).
+@pytest.fixture
+def demo(db):
+    # Inside the test's transaction: the demo region goes with it, nothing is left for other tests.
+    return genereer_demo(clienten=40, seed=5, vandaag=VANDAAG)
 
 
 @pytest.mark.django_db
@@ -95,3 +93,21 @@ def test_no_developer_words_on_the_main_pages_of_any_demo_login(demo):
                         (soort, m.group().lower()), f"{user.username} {tekst_adres}: …{fragment}…"
                     )
     assert not gevonden, "\n".join(gevonden.values())
+
+
+@pytest.mark.django_db
+def test_the_indicatievoorstellen_have_one_name_in_menu_title_and_heading(alkmaar, noord):
+    for user in (
+        User.objects.create(username="c", rol="consulent"),
+        User.objects.create(username="a", rol="aanbieder", aanbieder=noord),
+    ):
+        if user.rol == "consulent":
+            user.gemeenten.set([alkmaar])
+        browser = Browser()
+        browser.force_login(user)
+        html = browser.get(reverse("web:mandaat-list")).content.decode()
+        menu = re.search(r'aria-label="Hoofdmenu">(.*?)</nav>', html, re.S).group(1)
+        assert ">Indicatievoorstellen</a>" in menu
+        assert "<title>Indicatievoorstellen – Resultaat</title>" in html
+        assert '<h1 class="utrecht-heading-1">Indicatievoorstellen</h1>' in html
+        assert "Mandaat<" not in html and "Voorstellen aanbieders" not in html

@@ -131,8 +131,19 @@ def test_the_providers_counts_lead_to_lists_with_that_many_rows(client, bob, noo
         ingangsdatum=vandaag,
         geretourneerd=True,
     )
+    # ended last week, still delivering: the stop is to be reported
+    beeindigd = f.ToewijzingFactory(
+        client=f.ClientFactory(gemeente=alkmaar),
+        aanbieder=noord,
+        product=product,
+        ingangsdatum=vandaag - dt.timedelta(days=100),
+        einddatum=vandaag - dt.timedelta(days=7),
+        geaccepteerd=True,
+    )
+    f.LeveringFactory(toewijzing=beeindigd)
     client.force_login(bob)
     gevonden = controleer(client)
+    assert aantal(gevonden, "stop melden") == 1
     assert aantal(gevonden, "nieuwe toewijzingen om te accepteren") == 2
     assert aantal(gevonden, "start nog melden") == 1
     assert aantal(gevonden, "start te laat") == 1

@@ -78,6 +78,17 @@ class ToewijzingQuerySet(GemeenteScopedQuerySet):
             )
         )
 
+    def stop_te_melden(self, vandaag: dt.date) -> ToewijzingQuerySet:
+        """Ended toewijzingen (the einddatum passed) whose delivery still runs: the provider reports the
+        stop (307) within STOP_MELDEN."""
+        return self.filter(einddatum__lt=vandaag).filter(
+            models.Exists(
+                Levering.objects.filter(
+                    toewijzing=models.OuterRef("pk"), verwijderd=False, einddatum__isnull=True
+                )
+            )
+        )
+
     def met_plan_zonder_akkoord(self) -> ToewijzingQuerySet:
         """Toewijzingen with a support plan (or a new version of it) the client has not agreed to yet.
         The plan lives in a component above this one: its model is found through the relation."""

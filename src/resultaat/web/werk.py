@@ -292,6 +292,12 @@ def aanbieder(user: Any, vandaag: dt.date) -> list[Werk]:
             alarm=True,
         ),
         werk(
+            toewijzingen.stop_te_melden(vandaag),
+            "toewijzingen beëindigd terwijl de ondersteuning nog loopt: stop melden",
+            url("web:toewijzing-list", filter="stop_melden"),
+            alarm=True,
+        ),
+        werk(
             toewijzingen.met_plan_zonder_akkoord(),
             "toewijzingen met een ondersteuningsplan nog zonder akkoord van de cliënt",
             url("web:toewijzing-list", filter="plan_concept"),

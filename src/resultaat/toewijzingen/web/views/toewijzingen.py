@@ -18,6 +18,7 @@ FILTERS = {
     "start_te_laat": "Start niet op tijd gemeld",
     "geretourneerd": "Geretourneerd (laatste 3 maanden)",
     "plan_concept": "Plan zonder akkoord",
+    "stop_melden": "Beëindigd, stop nog melden",
     "alle": "Alle",
 }
 
@@ -46,6 +47,8 @@ class ToewijzingListView(ScopedListView):
             qs = qs.recent_geretourneerd(vandaag)
         elif self.filter == "plan_concept":
             qs = qs.met_plan_zonder_akkoord()
+        elif self.filter == "stop_melden":
+            qs = qs.stop_te_melden(vandaag)
         # ``?aanbieder=<id>``: one provider's toewijzingen (the contractmanager's start page links here).
         aanbieder = self.request.GET.get("aanbieder", "")
         self.aanbieder = None
