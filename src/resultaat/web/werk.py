@@ -32,6 +32,7 @@ from resultaat.ondersteuning.models import Signaal, SignaalStatus
 from resultaat.organisaties.models import Aanbieder, Gemeente
 from resultaat.toewijzingen.models import Toewijzing
 from resultaat.werklijst.models import WerklijstItem, WerklijstSoort
+from resultaat.werklijst.web.views import filter_termijn
 
 # The start page's counts of the auditor look back this many days.
 AUDIT_DAGEN = 7
@@ -79,13 +80,13 @@ def consulent(user: Any, vandaag: dt.date) -> list[Werk]:
     return [
         werk(onderzoek, "meldingen te onderzoeken", soort("onderzoek")),
         werk(
-            onderzoek.filter(uiterlijk__lt=vandaag),
+            filter_termijn(onderzoek, "verlopen", vandaag),
             "onderzoeken over de termijn",
             soort("onderzoek", termijn="verlopen"),
             alarm=True,
         ),
         werk(
-            onderzoek.filter(uiterlijk__gte=vandaag, uiterlijk__lt=vandaag + dt.timedelta(days=7)),
+            filter_termijn(onderzoek, "binnenkort", vandaag),
             "onderzoeken met de termijn binnen een week",
             soort("onderzoek", termijn="binnenkort"),
         ),
@@ -111,7 +112,7 @@ def consulent(user: Any, vandaag: dt.date) -> list[Werk]:
             url("web:signaal-list", status="nieuw"),
         ),
         werk(
-            open_.filter(uiterlijk__lt=vandaag),
+            filter_termijn(open_, "verlopen", vandaag),
             "taken over de termijn",
             url("web:werklijst", status="open", termijn="verlopen"),
             alarm=True,
