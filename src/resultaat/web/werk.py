@@ -255,8 +255,10 @@ def beheerder(user: Any, vandaag: dt.date) -> list[Werk]:
 
 
 def auditor(user: Any, vandaag: dt.date) -> list[Werk]:
-    van = (vandaag - dt.timedelta(days=AUDIT_DAGEN)).isoformat()
-    spoor = auditspoor(user).filter(tijdstip__date__gte=van)
+    dag = vandaag - dt.timedelta(days=AUDIT_DAGEN)
+    van = dag.isoformat()
+    # From the start of that day, on the indexed moment (as the audit page filters ``?van=``).
+    spoor = auditspoor(user).filter(tijdstip__gte=timezone.make_aware(dt.datetime.combine(dag, dt.time.min)))
 
     def actie(a: str, tekst: str) -> Werk:
         return werk(spoor.filter(actie=a), tekst, url("web:audit-list", actie=a, van=van))
