@@ -9,15 +9,17 @@ UV := $(VENV)/bin/uv
 UV_VERSION := 0.13.9
 DEMO_CLIENTS ?= 600
 DEMO_SEED ?= 2026
+# The demo server's port: `make demo PORT=8080`.
+PORT ?= 8000
 export UV_PROJECT_ENVIRONMENT := $(abspath $(VENV))
 
 .PHONY: demo serve test e2e lint install run-packages test-packages migrate openapi screenshots clean
 
 demo: install run-packages migrate
 	$(PY) manage.py generate_demo --clients $(DEMO_CLIENTS) --seed $(DEMO_SEED) --keep-existing
-	@echo "Resultaat draait op http://127.0.0.1:8000 (stoppen met Ctrl-C)"
+	@echo "Resultaat draait op http://127.0.0.1:$(PORT) (stoppen met Ctrl-C)"
 	@echo "Tweestapsverificatie staat in de demo uit (TWEESTAPS_VERPLICHT=false); zie docs/configuration.md"
-	TWEESTAPS_VERPLICHT=false $(PY) manage.py runserver 127.0.0.1:8000
+	TWEESTAPS_VERPLICHT=false $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 # The production server (docs/productie.md): static files collected (hashed, compressed, cached for a
 # year), migrations applied, the deployment checks shown, then gunicorn. Set the environment of

@@ -203,6 +203,8 @@ MATRIX: dict[str, tuple[str, ...]] = {
     'web:cak-wmo405-maken':                                    ('login', 'nee', 'nee', 'methode', 'nee', 'nee', 'nee', 'methode'),
     'web:cak-wmo406-inlezen':                                  ('login', 'nee', 'nee', 'methode', 'nee', 'nee', 'nee', 'methode'),
     'web:catalogus':                                           ('login', 'nee', 'ok', 'nee', 'ok', 'nee', 'nee', 'ok'),
+    'web:client-betalingen':                                   ('login', 'weg', 'weg', 'ok', 'weg', 'weg', 'weg', 'ok'),
+    'web:client-betalingen-zoeken':                            ('login', 'nee', 'nee', 'ok', 'nee', 'nee', 'nee', 'ok'),
     'web:client-detail':                                       ('login', 'ok', 'weg', 'weg', 'weg', 'ok', 'ok', 'ok'),
     'web:client-list':                                         ('login', 'ok', 'nee', 'nee', 'nee', 'nee', 'ok', 'ok'),
     'web:client-zoeken':                                       ('login', 'ok', 'nee', 'nee', 'nee', 'ok', 'nee', 'ok'),

@@ -147,3 +147,12 @@ def test_the_beheerder_edits_a_letter_text_and_a_broken_template_is_refused(behe
     assert response.status_code == 302
     sjabloon.refresh_from_db()
     assert sjabloon.tekst == "<p>{{ aanhef }},</p>"
+
+
+def test_the_beheer_looks_like_the_rest_of_resultaat(client, beheerder):
+    html = client.get(reverse("admin:index")).content.decode()
+    assert "<title>Beheer – Resultaat beheer</title>" in html
+    assert "Resultaat beheer" in html and "Django" not in html
+    # The app's design tokens and colours, and a way back to the app.
+    assert "design-tokens/dist/index.css" in html and "web/beheer.css" in html
+    assert f'href="{reverse("web:home")}"' in html

@@ -110,7 +110,7 @@ MENUS = {
     Rol.CONSULENT: [
         "Werklijst",
         "Nieuwe melding",
-        "Voorstellen aanbieders",
+        "Indicatievoorstellen",
         "Cliënten zoeken",
         "Cliënten",
         "Toewijzingen",
@@ -415,7 +415,7 @@ def test_signalen_list_and_detail_are_scoped(client, alice, bob, charlie, noor, 
     assert client.get(reverse("web:signaal-detail", args=[signaal.pk])).status_code == 404
 
 
-def test_aanbieder_home_counts_clients_and_new_toewijzingen(client, bob, noor, noord):
+def test_aanbieder_home_counts_new_and_accepted_toewijzingen(client, bob, noor, noord):
     nieuw_client = f.ClientFactory(gemeente=noor.gemeente)
     f.ToewijzingFactory(client=nieuw_client, aanbieder=noord, ingangsdatum=timezone.localdate())
     geaccepteerd = f.ClientFactory(gemeente=noor.gemeente)
@@ -423,9 +423,8 @@ def test_aanbieder_home_counts_clients_and_new_toewijzingen(client, bob, noor, n
         client=geaccepteerd, aanbieder=noord, ingangsdatum=timezone.localdate(), geaccepteerd=True
     )
     html = login(client, bob).get(reverse("web:home")).content.decode()
-    assert re.search(r'kaart__getal">3</span> actieve cliënten', html)
     assert re.search(r'kaart__getal">1</span> nieuwe toewijzingen om te accepteren', html)
-    assert re.search(r'kaart__getal">1</span> geaccepteerd, start nog melden', html)
+    assert re.search(r'kaart__getal">1</span> geaccepteerd: start nog melden', html)
 
 
 # --- aanbieders, contracten, catalogus, auditlog -------------------------------------------------------

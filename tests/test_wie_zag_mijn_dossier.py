@@ -26,7 +26,8 @@ def test_who_saw_my_file_shows_who_what_when_and_from_where(client, dora, alice,
     html = client.get(reverse("web:audit-list"), {"client": noor.pk}).content.decode()
     assert "Wie zag het dossier van" in html and "Noordermeer" in html
     assert "192.0.2.44, website" in html
-    assert "alice" in html and "consulent, gemeente 0361" in html
+    # Role and organisation by their names, not their codes.
+    assert "alice" in html and "Wmo-consulent, gemeente Alkmaar" in html and "gemeente 0361" not in html
     assert "Zuidema" not in html
 
 

@@ -111,7 +111,8 @@ WSGI_APPLICATION = "resultaat.wsgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [],
+        # The beheer's own base_site.html (Resultaat's look) before the admin app's own.
+        "DIRS": [Path(__file__).resolve().parent / "web" / "templates_beheer"],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [

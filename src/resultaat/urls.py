@@ -5,6 +5,11 @@ from django.urls import include, path
 
 from resultaat.web import tweestaps
 
+# The beheer (Django admin) under the app's name, in Dutch.
+admin.site.site_header = "Resultaat beheer"
+admin.site.site_title = "Resultaat beheer"
+admin.site.index_title = "Beheer"
+
 urlpatterns = [
     path(
         "inloggen/",

@@ -42,6 +42,29 @@ def test_the_portal_overview_shows_clients_in_care_a_page_at_a_time(client, bob,
 
 
 @pytest.mark.django_db
+def test_the_portal_lists_starts_to_report_a_page_at_a_time(client, bob, noord, alkmaar):
+    product = f.ProductFactory()
+    for i in range(30):
+        f.ToewijzingFactory(
+            client=f.ClientFactory(gemeente=alkmaar, achternaam=f"Start{i:03d}"),
+            aanbieder=noord,
+            product=product,
+            ingangsdatum=dt.date(2026, 1, 1) + dt.timedelta(days=i),
+            geaccepteerd=True,
+        )
+    client.force_login(bob)
+    eerste = client.get(reverse("web:portaal")).content.decode()
+    start = eerste.split('id="start-melden"')[1].split('id="tijdelijk-gestopt"')[0]
+    assert "Start000" in start and "Start024" in start and "Start025" not in start
+    assert "30 geaccepteerde toewijzingen zonder gemelde start" in start
+    assert "Pagina 1 van 2" in start
+    assert "start=2" in start
+    tweede = client.get(reverse("web:portaal"), {"start": 2}).content.decode()
+    start = tweede.split('id="start-melden"')[1].split('id="tijdelijk-gestopt"')[0]
+    assert "Start025" in start and "Start029" in start and "Start024" not in start
+
+
+@pytest.mark.django_db
 def test_a_list_counts_up_to_a_bound_past_the_page(alkmaar):
     Client.objects.bulk_create(
         [

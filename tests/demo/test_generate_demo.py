@@ -19,7 +19,7 @@ from resultaat.contracten.models import Contract, ContractProduct, Onderaannemer
 from resultaat.core import termijnen
 from resultaat.core.audit.models import AuditEvent
 from resultaat.core.validators import bsn_is_valid, iban_is_valid, validate_postcode
-from resultaat.demo.basis import DEMO_WACHTWOORD, REGIO_NAAM, DemoFout, Fase
+from resultaat.demo.basis import ACTOR, DEMO_WACHTWOORD, REGIO_NAAM, DemoFout, Fase
 from resultaat.demo.generator import genereer_demo
 from resultaat.ondersteuning.models import (
     Evaluatie,
@@ -184,26 +184,29 @@ def test_every_row_is_audited_as_written_by_the_generator(demo):
     assert events.count() >= sum(demo.aantallen.values())
     # The generator writes everything, except what it does through the services as a demo login: the
     # providers' portal actions (a returned toewijzing, requests), the consulenten's re-indications and the
-    # settlement runs (made by one financieel login, approved by the other: four eyes). Those name that login.
+    # settlement runs (made by one financieel login, approved by the other: four eyes) and the beheerder's
+    # proposal of new bank details (waiting for a second person). Those name that login.
     namen = set(events.values_list("actor_naam", flat=True))
-    assert "generate_demo" in namen
+    assert ACTOR in namen
     assert {n for n in namen if n.startswith("consulent")}
-    assert {n for n in namen if not n.startswith("consulent")} - {"generate_demo"} <= {
+    assert {n for n in namen if not n.startswith("consulent")} - {ACTOR} <= {
         "aanbieder-schermer",
         "aanbieder-duinpolder",
         "aanbieder-hulpthuis",
         "financieel",
         "financieel-2",
+        "beheerder",
     }
-    assert events.exclude(actor_naam="generate_demo").exists()
+    assert events.exclude(actor_naam=ACTOR).exists()
     # Every event names its client, except the settlement run's own events (one run covers many clients),
     # the CAK files' own events (one file covers many clients) and the beheer of users (beheertoegang
-    # given to the demo's beheerders: about a user, not a client).
+    # given to the demo's beheerders: about a user, not a client), and the bank details of a gemeente.
     zonder_client = events.filter(client_id__isnull=True)
     assert set(zonder_client.values_list("content_type__model", flat=True)) <= {
         "afrekenrun",
         "cakbericht",
         "user",
+        "betaalinstelling",
     }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 
 import pytest
@@ -9,8 +10,10 @@ from django.test import Client as WebClient
 from django.urls import reverse
 
 from resultaat.accounts.models import Rol
+from resultaat.core.audit.models import AuditEvent
 from resultaat.core.navigation import menu_voor
 from resultaat.iwmo.models import Bericht, BerichtStatus, Richting
+from resultaat.toewijzingen import services as tw
 from tests import factories as f
 
 
@@ -120,3 +123,34 @@ def test_berichten_is_in_the_menu_of_consulent_financieel_and_aanbieder(alice, b
     assert "berichten" not in {m.sectie for m in menu_voor(dora)}
     assert als(financieel).get(reverse("web:bericht-list")).status_code == 200
     assert als(dora).get(reverse("web:bericht-list")).status_code == 403
+
+
+def test_a_message_page_shows_its_content_with_links_to_the_client_and_toewijzing(
+    alice, bob, charlie, alkmaar, noord, settings, tmp_path
+):
+    settings.IWMO_DIR = tmp_path / "iwmo"
+    product = f.ProductFactory(code="HBH01", volume=1)
+    f.TariefFactory(product=product)
+    f.ContractProductFactory(
+        contract=f.ContractFactory(aanbieder=noord, gemeenten=[alkmaar]), product=product
+    )
+    client = f.ClientFactory(gemeente=alkmaar, achternaam="Bakker", tussenvoegsel="de", voorletters="A.B.")
+    toewijzing = tw.maak_toewijzing(
+        door=alice, client=client, aanbieder=noord, product=product, ingangsdatum=dt.date(2030, 1, 1)
+    )
+    bericht_301 = Bericht.objects.get(berichttype="WMO301")
+    html = als(alice).get(reverse("web:bericht-detail", args=[bericht_301.pk])).content.decode()
+    inhoud = html.split('id="berichtinhoud"')[1].split("Toon XML")[0]
+    # The client and the toewijzing the message is about, linked; codes with their meaning.
+    assert reverse("web:client-detail", args=[client.pk]) in inhoud and "A.B. de Bakker" in inhoud
+    assert reverse("web:toewijzing-detail", args=[toewijzing.pk]) in inhoud
+    assert "Toegewezen product" in inhoud and "Hulp bij het huishouden HBH01" in inhoud
+    assert "het resultaat (vast bedrag per periode)" in inhoud
+    assert client.bsn not in inhoud
+    # The sender and receiver by name; the XML itself behind "toon XML".
+    assert "gemeente Alkmaar (gemeentecode 0361)" in html and "Thuiszorg Noord (AGB-code 98000001)" in html
+    assert "<details" in html and "ToewijzingNummer" in html.split("Toon XML")[1]
+    # Reading the page is a read of the client in the access log.
+    assert AuditEvent.objects.filter(client_id=client.pk, actie="gelezen", actor_naam="alice").exists()
+    # Another provider does not see the message at all.
+    assert als(charlie).get(reverse("web:bericht-detail", args=[bericht_301.pk])).status_code == 404

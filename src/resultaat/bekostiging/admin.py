@@ -57,6 +57,23 @@ class BetaalInstellingForm(forms.ModelForm):
         return data
 
 
+class VoorstelFilter(admin.SimpleListFilter):
+    """``?voorstel=ja``: the details with a proposal waiting for a second person (the start page's link)."""
+
+    title = "nieuwe gegevens"
+    parameter_name = "voorstel"
+
+    def lookups(self, request: Any, model_admin: Any) -> Any:
+        return (("ja", "wachten op bevestiging"), ("nee", "geen voorstel"))
+
+    def queryset(self, request: Any, queryset: Any) -> Any:
+        if self.value() == "ja":
+            return queryset.exclude(voorgesteld_door="")
+        if self.value() == "nee":
+            return queryset.filter(voorgesteld_door="")
+        return queryset
+
+
 @admin.register(BetaalInstelling)
 class BetaalInstellingAdmin(admin.ModelAdmin):
     """The gemeente's bank details for SEPA: new details are entered as a proposal and take effect when a
@@ -65,6 +82,7 @@ class BetaalInstellingAdmin(admin.ModelAdmin):
 
     form = BetaalInstellingForm
     list_display = ("gemeente", "naam", "iban", "bic", "voorstel_iban", "voorgesteld_door")
+    list_filter = (VoorstelFilter,)
     readonly_fields = ("naam", "iban", "bic", "initiatiefnemer", "voorgesteld_door", "voorgesteld_op")
     actions = ["bevestig", "trek_in"]
 

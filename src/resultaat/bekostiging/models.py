@@ -23,6 +23,7 @@ from typing import Any, ClassVar
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 
 from resultaat.core.models import Geldigheid
 from resultaat.core.opmaak import euro
@@ -70,8 +71,26 @@ class Periodekalender(models.Model):
         return f"{self.jaar} {self.get_soort_display()}"
 
 
+# The start page asks for the periods of the last year that still need settling, not every period ever.
+AF_TE_REKENEN_DAGEN = 365
+
+
 class PeriodeQuerySet(OrganisatieQuerySet):
     """Gemeente staff only: periods are the gemeente's own calendar."""
+
+    def af_te_rekenen(self, vandaag: dt.date) -> PeriodeQuerySet:
+        """Ended periods of the last year that no approved run settled: none of the gemeente's approved
+        runs is for this period or a later one (a run settles its period and every one before it)."""
+        goedgekeurd = Afrekenrun.objects.filter(
+            gemeente=models.OuterRef("gemeente"),
+            status=RunStatus.GOEDGEKEURD,
+            periode__begin__gte=models.OuterRef("begin"),
+        )
+        return (
+            self.filter(eind__lte=vandaag, eind__gt=vandaag - dt.timedelta(days=AF_TE_REKENEN_DAGEN))
+            .exclude(models.Exists(goedgekeurd))
+            .order_by("gemeente__naam", "begin")
+        )
 
 
 class Periode(models.Model):
@@ -251,6 +270,20 @@ class RunStatus(models.TextChoices):
 
 class AfrekenrunQuerySet(OrganisatieQuerySet):
     """Gemeente staff only: a provider sees its own lines and batches, not the whole run."""
+
+    def te_goedkeuren_door(self, user: Any) -> AfrekenrunQuerySet:
+        """Concept runs that ``user`` may approve: made by someone else (four eyes, as
+        ``Afrekenrun.goedkeuring_bezwaar``; a run of the command has only its maker's name)."""
+        return (
+            self.filter(status=RunStatus.CONCEPT)
+            .exclude(aangemaakt_door_id=user.pk)
+            .exclude(Q(aangemaakt_door__isnull=True) & Q(aangemaakt_door_naam=user.get_username()))
+        )
+
+    def recent_goedgekeurd(self, dagen: int) -> AfrekenrunQuerySet:
+        return self.filter(
+            status=RunStatus.GOEDGEKEURD, goedgekeurd_op__gte=timezone.now() - dt.timedelta(days=dagen)
+        )
 
 
 class Afrekenrun(models.Model):
@@ -439,6 +472,8 @@ class Afrekenregel(models.Model):
         indexes = [
             models.Index(fields=["periode", "toewijzing"]),
             models.Index(fields=["run", "aanbieder"]),
+            # One client's payments (the finance search): its lines without reading a gemeente's runs.
+            models.Index(fields=["client", "periode"], name="bekostiging_regel_client"),
         ]
 
     def __str__(self) -> str:
@@ -544,8 +579,8 @@ class Betaalbatch(models.Model):
     objects: ClassVar[Any] = BetaalbatchQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "betaalbatch"
-        verbose_name_plural = "betaalbatches"
+        verbose_name = "betaalspecificatie"
+        verbose_name_plural = "betaalspecificaties"
         ordering = ["run", "aanbieder__naam"]
         constraints = [
             models.UniqueConstraint(fields=["run", "aanbieder"], name="bekostiging_batch_uniek"),

@@ -235,7 +235,7 @@ class Product(Geldigheid):
         help_text="Levert elk resultaat van dit domein dat geen eigen product heeft (ResultatenMatrix).",
     )
     aanvullend_arrangement = models.BooleanField(
-        default=False, help_text="Startarrangement, vervoer, vervoer rolstoel (seed 001)."
+        default=False, help_text="Startarrangement, vervoer of vervoer rolstoel."
     )
     omvang_eenheid = models.CharField(
         "omvang per week in",

@@ -20,7 +20,8 @@ BRON: Final = (
     "KPMG-normenkader 'Schoon en leefbaar huis' (in 2019 getoetst; CRvB 2018:3835/3838 noemt het onderzoek "
     "onafhankelijk en deugdelijk). KPMG geeft uren per jaar per woning; de minuten per week zijn die uren "
     "x 60 gedeeld door 52 (naar boven afgerond). Elke post zegt of hij uit dat onderzoek komt of een keuze "
-    "van de gemeente is: de aftrek voor de Basis -1-situatie van seed 003 (eigen kracht en/of een kleine "
+    "van de gemeente is: de aftrek voor de Basis -1-situatie uit de inkoop Huishoudelijke ondersteuning 2025 "
+    "(eigen kracht en/of een kleine "
     "woning) en de tijd voor huisdier en extra vervuiling zijn keuzes van de gemeente."
 )
 GELDIG_VAN: Final = dt.date(2025, 1, 1)
@@ -32,7 +33,7 @@ def per_week(uren_per_jaar: int, *, aftrek: bool = False) -> int:
 
 
 KPMG: Final = "KPMG-normenkader 'Schoon en leefbaar huis' (2019), uren per jaar per woning"
-SEED_003: Final = "Inkoop Huishoudelijke ondersteuning 2025 (seed 003), band Basis -1 (60-90 minuten)"
+SEED_003: Final = "Inkoop Huishoudelijke ondersteuning 2025, band Basis -1 (60-90 minuten)"
 ONDERZOEK: Final = "onderzoek"
 GEMEENTE: Final = "gemeente"
 
@@ -57,7 +58,8 @@ POSTEN: Final[tuple[tuple[str, str, str, int, bool, str, str, str, str], ...]] =
         35,
         False,
         "",
-        "Seed 003: deze situatie valt in Basis -1 (hoogstens 90 minuten), dus 125 min 35. KPMG trekt voor "
+        "Volgens de inkoop Huishoudelijke ondersteuning 2025 valt deze situatie in Basis -1 (hoogstens 90 "
+        "minuten), dus 125 min 35. KPMG trekt voor "
         "eigen kracht 23 uur per jaar af (26 minuten per week); de gemeente motiveert de hogere aftrek.",
         GEMEENTE,
         SEED_003,
@@ -126,7 +128,7 @@ POSTEN: Final[tuple[tuple[str, str, str, int, bool, str, str, str, str], ...]] =
         "",
         "Niet uit KPMG: de gemeente stelt deze tijd zelf vast (13 uur per jaar)",
         GEMEENTE,
-        "Meerpost van seed 003; de omvang is een keuze van de gemeente",
+        "Meerpost uit de inkoop Huishoudelijke ondersteuning 2025; de omvang is een keuze van de gemeente",
     ),
     (
         "extra-vervuiling",

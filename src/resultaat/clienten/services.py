@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -85,6 +86,44 @@ def zoek_op_bsn(*, door: Any, bsn: str) -> Client | None:
         else:
             record_rijen(Client, [("zoekopdracht zonder resultaat", None)], Actie.GEZOCHT)
     return client
+
+
+# A search by name shows at most this many clients: a longer list asks for a narrower search.
+MAX_ZOEKRESULTATEN = 50
+
+
+def zoek_clienten(
+    *,
+    door: Any,
+    bsn: str = "",
+    nummer: int | None = None,
+    achternaam: str = "",
+    geboortedatum: dt.date | None = None,
+) -> list[Client]:
+    """The clients the user may see that match: by BSN (exact), by client number, or by surname (its
+    beginning) and/or birth date. Written to the access log as a search ("gezocht") of each client
+    found, or as a search without result (never the BSN itself)."""
+    if bsn:
+        client = zoek_op_bsn(door=door, bsn=bsn)
+        return [client] if client is not None else []
+    qs = Client.objects.for_user(door)
+    if nummer is not None:
+        qs = qs.filter(pk=nummer)
+    if achternaam.strip():
+        qs = qs.filter(achternaam__istartswith=achternaam.strip())
+    if geboortedatum is not None:
+        qs = qs.filter(geboortedatum=geboortedatum)
+    if nummer is None and not achternaam.strip() and geboortedatum is None:
+        return []
+    gevonden = list(
+        qs.select_related("gemeente").order_by("achternaam", "voorletters", "pk")[:MAX_ZOEKRESULTATEN]
+    )
+    with transaction.atomic(), acting_as(door):
+        if gevonden:
+            record(gevonden, Actie.GEZOCHT)
+        else:
+            record_rijen(Client, [("zoekopdracht zonder resultaat", None)], Actie.GEZOCHT)
+    return gevonden
 
 
 def auditspoor(user: Any) -> AuditEventQuerySet:

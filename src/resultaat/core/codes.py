@@ -136,3 +136,31 @@ class WJ001Retourcode(models.TextChoices):
     NIET_UNIEK = "9056", "berichtidentificatie is niet uniek"
     GEMEENTECODE = "S300", "gemeentecode onbekend"
     PRODUCTCODE = "S329", "productcode past niet bij de categorie"
+
+
+# The units of WJ756 in words for a sentence, one and more ("2 uur per week", "1 dagdeel per week").
+EENHEID_WOORDEN = {
+    WJ756Eenheid.MINUUT: ("minuut", "minuten"),
+    WJ756Eenheid.UUR: ("uur", "uur"),
+    WJ756Eenheid.ETMAAL: ("etmaal", "etmalen"),
+    WJ756Eenheid.DAGDEEL: ("dagdeel", "dagdelen"),
+    WJ756Eenheid.EUROS: ("euro", "euro"),
+    WJ756Eenheid.STUKS_INSPANNING: ("keer", "keer"),
+}
+
+
+def omvang_iwmo(volume: object, eenheid: str, frequentie: str) -> str:
+    """The amount of a toewijzing or product in plain words. Output (WJ756 82) is the result itself,
+    paid as a fixed amount per settlement period: "1 stuks (output) per maand" would say nothing true
+    next to a rate per 4 weeks, so it reads "het resultaat (vast bedrag per periode)"."""
+    if eenheid == WJ756Eenheid.STUKS_OUTPUT:
+        return "het resultaat (vast bedrag per periode)"
+    if volume in (None, ""):
+        return "–"
+    enkel, meer = EENHEID_WOORDEN.get(eenheid, (eenheid, eenheid))  # type: ignore[call-overload]
+    getal = str(volume)
+    woord = enkel if getal == "1" else meer
+    freq = WMO757Frequentie(frequentie).label if frequentie in WMO757Frequentie.values else ""
+    if frequentie == WMO757Frequentie.TOTAAL:
+        freq = "in totaal"
+    return " ".join(d for d in (getal, woord, freq) if d)

@@ -57,3 +57,17 @@ class BegrensdeTelling(Paginator):
         if self.geschat:
             return f"meer dan {getal(math.floor(self.grens / self.per_page))}"
         return getal(self.num_pages)
+
+
+# A count on a start page needs no precision past this: "250+" tells the work is plenty.
+TEL_GRENS = 250
+
+
+def tel_begrensd(qs: Any, grens: int = TEL_GRENS) -> int:
+    """The number of rows, counted up to one past ``grens`` (``SELECT COUNT(*) FROM (... LIMIT n)``)."""
+    return int(qs[: grens + 1].count())
+
+
+def getal_begrensd(n: int, grens: int = TEL_GRENS) -> str:
+    """A bounded count the Dutch way: "1.234"-style up to the bound, "250+" beyond it."""
+    return f"{getal(grens)}+" if n > grens else getal(n)

@@ -11,7 +11,8 @@ from zoneinfo import ZoneInfo
 
 DEMO_WACHTWOORD = "resultaat-demo"
 REGIO_NAAM = "Regio Alkmaar (demo)"
-ACTOR = "generate_demo"
+# How the access log and the pages name the writer of the demo data.
+ACTOR = "opbouw demoregio"
 TARIEF_VANAF = dt.date(2025, 1, 1)
 CHUNK = 2500
 TZ = ZoneInfo("Europe/Amsterdam")

@@ -32,7 +32,7 @@ versions, plans, evaluaties, signalen, werklijst items) is back-dated history th
 which act at the real moment as a named login, cannot write; it is built in memory in chunks and
 written with ``bulk_create`` in one transaction, in foreign-key order (see
 :mod:`resultaat.demo.opslag`). Every write of client data also writes its audit events (see
-:mod:`resultaat.core.audit.models`), attributed to the actor ``generate_demo``.
+:mod:`resultaat.core.audit.models`), attributed to the actor ``ACTOR`` ("opbouw demoregio").
 
 Voorbeeldtarieven (demo): the catalogue migration has no tariffs for 2025 and later, so the demo adds
 example tariffs per four-week period, valid from 2025-01-01, for the products it uses and only where

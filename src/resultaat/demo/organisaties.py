@@ -30,6 +30,18 @@ from resultaat.ondersteuning.models import (
 from resultaat.ondersteuning.services import bewaar_voorziening
 from resultaat.organisaties.models import Aanbieder, Gemeente, Regio
 
+# The provider staff of the demo, each with a name of their own (the start page greets them by it).
+AANBIEDER_MEDEWERKERS = (
+    ("Sanne", "de Wit"),
+    ("Ahmed", "El Amrani"),
+    ("Marieke", "Bakker"),
+    ("Joost", "Verhoeven"),
+    ("Fatma", "Yilmaz"),
+    ("Pieter", "Kok"),
+    ("Lotte", "Smit"),
+    ("Ruud", "van Dam"),
+)
+
 
 class OrganisatiesMixin(_Basis):
     def regio(self) -> None:
@@ -137,14 +149,15 @@ class OrganisatiesMixin(_Basis):
                 )
             )
         self.aanbieder_users = {}
-        for a in AANBIEDERS:
+        for i, a in enumerate(AANBIEDERS):
             username = f"aanbieder-{a.sleutel}"
+            voornaam, achternaam = AANBIEDER_MEDEWERKERS[i % len(AANBIEDER_MEDEWERKERS)]
             self.aanbieder_users[a.sleutel] = maak(
                 username,
                 rol=Rol.AANBIEDER,
                 aanbieder=self.aanbieders[a.sleutel],
-                first_name="Medewerker",
-                last_name=a.naam[:100],
+                first_name=voornaam,
+                last_name=achternaam,
                 email=f"{username}@example.org",
             )
             logins.append((username, Rol.AANBIEDER.label, organisatie(username, a.naam)))

@@ -32,8 +32,8 @@ class Richting(models.TextChoices):
 class BerichtStatus(models.TextChoices):
     GOEDGEKEURD = "goedgekeurd", "goedgekeurd"
     AFGEKEURD = "afgekeurd", "afgekeurd (retour met codes)"
-    TECHNISCH_AFGEKEURD = "technisch", "technisch afgekeurd (XSD of bestand)"
-    VERZONDEN = "verzonden", "klaar in de outbox"
+    TECHNISCH_AFGEKEURD = "technisch", "technisch afgekeurd (bestand niet volgens de iWmo-standaard)"
+    VERZONDEN = "verzonden", "klaar om te versturen"
     ONTVANGEN = "ontvangen", "ontvangen retour"
 
 

@@ -359,7 +359,7 @@ class ToegangInstelling(models.Model):
     mandaat_aanbieder = models.BooleanField(
         "aanbieder mag indicatie voorstellen (mandaat)",
         default=False,
-        help_text="Seed 003: een gecontracteerde aanbieder stelt de indicatie voor binnen een band; "
+        help_text="Een gecontracteerde aanbieder stelt de indicatie voor binnen een band; "
         "de consulent keurt goed.",
     )
     ondersteuningsplan_in_beschikking = models.BooleanField(

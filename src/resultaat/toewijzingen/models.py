@@ -15,6 +15,7 @@ from typing import Any, ClassVar
 from django.conf import settings
 from django.db import models
 
+from resultaat.core import termijnen
 from resultaat.core.audit.models import ClientData
 from resultaat.core.codes import (
     WJ756Eenheid,
@@ -23,6 +24,17 @@ from resultaat.core.codes import (
     WMO757Frequentie,
 )
 from resultaat.core.querysets import GemeenteScopedQuerySet
+
+RETOUR_RECENT_DAGEN = 90
+
+
+def laatste_ingang_met_verlopen_start(vandaag: dt.date) -> dt.date:
+    """The latest ingangsdatum whose term to report the start (START_MELDEN) ended before ``vandaag``:
+    the term counts working days, so walk back from today (a few weeks at most)."""
+    dag = vandaag
+    while termijnen.START_MELDEN.uiterlijk(dag) >= vandaag:
+        dag -= dt.timedelta(days=1)
+    return dag
 
 
 class ToewijzingQuerySet(GemeenteScopedQuerySet):
@@ -53,6 +65,42 @@ class ToewijzingQuerySet(GemeenteScopedQuerySet):
         return self.filter(reactie=ReactieAanbieder.GEACCEPTEERD).exclude(
             models.Exists(Levering.objects.filter(toewijzing=models.OuterRef("pk"), verwijderd=False))
         )
+
+    def start_te_laat(self, vandaag: dt.date) -> ToewijzingQuerySet:
+        """Running or due toewijzingen, not returned, whose start was not reported within the term
+        (START_MELDEN after the ingangsdatum): the deadline passed before ``vandaag``."""
+        return (
+            self.exclude(reactie=ReactieAanbieder.GERETOURNEERD)
+            .filter(ingangsdatum__lte=laatste_ingang_met_verlopen_start(vandaag))
+            .lopend_op(vandaag)
+            .exclude(
+                models.Exists(Levering.objects.filter(toewijzing=models.OuterRef("pk"), verwijderd=False))
+            )
+        )
+
+    def stop_te_melden(self, vandaag: dt.date) -> ToewijzingQuerySet:
+        """Ended toewijzingen (the einddatum passed) whose delivery still runs: the provider reports the
+        stop (307) within STOP_MELDEN."""
+        return self.filter(einddatum__lt=vandaag).filter(
+            models.Exists(
+                Levering.objects.filter(
+                    toewijzing=models.OuterRef("pk"), verwijderd=False, einddatum__isnull=True
+                )
+            )
+        )
+
+    def met_plan_zonder_akkoord(self) -> ToewijzingQuerySet:
+        """Toewijzingen with a support plan (or a new version of it) the client has not agreed to yet.
+        The plan lives in a component above this one: its model is found through the relation."""
+        plan = self.model._meta.get_field("plannen").related_model
+        return self.filter(
+            models.Exists(plan._default_manager.filter(toewijzing=models.OuterRef("pk"), status="concept"))
+        )
+
+    def recent_geretourneerd(self, vandaag: dt.date) -> ToewijzingQuerySet:
+        """Returned by the provider in the last RETOUR_RECENT_DAGEN days."""
+        sinds = vandaag - dt.timedelta(days=RETOUR_RECENT_DAGEN)
+        return self.filter(reactie=ReactieAanbieder.GERETOURNEERD, reactie_op__date__gte=sinds)
 
     def tijdelijk_gestopt(self) -> ToewijzingQuerySet:
         """Toewijzingen whose latest delivery ended with a temporary stop (reden 20), annotated with that

@@ -14,6 +14,8 @@ from resultaat.bekostiging.web.views import (
     BetaalbatchPdfView,
     BetaalbatchXlsxView,
     BudgetView,
+    ClientBetalingenView,
+    ClientBetalingenZoekenView,
     UrenVergelijkingView,
 )
 
@@ -32,6 +34,8 @@ urlpatterns = [
     path("bekostiging/specificaties/<int:pk>/", BetaalbatchDetailView.as_view(), name="betaalbatch-detail"),
     path("bekostiging/specificaties/<int:pk>/xlsx/", BetaalbatchXlsxView.as_view(), name="betaalbatch-xlsx"),
     path("bekostiging/specificaties/<int:pk>/pdf/", BetaalbatchPdfView.as_view(), name="betaalbatch-pdf"),
+    path("bekostiging/betalingen/", ClientBetalingenZoekenView.as_view(), name="client-betalingen-zoeken"),
+    path("bekostiging/betalingen/<int:pk>/", ClientBetalingenView.as_view(), name="client-betalingen"),
     path("bekostiging/budget/", BudgetView.as_view(), name="bekostiging-budget"),
     path("bekostiging/uren-resultaat/", UrenVergelijkingView.as_view(), name="bekostiging-uren"),
 ]

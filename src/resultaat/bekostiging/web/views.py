@@ -15,14 +15,17 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views import View
 from django.views.generic import TemplateView
 
 from resultaat.bekostiging import exports, services
-from resultaat.bekostiging.models import Afrekenregel, Afrekenrun, Betaalbatch
+from resultaat.bekostiging.models import Afrekenregel, Afrekenrun, Betaalbatch, Periode, RunStatus
+from resultaat.bekostiging.web.forms import ClientBetalingenZoekForm
 from resultaat.catalogus.models import Product
+from resultaat.clienten.models import Client
+from resultaat.clienten.services import MAX_ZOEKRESULTATEN, zoek_clienten
 from resultaat.core.audit.models import Actie
 from resultaat.core.web import ScopedDetailView, ScopedListView, SectieMixin
 from resultaat.organisaties.models import Gemeente
@@ -46,11 +49,45 @@ class AfrekenrunListView(ScopedListView):
     context_object_name = "runs"
 
     def get_queryset(self) -> QuerySet[Afrekenrun]:
-        return Afrekenrun.objects.for_user(self.request.user).select_related("gemeente", "periode")
+        qs = Afrekenrun.objects.for_user(self.request.user).select_related("gemeente", "periode")
+        # The start page's links: ``?status=concept&door=anderen`` (runs to approve: made by someone
+        # else), ``door=mij`` (one's own, waiting for a colleague), ``?status=goedgekeurd&dagen=30``.
+        self.status = self.request.GET.get("status", "")
+        if self.status not in RunStatus.values:
+            self.status = ""
+        if self.status:
+            qs = qs.filter(status=self.status)
+        self.door = self.request.GET.get("door", "")
+        te_keuren = qs.te_goedkeuren_door(self.request.user)
+        if self.door == "anderen":
+            qs = te_keuren
+        elif self.door == "mij":
+            qs = qs.filter(status=RunStatus.CONCEPT).exclude(pk__in=te_keuren.values("pk"))
+        else:
+            self.door = ""
+        dagen = self.request.GET.get("dagen", "")
+        self.dagen = int(dagen) if dagen.isdigit() and 0 < int(dagen) <= 3660 else None
+        if self.dagen:
+            qs = qs.recent_goedgekeurd(self.dagen)
+        return qs
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         context["gemeenten"] = _gemeenten(self.request.user)
+        context["gefilterd"] = bool(self.status or self.door or self.dagen)
+        context["filter_tekst"] = {
+            "anderen": "afrekenruns van een collega die u kunt goedkeuren",
+            "mij": "uw eigen afrekenruns die wachten op goedkeuring door een collega",
+        }.get(self.door) or (
+            f"goedgekeurde afrekenruns van de laatste {self.dagen} dagen"
+            if self.dagen
+            else (f"afrekenruns met status {RunStatus(self.status).label}" if self.status else "")
+        )
+        context["af_te_rekenen"] = list(
+            Periode.objects.for_user(self.request.user)
+            .af_te_rekenen(timezone.localdate())
+            .select_related("gemeente")[:100]
+        )
         return context
 
 
@@ -400,5 +437,66 @@ class UrenVergelijkingView(SectieMixin, TemplateView):
                 "bezuiniging_seed_002": 40,
                 "peildatum": vandaag,
             }
+        )
+        return context
+
+
+class ClientBetalingenZoekenView(SectieMixin, View):
+    """Finance staff find one client (by name, birth date, client number or BSN, in a POST so the BSN
+    stays out of every URL) to open its payments; each client found is a search in the access log."""
+
+    secties = ("bekostiging",)
+    template_name = "bekostiging/client_betalingen_zoeken.html"
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        return render(request, self.template_name, {"form": ClientBetalingenZoekForm()})
+
+    def post(self, request: HttpRequest) -> HttpResponse:
+        form = ClientBetalingenZoekForm(request.POST)
+        gevonden: list[Client] | None = None
+        if form.is_valid():
+            d = form.cleaned_data
+            gevonden = zoek_clienten(
+                door=request.user,
+                bsn=d["bsn"],
+                nummer=d["nummer"],
+                achternaam=d["achternaam"],
+                geboortedatum=d["geboortedatum"],
+            )
+            if len(gevonden) == 1:
+                return redirect("web:client-betalingen", pk=gevonden[0].pk)
+        return render(
+            request,
+            self.template_name,
+            {"form": form, "gevonden": gevonden, "max_resultaten": MAX_ZOEKRESULTATEN},
+        )
+
+
+class ClientBetalingenView(ScopedDetailView):
+    """One client's settlement lines per period and run (a read of the client in the access log)."""
+
+    secties = ("bekostiging",)
+    model = Client
+    template_name = "bekostiging/client_betalingen.html"
+    context_object_name = "client"
+    max_regels = 1000
+
+    def get_queryset(self) -> QuerySet[Client]:
+        return Client.objects.for_user(self.request.user).select_related("gemeente")
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        regels = list(
+            Afrekenregel.objects.for_user(self.request.user)
+            .filter(client=self.object)
+            .select_related("periode", "run", "toewijzing", "aanbieder", "product")
+            .order_by("-periode__begin", "-run__aangemaakt_op", "-run_id", "toewijzing__nummer", "pk")[
+                : self.max_regels + 1
+            ]
+        )
+        context["meer"] = len(regels) > self.max_regels
+        context["regels"] = regels[: self.max_regels]
+        context["totaal_cent"] = sum(
+            r.bedrag_cent for r in context["regels"] if r.run.status == RunStatus.GOEDGEKEURD
         )
         return context

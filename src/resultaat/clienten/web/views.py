@@ -5,6 +5,7 @@ The client page with the whole chain is in the site shell: its timeline shows hi
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django.db import transaction
@@ -12,6 +13,8 @@ from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import urlencode
 from django.views import View
 
 from resultaat.clienten import auditlog
@@ -71,6 +74,9 @@ class AuditFilter:
 
     request: HttpRequest
     client: Client | None = None
+    van: dt.date | None = None
+    tot: dt.date | None = None
+    actie = ""
 
     def gefilterd(self) -> QuerySet[AuditEvent]:
         user = self.request.user
@@ -80,7 +86,44 @@ class AuditFilter:
             if client_pk.isdigit():
                 self.client = Client.objects.for_user(user).filter(pk=int(client_pk)).first()
             qs = qs.filter(client_id=self.client.pk) if self.client else qs.none()
+        # ``?van=`` and ``?tot=`` (dates, both days included) and ``?actie=``: a bad date is ignored.
+        self.van = datum_of_niets(self.request.GET.get("van", ""))
+        self.tot = datum_of_niets(self.request.GET.get("tot", ""))
+        # On the indexed moment itself (a cast to a date would read every row): from the start of ``van``
+        # up to the start of the day after ``tot``, in the local time zone.
+        if self.van:
+            qs = qs.filter(tijdstip__gte=begin_van_dag(self.van))
+        if self.tot:
+            qs = qs.filter(tijdstip__lt=begin_van_dag(self.tot + dt.timedelta(days=1)))
+        self.actie = self.request.GET.get("actie", "")
+        if self.actie not in Actie.values:
+            self.actie = ""
+        if self.actie:
+            qs = qs.filter(actie=self.actie)
         return qs.order_by("-tijdstip", "-id")
+
+    def filter_query(self) -> str:
+        """The filter as a query string, for the export links and the pages."""
+        delen = {
+            "client": self.client.pk if self.client else "",
+            "van": self.van.isoformat() if self.van else "",
+            "tot": self.tot.isoformat() if self.tot else "",
+            "actie": self.actie,
+        }
+        query = urlencode({k: v for k, v in delen.items() if v})
+        return f"?{query}" if query else ""
+
+
+def begin_van_dag(dag: dt.date) -> dt.datetime:
+    return timezone.make_aware(dt.datetime.combine(dag, dt.time.min))
+
+
+def datum_of_niets(tekst: str) -> dt.date | None:
+    try:
+        datum = dt.date.fromisoformat(tekst.strip())
+    except ValueError:
+        return None
+    return datum if 1900 <= datum.year <= 2999 else None
 
 
 class AuditExportView(AuditFilter, SectieMixin, View):
@@ -142,10 +185,10 @@ class AuditListView(AuditFilter, ScopedListView):
         context["zoekform"] = self.zoekform
         context["client"] = self.client
         context["client_gevraagd"] = bool(self.request.GET.get("client"))
-        namen = auditlog.clientnamen(self.request.user, context["events"])
-        context["regels"] = [
-            {"event": e, "clientnaam": namen.get(e.client_id or 0), "vanaf": auditlog.vanaf(e)}
-            for e in context["events"]
-        ]
-        context["export_query"] = f"?client={self.client.pk}" if self.client else ""
+        context["regels"] = auditlog.leesbaar(self.request.user, context["events"])
+        context["export_query"] = self.filter_query()
+        context["van"] = self.van
+        context["tot"] = self.tot
+        context["actie"] = self.actie
+        context["acties"] = Actie.choices
         return context

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import template
 
 from resultaat.core import opmaak
+from resultaat.core.codes import omvang_iwmo
 
 register = template.Library()
 
@@ -18,3 +19,11 @@ register.filter("euro", opmaak.euro)
 @register.filter
 def ja_nee(value: object) -> str:
     return "ja" if value else "nee"
+
+
+@register.filter
+def omvang(obj: object) -> str:
+    """The amount of a toewijzing, version or product (volume, unit, frequency) in plain words."""
+    return omvang_iwmo(
+        getattr(obj, "volume", None), getattr(obj, "eenheid", ""), getattr(obj, "frequentie", "")
+    )

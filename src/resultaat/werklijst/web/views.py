@@ -10,7 +10,19 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from resultaat.core.web import StatusListView
-from resultaat.werklijst.models import WerklijstItem, WerklijstStatus
+from resultaat.werklijst.models import WerklijstItem, WerklijstSoort, WerklijstStatus
+
+# ``?termijn=``: items past their deadline, or due within BINNENKORT_DAGEN days (today included).
+TERMIJNEN = {"verlopen": "over de termijn", "binnenkort": "termijn verloopt binnen een week"}
+BINNENKORT_DAGEN = 7
+
+
+def filter_termijn(qs: Any, termijn: str, vandaag: dt.date) -> Any:
+    if termijn == "verlopen":
+        return qs.filter(uiterlijk__lt=vandaag)
+    if termijn == "binnenkort":
+        return qs.filter(uiterlijk__gte=vandaag, uiterlijk__lt=vandaag + dt.timedelta(days=BINNENKORT_DAGEN))
+    return qs
 
 
 def termijn_tekst(dagen: int | None) -> str:
@@ -51,6 +63,16 @@ class WerklijstView(StatusListView):
 
     def get_queryset(self) -> QuerySet[WerklijstItem]:
         qs = self.filter_status(WerklijstItem.objects.for_user(self.request.user))
+        # ``?soort=onderzoek`` and ``?termijn=verlopen``: the links of the start page's counts.
+        self.soort = self.request.GET.get("soort", "")
+        if self.soort not in WerklijstSoort.values:
+            self.soort = ""
+        if self.soort:
+            qs = qs.filter(soort=self.soort)
+        self.termijn = self.request.GET.get("termijn", "")
+        if self.termijn not in TERMIJNEN:
+            self.termijn = ""
+        qs = filter_termijn(qs, self.termijn, timezone.localdate())
         return qs.op_urgentie().select_related("client", "toegewezen_aan", "content_type")
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
@@ -58,4 +80,6 @@ class WerklijstView(StatusListView):
         vandaag = timezone.localdate()
         context["vandaag"] = vandaag
         context["regels"] = werklijst_regels(context["items"], vandaag)
+        context["soort_label"] = WerklijstSoort(self.soort).label if self.soort else ""
+        context["termijn_label"] = TERMIJNEN.get(self.termijn, "")
         return context

@@ -11,9 +11,10 @@ from typing import Any
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 
-from resultaat.core.audit.models import Actie, record
+from resultaat.core.audit.models import Actie, record, record_inzage
 from resultaat.core.codes import COD002Berichtcode, WJ001Retourcode
 from resultaat.core.web import ScopedDetailView, ScopedListView
+from resultaat.iwmo.inhoud import lees_inhoud
 from resultaat.iwmo.models import Bericht, BerichtStatus, Richting, Verzoek
 from resultaat.iwmo.regels import REGELS
 
@@ -87,8 +88,11 @@ class BerichtDetailView(BerichtQuerysetMixin, ScopedDetailView):
                     .select_related("client")
                 ),
                 "grootte": len(bericht.inhoud),
+                "inhoud": lees_inhoud(bericht, self.request.user),
             }
         )
+        # The clients the message names are shown by name: each is a read of that client.
+        record_inzage([c.client for c in context["inhoud"].clienten if c.client is not None])
         return context
 
 

@@ -101,6 +101,7 @@ class PortaalOverzichtView(SectieMixin, TemplateView):
     secties = ("portaal",)
     template_name = "toewijzingen/portaal/overzicht.html"
     in_zorg_per_pagina = 50
+    te_starten_per_pagina = 25
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
@@ -112,8 +113,14 @@ class PortaalOverzichtView(SectieMixin, TemplateView):
             .select_related("client", "product", "gemeente", "onderaannemer")
         )
         lopend = Levering.objects.filter(toewijzing=OuterRef("pk"), verwijderd=False, einddatum__isnull=True)
+        # Starts still to report: a page at a time too (``?start=``), oldest first, counted up to a bound.
+        start_paginator = BegrensdeTelling(
+            eigen.wacht_op_start().lopend_op(vandaag).order_by("ingangsdatum", "nummer"),
+            self.te_starten_per_pagina,
+        )
+        start_pagina = start_paginator.get_page(self.request.GET.get("start"))
         te_starten = []
-        for t in eigen.wacht_op_start().lopend_op(vandaag).order_by("ingangsdatum", "nummer"):
+        for t in start_pagina.object_list:
             uiterlijk = start_uiterlijk(t)
             te_starten.append({"t": t, "uiterlijk": uiterlijk, "te_laat": uiterlijk < vandaag})
         in_zorg = eigen.filter(Exists(lopend)).order_by("client__achternaam", "nummer")
@@ -133,6 +140,8 @@ class PortaalOverzichtView(SectieMixin, TemplateView):
                 "vandaag": vandaag,
                 "te_beoordelen": list(eigen.te_beoordelen().lopend_op(vandaag).order_by("ingangsdatum")),
                 "te_starten": te_starten,
+                "start_paginator": start_paginator,
+                "start_pagina": start_pagina,
                 "in_zorg": pagina.object_list,
                 "paginator": paginator,
                 "page_obj": pagina,

@@ -8,12 +8,17 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from resultaat.core.web import ScopedListView
+from resultaat.organisaties.models import Aanbieder
 from resultaat.toewijzingen.models import Toewijzing
 
 FILTERS = {
     "actief": "Actief vandaag",
     "toekomst": "Nog niet begonnen",
     "beeindigd": "Beëindigd",
+    "start_te_laat": "Start niet op tijd gemeld",
+    "geretourneerd": "Geretourneerd (laatste 3 maanden)",
+    "plan_concept": "Plan zonder akkoord",
+    "stop_melden": "Beëindigd, stop nog melden",
     "alle": "Alle",
 }
 
@@ -36,11 +41,26 @@ class ToewijzingListView(ScopedListView):
             qs = qs.filter(ingangsdatum__gt=vandaag)
         elif self.filter == "beeindigd":
             qs = qs.filter(einddatum__lt=vandaag)
+        elif self.filter == "start_te_laat":
+            qs = qs.start_te_laat(vandaag)
+        elif self.filter == "geretourneerd":
+            qs = qs.recent_geretourneerd(vandaag)
+        elif self.filter == "plan_concept":
+            qs = qs.met_plan_zonder_akkoord()
+        elif self.filter == "stop_melden":
+            qs = qs.stop_te_melden(vandaag)
+        # ``?aanbieder=<id>``: one provider's toewijzingen (the contractmanager's start page links here).
+        aanbieder = self.request.GET.get("aanbieder", "")
+        self.aanbieder = None
+        if aanbieder.isdigit():
+            self.aanbieder = Aanbieder.objects.filter(pk=int(aanbieder)).first()
+            qs = qs.filter(aanbieder_id=int(aanbieder))
         return qs.order_by("-ingangsdatum", "-nummer")
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         context["filters"] = FILTERS
         context["filter"] = self.filter
+        context["aanbieder"] = self.aanbieder
         context["vandaag"] = timezone.localdate()
         return context

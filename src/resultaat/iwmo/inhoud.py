@@ -1,0 +1,210 @@
+"""An iWmo message as content for its page: per client the name, the client record and the records of
+the message (toewijzingen, starts, stops, requested products, declared services) in words, with
+every code next to its meaning (the code lists of ``resultaat.core.codes``) and the toewijzingen the
+records concern. The XML itself stays one click away ("toon XML")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from lxml import etree
+
+from resultaat.clienten.models import Client
+from resultaat.core.codes import (
+    WJ001Retourcode,
+    WJ758RedenVerzoek,
+    WMO002RedenWijziging,
+    WMO020ProductCategorie,
+    WMO588RedenBeeindiging,
+    omvang_iwmo,
+)
+from resultaat.core.opmaak import datum, lees_datum
+from resultaat.iwmo import xml
+from resultaat.iwmo.models import Bericht
+from resultaat.iwmo.parse import naar_dict
+from resultaat.toewijzingen.models import Toewijzing
+
+# The lists of records in a message and what each record is, in words.
+SOORTEN = {
+    "ToegewezenProducten": "toegewezen product",
+    "StartProducten": "start van de ondersteuning",
+    "StopProducten": "einde van de ondersteuning",
+    "AangevraagdeProducten": "aangevraagd product",
+    "OngewijzigdeProducten": "ongewijzigd product",
+    "TeWijzigenProducten": "te wijzigen product",
+    "NieuweProducten": "nieuw product",
+    "Prestaties": "gedeclareerde prestatie",
+}
+# Element -> (label, code list) for codes; dates and plain elements by their label.
+CODES: dict[str, tuple[str, Any]] = {
+    "RedenWijziging": ("reden wijziging", WMO002RedenWijziging),
+    "RedenBeeindiging": ("reden einde", WMO588RedenBeeindiging),
+    "RedenVerzoek": ("reden verzoek", WJ758RedenVerzoek),
+}
+DATUMS = {
+    "Ingangsdatum": "ingangsdatum",
+    "Einddatum": "einddatum",
+    "Begindatum": "begindatum",
+    "Toewijzingsdatum": "toewijzingsdatum",
+    "ProductPeriode": "periode",
+}
+GETOOND = {"ToewijzingNummer", "Product", "Omvang", "RetourCodes", *CODES, *DATUMS}
+# The XML on the page is cut after this many characters (the file itself is a download).
+MAX_XML = 200_000
+
+
+@dataclass
+class Regel:
+    soort: str
+    toewijzingnummer: str = ""
+    toewijzing: Toewijzing | None = None
+    product: str = ""
+    gegevens: list[tuple[str, str]] = field(default_factory=list)
+    retourcodes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ClientInhoud:
+    naam: str
+    geboortedatum: str
+    client: Client | None
+    regels: list[Regel]
+    retourcodes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Inhoud:
+    clienten: list[ClientInhoud]
+    xml: str
+    ingekort: bool
+    leesbaar: bool = True
+
+
+def woorden(element: str) -> str:
+    """An element name of the standard in words: "ReferentieAanbieder" -> "referentie aanbieder"."""
+    return re.sub(r"(?<=[a-z])(?=[A-Z])", " ", element).lower()
+
+
+def code_met_betekenis(code: str, lijst: Any) -> str:
+    betekenis = dict(lijst.choices).get(code)
+    return f"{betekenis} ({code})" if betekenis else code
+
+
+def retourcode_tekst(code: str) -> str:
+    return code_met_betekenis(code, WJ001Retourcode)
+
+
+def _tekst(waarde: Any) -> str:
+    if isinstance(waarde, dict):
+        return ", ".join(_tekst(v) for v in waarde.values() if _tekst(v))
+    if isinstance(waarde, list):
+        return ", ".join(_tekst(v) for v in waarde)
+    return str(waarde or "")
+
+
+def _datum(waarde: Any) -> str:
+    if isinstance(waarde, dict):  # a period: Begindatum and Einddatum
+        delen = [_datum(v) for v in waarde.values()]
+        return " – ".join(d for d in delen if d)
+    try:
+        return datum(lees_datum(str(waarde)))
+    except (TypeError, ValueError):
+        return str(waarde)
+
+
+def _retourcodes(record: dict[str, Any]) -> list[str]:
+    codes = record.get("RetourCodes") or []
+    return [retourcode_tekst(str(c)) for c in codes if c] if isinstance(codes, list) else []
+
+
+def _regel(soort: str, record: dict[str, Any]) -> Regel:
+    product = record.get("Product") or {}
+    categorie = str(product.get("Categorie", "")) if isinstance(product, dict) else ""
+    productcode = str(product.get("Code", "")) if isinstance(product, dict) else ""
+    regel = Regel(
+        soort=soort,
+        toewijzingnummer=str(record.get("ToewijzingNummer", "")),
+        product=" ".join(
+            d for d in (dict(WMO020ProductCategorie.choices).get(categorie, categorie), productcode) if d
+        ),
+        retourcodes=_retourcodes(record),
+    )
+    for element, label in DATUMS.items():
+        if record.get(element):
+            regel.gegevens.append((label, _datum(record[element])))
+    for element, (label, lijst) in CODES.items():
+        if record.get(element):
+            regel.gegevens.append((label, code_met_betekenis(str(record[element]), lijst)))
+    omvang = record.get("Omvang")
+    if isinstance(omvang, dict):
+        regel.gegevens.append(
+            (
+                "omvang",
+                omvang_iwmo(omvang.get("Volume"), omvang.get("Eenheid", ""), omvang.get("Frequentie", "")),
+            )
+        )
+    for element, waarde in record.items():
+        if element not in GETOOND and _tekst(waarde):
+            regel.gegevens.append((woorden(element), _tekst(waarde)))
+    return regel
+
+
+def _naam(client: dict[str, Any]) -> str:
+    naam = client.get("Naam") or {}
+    geslachtsnaam = naam.get("Geslachtsnaam") or {} if isinstance(naam, dict) else {}
+    voorletters = str(naam.get("Voorletters", "")) if isinstance(naam, dict) else ""
+    letters = "".join(f"{c}." for c in voorletters)
+    delen = (letters, geslachtsnaam.get("Voorvoegsel", ""), geslachtsnaam.get("Achternaam", ""))
+    return " ".join(str(d) for d in delen if d) or "onbekend"
+
+
+def lees_inhoud(bericht: Bericht, user: Any) -> Inhoud:
+    """The message's content for ``user``: its clients (linked to the client records the user may see,
+    matched by BSN, which itself is not shown) and the records with the toewijzingen they concern."""
+    ruw = bytes(bericht.inhoud)
+    tekst = ruw.decode("utf-8", errors="replace")
+    try:
+        _, root = xml.lees(ruw)
+        tekst = etree.tostring(root, pretty_print=True, encoding="unicode")
+    except xml.BestandFout:
+        return Inhoud([], tekst[:MAX_XML], len(tekst) > MAX_XML, leesbaar=False)
+    data = naar_dict(root)
+    clienten_xml = data.get("Client") or [] if isinstance(data, dict) else []
+    if isinstance(clienten_xml, dict):
+        clienten_xml = [clienten_xml]
+    bsns = {str(c.get("Bsn", "")) for c in clienten_xml if isinstance(c, dict)}
+    zichtbaar = {c.bsn: c for c in Client.objects.for_user(user).filter(bsn__in=bsns)}
+    clienten = []
+    for c in clienten_xml:
+        if not isinstance(c, dict):
+            continue
+        regels = [
+            _regel(soort, record)
+            for lijst, soort in SOORTEN.items()
+            for record in (c.get(lijst) or [])
+            if isinstance(record, dict)
+        ]
+        geboren = c.get("Geboortedatum") or {}
+        clienten.append(
+            ClientInhoud(
+                naam=_naam(c),
+                geboortedatum=_datum(geboren.get("Datum", "")) if isinstance(geboren, dict) else "",
+                client=zichtbaar.get(str(c.get("Bsn", ""))),
+                regels=regels,
+                retourcodes=_retourcodes(c),
+            )
+        )
+    nummers = {r.toewijzingnummer for c in clienten for r in c.regels if r.toewijzingnummer.isdigit()}
+    if nummers and bericht.gemeente_id:
+        toewijzingen = {
+            str(t.nummer): t
+            for t in Toewijzing.objects.for_user(user).filter(
+                gemeente_id=bericht.gemeente_id, nummer__in=[int(n) for n in nummers]
+            )
+        }
+        for c in clienten:
+            for r in c.regels:
+                r.toewijzing = toewijzingen.get(r.toewijzingnummer)
+    return Inhoud(clienten, tekst[:MAX_XML], len(tekst) > MAX_XML)
