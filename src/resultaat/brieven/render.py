@@ -78,8 +78,13 @@ def opmaak(*, sjabloon: Briefsjabloon, context: dict[str, Any]) -> str:
     )
 
 
-def pdf(html: str) -> bytes:
-    """Every PDF of the app: WeasyPrint may fetch only the app's static files and data: URIs."""
+def pdf(html: str, *delen: str) -> bytes:
+    """Every PDF of the app: WeasyPrint may fetch only the app's static files and data: URIs. ``delen``:
+    further documents printed after the first in the same PDF (an attachment), each with its own layout."""
     from weasyprint import HTML
 
-    return bytes(HTML(string=html, base_url=BASIS_URL, url_fetcher=VeiligeFetcher()).write_pdf())
+    documenten = [
+        HTML(string=h, base_url=BASIS_URL, url_fetcher=VeiligeFetcher()).render() for h in (html, *delen)
+    ]
+    paginas = [pagina for document in documenten for pagina in document.pages]
+    return bytes(documenten[0].copy(paginas).write_pdf())

@@ -28,6 +28,7 @@ from resultaat.toegang.models import (
     Onderzoek,
     OnderzoekResultaat,
     Opschorting,
+    Termijnverlenging,
     ZRMDomein,
     ZRMScore,
 )
@@ -49,6 +50,7 @@ class MeldingSerializer(serializers.ModelSerializer):
             "consulent",
             "status",
             "opgeschort_dagen",
+            "verlengd_tot",
             "onderzoek_uiterlijk",
         )
         read_only_fields = fields
@@ -109,6 +111,8 @@ class AanvraagSerializer(serializers.ModelSerializer):
             "status",
             "opgeschort_dagen",
             "ingebrekestelling_op",
+            "verlengd_tot",
+            "na_onderzoekstermijn",
             "besluit_uiterlijk",
         )
         read_only_fields = fields
@@ -321,6 +325,26 @@ class BesluitInvoerSerializer(serializers.Serializer):
 
 class IngebrekestellingSerializer(serializers.Serializer):
     ontvangen_op = serializers.DateField(help_text="Dag waarop de ingebrekestelling binnenkwam.")
+
+
+class VerdagingSerializer(serializers.Serializer):
+    op = serializers.DateField(help_text="Datum van de brief; vóór het einde van de beslistermijn.")
+    nieuw_uiterlijk = serializers.DateField(help_text="Nieuwe laatste dag voor het besluit.")
+    reden = serializers.CharField(help_text="Waarom het besluit later komt (in de brief).")
+
+
+class TermijnverlengingSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Termijnverlenging
+        fields = ("id", "soort", "op", "oud_uiterlijk", "nieuw_uiterlijk", "reden", "afspraak", "kenmerk")
+        read_only_fields = fields
+
+
+class OnderzoekVerlengingSerializer(serializers.Serializer):
+    op = serializers.DateField(help_text="Dag van de afspraak; vóór het einde van de onderzoekstermijn.")
+    nieuw_uiterlijk = serializers.DateField(help_text="Nieuwe laatste dag voor het onderzoek.")
+    reden = serializers.CharField(help_text="Waarom het onderzoek langer duurt.")
+    afspraak = serializers.CharField(max_length=200, help_text="Hoe de cliënt instemde.")
 
 
 class IntrekkingSerializer(serializers.Serializer):
