@@ -11,13 +11,23 @@ import subprocess
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils import timezone
 
-from resultaat.ondersteuning.models import Ondersteuningsplan, PlanStatus
+from resultaat.core import termijnen
+from resultaat.ondersteuning.models import (
+    AkkoordWijze,
+    Ondersteuningsplan,
+    PlanActiviteit,
+    PlanDoel,
+    PlanStatus,
+)
+from resultaat.ondersteuning.services import leg_akkoord_vast
 from resultaat.toegang import bekendmaking
 from resultaat.toegang import services as t
 from resultaat.toegang.brieven import beschikking_html, beschikking_pdf, nazending_pdf
 from resultaat.toegang.models import ToegangInstelling
 from resultaat.toewijzingen.models import Toewijzing
+from resultaat.werklijst.models import WerklijstItem, WerklijstSoort
 from tests.toegang.test_elk_resultaat import (  # noqa: F401  (fixtures)
     begeleiding,
     gecontracteerd,
@@ -130,3 +140,25 @@ def test_sending_the_letter_on_the_page_records_the_plan_with_it(alice, besluit,
     assert "verzonden op 11-02-2025 met de brief" in html
     besluit.refresh_from_db()
     assert besluit.verzonden_op == D(2025, 2, 11)
+
+
+def test_a_plan_agreed_after_the_letter_goes_on_the_worklist_until_it_is_sent(alice, bob, besluit, client):
+    bekendmaking.leg_verzending_vast(door=alice, beschikkingen=[besluit], op=D(2025, 2, 1))
+    toewijzing = Toewijzing.objects.get(beschikt_resultaat__beschikking=besluit)
+    plan = Ondersteuningsplan.objects.create(
+        toewijzing=toewijzing,
+        opgesteld_op=D(2025, 2, 5),
+        evaluatiedatum=timezone.localdate() + dt.timedelta(days=90),
+    )
+    doel = PlanDoel.objects.create(plan=plan, doel="De post is op tijd betaald")
+    PlanActiviteit.objects.create(doel=doel, wat="Samen de post doornemen", hoe_vaak="wekelijks")
+    vandaag = timezone.localdate()
+    leg_akkoord_vast(door=bob, plan=plan, akkoord_op=vandaag, akkoord_wijze=AkkoordWijze.DIGITAAL)
+    item = WerklijstItem.objects.over(besluit).get()
+    assert item.soort == WerklijstSoort.PLAN and item.uiterlijk == termijnen.PLAN_NASTUREN.uiterlijk(vandaag)
+    assert f"het hoort bij besluit Wmo {besluit.nummer}" in item.omschrijving
+    client.force_login(alice)
+    werklijst = client.get(reverse("web:werklijst")).content.decode()
+    assert reverse("web:beschikking-detail", args=[besluit.pk]) in werklijst
+    bekendmaking.stuur_bijlagen_na(door=alice, beschikking=besluit, op=vandaag)
+    assert not WerklijstItem.objects.over(besluit).exists()

@@ -127,3 +127,8 @@ RETOUR_ONTVANGEN = Termijn(
 
 # Working agreements of the gemeente.
 SIGNAAL_OPVOLGEN = Termijn("signaal van de aanbieder opvolgen", "werkafspraak van de gemeente", werkdagen=10)
+PLAN_NASTUREN = Termijn(
+    "plan dat bij de beschikking hoort naar de cliënt sturen",
+    "werkafspraak van de gemeente: de brief belooft het plan zodra het is afgesproken",
+    werkdagen=5,
+)

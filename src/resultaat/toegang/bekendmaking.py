@@ -22,6 +22,7 @@ from resultaat.toegang.controles import controleer_consulent
 from resultaat.toegang.models import Beschikking, BeschikkingBijlage, BeschiktResultaat, Besluit
 from resultaat.toewijzingen.models import Toewijzing
 from resultaat.toewijzingen.services import wijzig_einddatum
+from resultaat.werklijst.models import WerklijstItem, WerklijstSoort
 
 
 def leg_verzending_vast(*, door: Any, beschikkingen: Iterable[Beschikking], op: dt.date) -> int:
@@ -81,6 +82,8 @@ def stuur_bijlagen_na(*, door: Any, beschikking: Beschikking, op: dt.date) -> li
         )
     with transaction.atomic(), acting_as(door):
         nieuw = _leg_bijlagen_vast(beschikking, op)
+        if nieuw:
+            WerklijstItem.objects.over(beschikking).filter(soort=WerklijstSoort.PLAN).handel_af()
     if not nieuw:
         raise ValidationError("Er is niets om na te sturen: er is geen nieuw afgesproken plan.")
     return nieuw
