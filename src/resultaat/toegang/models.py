@@ -19,6 +19,15 @@ class GemeenteOnlyQuerySet(GemeenteScopedQuerySet):
     """Toegang records are the gemeente's own working files: providers never see them."""
 
 
+class TermijnzaakQuerySet(GemeenteOnlyQuerySet):
+    def bulk_create(self, objs: Any, *args: Any, **kwargs: Any) -> list[Any]:
+        # A bulk insert skips save(): the stored last day of the term is filled here too.
+        objs = list(objs)
+        for obj in objs:
+            obj.uiterlijk = obj.bereken_uiterlijk()
+        return super().bulk_create(objs, *args, **kwargs)
+
+
 class MeldingWijze(models.TextChoices):
     TELEFOON = "telefoon", "telefonisch"
     LOKET = "loket", "aan het loket"
@@ -57,7 +66,7 @@ class Termijnzaak(ClientData):
         help_text="De laatste dag van de termijn zoals die nu geldt (berekend bij elke opslag).",
     )
 
-    objects: ClassVar[Any] = GemeenteOnlyQuerySet.as_manager()
+    objects: ClassVar[Any] = TermijnzaakQuerySet.as_manager()
 
     class Meta:
         abstract = True
@@ -66,7 +75,7 @@ class Termijnzaak(ClientData):
     def __str__(self) -> str:
         return f"{str(self._meta.verbose_name).capitalize()} {self.ontvangen_op:%d-%m-%Y}"
 
-    def _uiterlijk(self) -> dt.date:
+    def bereken_uiterlijk(self) -> dt.date:
         """The last day of the term: the extended one, else the legal term lengthened by the pauses (a pause
         after an extension moves ``verlengd_tot`` itself)."""
         if self.verlengd_tot is not None:
@@ -74,7 +83,7 @@ class Termijnzaak(ClientData):
         return self.TERMIJN.uiterlijk(self.ontvangen_op) + dt.timedelta(days=self.opgeschort_dagen)
 
     def save(self, *args: Any, **kwargs: Any) -> None:
-        self.uiterlijk = self._uiterlijk()
+        self.uiterlijk = self.bereken_uiterlijk()
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], "uiterlijk"}
         super().save(*args, **kwargs)
@@ -102,7 +111,7 @@ class Melding(Termijnzaak):
 
     @property
     def onderzoek_uiterlijk(self) -> dt.date:
-        return self._uiterlijk()
+        return self.bereken_uiterlijk()
 
 
 class Onderzoek(ClientData):
@@ -240,7 +249,7 @@ class Aanvraag(Termijnzaak):
 
     @property
     def besluit_uiterlijk(self) -> dt.date:
-        return self._uiterlijk()
+        return self.bereken_uiterlijk()
 
     def dwangsom(self, op: dt.date) -> tuple[int, int]:
         """(days, eurocent) of the dwangsom owed on ``op``: it runs until the day before the decision."""
