@@ -120,6 +120,9 @@ def test_the_consulent_verdaagt_on_the_aanvraag_page_and_prints_the_letter(
     html = r.content.decode()
     assert "De beslistermijn loopt nu tot en met 17-02-2025" in html
     assert "brief Wmo 2025-V0001 (PDF)" in html
+    # The client's timeline shows the new date too.
+    tijdlijn = client.get(reverse("web:client-detail", args=[meneer.pk])).content.decode()
+    assert "17-02-2025 (verdaagd)" in tijdlijn
     verlenging = a.verlengingen.get()
     pdf = client.get(reverse("web:verdagingsbrief", args=[verlenging.pk]))
     assert pdf["Content-Type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
