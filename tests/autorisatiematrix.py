@@ -101,6 +101,8 @@ MATRIX: dict[str, tuple[str, ...]] = {
     'api:beschikking-list':                                    ('login', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok'),
     'api:beschikkingbrief-brief':                              ('login', 'ok', 'ok', 'ok', 'ok', 'ok', 'nee', 'ok'),
     'api:beschikkingbrief-intrekking':                         ('login', 'methode', 'methode', 'methode', 'methode', 'methode', 'methode', 'methode'),
+    'api:beschikkingbrief-nazending':                          ('login', 'methode', 'methode', 'methode', 'methode', 'methode', 'methode', 'methode'),
+    'api:beschikkingbrief-verzending':                         ('login', 'methode', 'methode', 'methode', 'methode', 'methode', 'methode', 'methode'),
     'api:betaalbatch-detail':                                  ('login', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok'),
     'api:betaalbatch-list':                                    ('login', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok'),
     'api:client-detail':                                       ('login', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok'),

@@ -12,6 +12,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
+from rest_framework.test import APIClient
 
 from resultaat.core import termijnen
 from resultaat.ondersteuning.models import (
@@ -162,3 +163,16 @@ def test_a_plan_agreed_after_the_letter_goes_on_the_worklist_until_it_is_sent(al
     assert reverse("web:beschikking-detail", args=[besluit.pk]) in werklijst
     bekendmaking.stuur_bijlagen_na(door=alice, beschikking=besluit, op=vandaag)
     assert not WerklijstItem.objects.over(besluit).exists()
+
+
+def test_the_api_records_the_sending_with_the_plan_and_a_plan_sent_later(alice, besluit):
+    api = APIClient()
+    api.force_authenticate(alice)
+    r = api.post(f"/api/v1/beschikkingen/{besluit.pk}/verzending/", {"op": "2025-02-01"}, format="json")
+    assert r.status_code == 201 and r.json() == []  # no agreed plan yet: nothing went with the letter
+    fout = api.post(f"/api/v1/beschikkingen/{besluit.pk}/nazending/", {"op": "2025-02-12"}, format="json")
+    assert fout.status_code == 400 and "niets om na te sturen" in str(fout.json())
+    plan = akkoord_plan(besluit)
+    r = api.post(f"/api/v1/beschikkingen/{besluit.pk}/nazending/", {"op": "2025-02-12"}, format="json")
+    assert r.status_code == 201
+    assert [(b["sleutel"], b["verzonden_op"]) for b in r.json()] == [(plan.pk, "2025-02-12")]

@@ -18,7 +18,7 @@ from resultaat.brieven.bijlagen import bijlagen_bij
 from resultaat.core.audit.context import acting_as
 from resultaat.core.codes import WMO002RedenWijziging
 from resultaat.core.opmaak import datum_of_onbepaald
-from resultaat.toegang.controles import controleer_consulent
+from resultaat.toegang.controles import _niet_in_de_toekomst, controleer_consulent
 from resultaat.toegang.models import Beschikking, BeschikkingBijlage, BeschiktResultaat, Besluit
 from resultaat.toewijzingen.models import Toewijzing
 from resultaat.toewijzingen.services import wijzig_einddatum
@@ -76,6 +76,7 @@ def stuur_bijlagen_na(*, door: Any, beschikking: Beschikking, op: dt.date) -> li
         raise ValidationError(
             "De brief van dit besluit is nog niet verzonden: het plan gaat met de brief mee."
         )
+    _niet_in_de_toekomst(op, "op", "de verzending")
     if op < beschikking.verzonden_op:
         raise ValidationError(
             {"op": f"De brief van het besluit ging op {datum_of_onbepaald(beschikking.verzonden_op)} weg."}

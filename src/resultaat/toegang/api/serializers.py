@@ -21,6 +21,7 @@ from resultaat.organisaties.models import Aanbieder
 from resultaat.toegang.models import (
     Aanvraag,
     Beschikking,
+    BeschikkingBijlage,
     BeschiktResultaat,
     Indicatie,
     Melding,
@@ -345,6 +346,17 @@ class OnderzoekVerlengingSerializer(serializers.Serializer):
     nieuw_uiterlijk = serializers.DateField(help_text="Nieuwe laatste dag voor het onderzoek.")
     reden = serializers.CharField(help_text="Waarom het onderzoek langer duurt.")
     afspraak = serializers.CharField(max_length=200, help_text="Hoe de cliënt instemde.")
+
+
+class VerzendingSerializer(serializers.Serializer):
+    op = serializers.DateField(help_text="Dag waarop de brief (of het nagestuurde plan) is verzonden.")
+
+
+class BijlageSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = BeschikkingBijlage
+        fields = ("id", "soort", "sleutel", "omschrijving", "verzonden_op")
+        read_only_fields = fields
 
 
 class IntrekkingSerializer(serializers.Serializer):

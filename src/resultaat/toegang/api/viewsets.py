@@ -32,7 +32,7 @@ from resultaat.core.api.viewsets import (
     met_filters,
 )
 from resultaat.core.audit.models import Actie
-from resultaat.toegang import awb, services
+from resultaat.toegang import awb, bekendmaking, services
 from resultaat.toegang.api import serializers as s
 from resultaat.toegang.brieven import beschikking_pdf, verdagingsbrief_html
 from resultaat.toegang.models import Aanvraag, Beschikking, BeschiktResultaat, Indicatie, Melding, Onderzoek
@@ -305,13 +305,14 @@ class BeschikkingViewSet(AlleenLezen):
 
 
 class BeschikkingBriefViewSet(BasisViewSet):
-    """The beschikking letter as PDF, and the withdrawal of one of its results. Only for gemeente staff: the
-    letter shows every result of the beschikking, also those another provider delivers."""
+    """The beschikking letter as PDF (with the plan that is part of it), its sending and the plan sent
+    after it, and the withdrawal of one of its results. Only for gemeente staff: the letter shows every
+    result of the beschikking, also those another provider delivers."""
 
     queryset = Beschikking.objects.all()
     lees_rollen = GEMEENTE
     leesacties = {"brief": Actie.AFGEDRUKT}
-    schrijf_rollen = CONSULENT  # the intrekking
+    schrijf_rollen = CONSULENT  # the sending, the plan sent after it, the intrekking
 
     def scoped(self) -> QuerySet[Any]:
         return Beschikking.objects.for_user(self.request.user).select_related(
@@ -329,6 +330,35 @@ class BeschikkingBriefViewSet(BasisViewSet):
         response["Content-Disposition"] = f'inline; filename="beschikking-{beschikking.nummer}.pdf"'
         response["Cache-Control"] = "private, no-store"
         return response
+
+    @extend_schema(
+        summary="De verzending van de brief vastleggen",
+        description="Vanaf de verzending geldt het besluit. Een ondersteuningsplan dat bij het besluit hoort "
+        "en waarmee de cliënt instemde, gaat met de brief mee en wordt als bijlage vastgelegd.",
+        request=s.VerzendingSerializer,
+        responses={201: s.BijlageSerializer(many=True)},
+    )
+    @action(detail=True, methods=["post"])
+    def verzending(self, request: Request, pk: str | None = None) -> Response:
+        beschikking = self.get_object()
+        op = invoer(s.VerzendingSerializer, request)["op"]
+        bekendmaking.leg_verzending_vast(door=request.user, beschikkingen=[beschikking], op=op)
+        mee = beschikking.bijlagen.filter(verzonden_op=op)
+        return Response(s.BijlageSerializer(mee, many=True).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(
+        summary="Een later afgesproken plan nasturen",
+        description="Het besluit zegt dat het plan erbij hoort en de brief is al verzonden: het plan gaat "
+        "met een korte brief na en wordt als bijlage vastgelegd.",
+        request=s.VerzendingSerializer,
+        responses={201: s.BijlageSerializer(many=True)},
+    )
+    @action(detail=True, methods=["post"])
+    def nazending(self, request: Request, pk: str | None = None) -> Response:
+        beschikking = self.get_object()
+        op = invoer(s.VerzendingSerializer, request)["op"]
+        nieuw = bekendmaking.stuur_bijlagen_na(door=request.user, beschikking=beschikking, op=op)
+        return Response(s.BijlageSerializer(nieuw, many=True).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(
         summary="Een resultaat van de beschikking intrekken",
