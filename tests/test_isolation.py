@@ -73,12 +73,15 @@ from resultaat.ondersteuning.models import (
 from resultaat.toegang.models import (
     Aanvraag,
     Beschikking,
+    BeschikkingBijlage,
     BeschiktResultaat,
     Indicatie,
     Melding,
     Onderzoek,
     OnderzoekResultaat,
     Opschorting,
+    Termijnverlenging,
+    VerlengingSoort,
     ZRMDomein,
     ZRMScore,
 )
@@ -91,7 +94,18 @@ NAMESPACES = ("web", "api")
 # Kinds of record a provider never sees, even for its own clients: the gemeente's toegang files, its
 # worklist and the audit trail. For these, noor's objects must be refused to bob as well.
 NOT_FOR_PROVIDERS: frozenset[type[models.Model]] = frozenset(
-    {Melding, Opschorting, Onderzoek, ZRMScore, OnderzoekResultaat, Aanvraag, WerklijstItem, AuditEvent}
+    {
+        Melding,
+        Opschorting,
+        Termijnverlenging,
+        BeschikkingBijlage,
+        Onderzoek,
+        ZRMScore,
+        OnderzoekResultaat,
+        Aanvraag,
+        WerklijstItem,
+        AuditEvent,
+    }
 )
 
 # Patterns with arguments that are not about one object of a model, as "namespace:name": reason.
@@ -135,6 +149,27 @@ def build_chain(client: Client, nummer: int, beschikkingnummer: str) -> dict[str
         tot=dt.date(2016, 11, 6),
         reden=f"{naam} weg",
     )
+    # The decision term extended by a letter (Awb 4:14), the onderzoek term by agreement (Wmo 2.3.2).
+    Termijnverlenging.objects.create(
+        client=client,
+        aanvraag=aanvraag,
+        soort=VerlengingSoort.VERDAGING,
+        op=dt.date(2016, 12, 9),
+        oud_uiterlijk=dt.date(2016, 12, 15),
+        nieuw_uiterlijk=dt.date(2016, 12, 29),
+        reden=f"Advies over {naam} komt later",
+        kenmerk=f"Wmo 2016-V{nummer % 10000:04d}",
+    )
+    Termijnverlenging.objects.create(
+        client=client,
+        melding=melding,
+        soort=VerlengingSoort.AFSPRAAK,
+        op=dt.date(2016, 12, 1),
+        oud_uiterlijk=dt.date(2016, 12, 13),
+        nieuw_uiterlijk=dt.date(2016, 12, 20),
+        reden=f"{naam} is op vakantie",
+        afspraak="telefonisch",
+    )
     # An indicatie proposed under mandate by the client's own provider (seed 003).
     Indicatie.objects.create(
         aanvraag=aanvraag,
@@ -150,6 +185,14 @@ def build_chain(client: Client, nummer: int, beschikkingnummer: str) -> dict[str
         toewijzing=toewijzing, opgesteld_op=dt.date(2017, 1, 20), toelichting=f"Plan met {naam}"
     )
     doel = PlanDoel.objects.create(plan=plan, doel=f"{naam} houdt het huis schoon")
+    # The plan sent with the beschikking it is part of.
+    BeschikkingBijlage.objects.create(
+        beschikking=toegang.beschikking,
+        soort="ondersteuningsplan",
+        sleutel=plan.pk,
+        omschrijving=f"het ondersteuningsplan van {naam}",
+        verzonden_op=dt.date(2017, 1, 25),
+    )
     PlanActiviteit.objects.create(doel=doel, wat="Stofzuigen", hoe_vaak="wekelijks")
     PlusAfspraak.objects.create(plan=plan, soort=PlusSoort.SIGNALERING, omschrijving=f"Let op {naam}")
     # The sociale kaart is the gemeente's, not a client's: both chains' plans connect to the same one.

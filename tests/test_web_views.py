@@ -110,6 +110,7 @@ MENUS = {
     Rol.CONSULENT: [
         "Werklijst",
         "Nieuwe melding",
+        "Termijnen",
         "Indicatievoorstellen",
         "Cliënten zoeken",
         "Cliënten",
@@ -122,7 +123,15 @@ MENUS = {
     ],
     Rol.CONTRACTMANAGER: ["Aanbieders", "Contracten", "Catalogus", "Toewijzingen", "Conversie"],
     Rol.FINANCIEEL: ["Bekostiging", "CAK-leveringen", "Toewijzingen", "Aanbieders", "Berichten"],
-    Rol.BEHEERDER: ["Catalogus", "Contracten", "Aanbieders", "Sociale kaart", "Conversie", "Beheer"],
+    Rol.BEHEERDER: [
+        "Catalogus",
+        "Contracten",
+        "Aanbieders",
+        "Sociale kaart",
+        "Conversie",
+        "Termijnen",
+        "Beheer",
+    ],
     Rol.AUDITOR: ["Cliënten zoeken", "Auditlog"],
     Rol.AANBIEDER: [
         "Overzicht",

@@ -13,6 +13,8 @@ class Briefsoort(models.TextChoices):
     AFWIJZING = "afwijzing", "beschikking: afwijzing"
     INTREKKING = "intrekking", "beschikking: intrekking"
     INFORMATIE = "informatie", "informatiebrief huidige cliënten: ondersteuning op resultaat"
+    VERDAGING = "verdaging", "verdaging van de beslistermijn (Awb 4:14)"
+    PLAN = "plan", "ondersteuningsplan bij de beschikking (nazending)"
 
 
 class Briefsjabloon(models.Model):

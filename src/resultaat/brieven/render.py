@@ -84,12 +84,17 @@ PDF_VARIANT = "pdf/ua-1"
 PDF_TAAL = "nl-NL"
 
 
-def pdf(html: str) -> bytes:
-    """Every PDF of the app: WeasyPrint may fetch only the app's static files and data: URIs. The PDF is
-    tagged (PDF/UA-1) with language nl-NL and the page's <title> as its title (shown by the reader)."""
+def pdf(html: str, *delen: str) -> bytes:
+    """Every PDF of the app: WeasyPrint may fetch only the app's static files and data: URIs. ``delen``:
+    further documents printed after the first in the same PDF (an attachment), each with its own layout.
+    The PDF is tagged (PDF/UA-1) with language nl-NL and the first page's <title> as its title."""
     from weasyprint import HTML
 
-    document = HTML(string=html, base_url=BASIS_URL, url_fetcher=VeiligeFetcher()).render()
+    documenten = [
+        HTML(string=h, base_url=BASIS_URL, url_fetcher=VeiligeFetcher()).render() for h in (html, *delen)
+    ]
+    paginas = [pagina for document in documenten for pagina in document.pages]
+    document = documenten[0].copy(paginas) if delen else documenten[0]
     document.metadata.lang = PDF_TAAL
-    document.metadata.title = (document.metadata.title or "").strip() or "Resultaat"
+    document.metadata.title = (documenten[0].metadata.title or "").strip() or "Resultaat"
     return bytes(document.write_pdf(pdf_variant=PDF_VARIANT))

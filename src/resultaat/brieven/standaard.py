@@ -47,7 +47,7 @@ TOEKENNING: Final = """<p>{{ aanhef }},</p>
 
 <h2>Wat kunt u verwachten?</h2>
 <p>De aanbieder neemt binnen twee weken contact met u op. Samen maakt u een ondersteuningsplan. Daarin staat wat de aanbieder doet, hoe vaak en wanneer. De aanbieder mag de tijd flexibel inzetten, maar u kunt altijd rekenen op de hulp per week die in deze brief staat.</p>
-{% if beschikking.ondersteuningsplan_onderdeel %}<p>Het ondersteuningsplan dat u met de aanbieder maakt, hoort bij dit besluit. Zodra wij het plan hebben goedgekeurd, sturen wij het u toe.</p>{% endif %}
+{% if beschikking.ondersteuningsplan_onderdeel %}{% if bijlagen %}<p>Het ondersteuningsplan hoort bij dit besluit. U vindt het achter deze brief: {% for b in bijlagen %}{{ b }}{% if not forloop.last %}; {% endif %}{% endfor %}.</p>{% else %}<p>Het ondersteuningsplan dat u met de aanbieder maakt, hoort bij dit besluit. Zodra u en de aanbieder het plan hebben afgesproken, sturen wij het u toe.</p>{% endif %}{% endif %}
 <p>Wilt u een andere aanbieder? Dat mag. Bel ons, dan regelen wij de overstap.</p>
 
 {% if eigen_bijdrage %}<h2>Eigen bijdrage</h2>
@@ -142,11 +142,54 @@ INFORMATIE: Final = """<p>{{ aanhef }},</p>
 <p class="ondertekening">{{ ondertekening }}</p>
 """
 
+VERDAGING: Final = """<p>{{ aanhef }},</p>
+<p>Op {{ aanvraag_datum }} vroeg u ondersteuning aan{% if gevraagd %} bij: {{ gevraagd }}{% endif %}. Wij moeten binnen twee weken een besluit nemen. Dat lukt ons niet. In deze brief leest u waarom, en wanneer u ons besluit krijgt.</p>
+
+<h2>Wanneer krijgt u ons besluit?</h2>
+<p>U krijgt ons besluit uiterlijk op <strong>{{ verdaging.nieuw_uiterlijk }}</strong>. Eerst was dat {{ verdaging.oud_uiterlijk }}.</p>
+
+<h2>Waarom duurt het langer?</h2>
+<p>{{ verdaging.reden|linebreaksbr }}</p>
+<p>De wet zegt dat wij u dit moeten laten weten vóór de termijn voorbij is, en dat wij een nieuwe datum moeten noemen die zo vroeg mogelijk is. Zo staat het in artikel 4:14 van de Algemene wet bestuursrecht.</p>
+
+<h2>Wat gebeurt er nu?</h2>
+<p>Wij werken verder aan uw aanvraag. Hebben wij nog iets van u nodig? Dan nemen wij contact met u op. U hoeft nu niets te doen.</p>
+
+<h2>Heeft u op {{ verdaging.nieuw_uiterlijk }} nog geen besluit?</h2>
+<p>Dan mag u ons een brief sturen. Schrijf daarin dat u wilt dat wij alsnog beslissen. Dat heet een ingebrekestelling. Hebben wij twee weken nadat wij uw brief kregen nog steeds niet beslist? Dan krijgt u van ons geld voor elke dag dat het besluit later komt. Dat heet een dwangsom. Zo staat het in artikel 4:17 van de Algemene wet bestuursrecht.</p>
+<p>Deze brief is zelf geen besluit. U kunt er daarom geen bezwaar tegen maken.</p>
+
+<h2>Vragen?</h2>
+<p>Bel ons op {{ gemeente.telefoon }} of mail naar {{ gemeente.email }}. Noem dan het kenmerk {{ kenmerk }}.</p>
+
+<div class="ondertekening"><p>Met vriendelijke groet,</p>
+<p>{{ ondertekening }},<br>namens deze,<br><br>{{ consulent }}<br>Wmo-consulent</p></div>
+"""
+
+PLAN: Final = """<p>{{ aanhef }},</p>
+<p>Op {{ beschikking.besluitdatum }} kreeg u van ons een besluit over uw ondersteuning (kenmerk {{ beschikking.kenmerk }}). In dat besluit staat dat het ondersteuningsplan erbij hoort. U heeft het plan nu samen met uw aanbieder gemaakt en ermee ingestemd. Bij deze brief krijgt u het plan.</p>
+
+<h2>Wat zit er bij deze brief?</h2>
+<ul>{% for b in bijlagen %}<li>{{ b }}</li>{% endfor %}</ul>
+<p>Het plan hoort bij ons besluit. Daarin staat wat de aanbieder doet, hoe vaak en wanneer. U kunt altijd rekenen op de hulp per week die in ons besluit staat.</p>
+
+<h2>Wat moet u doen?</h2>
+<p>U hoeft niets te doen. Bewaar het plan bij ons besluit. Klopt er iets niet in het plan? Bespreek het met uw aanbieder of bel ons.</p>
+
+<h2>Vragen?</h2>
+<p>Bel ons op {{ gemeente.telefoon }} of mail naar {{ gemeente.email }}. Noem dan het kenmerk {{ kenmerk }}.</p>
+
+<div class="ondertekening"><p>Met vriendelijke groet,</p>
+<p>{{ ondertekening }},<br>namens deze,<br><br>{{ consulent }}<br>Wmo-consulent</p></div>
+"""
+
 SJABLONEN: Final = (
     ("toekenning", "Besluit over uw aanvraag voor ondersteuning", TOEKENNING),
     ("afwijzing", "Besluit over uw aanvraag voor ondersteuning", AFWIJZING),
     ("intrekking", "Besluit over uw ondersteuning: intrekking", INTREKKING),
     ("informatie", "Uw hulp bij het huishouden: wat verandert er?", INFORMATIE),
+    ("verdaging", "Uw aanvraag: ons besluit komt later", VERDAGING),
+    ("plan", "Uw ondersteuningsplan bij ons besluit", PLAN),
 )
 
 

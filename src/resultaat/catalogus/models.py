@@ -9,12 +9,14 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, ClassVar
 
-from django.core.validators import MinValueValidator, RegexValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 
 from resultaat.core.codes import WJ756Eenheid, WMO020ProductCategorie, WMO757Frequentie
 from resultaat.core.models import Geldigheid, GeldigheidQuerySet
 from resultaat.core.opmaak import euro
+
+MINUTEN_PER_WEEK = 7 * 24 * 60
 
 
 class ResultaatDomein(Geldigheid):
@@ -361,7 +363,10 @@ class NormenkaderPost(models.Model):
     code = models.SlugField(max_length=40)
     naam = models.CharField(max_length=200)
     soort = models.CharField(max_length=10, choices=PostSoort.choices)
-    minuten = models.PositiveIntegerField("minuten per week")
+    minuten = models.PositiveIntegerField(
+        "minuten per week",
+        validators=[MaxValueValidator(MINUTEN_PER_WEEK, "Een week heeft %(limit_value)s minuten.")],
+    )
     per_stuk = models.BooleanField(
         default=False, help_text="Telt per stuk mee (bijvoorbeeld per extra kamer)."
     )
@@ -380,6 +385,8 @@ class NormenkaderPost(models.Model):
         max_length=300, blank=True, help_text="Het onderzoek of het besluit van de gemeente."
     )
     volgorde = models.PositiveSmallIntegerField(default=0)
+
+    GRENZEN: ClassVar[bool] = True  # the bounds of core.grenzen on every save, as for the normenkader
 
     class Meta:
         verbose_name = "post van het normenkader"

@@ -10,6 +10,7 @@ from django.db import transaction
 
 from resultaat.accounts.models import Rol
 from resultaat.clienten.models import Client
+from resultaat.core import grenzen
 from resultaat.core.audit.context import acting_as
 from resultaat.core.audit.models import Actie, AuditEvent, AuditEventQuerySet, record, record_rijen
 
@@ -70,6 +71,14 @@ def registreer_clienten(*, door: Any, clienten: list[Client]) -> list[Client]:
     )
     if len(sleutels) != len(clienten) or bestaand & sleutels:
         raise ValidationError({"bsn": "Deze gemeente heeft al een cliënt met dit BSN."})
+    # A bulk write skips the bounds checked on every save (core.grenzen): check each client here.
+    buiten = [
+        f"{c.naam}: {' '.join(m for meldingen in gevonden.values() for m in meldingen)}"
+        for c in clienten
+        if (gevonden := grenzen.fouten(c))
+    ]
+    if buiten:
+        raise ValidationError({"clienten": buiten})
     with transaction.atomic(), acting_as(door):
         return Client.objects.bulk_create(clienten)
 

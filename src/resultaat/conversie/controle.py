@@ -12,7 +12,12 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from resultaat.core.validators import bsn_is_valid
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+
+from resultaat.clienten.models import Client
+from resultaat.core.grenzen import LAATSTE_DATUM, VROEGSTE_DATUM
+from resultaat.core.validators import bsn_is_valid, validate_geboortedatum
 
 MAX_UREN_PER_WEEK = Decimal(40)
 TUSSENVOEGSELS = frozenset(
@@ -110,7 +115,23 @@ def _datum(cellen: dict[str, Any], veld: str, label: str, problemen: list[str]) 
     except ValueError:
         problemen.append(f"{label} '{_tekst(cellen.get(veld))}' is geen geldige datum (dd-mm-jjjj)")
         return None
+    if datum is not None and not VROEGSTE_DATUM <= datum <= LAATSTE_DATUM:
+        problemen.append(f"{label} {_dmj(datum)} ligt niet tussen 1900 en {LAATSTE_DATUM.year}")
+        return None
     return datum
+
+
+def _dmj(datum: dt.date) -> str:
+    return f"{datum.day:02d}-{datum.month:02d}-{datum.year:04d}"
+
+
+def _lengtes(velden: dict[str, tuple[str, str]], problemen: list[str]) -> None:
+    """A text longer than its field is refused (never cut off): ``velden`` maps the Client field to
+    (label, text)."""
+    for veld, (label, tekst) in velden.items():
+        grens = getattr(Client._meta.get_field(veld), "max_length", None)
+        if grens is not None and len(tekst) > grens:
+            problemen.append(f"{label} is te lang: ten hoogste {grens} tekens (nu {len(tekst)})")
 
 
 def lees_regel(
@@ -135,6 +156,11 @@ def lees_regel(
     geboren = _datum(cellen, "geboortedatum", "geboortedatum", problemen)
     if geboren is None and not any(p.startswith("geboortedatum") for p in problemen):
         problemen.append("geboortedatum ontbreekt")
+    elif geboren is not None:
+        try:
+            validate_geboortedatum(geboren)
+        except ValidationError as fout:
+            problemen.append(f"geboortedatum {_dmj(geboren)}: {' '.join(fout.messages)}")
     gemeentetekst = _tekst(cellen.get("gemeente"))
     gemeente_id = gemeenten.get(gemeentetekst.zfill(4) if gemeentetekst.isdigit() else gemeentetekst.lower())
     if gemeente_id is None:
@@ -171,12 +197,26 @@ def lees_regel(
     besluit = _datum(cellen, "besluitdatum", "besluitdatum", problemen)
     if besluit is None and not any(p.startswith("besluitdatum") for p in problemen):
         problemen.append("besluitdatum ontbreekt")
+    elif besluit is not None and besluit > timezone.localdate():
+        problemen.append(f"besluitdatum {_dmj(besluit)} ligt in de toekomst")
     if geboren and begin and begin < geboren:
         problemen.append("begindatum ligt voor de geboortedatum")
+    straat, huisnummer = splits_adres(_tekst(cellen.get("adres")))
+    woonplaats = _tekst(cellen.get("woonplaats"))
+    _lengtes(
+        {
+            "achternaam": ("naam", naam.achternaam if naam else ""),
+            "voorletters": ("voorletters", naam.voorletters if naam else ""),
+            "tussenvoegsel": ("tussenvoegsel", naam.tussenvoegsel if naam else ""),
+            "straat": ("adres", straat),
+            "huisnummer": ("huisnummer", huisnummer),
+            "woonplaats": ("woonplaats", woonplaats),
+        },
+        problemen,
+    )
     if problemen:
         raise Afgekeurd(problemen)
     assert naam and geboren and gemeente_id and uren is not None and aanbieder_id and begin and besluit
-    straat, huisnummer = splits_adres(_tekst(cellen.get("adres")))
     postcode = _tekst(cellen.get("postcode")).upper().replace(" ", "")
     if postcode and re.fullmatch(r"[1-9]\d{3}[A-Z]{2}", postcode):
         postcode = f"{postcode[:4]} {postcode[4:]}"
@@ -187,10 +227,10 @@ def lees_regel(
         bsn=bsn,
         naam=naam,
         geboortedatum=geboren,
-        straat=straat[:100],
-        huisnummer=huisnummer[:12],
+        straat=straat,
+        huisnummer=huisnummer,
         postcode=postcode,
-        woonplaats=_tekst(cellen.get("woonplaats"))[:80],
+        woonplaats=woonplaats,
         gemeente_id=gemeente_id,
         product=product,
         uren=uren,

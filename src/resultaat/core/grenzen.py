@@ -6,8 +6,11 @@ within 120 years and not in the future, ``core.validators``), and a model may ad
 in ``controleer_grenzen()`` (a death not before the birth). A violation is a ``ValidationError`` per
 field with a Dutch message: next to the field on a page, a 400 with the field name in the API.
 
-Connected to ``pre_save`` in ``WebConfig.ready``; bulk writes of the system itself (settlement, the
-demo) do not pass through it.
+Connected to ``pre_save`` in ``WebConfig.ready``. Reference data (models with ``GRENZEN = True``: the
+catalogue, tariffs, contracts and norms, through ``core.models.Geldigheid``) are held to the same bounds,
+on save and in the beheer's forms (``Geldigheid.clean``). Bulk writes skip ``pre_save``: a bulk path that
+writes outside input checks its rows with :func:`fouten` itself (the conversion's clients,
+``clienten.services.registreer_clienten``); bulk writes of the system itself (settlement, the demo) do not.
 """
 
 from __future__ import annotations
@@ -62,7 +65,7 @@ def fouten(instance: models.Model) -> dict[str, list[str]]:
 
 
 def controleer(sender: Any, instance: models.Model, raw: bool = False, **kwargs: Any) -> None:
-    if raw or not isinstance(instance, ClientData):
+    if raw or not (isinstance(instance, ClientData) or getattr(instance, "GRENZEN", False)):
         return
     gevonden = fouten(instance)
     if gevonden:

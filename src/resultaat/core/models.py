@@ -9,6 +9,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 
+from resultaat.core import grenzen
+
 
 class GeldigheidQuerySet(models.QuerySet):
     def geldig_op(self, datum: dt.date) -> Self:
@@ -23,6 +25,9 @@ class Geldigheid(models.Model):
     geldig_tot = models.DateField("geldig tot", null=True, blank=True, help_text="Leeg: geen einddatum.")
 
     objects: ClassVar[Any] = GeldigheidQuerySet.as_manager()
+    # Reference data (catalogue, tariffs, contracts, norms): the bounds of core.grenzen on every save and
+    # in the beheer's forms, as for client data.
+    GRENZEN: ClassVar[bool] = True
 
     class Meta:
         abstract = True
@@ -35,6 +40,8 @@ class Geldigheid(models.Model):
 
     def clean(self) -> None:
         super().clean()
+        if gevonden := grenzen.fouten(self):
+            raise ValidationError(gevonden)
         if self.geldig_tot is not None and self.geldig_van is not None and self.geldig_tot <= self.geldig_van:
             raise ValidationError({"geldig_tot": "De einddatum moet na de begindatum liggen."})
 

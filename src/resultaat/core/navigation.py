@@ -29,6 +29,7 @@ SECTIES: dict[str, Sectie] = {
         Sectie("werklijst", "Werklijst", "web:werklijst"),
         Sectie("toegang", "Nieuwe melding", "web:melding-nieuw"),
         Sectie("mandaat", "Indicatievoorstellen", "web:mandaat-list"),
+        Sectie("termijnen", "Termijnen", "web:termijnregister"),
         Sectie("client-zoeken", "Cliënten zoeken", "web:client-zoeken"),
         Sectie("clienten", "Cliënten", "web:client-list"),
         Sectie("toewijzingen", "Toewijzingen", "web:toewijzing-list"),
@@ -54,6 +55,7 @@ ROL_MENU: dict[str, tuple[tuple[str, str | None], ...]] = {
     Rol.CONSULENT: (
         ("werklijst", None),
         ("toegang", None),
+        ("termijnen", None),
         ("mandaat", None),
         ("client-zoeken", None),
         ("clienten", None),
@@ -84,6 +86,7 @@ ROL_MENU: dict[str, tuple[tuple[str, str | None], ...]] = {
         ("aanbieders", None),
         ("sociale-kaart", None),
         ("conversie", None),
+        ("termijnen", None),
         ("beheer", None),
     ),
     Rol.AUDITOR: (("client-zoeken", None), ("auditlog", None)),

@@ -53,6 +53,14 @@ ONDERZOEK = Termijn(
 BESLISSING = Termijn(
     "beslissing op de aanvraag", "Wmo 2015 art. 2.3.5 lid 1: binnen twee weken", duur=dt.timedelta(weeks=2)
 )
+# Awb 4:14 lid 1 asks for "een zo kort mogelijke termijn" and sets no maximum; eight weeks after the term is
+# the bound this software keeps (the Awb's own reasonable term when a law names none, art. 4:13 lid 2).
+VERDAGING = Termijn(
+    "verdaging van de beslistermijn",
+    "Awb art. 4:14 lid 1: vóór het einde van de termijn, met een zo kort mogelijke nieuwe termijn; "
+    "hoogstens acht weken (naar Awb art. 4:13 lid 2)",
+    duur=dt.timedelta(weeks=8),
+)
 BEZWAAR = Termijn(
     "bezwaar tegen de beschikking",
     "Awb art. 6:7 en 6:8: zes weken vanaf de dag na de bekendmaking (de verzending van de brief); "
@@ -119,3 +127,8 @@ RETOUR_ONTVANGEN = Termijn(
 
 # Working agreements of the gemeente.
 SIGNAAL_OPVOLGEN = Termijn("signaal van de aanbieder opvolgen", "werkafspraak van de gemeente", werkdagen=10)
+PLAN_NASTUREN = Termijn(
+    "plan dat bij de beschikking hoort naar de cliënt sturen",
+    "werkafspraak van de gemeente: de brief belooft het plan zodra het is afgesproken",
+    werkdagen=5,
+)

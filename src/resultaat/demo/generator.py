@@ -81,6 +81,7 @@ from resultaat.demo.opslag import (
 from resultaat.demo.organisaties import (
     OrganisatiesMixin,
 )
+from resultaat.demo.termijnen import TermijnenMixin
 from resultaat.demo.toegang import (
     ToegangMixin,
 )
@@ -123,6 +124,7 @@ class _Generator(
     OpslagMixin,
     IwmoMixin,
     HerindicatieMixin,
+    TermijnenMixin,
     BekostigingMixin,
     EigenBijdrageMixin,
 ):
@@ -177,6 +179,7 @@ def genereer_demo(
             verslag = generator.run()
         generator.portaal()
         generator.herindicaties()
+        generator.termijnen()
         generator.afrekeningen()
         generator.eigen_bijdrage()
     verslag.aantallen.update(generator.portaal_acties)

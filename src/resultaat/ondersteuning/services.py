@@ -405,7 +405,31 @@ def leg_akkoord_vast(
         plan.akkoord_op = akkoord_op
         plan.akkoord_wijze = akkoord_wijze
         plan.save(update_fields=["status", "akkoord_op", "akkoord_wijze"])
+        _plan_nasturen(toewijzing, plan)
     return plan
+
+
+def _plan_nasturen(toewijzing: Toewijzing, plan: Ondersteuningsplan) -> None:
+    """The beschikking says the plan is part of it and its letter has gone: the agreed plan must follow
+    (the letter promised it), so the gemeente gets it on its worklist. Before the letter is sent the plan
+    simply goes with the letter."""
+    beschikt = toewijzing.beschikt_resultaat
+    beschikking = beschikt.beschikking if beschikt is not None else None
+    if (
+        beschikking is None
+        or not beschikking.ondersteuningsplan_onderdeel
+        or beschikking.verzonden_op is None
+    ):
+        return
+    WerklijstItem.objects.create(
+        gemeente=toewijzing.gemeente,
+        client=toewijzing.client,
+        soort=WerklijstSoort.PLAN,
+        omschrijving=f"Ondersteuningsplan versie {plan.versie} van {toewijzing.aanbieder.naam} naar de "
+        f"cliënt sturen: het hoort bij besluit Wmo {beschikking.nummer}"[:300],
+        uiterlijk=termijnen.PLAN_NASTUREN.uiterlijk(plan.akkoord_op or timezone.localdate()),
+        onderwerp=beschikking,
+    )
 
 
 # --- Sociale kaart ------------------------------------------------------------------------------------

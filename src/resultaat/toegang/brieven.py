@@ -8,6 +8,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 
+from resultaat.brieven.bijlagen import Bijlage, bijlagen_bij
 from resultaat.brieven.models import Briefsoort
 from resultaat.brieven.render import (
     aanhef,
@@ -16,13 +17,21 @@ from resultaat.brieven.render import (
     gemeente_context,
     minuten_tekst,
     opmaak,
+    pdf,
     sjabloon_voor,
 )
 from resultaat.core import termijnen
 from resultaat.core.codes import WMO020ProductCategorie
 from resultaat.core.opmaak import euro, lange_datum
 from resultaat.eigen_bijdrage.services import verwachte_eigen_bijdrage
-from resultaat.toegang.models import BeschiktResultaat, Besluit, Indicatie, ToegangInstelling
+from resultaat.toegang.models import (
+    BeschikkingBijlage,
+    BeschiktResultaat,
+    Besluit,
+    Indicatie,
+    Termijnverlenging,
+    ToegangInstelling,
+)
 from resultaat.toewijzingen.models import Toewijzing
 
 HUISHOUDEN = WMO020ProductCategorie.HULP_BIJ_HET_HUISHOUDEN
@@ -36,8 +45,25 @@ def _band(band: Any) -> str:
     return f"{band.naam} ({band.min_minuten}–{band.max_minuten} minuten per week)" if band else ""
 
 
-def beschikking_context(beschikking: Any) -> dict[str, Any]:
+def bijlagen_van_brief(beschikking: Any) -> list[Bijlage]:
+    """The documents printed behind the letter: for a letter already sent, those recorded as sent with it;
+    before that, those that exist now (the ondersteuningsplan the client agreed to, when the beschikking
+    says the plan is part of it). No plan yet: nothing, and the letter does not say it is attached."""
+    if beschikking.verzonden_op is None:
+        return bijlagen_bij(beschikking)
+    verzonden = [
+        (b.soort, b.sleutel)
+        for b in BeschikkingBijlage.objects.filter(
+            beschikking=beschikking, verzonden_op=beschikking.verzonden_op
+        )
+    ]
+    return bijlagen_bij(beschikking, verzonden) if verzonden else []
+
+
+def beschikking_context(beschikking: Any, bijlagen: list[Bijlage] | None = None) -> dict[str, Any]:
     gemeente, client = beschikking.gemeente, beschikking.client
+    if bijlagen is None:
+        bijlagen = bijlagen_van_brief(beschikking)
     resultaten = []
     for r in beschikking.resultaten.select_related(
         "resultaat", "product", "complexiteit", "intensiteit", "tijdsband"
@@ -105,6 +131,7 @@ def beschikking_context(beschikking: Any) -> dict[str, Any]:
             "ondersteuningsplan_onderdeel": beschikking.ondersteuningsplan_onderdeel,
         },
         "resultaten": resultaten,
+        "bijlagen": [b.omschrijving for b in bijlagen],
         "wijzigingen": wijzigingen(beschikking),
         "eigen_bijdrage": beschikking.eigen_bijdrage_toelichting,
         "eigen_bijdrage_bedrag": euro(beschikking.eigen_bijdrage_cent)
@@ -186,10 +213,69 @@ def gevraagd(aanvraag: Any) -> str:
 _BRIEFSOORT = {Besluit.AFGEWEZEN: Briefsoort.AFWIJZING, Besluit.INGETROKKEN: Briefsoort.INTREKKING}
 
 
-def beschikking_html(beschikking: Any) -> str:
+def beschikking_html(beschikking: Any, bijlagen: list[Bijlage] | None = None) -> str:
     soort = _BRIEFSOORT.get(beschikking.besluit, Briefsoort.TOEKENNING)
     sjabloon = sjabloon_voor(soort, beschikking.gemeente, beschikking.besluitdatum)
-    return opmaak(sjabloon=sjabloon, context=beschikking_context(beschikking))
+    return opmaak(sjabloon=sjabloon, context=beschikking_context(beschikking, bijlagen))
+
+
+def beschikking_pdf(beschikking: Any) -> bytes:
+    """The letter with the documents that are part of it (the plan) as further parts of the same PDF."""
+    bijlagen = bijlagen_van_brief(beschikking)
+    return pdf(beschikking_html(beschikking, bijlagen), *(b.html for b in bijlagen))
+
+
+def _ondertekening(gemeente: Any, consulent: Any) -> dict[str, str]:
+    return {
+        "ondertekening": ToegangInstelling.voor(gemeente).ondertekening,
+        "consulent": (consulent.get_full_name() or consulent.username) if consulent else "de Wmo-consulent",
+    }
+
+
+def verdagingsbrief_html(verlenging: Termijnverlenging) -> str:
+    """The letter telling the client the decision comes later (Awb 4:14): why, the new date, what happens
+    now and what the client can do when the new date passes too; dated on the day of the verdaging."""
+    aanvraag = verlenging.aanvraag
+    assert aanvraag is not None
+    gemeente, client = aanvraag.gemeente, aanvraag.client
+    context = {
+        "aanhef": aanhef(client),
+        "client": client_context(client),
+        "gemeente": gemeente_context(gemeente),
+        "aanvraag_datum": lange_datum(aanvraag.ontvangen_op),
+        "gevraagd": gevraagd(aanvraag),
+        "verdaging": {
+            "oud_uiterlijk": lange_datum(verlenging.oud_uiterlijk),
+            "nieuw_uiterlijk": lange_datum(verlenging.nieuw_uiterlijk),
+            "reden": verlenging.reden,
+        },
+        **_ondertekening(gemeente, verlenging.consulent),
+        "kenmerk": verlenging.kenmerk,
+        "datum": lange_datum(verlenging.op),
+    }
+    return opmaak(sjabloon=sjabloon_voor(Briefsoort.VERDAGING, gemeente, verlenging.op), context=context)
+
+
+def nazending_pdf(bijlage: BeschikkingBijlage) -> bytes:
+    """The letter that sends a plan after the beschikking it is part of, with the plan behind it."""
+    beschikking = bijlage.beschikking
+    gemeente, client = beschikking.gemeente, beschikking.client
+    documenten = bijlagen_bij(beschikking, [(bijlage.soort, bijlage.sleutel)])
+    context = {
+        "aanhef": aanhef(client),
+        "client": client_context(client),
+        "gemeente": gemeente_context(gemeente),
+        "beschikking": {
+            "besluitdatum": lange_datum(beschikking.besluitdatum),
+            "kenmerk": f"Wmo {beschikking.nummer}",
+        },
+        "bijlagen": [d.omschrijving for d in documenten] or [bijlage.omschrijving],
+        **_ondertekening(gemeente, beschikking.consulent),
+        "kenmerk": f"Wmo {beschikking.nummer}",
+        "datum": lange_datum(bijlage.verzonden_op),
+    }
+    brief = opmaak(sjabloon=sjabloon_voor(Briefsoort.PLAN, gemeente, bijlage.verzonden_op), context=context)
+    return pdf(brief, *(d.html for d in documenten))
 
 
 def huishoudelijke_hulp(client: Any, datum: dt.date) -> list[Any]:

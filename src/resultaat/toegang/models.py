@@ -19,6 +19,15 @@ class GemeenteOnlyQuerySet(GemeenteScopedQuerySet):
     """Toegang records are the gemeente's own working files: providers never see them."""
 
 
+class TermijnzaakQuerySet(GemeenteOnlyQuerySet):
+    def bulk_create(self, objs: Any, *args: Any, **kwargs: Any) -> list[Any]:
+        # A bulk insert skips save(): the stored last day of the term is filled here too.
+        objs = list(objs)
+        for obj in objs:
+            obj.uiterlijk = obj.bereken_uiterlijk()
+        return super().bulk_create(objs, *args, **kwargs)
+
+
 class MeldingWijze(models.TextChoices):
     TELEFOON = "telefoon", "telefonisch"
     LOKET = "loket", "aan het loket"
@@ -43,7 +52,21 @@ class Termijnzaak(ClientData):
     opgeschort_dagen: int
     client_id: int
 
-    objects: ClassVar[Any] = GemeenteOnlyQuerySet.as_manager()
+    verlengd_tot = models.DateField(
+        "termijn verlengd tot en met",
+        null=True,
+        blank=True,
+        help_text="Nieuwe laatste dag na een verlenging; leeg: de wettelijke termijn.",
+    )
+    uiterlijk = models.DateField(
+        "termijn tot en met",
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="De laatste dag van de termijn zoals die nu geldt (berekend bij elke opslag).",
+    )
+
+    objects: ClassVar[Any] = TermijnzaakQuerySet.as_manager()
 
     class Meta:
         abstract = True
@@ -52,8 +75,18 @@ class Termijnzaak(ClientData):
     def __str__(self) -> str:
         return f"{str(self._meta.verbose_name).capitalize()} {self.ontvangen_op:%d-%m-%Y}"
 
-    def _uiterlijk(self) -> dt.date:
+    def bereken_uiterlijk(self) -> dt.date:
+        """The last day of the term: the extended one, else the legal term lengthened by the pauses (a pause
+        after an extension moves ``verlengd_tot`` itself)."""
+        if self.verlengd_tot is not None:
+            return self.verlengd_tot
         return self.TERMIJN.uiterlijk(self.ontvangen_op) + dt.timedelta(days=self.opgeschort_dagen)
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self.uiterlijk = self.bereken_uiterlijk()
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "uiterlijk"}
+        super().save(*args, **kwargs)
 
 
 class Melding(Termijnzaak):
@@ -78,7 +111,7 @@ class Melding(Termijnzaak):
 
     @property
     def onderzoek_uiterlijk(self) -> dt.date:
-        return self._uiterlijk()
+        return self.bereken_uiterlijk()
 
 
 class Onderzoek(ClientData):
@@ -203,6 +236,12 @@ class Aanvraag(Termijnzaak):
         help_text="De cliënt stelde de gemeente in gebreke omdat het besluit te laat is (Awb 4:17).",
     )
     besloten_op = models.DateField(null=True, blank=True)
+    na_onderzoekstermijn = models.BooleanField(
+        "aanvraag na de onderzoekstermijn",
+        default=False,
+        help_text="De cliënt vroeg aan zonder verslag, omdat het onderzoek niet binnen zes weken klaar was "
+        "(Wmo 2015 art. 2.3.2 lid 9).",
+    )
 
     class Meta(Termijnzaak.Meta):
         verbose_name = "aanvraag"
@@ -210,7 +249,7 @@ class Aanvraag(Termijnzaak):
 
     @property
     def besluit_uiterlijk(self) -> dt.date:
-        return self._uiterlijk()
+        return self.bereken_uiterlijk()
 
     def dwangsom(self, op: dt.date) -> tuple[int, int]:
         """(days, eurocent) of the dwangsom owed on ``op``: it runs until the day before the decision."""
@@ -430,6 +469,107 @@ class Opschorting(ClientData):
     @property
     def dagen(self) -> int:
         return (self.tot - self.van).days + 1
+
+
+class VerlengingSoort(models.TextChoices):
+    VERDAGING = "verdaging", "verdaging met een brief (Awb 4:14)"
+    AFSPRAAK = "afspraak", "afspraak met de cliënt (Wmo 2.3.2)"
+
+
+class TermijnverlengingQuerySet(GemeenteOnlyQuerySet):
+    client_path = "client"
+
+
+class Termijnverlenging(ClientData):
+    """A longer term for a melding or an aanvraag, before the term ended.
+
+    For the decision on an aanvraag: the gemeente tells the client by letter that it cannot decide within
+    the legal term and names the new date (a verdaging, Awb 4:14 lid 1). For the onderzoek after a melding
+    the Wmo gives no such letter: a longer term only by agreement with the client (Wmo 2015 art. 2.3.2
+    lid 1: the onderzoek in overleg met de cliënt), recorded with how it was agreed."""
+
+    client = models.ForeignKey(
+        "clienten.Client", on_delete=models.PROTECT, related_name="termijnverlengingen"
+    )
+    melding = models.ForeignKey(
+        Melding, null=True, blank=True, on_delete=models.PROTECT, related_name="verlengingen"
+    )
+    aanvraag = models.ForeignKey(
+        Aanvraag, null=True, blank=True, on_delete=models.PROTECT, related_name="verlengingen"
+    )
+    soort = models.CharField(max_length=20, choices=VerlengingSoort.choices)
+    op = models.DateField("meegedeeld of afgesproken op")
+    oud_uiterlijk = models.DateField("termijn liep tot en met")
+    nieuw_uiterlijk = models.DateField("nieuwe termijn tot en met")
+    reden = models.TextField()
+    afspraak = models.CharField(
+        "hoe de cliënt instemde",
+        max_length=200,
+        blank=True,
+        help_text="Bij een afspraak: bijvoorbeeld telefonisch.",
+    )
+    kenmerk = models.CharField(
+        max_length=30, blank=True, help_text="Kenmerk van de brief (bij een verdaging)."
+    )
+    consulent = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    objects: ClassVar[Any] = TermijnverlengingQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "termijnverlenging"
+        verbose_name_plural = "termijnverlengingen"
+        ordering = ["op", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(nieuw_uiterlijk__gt=models.F("oud_uiterlijk")),
+                name="toegang_verlenging_later",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(melding__isnull=False, aanvraag__isnull=True)
+                | models.Q(melding__isnull=True, aanvraag__isnull=False),
+                name="toegang_verlenging_melding_of_aanvraag",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_soort_display()} tot en met {self.nieuw_uiterlijk:%d-%m-%Y}"
+
+
+class BeschikkingBijlageQuerySet(GemeenteOnlyQuerySet):
+    client_path = "beschikking__client"
+
+
+class BeschikkingBijlage(ClientData):
+    """A document sent with a beschikking because the beschikking says it is part of it (the
+    ondersteuningsplan): what it was, which version, and when it went to the client."""
+
+    beschikking = models.ForeignKey(Beschikking, on_delete=models.PROTECT, related_name="bijlagen")
+    soort = models.CharField(max_length=30)
+    sleutel = models.PositiveIntegerField(help_text="Het nummer van het document in zijn eigen register.")
+    omschrijving = models.CharField(max_length=300)
+    verzonden_op = models.DateField()
+
+    objects: ClassVar[Any] = BeschikkingBijlageQuerySet.as_manager()
+
+    AUDIT_SELECT_RELATED = ("beschikking",)
+
+    class Meta:
+        verbose_name = "bijlage bij een beschikking"
+        verbose_name_plural = "bijlagen bij beschikkingen"
+        ordering = ["verzonden_op", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["beschikking", "soort", "sleutel"], name="toegang_bijlage_een_keer"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.omschrijving
+
+    def audit_client_id(self) -> int | None:
+        return self.beschikking.client_id
 
 
 class IndicatieStatus(models.TextChoices):

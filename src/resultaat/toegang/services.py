@@ -146,7 +146,9 @@ def schort_op(
         doel.opgeschort_dagen = sum(
             o.dagen for o in Opschorting.objects.filter(melding=melding, aanvraag=aanvraag)
         )
-        doel.save(update_fields=["opgeschort_dagen"])
+        if doel.verlengd_tot is not None:  # after an extension the pause moves the extended date
+            doel.verlengd_tot += dt.timedelta(days=opschorting.dagen)
+        doel.save(update_fields=["opgeschort_dagen", "verlengd_tot"])
         uiterlijk = doel.onderzoek_uiterlijk if isinstance(doel, Melding) else doel.besluit_uiterlijk
         _werklijst(doel).update(uiterlijk=uiterlijk)
     return opschorting

@@ -46,6 +46,7 @@ ANKERS: dict[str, str] = {
     "web:beschikking-detail": "beschikking",
     "web:toewijzing-overstap": "overstap",
     "web:mandaat-list": "mandaat",
+    "web:termijnregister": "termijnen",
     "web:client-zoeken": "client-zoeken",
     "web:client-list": "clienten",
     "web:client-detail": "client",

@@ -70,6 +70,7 @@ class WerklijstSoort(models.TextChoices):
     HERINDICATIE = "herindicatie", "herindicatie voor einddatum"
     EVALUATIE = "evaluatie", "evaluatie"
     RETOUR = "retour", "afgekeurd bericht"
+    PLAN = "plan", "plan bij de beschikking nasturen"
 
 
 class WerklijstStatus(models.TextChoices):

@@ -21,6 +21,7 @@ from resultaat.organisaties.models import Aanbieder
 from resultaat.toegang.models import (
     Aanvraag,
     Beschikking,
+    BeschikkingBijlage,
     BeschiktResultaat,
     Indicatie,
     Melding,
@@ -28,6 +29,7 @@ from resultaat.toegang.models import (
     Onderzoek,
     OnderzoekResultaat,
     Opschorting,
+    Termijnverlenging,
     ZRMDomein,
     ZRMScore,
 )
@@ -49,6 +51,7 @@ class MeldingSerializer(serializers.ModelSerializer):
             "consulent",
             "status",
             "opgeschort_dagen",
+            "verlengd_tot",
             "onderzoek_uiterlijk",
         )
         read_only_fields = fields
@@ -109,6 +112,8 @@ class AanvraagSerializer(serializers.ModelSerializer):
             "status",
             "opgeschort_dagen",
             "ingebrekestelling_op",
+            "verlengd_tot",
+            "na_onderzoekstermijn",
             "besluit_uiterlijk",
         )
         read_only_fields = fields
@@ -321,6 +326,37 @@ class BesluitInvoerSerializer(serializers.Serializer):
 
 class IngebrekestellingSerializer(serializers.Serializer):
     ontvangen_op = serializers.DateField(help_text="Dag waarop de ingebrekestelling binnenkwam.")
+
+
+class VerdagingSerializer(serializers.Serializer):
+    op = serializers.DateField(help_text="Datum van de brief; vóór het einde van de beslistermijn.")
+    nieuw_uiterlijk = serializers.DateField(help_text="Nieuwe laatste dag voor het besluit.")
+    reden = serializers.CharField(help_text="Waarom het besluit later komt (in de brief).")
+
+
+class TermijnverlengingSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Termijnverlenging
+        fields = ("id", "soort", "op", "oud_uiterlijk", "nieuw_uiterlijk", "reden", "afspraak", "kenmerk")
+        read_only_fields = fields
+
+
+class OnderzoekVerlengingSerializer(serializers.Serializer):
+    op = serializers.DateField(help_text="Dag van de afspraak; vóór het einde van de onderzoekstermijn.")
+    nieuw_uiterlijk = serializers.DateField(help_text="Nieuwe laatste dag voor het onderzoek.")
+    reden = serializers.CharField(help_text="Waarom het onderzoek langer duurt.")
+    afspraak = serializers.CharField(max_length=200, help_text="Hoe de cliënt instemde.")
+
+
+class VerzendingSerializer(serializers.Serializer):
+    op = serializers.DateField(help_text="Dag waarop de brief (of het nagestuurde plan) is verzonden.")
+
+
+class BijlageSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = BeschikkingBijlage
+        fields = ("id", "soort", "sleutel", "omschrijving", "verzonden_op")
+        read_only_fields = fields
 
 
 class IntrekkingSerializer(serializers.Serializer):

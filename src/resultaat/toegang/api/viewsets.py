@@ -11,7 +11,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch, QuerySet
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import mixins, status
@@ -32,9 +32,9 @@ from resultaat.core.api.viewsets import (
     met_filters,
 )
 from resultaat.core.audit.models import Actie
-from resultaat.toegang import services
+from resultaat.toegang import awb, bekendmaking, services
 from resultaat.toegang.api import serializers as s
-from resultaat.toegang.brieven import beschikking_html
+from resultaat.toegang.brieven import beschikking_pdf, verdagingsbrief_html
 from resultaat.toegang.models import Aanvraag, Beschikking, BeschiktResultaat, Indicatie, Melding, Onderzoek
 from resultaat.toewijzingen.api.serializers import ToewijzingSerializer
 from resultaat.toewijzingen.models import Toewijzing
@@ -83,6 +83,37 @@ class MeldingViewSet(mixins.CreateModelMixin, AlleenLezen):
         services.schort_op(door=request.user, melding=melding, **data)
         melding.refresh_from_db()
         return Response(s.MeldingMetOpschortingenSerializer(melding).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(
+        summary="Onderzoekstermijn verlengen in overleg met de cliënt",
+        description="Wmo 2015 art. 2.3.2: alleen met instemming van de cliënt en vóór het einde van de "
+        "termijn; er gaat geen verdagingsbrief uit (Awb 4:14 geldt niet voor een melding).",
+        request=s.OnderzoekVerlengingSerializer,
+        responses={201: s.MeldingMetOpschortingenSerializer},
+    )
+    @action(detail=True, methods=["post"])
+    def verlenging(self, request: Request, pk: str | None = None) -> Response:
+        melding = self.get_object()
+        awb.verleng_onderzoek(
+            door=request.user, melding=melding, **invoer(s.OnderzoekVerlengingSerializer, request)
+        )
+        melding.refresh_from_db()
+        return Response(s.MeldingMetOpschortingenSerializer(melding).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(
+        summary="Aanvraag zonder verslag na de onderzoekstermijn",
+        description="Wmo 2015 art. 2.3.2 lid 9: het onderzoek is niet binnen de termijn klaar; de cliënt "
+        "vraagt direct aan. De beslistermijn van twee weken begint.",
+        request=s.AanvraagInvoerSerializer,
+        responses={201: s.AanvraagMetOpschortingenSerializer},
+    )
+    @action(detail=True, methods=["post"], url_path="aanvraag")
+    def aanvraag_na_termijn(self, request: Request, pk: str | None = None) -> Response:
+        melding = self.get_object()
+        aanvraag = awb.registreer_aanvraag_na_onderzoekstermijn(
+            door=request.user, melding=melding, **invoer(s.AanvraagInvoerSerializer, request)
+        )
+        return Response(s.AanvraagMetOpschortingenSerializer(aanvraag).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(
         summary="Onderzoeksverslag vastleggen",
@@ -147,6 +178,7 @@ class AanvraagViewSet(AlleenLezen):
     queryset = Aanvraag.objects.all()
     serializer_class = s.AanvraagMetOpschortingenSerializer
     lees_rollen = GEMEENTE
+    leesacties = {"verdagingsbrief": Actie.AFGEDRUKT}
     schrijf_rollen = CONSULENT
 
     def scoped(self) -> QuerySet[Any]:
@@ -181,6 +213,39 @@ class AanvraagViewSet(AlleenLezen):
         services.registreer_ingebrekestelling(door=request.user, aanvraag=aanvraag, **data)
         aanvraag.refresh_from_db()
         return Response(s.AanvraagMetOpschortingenSerializer(aanvraag).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(
+        summary="Beslistermijn verdagen",
+        description="Awb 4:14: vóór het einde van de termijn, met de reden en een zo kort mogelijke nieuwe "
+        "termijn (hoogstens acht weken erna). De cliënt krijgt een brief: "
+        "`GET aanvragen/{id}/verdagingsbrief/`.",
+        request=s.VerdagingSerializer,
+        responses={201: s.TermijnverlengingSerializer},
+    )
+    @action(detail=True, methods=["post"])
+    def verdaging(self, request: Request, pk: str | None = None) -> Response:
+        aanvraag = self.get_object()
+        verlenging = awb.verdaag_besluit(
+            door=request.user, aanvraag=aanvraag, **invoer(s.VerdagingSerializer, request)
+        )
+        return Response(s.TermijnverlengingSerializer(verlenging).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(
+        summary="De laatste verdagingsbrief als PDF",
+        responses={(200, "application/pdf"): OpenApiResponse(OpenApiTypes.BINARY, description="De brief.")},
+    )
+    @action(detail=True, methods=["get"])
+    def verdagingsbrief(self, request: Request, pk: str | None = None) -> HttpResponse:
+        aanvraag = self.get_object()
+        verlenging = aanvraag.verlengingen.order_by("-op", "-pk").first()
+        if verlenging is None:
+            raise Http404("Deze aanvraag is niet verdaagd.")
+        response = HttpResponse(pdf(verdagingsbrief_html(verlenging)), content_type="application/pdf")
+        response["Content-Disposition"] = (
+            f'inline; filename="verdaging-{verlenging.kenmerk.replace(" ", "-")}.pdf"'
+        )
+        response["Cache-Control"] = "private, no-store"
+        return response
 
     @extend_schema(
         summary="Indicatie vastleggen",
@@ -240,13 +305,14 @@ class BeschikkingViewSet(AlleenLezen):
 
 
 class BeschikkingBriefViewSet(BasisViewSet):
-    """The beschikking letter as PDF, and the withdrawal of one of its results. Only for gemeente staff: the
-    letter shows every result of the beschikking, also those another provider delivers."""
+    """The beschikking letter as PDF (with the plan that is part of it), its sending and the plan sent
+    after it, and the withdrawal of one of its results. Only for gemeente staff: the letter shows every
+    result of the beschikking, also those another provider delivers."""
 
     queryset = Beschikking.objects.all()
     lees_rollen = GEMEENTE
     leesacties = {"brief": Actie.AFGEDRUKT}
-    schrijf_rollen = CONSULENT  # the intrekking
+    schrijf_rollen = CONSULENT  # the sending, the plan sent after it, the intrekking
 
     def scoped(self) -> QuerySet[Any]:
         return Beschikking.objects.for_user(self.request.user).select_related(
@@ -260,10 +326,39 @@ class BeschikkingBriefViewSet(BasisViewSet):
     @action(detail=True, methods=["get"])
     def brief(self, request: Request, pk: str | None = None) -> HttpResponse:
         beschikking = self.get_object()
-        response = HttpResponse(pdf(beschikking_html(beschikking)), content_type="application/pdf")
+        response = HttpResponse(beschikking_pdf(beschikking), content_type="application/pdf")
         response["Content-Disposition"] = f'inline; filename="beschikking-{beschikking.nummer}.pdf"'
         response["Cache-Control"] = "private, no-store"
         return response
+
+    @extend_schema(
+        summary="De verzending van de brief vastleggen",
+        description="Vanaf de verzending geldt het besluit. Een ondersteuningsplan dat bij het besluit hoort "
+        "en waarmee de cliënt instemde, gaat met de brief mee en wordt als bijlage vastgelegd.",
+        request=s.VerzendingSerializer,
+        responses={201: s.BijlageSerializer(many=True)},
+    )
+    @action(detail=True, methods=["post"])
+    def verzending(self, request: Request, pk: str | None = None) -> Response:
+        beschikking = self.get_object()
+        op = invoer(s.VerzendingSerializer, request)["op"]
+        bekendmaking.leg_verzending_vast(door=request.user, beschikkingen=[beschikking], op=op)
+        mee = beschikking.bijlagen.filter(verzonden_op=op)
+        return Response(s.BijlageSerializer(mee, many=True).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(
+        summary="Een later afgesproken plan nasturen",
+        description="Het besluit zegt dat het plan erbij hoort en de brief is al verzonden: het plan gaat "
+        "met een korte brief na en wordt als bijlage vastgelegd.",
+        request=s.VerzendingSerializer,
+        responses={201: s.BijlageSerializer(many=True)},
+    )
+    @action(detail=True, methods=["post"])
+    def nazending(self, request: Request, pk: str | None = None) -> Response:
+        beschikking = self.get_object()
+        op = invoer(s.VerzendingSerializer, request)["op"]
+        nieuw = bekendmaking.stuur_bijlagen_na(door=request.user, beschikking=beschikking, op=op)
+        return Response(s.BijlageSerializer(nieuw, many=True).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(
         summary="Een resultaat van de beschikking intrekken",

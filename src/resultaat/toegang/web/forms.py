@@ -337,3 +337,41 @@ class BeoordelingForm(NLDSForm):
         required=False,
         widget=forms.Textarea(attrs={"class": "utrecht-textarea utrecht-textarea--html-textarea", "rows": 2}),
     )
+
+
+class VerdagingForm(NLDSForm):
+    """Awb 4:14: the decision comes later; the client gets a letter with the reason and the new date."""
+
+    op = datumveld("Datum van de brief")
+    nieuw_uiterlijk = datumveld("Nieuwe datum: besluit uiterlijk op")
+    reden = tekstveld(
+        "Waarom het besluit later komt (in de brief)",
+        required=True,
+        error_messages={"required": "Schrijf op waarom het besluit later komt."},
+    )
+
+
+class OnderzoekVerlengingForm(NLDSForm):
+    """Wmo 2.3.2: a longer onderzoek term only by agreement with the client."""
+
+    op = datumveld("Afgesproken op")
+    nieuw_uiterlijk = datumveld("Onderzoek klaar uiterlijk op")
+    reden = tekstveld(
+        "Waarom het onderzoek langer duurt",
+        required=True,
+        error_messages={"required": "Schrijf op waarom het onderzoek langer duurt."},
+    )
+    afspraak = forms.CharField(
+        label="Hoe de cliënt instemde (bijvoorbeeld telefonisch, in het gesprek, per e-mail)",
+        max_length=200,
+        widget=forms.TextInput(attrs={"class": TEXTBOX}),
+        error_messages={"required": "Schrijf op hoe de cliënt met de langere termijn instemde."},
+    )
+
+
+class AanvraagNaTermijnForm(NLDSForm):
+    ontvangen_op = datumveld("Aanvraag van de cliënt ontvangen op")
+
+
+class VerzendForm(NLDSForm):
+    op = datumveld("Verzonden op")

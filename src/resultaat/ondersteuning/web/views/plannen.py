@@ -19,7 +19,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.template.loader import render_to_string
 
 from resultaat.brieven.render import pdf
 from resultaat.core.audit.models import Actie
@@ -31,8 +30,8 @@ from resultaat.ondersteuning.models import (
     PlanActiviteit,
     PlanDoel,
     PlanStatus,
-    PlusSoort,
 )
+from resultaat.ondersteuning.planbrief import plan_html
 from resultaat.ondersteuning.web.forms import AkkoordForm, PlanFormulier
 from resultaat.toewijzingen.models import ReactieAanbieder, Toewijzing
 
@@ -264,28 +263,6 @@ class PlanAkkoordView(FormActie, ScopedDetailView):
         return redirect("web:plan-detail", pk=resultaat.pk)
 
 
-def plan_pdf_context(plan: Ondersteuningsplan) -> dict[str, Any]:
-    toewijzing = plan.toewijzing
-    client = toewijzing.client
-    doelen = list(plan.doelen.all())
-    plus = sorted(plan.plus_afspraken.all(), key=lambda p: list(PlusSoort.values).index(p.soort))
-    return {
-        "plan": plan,
-        "toewijzing": toewijzing,
-        "client": client,
-        "aanbieder": toewijzing.aanbieder,
-        "gemeente": client.gemeente,
-        "doelen": doelen,
-        "plus": plus,
-        "opgesteld_op": lange_datum(plan.opgesteld_op),
-        "akkoord_op": lange_datum(plan.akkoord_op, leeg=""),
-        "evaluatiedatum": lange_datum(plan.evaluatiedatum, leeg="nog niet afgesproken"),
-        "ingangsdatum": lange_datum(toewijzing.ingangsdatum),
-        "einddatum": lange_datum(toewijzing.einddatum),
-        "hoort_bij_beschikking": services.plan_hoort_bij_beschikking(toewijzing),
-    }
-
-
 class PlanPdfView(_EenPlan):
     """The plan for the client, printable (PDF, WeasyPrint), in plain Dutch."""
 
@@ -293,8 +270,7 @@ class PlanPdfView(_EenPlan):
 
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         plan = self.get_object()
-        html = render_to_string("ondersteuning/plan/plan_pdf.html", plan_pdf_context(plan))
-        response = HttpResponse(pdf(html), content_type="application/pdf")
+        response = HttpResponse(pdf(plan_html(plan)), content_type="application/pdf")
         response["Content-Disposition"] = (
             f'inline; filename="ondersteuningsplan-{plan.toewijzing.nummer}-versie-{plan.versie}.pdf"'
         )

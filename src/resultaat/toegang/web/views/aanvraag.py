@@ -19,12 +19,13 @@ from django.utils import timezone
 
 from resultaat.catalogus.models import Normenkader, Resultaat
 from resultaat.core import termijnen
+from resultaat.core.opmaak import datum
 from resultaat.core.web import (
     FormActie,
     ScopedDetailView,
     fouten_naar_form,
 )
-from resultaat.toegang import services
+from resultaat.toegang import awb, services
 from resultaat.toegang.models import (
     Aanvraag,
     AanvraagStatus,
@@ -36,6 +37,7 @@ from resultaat.toegang.web.forms import (
     IndicatieForm,
     IngebrekestellingForm,
     OpschortingForm,
+    VerdagingForm,
 )
 
 
@@ -96,6 +98,9 @@ class AanvraagDetailView(ScopedDetailView):
                 "opschortingen": list(aanvraag.opschortingen.all()),
                 "opschorting_form": kwargs.get("opschorting_form") or OpschortingForm(),
                 "ingebrekestelling_form": kwargs.get("ingebrekestelling_form") or IngebrekestellingForm(),
+                "verlengingen": list(aanvraag.verlengingen.all()),
+                "verdaging_form": kwargs.get("verdaging_form")
+                or VerdagingForm(initial={"op": vandaag, "nieuw_uiterlijk": aanvraag.besluit_uiterlijk}),
                 "dwangsom": dict(zip(("dagen", "cent"), aanvraag.dwangsom(vandaag), strict=True)),
                 "dwangsom_vanaf": termijnen.INGEBREKESTELLING.uiterlijk(aanvraag.ingebrekestelling_op)
                 if aanvraag.ingebrekestelling_op
@@ -160,6 +165,24 @@ class IngebrekestellingView(FormActie, AanvraagDetailView):
 
     def gelukt(self, resultaat: Any) -> HttpResponseBase:
         messages.success(self.request, "De ingebrekestelling is vastgelegd.")
+        return redirect("web:aanvraag-detail", pk=self.object.pk)
+
+
+class VerdagingView(FormActie, AanvraagDetailView):
+    """Action "verdagen": before the term ends, the decision term is extended by a letter (Awb 4:14)."""
+
+    form_class = VerdagingForm
+    form_naam = "verdaging_form"
+
+    def uitvoeren(self, form: Any) -> Any:
+        return awb.verdaag_besluit(door=self.request.user, aanvraag=self.object, **form.cleaned_data)
+
+    def gelukt(self, resultaat: Any) -> HttpResponseBase:
+        messages.success(
+            self.request,
+            f"De beslistermijn loopt nu tot en met {datum(resultaat.nieuw_uiterlijk)}. "
+            f"Stuur de cliënt de brief (kenmerk {resultaat.kenmerk}).",
+        )
         return redirect("web:aanvraag-detail", pk=self.object.pk)
 
 
@@ -285,6 +308,7 @@ class AanvraagAfwijzenView(AanvraagToekennenView):
 AANVRAAG_ACTIES: dict[str, type[AanvraagDetailView]] = {
     "opschorten": AanvraagOpschortenView,
     "ingebrekestelling": IngebrekestellingView,
+    "verdagen": VerdagingView,
     "bereken": IndicatieBerekenenView,
     "indicatie": IndicatieVastleggenView,
     "kies": AanbiederKiezenView,

@@ -21,20 +21,23 @@ from django.utils import timezone
 from resultaat.brieven.render import pdf
 from resultaat.clienten.models import Client
 from resultaat.core.audit.models import Actie
+from resultaat.core.opmaak import datum
 from resultaat.core.web import (
     ScopedDetailView,
     fouten_naar_form,
 )
 from resultaat.organisaties.models import Aanbieder
-from resultaat.toegang import services
-from resultaat.toegang.brieven import beschikking_html, informatiebrief_html
+from resultaat.toegang import bekendmaking, services
+from resultaat.toegang.brieven import beschikking_html, beschikking_pdf, informatiebrief_html, nazending_pdf
 from resultaat.toegang.models import (
     Beschikking,
+    BeschikkingBijlage,
     Besluit,
 )
 from resultaat.toegang.web.forms import (
     IntrekkingForm,
     OverstapForm,
+    VerzendForm,
 )
 from resultaat.toewijzingen.models import Toewijzing
 from resultaat.toewijzingen.services import wissel_aanbieder
@@ -77,6 +80,11 @@ class BeschikkingDetailView(ScopedDetailView):
             for r in self.object.resultaten.select_related("resultaat", "beeindigd_door")
             if r.beeindigd_per is not None
         ]
+        context["bijlagen"] = list(self.object.bijlagen.all())
+        context["nog_te_sturen"] = bekendmaking.nog_te_sturen(self.object)
+        context["verzend_form"] = kwargs.get("verzend_form") or VerzendForm(
+            initial={"op": timezone.localdate()}
+        )
         if lopend and self.object.besluit in (Besluit.TOEGEKEND, Besluit.DEELS):
             context["intrekking_form"] = kwargs.get("intrekking_form") or IntrekkingForm(
                 initial={"besluitdatum": timezone.localdate()}
@@ -84,8 +92,12 @@ class BeschikkingDetailView(ScopedDetailView):
         return context
 
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        """Withdraw one result of this beschikking from a date: a decision of its own with its letter."""
+        """Send the letter (with the plan when it is part of the decision and agreed), send a plan agreed
+        later, or withdraw one result of this beschikking from a date (a decision of its own)."""
         self.object = beschikking = self.get_object()
+        actie = request.POST.get("actie", "")
+        if actie in ("verzenden", "nasturen"):
+            return self._verzend(request, beschikking, actie)
         form = IntrekkingForm(request.POST)
         if form.is_valid():
             data = form.cleaned_data
@@ -108,9 +120,53 @@ class BeschikkingDetailView(ScopedDetailView):
                     return redirect("web:beschikking-detail", pk=nieuw.pk)
         return self.render_to_response(self.get_context_data(intrekking_form=form))
 
+    def _verzend(self, request: HttpRequest, beschikking: Beschikking, actie: str) -> HttpResponse:
+        form = VerzendForm(request.POST)
+        if form.is_valid():
+            op = form.cleaned_data["op"]
+            try:
+                if actie == "verzenden":
+                    bekendmaking.leg_verzending_vast(door=request.user, beschikkingen=[beschikking], op=op)
+                    mee = list(beschikking.bijlagen.filter(verzonden_op=op))
+                    messages.success(
+                        request,
+                        f"De brief is verzonden op {datum(op)}"
+                        + (f", met {len(mee)} bijlage(n)." if mee else "."),
+                    )
+                else:
+                    nieuw = bekendmaking.stuur_bijlagen_na(door=request.user, beschikking=beschikking, op=op)
+                    messages.success(request, f"Nagestuurd op {datum(op)}: {len(nieuw)} bijlage(n).")
+            except ValidationError as fout:
+                fouten_naar_form(form, fout)
+            else:
+                return redirect("web:beschikking-detail", pk=beschikking.pk)
+        return self.render_to_response(self.get_context_data(verzend_form=form))
+
+
+class BeschikkingBijlagePdfView(ScopedDetailView):
+    """A plan sent after the beschikking it is part of: the short letter with the plan behind it (PDF)."""
+
+    secties = ("toegang",)
+    model = BeschikkingBijlage
+    leesactie = Actie.AFGEDRUKT
+
+    def get_queryset(self) -> QuerySet[BeschikkingBijlage]:
+        return BeschikkingBijlage.objects.for_user(self.request.user).select_related(
+            "beschikking__client", "beschikking__gemeente", "beschikking__consulent"
+        )
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        bijlage = self.get_object()
+        response = HttpResponse(nazending_pdf(bijlage), content_type="application/pdf")
+        response["Content-Disposition"] = (
+            f'inline; filename="plan-bij-beschikking-{bijlage.beschikking.nummer}.pdf"'
+        )
+        response["Cache-Control"] = "private, no-store"
+        return response
+
 
 class BeschikkingPdfView(ScopedDetailView):
-    """The beschikking letter as PDF (WeasyPrint)."""
+    """The beschikking letter as PDF (WeasyPrint), with the documents that are part of it behind it."""
 
     secties = ("toegang",)
     model = Beschikking
@@ -123,7 +179,7 @@ class BeschikkingPdfView(ScopedDetailView):
 
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         beschikking = self.get_object()
-        response = HttpResponse(pdf(beschikking_html(beschikking)), content_type="application/pdf")
+        response = HttpResponse(beschikking_pdf(beschikking), content_type="application/pdf")
         response["Content-Disposition"] = f'inline; filename="beschikking-{beschikking.nummer}.pdf"'
         response["Cache-Control"] = "private, no-store"
         return response

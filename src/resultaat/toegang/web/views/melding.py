@@ -21,13 +21,14 @@ from django.views import View
 
 from resultaat.catalogus.models import Resultaat
 from resultaat.clienten.models import Client
+from resultaat.core.opmaak import datum
 from resultaat.core.web import (
     FormActie,
     ScopedDetailView,
     SectieMixin,
     fouten_naar_form,
 )
-from resultaat.toegang import services
+from resultaat.toegang import awb, services
 from resultaat.toegang.models import (
     Melding,
     MeldingStatus,
@@ -37,8 +38,10 @@ from resultaat.toegang.models import (
 )
 from resultaat.toegang.web.forms import (
     AanvraagForm,
+    AanvraagNaTermijnForm,
     MeldingForm,
     OnderzoekForm,
+    OnderzoekVerlengingForm,
     OpschortingForm,
 )
 
@@ -176,6 +179,14 @@ class MeldingDetailView(ScopedDetailView):
                 "onderzoek_fouten": kwargs.get("onderzoek_fouten", []),
                 "onderzoek_post": post,
                 "aanvragen": list(melding.aanvragen.all()),
+                "open": melding.status in awb.OPEN_MELDING and not melding.aanvragen.exists(),
+                "verlengingen": list(melding.verlengingen.all()),
+                "verlenging_form": kwargs.get("verlenging_form")
+                or OnderzoekVerlengingForm(
+                    initial={"op": vandaag, "nieuw_uiterlijk": melding.onderzoek_uiterlijk}
+                ),
+                "na_termijn_form": kwargs.get("na_termijn_form")
+                or AanvraagNaTermijnForm(initial={"ontvangen_op": vandaag}),
                 "aanvraag_form": kwargs.get("aanvraag_form")
                 or AanvraagForm(initial={"ontvangen_op": vandaag}),
             }
@@ -273,7 +284,45 @@ class AanvraagRegistrerenView(MeldingDetailView):
         return redirect("web:aanvraag-detail", pk=aanvraag.pk)
 
 
+class OnderzoekVerlengenView(FormActie, MeldingDetailView):
+    """Action "verlengen": a longer onderzoek term agreed with the client (Wmo 2.3.2; no Awb letter)."""
+
+    form_class = OnderzoekVerlengingForm
+    form_naam = "verlenging_form"
+
+    def uitvoeren(self, form: Any) -> Any:
+        return awb.verleng_onderzoek(door=self.request.user, melding=self.object, **form.cleaned_data)
+
+    def gelukt(self, resultaat: Any) -> HttpResponseBase:
+        messages.success(
+            self.request,
+            f"Afspraak vastgelegd: het onderzoek is klaar uiterlijk {datum(resultaat.nieuw_uiterlijk)}.",
+        )
+        return redirect("web:melding-detail", pk=self.object.pk)
+
+
+class AanvraagNaTermijnView(FormActie, MeldingDetailView):
+    """Action "aanvraag-na-termijn": six weeks passed without a verslag; the client applies directly
+    (Wmo 2.3.2 lid 9) and the decision term starts."""
+
+    form_class = AanvraagNaTermijnForm
+    form_naam = "na_termijn_form"
+
+    def uitvoeren(self, form: Any) -> Any:
+        return awb.registreer_aanvraag_na_onderzoekstermijn(
+            door=self.request.user, melding=self.object, **form.cleaned_data
+        )
+
+    def gelukt(self, resultaat: Any) -> HttpResponseBase:
+        messages.success(
+            self.request, f"Aanvraag vastgelegd. Besluit uiterlijk {datum(resultaat.besluit_uiterlijk)}."
+        )
+        return redirect("web:aanvraag-detail", pk=resultaat.pk)
+
+
 MELDING_ACTIES: dict[str, type[MeldingDetailView]] = {
+    "verlengen": OnderzoekVerlengenView,
+    "aanvraag-na-termijn": AanvraagNaTermijnView,
     "opschorten": MeldingOpschortenView,
     "onderzoek": OnderzoekVastleggenView,
     "onderzoek-afronden": OnderzoekAfrondenView,
