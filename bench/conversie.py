@@ -139,7 +139,8 @@ def main() -> None:
     services.lees_in(door=door, indicatieimport=imp, batch=args.batch)
     if profiel:
         profiel.disable()
-        pstats.Stats(profiel).sort_stats("tottime").print_stats(25)
+        pstats.Stats(profiel).sort_stats("tottime").print_stats(20)
+        pstats.Stats(profiel).sort_stats("cumulative").print_stats(30)
     import_s, import_cpu = time.perf_counter() - wand, time.process_time() - cpu
     imp.refresh_from_db()
     print(
@@ -165,7 +166,7 @@ def main() -> None:
         f"{len(uitkomst.gesprekken)} conversations",
         flush=True,
     )
-    brieven_per_s = brieven(gemeente, args.letters)
+    brieven_per_s = brieven(gemeente, args.letters) if args.letters else 0.0
     print(
         f"import_per_s={n / import_s:.0f} conversie_per_s={aantal / conv_s:.0f} "
         f"brieven_per_s={brieven_per_s:.1f}"
