@@ -4,7 +4,10 @@ context of plain values, inside the fixed letter layout, to HTML and with WeasyP
 from __future__ import annotations
 
 import datetime as dt
+import multiprocessing
 import re
+from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
 from django.db.models import Q
@@ -16,7 +19,7 @@ from resultaat.brieven.models import Briefsjabloon
 from resultaat.brieven.ophalen import BASIS_URL, VeiligeFetcher
 from resultaat.brieven.veilig import SANDBOX, schoon
 
-__all__ = ["SANDBOX", "opmaak", "pdf"]
+__all__ = ["SANDBOX", "opmaak", "pdf", "pdfs", "warm_op"]
 
 
 def adresregels(tekst: str) -> list[str]:
@@ -83,3 +86,20 @@ def pdf(html: str) -> bytes:
     from weasyprint import HTML
 
     return bytes(HTML(string=html, base_url=BASIS_URL, url_fetcher=VeiligeFetcher()).write_pdf())
+
+
+def warm_op() -> None:
+    """Load WeasyPrint and its fonts in this process (a first letter costs seconds: the library's import
+    and the font configuration). A pool of processes forked after this call inherits them."""
+    pdf("<!DOCTYPE html><html lang=nl><body><p>Gemeente</p></body></html>")
+
+
+def pdfs(htmls: Sequence[str], *, processen: int = 1) -> list[bytes]:
+    """The PDF of each HTML letter, in order; with ``processen`` > 1 in that many processes at once
+    (WeasyPrint is CPU bound). The processes are forked after :func:`warm_op`, so none of them loads
+    WeasyPrint again; they render only and touch no database."""
+    if processen <= 1 or len(htmls) < 2:
+        return [pdf(h) for h in htmls]
+    warm_op()
+    with ProcessPoolExecutor(max_workers=processen, mp_context=multiprocessing.get_context("fork")) as pool:
+        return list(pool.map(pdf, htmls, chunksize=max(1, min(8, len(htmls) // (4 * processen)))))

@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 from collections.abc import Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -20,7 +19,7 @@ from django.db.models import Q
 from django.utils import timezone
 from pypdf import PdfWriter
 
-from resultaat.brieven.render import pdf
+from resultaat.brieven.render import pdfs as maak_pdfs
 from resultaat.catalogus.models import IntensiteitNiveau, Resultaat
 from resultaat.conversie.models import BestaandeIndicatie, Omzetregel, Omzetronde, Omzetting, Scenario
 from resultaat.conversie.scenario import in_zorg_op
@@ -233,10 +232,6 @@ def voer_uit(
     return uitkomst
 
 
-def _pdf_van(html: str) -> bytes:
-    return pdf(html)
-
-
 def maak_brieven(*, door: Any, ronde: Omzetronde, processen: int = 1) -> int:
     """One PDF per client (kept with the omzetting) and one merged PDF of the round for printing. The
     letters are rendered in ``processen`` processes (WeasyPrint is CPU bound). Not for a round that was
@@ -245,20 +240,16 @@ def maak_brieven(*, door: Any, ronde: Omzetronde, processen: int = 1) -> int:
     _open(ronde)
     omzettingen = list(ronde.omzettingen.select_related("beschikking"))
     htmls = [beschikking_html(o.beschikking) for o in omzettingen]
-    if processen > 1 and len(htmls) > 1:
-        with ProcessPoolExecutor(max_workers=processen) as pool:
-            pdfs = list(pool.map(_pdf_van, htmls, chunksize=max(1, len(htmls) // (4 * processen))))
-    else:
-        pdfs = [pdf(h) for h in htmls]
+    pdfs = maak_pdfs(htmls, processen=processen)
     samen = PdfWriter()
     for inhoud in pdfs:
         samen.append(io.BytesIO(inhoud))
     uit = io.BytesIO()
     samen.write(uit)
-    with transaction.atomic():
+    with transaction.atomic(), acting_as(door):
         for o, inhoud in zip(omzettingen, pdfs, strict=True):
             o.brief = inhoud
-            o.save(update_fields=["brief"])
+        Omzetting.objects.bulk_update(omzettingen, ["brief"], batch_size=200)
         ronde.samengevoegd = uit.getvalue()
         ronde.save(update_fields=["samengevoegd"])
     return len(pdfs)
