@@ -13,6 +13,7 @@ class Briefsoort(models.TextChoices):
     AFWIJZING = "afwijzing", "beschikking: afwijzing"
     INTREKKING = "intrekking", "beschikking: intrekking"
     INFORMATIE = "informatie", "informatiebrief huidige cliënten: ondersteuning op resultaat"
+    OMZETTING = "omzetting", "beschikking: omzetting naar ondersteuning op resultaat"
 
 
 class Briefsjabloon(models.Model):

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -21,14 +23,21 @@ from pypdf import PdfWriter
 
 from resultaat.brieven.render import pdfs as maak_pdfs
 from resultaat.catalogus.models import IntensiteitNiveau, Resultaat
-from resultaat.conversie.models import BestaandeIndicatie, Omzetregel, Omzetronde, Omzetting, Scenario
+from resultaat.conversie.brief import omzettingsbrief_html, uren_tekst
+from resultaat.conversie.models import (
+    BestaandeIndicatie,
+    Omzetregel,
+    Omzetronde,
+    Omzetting,
+    Samenvoegen,
+    Scenario,
+)
 from resultaat.conversie.scenario import in_zorg_op
 from resultaat.core.audit.context import acting_as
 from resultaat.core.codes import WMO002RedenWijziging
 from resultaat.core.opmaak import datum_of_onbepaald, lange_datum
 from resultaat.toegang import services as toegang
 from resultaat.toegang.bekendmaking import laat_vervallen, leg_verzending_vast
-from resultaat.toegang.brieven import beschikking_html
 from resultaat.toegang.controles import controleer_consulent
 from resultaat.toewijzingen.models import Toewijzing
 from resultaat.toewijzingen.services import wijzig_einddatum
@@ -77,91 +86,122 @@ INTENSITEIT_NAAR_UREN: tuple[tuple[str, float], ...] = (
 )
 
 
-def _intensiteit(product: Any, ind: BestaandeIndicatie, datum: dt.date) -> Any:
+def _intensiteit(product: Any, uren: Decimal, datum: dt.date) -> Any:
     if product.intensiteit is not None or product.tijdsband_id is not None:
         return product.intensiteit
-    code = next(c for c, tot in INTENSITEIT_NAAR_UREN if float(ind.uren_per_week) <= tot)
+    code = next(c for c, tot in INTENSITEIT_NAAR_UREN if float(uren) <= tot)
     return IntensiteitNiveau.objects.geldig_op(datum).filter(code=code).first()
 
 
-def _motivering(ind: BestaandeIndicatie, ingang: dt.date, overgang_weken: int) -> str:
+def _motivering(
+    inds: Sequence[BestaandeIndicatie], uren: Decimal, ingang: dt.date, overgang_weken: int
+) -> str:
     overgang = (
         f" U krijgt een overgangsperiode van {overgang_weken} weken om aan de nieuwe situatie te wennen: "
         "tot dan blijft uw oude besluit gelden."
         if overgang_weken
         else ""
     )
-    uren = f"{ind.uren_per_week.normalize():f}".replace(".", ",")
+    oude = " en ".join(
+        f"uw besluit van {lange_datum(i.besluitdatum)} over {i.product} ({uren_tekst(i.uren_per_week)} bij "
+        f"{i.aanbieder})"
+        for i in inds
+    )
+    samen = (
+        f" Beide besluiten gaan over hetzelfde resultaat; dit ene besluit vervangt ze, met samen "
+        f"{uren_tekst(uren)}."
+        if len(inds) > 1
+        else ""
+    )
     return (
-        f"De gemeente koopt de ondersteuning sinds kort in op resultaat. Dit besluit wijzigt uw besluit van "
-        f"{lange_datum(ind.besluitdatum)} over {ind.product} ({uren} uur per week bij {ind.aanbieder}). "
-        f"Dat besluit geldt tot en met {lange_datum(ingang - EEN_DAG)}; vanaf {lange_datum(ingang)} geldt "
-        f"dit besluit.{overgang}"
+        f"De gemeente koopt de ondersteuning sinds kort in op resultaat. Dit besluit wijzigt {oude}.{samen} "
+        f"{'Die besluiten gelden' if len(inds) > 1 else 'Dat besluit geldt'} tot en met "
+        f"{lange_datum(ingang - EEN_DAG)}; vanaf {lange_datum(ingang)} geldt dit besluit.{overgang}"
     )
 
 
 def _zet_om(
-    *, door: Any, ronde: Omzetronde, ind: BestaandeIndicatie, regel: Omzetregel, moment: dt.datetime | None
+    *,
+    door: Any,
+    ronde: Omzetronde,
+    ind: BestaandeIndicatie,
+    regel: Omzetregel,
+    moment: dt.datetime | None,
+    ook: Sequence[BestaandeIndicatie] = (),
+    uren: Decimal | None = None,
 ) -> Omzetting:
-    """One client, all or nothing: the decision through the toegang services and the old ends."""
+    """One client and result, all or nothing: the decision through the toegang services and the old
+    ends. ``ook`` are the client's other old indications of the same result, combined into this decision
+    with ``uren`` hours per week in all (the scenario's rule); each of them ends the day before too."""
     ingang, datum = ronde.ingangsdatum, ronde.besluitdatum
     product = regel.nieuw_product
     resultaat = _resultaat(regel)
+    alle = [ind, *ook]
+    uren = ind.uren_per_week if uren is None else uren
     with transaction.atomic(), acting_as(door):
         # A second round at the same time: the row lock makes the later one see the conversion.
-        if (
-            not BestaandeIndicatie.objects.select_for_update()
-            .filter(pk=ind.pk, omgezet_op__isnull=True)
-            .exists()
-        ):
+        vrij = BestaandeIndicatie.objects.select_for_update().filter(
+            pk__in=[i.pk for i in alle], omgezet_op__isnull=True
+        )
+        if vrij.count() != len(alle):
             raise ValidationError("Deze cliënt is al omgezet.")
+        producten = " en ".join(i.product for i in alle)
         melding = toegang.registreer_melding(
             door=door,
             client=ind.client,
             ontvangen_op=datum,
             wijze="digitaal",
-            hulpvraag=f"Omzetting van {ind.product} naar ondersteuning op resultaat ({ronde.scenario}).",
+            hulpvraag=f"Omzetting van {producten} naar ondersteuning op resultaat ({ronde.scenario}).",
         )
         onderzoek = toegang.leg_onderzoek_vast(
             door=door,
             melding=melding,
             datum_gesprek=datum,
-            situatie=f"Bestaande indicatie: {ind.product}, {ind.uren_per_week} uur per week.",
+            situatie="Bestaande indicatie: "
+            + "; ".join(f"{i.product}, {i.uren_per_week} uur per week" for i in alle)
+            + ".",
             resultaten=[toegang.GekozenResultaat(resultaat=resultaat)],
             afronden=True,
         )
         aanvraag = toegang.registreer_aanvraag(door=door, onderzoek=onderzoek, ontvangen_op=datum)
+        einde = max((i.einddatum for i in alle if i.einddatum), default=None)
+        if any(i.einddatum is None for i in alle):
+            einde = None
         indicatie = toegang.leg_indicatie_vast(
             door=door,
             aanvraag=aanvraag,
             resultaat=resultaat,
             ingangsdatum=ingang,
-            einddatum=ind.einddatum if ind.einddatum and ind.einddatum > ingang else None,
+            einddatum=einde if einde and einde > ingang else None,
             complexiteit=product.complexiteit,
-            intensiteit=_intensiteit(product, ind, ingang),
+            intensiteit=_intensiteit(product, uren, ingang),
             minuten_per_week=regel.minuten_na,
-            omvang_per_week=ind.uren_per_week if product.omvang_eenheid == "uren" else None,
+            omvang_per_week=uren if product.omvang_eenheid == "uren" else None,
         )
         toegang.kies_aanbieder(door=door, indicatie=indicatie, aanbieder=ind.aanbieder)
         oud: dict[str, str | None] = {}
         per = ingang - EEN_DAG
-        lopend = Toewijzing.objects.filter(
-            client=ind.client, aanbieder=ind.aanbieder, beschikt_resultaat__isnull=True, ingangsdatum__lte=per
-        ).filter(Q(einddatum__isnull=True) | Q(einddatum__gt=per))
-        for t in lopend.exclude(reden_wijziging=WMO002RedenWijziging.VERWIJDERD):
-            oud[str(t.pk)] = t.einddatum.isoformat() if t.einddatum else None
-            wijzig_einddatum(
-                door=door,
-                toewijzing=t,
-                einddatum=per,
-                reden=WMO002RedenWijziging.NIEUWE_BEKOSTIGING,
-                moment=moment,
-            )
+        for aanbieder_id in dict.fromkeys(i.aanbieder_id for i in alle):
+            lopend = Toewijzing.objects.filter(
+                client=ind.client,
+                aanbieder_id=aanbieder_id,
+                beschikt_resultaat__isnull=True,
+                ingangsdatum__lte=per,
+            ).filter(Q(einddatum__isnull=True) | Q(einddatum__gt=per))
+            for t in lopend.exclude(reden_wijziging=WMO002RedenWijziging.VERWIJDERD):
+                oud[str(t.pk)] = t.einddatum.isoformat() if t.einddatum else None
+                wijzig_einddatum(
+                    door=door,
+                    toewijzing=t,
+                    einddatum=per,
+                    reden=WMO002RedenWijziging.NIEUWE_BEKOSTIGING,
+                    moment=moment,
+                )
         beschikking = toegang.neem_besluit(
             door=door,
             aanvraag=aanvraag,
             besluitdatum=datum,
-            motivering=_motivering(ind, ingang, ronde.overgang_weken),
+            motivering=_motivering(alle, uren, ingang, ronde.overgang_weken),
             moment=moment,
         )
         omzetting = Omzetting.objects.create(
@@ -171,10 +211,64 @@ def _zet_om(
             beschikking=beschikking,
             oude_einddatum=ind.einddatum,
             oude_toewijzingen=oud,
+            samengevoegd={str(i.pk): i.einddatum.isoformat() if i.einddatum else None for i in ook},
         )
-        ind.einddatum, ind.omgezet_op = per, ingang
-        ind.save(update_fields=["einddatum", "omgezet_op"])
+        for i in alle:
+            i.einddatum, i.omgezet_op = per, ingang
+        BestaandeIndicatie.objects.bulk_update(alle, ["einddatum", "omgezet_op"])
     return omzetting
+
+
+def _groepen(
+    scenario: Scenario, regels: Sequence[Omzetregel], indicaties: Iterable[BestaandeIndicatie]
+) -> tuple[list[tuple[BestaandeIndicatie, list[BestaandeIndicatie], Omzetregel, Decimal]], list[str]]:
+    """The old indications per client and new result: (leading indication, the others, rule, hours per
+    week in all) per new decision, and the ones that cannot be converted with their reason. Two old
+    indications of one result (HH1 and HH2 that both become "schoon en leefbaar huis") make one
+    decision: their hours added up or the highest, as the scenario says; the leading indication (most
+    hours) gives the provider."""
+    resultaten: dict[int, Resultaat] = {}
+    per_groep: dict[tuple[int, int], list[BestaandeIndicatie]] = defaultdict(list)
+    niet: list[str] = []
+    for ind in indicaties:
+        regel = _regel(regels, ind)
+        if regel is None:
+            niet.append(f"{_naam(ind)}: geen omzetregel.")
+            continue
+        if regel.pk not in resultaten:
+            resultaten[regel.pk] = _resultaat(regel)
+        per_groep[(ind.client_id, resultaten[regel.pk].pk)].append(ind)
+    uit = []
+    for (_, resultaat_id), inds in per_groep.items():
+        inds.sort(key=lambda i: (-i.uren_per_week, i.begindatum, i.pk))
+        hoofd, ook = inds[0], inds[1:]
+        if scenario.samenvoegen == Samenvoegen.HOOGSTE:
+            uren = hoofd.uren_per_week
+        else:
+            uren = sum((i.uren_per_week for i in inds), Decimal(0))
+        minuten = round(uren * 60)
+        producten = [i.product for i in inds]
+        regel = next(
+            (
+                r
+                for product in dict.fromkeys(producten)
+                for r in regels
+                if r.omvat(product, minuten) and resultaten.get(r.pk, _resultaat(r)).pk == resultaat_id
+            ),
+            None,
+        )
+        if regel is None:
+            niet.append(
+                f"{_naam(hoofd)} en {', '.join(producten[1:])}: samen {uren_tekst(uren)}, "
+                "daarvoor is geen omzetregel."
+            )
+            continue
+        uit.append((hoofd, ook, regel, uren))
+    return uit, niet
+
+
+def _naam(ind: BestaandeIndicatie) -> str:
+    return f"{ind.client} ({ind.product}, {ind.uren_per_week} uur per week)"
 
 
 def voer_uit(
@@ -217,16 +311,14 @@ def voer_uit(
             uitgevoerd_door=door,
         )
     uitkomst = Uitkomst(ronde=ronde)
-    for ind in indicaties.select_related("client", "aanbieder").order_by("client_id", "begindatum"):
-        regel = _regel(regels, ind)
-        naam = f"{ind.client} ({ind.product}, {ind.uren_per_week} uur per week)"
-        if regel is None:
-            uitkomst.niet_omgezet.append(f"{naam}: geen omzetregel.")
-            continue
+    groepen, uitkomst.niet_omgezet = _groepen(
+        scenario, regels, indicaties.select_related("client", "aanbieder").order_by("client_id", "begindatum")
+    )
+    for ind, ook, regel, uren in groepen:
         try:
-            _zet_om(door=door, ronde=ronde, ind=ind, regel=regel, moment=moment)
+            _zet_om(door=door, ronde=ronde, ind=ind, regel=regel, moment=moment, ook=ook, uren=uren)
         except ValidationError as fout:
-            uitkomst.niet_omgezet.append(f"{naam}: {' '.join(fout.messages)}")
+            uitkomst.niet_omgezet.append(f"{_naam(ind)}: {' '.join(fout.messages)}")
             continue
         uitkomst.omgezet += 1
     return uitkomst
@@ -238,8 +330,10 @@ def maak_brieven(*, door: Any, ronde: Omzetronde, processen: int = 1) -> int:
     undone or whose letters were sent."""
     controleer_consulent(door, ronde.scenario.gemeente)
     _open(ronde)
-    omzettingen = list(ronde.omzettingen.select_related("beschikking"))
-    htmls = [beschikking_html(o.beschikking) for o in omzettingen]
+    omzettingen = list(
+        ronde.omzettingen.select_related("beschikking", "client", "indicatie__aanbieder", "ronde__scenario")
+    )
+    htmls = [omzettingsbrief_html(o) for o in omzettingen]
     pdfs = maak_pdfs(htmls, processen=processen)
     samen = PdfWriter()
     for inhoud in pdfs:
@@ -307,6 +401,10 @@ def maak_ongedaan(*, door: Any, ronde: Omzetronde, moment: dt.datetime | None = 
             ind = o.indicatie
             ind.einddatum, ind.omgezet_op = o.oude_einddatum, None
             ind.save(update_fields=["einddatum", "omgezet_op"])
+            for pk, einde in o.samengevoegd.items():
+                BestaandeIndicatie.objects.filter(pk=int(pk)).update(
+                    einddatum=dt.date.fromisoformat(einde) if einde else None, omgezet_op=None
+                )
         ronde.ongedaan_op = timezone.now()
         ronde.save(update_fields=["ongedaan_op"])
     return ronde
