@@ -68,9 +68,9 @@ def _scenario(contractmanager, alkmaar, samenvoegen=Samenvoegen.OPTELLEN):
         naam=f"Catalogus {samenvoegen}",
         omzetdatum=PER,
         uurtarieven={"HH1": 2500, "HH2": 2800, "BG": 5500},
+        samenvoegen=samenvoegen,
     )
-    scenario.samenvoegen = samenvoegen
-    scenario.save(update_fields=["samenvoegen"])
+    assert scenario.samenvoegen == samenvoegen
     return scenario
 
 
@@ -178,3 +178,22 @@ def test_the_highest_indication_counts_when_the_scenario_says_so_and_undo_restor
     assert not BestaandeIndicatie.objects.filter(einddatum__isnull=False).exists()
     nieuw = Toewijzing.objects.filter(beschikt_resultaat__isnull=False)
     assert nieuw.count() == 1 and all(t.is_verwijderd for t in nieuw)
+
+
+def test_the_comparison_counts_two_indications_of_one_result_as_one_new_decision(
+    contractmanager, alkmaar, ingelezen, tarieven
+):
+    (optellen,) = services.vergelijk([_scenario(contractmanager, alkmaar)])
+    assert (optellen.indicaties, optellen.omgezet) == (5, 5)
+    producten = {p.product: p.clienten for p in optellen.producten}
+    # De Vries (90 + 90 minutes) and Mulder (120) are three clients of whom two get a decision in
+    # huishoudelijke ondersteuning; Bakker's two begeleiding indications are one "midden".
+    assert sum(producten.values()) == 3
+    assert producten["Begeleiding midden"] == 1
+    assert "Begeleiding licht" not in producten
+    # The cost before counts every old indication; after, one period tariff per new decision.
+    voor = round(1.5 * 52 * 2500) + round(1.5 * 52 * 2800) + 2 * (2 * 52 * 5500) + 2 * 52 * 2500
+    assert optellen.voor_cent == voor
+
+    (hoogste,) = services.vergelijk([_scenario(contractmanager, alkmaar, Samenvoegen.HOOGSTE)])
+    assert {p.product: p.clienten for p in hoogste.producten}["Begeleiding licht"] == 1

@@ -34,6 +34,7 @@ from resultaat.conversie.models import (
     Indicatieimport,
     MeldingSoort,
     Omzetregel,
+    Samenvoegen,
     Scenario,
 )
 from resultaat.conversie.scenario import Vergelijking, bereken
@@ -357,6 +358,7 @@ def maak_scenario(
     regels: list[dict[str, Any]],
     gesprek_vanaf_procent: int = 20,
     omschrijving: str = "",
+    samenvoegen: str = Samenvoegen.OPTELLEN,
 ) -> Scenario:
     """A scenario with its rules: each rule a dict with ``oud_product``, ``min_minuten``, ``max_minuten``,
     ``nieuw_product`` (a Product) and ``minuten_na`` (None: the new product has no time measure)."""
@@ -365,6 +367,8 @@ def maak_scenario(
         raise ValidationError({"naam": "Er is al een scenario met deze naam."})
     if not 0 < gesprek_vanaf_procent <= 100:
         raise ValidationError({"gesprek_vanaf_procent": "Kies een percentage tussen 1 en 100."})
+    if samenvoegen not in Samenvoegen.values:
+        raise ValidationError({"samenvoegen": "Kies 'uren optellen' of 'de hoogste indicatie telt'."})
     if any(not isinstance(b, int) or b <= 0 for b in uurtarieven.values()):
         raise ValidationError({"uurtarieven": "Een uurtarief is een bedrag groter dan nul."})
     objecten = [Omzetregel(**r) for r in regels]
@@ -379,6 +383,7 @@ def maak_scenario(
             omzetdatum=omzetdatum,
             uurtarieven={k.upper(): v for k, v in uurtarieven.items()},
             gesprek_vanaf_procent=gesprek_vanaf_procent,
+            samenvoegen=samenvoegen,
         )
         for regel in objecten:
             regel.scenario = scenario
@@ -461,6 +466,7 @@ def maak_standaardscenario(
     licht_tot_minuten: int = 120,
     midden_tot_minuten: int = 300,
     gesprek_vanaf_procent: int = 20,
+    samenvoegen: str = Samenvoegen.OPTELLEN,
 ) -> Scenario:
     """A scenario from the catalogue: HH1 and HH2 by the time bands of "schoon en leefbaar huis" (seed
     003), begeleiding (BG) by complexity (seed 001), with the gemeente's own boundaries and tariffs."""
@@ -480,6 +486,7 @@ def maak_standaardscenario(
         uurtarieven=uurtarieven,
         regels=regels,
         gesprek_vanaf_procent=gesprek_vanaf_procent,
+        samenvoegen=samenvoegen,
         omschrijving=f"Tijdsbanden {verschuiving}; begeleiding licht tot en met {licht_tot_minuten}, "
         f"midden tot en met {midden_tot_minuten} minuten per week.",
     )

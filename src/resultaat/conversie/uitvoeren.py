@@ -22,17 +22,16 @@ from django.utils import timezone
 from pypdf import PdfWriter
 
 from resultaat.brieven.render import pdfs as maak_pdfs
-from resultaat.catalogus.models import IntensiteitNiveau, Resultaat
+from resultaat.catalogus.models import IntensiteitNiveau
 from resultaat.conversie.brief import omzettingsbrief_html, uren_tekst
 from resultaat.conversie.models import (
     BestaandeIndicatie,
     Omzetregel,
     Omzetronde,
     Omzetting,
-    Samenvoegen,
     Scenario,
 )
-from resultaat.conversie.scenario import in_zorg_op
+from resultaat.conversie.scenario import in_zorg_op, resultaat_van, samen_uren
 from resultaat.core.audit.context import acting_as
 from resultaat.core.codes import WMO002RedenWijziging
 from resultaat.core.opmaak import datum_of_onbepaald, lange_datum
@@ -54,26 +53,6 @@ class Uitkomst:
 
 def _regel(regels: Sequence[Omzetregel], ind: BestaandeIndicatie) -> Omzetregel | None:
     return next((r for r in regels if r.omvat(ind.product, ind.minuten_per_week)), None)
-
-
-def _resultaat(regel: Omzetregel) -> Resultaat:
-    if regel.resultaat is not None:
-        return regel.resultaat
-    product = regel.nieuw_product
-    if product.resultaat is not None:
-        return product.resultaat
-    # A product of a domain (begeleiding by level) serves the domain's results without products or time
-    # bands of their own: the first one.
-    gevonden = (
-        Resultaat.objects.filter(
-            domein_id=product.domein_id, producten__isnull=True, tijdsbanden__isnull=True
-        )
-        .order_by("volgorde", "naam")
-        .first()
-    )
-    if gevonden is None:
-        raise ValidationError(f"{product} hoort bij geen resultaat in de catalogus.")
-    return gevonden
 
 
 # The old indications say hours, not how often: the intensity of seed 001 follows from the hours per week
@@ -135,7 +114,7 @@ def _zet_om(
     with ``uren`` hours per week in all (the scenario's rule); each of them ends the day before too."""
     ingang, datum = ronde.ingangsdatum, ronde.besluitdatum
     product = regel.nieuw_product
-    resultaat = _resultaat(regel)
+    resultaat = resultaat_van(regel)
     alle = [ind, *ook]
     uren = ind.uren_per_week if uren is None else uren
     with transaction.atomic(), acting_as(door):
@@ -227,7 +206,13 @@ def _groepen(
     indications of one result (HH1 and HH2 that both become "schoon en leefbaar huis") make one
     decision: their hours added up or the highest, as the scenario says; the leading indication (most
     hours) gives the provider."""
-    resultaten: dict[int, Resultaat] = {}
+    resultaten: dict[int, Any] = {}
+    zonder: dict[int, str] = {}
+    for r in regels:
+        try:
+            resultaten[r.pk] = resultaat_van(r)
+        except ValidationError as fout:
+            zonder[r.pk] = " ".join(fout.messages)
     per_groep: dict[tuple[int, int], list[BestaandeIndicatie]] = defaultdict(list)
     niet: list[str] = []
     for ind in indicaties:
@@ -235,17 +220,15 @@ def _groepen(
         if regel is None:
             niet.append(f"{_naam(ind)}: geen omzetregel.")
             continue
-        if regel.pk not in resultaten:
-            resultaten[regel.pk] = _resultaat(regel)
+        if regel.pk in zonder:
+            niet.append(f"{_naam(ind)}: {zonder[regel.pk]}")
+            continue
         per_groep[(ind.client_id, resultaten[regel.pk].pk)].append(ind)
     uit = []
     for (_, resultaat_id), inds in per_groep.items():
         inds.sort(key=lambda i: (-i.uren_per_week, i.begindatum, i.pk))
         hoofd, ook = inds[0], inds[1:]
-        if scenario.samenvoegen == Samenvoegen.HOOGSTE:
-            uren = hoofd.uren_per_week
-        else:
-            uren = sum((i.uren_per_week for i in inds), Decimal(0))
+        uren = samen_uren((i.uren_per_week for i in inds), scenario.samenvoegen)
         minuten = round(uren * 60)
         producten = [i.product for i in inds]
         regel = next(
@@ -253,7 +236,7 @@ def _groepen(
                 r
                 for product in dict.fromkeys(producten)
                 for r in regels
-                if r.omvat(product, minuten) and resultaten.get(r.pk, _resultaat(r)).pk == resultaat_id
+                if r.omvat(product, minuten) and r.pk in resultaten and resultaten[r.pk].pk == resultaat_id
             ),
             None,
         )
