@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import multiprocessing
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
@@ -94,12 +94,15 @@ def warm_op() -> None:
     pdf("<!DOCTYPE html><html lang=nl><body><p>Gemeente</p></body></html>")
 
 
-def pdfs(htmls: Sequence[str], *, processen: int = 1) -> list[bytes]:
+def pdfs(htmls: Iterable[str], *, processen: int = 1) -> list[bytes]:
     """The PDF of each HTML letter, in order; with ``processen`` > 1 in that many processes at once
-    (WeasyPrint is CPU bound). The processes are forked after :func:`warm_op`, so none of them loads
-    WeasyPrint again; they render only and touch no database."""
-    if processen <= 1 or len(htmls) < 2:
+    (WeasyPrint is CPU bound). Each letter goes to a process as soon as ``htmls`` yields it, so this
+    process builds the next letter (its database reads) while the others render. The processes are
+    forked after :func:`warm_op`, so none of them loads WeasyPrint again; they render only and touch no
+    database."""
+    if processen <= 1:
         return [pdf(h) for h in htmls]
     warm_op()
     with ProcessPoolExecutor(max_workers=processen, mp_context=multiprocessing.get_context("fork")) as pool:
-        return list(pool.map(pdf, htmls, chunksize=max(1, min(8, len(htmls) // (4 * processen)))))
+        klaar = [pool.submit(pdf, h) for h in htmls]
+        return [k.result() for k in klaar]

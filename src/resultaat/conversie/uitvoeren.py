@@ -316,8 +316,7 @@ def maak_brieven(*, door: Any, ronde: Omzetronde, processen: int = 1) -> int:
     omzettingen = list(
         ronde.omzettingen.select_related("beschikking", "client", "indicatie__aanbieder", "ronde__scenario")
     )
-    htmls = [omzettingsbrief_html(o) for o in omzettingen]
-    pdfs = maak_pdfs(htmls, processen=processen)
+    pdfs = maak_pdfs((omzettingsbrief_html(o) for o in omzettingen), processen=processen)
     samen = PdfWriter()
     for inhoud in pdfs:
         samen.append(io.BytesIO(inhoud))
