@@ -240,3 +240,15 @@ def test_a_second_run_of_the_same_import_at_the_same_time_writes_nothing(
         services.lees_in(door=beheerder, indicatieimport=imp, batch=3)
     assert not BestaandeIndicatie.objects.exists()
     assert not Client.objects.exists()
+
+
+def test_reading_in_a_second_process_gives_the_same_report_and_rows(beheerder, alkmaar, aanbieders):
+    imp = nieuw(beheerder, alkmaar)
+    services.proefdraai(door=beheerder, indicatieimport=imp, processen=2)
+    assert set(meldingen(imp)) == {3, 4, 5, 7, 8, 9}
+    services.lees_in(door=beheerder, indicatieimport=imp, batch=3, processen=2)
+    imp.refresh_from_db()
+    assert (imp.status, imp.ingelezen, imp.afgekeurd) == (ImportStatus.KLAAR, 4, 5)
+    assert meldingen(imp)[3] == (MeldingSoort.FOUT, "BSN voldoet niet aan de elfproef.")
+    assert set(Client.objects.values_list("bsn", flat=True)) == {"111222333", "123456782", "200000007"}
+    assert BestaandeIndicatie.objects.count() == 4

@@ -20,7 +20,7 @@ from resultaat.catalogus.models import (
     Tarief,
 )
 from resultaat.clienten.models import Client
-from resultaat.clienten.services import registreer_clienten
+from resultaat.clienten.services import NieuweClient, registreer_clienten
 from resultaat.contracten.models import Contract
 from resultaat.conversie import services as conversie
 from tests import factories as f
@@ -64,20 +64,17 @@ def test_the_caseload_import_reports_impossible_dates_and_long_texts_and_writes_
 
 
 def test_the_bulk_registration_of_clients_checks_the_bounds_of_every_client(alice, alkmaar):
-    goed = Client(gemeente=alkmaar, bsn="300000005", achternaam="Goed", geboortedatum=D(1950, 1, 1))
-    oud = Client(gemeente=alkmaar, bsn="300000017", achternaam="Oud", geboortedatum=D(1, 1, 1))
-    dood = Client(
-        gemeente=alkmaar,
-        bsn="300000029",
-        achternaam="Dood",
-        geboortedatum=D(1950, 1, 1),
-        overlijdensdatum=D(1940, 1, 1),
-    )
+    def nieuw(bsn: str, achternaam: str, geboortedatum: dt.date) -> NieuweClient:
+        return NieuweClient(bsn, alkmaar.pk, "A.", "", achternaam, geboortedatum)
+
+    goed = nieuw("300000005", "Goed", D(1950, 1, 1))
+    oud = nieuw("300000017", "Oud", D(1, 1, 1))
+    lang = nieuw("300000029", "L" * 500, D(1950, 1, 1))
     with pytest.raises(ValidationError) as fout:
-        registreer_clienten(door=alice, clienten=[goed, oud, dood])
+        registreer_clienten(door=alice, clienten=[goed, oud, lang])
     tekst = " ".join(fout.value.messages)
     assert "Oud: Geboortedatum moet tussen 1900 en 2099 liggen." in tekst
-    assert "De overlijdensdatum ligt niet vóór de geboortedatum." in tekst
+    assert "is te lang" in tekst
     assert not Client.objects.exists()
 
 

@@ -83,7 +83,8 @@ def test_the_region_has_gemeenten_providers_contracts_and_a_sociale_kaart(demo):
 def test_every_stage_of_the_chain_appears(demo):
     assert set(demo.fasen) == {f.value for f in Fase}
     assert all(n > 0 for n in demo.fasen.values()), demo.fasen
-    assert sum(demo.fasen.values()) == Client.objects.count() == N
+    # Beside the N clients of the chain, the conversion reads clients of the old administration (BSN 7...).
+    assert sum(demo.fasen.values()) == Client.objects.exclude(bsn__startswith="7").count() == N
 
     # Melding only, some past the six-week deadline.
     alleen_melding = Melding.objects.filter(status=MeldingStatus.ONTVANGEN, onderzoek__isnull=True)
@@ -127,7 +128,8 @@ def test_every_stage_of_the_chain_appears(demo):
 
 def test_bsns_pass_the_elfproef_and_are_unique(demo):
     bsns = list(Client.objects.values_list("bsn", flat=True))
-    assert len(bsns) == len(set(bsns)) == N
+    conversie = demo.aantallen["bestaande indicatie ingelezen"]
+    assert len(bsns) == len(set(bsns)) and N < len(bsns) < N + conversie
     assert all(bsn_is_valid(bsn) for bsn in bsns)
     for client in Client.objects.all():
         validate_postcode(client.postcode)
@@ -195,28 +197,34 @@ def test_every_row_is_audited_as_written_by_the_generator(demo):
         "aanbieder-hulpthuis",
         "financieel",
         "financieel-2",
-        "beheerder",
+        "beheerder",  # reads the file of old indications (the conversion)
+        "contractmanager",  # sets the conversion scenarios
     }
     assert events.exclude(actor_naam=ACTOR).exists()
     # Every event names its client, except the settlement run's own events (one run covers many clients),
     # the CAK files' own events (one file covers many clients) and the beheer of users (beheertoegang
-    # given to the demo's beheerders: about a user, not a client), and the bank details of a gemeente.
+    # given to the demo's beheerders: about a user, not a client), the bank details of a gemeente, and the
+    # file of old indications read for the conversion (one file covers many clients).
     zonder_client = events.filter(client_id__isnull=True)
     assert set(zonder_client.values_list("content_type__model", flat=True)) <= {
         "afrekenrun",
         "cakbericht",
         "user",
         "betaalinstelling",
+        "indicatieimport",
     }
 
 
 def _vingerafdruk() -> tuple:
+    # The clients that the conversion import registers after the bulk part (through the services, like
+    # the other acts of a demo login; their BSNs start with 7) carry the real moment of registration.
     return (
-        list(
-            Client.objects.order_by("bsn").values_list(
+        [
+            (*rij[:4], None if rij[0].startswith("7") else rij[4])
+            for rij in Client.objects.order_by("bsn").values_list(
                 "bsn", "voornamen", "achternaam", "straat", "aangemaakt_op"
             )
-        ),
+        ],
         list(
             Toewijzing.objects.order_by("gemeente__code", "nummer").values_list(
                 "gemeente__code",
@@ -266,7 +274,8 @@ def test_the_command_refuses_a_filled_database_unless_keep_existing(db):
     assert "staat er al" in uit.getvalue()
     assert (Client.objects.count(), AuditEvent.objects.count(), User.objects.count()) == voor
 
-    with pytest.raises(CommandError, match="bevat al 30 cliënten"):
+    # The 30 clients of the chain and those the conversion read from the old administration.
+    with pytest.raises(CommandError, match=f"bevat al {Client.objects.count()} cliënten"):
         call_command("generate_demo", "--clients", "30")
     with pytest.raises(CommandError, match="JJJJ-MM-DD"):
         call_command("generate_demo", "--today", "22-11-2026")
@@ -340,3 +349,22 @@ def test_begeleiding_states_its_hours_and_a_re_indication_changes_the_earlier_de
     brief = beschikking_html(oud.beeindigd_door)
     assert "Wat verandert er aan uw eerdere besluit?" in brief
     assert f"kenmerk Wmo {oud.beschikking.nummer}" in brief
+
+
+def test_a_conversion_of_the_hours_based_caseload_is_read_compared_and_partly_executed(demo):
+    from pypdf import PdfReader
+
+    from resultaat.conversie.models import Indicatieimport, Omzetronde, Scenario
+
+    imp = Indicatieimport.objects.get()
+    assert (imp.status, imp.afgekeurd) == ("klaar", 2)
+    assert imp.ingelezen == demo.aantallen["bestaande indicatie ingelezen"] > 40
+    assert {m.tekst for m in imp.meldingen.all()} >= {"BSN voldoet niet aan de elfproef."}
+    assert Scenario.objects.count() == 2
+    ronde = Omzetronde.objects.get()
+    assert ronde.overgang_weken == 4
+    assert demo.aantallen["omzetting naar resultaat met brief"] == ronde.omzettingen.count() >= 4
+    # The first group holds a client with HH1 and HH2 combined into one decision, and every letter.
+    assert any(o.samengevoegd for o in ronde.omzettingen.all())
+    assert all(bytes(o.brief).startswith(b"%PDF") for o in ronde.omzettingen.all())
+    assert len(PdfReader(io.BytesIO(bytes(ronde.samengevoegd))).pages) >= ronde.omzettingen.count()

@@ -15,6 +15,7 @@ class Briefsoort(models.TextChoices):
     INFORMATIE = "informatie", "informatiebrief huidige cliënten: ondersteuning op resultaat"
     VERDAGING = "verdaging", "verdaging van de beslistermijn (Awb 4:14)"
     PLAN = "plan", "ondersteuningsplan bij de beschikking (nazending)"
+    OMZETTING = "omzetting", "beschikking: omzetting naar ondersteuning op resultaat"
 
 
 class Briefsjabloon(models.Model):

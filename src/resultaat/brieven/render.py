@@ -4,7 +4,10 @@ context of plain values, inside the fixed letter layout, to HTML and with WeasyP
 from __future__ import annotations
 
 import datetime as dt
+import multiprocessing
 import re
+from collections.abc import Iterable
+from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
 from django.db.models import Q
@@ -16,7 +19,7 @@ from resultaat.brieven.models import Briefsjabloon
 from resultaat.brieven.ophalen import BASIS_URL, VeiligeFetcher
 from resultaat.brieven.veilig import SANDBOX, schoon
 
-__all__ = ["SANDBOX", "opmaak", "pdf"]
+__all__ = ["SANDBOX", "opmaak", "pdf", "pdfs", "warm_op"]
 
 
 def adresregels(tekst: str) -> list[str]:
@@ -98,3 +101,23 @@ def pdf(html: str, *delen: str) -> bytes:
     document.metadata.lang = PDF_TAAL
     document.metadata.title = (documenten[0].metadata.title or "").strip() or "Resultaat"
     return bytes(document.write_pdf(pdf_variant=PDF_VARIANT))
+
+
+def warm_op() -> None:
+    """Load WeasyPrint and its fonts in this process (a first letter costs seconds: the library's import
+    and the font configuration). A pool of processes forked after this call inherits them."""
+    pdf("<!DOCTYPE html><html lang=nl><body><p>Gemeente</p></body></html>")
+
+
+def pdfs(htmls: Iterable[str], *, processen: int = 1) -> list[bytes]:
+    """The PDF of each HTML letter, in order; with ``processen`` > 1 in that many processes at once
+    (WeasyPrint is CPU bound). Each letter goes to a process as soon as ``htmls`` yields it, so this
+    process builds the next letter (its database reads) while the others render. The processes are
+    forked after :func:`warm_op`, so none of them loads WeasyPrint again; they render only and touch no
+    database."""
+    if processen <= 1:
+        return [pdf(h) for h in htmls]
+    warm_op()
+    with ProcessPoolExecutor(max_workers=processen, mp_context=multiprocessing.get_context("fork")) as pool:
+        klaar = [pool.submit(pdf, h) for h in htmls]
+        return [k.result() for k in klaar]

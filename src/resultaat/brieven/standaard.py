@@ -183,6 +183,37 @@ PLAN: Final = """<p>{{ aanhef }},</p>
 <p>{{ ondertekening }},<br>namens deze,<br><br>{{ consulent }}<br>Wmo-consulent</p></div>
 """
 
+# The decision that converts an hours-based indication to support by result: the toekenning's text with
+# its own opening and a section "Wat verandert er voor u" (old hours, new result and band, the transition,
+# the eigen bijdrage and the bezwaar clause), filled by conversie.brief.
+WAT_VERANDERT: Final = """<h2>Wat verandert er voor u?</h2>
+<p>Nu krijgt u:</p>
+<ul>
+{% for o in omzetting.oud %}<li>{{ o.product }}: {{ o.uren }} van {{ o.aanbieder }} (ons besluit van {{ o.besluitdatum }})</li>
+{% endfor %}</ul>
+{% if omzetting.samengevoegd %}<p>Deze besluiten gaan over hetzelfde resultaat. Daarom krijgt u nu één nieuw besluit in plaats van {{ omzetting.aantal_oud }}. {{ omzetting.samenvoegregel }}</p>{% endif %}
+<p>Vanaf {{ omzetting.vanaf }} krijgt u:</p>
+<table class="feiten">
+<tr><th>Resultaat</th><td>{{ omzetting.resultaat }}</td></tr>
+<tr><th>Wat u krijgt</th><td>{{ omzetting.product }}</td></tr>
+<tr><th>Hoeveel hulp</th><td><strong>{{ omzetting.per_week }}</strong></td></tr>
+<tr><th>Aanbieder</th><td>{{ omzetting.aanbieder }}</td></tr>
+</table>
+<p>{{ omzetting.verwachting }}</p>
+<p>{% if omzetting.overgang_weken %}U krijgt een overgangsperiode van {{ omzetting.overgang_weken }} weken. {% endif %}Tot en met {{ omzetting.tot_en_met }} houdt u de hulp die u nu krijgt. Vanaf {{ omzetting.vanaf }} geldt het nieuwe besluit.</p>
+<p>{{ omzetting.eigen_bijdrage }}</p>
+<p>Bent u het niet eens met deze verandering? Dan kunt u bezwaar maken, uiterlijk op {{ bezwaar.uiterlijk }}. Hoe dat gaat, leest u hieronder bij "Bent u het niet eens met dit besluit?".</p>
+"""
+
+OMZETTING: Final = TOEKENNING.replace(
+    "<p>Op {{ aanvraag_datum }} vroeg u ondersteuning aan. Wij hebben uw aanvraag bekeken. In deze brief leest u ons besluit.</p>",
+    "<p>U krijgt ondersteuning van de gemeente {{ gemeente.naam }}. Vanaf {{ omzetting.vanaf }} werken wij op een nieuwe manier: ondersteuning op resultaat. Daarom krijgt u een nieuw besluit. In deze brief leest u wat er voor u verandert.</p>\n\n"
+    + WAT_VERANDERT,
+).replace(
+    "{% if beschikking.deels %}<h2>Ons besluit: u krijgt een deel van de ondersteuning</h2>{% elif wijzigingen %}<h2>Ons besluit: uw ondersteuning verandert</h2>{% else %}<h2>Ons besluit: u krijgt ondersteuning</h2>{% endif %}",
+    "<h2>Ons besluit: uw ondersteuning verandert</h2>",
+)
+
 SJABLONEN: Final = (
     ("toekenning", "Besluit over uw aanvraag voor ondersteuning", TOEKENNING),
     ("afwijzing", "Besluit over uw aanvraag voor ondersteuning", AFWIJZING),
@@ -190,6 +221,7 @@ SJABLONEN: Final = (
     ("informatie", "Uw hulp bij het huishouden: wat verandert er?", INFORMATIE),
     ("verdaging", "Uw aanvraag: ons besluit komt later", VERDAGING),
     ("plan", "Uw ondersteuningsplan bij ons besluit", PLAN),
+    ("omzetting", "Besluit over uw ondersteuning: ondersteuning op resultaat", OMZETTING),
 )
 
 

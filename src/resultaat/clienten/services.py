@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from collections.abc import Sequence
+from typing import Any, NamedTuple
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 
 from resultaat.accounts.models import Rol
 from resultaat.clienten.models import Client
 from resultaat.core import grenzen
 from resultaat.core.audit.context import acting_as
 from resultaat.core.audit.models import Actie, AuditEvent, AuditEventQuerySet, record, record_rijen
+from resultaat.core.bulk import voeg_in
 
 CLIENT_FIELDS = (
     "bsn",
@@ -31,6 +33,19 @@ CLIENT_FIELDS = (
     "email",
     "huishouden",
     "huishouden_grootte",
+)
+# The fields of a NieuweClient as model field names (a foreign key by its id).
+NIEUWE_CLIENT_VELDEN = (
+    "bsn",
+    "gemeente",
+    "voorletters",
+    "tussenvoegsel",
+    "achternaam",
+    "geboortedatum",
+    "straat",
+    "huisnummer",
+    "postcode",
+    "woonplaats",
 )
 
 
@@ -54,33 +69,59 @@ def registreer_client(*, door: Any, **velden: Any) -> Client:
     return client
 
 
-def registreer_clienten(*, door: Any, clienten: list[Client]) -> list[Client]:
+class NieuweClient(NamedTuple):
+    """A client to register in bulk, with the values a file of existing indications holds."""
+
+    bsn: str
+    gemeente_id: int
+    voorletters: str
+    tussenvoegsel: str
+    achternaam: str
+    geboortedatum: dt.date
+    straat: str = ""
+    huisnummer: str = ""
+    postcode: str = ""
+    woonplaats: str = ""
+
+
+def registreer_clienten(*, door: Any, clienten: Sequence[NieuweClient]) -> dict[tuple[int, str], int]:
     """Register many new clients at once (a conversion of an existing caseload): the same rules as
     :func:`registreer_client`, checked for the whole set first; the caller has checked each BSN and name.
-    Call inside the caller's transaction: the clients and their audit rows are written together."""
+    Set-based: one INSERT for all, one audit row per client ("aangemaakt"), in the caller's transaction.
+    Returns the new clients' ids by (gemeente id, BSN)."""
     if door.rol not in {Rol.CONSULENT, Rol.BEHEERDER} and not door.is_superuser:
         raise PermissionDenied("Alleen een consulent of beheerder kan een cliënt registreren.")
+    if not clienten:
+        return {}
     gemeenten = {c.gemeente_id for c in clienten}
     if not door.is_superuser and door.gemeenten.filter(pk__in=gemeenten).count() != len(gemeenten):
         raise ValidationError({"gemeente": "U kunt alleen cliënten registreren in uw eigen gemeente(n)."})
     sleutels = {(c.gemeente_id, c.bsn) for c in clienten}
-    bestaand = set(
-        Client.objects.filter(gemeente__in=gemeenten, bsn__in={c.bsn for c in clienten}).values_list(
-            "gemeente_id", "bsn"
-        )
-    )
-    if len(sleutels) != len(clienten) or bestaand & sleutels:
+    if len(sleutels) != len(clienten):
         raise ValidationError({"bsn": "Deze gemeente heeft al een cliënt met dit BSN."})
     # A bulk write skips the bounds checked on every save (core.grenzen): check each client here.
     buiten = [
-        f"{c.naam}: {' '.join(m for meldingen in gevonden.values() for m in meldingen)}"
+        f"{client.naam}: {' '.join(m for meldingen in gevonden.values() for m in meldingen)}"
         for c in clienten
-        if (gevonden := grenzen.fouten(c))
+        if (gevonden := grenzen.fouten(client := Client(**c._asdict())))
     ]
     if buiten:
         raise ValidationError({"clienten": buiten})
     with transaction.atomic(), acting_as(door):
-        return Client.objects.bulk_create(clienten)
+        # Ids only grow: the new rows are the ones above the highest id before the insert.
+        hoogste = Client.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+        try:
+            with transaction.atomic():
+                voeg_in(Client, NIEUWE_CLIENT_VELDEN, clienten)
+        except IntegrityError:
+            # The unique BSN per gemeente (the database's constraint): nothing of the set is written.
+            raise ValidationError({"bsn": "Deze gemeente heeft al een cliënt met dit BSN."}) from None
+        nieuw = Client.objects.filter(pk__gt=hoogste, gemeente__in=gemeenten).values_list(
+            "pk", "gemeente_id", "bsn"
+        )
+        ids = {(g, bsn): pk for pk, g, bsn in nieuw if (g, bsn) in sleutels}
+        record_rijen(Client, [(pk, pk) for pk in ids.values()], Actie.AANGEMAAKT)
+    return ids
 
 
 def zoek_op_bsn(*, door: Any, bsn: str) -> Client | None:

@@ -10,6 +10,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -20,15 +21,20 @@ from resultaat.core.grenzen import LAATSTE_DATUM, VROEGSTE_DATUM
 from resultaat.core.validators import bsn_is_valid, validate_geboortedatum
 
 MAX_UREN_PER_WEEK = Decimal(40)
+HONDERDSTE = Decimal("0.01")
 TUSSENVOEGSELS = frozenset(
     {"van", "de", "der", "den", "het", "ten", "ter", "te", "in", "'t", "op", "la", "le", "el"}
 )
 
 
 class Afgekeurd(Exception):
-    def __init__(self, problemen: list[str]) -> None:
+    def __init__(self, problemen: list[str], nummer: int = 0) -> None:
         super().__init__("; ".join(problemen))
         self.problemen = problemen
+        self.nummer = nummer
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Afgekeurd, (self.problemen, self.nummer))
 
 
 @dataclass
@@ -73,7 +79,12 @@ def lees_datum(waarde: Any) -> dt.date | None:
         return waarde.date()
     if isinstance(waarde, dt.date):
         return waarde
-    tekst = _tekst(waarde)
+    return _datum_uit_tekst(_tekst(waarde))
+
+
+@lru_cache(maxsize=4096)
+def _datum_uit_tekst(tekst: str) -> dt.date | None:
+    # A file holds few distinct dates (start and decision dates repeat): each text is read once.
     if not tekst:
         return None
     delen = re.split(r"[-/.]", tekst.split(" ")[0])
@@ -107,6 +118,15 @@ def splits_naam(tekst: str) -> Naam:
 def splits_adres(tekst: str) -> tuple[str, str]:
     gevonden = re.match(r"^(.*?)\s+(\d+\s*\S*)$", tekst)
     return (gevonden.group(1), gevonden.group(2)) if gevonden else (tekst, "")
+
+
+@lru_cache(maxsize=1024)
+def _uren(tekst: str) -> Decimal | None:
+    # Hours per week take few distinct values in a file: each text is read once.
+    try:
+        return Decimal(tekst).quantize(HONDERDSTE)
+    except InvalidOperation:
+        return None
 
 
 def _datum(cellen: dict[str, Any], veld: str, label: str, problemen: list[str]) -> dt.date | None:
@@ -144,10 +164,13 @@ def lees_regel(
     """Check one row; ``gemeenten`` maps a code or lower-case name to a gemeente the user may import for,
     ``aanbieders`` an AGB code to a provider."""
     problemen: list[str] = []
-    bsn = re.sub(r"\D", "", _tekst(cellen.get("bsn"))).zfill(9) if _tekst(cellen.get("bsn")) else ""
+    bsn = _tekst(cellen.get("bsn"))
+    if bsn and not bsn.isdigit():
+        bsn = re.sub(r"\D", "", bsn)
+    bsn = bsn.zfill(9) if bsn else ""
     if not bsn:
         problemen.append("BSN ontbreekt")
-    elif len(bsn) != 9 or not bsn_is_valid(bsn):
+    elif not bsn_is_valid(bsn):
         problemen.append("BSN voldoet niet aan de elfproef")
     naamtekst = _tekst(cellen.get("naam"))
     naam = splits_naam(naamtekst) if naamtekst else None
@@ -175,16 +198,16 @@ def lees_regel(
     elif len(product) > 20:
         problemen.append(f"product '{product}' is te lang")
     urentekst = _tekst(cellen.get("uren")).replace(",", ".")
-    uren = None
-    try:
-        uren = Decimal(urentekst).quantize(Decimal("0.01"))
-    except InvalidOperation:
+    uren = _uren(urentekst)
+    if uren is None:
         problemen.append(
             f"uren per week '{urentekst}' is geen getal" if urentekst else "uren per week ontbreekt"
         )
-    if uren is not None and not (0 < uren <= MAX_UREN_PER_WEEK):
+    elif not (0 < uren <= MAX_UREN_PER_WEEK):
         problemen.append(f"uren per week {urentekst} ligt niet tussen 0 en {MAX_UREN_PER_WEEK}")
-    agb = re.sub(r"\D", "", _tekst(cellen.get("agb")))
+    agb = _tekst(cellen.get("agb"))
+    if not agb.isdigit():
+        agb = re.sub(r"\D", "", agb)
     aanbieder_id = aanbieders.get(agb.zfill(8)) if agb else None
     if aanbieder_id is None:
         problemen.append(f"aanbieder met AGB-code '{agb}' is onbekend" if agb else "AGB-code ontbreekt")
@@ -215,7 +238,7 @@ def lees_regel(
         problemen,
     )
     if problemen:
-        raise Afgekeurd(problemen)
+        raise Afgekeurd(problemen, nummer)
     assert naam and geboren and gemeente_id and uren is not None and aanbieder_id and begin and besluit
     postcode = _tekst(cellen.get("postcode")).upper().replace(" ", "")
     if postcode and re.fullmatch(r"[1-9]\d{3}[A-Z]{2}", postcode):
@@ -239,3 +262,29 @@ def lees_regel(
         einddatum=eind,
         besluitdatum=besluit,
     )
+
+
+# The lookups of a process that reads blocks of rows for an import (set once by its pool's initializer).
+OPZOEKLIJSTEN: dict[str, dict[str, int]] = {"gemeenten": {}, "aanbieders": {}}
+
+
+def zet_opzoeklijsten(gemeenten: dict[str, int], aanbieders: dict[str, int]) -> None:
+    OPZOEKLIJSTEN["gemeenten"], OPZOEKLIJSTEN["aanbieders"] = gemeenten, aanbieders
+
+
+def lees_blok(
+    blok: list[tuple[int, dict[str, Any]]],
+    gemeenten: dict[str, int] | None = None,
+    aanbieders: dict[str, int] | None = None,
+) -> list[Regel | Afgekeurd]:
+    """Each (row number, cells) of ``blok`` read into a :class:`Regel`, or its :class:`Afgekeurd`. Plain
+    Python without the database, so a second process can read while the first one writes."""
+    gemeenten = OPZOEKLIJSTEN["gemeenten"] if gemeenten is None else gemeenten
+    aanbieders = OPZOEKLIJSTEN["aanbieders"] if aanbieders is None else aanbieders
+    uit: list[Regel | Afgekeurd] = []
+    for nummer, cellen in blok:
+        try:
+            uit.append(lees_regel(nummer, cellen, gemeenten=gemeenten, aanbieders=aanbieders))
+        except Afgekeurd as fout:
+            uit.append(fout)
+    return uit

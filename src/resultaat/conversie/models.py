@@ -130,6 +130,13 @@ class ScenarioQuerySet(OrganisatieQuerySet):
     gemeente_path = "gemeente"
 
 
+class Samenvoegen(models.TextChoices):
+    """How two old indications of one client that become the same result make one new decision."""
+
+    OPTELLEN = "optellen", "uren optellen"
+    HOOGSTE = "hoogste", "de hoogste indicatie telt"
+
+
 class Scenario(models.Model):
     """One way to convert the old indications: the rules, the hourly tariffs of the old products and the
     share of lost help above which a client is invited for a personal conversation."""
@@ -143,6 +150,13 @@ class Scenario(models.Model):
     )
     gesprek_vanaf_procent = models.PositiveSmallIntegerField(
         "gesprek bij minder hulp vanaf (procent)", default=20
+    )
+    samenvoegen = models.CharField(
+        "twee indicaties voor één resultaat",
+        max_length=10,
+        choices=Samenvoegen.choices,
+        default=Samenvoegen.OPTELLEN,
+        help_text="Bijvoorbeeld HH1 en HH2 die allebei Thuisondersteuning worden: één nieuw besluit.",
     )
     aangemaakt_op = models.DateTimeField(auto_now_add=True)
 
@@ -230,8 +244,9 @@ class Omzetronde(models.Model):
 
 
 class Omzetting(ClientData):
-    """One converted client in a round: the old indication, the new decision and its letter, and the
-    toewijzingen of the old administration that ended (with their earlier end, to undo)."""
+    """One converted client and result in a round: the old indication (with the others of the same
+    result combined into it), the new decision and its letter, and the toewijzingen of the old
+    administration that ended (with their earlier end, to undo)."""
 
     ronde = models.ForeignKey(Omzetronde, on_delete=models.CASCADE, related_name="omzettingen")
     indicatie = models.ForeignKey(BestaandeIndicatie, on_delete=models.PROTECT, related_name="omzettingen")
@@ -239,6 +254,12 @@ class Omzetting(ClientData):
     beschikking = models.ForeignKey("toegang.Beschikking", on_delete=models.PROTECT, related_name="+")
     oude_einddatum = models.DateField("einddatum van de oude indicatie", null=True, blank=True)
     oude_toewijzingen = models.JSONField("beëindigde toewijzingen (id → vorige einddatum)", default=dict)
+    samengevoegd = models.JSONField(
+        "ook omgezet in dit besluit (indicatie-id → vorige einddatum)",
+        default=dict,
+        blank=True,
+        help_text="Andere oude indicaties van de cliënt voor hetzelfde resultaat, in dit besluit.",
+    )
     brief = models.BinaryField(default=bytes)
 
     objects: ClassVar[Any] = GemeenteScopedQuerySet.as_manager()

@@ -10,17 +10,21 @@ leaves whole batches and the next run starts after the last one. New clients are
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+import multiprocessing
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from itertools import islice
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 
 from resultaat.accounts.models import Rol
 from resultaat.catalogus.models import Product, Resultaat
 from resultaat.clienten.models import Client
-from resultaat.clienten.services import registreer_clienten
-from resultaat.conversie.controle import Afgekeurd, Regel, lees_regel
+from resultaat.clienten.services import NieuweClient, registreer_clienten
+from resultaat.conversie.controle import Afgekeurd, Regel, lees_blok, lees_regel, zet_opzoeklijsten
 from resultaat.conversie.gebeurtenissen import IMPORT_INGELEZEN
 from resultaat.conversie.lezen import VELD_CODES, VELDEN, gegevensrijen, kolommen_van, raad_koppeling
 from resultaat.conversie.models import (
@@ -30,6 +34,7 @@ from resultaat.conversie.models import (
     Indicatieimport,
     MeldingSoort,
     Omzetregel,
+    Samenvoegen,
     Scenario,
 )
 from resultaat.conversie.scenario import Vergelijking, bereken
@@ -86,13 +91,28 @@ def koppel_kolommen(*, door: Any, indicatieimport: Indicatieimport, koppeling: d
 
 
 class Context:
-    """What the checks of an import look up: its gemeente by code and name, providers by AGB code."""
+    """What the checks of an import look up, prepared once per run: its gemeente by code and name,
+    providers by AGB code, the gemeente's clients by BSN, the old indications already imported (client's
+    BSN, product, start) and the BSNs of clients already converted. A run that writes keeps them up to
+    date with what it wrote."""
 
     def __init__(self, indicatieimport: Indicatieimport) -> None:
         gemeente = indicatieimport.gemeente
         self.gemeente = gemeente
         self.gemeenten = {gemeente.code: gemeente.pk, gemeente.naam.lower(): gemeente.pk}
         self.aanbieders = dict(Aanbieder.objects.values_list("agb_code", "pk"))
+        self.clienten: dict[str, int] = dict(
+            Client.objects.filter(gemeente=gemeente).values_list("bsn", "pk")
+        )
+        self.bestaand: set[tuple[str, str, dt.date]] = set()
+        self.omgezet: set[str] = set()
+        indicaties = BestaandeIndicatie.objects.filter(client__gemeente=gemeente).values_list(
+            "client__bsn", "product", "begindatum", "omgezet_op"
+        )
+        for bsn, product, begin, omgezet_op in indicaties.iterator(chunk_size=10_000):
+            self.bestaand.add((bsn, product, begin))
+            if omgezet_op is not None:
+                self.omgezet.add(bsn)
 
     def lees(self, nummer: int, cellen: dict[str, Any]) -> Regel:
         return lees_regel(nummer, cellen, gemeenten=self.gemeenten, aanbieders=self.aanbieders)
@@ -105,33 +125,20 @@ def _ontbrekende_koppeling(indicatieimport: Indicatieimport) -> None:
 
 
 def _beoordeel(
-    ctx: Context, rijen: Iterable[tuple[int, dict[str, Any]]], gezien: set[tuple[str, str, dt.date]]
+    ctx: Context, gelezen: Iterable[Regel | Afgekeurd], gezien: set[tuple[str, str, dt.date]]
 ) -> tuple[list[Regel], list[Importmelding]]:
-    """Check a batch of rows against each other and the database: the valid new rows and the messages."""
-    goed: list[Regel] = []
-    meldingen: list[Importmelding] = []
-    for nummer, cellen in rijen:
-        try:
-            goed.append(ctx.lees(nummer, cellen))
-        except Afgekeurd as fout:
-            meldingen.append(Importmelding(regel=nummer, soort=MeldingSoort.FOUT, tekst=f"{fout}."[:500]))
-    clienten = dict(
-        Client.objects.filter(gemeente=ctx.gemeente, bsn__in={r.bsn for r in goed}).values_list("bsn", "pk")
-    )
-    bestaand = set(
-        BestaandeIndicatie.objects.filter(client_id__in=clienten.values()).values_list(
-            "client__bsn", "product", "begindatum"
-        )
-    )
-    omgezet = set(
-        BestaandeIndicatie.objects.filter(
-            client_id__in=clienten.values(), omgezet_op__isnull=False
-        ).values_list("client__bsn", flat=True)
-    )
+    """Check a batch of read rows against each other and what the database holds: the valid new rows
+    and the messages."""
     nieuw: list[Regel] = []
-    for regel in goed:
+    meldingen: list[Importmelding] = []
+    for regel in gelezen:
+        if isinstance(regel, Afgekeurd):
+            meldingen.append(
+                Importmelding(regel=regel.nummer, soort=MeldingSoort.FOUT, tekst=f"{regel}."[:500])
+            )
+            continue
         sleutel = (regel.bsn, regel.product, regel.begindatum)
-        if regel.bsn in omgezet:
+        if regel.bsn in ctx.omgezet:
             meldingen.append(
                 Importmelding(
                     regel=regel.nummer,
@@ -139,7 +146,7 @@ def _beoordeel(
                     tekst="Deze cliënt is al omgezet naar resultaatfinanciering; de regel is niet ingelezen.",
                 )
             )
-        elif sleutel in bestaand or sleutel in gezien:
+        elif sleutel in ctx.bestaand or sleutel in gezien:
             meldingen.append(
                 Importmelding(
                     regel=regel.nummer,
@@ -154,7 +161,50 @@ def _beoordeel(
     return nieuw, meldingen
 
 
-def proefdraai(*, door: Any, indicatieimport: Indicatieimport) -> Indicatieimport:
+def _gelezen_batches(
+    ctx: Context,
+    rijen: Iterator[tuple[int, dict[str, Any]]],
+    batch: int,
+    max_regels: int | None,
+    processen: int,
+) -> Iterator[tuple[int, list[Regel | Afgekeurd]]]:
+    """(last row number, each row read or refused) per batch of at most ``batch`` rows, ``max_regels``
+    rows in all. With ``processen`` > 1 the rows are read in a second process while this one writes the
+    batch before (reading and checking a row is plain Python and needs no database)."""
+    gedaan = 0
+
+    def blokken() -> Iterator[list[tuple[int, dict[str, Any]]]]:
+        nonlocal gedaan
+        while max_regels is None or gedaan < max_regels:
+            grootte = batch if max_regels is None else min(batch, max_regels - gedaan)
+            blok = list(islice(rijen, grootte))
+            if not blok:
+                return
+            gedaan += len(blok)
+            yield blok
+
+    if processen <= 1:
+        for blok in blokken():
+            yield blok[-1][0], lees_blok(blok, ctx.gemeenten, ctx.aanbieders)
+        return
+    with ProcessPoolExecutor(
+        max_workers=processen - 1,
+        mp_context=multiprocessing.get_context("fork"),
+        initializer=zet_opzoeklijsten,
+        initargs=(ctx.gemeenten, ctx.aanbieders),
+    ) as pool:
+        wachtend: deque[tuple[int, Future[list[Regel | Afgekeurd]]]] = deque()
+        for blok in blokken():
+            wachtend.append((blok[-1][0], pool.submit(lees_blok, blok)))
+            if len(wachtend) > processen:
+                laatste, klaar = wachtend.popleft()
+                yield laatste, klaar.result()
+        while wachtend:
+            laatste, klaar = wachtend.popleft()
+            yield laatste, klaar.result()
+
+
+def proefdraai(*, door: Any, indicatieimport: Indicatieimport, processen: int = 1) -> Indicatieimport:
     """Check every row without importing anything; the messages of the dry run replace earlier ones."""
     _mag_inlezen(door, indicatieimport.gemeente)
     _ontbrekende_koppeling(indicatieimport)
@@ -164,8 +214,8 @@ def proefdraai(*, door: Any, indicatieimport: Indicatieimport) -> Indicatieimpor
     gezien: set[tuple[str, str, dt.date]] = set()
     meldingen: list[Importmelding] = []
     rijen = gegevensrijen(bytes(indicatieimport.inhoud), indicatieimport.koppeling)
-    while batch := [r for _, r in zip(range(BATCH), rijen, strict=False)]:
-        meldingen.extend(_beoordeel(ctx, batch, gezien)[1])
+    for _, gelezen in _gelezen_batches(ctx, rijen, BATCH, None, processen):
+        meldingen.extend(_beoordeel(ctx, gelezen, gezien)[1])
     with transaction.atomic():
         indicatieimport.meldingen.all().delete()
         for m in meldingen:
@@ -179,31 +229,28 @@ def proefdraai(*, door: Any, indicatieimport: Indicatieimport) -> Indicatieimpor
     return indicatieimport
 
 
-def _schrijf(door: Any, indicatieimport: Indicatieimport, regels: list[Regel]) -> int:
+def _schrijf(door: Any, ctx: Context, indicatieimport: Indicatieimport, regels: list[Regel]) -> int:
     """Register the clients that are new and write the indications of ``regels``."""
-    bekend = dict(
-        Client.objects.filter(gemeente=indicatieimport.gemeente, bsn__in={r.bsn for r in regels}).values_list(
-            "bsn", "pk"
-        )
-    )
-    nieuw: dict[str, Client] = {}
+    bekend = ctx.clienten
+    nieuw: dict[str, NieuweClient] = {}
     for r in regels:
         if r.bsn not in bekend and r.bsn not in nieuw:
-            nieuw[r.bsn] = Client(
-                bsn=r.bsn,
-                gemeente_id=r.gemeente_id,
-                voorletters=r.naam.voorletters[:20],
-                tussenvoegsel=r.naam.tussenvoegsel[:20],
-                achternaam=r.naam.achternaam[:200],
-                geboortedatum=r.geboortedatum,
-                straat=r.straat,
-                huisnummer=r.huisnummer,
-                postcode=r.postcode,
-                woonplaats=r.woonplaats,
+            nieuw[r.bsn] = NieuweClient(
+                r.bsn,
+                r.gemeente_id,
+                r.naam.voorletters[:20],
+                r.naam.tussenvoegsel[:20],
+                r.naam.achternaam[:200],
+                r.geboortedatum,
+                r.straat,
+                r.huisnummer,
+                r.postcode,
+                r.woonplaats,
             )
     if nieuw:
-        for client in registreer_clienten(door=door, clienten=list(nieuw.values())):
-            bekend[client.bsn] = client.pk
+        # Kept in the run's lookups at once: a batch that fails ends the run, the next one looks again.
+        ids = registreer_clienten(door=door, clienten=list(nieuw.values()))
+        bekend.update((bsn, pk) for (_, bsn), pk in ids.items())
     voeg_indicaties_in(
         indicatieimport.pk,
         [
@@ -225,50 +272,58 @@ def _schrijf(door: Any, indicatieimport: Indicatieimport, regels: list[Regel]) -
 
 
 def lees_in(
-    *, door: Any, indicatieimport: Indicatieimport, max_regels: int | None = None, batch: int = BATCH
+    *,
+    door: Any,
+    indicatieimport: Indicatieimport,
+    max_regels: int | None = None,
+    batch: int = BATCH,
+    processen: int = 1,
 ) -> Indicatieimport:
     """Import the valid rows in batches from where the last run stopped (at most ``max_regels`` rows this
-    call, all when None). Each batch is one transaction with its progress: no row is imported twice."""
+    call, all when None). Each batch is one transaction with its progress: no row is imported twice.
+    With ``processen`` 2 the rows are read and checked in a second process while this one writes."""
     _mag_inlezen(door, indicatieimport.gemeente)
     _ontbrekende_koppeling(indicatieimport)
     indicatieimport.refresh_from_db()  # a page or command may hold an older copy
     if indicatieimport.status == ImportStatus.KLAAR:
         return indicatieimport
-    ctx = Context(indicatieimport)
     if indicatieimport.status != ImportStatus.BEZIG:
         with transaction.atomic():
             indicatieimport.meldingen.all().delete()
             indicatieimport.status = ImportStatus.BEZIG
             indicatieimport.verwerkt_tot = indicatieimport.ingelezen = indicatieimport.afgekeurd = 0
             indicatieimport.save(update_fields=["status", "verwerkt_tot", "ingelezen", "afgekeurd"])
+    ctx = Context(indicatieimport)
     rijen = gegevensrijen(
         bytes(indicatieimport.inhoud), indicatieimport.koppeling, vanaf=indicatieimport.verwerkt_tot + 1
     )
     gezien: set[tuple[str, str, dt.date]] = set()
-    gedaan = 0
     with acting_as(door):
-        while max_regels is None or gedaan < max_regels:
-            grootte = batch if max_regels is None else min(batch, max_regels - gedaan)
-            deel = list(zip(range(grootte), rijen, strict=False))
-            if not deel:
-                break
-            regels, meldingen = _beoordeel(ctx, (r for _, r in deel), gezien)
-            with transaction.atomic():
-                # Another run of this import (a second tab, the command) may have written this batch.
-                nu = Indicatieimport.objects.select_for_update().values_list("verwerkt_tot", flat=True)
-                if nu.get(pk=indicatieimport.pk) != indicatieimport.verwerkt_tot:
-                    raise ValidationError(
-                        "Dit bestand wordt op dit moment ook elders ingelezen; ververs de pagina."
-                    )
-                ingelezen = _schrijf(door, indicatieimport, regels) if regels else 0
-                for m in meldingen:
-                    m.indicatieimport = indicatieimport
-                Importmelding.objects.bulk_create(meldingen)
-                indicatieimport.verwerkt_tot = deel[-1][1][0]
-                indicatieimport.ingelezen += ingelezen
-                indicatieimport.afgekeurd += sum(m.soort == MeldingSoort.FOUT for m in meldingen)
-                indicatieimport.save(update_fields=["verwerkt_tot", "ingelezen", "afgekeurd"])
-            gedaan += len(deel)
+        for laatste, gelezen in _gelezen_batches(ctx, rijen, batch, max_regels, processen):
+            regels, meldingen = _beoordeel(ctx, gelezen, gezien)
+            try:
+                with transaction.atomic():
+                    # Another run of this import (a second tab, the command) may have written this batch.
+                    nu = Indicatieimport.objects.select_for_update().values_list("verwerkt_tot", flat=True)
+                    if nu.get(pk=indicatieimport.pk) != indicatieimport.verwerkt_tot:
+                        raise ValidationError(
+                            "Dit bestand wordt op dit moment ook elders ingelezen; ververs de pagina."
+                        )
+                    ingelezen = _schrijf(door, ctx, indicatieimport, regels) if regels else 0
+                    for m in meldingen:
+                        m.indicatieimport = indicatieimport
+                    Importmelding.objects.bulk_create(meldingen)
+                    indicatieimport.verwerkt_tot = laatste
+                    indicatieimport.ingelezen += ingelezen
+                    indicatieimport.afgekeurd += sum(m.soort == MeldingSoort.FOUT for m in meldingen)
+                    indicatieimport.save(update_fields=["verwerkt_tot", "ingelezen", "afgekeurd"])
+            except IntegrityError:
+                # Another import of the same gemeente wrote one of these clients or indications since
+                # this run looked: the batch is not written, a next run reports them as already there.
+                raise ValidationError(
+                    "Een ander bestand van deze gemeente wordt tegelijk ingelezen; start deze import "
+                    "daarna opnieuw, hij gaat verder waar hij was."
+                ) from None
         if indicatieimport.verwerkt_tot >= indicatieimport.regels:
             with transaction.atomic():
                 indicatieimport.status = ImportStatus.KLAAR
@@ -303,6 +358,7 @@ def maak_scenario(
     regels: list[dict[str, Any]],
     gesprek_vanaf_procent: int = 20,
     omschrijving: str = "",
+    samenvoegen: str = Samenvoegen.OPTELLEN,
 ) -> Scenario:
     """A scenario with its rules: each rule a dict with ``oud_product``, ``min_minuten``, ``max_minuten``,
     ``nieuw_product`` (a Product) and ``minuten_na`` (None: the new product has no time measure)."""
@@ -311,6 +367,8 @@ def maak_scenario(
         raise ValidationError({"naam": "Er is al een scenario met deze naam."})
     if not 0 < gesprek_vanaf_procent <= 100:
         raise ValidationError({"gesprek_vanaf_procent": "Kies een percentage tussen 1 en 100."})
+    if samenvoegen not in Samenvoegen.values:
+        raise ValidationError({"samenvoegen": "Kies 'uren optellen' of 'de hoogste indicatie telt'."})
     if any(not isinstance(b, int) or b <= 0 for b in uurtarieven.values()):
         raise ValidationError({"uurtarieven": "Een uurtarief is een bedrag groter dan nul."})
     objecten = [Omzetregel(**r) for r in regels]
@@ -325,6 +383,7 @@ def maak_scenario(
             omzetdatum=omzetdatum,
             uurtarieven={k.upper(): v for k, v in uurtarieven.items()},
             gesprek_vanaf_procent=gesprek_vanaf_procent,
+            samenvoegen=samenvoegen,
         )
         for regel in objecten:
             regel.scenario = scenario
@@ -407,6 +466,7 @@ def maak_standaardscenario(
     licht_tot_minuten: int = 120,
     midden_tot_minuten: int = 300,
     gesprek_vanaf_procent: int = 20,
+    samenvoegen: str = Samenvoegen.OPTELLEN,
 ) -> Scenario:
     """A scenario from the catalogue: HH1 and HH2 by the time bands of "schoon en leefbaar huis" (seed
     003), begeleiding (BG) by complexity (seed 001), with the gemeente's own boundaries and tariffs."""
@@ -426,6 +486,7 @@ def maak_standaardscenario(
         uurtarieven=uurtarieven,
         regels=regels,
         gesprek_vanaf_procent=gesprek_vanaf_procent,
+        samenvoegen=samenvoegen,
         omschrijving=f"Tijdsbanden {verschuiving}; begeleiding licht tot en met {licht_tot_minuten}, "
         f"midden tot en met {midden_tot_minuten} minuten per week.",
     )

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -20,16 +21,22 @@ from django.db.models import Q
 from django.utils import timezone
 from pypdf import PdfWriter
 
-from resultaat.brieven.render import pdf
-from resultaat.catalogus.models import IntensiteitNiveau, Resultaat
-from resultaat.conversie.models import BestaandeIndicatie, Omzetregel, Omzetronde, Omzetting, Scenario
-from resultaat.conversie.scenario import in_zorg_op
+from resultaat.brieven.render import pdfs as maak_pdfs
+from resultaat.catalogus.models import IntensiteitNiveau
+from resultaat.conversie.brief import omzettingsbrief_html, uren_tekst
+from resultaat.conversie.models import (
+    BestaandeIndicatie,
+    Omzetregel,
+    Omzetronde,
+    Omzetting,
+    Scenario,
+)
+from resultaat.conversie.scenario import in_zorg_op, resultaat_van, samen_uren
 from resultaat.core.audit.context import acting_as
 from resultaat.core.codes import WMO002RedenWijziging
 from resultaat.core.opmaak import datum_of_onbepaald, lange_datum
 from resultaat.toegang import services as toegang
 from resultaat.toegang.bekendmaking import laat_vervallen, leg_verzending_vast
-from resultaat.toegang.brieven import beschikking_html
 from resultaat.toegang.controles import controleer_consulent
 from resultaat.toewijzingen.models import Toewijzing
 from resultaat.toewijzingen.services import wijzig_einddatum
@@ -48,26 +55,6 @@ def _regel(regels: Sequence[Omzetregel], ind: BestaandeIndicatie) -> Omzetregel 
     return next((r for r in regels if r.omvat(ind.product, ind.minuten_per_week)), None)
 
 
-def _resultaat(regel: Omzetregel) -> Resultaat:
-    if regel.resultaat is not None:
-        return regel.resultaat
-    product = regel.nieuw_product
-    if product.resultaat is not None:
-        return product.resultaat
-    # A product of a domain (begeleiding by level) serves the domain's results without products or time
-    # bands of their own: the first one.
-    gevonden = (
-        Resultaat.objects.filter(
-            domein_id=product.domein_id, producten__isnull=True, tijdsbanden__isnull=True
-        )
-        .order_by("volgorde", "naam")
-        .first()
-    )
-    if gevonden is None:
-        raise ValidationError(f"{product} hoort bij geen resultaat in de catalogus.")
-    return gevonden
-
-
 # The old indications say hours, not how often: the intensity of seed 001 follows from the hours per week
 # (the product's own intensity first). Upper bounds in hours per week, inclusive.
 INTENSITEIT_NAAR_UREN: tuple[tuple[str, float], ...] = (
@@ -78,91 +65,122 @@ INTENSITEIT_NAAR_UREN: tuple[tuple[str, float], ...] = (
 )
 
 
-def _intensiteit(product: Any, ind: BestaandeIndicatie, datum: dt.date) -> Any:
+def _intensiteit(product: Any, uren: Decimal, datum: dt.date) -> Any:
     if product.intensiteit is not None or product.tijdsband_id is not None:
         return product.intensiteit
-    code = next(c for c, tot in INTENSITEIT_NAAR_UREN if float(ind.uren_per_week) <= tot)
+    code = next(c for c, tot in INTENSITEIT_NAAR_UREN if float(uren) <= tot)
     return IntensiteitNiveau.objects.geldig_op(datum).filter(code=code).first()
 
 
-def _motivering(ind: BestaandeIndicatie, ingang: dt.date, overgang_weken: int) -> str:
+def _motivering(
+    inds: Sequence[BestaandeIndicatie], uren: Decimal, ingang: dt.date, overgang_weken: int
+) -> str:
     overgang = (
         f" U krijgt een overgangsperiode van {overgang_weken} weken om aan de nieuwe situatie te wennen: "
         "tot dan blijft uw oude besluit gelden."
         if overgang_weken
         else ""
     )
-    uren = f"{ind.uren_per_week.normalize():f}".replace(".", ",")
+    oude = " en ".join(
+        f"uw besluit van {lange_datum(i.besluitdatum)} over {i.product} ({uren_tekst(i.uren_per_week)} bij "
+        f"{i.aanbieder})"
+        for i in inds
+    )
+    samen = (
+        f" Beide besluiten gaan over hetzelfde resultaat; dit ene besluit vervangt ze, met samen "
+        f"{uren_tekst(uren)}."
+        if len(inds) > 1
+        else ""
+    )
     return (
-        f"De gemeente koopt de ondersteuning sinds kort in op resultaat. Dit besluit wijzigt uw besluit van "
-        f"{lange_datum(ind.besluitdatum)} over {ind.product} ({uren} uur per week bij {ind.aanbieder}). "
-        f"Dat besluit geldt tot en met {lange_datum(ingang - EEN_DAG)}; vanaf {lange_datum(ingang)} geldt "
-        f"dit besluit.{overgang}"
+        f"De gemeente koopt de ondersteuning sinds kort in op resultaat. Dit besluit wijzigt {oude}.{samen} "
+        f"{'Die besluiten gelden' if len(inds) > 1 else 'Dat besluit geldt'} tot en met "
+        f"{lange_datum(ingang - EEN_DAG)}; vanaf {lange_datum(ingang)} geldt dit besluit.{overgang}"
     )
 
 
 def _zet_om(
-    *, door: Any, ronde: Omzetronde, ind: BestaandeIndicatie, regel: Omzetregel, moment: dt.datetime | None
+    *,
+    door: Any,
+    ronde: Omzetronde,
+    ind: BestaandeIndicatie,
+    regel: Omzetregel,
+    moment: dt.datetime | None,
+    ook: Sequence[BestaandeIndicatie] = (),
+    uren: Decimal | None = None,
 ) -> Omzetting:
-    """One client, all or nothing: the decision through the toegang services and the old ends."""
+    """One client and result, all or nothing: the decision through the toegang services and the old
+    ends. ``ook`` are the client's other old indications of the same result, combined into this decision
+    with ``uren`` hours per week in all (the scenario's rule); each of them ends the day before too."""
     ingang, datum = ronde.ingangsdatum, ronde.besluitdatum
     product = regel.nieuw_product
-    resultaat = _resultaat(regel)
+    resultaat = resultaat_van(regel)
+    alle = [ind, *ook]
+    uren = ind.uren_per_week if uren is None else uren
     with transaction.atomic(), acting_as(door):
         # A second round at the same time: the row lock makes the later one see the conversion.
-        if (
-            not BestaandeIndicatie.objects.select_for_update()
-            .filter(pk=ind.pk, omgezet_op__isnull=True)
-            .exists()
-        ):
+        vrij = BestaandeIndicatie.objects.select_for_update().filter(
+            pk__in=[i.pk for i in alle], omgezet_op__isnull=True
+        )
+        if vrij.count() != len(alle):
             raise ValidationError("Deze cliënt is al omgezet.")
+        producten = " en ".join(i.product for i in alle)
         melding = toegang.registreer_melding(
             door=door,
             client=ind.client,
             ontvangen_op=datum,
             wijze="digitaal",
-            hulpvraag=f"Omzetting van {ind.product} naar ondersteuning op resultaat ({ronde.scenario}).",
+            hulpvraag=f"Omzetting van {producten} naar ondersteuning op resultaat ({ronde.scenario}).",
         )
         onderzoek = toegang.leg_onderzoek_vast(
             door=door,
             melding=melding,
             datum_gesprek=datum,
-            situatie=f"Bestaande indicatie: {ind.product}, {ind.uren_per_week} uur per week.",
+            situatie="Bestaande indicatie: "
+            + "; ".join(f"{i.product}, {i.uren_per_week} uur per week" for i in alle)
+            + ".",
             resultaten=[toegang.GekozenResultaat(resultaat=resultaat)],
             afronden=True,
         )
         aanvraag = toegang.registreer_aanvraag(door=door, onderzoek=onderzoek, ontvangen_op=datum)
+        einde = max((i.einddatum for i in alle if i.einddatum), default=None)
+        if any(i.einddatum is None for i in alle):
+            einde = None
         indicatie = toegang.leg_indicatie_vast(
             door=door,
             aanvraag=aanvraag,
             resultaat=resultaat,
             ingangsdatum=ingang,
-            einddatum=ind.einddatum if ind.einddatum and ind.einddatum > ingang else None,
+            einddatum=einde if einde and einde > ingang else None,
             complexiteit=product.complexiteit,
-            intensiteit=_intensiteit(product, ind, ingang),
+            intensiteit=_intensiteit(product, uren, ingang),
             minuten_per_week=regel.minuten_na,
-            omvang_per_week=ind.uren_per_week if product.omvang_eenheid == "uren" else None,
+            omvang_per_week=uren if product.omvang_eenheid == "uren" else None,
         )
         toegang.kies_aanbieder(door=door, indicatie=indicatie, aanbieder=ind.aanbieder)
         oud: dict[str, str | None] = {}
         per = ingang - EEN_DAG
-        lopend = Toewijzing.objects.filter(
-            client=ind.client, aanbieder=ind.aanbieder, beschikt_resultaat__isnull=True, ingangsdatum__lte=per
-        ).filter(Q(einddatum__isnull=True) | Q(einddatum__gt=per))
-        for t in lopend.exclude(reden_wijziging=WMO002RedenWijziging.VERWIJDERD):
-            oud[str(t.pk)] = t.einddatum.isoformat() if t.einddatum else None
-            wijzig_einddatum(
-                door=door,
-                toewijzing=t,
-                einddatum=per,
-                reden=WMO002RedenWijziging.NIEUWE_BEKOSTIGING,
-                moment=moment,
-            )
+        for aanbieder_id in dict.fromkeys(i.aanbieder_id for i in alle):
+            lopend = Toewijzing.objects.filter(
+                client=ind.client,
+                aanbieder_id=aanbieder_id,
+                beschikt_resultaat__isnull=True,
+                ingangsdatum__lte=per,
+            ).filter(Q(einddatum__isnull=True) | Q(einddatum__gt=per))
+            for t in lopend.exclude(reden_wijziging=WMO002RedenWijziging.VERWIJDERD):
+                oud[str(t.pk)] = t.einddatum.isoformat() if t.einddatum else None
+                wijzig_einddatum(
+                    door=door,
+                    toewijzing=t,
+                    einddatum=per,
+                    reden=WMO002RedenWijziging.NIEUWE_BEKOSTIGING,
+                    moment=moment,
+                )
         beschikking = toegang.neem_besluit(
             door=door,
             aanvraag=aanvraag,
             besluitdatum=datum,
-            motivering=_motivering(ind, ingang, ronde.overgang_weken),
+            motivering=_motivering(alle, uren, ingang, ronde.overgang_weken),
             moment=moment,
         )
         omzetting = Omzetting.objects.create(
@@ -172,10 +190,68 @@ def _zet_om(
             beschikking=beschikking,
             oude_einddatum=ind.einddatum,
             oude_toewijzingen=oud,
+            samengevoegd={str(i.pk): i.einddatum.isoformat() if i.einddatum else None for i in ook},
         )
-        ind.einddatum, ind.omgezet_op = per, ingang
-        ind.save(update_fields=["einddatum", "omgezet_op"])
+        for i in alle:
+            i.einddatum, i.omgezet_op = per, ingang
+        BestaandeIndicatie.objects.bulk_update(alle, ["einddatum", "omgezet_op"])
     return omzetting
+
+
+def _groepen(
+    scenario: Scenario, regels: Sequence[Omzetregel], indicaties: Iterable[BestaandeIndicatie]
+) -> tuple[list[tuple[BestaandeIndicatie, list[BestaandeIndicatie], Omzetregel, Decimal]], list[str]]:
+    """The old indications per client and new result: (leading indication, the others, rule, hours per
+    week in all) per new decision, and the ones that cannot be converted with their reason. Two old
+    indications of one result (HH1 and HH2 that both become "schoon en leefbaar huis") make one
+    decision: their hours added up or the highest, as the scenario says; the leading indication (most
+    hours) gives the provider."""
+    resultaten: dict[int, Any] = {}
+    zonder: dict[int, str] = {}
+    for r in regels:
+        try:
+            resultaten[r.pk] = resultaat_van(r)
+        except ValidationError as fout:
+            zonder[r.pk] = " ".join(fout.messages)
+    per_groep: dict[tuple[int, int], list[BestaandeIndicatie]] = defaultdict(list)
+    niet: list[str] = []
+    for ind in indicaties:
+        regel = _regel(regels, ind)
+        if regel is None:
+            niet.append(f"{_naam(ind)}: geen omzetregel.")
+            continue
+        if regel.pk in zonder:
+            niet.append(f"{_naam(ind)}: {zonder[regel.pk]}")
+            continue
+        per_groep[(ind.client_id, resultaten[regel.pk].pk)].append(ind)
+    uit = []
+    for (_, resultaat_id), inds in per_groep.items():
+        inds.sort(key=lambda i: (-i.uren_per_week, i.begindatum, i.pk))
+        hoofd, ook = inds[0], inds[1:]
+        uren = samen_uren((i.uren_per_week for i in inds), scenario.samenvoegen)
+        minuten = round(uren * 60)
+        producten = [i.product for i in inds]
+        regel = next(
+            (
+                r
+                for product in dict.fromkeys(producten)
+                for r in regels
+                if r.omvat(product, minuten) and r.pk in resultaten and resultaten[r.pk].pk == resultaat_id
+            ),
+            None,
+        )
+        if regel is None:
+            niet.append(
+                f"{_naam(hoofd)} en {', '.join(producten[1:])}: samen {uren_tekst(uren)}, "
+                "daarvoor is geen omzetregel."
+            )
+            continue
+        uit.append((hoofd, ook, regel, uren))
+    return uit, niet
+
+
+def _naam(ind: BestaandeIndicatie) -> str:
+    return f"{ind.client} ({ind.product}, {ind.uren_per_week} uur per week)"
 
 
 def voer_uit(
@@ -218,23 +294,17 @@ def voer_uit(
             uitgevoerd_door=door,
         )
     uitkomst = Uitkomst(ronde=ronde)
-    for ind in indicaties.select_related("client", "aanbieder").order_by("client_id", "begindatum"):
-        regel = _regel(regels, ind)
-        naam = f"{ind.client} ({ind.product}, {ind.uren_per_week} uur per week)"
-        if regel is None:
-            uitkomst.niet_omgezet.append(f"{naam}: geen omzetregel.")
-            continue
+    groepen, uitkomst.niet_omgezet = _groepen(
+        scenario, regels, indicaties.select_related("client", "aanbieder").order_by("client_id", "begindatum")
+    )
+    for ind, ook, regel, uren in groepen:
         try:
-            _zet_om(door=door, ronde=ronde, ind=ind, regel=regel, moment=moment)
+            _zet_om(door=door, ronde=ronde, ind=ind, regel=regel, moment=moment, ook=ook, uren=uren)
         except ValidationError as fout:
-            uitkomst.niet_omgezet.append(f"{naam}: {' '.join(fout.messages)}")
+            uitkomst.niet_omgezet.append(f"{_naam(ind)}: {' '.join(fout.messages)}")
             continue
         uitkomst.omgezet += 1
     return uitkomst
-
-
-def _pdf_van(html: str) -> bytes:
-    return pdf(html)
 
 
 def maak_brieven(*, door: Any, ronde: Omzetronde, processen: int = 1) -> int:
@@ -243,22 +313,19 @@ def maak_brieven(*, door: Any, ronde: Omzetronde, processen: int = 1) -> int:
     undone or whose letters were sent."""
     controleer_consulent(door, ronde.scenario.gemeente)
     _open(ronde)
-    omzettingen = list(ronde.omzettingen.select_related("beschikking"))
-    htmls = [beschikking_html(o.beschikking) for o in omzettingen]
-    if processen > 1 and len(htmls) > 1:
-        with ProcessPoolExecutor(max_workers=processen) as pool:
-            pdfs = list(pool.map(_pdf_van, htmls, chunksize=max(1, len(htmls) // (4 * processen))))
-    else:
-        pdfs = [pdf(h) for h in htmls]
+    omzettingen = list(
+        ronde.omzettingen.select_related("beschikking", "client", "indicatie__aanbieder", "ronde__scenario")
+    )
+    pdfs = maak_pdfs((omzettingsbrief_html(o) for o in omzettingen), processen=processen)
     samen = PdfWriter()
     for inhoud in pdfs:
         samen.append(io.BytesIO(inhoud))
     uit = io.BytesIO()
     samen.write(uit)
-    with transaction.atomic():
+    with transaction.atomic(), acting_as(door):
         for o, inhoud in zip(omzettingen, pdfs, strict=True):
             o.brief = inhoud
-            o.save(update_fields=["brief"])
+        Omzetting.objects.bulk_update(omzettingen, ["brief"], batch_size=200)
         ronde.samengevoegd = uit.getvalue()
         ronde.save(update_fields=["samengevoegd"])
     return len(pdfs)
@@ -316,6 +383,10 @@ def maak_ongedaan(*, door: Any, ronde: Omzetronde, moment: dt.datetime | None = 
             ind = o.indicatie
             ind.einddatum, ind.omgezet_op = o.oude_einddatum, None
             ind.save(update_fields=["einddatum", "omgezet_op"])
+            for pk, einde in o.samengevoegd.items():
+                BestaandeIndicatie.objects.filter(pk=int(pk)).update(
+                    einddatum=dt.date.fromisoformat(einde) if einde else None, omgezet_op=None
+                )
         ronde.ongedaan_op = timezone.now()
         ronde.save(update_fields=["ongedaan_op"])
     return ronde

@@ -11,11 +11,12 @@ from django.utils import timezone
 
 def bsn_is_valid(value: str) -> bool:
     """The elfproef of a burgerservicenummer: nine digits, weights 9..2 and -1, sum divisible by 11."""
-    if not re.fullmatch(r"\d{9}", value or ""):
+    # Plain arithmetic: an import checks a BSN per row of files of 100,000 rows.
+    if not value or len(value) != 9 or not (value.isascii() and value.isdigit()) or value == "000000000":
         return False
-    digits = [int(c) for c in value]
-    total = sum(d * w for d, w in zip(digits[:8], range(9, 1, -1), strict=True)) - digits[8]
-    return total % 11 == 0 and value != "000000000"
+    c = [ord(t) - 48 for t in value]
+    total = 9 * c[0] + 8 * c[1] + 7 * c[2] + 6 * c[3] + 5 * c[4] + 4 * c[5] + 3 * c[6] + 2 * c[7] - c[8]
+    return total % 11 == 0
 
 
 def validate_bsn(value: str) -> None:

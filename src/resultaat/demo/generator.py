@@ -70,6 +70,7 @@ from resultaat.demo.bekostiging import (
 from resultaat.demo.catalogus import (
     CatalogusMixin,
 )
+from resultaat.demo.conversie import ConversieMixin
 from resultaat.demo.eigen_bijdrage import EigenBijdrageMixin
 from resultaat.demo.herindicatie import HerindicatieMixin
 from resultaat.demo.iwmo import (
@@ -127,6 +128,7 @@ class _Generator(
     TermijnenMixin,
     BekostigingMixin,
     EigenBijdrageMixin,
+    ConversieMixin,
 ):
     """The whole demo: the fixed region, then the clients in chunks, then the services' part."""
 
@@ -182,6 +184,7 @@ def genereer_demo(
         generator.termijnen()
         generator.afrekeningen()
         generator.eigen_bijdrage()
+        generator.conversie()
     verslag.aantallen.update(generator.portaal_acties)
     verslag.seconden = time.perf_counter() - begonnen
     return verslag

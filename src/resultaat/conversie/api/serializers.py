@@ -99,6 +99,7 @@ SCENARIO_VELDEN: tuple[str, ...] = (
     "omzetdatum",
     "uurtarieven",
     "gesprek_vanaf_procent",
+    "samenvoegen",
 )
 
 
@@ -115,6 +116,7 @@ class ScenarioSerializer(serializers.ModelSerializer):
             "omzetdatum",
             "uurtarieven",
             "gesprek_vanaf_procent",
+            "samenvoegen",
         )
         read_only_fields: tuple[str, ...] = fields
 

@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from django import forms
 
+from resultaat.conversie.models import Samenvoegen
 from resultaat.core.web import SELECT, TEXTBOX, NLDSForm, datumveld
 
 
@@ -58,6 +59,13 @@ class ScenarioForm(NLDSForm):
     licht_tot = _geheel("Begeleiding licht tot en met (minuten per week)", 120, 1, 2399)
     midden_tot = _geheel("Begeleiding midden tot en met (minuten per week)", 300, 2, 2399)
     gesprek_vanaf = _geheel("Gesprek bij minder hulp vanaf (procent)", 20, 1, 100)
+    samenvoegen = forms.ChoiceField(
+        label="Twee indicaties voor één resultaat (bijvoorbeeld HH1 en HH2)",
+        choices=Samenvoegen.choices,
+        initial=Samenvoegen.OPTELLEN,
+        required=False,  # left out: the hours are added up
+        widget=SELECT,
+    )
 
     def __init__(self, *args: object, gemeenten: list[tuple[str, str]], **kwargs: object) -> None:
         kwargs.setdefault("auto_id", "scenario_%s")

@@ -18,7 +18,7 @@ from django.views.generic import TemplateView
 from resultaat.clienten.models import Client
 from resultaat.conversie import services
 from resultaat.conversie.lezen import VELDEN
-from resultaat.conversie.models import ImportStatus, Indicatieimport, Scenario
+from resultaat.conversie.models import ImportStatus, Indicatieimport, Samenvoegen, Scenario
 from resultaat.conversie.scenario import Gesprek, NietOmgezet
 from resultaat.conversie.web.forms import ScenarioForm, UploadForm
 from resultaat.conversie.web.grafiek import staven
@@ -159,6 +159,7 @@ class ScenarioNieuwView(SectieMixin, View):
                     licht_tot_minuten=d["licht_tot"],
                     midden_tot_minuten=d["midden_tot"],
                     gesprek_vanaf_procent=d["gesprek_vanaf"],
+                    samenvoegen=d["samenvoegen"] or Samenvoegen.OPTELLEN,
                 )
             except ValidationError as fout:
                 fouten_naar_form(form, fout)

@@ -59,19 +59,18 @@ def _velden(waarde: tuple[str, ...]) -> str:
     return json.dumps(list(waarde), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
-def _tekst(naam: str, waarde: Any) -> str:
-    if waarde is None:
-        return ""
-    if naam == "tijdstip":
-        return _tijd(waarde)
-    if naam == "velden":
-        return _velden(tuple(waarde))
-    return str(waarde)
+_I_TIJDSTIP, _I_VELDEN = KETEN_VELDEN.index("tijdstip"), KETEN_VELDEN.index("velden")
 
 
 def inhoud(rij: dict[str, Any]) -> str:
-    """The canonical text of a row's content, as hashed."""
-    return "\x1f".join(_tekst(naam, rij[naam]) for naam in KETEN_VELDEN)
+    """The canonical text of a row's content, as hashed: each field as text (None as empty, the time in
+    UTC ISO format, the field names as sorted JSON), joined by the unit separator."""
+    delen = ["" if (w := rij[naam]) is None else str(w) for naam in KETEN_VELDEN]
+    if (tijd := rij["tijdstip"]) is not None:
+        delen[_I_TIJDSTIP] = _tijd(tijd)
+    if (velden := rij["velden"]) is not None:
+        delen[_I_VELDEN] = _velden(tuple(velden))
+    return "\x1f".join(delen)
 
 
 def hash_van(vorige: str, tekst: str, sleutel: bytes | None = None) -> str:
