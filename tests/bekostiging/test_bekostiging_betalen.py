@@ -199,11 +199,11 @@ def test_the_sepa_file_names_the_gemeente_as_initiating_party_with_its_id_and_va
     try_valid_xml(xml, "pain.001.001.03")  # raises on any schema error
 
 
-def test_an_initiating_party_id_that_breaks_the_schema_gives_no_file(goedgekeurd):
+def test_a_file_that_breaks_the_schema_is_refused_in_dutch(goedgekeurd):
     w, run = goedgekeurd
-    BetaalInstelling.objects.filter(gemeente=w.gemeente).update(initiatiefnemer="x" * 35)
+    BetaalInstelling.objects.filter(gemeente=w.gemeente).update(initiatiefnemer="37258990")
     run = bk.keur_goed(run=run, door=w.frank)
-    Afrekenrun.objects.filter(pk=run.pk).update(betaler_initiatiefnemer="x" * 36)
+    Afrekenrun.objects.filter(pk=run.pk).update(betaler_bic="ABC")  # not a BIC
     run.refresh_from_db()
     with pytest.raises(ValidationError, match=r"voldoet niet aan het SEPA-formaat pain\.001\.001\.03"):
         exports.sepa_xml(run)
