@@ -81,6 +81,7 @@ from resultaat.demo.opslag import (
 from resultaat.demo.organisaties import (
     OrganisatiesMixin,
 )
+from resultaat.demo.scenarios import ScenarioMixin
 from resultaat.demo.toegang import (
     ToegangMixin,
 )
@@ -123,6 +124,7 @@ class _Generator(
     OpslagMixin,
     IwmoMixin,
     HerindicatieMixin,
+    ScenarioMixin,
     BekostigingMixin,
     EigenBijdrageMixin,
 ):
@@ -177,8 +179,10 @@ def genereer_demo(
             verslag = generator.run()
         generator.portaal()
         generator.herindicaties()
+        generator.settlement_scenarios()
         generator.afrekeningen()
         generator.eigen_bijdrage()
     verslag.aantallen.update(generator.portaal_acties)
+    verslag.scenarios = dict(generator.scenarios)
     verslag.seconden = time.perf_counter() - begonnen
     return verslag
