@@ -134,8 +134,8 @@ def _regels_toewijzing(
         # toewijzing allows over its loopduur, per its frequency.
         laatste = max([pr.einddatum, *(r.einddatum for r in open_)])
         totaal = max_volume_toewijzingsperiode(t, laatste)
-        eerder = sum(_in_eenheid_toewijzing(t, r.eenheid or t.eenheid, r.volume) for r in open_)
-        if totaal is not None and volume + eerder > totaal:
+        al_geclaimd = sum(_in_eenheid_toewijzing(t, r.eenheid or t.eenheid, r.volume) for r in open_)
+        if totaal is not None and volume + al_geclaimd > totaal:
             codes.append(Probleem("TR322", pr.pad))
     if t.budget_cent is not None and pr.eenheid == WJ756Eenheid.EUROS:
         # TR369: with unit 83 the volume is the amount in cents.
