@@ -126,4 +126,5 @@ def test_a_re_indication_mid_period_pays_the_period_once(demo):
 def test_a_toewijzing_with_a_budget_and_the_gemeentes_budgets(demo):
     t = Toewijzing.objects.get(pk=demo.scenarios["budget"])
     assert t.budget_cent and t.budget_cent > 0
+    assert t.huidige_versie().termen() == t.termen()
     assert Budget.objects.filter(gemeente=t.gemeente, jaar=VANDAAG.year).exists()

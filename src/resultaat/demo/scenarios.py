@@ -41,7 +41,7 @@ from resultaat.core.codes import WMO002RedenWijziging, WMO588RedenBeeindiging
 from resultaat.demo.kern import _Basis
 from resultaat.ondersteuning.models import Ondersteuningsplan
 from resultaat.toewijzingen import services as tw
-from resultaat.toewijzingen.models import Levering, Toewijzing
+from resultaat.toewijzingen.models import Levering, Toewijzing, ToewijzingVersie
 
 DAG = dt.timedelta(days=1)
 PLAN_TERMIJN = 28
@@ -289,7 +289,12 @@ class ScenarioMixin(_Basis):
         """A budget on the toewijzing: what a 323 may claim in total (TR369, 9369)."""
         tarief = Tarief.objects.geldig_op(p.begin).filter(product=t.product).order_by("-geldig_van").first()
         per_jaar = (tarief.bedrag_cent if tarief else 25_000) * 13
+        # Decided with the toewijzing: the row and its latest version (back-dated history, as the bulk
+        # part writes it).
         Toewijzing.objects.filter(pk=t.pk).update(budget_cent=per_jaar)
+        laatste = t.huidige_versie()
+        if laatste is not None:
+            ToewijzingVersie.objects.filter(pk=laatste.pk).update(budget_cent=per_jaar)
         return t.pk
 
     def _budgetten(self, gemeente: Any) -> None:
