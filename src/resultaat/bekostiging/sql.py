@@ -477,19 +477,32 @@ def conflicten_sql(
     clients with more than one toewijzing are looked at. One row per toewijzing and other toewijzing:
     period, client, toewijzing, other, provider, both products, first and last day in common."""
     t, t2 = Alias(Toewijzing, "t"), Alias(Toewijzing, "t2")
+    w = Alias(Runwijziging, "w")
     g = int(gemeente_id)
     meer = (
-        f"{t.client} IN (SELECT {t2.client} FROM {t2.tabel} WHERE {t2.gemeente} = {g} "  # noqa: S608
+        f"(SELECT {t2.client} FROM {t2.tabel} WHERE {t2.gemeente} = {g} "  # noqa: S608
         f"AND {t2.reden_wijziging} <> {VERWIJDERD} GROUP BY {t2.client} HAVING COUNT(*) > 1)"
     )
     van, tot = d.grootste("x.a", "y.a"), d.kleinste("x.b", "y.b")
-    filter_sql = f"{t.gemeente} = {g} AND {meer}"
-    kop = (
-        "WITH "
-        + reference
-        + ","
-        + verschuldigd_cte(d, filter_sql, vandaag, delen(run_id, volledig, "per.pid", t.client))
-    )
+    # One client condition per part: the clients with more than one toewijzing, and in the part of the
+    # earlier periods only the changed ones among them, so that part starts from the few changed clients
+    # instead of every toewijzing in every earlier period.
+    if volledig is None:
+        delen_sql = [f" AND {t.client} IN {meer}"]
+    else:
+        pids = ", ".join(str(int(p)) for p in [*volledig, -1])
+        gewijzigd = (
+            f"(SELECT {w.client_id} FROM {w.tabel} WHERE {w.run} = {int(run_id)} "  # noqa: S608
+            f"AND {w.client_id} IN {meer})"
+        )
+        # PostgreSQL: as an array (computed once, an index condition on the toewijzingen' client), so
+        # the planner cannot first join every toewijzing with every earlier period and filter after.
+        bij_client = f"= ANY(ARRAY{gewijzigd})" if d.pg else f"IN {gewijzigd}"
+        delen_sql = [
+            f" AND per.pid IN ({pids}) AND {t.client} IN {meer}",
+            f" AND per.pid NOT IN ({pids}) AND {t.client} {bij_client}",
+        ]
+    kop = "WITH " + reference + "," + verschuldigd_cte(d, f"{t.gemeente} = {g}", vandaag, delen_sql)
     return kop + (  # noqa: S608
         f"""
 SELECT x.pid, MAX(x.client_id), x.tid, y.tid, MAX(x.aanbieder_id), MAX(x.product_id), MAX(y.product_id),
