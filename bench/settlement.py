@@ -14,6 +14,9 @@ change retroactively (a stop in period 2, through the audited queryset update, a
 and times the run of the next period; beside the floor it times the same period settled without any
 history (a dry run before the history exists). The last line is then
 ``seconds=... ratio_to_no_history=... ratio_to_floor=...``.
+
+On a shared machine wall time follows the load; the line before the last gives the same ratios in CPU
+seconds (this process plus, on a local PostgreSQL, its server backend, read from ``/proc``).
 """
 
 from __future__ import annotations
@@ -96,6 +99,19 @@ def main() -> None:
 
     pg = connection.vendor == "postgresql"
     print(f"database: {database}; {os.cpu_count()} cores; toewijzingen: {n:,}")
+    backend = None
+    if pg:
+        with connection.cursor() as cur:
+            cur.execute("SELECT pg_backend_pid()")
+            backend = Path(f"/proc/{cur.fetchone()[0]}/stat")
+
+    def cpu() -> float:
+        """CPU seconds of this process and of its PostgreSQL backend (when local and readable)."""
+        eigen = time.process_time()
+        if backend is None or not backend.exists():
+            return eigen
+        velden = backend.read_text().rsplit(")", 1)[1].split()
+        return eigen + (int(velden[11]) + int(velden[12])) / os.sysconf("SC_CLK_TCK")
 
     gemeente = Gemeente.objects.create(code="0361", naam="Alkmaar")
     categorie, code = PRODUCT_THUISONDERSTEUNING
@@ -242,7 +258,7 @@ WHERE t.gemeente_id = %s AND t.ingangsdatum < %s AND (t.einddatum IS NULL OR t.e
             from resultaat.bekostiging.models import Afrekenrun
 
             run = Afrekenrun.objects.create(gemeente=gemeente, periode=periode, aangemaakt_door_naam="bench")
-            start = time.perf_counter()
+            start, c0 = time.perf_counter(), cpu()
             with connection.cursor() as cur:
                 cur.execute(
                     sql,
@@ -257,19 +273,19 @@ WHERE t.gemeente_id = %s AND t.ingangsdatum < %s AND (t.einddatum IS NULL OR t.e
                     ],
                 )
                 rows = cur.rowcount
-            duur = time.perf_counter() - start
+            duur, cpu_duur = time.perf_counter() - start, cpu() - c0
             transaction.set_rollback(True)
-        print(f"floor: {rows:,} rows in {duur:.2f} s")
-        return duur
+        print(f"floor: {rows:,} rows in {duur:.2f} s ({cpu_duur:.2f} CPU s)")
+        return duur, cpu_duur
 
-    vloer = floor()
-    zonder_historie = None
+    vloer, cpu_vloer = floor()
+    zonder_historie = cpu_zonder = None
     if opts.history:
-        start = time.perf_counter()
+        start, c0 = time.perf_counter(), cpu()
         with acting_as(maker):
             services.afrekenen(gemeente=gemeente, periode=periode, door=maker, dry_run=True)
-        zonder_historie = time.perf_counter() - start
-        print(f"no history: {periode.code} in {zonder_historie:.2f} s (dry run)")
+        zonder_historie, cpu_zonder = time.perf_counter() - start, cpu() - c0
+        print(f"no history: {periode.code} in {zonder_historie:.2f} s ({cpu_zonder:.2f} CPU s, dry run)")
         for code in codes[:-1]:
             start = time.perf_counter()
             with acting_as(maker):
@@ -288,10 +304,10 @@ WHERE t.gemeente_id = %s AND t.ingangsdatum < %s AND (t.einddatum IS NULL OR t.e
         if pg:
             with connection.cursor() as cur:
                 cur.execute("ANALYZE")
-    start = time.perf_counter()
+    start, c0 = time.perf_counter(), cpu()
     with acting_as(maker):
         res = services.afrekenen(gemeente=gemeente, periode=periode, door=maker)
-    seconden = time.perf_counter() - start
+    seconden, cpu_seconden = time.perf_counter() - start, cpu() - c0
     regels = Afrekenregel.objects.filter(run=res.run).count()
     print(
         f"settlement {periode.code}: {res.regels:,} lines ({regels:,} stored), {res.clienten:,} clients, "
@@ -300,6 +316,13 @@ WHERE t.gemeente_id = %s AND t.ingangsdatum < %s AND (t.einddatum IS NULL OR t.e
     for s in res.per_aanbieder:
         print(f"  {s.aanbieder}: {s.regels:,} lines, EUR {s.totaal_cent / 100:,.2f}")
     print(f"rows_per_second={res.regels / seconden:,.0f}")
+    if cpu_zonder is not None:
+        print(
+            f"cpu_seconds={cpu_seconden:.2f} cpu_ratio_to_no_history={cpu_seconden / cpu_zonder:.2f} "
+            f"cpu_ratio_to_floor={cpu_seconden / cpu_vloer:.2f}"
+        )
+    else:
+        print(f"cpu_seconds={cpu_seconden:.2f} cpu_ratio_to_floor={cpu_seconden / cpu_vloer:.2f}")
     if zonder_historie is not None:
         print(
             f"seconds={seconden:.2f} ratio_to_no_history={seconden / zonder_historie:.2f} "

@@ -178,3 +178,32 @@ def test_a_formula_in_a_name_stays_text_in_the_xlsx_and_the_csv(goedgekeurd):
     namen = [rij[4] for rij in rijen[1:]]
     assert f"'{FORMULE}" in namen
     assert all(not cel.startswith(("=", "+", "@", "\t", "\r")) for rij in rijen for cel in rij)
+
+
+def test_the_sepa_file_names_the_gemeente_as_initiating_party_with_its_id_and_validates(goedgekeurd):
+    """The bank identifies the sender by InitgPty/Id/OrgId/Othr/Id (pain.001.001.03): the id entered
+    in beheer is in the file, after the name, and the file still validates against the XSD."""
+    from sepaxml.validation import try_valid_xml
+
+    w, run = goedgekeurd
+    BetaalInstelling.objects.filter(gemeente=w.gemeente).update(initiatiefnemer="37258990")
+    run = bk.keur_goed(run=run, door=w.frank)
+    assert run.betaler_initiatiefnemer == "37258990"
+    xml = exports.sepa_xml(run)
+    doc = etree.fromstring(xml)
+    ns = {"p": "urn:iso:std:iso:20022:tech:xsd:pain.001.001.03"}
+    partij = doc.find(".//p:GrpHdr/p:InitgPty", ns)
+    assert [etree.QName(k).localname for k in partij] == ["Nm", "Id"]
+    assert partij.findtext("p:Nm", namespaces=ns) == "Gemeente Alkmaar"
+    assert partij.findtext("p:Id/p:OrgId/p:Othr/p:Id", namespaces=ns) == "37258990"
+    try_valid_xml(xml, "pain.001.001.03")  # raises on any schema error
+
+
+def test_a_file_that_breaks_the_schema_is_refused_in_dutch(goedgekeurd):
+    w, run = goedgekeurd
+    BetaalInstelling.objects.filter(gemeente=w.gemeente).update(initiatiefnemer="37258990")
+    run = bk.keur_goed(run=run, door=w.frank)
+    Afrekenrun.objects.filter(pk=run.pk).update(betaler_bic="ABC")  # not a BIC
+    run.refresh_from_db()
+    with pytest.raises(ValidationError, match=r"voldoet niet aan het SEPA-formaat pain\.001\.001\.03"):
+        exports.sepa_xml(run)

@@ -403,3 +403,83 @@ def test_in_message_rules_of_a_prestatie_CD060_CD087_CS325_TR335(toewijzing, reg
     assert regel in {x.regel for x in u.problemen}
     assert [c.text for c in antwoord(u.retour).find("{*}Header/{*}RetourCodes")] == ["0001"]
     assert not DeclaratieRegel.objects.exists()
+
+
+def _claim(t, ref, maand, volume, n):
+    """A claim of ``volume`` units for ``maand`` of 2017 (within the toewijzing), as message ``n``."""
+    begin = max(D(2017, maand, 1), t.ingangsdatum)
+    eind = min(D(2017, maand + 1, 1) - dt.timedelta(days=1), t.einddatum)
+    p = prestatie(t, ref, begin=begin, eind=eind, volume=volume, bedrag=volume * 21600, tarief=21600)
+    (u,) = verwerk([(f"d{n}.xml", declaratie(t, [p], f"DEC{n}", f"D{n}"))])
+    return u
+
+
+@pytest.mark.parametrize(
+    ("frequentie", "eerst", "daarna", "claims", "maart", "past"),
+    [
+        # Per day, 2 a day in January, then 1: over 2 January-31 March (89 days) at most 89; after
+        # 60 + 28, March has room for 1.
+        ("1", 2, 1, [(1, 60), (2, 28)], 2, 1),
+        # Per month, 2 a month in January, then 1: over three calendar months at most 3; after 2 + 1,
+        # March has no room left.
+        ("4", 2, 1, [(1, 2), (2, 1)], 1, None),
+    ],
+)
+def test_tr322_sums_the_volumes_against_the_toewijzingsperiode_per_frequency(
+    toewijzing, frequentie, eerst, daarna, claims, maart, past
+):
+    """TR322: the sum of every approved volume may not exceed the Omvang over the loopduur of the
+    toewijzing, computed per its Frequentie. The gemeente lowers the Omvang after January (OP033x1):
+    February still fits, March brings the sum over the maximum and is 9322 (each claim on its own
+    fits its month: TR321)."""
+    toewijzing.frequentie, toewijzing.volume, toewijzing.einddatum = frequentie, eerst, D(2017, 3, 31)
+    toewijzing.save()
+    for n, (maand, volume) in enumerate(claims, 1):
+        u = _claim(toewijzing, f"P{n}", maand, volume, n)
+        assert u.problemen == [], (maand, u.problemen)
+        toewijzing.volume = daarna
+        toewijzing.save()
+    u = _claim(toewijzing, "P9", 3, maart, 9)
+    assert [p.regel for p in u.problemen] == ["TR322"]
+    assert _codes(antwoord(u.retour)) == {"P9": ["9322"]}
+    if past is not None:
+        assert _claim(toewijzing, "P10", 3, past, 10).problemen == []
+
+
+def test_tr322_per_week_counts_the_calendar_weeks_of_the_toewijzing(toewijzing):
+    """Per week: a month may be claimed for the weeks it touches (TR321), but over the toewijzing the
+    sum stays within its calendar weeks (IV077: the weeks counted by week number). 2 January (Monday)
+    to 31 March 2017 is 13 weeks, 13 units at 1 a week: January 5 and February 4 are approved, March
+    5 would make 14 and is 9322; March 4 fits."""
+    toewijzing.frequentie, toewijzing.volume, toewijzing.einddatum = "2", 1, D(2017, 3, 31)
+    toewijzing.save()
+    assert _claim(toewijzing, "P1", 1, 5, 1).problemen == []
+    assert _claim(toewijzing, "P2", 2, 4, 2).problemen == []
+    u = _claim(toewijzing, "P3", 3, 5, 3)
+    assert [p.regel for p in u.problemen] == ["TR322"]
+    assert _codes(antwoord(u.retour)) == {"P3": ["9322"]}
+    assert _claim(toewijzing, "P4", 3, 4, 4).problemen == []
+
+
+def test_tr322_without_an_end_counts_the_loopduur_up_to_the_last_claimed_day(toewijzing):
+    """A toewijzing without an einddatum: the loopduur so far, up to the last day claimed. 2 a month
+    in January, then 1: after January (2) and February (1) the sum over two months (at most 2) is
+    already over, so February is 9322; a credit of January frees the room again."""
+    toewijzing.frequentie, toewijzing.volume, toewijzing.einddatum = "4", 2, None
+    toewijzing.save()
+    p1 = prestatie(toewijzing, "P1", begin=D(2017, 1, 2), eind=D(2017, 1, 31), volume=2, bedrag=43200)
+    p1["ProductTarief"] = 21600
+    (u,) = verwerk([("d1.xml", declaratie(toewijzing, [p1], "DEC1", "D1"))])
+    assert u.problemen == []
+    toewijzing.volume = 1
+    toewijzing.save()
+    p2 = prestatie(toewijzing, "P2", begin=D(2017, 2, 1), eind=D(2017, 2, 28))
+    (u,) = verwerk([("d2.xml", declaratie(toewijzing, [p2], "DEC2", "D2"))])
+    assert [p.regel for p in u.problemen] == ["TR322"]
+    credit = prestatie(
+        toewijzing, "P3", begin=D(2017, 1, 2), eind=D(2017, 1, 31), volume=2, bedrag=43200, dc="C", vorig="P1"
+    )
+    credit["ProductTarief"] = 21600
+    p4 = prestatie(toewijzing, "P4", begin=D(2017, 2, 1), eind=D(2017, 2, 28))
+    (u,) = verwerk([("d3.xml", declaratie(toewijzing, [credit, p4], "DEC3", "D3"))])
+    assert u.problemen == []

@@ -8,7 +8,7 @@ import re
 import pytest
 from lxml import etree
 
-from resultaat.bekostiging.services import verschuldigd_cent
+from resultaat.bekostiging.services import verschuldigd, verschuldigd_cent
 from resultaat.iwmo import voorbeeld as vb
 from resultaat.iwmo import xml
 from resultaat.iwmo.intake import verwerk
@@ -140,8 +140,6 @@ def test_temporary_stop_then_restart_then_definitive_stop(toewijzing):
     assert [p.regel for p in u.problemen] == ["TR019"]
     assert een(start_305(toewijzing, "S3", begindatum=D(2017, 3, 1))).status == "goedgekeurd"
     assert een(stop_307(toewijzing, "E3", D(2017, 3, 1), D(2017, 6, 30), "19")).status == "goedgekeurd"
-    u = een(start_305(toewijzing, "S4", begindatum=D(2017, 8, 1)))
-    assert [p.regel for p in u.problemen] == ["TR019"]
     # a stop after the definitive stop
     u = een(stop_307(toewijzing, "E4", D(2017, 3, 1), D(2017, 7, 31), "19"))
     assert [p.regel for p in u.problemen] == ["TR415"]
@@ -393,3 +391,33 @@ def test_an_unknown_gemeente_is_TR378_and_a_wrong_xsd_version_IV034(toewijzing):
     u = een(data.replace(versie, b"1.0.9", 1))
     assert [p.regel for p in u.problemen] == ["IV034"]
     assert retourcodes(u.retour) == {"/*/*": ["0001"]}
+
+
+def test_a_start_after_a_definitive_stop_is_a_restart_the_standard_allows(toewijzing):
+    """Processen Wmo: "Zowel zorg die tijdelijk- als definitief gestopt is, kan herstart worden, dan
+    stuurt de aanbieder opnieuw een startbericht naar de gemeente" (TR326: only after a stop). A restart
+    after a definitive stop (reden 19) within the toewijzing is approved with a header-only retour and
+    paid from its start; one on or before the stop date cannot be linked to the toewijzing (TR019, 9019);
+    one after the end of the toewijzing neither."""
+    assert een(start_305(toewijzing, "S1")).status == "goedgekeurd"
+    assert een(stop_307(toewijzing, "E1", D(2017, 1, 9), D(2017, 3, 31), "19")).status == "goedgekeurd"
+    u = een(start_305(toewijzing, "S2", begindatum=D(2017, 3, 31)))
+    assert [p.regel for p in u.problemen] == ["TR019"]
+    assert retourcodes(u.retour)["/*/*[2]/*[5]/*"] == ["9019"]
+    u = een(start_305(toewijzing, "S3", begindatum=D(2017, 5, 1)))
+    assert u.status == "goedgekeurd", u.problemen
+    assert retourcodes(u.retour) == {}
+    assert list(
+        Levering.objects.filter(toewijzing=toewijzing)
+        .order_by("begindatum")
+        .values_list("begindatum", "einddatum", "reden_beeindiging")
+    ) == [(D(2017, 1, 9), D(2017, 3, 31), "19"), (D(2017, 5, 1), None, "")]
+    # the days between the stop and the restart are not in care, the restart's are
+    assert verschuldigd(toewijzing, (D(2017, 4, 1), D(2017, 5, 1))).dagen == 0
+    assert verschuldigd(toewijzing, (D(2017, 5, 1), D(2017, 6, 1))).dagen == 31
+    # a restart after the toewijzing ended cannot be linked to it
+    een(stop_307(toewijzing, "E2", D(2017, 5, 1), D(2017, 6, 30), "19"))
+    toewijzing.einddatum = D(2017, 7, 31)
+    toewijzing.save(update_fields=["einddatum"])
+    u = een(start_305(toewijzing, "S4", begindatum=D(2017, 8, 1)))
+    assert [p.regel for p in u.problemen] == ["TR019"]

@@ -196,16 +196,21 @@ def test_start_temporary_stop_resume_and_stop_through_the_forms(bob, nieuw):
     response = web.post(url("stop", nieuw), {"einddatum": "2017-06-30", "reden": "19"}, follow=True)
     assert "Stop per 30-06-2017 gemeld (volgens plan)." in response.text
 
-    # After a definitive stop nothing follows (TR413).
-    response = web.post(url("hervatten", nieuw), {"begindatum": "2017-07-10"})
-    assert "De levering is definitief gestopt; een nieuwe start kan niet meer." in response.text
+    # After a definitive stop no second stop follows (TR413), but the care can start again (a new
+    # start, as the standard allows), after the stop date.
     response = web.post(url("stop", nieuw), {"einddatum": "2017-07-10", "reden": "02"})
     assert "al definitief gestopt" in response.text
+    pagina = web.get(reverse("web:toewijzing-detail", args=[nieuw.pk])).text
+    assert "Start melden" in pagina and "Hervatten" not in pagina
+    response = web.post(url("start", nieuw), {"begindatum": "2017-06-30"})
+    assert "De nieuwe start moet na de stop liggen (gestopt op 30-06-2017)." in response.text
+    web.post(url("start", nieuw), {"begindatum": "2017-09-04"}, follow=True)
     assert [
         (x.begindatum, x.einddatum, x.reden_beeindiging) for x in nieuw.leveringen.order_by("begindatum")
     ] == [
         (D(2017, 1, 9), D(2017, 3, 5), "20"),
         (D(2017, 4, 3), D(2017, 6, 30), "19"),
+        (D(2017, 9, 4), None, ""),
     ]
 
 

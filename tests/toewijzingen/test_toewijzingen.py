@@ -184,11 +184,14 @@ def test_start_temporary_stop_resume_and_stop(bob, alice, client_a, noord, contr
     services.meld_stop(
         door=bob, toewijzing=t, einddatum=D(2026, 6, 30), reden=WMO588RedenBeeindiging.VOLGENS_PLAN
     )
-    with pytest.raises(ValidationError, match="definitief gestopt"):
-        services.meld_start(door=bob, toewijzing=t, begindatum=D(2026, 7, 10))
+    # After a definitive stop the care can start again (a new 305), after the stop date only.
+    with pytest.raises(ValidationError, match="De nieuwe start moet na de stop liggen"):
+        services.meld_start(door=bob, toewijzing=t, begindatum=D(2026, 6, 30))
+    services.meld_start(door=bob, toewijzing=t, begindatum=D(2026, 7, 10))
     assert [(lv.begindatum, lv.reden_beeindiging) for lv in t.leveringen.order_by("begindatum")] == [
         (D(2026, 1, 8), "20"),
         (D(2026, 3, 20), "19"),
+        (D(2026, 7, 10), ""),
     ]
 
 

@@ -1,5 +1,6 @@
 """Files of an approved run: the specification per provider (XLSX, PDF), the SEPA credit transfer
-(pain.001.001.03, built and validated against its XSD by ``sepaxml``) and the CSV for the financial system.
+(pain.001.001.03, built by ``sepaxml``, completed with the gemeente's initiating party and validated
+against the XSD shipped with ``sepaxml``) and the CSV for the financial system.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.template.loader import render_to_string
+from lxml import etree
 
 from resultaat.bekostiging.models import Afrekenregel, Afrekenrun, Betaalbatch, BetaalInstelling, RunStatus
 from resultaat.brieven.render import pdf
@@ -159,6 +161,7 @@ def _betaler(run: Afrekenrun) -> dict[str, Any]:
     """The gemeente's bank details as approved with the run; a run approved before any were confirmed
     uses the confirmed ones of now."""
     naam, iban, bic = run.betaler_naam, run.betaler_iban, run.betaler_bic
+    initiatiefnemer = run.betaler_initiatiefnemer
     if not iban:
         inst = BetaalInstelling.objects.filter(gemeente=run.gemeente).first()
         if inst is None or not inst.bevestigd:
@@ -166,18 +169,55 @@ def _betaler(run: Afrekenrun) -> dict[str, Any]:
                 f"Leg eerst de betaalgegevens (naam, IBAN, BIC) van {run.gemeente.naam} vast en laat ze "
                 "bevestigen door een tweede beheerder (Beheer > Betaalgegevens gemeenten)."
             )
-        naam, iban, bic = inst.naam, inst.iban, inst.bic
-    return {"name": naam, "IBAN": iban, "BIC": bic, "batch": True, "currency": "EUR"}
+        naam, iban, bic, initiatiefnemer = inst.naam, inst.iban, inst.bic, inst.initiatiefnemer
+    return {
+        "name": naam,
+        "IBAN": iban,
+        "BIC": bic,
+        "batch": True,
+        "currency": "EUR",
+        "initiatiefnemer": initiatiefnemer,
+    }
+
+
+PAIN_001 = "pain.001.001.03"
+PAIN_NS = f"urn:iso:std:iso:20022:tech:xsd:{PAIN_001}"
+
+
+def met_initiatiefnemer(xml: bytes, kenmerk: str) -> bytes:
+    """The file with the gemeente's SEPA initiating party: ``GrpHdr/InitgPty/Id/OrgId/Othr/Id`` after
+    ``InitgPty/Nm``, where pain.001.001.03 (PartyIdentification32) puts it. ``sepaxml`` writes only the
+    name; the bank identifies the gemeente as sender by this id. Without a kenmerk the file is unchanged."""
+    if not kenmerk:
+        return xml
+    doc = etree.fromstring(xml)
+    partij = doc.find(f"{{{PAIN_NS}}}CstmrCdtTrfInitn/{{{PAIN_NS}}}GrpHdr/{{{PAIN_NS}}}InitgPty")
+    if partij is None:
+        raise ValidationError("Het SEPA-bestand heeft geen opdrachtgever (InitgPty).")
+    for oud in partij.findall(f"{{{PAIN_NS}}}Id"):
+        partij.remove(oud)
+    kind = etree.Element(f"{{{PAIN_NS}}}Id")
+    knoop = kind
+    for tag in ("OrgId", "Othr", "Id"):
+        knoop = etree.SubElement(knoop, f"{{{PAIN_NS}}}{tag}")
+    knoop.text = kenmerk
+    # PartyIdentification32: Nm, PstlAdr, Id, CtryOfRes, CtctDtls (in that order).
+    voor = [k for k in partij if k.tag in (f"{{{PAIN_NS}}}Nm", f"{{{PAIN_NS}}}PstlAdr")]
+    partij.insert(len(voor), kind)
+    return etree.tostring(doc, xml_declaration=True, encoding="UTF-8")
 
 
 def sepa_xml(run: Afrekenrun, uitvoerdatum: dt.date | None = None) -> bytes:
     """A pain.001.001.03 credit transfer with one payment per provider whose batch total is positive
     (a net credit is not paid but settled in a later run). Validated against the XSD."""
     from sepaxml import SepaTransfer
+    from sepaxml.validation import ValidationError as Schemafout
+    from sepaxml.validation import try_valid_xml
 
     _goedgekeurd(run)
     betaler = _betaler(run)
-    sepa = SepaTransfer(betaler, clean=True)
+    kenmerk = betaler.pop("initiatiefnemer")
+    sepa = SepaTransfer(betaler, schema=PAIN_001, clean=True)
     uitvoerdatum = uitvoerdatum or dt.date.today()
     for b in run.batches.select_related("aanbieder").order_by("aanbieder__agb_code"):
         if b.totaal_cent <= 0:
@@ -193,4 +233,13 @@ def sepa_xml(run: Afrekenrun, uitvoerdatum: dt.date | None = None) -> bytes:
                 "endtoend_id": b.kenmerk.replace("-", "")[:35],
             }
         )
-    return sepa.export(validate=True)
+    xml = met_initiatiefnemer(sepa.export(validate=False), kenmerk)
+    try:
+        try_valid_xml(xml, PAIN_001)
+    except Schemafout as e:
+        raise ValidationError(
+            f"Het betaalbestand voldoet niet aan het SEPA-formaat {PAIN_001} ({e.__cause__}). Controleer "
+            "de betaalgegevens van de gemeente (naam, IBAN, BIC, kenmerk initiatiefnemer); er is geen "
+            "bestand gemaakt."
+        ) from e
+    return xml

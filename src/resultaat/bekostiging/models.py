@@ -463,8 +463,11 @@ class Afrekenregel(models.Model):
         ordering = ["run", "aanbieder", "toewijzing"]
         constraints = [
             # One normal line per toewijzing and period, whatever happens: later ones are corrections.
+            # Period first: a run's new lines all fall in one key range of the index (its period), so
+            # writing them costs the same however many periods were settled before; with the
+            # toewijzing first every run touched every page of an index that grows with the history.
             models.UniqueConstraint(
-                fields=["toewijzing", "periode"],
+                fields=["periode", "toewijzing"],
                 condition=Q(soort="normaal"),
                 name="bekostiging_regel_een_normale",
             ),

@@ -382,14 +382,17 @@ SELECT {int(run_id)}, pid, tid, client_id, aanbieder_id, product_id, {normaal}, 
 FROM due_bedrag WHERE bedrag <> 0 AND {niet_vast("due_bedrag.tid", "due_bedrag.pid")}"""  # noqa: S608
         return kop + eenvoudig
     pids = ", ".join(str(int(p.pid)) for p in perioden)
-    betaald_sql = " UNION ALL ".join(
+    betaald_delen = [
         f"""
   SELECT {r.toewijzing} AS tid, {r.periode} AS pid, SUM({r.bedrag_cent}) AS betaald, COUNT(*) AS n
   FROM {r.tabel}
   WHERE {r.periode} IN ({pids}){deel}
   GROUP BY {r.toewijzing}, {r.periode}"""  # noqa: S608
-        for deel in delen(run_id, volledig, r.periode, r.client)
-    )
+        for deel in delen(run_id, volledig, r.periode, r.client, r.toewijzing)
+    ]
+    if volledig is not None and d.pg:
+        betaald_delen[1] = _betaald_gewijzigd(run_id, pids, volledig)
+    betaald_sql = " UNION ALL ".join(betaald_delen)
     rest = f"""
 betaald AS ({betaald_sql}
 ),
@@ -418,14 +421,46 @@ WHERE s.bedrag <> s.betaald AND {niet_vast("s.tid", "s.pid")}"""  # noqa: S608
     return kop + "," + rest
 
 
-def delen(run_id: int, volledig: list[int] | None, periode: str, client: str) -> list[str]:
+def _betaald_gewijzigd(run_id: int, pids: str, volledig: list[int]) -> str:
+    """PostgreSQL: what was paid for the changed clients' toewijzingen in the periods not recomputed in
+    full, looked up per client and toewijzing (``LATERAL``: the run's statement otherwise plans hash
+    joins, see ``services._vergrendel``, which would read every line of every earlier period). The
+    cost follows the number of changed toewijzingen and periods, not the size of the history."""
+    r, w, t = Alias(Afrekenregel, "r"), Alias(Runwijziging, "w"), Alias(Toewijzing, "tw")
+    vol = ", ".join(str(int(p)) for p in [*volledig, -1])
+    return f"""
+  SELECT x.tid, x.pid, x.betaald, x.n
+  FROM {w.tabel}
+  CROSS JOIN LATERAL (SELECT {t.id} AS id FROM {t.tabel} WHERE {t.client} = {w.client_id}) tw
+  CROSS JOIN LATERAL (
+    SELECT {r.toewijzing} AS tid, {r.periode} AS pid, SUM({r.bedrag_cent}) AS betaald, COUNT(*) AS n
+    FROM {r.tabel}
+    WHERE {r.toewijzing} = tw.id AND {r.periode} IN ({pids}) AND {r.periode} NOT IN ({vol})
+    GROUP BY {r.toewijzing}, {r.periode}
+  ) x
+  WHERE {w.run} = {int(run_id)}"""  # noqa: S608
+
+
+def delen(
+    run_id: int, volledig: list[int] | None, periode: str, client: str, toewijzing: str | None = None
+) -> list[str]:
     """The parts of an incremental scan: the periods recomputed in full, and the other periods for the
-    clients that changed since the previous run (``Runwijziging``). One part without condition otherwise."""
+    clients that changed since the previous run (``Runwijziging``). One part without condition otherwise.
+
+    With ``toewijzing`` (the lines already paid) the changed clients are named by their toewijzingen:
+    the lines are found through the (period, toewijzing) index, one look-up per changed toewijzing and
+    period, instead of reading every line of every earlier period to find the changed clients' ones."""
     if volledig is None:
         return [""]
-    w = Alias(Runwijziging, "w")
+    w, t = Alias(Runwijziging, "w"), Alias(Toewijzing, "tw")
     pids = ", ".join(str(int(p)) for p in [*volledig, -1])
     gewijzigd = f"(SELECT {w.client_id} FROM {w.tabel} WHERE {w.run} = {int(run_id)})"  # noqa: S608
+    if toewijzing is not None:
+        van_clienten = f"(SELECT {t.id} FROM {t.tabel} WHERE {t.client} IN {gewijzigd})"  # noqa: S608
+        return [
+            f" AND {periode} IN ({pids})",
+            f" AND {periode} NOT IN ({pids}) AND {toewijzing} IN {van_clienten}",
+        ]
     return [f" AND {periode} IN ({pids})", f" AND {periode} NOT IN ({pids}) AND {client} IN {gewijzigd}"]
 
 
@@ -442,19 +477,32 @@ def conflicten_sql(
     clients with more than one toewijzing are looked at. One row per toewijzing and other toewijzing:
     period, client, toewijzing, other, provider, both products, first and last day in common."""
     t, t2 = Alias(Toewijzing, "t"), Alias(Toewijzing, "t2")
+    w = Alias(Runwijziging, "w")
     g = int(gemeente_id)
     meer = (
-        f"{t.client} IN (SELECT {t2.client} FROM {t2.tabel} WHERE {t2.gemeente} = {g} "  # noqa: S608
+        f"(SELECT {t2.client} FROM {t2.tabel} WHERE {t2.gemeente} = {g} "  # noqa: S608
         f"AND {t2.reden_wijziging} <> {VERWIJDERD} GROUP BY {t2.client} HAVING COUNT(*) > 1)"
     )
     van, tot = d.grootste("x.a", "y.a"), d.kleinste("x.b", "y.b")
-    filter_sql = f"{t.gemeente} = {g} AND {meer}"
-    kop = (
-        "WITH "
-        + reference
-        + ","
-        + verschuldigd_cte(d, filter_sql, vandaag, delen(run_id, volledig, "per.pid", t.client))
-    )
+    # One client condition per part: the clients with more than one toewijzing, and in the part of the
+    # earlier periods only the changed ones among them, so that part starts from the few changed clients
+    # instead of every toewijzing in every earlier period.
+    if volledig is None:
+        delen_sql = [f" AND {t.client} IN {meer}"]
+    else:
+        pids = ", ".join(str(int(p)) for p in [*volledig, -1])
+        gewijzigd = (
+            f"(SELECT {w.client_id} FROM {w.tabel} WHERE {w.run} = {int(run_id)} "  # noqa: S608
+            f"AND {w.client_id} IN {meer})"
+        )
+        # PostgreSQL: as an array (computed once, an index condition on the toewijzingen' client), so
+        # the planner cannot first join every toewijzing with every earlier period and filter after.
+        bij_client = f"= ANY(ARRAY{gewijzigd})" if d.pg else f"IN {gewijzigd}"
+        delen_sql = [
+            f" AND per.pid IN ({pids}) AND {t.client} IN {meer}",
+            f" AND per.pid NOT IN ({pids}) AND {t.client} {bij_client}",
+        ]
+    kop = "WITH " + reference + "," + verschuldigd_cte(d, f"{t.gemeente} = {g}", vandaag, delen_sql)
     return kop + (  # noqa: S608
         f"""
 SELECT x.pid, MAX(x.client_id), x.tid, y.tid, MAX(x.aanbieder_id), MAX(x.product_id), MAX(y.product_id),

@@ -25,6 +25,8 @@ class BekostigingMixin(_Basis):
                     "naam": f"Gemeente {gemeente.naam}",
                     "iban": nl_iban("BNGH", f"28{nr:02d}{int(gemeente.code):04d}"),
                     "bic": "BNGHNL2G",
+                    # SEPA initiating party: the gemeente's KvK-style id (demo figure).
+                    "initiatiefnemer": f"GEM{int(gemeente.code):04d}",
                 },
             )
 

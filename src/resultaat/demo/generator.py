@@ -82,6 +82,7 @@ from resultaat.demo.opslag import (
 from resultaat.demo.organisaties import (
     OrganisatiesMixin,
 )
+from resultaat.demo.scenarios import ScenarioMixin
 from resultaat.demo.termijnen import TermijnenMixin
 from resultaat.demo.toegang import (
     ToegangMixin,
@@ -126,6 +127,7 @@ class _Generator(
     IwmoMixin,
     HerindicatieMixin,
     TermijnenMixin,
+    ScenarioMixin,
     BekostigingMixin,
     EigenBijdrageMixin,
     ConversieMixin,
@@ -182,9 +184,11 @@ def genereer_demo(
         generator.portaal()
         generator.herindicaties()
         generator.termijnen()
+        generator.settlement_scenarios()
         generator.afrekeningen()
         generator.eigen_bijdrage()
         generator.conversie()
     verslag.aantallen.update(generator.portaal_acties)
+    verslag.scenarios = dict(generator.scenarios)
     verslag.seconden = time.perf_counter() - begonnen
     return verslag

@@ -28,6 +28,8 @@ class DemoVerslag:
     logins: list[tuple[str, str, str]] = field(default_factory=list)
     tarieven: list[tuple[str, int]] = field(default_factory=list)
     seconden: float = 0.0
+    # The settlement scenarios (resultaat.demo.scenarios): name -> the toewijzing it is about.
+    scenarios: dict[str, int] = field(default_factory=dict)
 
     def regels(self) -> list[str]:
         """The report as lines of text (Dutch), as the command prints it."""

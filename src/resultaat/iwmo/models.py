@@ -203,6 +203,9 @@ class DeclaratieRegel(ClientData):
     begindatum = models.DateField()
     einddatum = models.DateField()
     volume = models.PositiveIntegerField()
+    eenheid = models.CharField(
+        max_length=2, blank=True, help_text="Eenheid van het volume (WJ756); leeg: die van de toewijzing."
+    )
     bedrag_cent = models.IntegerField(help_text="Credit negatief.")
     toegekend = models.BooleanField()
     retourcodes = models.JSONField(default=list, blank=True)

@@ -146,7 +146,13 @@ REGELS: dict[str, Regel] = {
             "De productperiode eindigt niet op de laatste van de maand (of de einddatum van de toewijzing).",
         ),
         _r("TR321", 3, "9321", "Het geleverde volume is groter dan het toegewezen volume."),
-        _r("TR322", 3, "9322", "De ingediende volumes samen zijn groter dan het toegewezen volume."),
+        _r(
+            "TR322",
+            3,
+            "9322",
+            "De ingediende volumes samen zijn groter dan het toegewezen volume over de looptijd van de "
+            "toewijzing.",
+        ),
         _r("TR369", 3, "9369", "De ingediende bedragen samen zijn groter dan het toegewezen budget."),
         _r("TR346", 3, "9346", "IngediendBedrag is niet GeleverdVolume maal ProductTarief."),
         _r("TR418", 3, "0611", "Het ingediende tarief is niet het contracttarief."),

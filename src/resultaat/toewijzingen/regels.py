@@ -32,8 +32,13 @@ def geretourneerd_bezwaren(toewijzing: Any) -> list[Bezwaar]:
 
 def start_bezwaren(toewijzing: Any, leveringen: Sequence[Any], begindatum: dt.date) -> list[Bezwaar]:
     """A new start: not on a returned toewijzing (TR019, and then nothing else is checked), within the
-    toewijzing (TR069), one current start (TR326), none after a definitive stop (TR413), and after a
-    temporary stop only later than that stop (TR414).
+    toewijzing (TR069), one current start (TR326), and after a stop only later than that stop (TR414).
+
+    A start after a definitive stop is allowed: "Zowel zorg die tijdelijk- als definitief gestopt is,
+    kan herstart worden, dan stuurt de aanbieder opnieuw een startbericht naar de gemeente"
+    (Processen Wmo; TR326: "Pas nadat er een stopbericht is gekomen kan er opnieuw een startbericht
+    voor het toegewezen product gestuurd worden"). Within the toewijzing only: a toewijzing the
+    gemeente ended takes no new start (TR069).
 
     ``leveringen`` are the toewijzing's leveringen that are not withdrawn, oldest first."""
     uit: list[Bezwaar] = geretourneerd_bezwaren(toewijzing)
@@ -52,16 +57,13 @@ def start_bezwaren(toewijzing: Any, leveringen: Sequence[Any], begindatum: dt.da
         uit.append(("TR326", "Deze toewijzing heeft al een lopende start; meld eerst een stop."))
     elif leveringen:
         laatste = leveringen[-1]
-        if laatste.reden_beeindiging != TIJDELIJK:
-            uit.append(("TR413", "De levering is definitief gestopt; een nieuwe start kan niet meer."))
-        elif laatste.einddatum is not None and begindatum <= laatste.einddatum:
-            uit.append(
-                (
-                    "TR414",
-                    "De hervatting moet na de tijdelijke stop liggen "
-                    f"(gestopt op {datum_of_onbepaald(laatste.einddatum)}).",
-                )
+        if laatste.einddatum is not None and begindatum <= laatste.einddatum:
+            tekst = (
+                "De hervatting moet na de tijdelijke stop liggen"
+                if laatste.reden_beeindiging == TIJDELIJK
+                else "De nieuwe start moet na de stop liggen"
             )
+            uit.append(("TR414", f"{tekst} (gestopt op {datum_of_onbepaald(laatste.einddatum)})."))
     return uit
 
 

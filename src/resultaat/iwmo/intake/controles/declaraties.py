@@ -41,6 +41,29 @@ def _max_volume(t: Toewijzing, pr: Prestatie) -> int | None:
     return t.volume  # per month (one prestatie covers at most a month) or over the whole toewijzing
 
 
+def max_volume_toewijzingsperiode(t: Toewijzing, tot_en_met: dt.date) -> int | None:
+    """TR322: the volume the toewijzing allows over its loopduur, per its Frequentie (WMO757): per day
+    the days, per week the calendar weeks (counted by week number, a broken week counts: IV077), per
+    month the calendar months the loopduur touches, and the Omvang itself for "totaal binnen
+    geldigheidsduur toewijzing". The loopduur runs from the ingangsdatum up to the einddatum, or, for
+    a toewijzing without an end, up to ``tot_en_met`` (the last day claimed): what may have been
+    delivered by then. None when the toewijzing has no Omvang (or a budget, unit 83: TR369)."""
+    if t.volume is None or t.eenheid == WJ756Eenheid.EUROS:
+        return None
+    begin = t.ingangsdatum
+    eind = t.einddatum if t.einddatum is not None else tot_en_met
+    if eind < begin:
+        return 0
+    if t.frequentie == WMO757Frequentie.PER_DAG:
+        return t.volume * ((eind - begin).days + 1)
+    if t.frequentie == WMO757Frequentie.PER_WEEK:
+        maandag = begin - dt.timedelta(days=begin.weekday())
+        return t.volume * ((eind - maandag).days // 7 + 1)
+    if t.frequentie == WMO757Frequentie.PER_MAAND:
+        return t.volume * ((eind.year - begin.year) * 12 + eind.month - begin.month + 1)
+    return t.volume  # totaal binnen geldigheidsduur toewijzing
+
+
 def _in_eenheid_toewijzing(t: Toewijzing, eenheid: str, volume: int) -> float:
     """A volume in minutes claimed on a toewijzing in hours counts in hours."""
     return volume / 60 if eenheid == WJ756Eenheid.MINUUT and t.eenheid == WJ756Eenheid.UUR else volume
@@ -106,19 +129,13 @@ def _regels_toewijzing(
     volume = _in_eenheid_toewijzing(t, pr.eenheid, pr.volume)
     if maximum is not None and volume > maximum:
         codes.append(Probleem("TR321", pr.pad))
-    elif (
-        not dubbel
-        and maximum is not None
-        and t.frequentie in (WMO757Frequentie.PER_MAAND, WMO757Frequentie.TOTAAL)
-    ):
-        # TR322: the volumes claimed before in the same month (per month) or ever (in total).
-        zelfde = [
-            r
-            for r in open_
-            if t.frequentie == WMO757Frequentie.TOTAAL
-            or (r.begindatum.year, r.begindatum.month) == (pr.begindatum.year, pr.begindatum.month)
-        ]
-        if volume + sum(r.volume for r in zelfde) > maximum:
+    elif not dubbel and maximum is not None:
+        # TR322: this volume and every approved one before it (not credited) within what the
+        # toewijzing allows over its loopduur, per its frequency.
+        laatste = max([pr.einddatum, *(r.einddatum for r in open_)])
+        totaal = max_volume_toewijzingsperiode(t, laatste)
+        al_geclaimd = sum(_in_eenheid_toewijzing(t, r.eenheid or t.eenheid, r.volume) for r in open_)
+        if totaal is not None and volume + al_geclaimd > totaal:
             codes.append(Probleem("TR322", pr.pad))
     if t.budget_cent is not None and pr.eenheid == WJ756Eenheid.EUROS:
         # TR369: with unit 83 the volume is the amount in cents.
@@ -209,6 +226,7 @@ def declaratie(b: Batch, w: Werk) -> None:
             begindatum=pr.begindatum,
             einddatum=pr.einddatum,
             volume=pr.volume,
+            eenheid=pr.eenheid,
             bedrag_cent=pr.bedrag_signed,
             toegekend=ok,
             retourcodes=[] if ok else afgewezen[-1][2],

@@ -29,12 +29,13 @@ def _toewijzing(b: Batch, w: Werk, nummer: int | None) -> LichteToewijzing | Non
 
 # The portal's rules (toewijzingen.regels) name its refusals by the iWmo rule they stand for; a 305 or
 # 307 is answered with the rule of the standard that covers the situation and its own WJ001 code.
-# Starting outside the toewijzing, after a definitive stop or before the end of a temporary stop:
-# the start cannot be linked to the toewijzing (TR019, 9019 "Het regiebericht kan niet gekoppeld
-# worden aan een toewijzing."). For a stop: no start with these keys is TR382 (9069 "Er is geen
-# actueel startbericht met dezelfde sleutel."), a stop after a definitive stop TR415 (9415) and a
+# Starting outside the toewijzing, or on or before the date of the previous stop: the start cannot be
+# linked to the toewijzing (TR019, 9019 "Het regiebericht kan niet gekoppeld worden aan een
+# toewijzing."). A start after a stop, temporary or definitive, is a restart the standard allows
+# (TR326's explanation) and is approved. For a stop: no start with these keys is TR382 (9069 "Er is
+# geen actueel startbericht met dezelfde sleutel."), a stop after a definitive stop TR415 (9415) and a
 # second temporary stop TR413 (9413).
-START_REGEL = {"TR069": "TR019", "TR413": "TR019", "TR414": "TR019"}
+START_REGEL = {"TR069": "TR019", "TR414": "TR019"}
 STOP_REGEL = {"TR074": "TR382", "TR069": "TR019", "TR413": "TR415", "TR415": "TR413"}
 
 

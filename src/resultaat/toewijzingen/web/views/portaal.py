@@ -70,10 +70,12 @@ def portaal_acties(user: Any, toewijzing: Toewijzing) -> dict[str, Any]:
     geretourneerd = toewijzing.reactie == ReactieAanbieder.GERETOURNEERD
     lopend = laatste is not None and laatste.einddatum is None
     tijdelijk = laatste is not None and laatste.is_tijdelijk_gestopt
+    # After a definitive stop the care can start again (a new 305), within the toewijzing.
+    gestopt = laatste is not None and laatste.einddatum is not None and not tijdelijk
     return {
         "accepteren": not geretourneerd and not leveringen and toewijzing.reactie == ReactieAanbieder.NIEUW,
         "retourneren": not geretourneerd and not leveringen,
-        "start": not geretourneerd and not leveringen,
+        "start": not geretourneerd and (not leveringen or gestopt),
         "start_uiterlijk": start_uiterlijk(toewijzing) if not leveringen else None,
         "tijdelijk_stoppen": lopend,
         "hervatten": tijdelijk,
