@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "resultaat.toegang",
     "resultaat.toewijzingen",
     "resultaat.ondersteuning",
+    "resultaat.kwaliteit",
     "resultaat.werklijst",
     "resultaat.brieven",
     "resultaat.eigen_bijdrage",
