@@ -45,6 +45,9 @@ SECTIES: dict[str, Sectie] = {
         Sectie("conversie", "Conversie", "web:conversie"),
         Sectie("omzetting", "Omzetting", "web:conversie-omzetting"),
         Sectie("cak", "CAK-leveringen", "web:cak-leveringen"),
+        Sectie("tevredenheid", "Tevredenheid", "web:tevredenheid"),
+        Sectie("klachten", "Klachten", "web:klacht-list"),
+        Sectie("wachtlijst", "Wachtlijst", "web:wachtlijst"),
         Sectie("beheer", "Beheer", "admin:index"),
     ]
 }
@@ -63,12 +66,16 @@ ROL_MENU: dict[str, tuple[tuple[str, str | None], ...]] = {
         ("berichten", None),
         ("sociale-kaart", None),
         ("omzetting", None),
+        ("klachten", None),
     ),
     Rol.CONTRACTMANAGER: (
         ("aanbieders", None),
         ("contracten", None),
         ("catalogus", None),
         ("toewijzingen", None),
+        ("tevredenheid", None),
+        ("klachten", None),
+        ("wachtlijst", None),
         ("conversie", None),
     ),
     Rol.FINANCIEEL: (
@@ -97,6 +104,9 @@ ROL_MENU: dict[str, tuple[tuple[str, str | None], ...]] = {
         ("mandaat", "Indicatievoorstellen"),
         ("specificaties", None),
         ("berichten", None),
+        ("tevredenheid", None),
+        ("klachten", None),
+        ("wachtlijst", None),
     ),
 }
 
