@@ -260,6 +260,8 @@ SPECTACULAR_SETTINGS = {
         "PlusAfspraakSoortEnum": "resultaat.ondersteuning.models.PlusSoort",
         "SignaalSoortEnum": "resultaat.ondersteuning.models.SignaalSoort",
         "ResultaatBehaaldEnum": "resultaat.ondersteuning.models.ResultaatBehaald",
+        "AntwoordEnum": "resultaat.kwaliteit.models.Antwoord",
+        "KlachtCategorieEnum": "resultaat.kwaliteit.models.KlachtCategorie",
         "BronEnum": "resultaat.toewijzingen.models.LeveringBron",
         "VerzoekBronEnum": "resultaat.iwmo.models.VerzoekBron",
         "RedenVerzoekEnum": "resultaat.core.codes.WJ758RedenVerzoek",
