@@ -147,7 +147,8 @@ class CijfersViewSet(BasisViewSet):
 
     lees_rollen = CONTRACTMANAGER | AANBIEDER
     queryset = Aanbieder.objects.all()
-    pagination_class = None  # one row per provider (and product): a bounded list
+    pagination_class = None  # type: ignore[assignment]  # one row per provider (and product): bounded
+
     def scoped(self) -> QuerySet[Any]:
         return Aanbieder.objects.for_user(self.request.user)
 
