@@ -43,9 +43,8 @@ class Command(BaseCommand):
         if uitslag.brieven:
             map_ = Path(options["map"])
             map_.mkdir(parents=True, exist_ok=True)
-            bestand = (
-                map_ / f"tevredenheid-{(per or timezone.localdate()).isoformat()}-{uitslag.brieven[0][0].pk}.pdf"
-            )
+            dag = (per or timezone.localdate()).isoformat()
+            bestand = map_ / f"tevredenheid-{dag}-{uitslag.brieven[0][0].pk}.pdf"
             bestand.write_bytes(enquetes.brieven_pdf(uitslag.brieven))
             regel += f" (brieven in {bestand})"
         if uitslag.overgeslagen:
