@@ -10,11 +10,12 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponseBase
 from django.utils import timezone
 
-from resultaat.core.rollen import Rol
+from resultaat.kwaliteit.services.enquetes import ENQUETE_ROLLEN
 from resultaat.kwaliteit.web.forms import PeriodeForm
 
-# The gemeente roles that register and handle complaints and take surveys.
-KWALITEIT_ROLLEN = frozenset({Rol.CONSULENT, Rol.CONTRACTMANAGER})
+# The gemeente roles that register and handle complaints and take surveys: the consulent and the
+# contract manager (the same as the services check).
+KWALITEIT_ROLLEN = ENQUETE_ROLLEN
 
 
 class AlleenRollen:
