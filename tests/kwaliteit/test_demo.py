@@ -18,6 +18,7 @@ def test_the_demo_makes_surveys_complaints_and_capacity():
     assert {Afname.LINK, Afname.TELEFOON, ""} <= afnames  # by link, by phone, and unanswered
     assert Enquete.objects.filter(ingevoerd_door__isnull=False).exists()
     assert set(Klacht.objects.values_list("status", flat=True)) >= {KlachtStatus.AFGEHANDELD}
+    assert Klacht.objects.te_laat_op(verslag.vandaag).exists()
     assert Capaciteitsmelding.objects.exists()
     assert verslag.aantallen["tevredenheidsonderzoek"] == Enquete.objects.count()
     rijen = enquete_cijfers(

@@ -199,7 +199,8 @@ class KwaliteitMixin(_Basis):
             stappen_hier = [(ontvangen, "Klacht geregistreerd.")]
             if leeftijd > 3:
                 stappen_hier.append((ontvangen + dt.timedelta(days=2), STAPPEN[0]))
-            if leeftijd > 60 or (leeftijd > 20 and self.kans(0.6)):
+            # Some stay open past the Awb term: they are the overdue ones on the worklist.
+            if leeftijd > 120 or (leeftijd > 20 and self.kans(0.6)):
                 gesloten = min(ontvangen + dt.timedelta(days=self.rng.randint(12, 55)), self.vandaag)
                 k.status = KlachtStatus.AFGEHANDELD
                 k.uitkomst = self.gewogen(
