@@ -237,6 +237,7 @@ MATRIX: dict[str, tuple[str, ...]] = {
     'web:enquete-start':                                       ('ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok'),
     'web:enquete-vragen':                                      ('ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok'),
     'web:evaluatie-nieuw':                                     ('login', 'ok', 'ok', 'ok', 'weg', 'weg', 'ok', 'ok'),
+    'web:handleiding':                                         ('login', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok'),
     'web:home':                                                ('login', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok'),
     'web:indicatie-detail':                                    ('login', 'ok', 'weg', 'weg', 'weg', 'weg', 'ok', 'ok'),
     'web:informatiebrief':                                     ('login', 'ok', 'weg', 'weg', 'weg', 'weg', 'weg', 'ok'),
