@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from io import StringIO
+from io import BytesIO, StringIO
 
 import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management import call_command
 from django.utils import timezone
+from pypdf import PdfReader
 
 from resultaat.accounts.models import Rol
 from resultaat.kwaliteit.models import Afname, Enquete, Verzending
@@ -188,3 +189,11 @@ def test_the_daily_run_sends_after_the_end_and_yearly_by_mail_or_one_letter_file
     # A second run the same day sends nothing again.
     call_command("enquetes_versturen", "--map", str(tmp_path), stdout=StringIO())
     assert Enquete.objects.count() == 2
+
+
+def test_the_invitation_letter_is_a_tagged_dutch_pdf(noor, alice):
+    brief = verstuur(toewijzing=noor.toewijzingen.get(), verzending=Verzending.BRIEF, door=alice).brief
+    lezer = PdfReader(BytesIO(brief))
+    assert lezer.trailer["/Root"]["/Lang"] == "nl-NL"
+    assert "/StructTreeRoot" in lezer.trailer["/Root"]
+    assert "vul deze code in" in lezer.pages[0].extract_text()
