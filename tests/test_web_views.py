@@ -120,8 +120,18 @@ MENUS = {
         "Berichten",
         "Sociale kaart",
         "Omzetting",
+        "Klachten",
     ],
-    Rol.CONTRACTMANAGER: ["Aanbieders", "Contracten", "Catalogus", "Toewijzingen", "Conversie"],
+    Rol.CONTRACTMANAGER: [
+        "Aanbieders",
+        "Contracten",
+        "Catalogus",
+        "Toewijzingen",
+        "Tevredenheid",
+        "Klachten",
+        "Wachtlijst",
+        "Conversie",
+    ],
     Rol.FINANCIEEL: ["Bekostiging", "CAK-leveringen", "Toewijzingen", "Aanbieders", "Berichten"],
     Rol.BEHEERDER: [
         "Catalogus",
@@ -143,6 +153,9 @@ MENUS = {
         "Indicatievoorstellen",
         "Betaalspecificaties",
         "Berichten",
+        "Tevredenheid",
+        "Klachten",
+        "Wachtlijst",
     ],
 }
 ALLE_LABELS = {label for labels in MENUS.values() for label in labels}

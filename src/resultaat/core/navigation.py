@@ -46,6 +46,9 @@ SECTIES: dict[str, Sectie] = {
         Sectie("conversie", "Conversie", "web:conversie"),
         Sectie("omzetting", "Omzetting", "web:conversie-omzetting"),
         Sectie("cak", "CAK-leveringen", "web:cak-leveringen"),
+        Sectie("tevredenheid", "Tevredenheid", "web:tevredenheid"),
+        Sectie("klachten", "Klachten", "web:klacht-list"),
+        Sectie("wachtlijst", "Wachtlijst", "web:wachtlijst"),
         Sectie("beheer", "Beheer", "admin:index"),
     ]
 }
@@ -65,12 +68,16 @@ ROL_MENU: dict[str, tuple[tuple[str, str | None], ...]] = {
         ("berichten", None),
         ("sociale-kaart", None),
         ("omzetting", None),
+        ("klachten", None),
     ),
     Rol.CONTRACTMANAGER: (
         ("aanbieders", None),
         ("contracten", None),
         ("catalogus", None),
         ("toewijzingen", None),
+        ("tevredenheid", None),
+        ("klachten", None),
+        ("wachtlijst", None),
         ("conversie", None),
     ),
     Rol.FINANCIEEL: (
@@ -100,6 +107,9 @@ ROL_MENU: dict[str, tuple[tuple[str, str | None], ...]] = {
         ("mandaat", None),
         ("specificaties", None),
         ("berichten", None),
+        ("tevredenheid", None),
+        ("klachten", None),
+        ("wachtlijst", None),
     ),
 }
 

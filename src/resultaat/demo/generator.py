@@ -76,6 +76,7 @@ from resultaat.demo.herindicatie import HerindicatieMixin
 from resultaat.demo.iwmo import (
     IwmoMixin,
 )
+from resultaat.demo.kwaliteit import KwaliteitMixin
 from resultaat.demo.opslag import (
     OpslagMixin,
 )
@@ -131,6 +132,7 @@ class _Generator(
     BekostigingMixin,
     EigenBijdrageMixin,
     ConversieMixin,
+    KwaliteitMixin,
 ):
     """The whole demo: the fixed region, then the clients in chunks, then the services' part."""
 
@@ -188,6 +190,7 @@ def genereer_demo(
         generator.afrekeningen()
         generator.eigen_bijdrage()
         generator.conversie()
+        generator.kwaliteit()
     verslag.aantallen.update(generator.portaal_acties)
     verslag.scenarios = dict(generator.scenarios)
     verslag.seconden = time.perf_counter() - begonnen

@@ -91,6 +91,15 @@ ANKERS: dict[str, str] = {
     "web:plan-wijzigen": "plan",
     "web:plan-akkoord": "plan",
     "web:evaluatie-nieuw": "evaluatie",
+    "web:tevredenheid": "tevredenheid",
+    "web:enquete-list": "tevredenheid",
+    "web:enquete-detail": "tevredenheid",
+    "web:toewijzing-enquete": "tevredenheid-toewijzing",
+    "web:klacht-list": "klachten",
+    "web:klacht-nieuw": "klachten",
+    "web:klacht-detail": "klachten",
+    "web:wachtlijst": "wachtlijst",
+    "web:capaciteit-melden": "wachtlijst",
     "web:handleiding": "start",
     "admin:index": "beheer",
 }
@@ -111,6 +120,7 @@ TERUGVAL: dict[str, tuple[str, ...]] = {
     "budget": ("bekostiging",),
     "uren": ("bekostiging",),
     "omzetting": ("conversie",),
+    "tevredenheid-toewijzing": ("tevredenheid", "toewijzing", "toewijzingen"),
 }
 
 # Where the guides refer to their screenshots (docs/screenshots/, next to docs/handleiding/): in the app

@@ -71,6 +71,7 @@ class WerklijstSoort(models.TextChoices):
     EVALUATIE = "evaluatie", "evaluatie"
     RETOUR = "retour", "afgekeurd bericht"
     PLAN = "plan", "plan bij de beschikking nasturen"
+    KLACHT = "klacht", "klacht over een aanbieder"
 
 
 class WerklijstStatus(models.TextChoices):
@@ -80,7 +81,9 @@ class WerklijstStatus(models.TextChoices):
 
 class WerklijstItem(ClientData):
     gemeente = models.ForeignKey("organisaties.Gemeente", on_delete=models.PROTECT, related_name="werklijst")
-    client = models.ForeignKey("clienten.Client", on_delete=models.PROTECT, related_name="werklijst")
+    client = models.ForeignKey(
+        "clienten.Client", null=True, blank=True, on_delete=models.PROTECT, related_name="werklijst"
+    )
     soort = models.CharField(max_length=20, choices=WerklijstSoort.choices)
     omschrijving = models.CharField(max_length=300)
     uiterlijk = models.DateField(null=True, blank=True, help_text="Wettelijke of afgesproken termijn.")
