@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "resultaat.iwmo",
     "resultaat.bekostiging",
     "resultaat.conversie",
+    "resultaat.sturing",
     "resultaat.core.audit",
     "resultaat.web",
     "resultaat.demo",

@@ -1,0 +1,58 @@
+"""Sturing: recompute the figures of recent periods (``sturing_bijwerken``, the demo) and read them for
+the dashboards (:mod:`resultaat.sturing.dashboard`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict, dataclass
+
+from django.db import transaction
+from django.utils import timezone
+
+from resultaat.bekostiging.models import Periode
+from resultaat.sturing.berekenen import bereken
+from resultaat.sturing.models import Kengetal
+
+# Recomputed daily: periods that ended in the last 13 weeks, or have not ended yet. Late evaluations,
+# corrections and start messages about older periods land within that window; older figures stay as
+# they were, also after the cases behind them are pseudonymised.
+RECENT = dt.timedelta(weeks=13)
+PER_KEER = 5000
+
+
+@dataclass(frozen=True)
+class Bijgewerkt:
+    perioden: int
+    regels: int
+
+
+def bijwerken(vanaf: dt.date | None = None, gemeente_id: int | None = None) -> Bijgewerkt:
+    """Recompute the figures of every period that ends after ``vanaf`` (default: 13 weeks ago), for one
+    gemeente or all, in one transaction: the old rows of those periods go, the new ones come."""
+    vanaf = vanaf or timezone.localdate() - RECENT
+    perioden_qs = Periode.objects.filter(eind__gt=vanaf)
+    if gemeente_id is not None:
+        perioden_qs = perioden_qs.filter(gemeente_id=gemeente_id)
+    perioden = {p.pk: p for p in perioden_qs.only("pk", "gemeente_id", "code", "begin")}
+    with transaction.atomic():
+        regels = bereken(vanaf, gemeente_id)
+        Kengetal.objects.filter(periode_id__in=perioden_qs.values("pk")).delete()
+        nu = timezone.now()
+        Kengetal.objects.bulk_create(
+            (
+                Kengetal(
+                    gemeente_id=perioden[periode_id].gemeente_id,
+                    periode_id=periode_id,
+                    periode_code=perioden[periode_id].code,
+                    periode_begin=perioden[periode_id].begin,
+                    aanbieder_id=aanbieder_id,
+                    product_id=product_id,
+                    bijgewerkt_op=nu,
+                    **asdict(regel),
+                )
+                for (periode_id, aanbieder_id, product_id), regel in regels.items()
+                if periode_id in perioden
+            ),
+            batch_size=PER_KEER,
+        )
+    return Bijgewerkt(perioden=len(perioden), regels=len(regels))
