@@ -120,7 +120,7 @@ MENUS = {
         "Sociale kaart",
         "Omzetting",
     ],
-    Rol.CONTRACTMANAGER: ["Aanbieders", "Contracten", "Catalogus", "Toewijzingen", "Conversie"],
+    Rol.CONTRACTMANAGER: ["Aanbieders", "Contracten", "Catalogus", "Toewijzingen", "Conversie", "Dashboards"],
     Rol.FINANCIEEL: ["Bekostiging", "CAK-leveringen", "Toewijzingen", "Aanbieders", "Berichten"],
     Rol.BEHEERDER: ["Catalogus", "Contracten", "Aanbieders", "Sociale kaart", "Conversie", "Beheer"],
     Rol.AUDITOR: ["Cliënten zoeken", "Auditlog"],
@@ -133,6 +133,7 @@ MENUS = {
         "Sociale kaart",
         "Indicatievoorstellen",
         "Betaalspecificaties",
+        "Mijn cijfers",
         "Berichten",
     ],
 }

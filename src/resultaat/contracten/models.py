@@ -39,9 +39,7 @@ class Contract(Geldigheid):
         validators=[MaxValueValidator(100)],
         help_text="Aandeel van de evaluaties waarin het resultaat is behaald.",
     )
-    max_wachtweken = models.PositiveSmallIntegerField(
-        "doel: hoogstens weken wachten", null=True, blank=True
-    )
+    max_wachtweken = models.PositiveSmallIntegerField("doel: hoogstens weken wachten", null=True, blank=True)
     min_tevredenheid = models.DecimalField(
         "doel: tevredenheid minstens (cijfer)",
         max_digits=3,

@@ -45,6 +45,8 @@ SECTIES: dict[str, Sectie] = {
         Sectie("conversie", "Conversie", "web:conversie"),
         Sectie("omzetting", "Omzetting", "web:conversie-omzetting"),
         Sectie("cak", "CAK-leveringen", "web:cak-leveringen"),
+        Sectie("sturing", "Dashboards", "web:sturing"),
+        Sectie("mijn-cijfers", "Mijn cijfers", "web:sturing-mijn"),
         Sectie("beheer", "Beheer", "admin:index"),
     ]
 }
@@ -70,6 +72,7 @@ ROL_MENU: dict[str, tuple[tuple[str, str | None], ...]] = {
         ("catalogus", None),
         ("toewijzingen", None),
         ("conversie", None),
+        ("sturing", None),
     ),
     Rol.FINANCIEEL: (
         ("bekostiging", None),
@@ -96,6 +99,7 @@ ROL_MENU: dict[str, tuple[tuple[str, str | None], ...]] = {
         ("sociale-kaart", None),
         ("mandaat", "Indicatievoorstellen"),
         ("specificaties", None),
+        ("mijn-cijfers", None),
         ("berichten", None),
     ),
 }
