@@ -117,6 +117,25 @@ VARIABLES: dict[str, Variable] = {
             "the log has rows: `audit_verify` would report every row (see docs/privacy.md).",
         ),
         Variable(
+            "ENQUETE_GELDIG_WEKEN",
+            "6",
+            "Weeks a satisfaction-survey link stays valid after it was sent (by letter or e-mail).",
+        ),
+        Variable(
+            "ENQUETE_BASIS_URL",
+            "http://127.0.0.1:8000",
+            "Public address of the app as residents reach it: the survey link in letters, QR codes and "
+            "e-mails starts with it (e.g. https://wmo.gemeente.nl).",
+        ),
+        Variable(
+            "EMAIL_BACKEND",
+            "django.core.mail.backends.console.EmailBackend",
+            "Django e-mail backend for survey invitations; production uses "
+            "django.core.mail.backends.smtp.EmailBackend with EMAIL_HOST.",
+        ),
+        Variable("EMAIL_HOST", "localhost", "SMTP server for e-mail (with the smtp backend)."),
+        Variable("DEFAULT_FROM_EMAIL", "wmo@resultaat.invalid", "Sender address of e-mail to residents."),
+        Variable(
             "RESULTAAT_BEWAARTERMIJN_JAREN",
             "15",
             "Years after a client's last case ended before `bewaartermijn` pseudonymises the client's "

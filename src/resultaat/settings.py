@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "resultaat.toegang",
     "resultaat.toewijzingen",
     "resultaat.ondersteuning",
+    "resultaat.kwaliteit",
     "resultaat.werklijst",
     "resultaat.brieven",
     "resultaat.eigen_bijdrage",
@@ -278,6 +279,12 @@ SPECTACULAR_SETTINGS = {
 # cases ("from where" uses RESULTAAT_VERTROUWDE_PROXIES above).
 RESULTAAT_AUDIT_SLEUTEL = env.get("RESULTAAT_AUDIT_SLEUTEL")
 RESULTAAT_BEWAARTERMIJN_JAREN = int(env.get("RESULTAAT_BEWAARTERMIJN_JAREN"))
+# The satisfaction survey: how long its link stays valid, and the address residents reach the app at.
+RESULTAAT_ENQUETE_GELDIG_WEKEN = env.get_int("ENQUETE_GELDIG_WEKEN")
+RESULTAAT_ENQUETE_BASIS_URL = env.get("ENQUETE_BASIS_URL").rstrip("/")
+EMAIL_BACKEND = env.get("EMAIL_BACKEND")
+EMAIL_HOST = env.get("EMAIL_HOST")
+DEFAULT_FROM_EMAIL = env.get("DEFAULT_FROM_EMAIL")
 
 IWMO_XSD_DIR = Path(env.get("IWMO_XSD_DIR"))
 IWMO_DIR = Path(env.get("IWMO_DIR"))

@@ -117,5 +117,13 @@ RETOUR_ONTVANGEN = Termijn(
     werkdagen=3,
 )
 
+# Complaints (Awb hoofdstuk 9).
+KLACHT_AFHANDELEN = Termijn(
+    "klacht afhandelen",
+    "Awb 9:11 lid 1: binnen zes weken na ontvangst van het klaagschrift",
+    duur=dt.timedelta(weeks=6),
+    termijnenwet=True,
+)
+
 # Working agreements of the gemeente.
 SIGNAAL_OPVOLGEN = Termijn("signaal van de aanbieder opvolgen", "werkafspraak van de gemeente", werkdagen=10)

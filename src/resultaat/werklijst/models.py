@@ -17,6 +17,12 @@ from resultaat.core.querysets import GemeenteScopedQuerySet
 
 
 class WerklijstQuerySet(GemeenteScopedQuerySet):
+    def for_user(self, user: Any) -> Any:
+        # Every item carries its gemeente, also one about no client (a complaint without a client).
+        if not user.is_superuser and user.is_gemeente_user:
+            return self.filter(gemeente__in=user.gemeenten.all())
+        return super().for_user(user)
+
     def open(self) -> WerklijstQuerySet:
         return self.filter(status=WerklijstStatus.OPEN)
 
@@ -63,6 +69,7 @@ class WerklijstSoort(models.TextChoices):
     HERINDICATIE = "herindicatie", "herindicatie voor einddatum"
     EVALUATIE = "evaluatie", "evaluatie"
     RETOUR = "retour", "afgekeurd bericht"
+    KLACHT = "klacht", "klacht over een aanbieder"
 
 
 class WerklijstStatus(models.TextChoices):
@@ -72,7 +79,9 @@ class WerklijstStatus(models.TextChoices):
 
 class WerklijstItem(ClientData):
     gemeente = models.ForeignKey("organisaties.Gemeente", on_delete=models.PROTECT, related_name="werklijst")
-    client = models.ForeignKey("clienten.Client", on_delete=models.PROTECT, related_name="werklijst")
+    client = models.ForeignKey(
+        "clienten.Client", null=True, blank=True, on_delete=models.PROTECT, related_name="werklijst"
+    )
     soort = models.CharField(max_length=20, choices=WerklijstSoort.choices)
     omschrijving = models.CharField(max_length=300)
     uiterlijk = models.DateField(null=True, blank=True, help_text="Wettelijke of afgesproken termijn.")

@@ -1,0 +1,283 @@
+"""The satisfaction survey: sending it (letter with a QR code, or e-mail), answering it through its
+link, and staff recording the answers taken by phone or at a home visit.
+
+Only the hash of a link's code is stored. The code itself exists once: in the letter or e-mail made by
+:func:`verstuur`, which hands it back to the caller. The answers are the resident's: once given they
+are never changed, by anyone (:func:`beantwoord_via_link` and :func:`leg_antwoorden_vast` refuse it);
+provider staff may read their own surveys and record nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import secrets
+from dataclasses import dataclass
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from resultaat.core.audit.context import acting_as
+from resultaat.core.opmaak import datum as datum_tekst
+from resultaat.kwaliteit.models import Aanleiding, Afname, Antwoord, Enquete, Verzending
+from resultaat.kwaliteit.services.brief import pdf_van_brieven
+from resultaat.toewijzingen.models import Levering, ReactieAanbieder, Toewijzing
+
+# The code's letters: no 0/O, 1/I/L, so that a resident can type it from the letter without doubt.
+ALFABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+CODE_LENGTE = 16  # 31^16: about 79 bits
+ONBRUIKBAAR = "Deze link is al gebruikt of is verlopen."
+
+
+def maak_code() -> str:
+    """A new random code, in groups of four: ``K7QM-X3PA-...``."""
+    tekens = "".join(secrets.choice(ALFABET) for _ in range(CODE_LENGTE))
+    return "-".join(tekens[i : i + 4] for i in range(0, CODE_LENGTE, 4))
+
+
+def normaliseer(code: str) -> str:
+    """A code as typed (lower case, spaces, dashes) to its plain form."""
+    return "".join(t for t in (code or "").upper() if t.isalnum())
+
+
+def code_hash(code: str) -> str:
+    return hashlib.sha256(normaliseer(code).encode()).hexdigest()
+
+
+def link_voor(code: str) -> str:
+    """The public address of the survey with its code (the code in the query, not the path, so that
+    the web server's access log, which writes the path only, never holds it)."""
+    return f"{settings.RESULTAAT_ENQUETE_BASIS_URL}/enquete/?code={code}"
+
+
+@dataclass(frozen=True)
+class Antwoorden:
+    """The standard questions and the open answer."""
+
+    cijfer: int
+    resultaat: str
+    respect: str
+    betrouwbaar: str
+    aanraden: str
+    toelichting: str = ""
+
+    def controleer(self) -> None:
+        fouten: dict[str, str] = {}
+        if not isinstance(self.cijfer, int) or not 1 <= self.cijfer <= 10:
+            fouten["cijfer"] = "Kies een cijfer van 1 tot en met 10."
+        for veld in ("resultaat", "respect", "betrouwbaar", "aanraden"):
+            if getattr(self, veld) not in Antwoord.values:
+                fouten[veld] = "Kies een antwoord."
+        if len(self.toelichting or "") > 2000:
+            fouten["toelichting"] = "Hoogstens 2000 tekens."
+        if fouten:
+            raise ValidationError(fouten)
+
+    def zet_op(self, enquete: Enquete) -> None:
+        enquete.cijfer = self.cijfer
+        enquete.resultaat = self.resultaat
+        enquete.respect = self.respect
+        enquete.betrouwbaar = self.betrouwbaar
+        enquete.aanraden = self.aanraden
+        enquete.toelichting = (self.toelichting or "").strip()
+
+
+def _is_gemeente_van(door: Any, gemeente_id: int) -> bool:
+    if getattr(door, "is_superuser", False):
+        return True
+    return bool(getattr(door, "is_gemeente_user", False)) and door.gemeenten.filter(pk=gemeente_id).exists()
+
+
+def _controleer_toewijzing(toewijzing: Toewijzing) -> None:
+    if toewijzing.reactie == ReactieAanbieder.GERETOURNEERD:
+        raise ValidationError(
+            "De aanbieder heeft deze toewijzing teruggegeven: er is geen ondersteuning om te beoordelen."
+        )
+    if not Levering.objects.filter(toewijzing=toewijzing, verwijderd=False).exists():
+        raise ValidationError(
+            "De ondersteuning is nog niet begonnen: vraag pas naar de tevredenheid als die loopt."
+        )
+
+
+# --- Versturen --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Verstuurd:
+    enquete: Enquete
+    code: str  # only here: the caller puts it in the letter or e-mail and keeps it nowhere else
+    brief: bytes | None = None  # the PDF, for a letter
+
+
+def verstuur(
+    *,
+    toewijzing: Toewijzing,
+    verzending: str,
+    door: Any = None,
+    aanleiding: str = Aanleiding.HANDMATIG,
+    nu: dt.datetime | None = None,
+) -> Verstuurd:
+    """Send a survey about one toewijzing, by letter (the PDF is returned) or by e-mail (sent now).
+
+    ``door`` is the staff member (None for the daily command). Refused: a provider's user, a survey
+    while another one about the same toewijzing is still open, support that has not started, an
+    e-mail to a client without an address.
+    """
+    if door is not None and not _is_gemeente_van(door, toewijzing.gemeente_id):
+        raise PermissionDenied("Alleen de gemeente van de cliënt verstuurt een tevredenheidsonderzoek.")
+    if verzending not in (Verzending.BRIEF, Verzending.EMAIL):
+        raise ValidationError({"verzending": "Kies brief of e-mail."})
+    _controleer_toewijzing(toewijzing)
+    client = toewijzing.client
+    if verzending == Verzending.EMAIL and not client.email:
+        raise ValidationError(
+            {"verzending": "Van deze cliënt is geen e-mailadres bekend: verstuur een brief."}
+        )
+    nu = nu or timezone.now()
+    with transaction.atomic(), acting_as(door):
+        # One open survey per toewijzing at a time (the row lock keeps two clicks from sending two).
+        Toewijzing.objects.select_for_update().filter(pk=toewijzing.pk).first()
+        if Enquete.objects.filter(toewijzing=toewijzing).open_op(nu).exists():
+            raise ValidationError("Er staat al een tevredenheidsonderzoek open voor deze toewijzing.")
+        code = maak_code()
+        enquete = Enquete.objects.create(
+            gemeente_id=toewijzing.gemeente_id,
+            aanbieder_id=toewijzing.aanbieder_id,
+            client=client,
+            toewijzing=toewijzing,
+            aanleiding=aanleiding,
+            verzending=verzending,
+            verzonden_op=timezone.localdate(nu),
+            verzonden_door=door if getattr(door, "pk", None) else None,
+            token_hash=code_hash(code),
+            verloopt_op=nu + dt.timedelta(weeks=settings.RESULTAAT_ENQUETE_GELDIG_WEKEN),
+        )
+        if verzending == Verzending.EMAIL:
+            _mail(enquete, code)
+            return Verstuurd(enquete, code)
+    return Verstuurd(enquete, code, brief=brief_pdf(enquete, code))
+
+
+def _mail(enquete: Enquete, code: str) -> None:
+    context = _brief_context(enquete, code)
+    send_mail(
+        subject=f"Wat vindt u van uw ondersteuning? Gemeente {enquete.gemeente.naam}",
+        message=render_to_string("kwaliteit/enquete_mail.txt", context),
+        from_email=None,
+        recipient_list=[enquete.client.email],
+    )
+
+
+def _brief_context(enquete: Enquete, code: str) -> dict[str, Any]:
+    assert enquete.verloopt_op is not None
+    return {
+        "aanbieder": enquete.aanbieder.naam,
+        "gemeente_naam": enquete.gemeente.naam,
+        "link": link_voor(code),
+        "adres": f"{settings.RESULTAAT_ENQUETE_BASIS_URL}/enquete/",
+        "code": code,
+        "tot": datum_tekst(timezone.localdate(enquete.verloopt_op)),
+    }
+
+
+def brief_pdf(enquete: Enquete, code: str) -> bytes:
+    """The invitation letter in the gemeente's letter layout, with the link and its QR code."""
+    return brieven_pdf([(enquete, code)])
+
+
+def brieven_pdf(enquetes: list[tuple[Enquete, str]]) -> bytes:
+    """Several invitation letters in one PDF (for the print service), each starting on a new page."""
+    return pdf_van_brieven([(enquete, _brief_context(enquete, code)) for enquete, code in enquetes])
+
+
+# --- Beantwoorden -----------------------------------------------------------------------------------------
+
+
+def open_enquete(code: str, nu: dt.datetime | None = None) -> Enquete | None:
+    """The survey this code opens, or None when the code is unknown, used or expired (all the same)."""
+    if not normaliseer(code) or len(normaliseer(code)) != CODE_LENGTE:
+        return None
+    return (
+        Enquete.objects.filter(token_hash=code_hash(code))
+        .open_op(nu or timezone.now())
+        .select_related("aanbieder", "gemeente")
+        .first()
+    )
+
+
+def beantwoord_via_link(*, code: str, antwoorden: Antwoorden, nu: dt.datetime | None = None) -> Enquete:
+    """The resident answers through the link: once, before it expires. Afterwards the link is used."""
+    antwoorden.controleer()
+    nu = nu or timezone.now()
+    with transaction.atomic():
+        enquete = (
+            Enquete.objects.select_for_update().filter(token_hash=code_hash(code)).open_op(nu).first()
+            if normaliseer(code)
+            else None
+        )
+        if enquete is None:
+            raise ValidationError(ONBRUIKBAAR)
+        antwoorden.zet_op(enquete)
+        enquete.afname = Afname.LINK
+        enquete.beantwoord_op = nu
+        enquete.save()
+    return enquete
+
+
+def leg_antwoorden_vast(
+    *,
+    door: Any,
+    afname: str,
+    antwoorden: Antwoorden,
+    toewijzing: Toewijzing | None = None,
+    enquete: Enquete | None = None,
+    datum: dt.date | None = None,
+    nu: dt.datetime | None = None,
+) -> Enquete:
+    """Gemeente staff record the answers a resident gave by phone or at a home visit: on an open survey
+    (its link stops working) or as a new survey about the toewijzing. The staff member is recorded."""
+    if enquete is None and toewijzing is None:
+        raise ValidationError("Kies de toewijzing of het openstaande onderzoek.")
+    gemeente_id = enquete.gemeente_id if enquete is not None else toewijzing.gemeente_id  # type: ignore[union-attr]
+    if getattr(door, "is_aanbieder_user", False) or not _is_gemeente_van(door, gemeente_id):
+        raise PermissionDenied("De antwoorden zijn van de inwoner: alleen de gemeente legt ze vast.")
+    if afname not in (Afname.TELEFOON, Afname.HUISBEZOEK):
+        raise ValidationError(
+            {"afname": "Kies hoe de vragen zijn gesteld: telefonisch of bij een huisbezoek."}
+        )
+    antwoorden.controleer()
+    nu = nu or timezone.now()
+    datum = datum or timezone.localdate(nu)
+    if datum > timezone.localdate(nu):
+        raise ValidationError({"datum": "De datum kan niet in de toekomst liggen."})
+    with transaction.atomic(), acting_as(door):
+        if enquete is not None:
+            enquete = Enquete.objects.select_for_update().get(pk=enquete.pk)
+            if enquete.beantwoord_op is not None:
+                raise ValidationError(
+                    "Dit onderzoek is al beantwoord. De antwoorden van de inwoner veranderen niet."
+                )
+        else:
+            assert toewijzing is not None
+            _controleer_toewijzing(toewijzing)
+            enquete = Enquete(
+                gemeente_id=toewijzing.gemeente_id,
+                aanbieder_id=toewijzing.aanbieder_id,
+                client_id=toewijzing.client_id,
+                toewijzing=toewijzing,
+                aanleiding=Aanleiding.HANDMATIG,
+                verzending=Verzending.GEEN,
+                verzonden_op=datum,
+                verzonden_door=door,
+            )
+        antwoorden.zet_op(enquete)
+        enquete.afname = afname
+        enquete.ingevoerd_door = door
+        enquete.beantwoord_op = nu
+        enquete.save()
+    return enquete

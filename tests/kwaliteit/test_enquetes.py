@@ -1,0 +1,152 @@
+"""The satisfaction survey: a link that works once and expires, answers that are the resident's."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.core import mail
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
+
+from resultaat.accounts.models import Rol
+from resultaat.kwaliteit.models import Afname, Enquete, Verzending
+from resultaat.kwaliteit.services import enquete_cijfers
+from resultaat.kwaliteit.services.enquetes import (
+    ONBRUIKBAAR,
+    Antwoorden,
+    beantwoord_via_link,
+    code_hash,
+    leg_antwoorden_vast,
+    open_enquete,
+    verstuur,
+)
+from tests import factories as f
+
+pytestmark = pytest.mark.django_db
+
+GOED = Antwoorden(
+    cijfer=8, resultaat="ja", respect="ja", betrouwbaar="deels", aanraden="ja", toelichting="Fijn"
+)
+
+
+@pytest.fixture
+def carla(alkmaar):
+    return f.UserFactory(username="carla", rol=Rol.CONTRACTMANAGER, gemeenten=[alkmaar])
+
+
+def test_a_letter_carries_a_code_whose_hash_alone_is_stored_and_a_qr_code(noor, alice):
+    verstuurd = verstuur(toewijzing=noor.toewijzingen.get(), verzending=Verzending.BRIEF, door=alice)
+
+    enquete = verstuurd.enquete
+    assert enquete.token_hash == code_hash(verstuurd.code)
+    assert verstuurd.code.replace("-", "") not in enquete.token_hash
+    assert verstuurd.brief is not None and verstuurd.brief.startswith(b"%PDF")
+    assert open_enquete(verstuurd.code.lower().replace("-", " ")) == enquete
+
+
+def test_an_email_sends_the_link_without_the_name(noor, alice):
+    noor.email = "noor@example.org"
+    noor.save()
+    verstuurd = verstuur(toewijzing=noor.toewijzingen.get(), verzending=Verzending.EMAIL, door=alice)
+
+    [bericht] = mail.outbox
+    assert bericht.to == ["noor@example.org"]
+    assert f"/enquete/?code={verstuurd.code}" in bericht.body
+    assert "Noordermeer" not in bericht.body
+    assert "Thuiszorg Noord" in bericht.body
+
+
+def test_an_email_without_an_address_is_refused_and_nothing_is_saved(noor, alice):
+    with pytest.raises(ValidationError, match="geen e-mailadres"):
+        verstuur(toewijzing=noor.toewijzingen.get(), verzending=Verzending.EMAIL, door=alice)
+    assert not Enquete.objects.exists()
+
+
+def test_the_link_answers_once(noor, alice):
+    verstuurd = verstuur(toewijzing=noor.toewijzingen.get(), verzending=Verzending.BRIEF, door=alice)
+
+    enquete = beantwoord_via_link(code=verstuurd.code, antwoorden=GOED)
+
+    assert (enquete.cijfer, enquete.afname, enquete.toelichting) == (8, Afname.LINK, "Fijn")
+    assert open_enquete(verstuurd.code) is None
+    with pytest.raises(ValidationError, match=ONBRUIKBAAR):
+        beantwoord_via_link(code=verstuurd.code, antwoorden=GOED)
+    enquete.refresh_from_db()
+    assert enquete.cijfer == 8
+
+
+def test_the_link_expires(noor, alice, settings):
+    settings.RESULTAAT_ENQUETE_GELDIG_WEKEN = 6
+    verstuurd = verstuur(toewijzing=noor.toewijzingen.get(), verzending=Verzending.BRIEF, door=alice)
+    later = timezone.now() + dt.timedelta(weeks=6, minutes=1)
+
+    assert open_enquete(verstuurd.code, nu=later) is None
+    with pytest.raises(ValidationError, match=ONBRUIKBAAR):
+        beantwoord_via_link(code=verstuurd.code, antwoorden=GOED, nu=later)
+
+
+def test_an_unknown_code_says_the_same_as_a_used_one(noor):
+    with pytest.raises(ValidationError, match=ONBRUIKBAAR):
+        beantwoord_via_link(code="AAAA-BBBB-CCCC-DDDD", antwoorden=GOED)
+
+
+def test_a_provider_can_neither_record_nor_change_answers(noor, bob, alice):
+    toewijzing = noor.toewijzingen.get()
+    with pytest.raises(PermissionDenied):
+        leg_antwoorden_vast(door=bob, afname=Afname.TELEFOON, antwoorden=GOED, toewijzing=toewijzing)
+    enquete = leg_antwoorden_vast(door=alice, afname=Afname.TELEFOON, antwoorden=GOED, toewijzing=toewijzing)
+    with pytest.raises(PermissionDenied):
+        leg_antwoorden_vast(door=bob, afname=Afname.TELEFOON, antwoorden=GOED, enquete=enquete)
+
+
+def test_staff_record_a_phone_survey_with_their_name_and_the_answers_stay(noor, alice, carla):
+    verstuurd = verstuur(toewijzing=noor.toewijzingen.get(), verzending=Verzending.BRIEF, door=alice)
+
+    enquete = leg_antwoorden_vast(
+        door=carla, afname=Afname.TELEFOON, antwoorden=GOED, enquete=verstuurd.enquete
+    )
+
+    assert enquete.ingevoerd_door == carla and enquete.afname == Afname.TELEFOON
+    # The letter's link no longer works, and nobody overwrites the answers.
+    assert open_enquete(verstuurd.code) is None
+    with pytest.raises(ValidationError, match="al beantwoord"):
+        leg_antwoorden_vast(
+            door=alice,
+            afname=Afname.HUISBEZOEK,
+            antwoorden=Antwoorden(3, "nee", "nee", "nee", "nee"),
+            enquete=enquete,
+        )
+
+
+def test_a_second_survey_while_one_is_open_is_refused(noor, alice):
+    toewijzing = noor.toewijzingen.get()
+    verstuur(toewijzing=toewijzing, verzending=Verzending.BRIEF, door=alice)
+    with pytest.raises(ValidationError, match="al een tevredenheidsonderzoek open"):
+        verstuur(toewijzing=toewijzing, verzending=Verzending.BRIEF, door=alice)
+
+
+def test_bad_answers_are_refused_in_dutch(noor, alice):
+    with pytest.raises(ValidationError) as fout:
+        leg_antwoorden_vast(
+            door=alice,
+            afname=Afname.TELEFOON,
+            antwoorden=Antwoorden(11, "misschien", "ja", "ja", "ja"),
+            toewijzing=noor.toewijzingen.get(),
+        )
+    assert fout.value.message_dict["cijfer"] == ["Kies een cijfer van 1 tot en met 10."]
+    assert fout.value.message_dict["resultaat"] == ["Kies een antwoord."]
+    assert not Enquete.objects.exists()
+
+
+def test_the_response_rate_follows_sent_and_answered(noor, zeger, alice, noord):
+    eerste = verstuur(toewijzing=noor.toewijzingen.get(), verzending=Verzending.BRIEF, door=alice)
+    verstuur(toewijzing=zeger.toewijzingen.get(), verzending=Verzending.BRIEF, door=alice)
+    beantwoord_via_link(code=eerste.code, antwoorden=GOED)
+    vandaag = timezone.localdate()
+
+    rijen = enquete_cijfers(vandaag, vandaag + dt.timedelta(days=1))
+
+    assert sorted((r.verstuurd, r.beantwoord) for r in rijen) == [(1, 0), (1, 1)]
+    [van_noord] = [r for r in rijen if r.aanbieder_id == noord.pk]
+    assert van_noord.respons == 1.0 and van_noord.cijfer_gemiddeld == 8
