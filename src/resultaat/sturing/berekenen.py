@@ -16,24 +16,26 @@ group, merged here into :class:`Regel` objects keyed by (period, provider, produ
 - **start**: the first delivery of a toewijzing (its start message), in the period it begins, with the
   days from the first toewijzing date (its first version) to that start.
 - **signalen**: signals reported in the period.
-- **wachttijd**: the waiting time the provider gave for the product under a contract with the gemeente,
-  valid in the period.
-
-Satisfaction, complaints and the waiting list come from ``resultaat.kwaliteit`` when that component is
-there (:data:`AANVULLINGEN`).
+- **wachtlijst**: toewijzingen still waiting for their start at the end of the period (as
+  ``resultaat.kwaliteit`` counts its waiting list), and the longest wait in days.
+- **tevredenheid** and **klachten**: from the read services of ``resultaat.kwaliteit``, one call per
+  period and gemeente (surveys by the day they were sent or taken, complaints by the day received);
+  they belong to the provider, not to one product (``product`` empty).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
 from typing import Any
 
 from django.db import connection
+from django.utils import timezone
 
-from resultaat.bekostiging.models import RunStatus
+from resultaat.bekostiging.models import Periode, RunStatus
 from resultaat.core.codes import WMO002RedenWijziging
+from resultaat.kwaliteit.services.cijfers import enquete_cijfers, klacht_cijfers
 from resultaat.ondersteuning.models import ResultaatBehaald
 from resultaat.toewijzingen.models import ReactieAanbieder
 
@@ -156,17 +158,25 @@ WHERE {PERIODEN}
 GROUP BY p.id, s.aanbieder_id, t.product_id
 """  # noqa: S608 (validated literals and parameters only)
 
-WACHTTIJD = f"""
-SELECT p.id, c.aanbieder_id, cp.product_id, MAX(cp.wachttijd_dagen)
+
+def wachtlijst_sql() -> str:
+    # Waiting at the end of the period: a toewijzing decided by then (its first version), not ended
+    # before the period's end, not returned or deleted, without a delivery begun before the period's end;
+    # with the longest wait in days (as resultaat.kwaliteit counts the waiting list).
+    dagen = dagen_tussen("p.eind", "eerste.datum")
+    return f"""
+SELECT p.id, t.aanbieder_id, t.product_id, COUNT(*), MAX({dagen})
 FROM bekostiging_periode p
-JOIN contracten_contract_gemeenten cg ON cg.gemeente_id = p.gemeente_id
-JOIN contracten_contract c ON c.id = cg.contract_id
-JOIN contracten_contractproduct cp ON cp.contract_id = c.id
-WHERE {PERIODEN} AND cp.wachttijd_dagen > 0
-  AND c.geldig_van < p.eind AND (c.geldig_tot IS NULL OR c.geldig_tot > p.begin)
-  AND cp.geldig_van < p.eind AND (cp.geldig_tot IS NULL OR cp.geldig_tot > p.begin)
-GROUP BY p.id, c.aanbieder_id, cp.product_id
+JOIN toewijzingen_toewijzing t
+  ON t.gemeente_id = p.gemeente_id AND (t.einddatum IS NULL OR t.einddatum >= p.eind)
+JOIN (SELECT v.toewijzing_id, MIN(v.toewijzingsdatum) AS datum FROM toewijzingen_toewijzingversie v
+      GROUP BY v.toewijzing_id) eerste ON eerste.toewijzing_id = t.id AND eerste.datum < p.eind
+WHERE {PERIODEN} AND {TELT} AND p.begin <= %(vandaag)s
+  AND NOT EXISTS (SELECT 1 FROM toewijzingen_levering l WHERE l.toewijzing_id = t.id
+                  AND l.verwijderd = %(nee)s AND l.begindatum < p.eind)
+GROUP BY p.id, t.aanbieder_id, t.product_id
 """  # noqa: S608 (validated literals and parameters only)
+
 
 # (SQL, the Regel fields its value columns fill, how they combine with a value already there)
 Bron = tuple[str, tuple[str, ...]]
@@ -181,18 +191,30 @@ def bronnen() -> list[Bron]:
         (OVERSTAP.format(aanbieder="v.aanbieder_id", product="v.product_id"), ("overstap_uit",)),
         (start_sql(), ("starts", "startdagen")),
         (SIGNALEN, ("signalen",)),
-        (WACHTTIJD, ("wachttijd_dagen",)),
+        (wachtlijst_sql(), ("wachtenden", "wachttijd_dagen")),
     ]
 
 
-# Further sources (satisfaction, complaints, waiting list) as functions that return rows of
-# (periode_id, aanbieder_id, product_id, *values) for the given parameters, with the fields they fill.
-AANVULLINGEN: list[tuple[Callable[[dict[str, Any]], Iterable[tuple[Any, ...]]], tuple[str, ...]]] = []
+def kwaliteit(perioden: Iterable[tuple[int, int, dt.date, dt.date]]) -> Iterable[tuple[Any, ...]]:
+    """(periode_id, aanbieder_id, None, klachten, tevredenheid_aantal, tevredenheid_som) per period and
+    provider, from the quality component's figures for the period's gemeente."""
+    for periode_id, gemeente_id, begin, eind in perioden:
+        rijen: dict[int, list[int]] = {}
+        for k in klacht_cijfers(begin, eind, gemeente_ids=[gemeente_id]):
+            rijen.setdefault(k.aanbieder_id, [0, 0, 0])[0] += k.ontvangen
+        for e in enquete_cijfers(begin, eind, gemeente_ids=[gemeente_id]):
+            if e.cijfer_gemiddeld is not None and e.beantwoord:
+                rij = rijen.setdefault(e.aanbieder_id, [0, 0, 0])
+                rij[1] += e.beantwoord
+                rij[2] += round(e.cijfer_gemiddeld * e.beantwoord)
+        for aanbieder_id, waarden in rijen.items():
+            yield (periode_id, aanbieder_id, None, *waarden)
 
 
 def parameters(vanaf: dt.date, gemeente_id: int | None) -> dict[str, Any]:
     return {
         "vanaf": vanaf,
+        "vandaag": timezone.localdate(),
         "gemeente": gemeente_id,
         "verwijderd": WMO002RedenWijziging.VERWIJDERD.value,
         "geretourneerd": ReactieAanbieder.GERETOURNEERD.value,
@@ -221,6 +243,11 @@ def bereken(vanaf: dt.date, gemeente_id: int | None = None) -> dict[Sleutel, Reg
         for sql, namen in bronnen():
             cursor.execute(sql, params)
             voeg_toe(regels, cursor.fetchall(), namen)
-    for functie, namen in AANVULLINGEN:
-        voeg_toe(regels, functie(params), namen)
+    perioden = Periode.objects.filter(eind__gt=vanaf)
+    if gemeente_id is not None:
+        perioden = perioden.filter(gemeente_id=gemeente_id)
+    rijen = kwaliteit(
+        perioden.filter(begin__lte=params["vandaag"]).values_list("pk", "gemeente_id", "begin", "eind")
+    )
+    voeg_toe(regels, rijen, ("klachten", "tevredenheid_aantal", "tevredenheid_som"))
     return regels

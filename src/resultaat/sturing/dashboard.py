@@ -78,6 +78,7 @@ class Cijfers:
     signalen: int
     klachten: int
     tevredenheid: Decimal | None
+    wachtenden: Decimal | None
     wachtweken: Decimal | None
 
 
@@ -96,6 +97,7 @@ def cijfers(rij: dict[str, Any]) -> Cijfers:
         signalen=rij["signalen"] or 0,
         klachten=rij["klachten"] or 0,
         tevredenheid=deel(rij["tevredenheid_som"], rij["tevredenheid_aantal"]),
+        wachtenden=deel(rij["wachtenden"], rij["perioden"]),
         wachtweken=deel(rij["wachttijd"], 7) if rij["wachttijd"] is not None else None,
     )
 
@@ -123,7 +125,8 @@ KOLOMMEN_CIJFERS = [
     Kolom("Signalen", AANTAL),
     Kolom("Klachten", AANTAL),
     Kolom("Tevredenheid (cijfer)", DECIMAAL),
-    Kolom("Wachttijd (weken)", DECIMAAL),
+    Kolom("Wachtend op start (gemiddeld per periode)", DECIMAAL),
+    Kolom("Langste wachttijd (weken)", DECIMAAL),
 ]
 
 
@@ -142,6 +145,7 @@ def waarden(c: Cijfers) -> list[Any]:
         c.signalen,
         c.klachten,
         c.tevredenheid,
+        c.wachtenden,
         c.wachtweken,
     ]
 
@@ -348,7 +352,7 @@ def aanbiederdashboard(user: Any, aanbieder: Aanbieder, selectie: Selectie) -> A
             Kolom("Kosten per cliënt per periode", EURO),
             Kolom("Dagen van toewijzing tot start", DECIMAAL),
             Kolom("Tevredenheid (cijfer)", DECIMAAL),
-            Kolom("Wachttijd (weken)", DECIMAAL),
+            Kolom("Langste wachttijd (weken)", DECIMAAL),
         ],
     )
     for naam, c in ((aanbieder.naam, totaal_eigen), ("Regio (alle aanbieders samen)", totaal_regio)):

@@ -83,11 +83,21 @@ def toon(waarde: Any, soort: str) -> str:
     return str(waarde)
 
 
+def csv_waarde(waarde: Any, soort: str) -> str:
+    """A value for a Dutch spreadsheet's CSV import: a decimal comma, no thousands separator, no unit (the
+    column title has it); empty when there is no figure."""
+    if waarde is None:
+        return ""
+    if soort == TEKST:
+        return str(waarde)
+    decimalen = {EURO: 2, PROCENT: 1, DECIMAAL: 1}.get(soort, 0)
+    return f"{waarde:.{decimalen}f}".replace(".", ",")
+
+
 def csv(tabel: Tabel) -> str:
-    rijen = [tabel.kop()]
-    rijen += [
-        [c.tekst if c.waarde is not None else "" for c in r] for r in (*tabel.regels, *tabel.voetregels)
-    ]
+    rijen: list[list[Any]] = [tabel.kop()]
+    for rij in (*tabel.rijen, *tabel.voet):
+        rijen.append([csv_waarde(w, k.soort) for w, k in zip(rij, tabel.kolommen, strict=True)])
     return csv_tekst(rijen)
 
 
