@@ -1,4 +1,4 @@
-"""Logging that never carries a BSN: every record's message (and traceback) is scrubbed before it is written.
+"""Logging that never carries a BSN (nor a survey link's code): every record's message (and traceback) is scrubbed before it is written.
 
 The filter sits on every handler in settings.LOGGING (a filter on a logger would miss records that
 propagate to it), Django's "django" and "django.server" loggers included.
@@ -12,10 +12,12 @@ import re
 # Nine digits standing alone: a BSN, or something that could be one.
 BSN_PATTERN = re.compile(r"(?<!\d)\d{9}(?!\d)")
 MASK = "*********"
+# The code of a survey link (``/enquete/?code=...``): a key to a resident's answers, never logged.
+CODE_PATTERN = re.compile(r"([?&]code=)[^\s&\"']*", re.IGNORECASE)
 
 
 def scrub(text: str) -> str:
-    return BSN_PATTERN.sub(MASK, text)
+    return CODE_PATTERN.sub(r"\1" + MASK, BSN_PATTERN.sub(MASK, text))
 
 
 class ScrubBSNFilter(logging.Filter):

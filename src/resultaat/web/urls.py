@@ -23,6 +23,7 @@ urlpatterns = [
     path("", include("resultaat.toegang.web.urls")),
     path("", include("resultaat.toewijzingen.web.urls")),
     path("", include("resultaat.ondersteuning.web.urls")),
+    path("", include("resultaat.kwaliteit.web.urls")),
     path("", include("resultaat.iwmo.web.urls")),
     path("", include("resultaat.bekostiging.web.urls")),
     path("", include("resultaat.contracten.web.urls")),

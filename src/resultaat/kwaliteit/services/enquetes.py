@@ -24,6 +24,7 @@ from django.utils import timezone
 
 from resultaat.core.audit.context import acting_as
 from resultaat.core.opmaak import datum as datum_tekst
+from resultaat.core.rollen import Rol
 from resultaat.kwaliteit.models import Aanleiding, Afname, Antwoord, Enquete, Verzending
 from resultaat.kwaliteit.services.brief import pdf_van_brieven
 from resultaat.toewijzingen.models import Levering, ReactieAanbieder, Toewijzing
@@ -87,10 +88,14 @@ class Antwoorden:
         enquete.toelichting = (self.toelichting or "").strip()
 
 
+# Who sends surveys and records answers for the gemeente: the consulent and the contract manager.
+ENQUETE_ROLLEN = frozenset({Rol.CONSULENT, Rol.CONTRACTMANAGER})
+
+
 def _is_gemeente_van(door: Any, gemeente_id: int) -> bool:
     if getattr(door, "is_superuser", False):
         return True
-    return bool(getattr(door, "is_gemeente_user", False)) and door.gemeenten.filter(pk=gemeente_id).exists()
+    return getattr(door, "rol", None) in ENQUETE_ROLLEN and door.gemeenten.filter(pk=gemeente_id).exists()
 
 
 def _controleer_toewijzing(toewijzing: Toewijzing) -> None:
@@ -198,26 +203,38 @@ def brieven_pdf(enquetes: list[tuple[Enquete, str]]) -> bytes:
 # --- Beantwoorden -----------------------------------------------------------------------------------------
 
 
-def open_enquete(code: str, nu: dt.datetime | None = None) -> Enquete | None:
-    """The survey this code opens, or None when the code is unknown, used or expired (all the same)."""
-    if not normaliseer(code) or len(normaliseer(code)) != CODE_LENGTE:
+def sleutel(code: str) -> str | None:
+    """The stored form of a code (its hash), or None for input that cannot be a code at all."""
+    return code_hash(code) if len(normaliseer(code)) == CODE_LENGTE else None
+
+
+def open_enquete(
+    code: str = "", nu: dt.datetime | None = None, *, token_hash: str | None = None
+) -> Enquete | None:
+    """The survey a code (or its hash, as the answer page keeps it) opens, or None when it is unknown,
+    used or expired: all three look the same to the caller."""
+    token_hash = token_hash or sleutel(code)
+    if not token_hash:
         return None
     return (
-        Enquete.objects.filter(token_hash=code_hash(code))
+        Enquete.objects.filter(token_hash=token_hash)
         .open_op(nu or timezone.now())
         .select_related("aanbieder", "gemeente")
         .first()
     )
 
 
-def beantwoord_via_link(*, code: str, antwoorden: Antwoorden, nu: dt.datetime | None = None) -> Enquete:
+def beantwoord_via_link(
+    *, antwoorden: Antwoorden, code: str = "", token_hash: str | None = None, nu: dt.datetime | None = None
+) -> Enquete:
     """The resident answers through the link: once, before it expires. Afterwards the link is used."""
     antwoorden.controleer()
     nu = nu or timezone.now()
+    token_hash = token_hash or sleutel(code)
     with transaction.atomic():
         enquete = (
-            Enquete.objects.select_for_update().filter(token_hash=code_hash(code)).open_op(nu).first()
-            if normaliseer(code)
+            Enquete.objects.select_for_update().filter(token_hash=token_hash).open_op(nu).first()
+            if token_hash
             else None
         )
         if enquete is None:
