@@ -81,6 +81,7 @@ from resultaat.demo.opslag import (
 from resultaat.demo.organisaties import (
     OrganisatiesMixin,
 )
+from resultaat.demo.sturing import kengetallen
 from resultaat.demo.toegang import (
     ToegangMixin,
 )
@@ -179,6 +180,7 @@ def genereer_demo(
         generator.herindicaties()
         generator.afrekeningen()
         generator.eigen_bijdrage()
+        kengetallen(vandaag)  # not client data: not in the audited counts of the report
     verslag.aantallen.update(generator.portaal_acties)
     verslag.seconden = time.perf_counter() - begonnen
     return verslag

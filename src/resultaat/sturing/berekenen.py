@@ -127,6 +127,13 @@ GROUP BY p.id, {{aanbieder}}, {{product}}
 """  # noqa: S608 (validated literals and parameters only)
 
 
+# The first version's date of each toewijzing (of the gemeente being computed).
+EERSTE = """SELECT v.toewijzing_id, MIN(v.toewijzingsdatum) AS datum FROM toewijzingen_toewijzingversie v
+  JOIN toewijzingen_toewijzing tv ON tv.id = v.toewijzing_id
+  WHERE %(gemeente)s IS NULL OR tv.gemeente_id = %(gemeente)s
+  GROUP BY v.toewijzing_id"""
+
+
 def start_sql() -> str:
     # From the first version's toewijzingsdatum (the row carries the current version's), never below 0
     # (a toewijzing decided after the care began, with a date in the past).
@@ -136,8 +143,7 @@ SELECT p.id, t.aanbieder_id, t.product_id,
        COUNT(*), SUM(CASE WHEN {dagen} > 0 THEN {dagen} ELSE 0 END)
 FROM toewijzingen_levering l
 JOIN toewijzingen_toewijzing t ON t.id = l.toewijzing_id
-JOIN (SELECT v.toewijzing_id, MIN(v.toewijzingsdatum) AS datum FROM toewijzingen_toewijzingversie v
-      GROUP BY v.toewijzing_id) eerste ON eerste.toewijzing_id = t.id
+JOIN ({EERSTE}) eerste ON eerste.toewijzing_id = t.id
 JOIN bekostiging_periode p
   ON p.gemeente_id = t.gemeente_id AND l.begindatum >= p.begin AND l.begindatum < p.eind
 WHERE {PERIODEN} AND l.verwijderd = %(nee)s
@@ -169,8 +175,7 @@ SELECT p.id, t.aanbieder_id, t.product_id, COUNT(*), MAX({dagen})
 FROM bekostiging_periode p
 JOIN toewijzingen_toewijzing t
   ON t.gemeente_id = p.gemeente_id AND (t.einddatum IS NULL OR t.einddatum >= p.eind)
-JOIN (SELECT v.toewijzing_id, MIN(v.toewijzingsdatum) AS datum FROM toewijzingen_toewijzingversie v
-      GROUP BY v.toewijzing_id) eerste ON eerste.toewijzing_id = t.id AND eerste.datum < p.eind
+JOIN ({EERSTE}) eerste ON eerste.toewijzing_id = t.id AND eerste.datum < p.eind
 WHERE {PERIODEN} AND {TELT} AND p.begin <= %(vandaag)s
   AND NOT EXISTS (SELECT 1 FROM toewijzingen_levering l WHERE l.toewijzing_id = t.id
                   AND l.verwijderd = %(nee)s AND l.begindatum < p.eind)

@@ -28,20 +28,31 @@ class Bijgewerkt:
 
 def bijwerken(vanaf: dt.date | None = None, gemeente_id: int | None = None) -> Bijgewerkt:
     """Recompute the figures of every period that ends after ``vanaf`` (default: 13 weeks ago), for one
-    gemeente or all, in one transaction: the old rows of those periods go, the new ones come."""
+    gemeente or all. Gemeente by gemeente, each in one transaction: the old rows of its periods go, the
+    new ones come (so memory stays bounded by one gemeente's figures, however many gemeenten there are)."""
     vanaf = vanaf or timezone.localdate() - RECENT
     perioden_qs = Periode.objects.filter(eind__gt=vanaf)
     if gemeente_id is not None:
         perioden_qs = perioden_qs.filter(gemeente_id=gemeente_id)
+    gemeenten = sorted(set(perioden_qs.values_list("gemeente_id", flat=True)))
+    totaal = Bijgewerkt(perioden=0, regels=0)
+    for gid in gemeenten:
+        uitkomst = bijwerken_gemeente(vanaf, gid)
+        totaal = Bijgewerkt(totaal.perioden + uitkomst.perioden, totaal.regels + uitkomst.regels)
+    return totaal
+
+
+def bijwerken_gemeente(vanaf: dt.date, gemeente_id: int) -> Bijgewerkt:
+    perioden_qs = Periode.objects.filter(eind__gt=vanaf, gemeente_id=gemeente_id)
     perioden = {p.pk: p for p in perioden_qs.only("pk", "gemeente_id", "code", "begin")}
     with transaction.atomic():
         regels = bereken(vanaf, gemeente_id)
-        Kengetal.objects.filter(periode_id__in=perioden_qs.values("pk")).delete()
+        Kengetal.objects.filter(periode_id__in=list(perioden)).delete()
         nu = timezone.now()
         Kengetal.objects.bulk_create(
             (
                 Kengetal(
-                    gemeente_id=perioden[periode_id].gemeente_id,
+                    gemeente_id=gemeente_id,
                     periode_id=periode_id,
                     periode_code=perioden[periode_id].code,
                     periode_begin=perioden[periode_id].begin,
