@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from resultaat.bekostiging import services as bk
 from resultaat.kwaliteit.models import Afname, Enquete, Klacht, KlachtCategorie, Verzending
+from resultaat.kwaliteit.services.cijfers import enquete_cijfers, klacht_cijfers
 from resultaat.ondersteuning.models import Evaluatie, ResultaatBehaald, Signaal, SignaalSoort
 from resultaat.sturing.models import Kengetal
 from resultaat.sturing.services import bijwerken
@@ -152,6 +153,12 @@ def test_each_figure_comes_from_what_happened_in_its_period(wereld):
     assert (noord_p02["evaluaties"], noord_p02["behaald"]) == (2, 1)
     assert noord_p02["uitgaven_cent"] == 0
     assert zuid_p02["klachten"] == 1
+    # Counted as the quality component counts them.
+    p01, p02 = bk.zoek_periode(w.gemeente, "2017-P01"), bk.zoek_periode(w.gemeente, "2017-P02")
+    [klachten] = klacht_cijfers(p02.begin, p02.eind, gemeente_ids=[w.gemeente.pk])
+    assert (klachten.aanbieder_id, klachten.ontvangen) == (w.zuid.pk, zuid_p02["klachten"])
+    [enquetes] = enquete_cijfers(p01.begin, p01.eind, gemeente_ids=[w.gemeente.pk])
+    assert enquetes.cijfer_gemiddeld == noord_p01["tevredenheid_som"] / noord_p01["tevredenheid_aantal"]
     assert zuid_p02["actief"] == 2  # bert from 5 February, cor (decided, not yet started)
 
 

@@ -1,9 +1,9 @@
 """The figures per period, provider and product, each from one grouped SQL statement (SQLite and
 PostgreSQL alike).
 
-Every statement joins the source rows to the settlement periods of their gemeente and groups by
-period, provider and product; none reads a client row into Python. What comes back is one row per
-group, merged here into :class:`Regel` objects keyed by (period, provider, product).
+Every source joins its rows to the settlement periods of their gemeente and groups by period, provider
+and product; the sources stand side by side in one ``INSERT ... SELECT`` (:func:`invoegen_sql`) that sums
+them per period, provider and product into ``sturing_kengetal``. No client row is read into Python.
 
 - **actief**: clients with a toewijzing that runs on at least one day of the period; **nieuw** and
   **beeindigd**: toewijzingen whose first or last day falls in the period. Deleted toewijzingen
@@ -18,55 +18,46 @@ group, merged here into :class:`Regel` objects keyed by (period, provider, produ
 - **signalen**: signals reported in the period.
 - **wachtlijst**: toewijzingen still waiting for their start at the end of the period (as
   ``resultaat.kwaliteit`` counts its waiting list), and the longest wait in days.
-- **tevredenheid** and **klachten**: from the read services of ``resultaat.kwaliteit``, one call per
-  period and gemeente (surveys by the day they were sent or taken, complaints by the day received);
-  they belong to the provider, not to one product (``product`` empty).
+- **tevredenheid** and **klachten**: the surveys of ``resultaat.kwaliteit`` by the day they were sent or
+  taken (with their grade; per product through the survey's toewijzing) and its complaints by the day
+  received (about the provider, no product), as ``kwaliteit.services.cijfers`` counts them, but per period
+  in one statement (calling those services per period and gemeente took 1.7 s per gemeente).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
-from dataclasses import dataclass, field, fields
 from typing import Any
 
 from django.db import connection
 from django.utils import timezone
 
-from resultaat.bekostiging.models import Periode, RunStatus
+from resultaat.bekostiging.models import RunStatus
 from resultaat.core.codes import WMO002RedenWijziging
-from resultaat.kwaliteit.services.cijfers import enquete_cijfers, klacht_cijfers
 from resultaat.ondersteuning.models import ResultaatBehaald
 from resultaat.toewijzingen.models import ReactieAanbieder
 
-Sleutel = tuple[int, int, int | None]  # (periode_id, aanbieder_id, product_id)
-
-
-@dataclass
-class Regel:
-    """The figures of one key; the names are the fields of ``Kengetal``."""
-
-    actief: int = 0
-    nieuw: int = 0
-    beeindigd: int = 0
-    uitgaven_cent: int = 0
-    betaalde_clienten: int = 0
-    evaluaties: int = 0
-    behaald: int = 0
-    deels_behaald: int = 0
-    overstap_in: int = 0
-    overstap_uit: int = 0
-    starts: int = 0
-    startdagen: int = 0
-    signalen: int = 0
-    klachten: int = 0
-    tevredenheid_aantal: int = 0
-    tevredenheid_som: int = 0
-    wachtenden: int = 0
-    wachttijd_dagen: int | None = field(default=None)
-
-
-VELDEN = tuple(f.name for f in fields(Regel))
+# The figures of a Kengetal row, in the order of the INSERT.
+VELDEN = (
+    "actief",
+    "nieuw",
+    "beeindigd",
+    "uitgaven_cent",
+    "betaalde_clienten",
+    "evaluaties",
+    "behaald",
+    "deels_behaald",
+    "overstap_in",
+    "overstap_uit",
+    "starts",
+    "startdagen",
+    "signalen",
+    "klachten",
+    "tevredenheid_aantal",
+    "tevredenheid_som",
+    "wachtenden",
+    "wachttijd_dagen",
+)
 
 
 def dagen_tussen(later: str, eerder: str) -> str:
@@ -81,10 +72,10 @@ PERIODEN = "p.eind > %(vanaf)s AND (%(gemeente)s IS NULL OR p.gemeente_id = %(ge
 TELT = "t.reden_wijziging <> %(verwijderd)s AND t.reactie <> %(geretourneerd)s"
 
 ZORG = f"""
-SELECT p.id, t.aanbieder_id, t.product_id,
-       COUNT(DISTINCT t.client_id),
-       COUNT(DISTINCT CASE WHEN t.ingangsdatum >= p.begin THEN t.id END),
-       COUNT(DISTINCT CASE WHEN t.einddatum IS NOT NULL AND t.einddatum < p.eind THEN t.id END)
+SELECT p.id AS k_periode, t.aanbieder_id AS k_aanbieder, t.product_id AS k_product,
+       COUNT(DISTINCT t.client_id) AS v1,
+       COUNT(DISTINCT CASE WHEN t.ingangsdatum >= p.begin THEN t.id END) AS v2,
+       COUNT(DISTINCT CASE WHEN t.einddatum IS NOT NULL AND t.einddatum < p.eind THEN t.id END) AS v3
 FROM bekostiging_periode p
 JOIN toewijzingen_toewijzing t
   ON t.gemeente_id = p.gemeente_id AND t.ingangsdatum < p.eind
@@ -94,9 +85,9 @@ GROUP BY p.id, t.aanbieder_id, t.product_id
 """  # noqa: S608 (validated literals and parameters only)
 
 UITGAVEN = f"""
-SELECT p.id, r.aanbieder_id, r.product_id,
-       SUM(r.bedrag_cent),
-       COUNT(DISTINCT CASE WHEN r.verschuldigd_cent > 0 THEN r.client_id END)
+SELECT p.id AS k_periode, r.aanbieder_id AS k_aanbieder, r.product_id AS k_product,
+       SUM(r.bedrag_cent) AS v1,
+       COUNT(DISTINCT CASE WHEN r.verschuldigd_cent > 0 THEN r.client_id END) AS v2
 FROM bekostiging_afrekenregel r
 JOIN bekostiging_afrekenrun run ON run.id = r.run_id
 JOIN bekostiging_periode p ON p.id = r.periode_id
@@ -105,10 +96,10 @@ GROUP BY p.id, r.aanbieder_id, r.product_id
 """  # noqa: S608 (validated literals and parameters only)
 
 EVALUATIES = f"""
-SELECT p.id, t.aanbieder_id, t.product_id,
-       COUNT(*),
-       SUM(CASE WHEN e.resultaat_behaald = %(ja)s THEN 1 ELSE 0 END),
-       SUM(CASE WHEN e.resultaat_behaald = %(deels)s THEN 1 ELSE 0 END)
+SELECT p.id AS k_periode, t.aanbieder_id AS k_aanbieder, t.product_id AS k_product,
+       COUNT(*) AS v1,
+       SUM(CASE WHEN e.resultaat_behaald = %(ja)s THEN 1 ELSE 0 END) AS v2,
+       SUM(CASE WHEN e.resultaat_behaald = %(deels)s THEN 1 ELSE 0 END) AS v3
 FROM ondersteuning_evaluatie e
 JOIN toewijzingen_toewijzing t ON t.id = e.toewijzing_id
 JOIN bekostiging_periode p ON p.gemeente_id = t.gemeente_id AND e.datum >= p.begin AND e.datum < p.eind
@@ -117,7 +108,7 @@ GROUP BY p.id, t.aanbieder_id, t.product_id
 """  # noqa: S608 (validated literals and parameters only)
 
 OVERSTAP = f"""
-SELECT p.id, {{aanbieder}}, {{product}}, COUNT(*)
+SELECT p.id AS k_periode, {{aanbieder}} AS k_aanbieder, {{product}} AS k_product, COUNT(*) AS v1
 FROM toewijzingen_toewijzing t
 JOIN toewijzingen_toewijzing v ON v.id = t.voorganger_id AND v.aanbieder_id <> t.aanbieder_id
 JOIN bekostiging_periode p
@@ -139,8 +130,8 @@ def start_sql() -> str:
     # (a toewijzing decided after the care began, with a date in the past).
     dagen = dagen_tussen("l.begindatum", "eerste.datum")
     return f"""
-SELECT p.id, t.aanbieder_id, t.product_id,
-       COUNT(*), SUM(CASE WHEN {dagen} > 0 THEN {dagen} ELSE 0 END)
+SELECT p.id AS k_periode, t.aanbieder_id AS k_aanbieder, t.product_id AS k_product,
+       COUNT(*) AS v1, SUM(CASE WHEN {dagen} > 0 THEN {dagen} ELSE 0 END) AS v2
 FROM toewijzingen_levering l
 JOIN toewijzingen_toewijzing t ON t.id = l.toewijzing_id
 JOIN ({EERSTE}) eerste ON eerste.toewijzing_id = t.id
@@ -154,7 +145,7 @@ GROUP BY p.id, t.aanbieder_id, t.product_id
 
 
 SIGNALEN = f"""
-SELECT p.id, s.aanbieder_id, t.product_id, COUNT(*)
+SELECT p.id AS k_periode, s.aanbieder_id AS k_aanbieder, t.product_id AS k_product, COUNT(*) AS v1
 FROM ondersteuning_signaal s
 LEFT JOIN toewijzingen_toewijzing t ON t.id = s.toewijzing_id
 JOIN clienten_client c ON c.id = s.client_id
@@ -171,7 +162,8 @@ def wachtlijst_sql() -> str:
     # with the longest wait in days (as resultaat.kwaliteit counts the waiting list).
     dagen = dagen_tussen("p.eind", "eerste.datum")
     return f"""
-SELECT p.id, t.aanbieder_id, t.product_id, COUNT(*), MAX({dagen})
+SELECT p.id AS k_periode, t.aanbieder_id AS k_aanbieder, t.product_id AS k_product, COUNT(*) AS v1,
+       MAX({dagen}) AS v2
 FROM bekostiging_periode p
 JOIN toewijzingen_toewijzing t
   ON t.gemeente_id = p.gemeente_id AND (t.einddatum IS NULL OR t.einddatum >= p.eind)
@@ -183,7 +175,29 @@ GROUP BY p.id, t.aanbieder_id, t.product_id
 """  # noqa: S608 (validated literals and parameters only)
 
 
-# (SQL, the Regel fields its value columns fill, how they combine with a value already there)
+# The quality figures, counted as resultaat.kwaliteit.services.cijfers counts them (surveys by the day they
+# were sent or taken, with their grade; complaints by the day received), here per period in one statement.
+TEVREDENHEID = f"""
+SELECT p.id AS k_periode, e.aanbieder_id AS k_aanbieder, t.product_id AS k_product,
+       COUNT(e.cijfer) AS v1, SUM(e.cijfer) AS v2
+FROM kwaliteit_enquete e
+LEFT JOIN toewijzingen_toewijzing t ON t.id = e.toewijzing_id
+JOIN bekostiging_periode p
+  ON p.gemeente_id = e.gemeente_id AND e.verzonden_op >= p.begin AND e.verzonden_op < p.eind
+WHERE {PERIODEN} AND e.cijfer IS NOT NULL
+GROUP BY p.id, e.aanbieder_id, t.product_id
+"""  # noqa: S608 (validated literals and parameters only)
+
+KLACHTEN = f"""
+SELECT p.id AS k_periode, k.aanbieder_id AS k_aanbieder, CAST(NULL AS BIGINT) AS k_product, COUNT(*) AS v1
+FROM kwaliteit_klacht k
+JOIN bekostiging_periode p
+  ON p.gemeente_id = k.gemeente_id AND k.ontvangen_op >= p.begin AND k.ontvangen_op < p.eind
+WHERE {PERIODEN}
+GROUP BY p.id, k.aanbieder_id
+"""  # noqa: S608 (validated literals and parameters only)
+
+# (SQL, the Kengetal fields its value columns v1, v2, ... fill)
 Bron = tuple[str, tuple[str, ...]]
 
 
@@ -197,23 +211,35 @@ def bronnen() -> list[Bron]:
         (start_sql(), ("starts", "startdagen")),
         (SIGNALEN, ("signalen",)),
         (wachtlijst_sql(), ("wachtenden", "wachttijd_dagen")),
+        (TEVREDENHEID, ("tevredenheid_aantal", "tevredenheid_som")),
+        (KLACHTEN, ("klachten",)),
     ]
 
 
-def kwaliteit(perioden: Iterable[tuple[int, int, dt.date, dt.date]]) -> Iterable[tuple[Any, ...]]:
-    """(periode_id, aanbieder_id, None, klachten, tevredenheid_aantal, tevredenheid_som) per period and
-    provider, from the quality component's figures for the period's gemeente."""
-    for periode_id, gemeente_id, begin, eind in perioden:
-        rijen: dict[int, list[int]] = {}
-        for k in klacht_cijfers(begin, eind, gemeente_ids=[gemeente_id]):
-            rijen.setdefault(k.aanbieder_id, [0, 0, 0])[0] += k.ontvangen
-        for e in enquete_cijfers(begin, eind, gemeente_ids=[gemeente_id]):
-            if e.cijfer_gemiddeld is not None and e.beantwoord:
-                rij = rijen.setdefault(e.aanbieder_id, [0, 0, 0])
-                rij[1] += e.beantwoord
-                rij[2] += round(e.cijfer_gemiddeld * e.beantwoord)
-        for aanbieder_id, waarden in rijen.items():
-            yield (periode_id, aanbieder_id, None, *waarden)
+def invoegen_sql() -> str:
+    """One ``INSERT ... SELECT`` of every figure of the periods: the sources side by side (``UNION ALL``,
+    each filling its own columns), summed per period, provider and product."""
+    delen = []
+    for i, (sql, namen) in enumerate(bronnen()):
+        kolommen = []
+        for veld in VELDEN:
+            if veld in namen:
+                kolommen.append(f"s{i}.v{namen.index(veld) + 1} AS {veld}")
+            else:
+                kolommen.append(
+                    f"CAST(NULL AS INTEGER) AS {veld}" if veld == "wachttijd_dagen" else f"0 AS {veld}"
+                )
+        sleutel = f"s{i}.k_periode, s{i}.k_aanbieder, s{i}.k_product"
+        delen.append(f"SELECT {sleutel}, {', '.join(kolommen)} FROM ({sql}) s{i}")  # noqa: S608
+    sommen = ", ".join(f"MAX(u.{v})" if v == "wachttijd_dagen" else f"SUM(u.{v})" for v in VELDEN)
+    return f"""
+INSERT INTO sturing_kengetal (gemeente_id, periode_id, periode_code, periode_begin, aanbieder_id, product_id,
+    {", ".join(VELDEN)}, bijgewerkt_op)
+SELECT p.gemeente_id, p.id, p.code, p.begin, u.k_aanbieder, u.k_product, {sommen}, %(nu)s
+FROM ({" UNION ALL ".join(delen)}) u
+JOIN bekostiging_periode p ON p.id = u.k_periode
+GROUP BY p.gemeente_id, p.id, p.code, p.begin, u.k_aanbieder, u.k_product
+"""  # noqa: S608 (validated literals and parameters only)
 
 
 def parameters(vanaf: dt.date, gemeente_id: int | None) -> dict[str, Any]:
@@ -230,29 +256,11 @@ def parameters(vanaf: dt.date, gemeente_id: int | None) -> dict[str, Any]:
     }
 
 
-def voeg_toe(regels: dict[Sleutel, Regel], rijen: Iterable[tuple[Any, ...]], namen: tuple[str, ...]) -> None:
-    for periode_id, aanbieder_id, product_id, *waarden in rijen:
-        regel = regels.setdefault((periode_id, aanbieder_id, product_id), Regel())
-        for naam, waarde in zip(namen, waarden, strict=True):
-            if waarde is None:
-                continue
-            huidig = getattr(regel, naam)
-            setattr(regel, naam, int(waarde) if huidig is None else huidig + int(waarde))
-
-
-def bereken(vanaf: dt.date, gemeente_id: int | None = None) -> dict[Sleutel, Regel]:
-    """The figures of every period that ends after ``vanaf`` (of one gemeente, or all)."""
+def schrijf(vanaf: dt.date, gemeente_id: int) -> int:
+    """Write the figures of the gemeente's periods that end after ``vanaf`` (their old rows must be gone)
+    in one ``INSERT ... SELECT``; returns the number of rows."""
     params = parameters(vanaf, gemeente_id)
-    regels: dict[Sleutel, Regel] = {}
+    params["nu"] = timezone.now()
     with connection.cursor() as cursor:
-        for sql, namen in bronnen():
-            cursor.execute(sql, params)
-            voeg_toe(regels, cursor.fetchall(), namen)
-    perioden = Periode.objects.filter(eind__gt=vanaf)
-    if gemeente_id is not None:
-        perioden = perioden.filter(gemeente_id=gemeente_id)
-    rijen = kwaliteit(
-        perioden.filter(begin__lte=params["vandaag"]).values_list("pk", "gemeente_id", "begin", "eind")
-    )
-    voeg_toe(regels, rijen, ("klachten", "tevredenheid_aantal", "tevredenheid_som"))
-    return regels
+        cursor.execute(invoegen_sql(), params)
+        return int(cursor.rowcount)

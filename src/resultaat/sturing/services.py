@@ -4,20 +4,19 @@ the dashboards (:mod:`resultaat.sturing.dashboard`)."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 from django.db import transaction
 from django.utils import timezone
 
 from resultaat.bekostiging.models import Periode
-from resultaat.sturing.berekenen import bereken
+from resultaat.sturing.berekenen import schrijf
 from resultaat.sturing.models import Kengetal
 
 # Recomputed daily: periods that ended in the last 13 weeks, or have not ended yet. Late evaluations,
 # corrections and start messages about older periods land within that window; older figures stay as
 # they were, also after the cases behind them are pseudonymised.
 RECENT = dt.timedelta(weeks=13)
-PER_KEER = 5000
 
 
 @dataclass(frozen=True)
@@ -43,27 +42,8 @@ def bijwerken(vanaf: dt.date | None = None, gemeente_id: int | None = None) -> B
 
 
 def bijwerken_gemeente(vanaf: dt.date, gemeente_id: int) -> Bijgewerkt:
-    perioden_qs = Periode.objects.filter(eind__gt=vanaf, gemeente_id=gemeente_id)
-    perioden = {p.pk: p for p in perioden_qs.only("pk", "gemeente_id", "code", "begin")}
+    perioden = Periode.objects.filter(eind__gt=vanaf, gemeente_id=gemeente_id)
     with transaction.atomic():
-        regels = bereken(vanaf, gemeente_id)
-        Kengetal.objects.filter(periode_id__in=list(perioden)).delete()
-        nu = timezone.now()
-        Kengetal.objects.bulk_create(
-            (
-                Kengetal(
-                    gemeente_id=gemeente_id,
-                    periode_id=periode_id,
-                    periode_code=perioden[periode_id].code,
-                    periode_begin=perioden[periode_id].begin,
-                    aanbieder_id=aanbieder_id,
-                    product_id=product_id,
-                    bijgewerkt_op=nu,
-                    **asdict(regel),
-                )
-                for (periode_id, aanbieder_id, product_id), regel in regels.items()
-                if periode_id in perioden
-            ),
-            batch_size=PER_KEER,
-        )
-    return Bijgewerkt(perioden=len(perioden), regels=len(regels))
+        Kengetal.objects.filter(periode__in=perioden).delete()
+        regels = schrijf(vanaf, gemeente_id)
+    return Bijgewerkt(perioden=perioden.count(), regels=regels)
