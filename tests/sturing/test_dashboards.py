@@ -210,3 +210,20 @@ def test_the_number_of_queries_does_not_grow_with_providers_or_periods(client, k
     assert veel == weinig
     print("queries per page", weinig, veel)
     assert max(veel) <= 15
+
+
+def test_the_api_gives_a_provider_only_its_own_rows(client, kim, bob, noord, zuid, figuren):
+    from rest_framework.test import APIClient
+
+    api = APIClient()
+    api.force_authenticate(bob)
+    antwoord = api.get("/api/v1/kengetallen/", {"periode": "2017-P02"})
+    assert antwoord.status_code == 200
+    rijen = antwoord.json()["results"]
+    assert {r["aanbieder"] for r in rijen} == {noord.agb_code}
+    assert rijen[0]["behaald"] == 3 and rijen[0]["evaluaties"] == 4
+    zuid_rij = Kengetal.objects.filter(aanbieder=zuid).first()
+    assert api.get(f"/api/v1/kengetallen/{zuid_rij.pk}/").status_code == 404
+    api.force_authenticate(kim)
+    rijen = api.get("/api/v1/kengetallen/", {"periode": "2017-P02"}).json()["results"]
+    assert {r["aanbieder"] for r in rijen} == {noord.agb_code, zuid.agb_code}

@@ -17,6 +17,7 @@ from resultaat.conversie.api import urls as conversie
 from resultaat.iwmo.api import urls as iwmo
 from resultaat.ondersteuning.api import urls as ondersteuning
 from resultaat.organisaties.api import urls as organisaties
+from resultaat.sturing.api import urls as sturing
 from resultaat.toegang.api import urls as toegang
 from resultaat.toewijzingen.api import urls as toewijzingen
 from resultaat.werklijst.api import urls as werklijst
@@ -44,6 +45,7 @@ ROUTES = [
     *iwmo.bericht_routes,
     *toegang.overstap_routes,
     *conversie.routes,
+    *sturing.routes,
 ]
 
 router = Router(trailing_slash=True)
