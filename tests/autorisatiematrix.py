@@ -121,6 +121,8 @@ MATRIX: dict[str, tuple[str, ...]] = {
     'api:iwmobericht-detail':                                  ('login', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok'),
     'api:iwmobericht-list':                                    ('login', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok'),
     'api:iwmobericht-upload':                                  ('login', 'methode', 'methode', 'methode', 'methode', 'methode', 'methode', 'methode'),
+    'api:kengetal-detail':                                     ('login', 'nee', 'ok', 'nee', 'ok', 'nee', 'ok', 'ok'),
+    'api:kengetal-list':                                       ('login', 'nee', 'ok', 'nee', 'ok', 'nee', 'ok', 'ok'),
     'api:levering-csv':                                        ('login', 'methode', 'methode', 'methode', 'methode', 'methode', 'methode', 'methode'),
     'api:levering-detail':                                     ('login', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok'),
     'api:levering-list':                                       ('login', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok'),

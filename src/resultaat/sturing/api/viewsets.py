@@ -10,6 +10,7 @@ from typing import Any
 
 from django.db.models import QuerySet
 
+from resultaat.core.api.permissions import AANBIEDER, CONTRACTBEHEER
 from resultaat.core.api.viewsets import AANBIEDER_FILTER, GEMEENTE_FILTER, AlleenLezen, Filter, met_filters
 from resultaat.sturing.api.serializers import KengetalSerializer
 from resultaat.sturing.models import Kengetal
@@ -27,6 +28,8 @@ class KengetalViewSet(AlleenLezen):
 
     queryset = Kengetal.objects.all()
     serializer_class = KengetalSerializer
+    # As the pages: the contract manager (and the gemeente's beheerder) and the provider for its own rows.
+    lees_rollen = CONTRACTBEHEER | AANBIEDER
 
     def scoped(self) -> QuerySet[Any]:
         return (
