@@ -28,7 +28,7 @@ class KengetalViewSet(AlleenLezen):
 
     queryset = Kengetal.objects.all()
     serializer_class = KengetalSerializer
-    # As the pages: the contract manager (and the gemeente's beheerder) and the provider for its own rows.
+    # Contract management (the contract manager, the beheerder) and the provider, for its own rows.
     lees_rollen = CONTRACTBEHEER | AANBIEDER
 
     def scoped(self) -> QuerySet[Any]:
