@@ -183,9 +183,7 @@ def main() -> None:
     from resultaat.iwmo.transport import _schrijf_atomair
 
     with connection.cursor() as cur:
-        cur.execute(
-            "CREATE TABLE bench_vloer (id INTEGER PRIMARY KEY, naam TEXT, sha256 TEXT, inhoud BLOB)"
-        )
+        cur.execute("CREATE TABLE bench_vloer (id INTEGER PRIMARY KEY, naam TEXT, sha256 TEXT, inhoud BLOB)")
     vloer_map = tmp / "vloer"
     vloer_map.mkdir()
 

@@ -25,6 +25,7 @@ Every step is one ``INSERT ... SELECT generate_series`` (no Python loop over row
 The database must have no clients yet. Drop it afterwards (``DROP DATABASE ...``).
 """
 
+# ruff: noqa: E501  (SQL statements keep their lines)
 from __future__ import annotations
 
 import argparse
@@ -55,6 +56,11 @@ def main() -> None:
     parser.add_argument("--regios", type=int, default=25)
     parser.add_argument("--aanbieders", type=int, default=1500)
     parser.add_argument("--jaren", type=int, default=5)
+    parser.add_argument(
+        "--alleen-kengetallen",
+        action="store_true",
+        help="De basisrijen staan er al: alleen de kengetallen opnieuw berekenen (stap 5 tot en met 7).",
+    )
     args = parser.parse_args()
     if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
         sys.exit(
@@ -71,7 +77,7 @@ def main() -> None:
     from resultaat.sturing.services import bijwerken
 
     call_command("migrate", verbosity=0)
-    if Client.objects.exists():
+    if Client.objects.exists() and not args.alleen_kengetallen:
         sys.exit("Deze database heeft al cliënten: gebruik een lege database.")
     vandaag = dt.date.today()
     jaar0 = vandaag.year - args.jaren + 1
@@ -93,175 +99,176 @@ def main() -> None:
         f"{args.jaren} jaar ({jaar0}-{vandaag.year})",
         flush=True,
     )
-    stap(
-        "regio's",
-        "INSERT INTO organisaties_regio (naam) SELECT 'Regio ' || lpad(r::text, 2, '0') "
-        "FROM generate_series(1, %(r)s) r",
-        p,
-    )
-    stap(
-        "gemeenten",
-        """
-        INSERT INTO organisaties_gemeente (code, naam, regio_id, postadres, telefoon, email)
-        SELECT (5000 + g)::text, 'Gemeente ' || lpad(g::text, 4, '0'), r.id, '', '', ''
-        FROM generate_series(1, %(g)s) g
-        JOIN organisaties_regio r ON r.naam = 'Regio ' || lpad((1 + (g - 1) %% %(r)s)::text, 2, '0')""",
-        p,
-    )
-    stap(
-        "aanbieders",
-        """
-        INSERT INTO organisaties_aanbieder (agb_code, naam, kvk_nummer, iban, straat, huisnummer, postcode,
-            plaats, telefoon, email, iban_voorgesteld, iban_voorgesteld_door)
-        SELECT '9' || lpad(a::text, 7, '0'), 'Aanbieder ' || lpad(a::text, 4, '0'), lpad(a::text, 8, '0'),
-               'NL91ABNA0417164300', '', '', '', '', '', '', '', ''
-        FROM generate_series(1, %(a)s) a""",
-        p,
-    )
-    stap(
-        "contracten (met doelen)",
-        """
-        INSERT INTO contracten_contract (kenmerk, aanbieder_id, perceel, omschrijving, geldig_van,
-            doel_behaald_procent, max_wachtweken, min_tevredenheid)
-        SELECT 'L-' || agb_code, id, '', '', %(begin)s, 60, 6, 7.0 FROM organisaties_aanbieder
-        WHERE agb_code LIKE '9%%'""",
-        p,
-    )
-    # Provider a serves region 1 + (a - 1) %% r: every gemeente of that region.
-    stap(
-        "contracten x gemeenten",
-        """
-        INSERT INTO contracten_contract_gemeenten (contract_id, gemeente_id)
-        SELECT c.id, g.id FROM contracten_contract c
-        JOIN organisaties_aanbieder a ON a.id = c.aanbieder_id
-        JOIN organisaties_gemeente g
-          ON (substr(g.code, 1)::int - 5001) %% %(r)s = (substr(a.agb_code, 2)::int - 1) %% %(r)s
-        WHERE c.kenmerk LIKE 'L-%%'""",
-        p,
-    )
-    stap(
-        "gecontracteerde producten",
-        """
-        INSERT INTO contracten_contractproduct (contract_id, product_id, geldig_van, wachttijd_dagen)
-        SELECT c.id, pr.id, %(begin)s, 14 FROM contracten_contract c CROSS JOIN catalogus_product pr
-        WHERE c.kenmerk LIKE 'L-%%'""",
-        p,
-    )
-    stap(
-        "periodekalenders",
-        """
-        INSERT INTO bekostiging_periodekalender (gemeente_id, jaar, soort)
-        SELECT g.id, j, '4w' FROM organisaties_gemeente g
-        CROSS JOIN generate_series(%(jaar0)s, %(jaar0)s + %(jaren)s - 1) j WHERE g.naam LIKE 'Gemeente %%'""",
-        p,
-    )
-    stap(
-        "perioden",
-        """
-        INSERT INTO bekostiging_periode (kalender_id, gemeente_id, code, nummer, begin, eind)
-        SELECT k.id, k.gemeente_id, k.jaar || '-P' || lpad(n::text, 2, '0'), n,
-               make_date(k.jaar, 1, 1) + (n - 1) * 28,
-               CASE WHEN n = 13 THEN make_date(k.jaar + 1, 1, 1) ELSE make_date(k.jaar, 1, 1) + n * 28 END
-        FROM bekostiging_periodekalender k JOIN organisaties_gemeente g ON g.id = k.gemeente_id
-        CROSS JOIN generate_series(1, 13) n WHERE g.naam LIKE 'Gemeente %%'""",
-        p,
-    )
-    stap(
-        "cliënten",
-        """
-        WITH g AS (SELECT array_agg(id ORDER BY code) AS ids FROM organisaties_gemeente
-                   WHERE naam LIKE 'Gemeente %%')
-        INSERT INTO clienten_client (bsn, gemeente_id, voorletters, voornamen, tussenvoegsel, achternaam,
-            geboortedatum, geslacht, straat, huisnummer, postcode, woonplaats, telefoon, email, huishouden,
-            huishouden_grootte, aangemaakt_op)
-        SELECT lpad(c::text, 9, '0'), g.ids[1 + c %% %(g)s], 'A.', '', '', 'Cliënt ' || c,
-               DATE '1930-01-01' + (c %% 20000), 'O', 'Dorpsstraat', (1 + c %% 200)::text, '1811 AB',
-               'Plaats', '', '', 'alleenstaand', 1, now()
-        FROM generate_series(1, %(n)s) c, g""",
-        p,
-    )
-    # The first toewijzing of every client: a provider of its gemeente's region, a product, a start day.
-    stap(
-        "toewijzingen",
-        """
-        WITH a AS (SELECT array_agg(id ORDER BY agb_code) AS ids FROM organisaties_aanbieder
-                   WHERE agb_code LIKE '9%%'),
-             pr AS (SELECT array_agg(id ORDER BY id) AS ids, count(*) AS n FROM catalogus_product),
-             c AS (SELECT cl.id, cl.gemeente_id, (g.code::int - 5001) %% %(r)s AS regio,
-                          floor(random() * %(dagen)s)::int AS dag, random() AS kans
-                   FROM clienten_client cl JOIN organisaties_gemeente g ON g.id = cl.gemeente_id)
-        INSERT INTO toewijzingen_toewijzing (gemeente_id, nummer, client_id, aanbieder_id, product_id,
-            toewijzingsdatum, toewijzingstijd, ingangsdatum, einddatum, reden_wijziging, eenheid, frequentie,
-            commentaar, referentie_aanbieder, reactie, retourreden, volume)
-        SELECT c.gemeente_id, c.id, c.id,
-               a.ids[1 + c.regio + %(r)s * floor(random() * %(per_regio)s)::int],
-               pr.ids[1 + (c.id %% pr.n)::int],
-               %(begin)s + c.dag - floor(random() * 14)::int, TIME '09:00', %(begin)s + c.dag,
-               CASE WHEN c.kans < 0.6 THEN %(begin)s + c.dag + 90 + floor(random() * 600)::int END,
-               '', '82', '2', '', '', 'geaccepteerd', '', 1
-        FROM c, a, pr""",
-        p,
-    )
-    stap(
-        "overstappen (voorganger bij een andere aanbieder)",
-        """
-        WITH a AS (SELECT array_agg(id ORDER BY agb_code) AS ids FROM organisaties_aanbieder
-                   WHERE agb_code LIKE '9%%'),
-             t AS (SELECT t.*, (g.code::int - 5001) %% %(r)s AS regio FROM toewijzingen_toewijzing t
-                   JOIN organisaties_gemeente g ON g.id = t.gemeente_id
-                   WHERE t.einddatum IS NOT NULL AND random() < 0.33),
-             n AS (SELECT t.*, a.ids[1 + t.regio + %(r)s * floor(random() * %(per_regio)s)::int] AS nieuw
-                   FROM t, a)
-        INSERT INTO toewijzingen_toewijzing (gemeente_id, nummer, client_id, aanbieder_id, product_id,
-            toewijzingsdatum, toewijzingstijd, ingangsdatum, einddatum, reden_wijziging, eenheid, frequentie,
-            commentaar, referentie_aanbieder, reactie, retourreden, volume, voorganger_id)
-        SELECT gemeente_id, 10000000 + nummer, client_id, nieuw, product_id, einddatum - 7, TIME '10:00',
-               einddatum + 1, NULL, '', eenheid, frequentie, '', '', 'geaccepteerd', '', 1, id
-        FROM n WHERE nieuw <> aanbieder_id""",
-        p,
-    )
-    stap(
-        "toewijzingsversies",
-        """
-        INSERT INTO toewijzingen_toewijzingversie (toewijzing_id, toewijzingsdatum, toewijzingstijd,
-            ingangsdatum, einddatum, reden_wijziging, eenheid, frequentie, commentaar, vastgelegd_op, volume)
-        SELECT id, toewijzingsdatum, toewijzingstijd, ingangsdatum, einddatum, '', eenheid, frequentie, '',
-               now(), volume FROM toewijzingen_toewijzing""",
-        p,
-    )
-    stap(
-        "leveringen (startberichten)",
-        """
-        INSERT INTO toewijzingen_levering (toewijzing_id, begindatum, einddatum, reden_beeindiging, bron,
-            start_gemeld_op, verwijderd, toelichting)
-        SELECT id, s.begin, CASE WHEN einddatum >= s.begin THEN einddatum END,
-               CASE WHEN einddatum >= s.begin THEN '01' ELSE '' END, 'iwmo', now(), false, ''
-        FROM (SELECT t.*, greatest(t.ingangsdatum, t.toewijzingsdatum + floor(random() * 21)::int) AS begin
-              FROM toewijzingen_toewijzing t WHERE random() < 0.95) s
-        WHERE s.begin <= %(vandaag)s""",
-        p,
-    )
-    stap(
-        "evaluaties",
-        """
-        INSERT INTO ondersteuning_evaluatie (toewijzing_id, datum, resultaat_behaald, toelichting, moment,
-            rol, clientvisie)
-        SELECT id, einddatum, CASE WHEN r < 0.55 THEN 'ja' WHEN r < 0.8 THEN 'deels' ELSE 'nee' END, '',
-               'einde', 'consulent', ''
-        FROM (SELECT id, einddatum, random() AS r FROM toewijzingen_toewijzing
-              WHERE einddatum IS NOT NULL AND einddatum <= %(vandaag)s) t WHERE random() < 0.7""",
-        p,
-    )
-    stap(
-        "signalen",
-        """
-        INSERT INTO ondersteuning_signaal (client_id, aanbieder_id, toewijzing_id, soort, toelichting,
-            gemeld_op, status, opvolging, terugkoppeling)
-        SELECT client_id, aanbieder_id, id, 'eenzaamheid', 'Signaal', (ingangsdatum + 30)::timestamptz,
-               'nieuw', '', ''
-        FROM toewijzingen_toewijzing WHERE random() < 0.05 AND ingangsdatum + 30 <= %(vandaag)s""",
-        p,
-    )
+    if not args.alleen_kengetallen:
+        stap(
+            "regio's",
+            "INSERT INTO organisaties_regio (naam) SELECT 'Regio ' || lpad(r::text, 2, '0') "
+            "FROM generate_series(1, %(r)s) r",
+            p,
+        )
+        stap(
+            "gemeenten",
+            """
+            INSERT INTO organisaties_gemeente (code, naam, regio_id, postadres, telefoon, email)
+            SELECT (5000 + g)::text, 'Gemeente ' || lpad(g::text, 4, '0'), r.id, '', '', ''
+            FROM generate_series(1, %(g)s) g
+            JOIN organisaties_regio r ON r.naam = 'Regio ' || lpad((1 + (g - 1) %% %(r)s)::text, 2, '0')""",
+            p,
+        )
+        stap(
+            "aanbieders",
+            """
+            INSERT INTO organisaties_aanbieder (agb_code, naam, kvk_nummer, iban, straat, huisnummer, postcode,
+                plaats, telefoon, email, iban_voorgesteld, iban_voorgesteld_door)
+            SELECT '9' || lpad(a::text, 7, '0'), 'Aanbieder ' || lpad(a::text, 4, '0'), lpad(a::text, 8, '0'),
+                   'NL91ABNA0417164300', '', '', '', '', '', '', '', ''
+            FROM generate_series(1, %(a)s) a""",
+            p,
+        )
+        stap(
+            "contracten (met doelen)",
+            """
+            INSERT INTO contracten_contract (kenmerk, aanbieder_id, perceel, omschrijving, geldig_van,
+                doel_behaald_procent, max_wachtweken, min_tevredenheid)
+            SELECT 'L-' || agb_code, id, '', '', %(begin)s, 60, 6, 7.0 FROM organisaties_aanbieder
+            WHERE agb_code LIKE '9%%'""",
+            p,
+        )
+        # Provider a serves region 1 + (a - 1) %% r: every gemeente of that region.
+        stap(
+            "contracten x gemeenten",
+            """
+            INSERT INTO contracten_contract_gemeenten (contract_id, gemeente_id)
+            SELECT c.id, g.id FROM contracten_contract c
+            JOIN organisaties_aanbieder a ON a.id = c.aanbieder_id
+            JOIN organisaties_gemeente g
+              ON (substr(g.code, 1)::int - 5001) %% %(r)s = (substr(a.agb_code, 2)::int - 1) %% %(r)s
+            WHERE c.kenmerk LIKE 'L-%%'""",
+            p,
+        )
+        stap(
+            "gecontracteerde producten",
+            """
+            INSERT INTO contracten_contractproduct (contract_id, product_id, geldig_van, wachttijd_dagen)
+            SELECT c.id, pr.id, %(begin)s, 14 FROM contracten_contract c CROSS JOIN catalogus_product pr
+            WHERE c.kenmerk LIKE 'L-%%'""",
+            p,
+        )
+        stap(
+            "periodekalenders",
+            """
+            INSERT INTO bekostiging_periodekalender (gemeente_id, jaar, soort)
+            SELECT g.id, j, '4w' FROM organisaties_gemeente g
+            CROSS JOIN generate_series(%(jaar0)s, %(jaar0)s + %(jaren)s - 1) j WHERE g.naam LIKE 'Gemeente %%'""",
+            p,
+        )
+        stap(
+            "perioden",
+            """
+            INSERT INTO bekostiging_periode (kalender_id, gemeente_id, code, nummer, begin, eind)
+            SELECT k.id, k.gemeente_id, k.jaar || '-P' || lpad(n::text, 2, '0'), n,
+                   make_date(k.jaar, 1, 1) + (n - 1) * 28,
+                   CASE WHEN n = 13 THEN make_date(k.jaar + 1, 1, 1) ELSE make_date(k.jaar, 1, 1) + n * 28 END
+            FROM bekostiging_periodekalender k JOIN organisaties_gemeente g ON g.id = k.gemeente_id
+            CROSS JOIN generate_series(1, 13) n WHERE g.naam LIKE 'Gemeente %%'""",
+            p,
+        )
+        stap(
+            "cliënten",
+            """
+            WITH g AS (SELECT array_agg(id ORDER BY code) AS ids FROM organisaties_gemeente
+                       WHERE naam LIKE 'Gemeente %%')
+            INSERT INTO clienten_client (bsn, gemeente_id, voorletters, voornamen, tussenvoegsel, achternaam,
+                geboortedatum, geslacht, straat, huisnummer, postcode, woonplaats, telefoon, email, huishouden,
+                huishouden_grootte, aangemaakt_op)
+            SELECT lpad(c::text, 9, '0'), g.ids[1 + c %% %(g)s], 'A.', '', '', 'Cliënt ' || c,
+                   DATE '1930-01-01' + (c %% 20000), 'O', 'Dorpsstraat', (1 + c %% 200)::text, '1811 AB',
+                   'Plaats', '', '', 'alleenstaand', 1, now()
+            FROM generate_series(1, %(n)s) c, g""",
+            p,
+        )
+        # The first toewijzing of every client: a provider of its gemeente's region, a product, a start day.
+        stap(
+            "toewijzingen",
+            """
+            WITH a AS (SELECT array_agg(id ORDER BY agb_code) AS ids FROM organisaties_aanbieder
+                       WHERE agb_code LIKE '9%%'),
+                 pr AS (SELECT array_agg(id ORDER BY id) AS ids, count(*) AS n FROM catalogus_product),
+                 c AS (SELECT cl.id, cl.gemeente_id, (g.code::int - 5001) %% %(r)s AS regio,
+                              floor(random() * %(dagen)s)::int AS dag, random() AS kans
+                       FROM clienten_client cl JOIN organisaties_gemeente g ON g.id = cl.gemeente_id)
+            INSERT INTO toewijzingen_toewijzing (gemeente_id, nummer, client_id, aanbieder_id, product_id,
+                toewijzingsdatum, toewijzingstijd, ingangsdatum, einddatum, reden_wijziging, eenheid, frequentie,
+                commentaar, referentie_aanbieder, reactie, retourreden, volume)
+            SELECT c.gemeente_id, c.id, c.id,
+                   a.ids[1 + c.regio + %(r)s * floor(random() * %(per_regio)s)::int],
+                   pr.ids[1 + (c.id %% pr.n)::int],
+                   %(begin)s + c.dag - floor(random() * 14)::int, TIME '09:00', %(begin)s + c.dag,
+                   CASE WHEN c.kans < 0.6 THEN %(begin)s + c.dag + 90 + floor(random() * 600)::int END,
+                   '', '82', '2', '', '', 'geaccepteerd', '', 1
+            FROM c, a, pr""",
+            p,
+        )
+        stap(
+            "overstappen (voorganger bij een andere aanbieder)",
+            """
+            WITH a AS (SELECT array_agg(id ORDER BY agb_code) AS ids FROM organisaties_aanbieder
+                       WHERE agb_code LIKE '9%%'),
+                 t AS (SELECT t.*, (g.code::int - 5001) %% %(r)s AS regio FROM toewijzingen_toewijzing t
+                       JOIN organisaties_gemeente g ON g.id = t.gemeente_id
+                       WHERE t.einddatum IS NOT NULL AND random() < 0.33),
+                 n AS (SELECT t.*, a.ids[1 + t.regio + %(r)s * floor(random() * %(per_regio)s)::int] AS nieuw
+                       FROM t, a)
+            INSERT INTO toewijzingen_toewijzing (gemeente_id, nummer, client_id, aanbieder_id, product_id,
+                toewijzingsdatum, toewijzingstijd, ingangsdatum, einddatum, reden_wijziging, eenheid, frequentie,
+                commentaar, referentie_aanbieder, reactie, retourreden, volume, voorganger_id)
+            SELECT gemeente_id, 10000000 + nummer, client_id, nieuw, product_id, einddatum - 7, TIME '10:00',
+                   einddatum + 1, NULL, '', eenheid, frequentie, '', '', 'geaccepteerd', '', 1, id
+            FROM n WHERE nieuw <> aanbieder_id""",
+            p,
+        )
+        stap(
+            "toewijzingsversies",
+            """
+            INSERT INTO toewijzingen_toewijzingversie (toewijzing_id, toewijzingsdatum, toewijzingstijd,
+                ingangsdatum, einddatum, reden_wijziging, eenheid, frequentie, commentaar, vastgelegd_op, volume)
+            SELECT id, toewijzingsdatum, toewijzingstijd, ingangsdatum, einddatum, '', eenheid, frequentie, '',
+                   now(), volume FROM toewijzingen_toewijzing""",
+            p,
+        )
+        stap(
+            "leveringen (startberichten)",
+            """
+            INSERT INTO toewijzingen_levering (toewijzing_id, begindatum, einddatum, reden_beeindiging, bron,
+                start_gemeld_op, verwijderd, toelichting)
+            SELECT id, s.begin, CASE WHEN einddatum >= s.begin THEN einddatum END,
+                   CASE WHEN einddatum >= s.begin THEN '01' ELSE '' END, 'iwmo', now(), false, ''
+            FROM (SELECT t.*, greatest(t.ingangsdatum, t.toewijzingsdatum + floor(random() * 21)::int) AS begin
+                  FROM toewijzingen_toewijzing t WHERE random() < 0.95) s
+            WHERE s.begin <= %(vandaag)s""",
+            p,
+        )
+        stap(
+            "evaluaties",
+            """
+            INSERT INTO ondersteuning_evaluatie (toewijzing_id, datum, resultaat_behaald, toelichting, moment,
+                rol, clientvisie)
+            SELECT id, einddatum, CASE WHEN r < 0.55 THEN 'ja' WHEN r < 0.8 THEN 'deels' ELSE 'nee' END, '',
+                   'einde', 'consulent', ''
+            FROM (SELECT id, einddatum, random() AS r FROM toewijzingen_toewijzing
+                  WHERE einddatum IS NOT NULL AND einddatum <= %(vandaag)s) t WHERE random() < 0.7""",
+            p,
+        )
+        stap(
+            "signalen",
+            """
+            INSERT INTO ondersteuning_signaal (client_id, aanbieder_id, toewijzing_id, soort, toelichting,
+                gemeld_op, status, opvolging, terugkoppeling)
+            SELECT client_id, aanbieder_id, id, 'eenzaamheid', 'Signaal', (ingangsdatum + 30)::timestamptz,
+                   'nieuw', '', ''
+            FROM toewijzingen_toewijzing WHERE random() < 0.05 AND ingangsdatum + 30 <= %(vandaag)s""",
+            p,
+        )
     stap("ANALYZE", "ANALYZE")
     begonnen = time.perf_counter()
     uitkomst = bijwerken(vanaf=p["begin"])
@@ -283,6 +290,7 @@ def main() -> None:
     from resultaat.organisaties.models import Aanbieder, Gemeente
 
     eerste_regio = Gemeente.objects.filter(regio__naam="Regio 01").order_by("code")
+    User.objects.filter(username__startswith="bench-").delete()
     regio = User.objects.create_user("bench-regio", rol=Rol.CONTRACTMANAGER)
     regio.gemeenten.set(eerste_regio)
     gemeente = User.objects.create_user("bench-gemeente", rol=Rol.CONTRACTMANAGER)

@@ -125,21 +125,26 @@ EERSTE = """SELECT v.toewijzing_id, MIN(v.toewijzingsdatum) AS datum FROM toewij
   GROUP BY v.toewijzing_id"""
 
 
+# The first day of delivery of each toewijzing of the gemeente (its start message; deleted ones not).
+GESTART = """SELECT l.toewijzing_id, MIN(l.begindatum) AS begin FROM toewijzingen_levering l
+  JOIN toewijzingen_toewijzing tl ON tl.id = l.toewijzing_id
+  WHERE l.verwijderd = %(nee)s AND (%(gemeente)s IS NULL OR tl.gemeente_id = %(gemeente)s)
+  GROUP BY l.toewijzing_id"""
+
+
 def start_sql() -> str:
     # From the first version's toewijzingsdatum (the row carries the current version's), never below 0
     # (a toewijzing decided after the care began, with a date in the past).
-    dagen = dagen_tussen("l.begindatum", "eerste.datum")
+    dagen = dagen_tussen("gestart.begin", "eerste.datum")
     return f"""
 SELECT p.id AS k_periode, t.aanbieder_id AS k_aanbieder, t.product_id AS k_product,
        COUNT(*) AS v1, SUM(CASE WHEN {dagen} > 0 THEN {dagen} ELSE 0 END) AS v2
-FROM toewijzingen_levering l
-JOIN toewijzingen_toewijzing t ON t.id = l.toewijzing_id
+FROM ({GESTART}) gestart
+JOIN toewijzingen_toewijzing t ON t.id = gestart.toewijzing_id
 JOIN ({EERSTE}) eerste ON eerste.toewijzing_id = t.id
 JOIN bekostiging_periode p
-  ON p.gemeente_id = t.gemeente_id AND l.begindatum >= p.begin AND l.begindatum < p.eind
-WHERE {PERIODEN} AND l.verwijderd = %(nee)s
-  AND NOT EXISTS (SELECT 1 FROM toewijzingen_levering e WHERE e.toewijzing_id = l.toewijzing_id
-                  AND e.verwijderd = %(nee)s AND e.begindatum < l.begindatum)
+  ON p.gemeente_id = t.gemeente_id AND gestart.begin >= p.begin AND gestart.begin < p.eind
+WHERE {PERIODEN}
 GROUP BY p.id, t.aanbieder_id, t.product_id
 """  # noqa: S608 (validated literals and parameters only)
 
@@ -159,18 +164,20 @@ GROUP BY p.id, s.aanbieder_id, t.product_id
 def wachtlijst_sql() -> str:
     # Waiting at the end of the period: a toewijzing decided by then (its first version), not ended
     # before the period's end, not returned or deleted, without a delivery begun before the period's end;
-    # with the longest wait in days (as resultaat.kwaliteit counts the waiting list).
+    # with the longest wait in days (as resultaat.kwaliteit counts the waiting list). Only the periods
+    # between the decision and the start are joined.
     dagen = dagen_tussen("p.eind", "eerste.datum")
     return f"""
 SELECT p.id AS k_periode, t.aanbieder_id AS k_aanbieder, t.product_id AS k_product, COUNT(*) AS v1,
        MAX({dagen}) AS v2
-FROM bekostiging_periode p
-JOIN toewijzingen_toewijzing t
-  ON t.gemeente_id = p.gemeente_id AND (t.einddatum IS NULL OR t.einddatum >= p.eind)
-JOIN ({EERSTE}) eerste ON eerste.toewijzing_id = t.id AND eerste.datum < p.eind
+FROM ({EERSTE}) eerste
+JOIN toewijzingen_toewijzing t ON t.id = eerste.toewijzing_id
+LEFT JOIN ({GESTART}) gestart ON gestart.toewijzing_id = t.id
+JOIN bekostiging_periode p
+  ON p.gemeente_id = t.gemeente_id AND p.eind > eerste.datum
+ AND (gestart.begin IS NULL OR p.eind <= gestart.begin)
+ AND (t.einddatum IS NULL OR t.einddatum >= p.eind)
 WHERE {PERIODEN} AND {TELT} AND p.begin <= %(vandaag)s
-  AND NOT EXISTS (SELECT 1 FROM toewijzingen_levering l WHERE l.toewijzing_id = t.id
-                  AND l.verwijderd = %(nee)s AND l.begindatum < p.eind)
 GROUP BY p.id, t.aanbieder_id, t.product_id
 """  # noqa: S608 (validated literals and parameters only)
 
