@@ -339,8 +339,11 @@ def aanbiederdashboard(user: Any, aanbieder: Aanbieder, selectie: Selectie) -> A
     eigen = per_periode(eigen_qs)
     regio_qs = in_selectie(Kengetal.objects.all(), selectie)
     regio = per_periode(regio_qs)
-    aantal_aanbieders = regio_qs.aggregate(n=Count("aanbieder", distinct=True))["n"]
-    regio_zichtbaar = not user.is_aanbieder_user or aantal_aanbieders >= MINSTENS_AANBIEDERS_VOOR_GEMIDDELDE
+    # Gemeente staff always see the region; only for a provider are its providers counted.
+    regio_zichtbaar = (
+        not user.is_aanbieder_user
+        or regio_qs.aggregate(n=Count("aanbieder", distinct=True))["n"] >= MINSTENS_AANBIEDERS_VOOR_GEMIDDELDE
+    )
     producten = list(
         eigen_qs.values("product_id", "product__naam").annotate(**sommen()).order_by("product__naam")
     )
