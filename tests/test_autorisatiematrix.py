@@ -42,7 +42,17 @@ BESTAND = Path(__file__).with_name("autorisatiematrix.py")
 NOOIT_ANONIEM = {"ok", "methode"}
 # What an anonymous visitor may open: logging in (site, admin, API token), and for now the OpenAPI schema
 # (putting it behind login is separate work; its row in the table then changes to "login").
-OPEN = {"login", "logout", "admin:login", "api:token"}
+# Open without an account: the login, and the satisfaction survey a resident answers with the code
+# from a letter or e-mail (the pages show nothing without a valid code).
+OPEN = {
+    "login",
+    "logout",
+    "admin:login",
+    "api:token",
+    "web:enquete-start",
+    "web:enquete-vragen",
+    "web:enquete-bedankt",
+}
 
 
 def _patronen(

@@ -35,6 +35,7 @@ PAGINAS = [
     ("web:verzoek-list", "consulent", ["status", "page"]),
     ("web:verzoek-toewijzing-nieuw", "aanbieder", ["client"]),
     ("web:werklijst", "consulent", ["status", "page"]),
+    ("web:handleiding", "consulent", ["rol"]),
 ]
 
 

@@ -56,6 +56,15 @@ from resultaat.iwmo.models import (
     VerzoekBron,
     VerzoekSoort,
 )
+from resultaat.kwaliteit.models import (
+    Afname,
+    Antwoord,
+    Enquete,
+    Klacht,
+    KlachtCategorie,
+    KlachtStap,
+    Verzending,
+)
 from resultaat.ondersteuning.models import (
     Evaluatie,
     EvaluatieOordeel,
@@ -290,6 +299,40 @@ def build_chain(client: Client, nummer: int, beschikkingnummer: str) -> dict[str
     Omzetting.objects.create(
         ronde=ronde, indicatie=bestaande, client=client, beschikking=toegang.beschikking, brief=b"%PDF"
     )
+    # Quality: an answered survey, a complaint with its handling and a worklist item about it.
+    Enquete.objects.create(
+        gemeente=gemeente,
+        aanbieder=aanbieder,
+        client=client,
+        toewijzing=toewijzing,
+        verzending=Verzending.BRIEF,
+        verzonden_op=dt.date(2017, 6, 1),
+        token_hash=f"{nummer:064d}",
+        verloopt_op=timezone.now(),
+        beantwoord_op=timezone.now(),
+        afname=Afname.LINK,
+        cijfer=7,
+        resultaat=Antwoord.JA,
+        toelichting=f"{naam} is tevreden",
+    )
+    klacht = Klacht.objects.create(
+        gemeente=gemeente,
+        aanbieder=aanbieder,
+        client=client,
+        ontvangen_op=dt.date(2017, 6, 1),
+        categorie=KlachtCategorie.BEJEGENING,
+        onderwerp=f"Klacht van {naam}",
+        omschrijving=f"{naam} is boos",
+        uiterlijk=dt.date(2017, 7, 13),
+    )
+    KlachtStap.objects.create(klacht=klacht, datum=dt.date(2017, 6, 2), omschrijving=f"Gebeld met {naam}")
+    WerklijstItem.objects.create(
+        gemeente=gemeente,
+        client=client,
+        soort=WerklijstSoort.KLACHT,
+        omschrijving=f"Klacht over {naam}",
+        onderwerp=klacht,
+    )
     contract = f.ContractFactory(aanbieder=aanbieder, gemeenten=[gemeente])
     return {"toewijzing": toewijzing, "signaal": signaal, "contract": contract}
 
@@ -381,11 +424,13 @@ class Pattern:
 
     def admits(self, user: Any) -> bool:
         """Does the view let this user's role in at all (rows aside)? Read from what the view declares:
-        ``lees_rollen`` on an API viewset, ``secties`` (the role menu) on a web view."""
+        ``lees_rollen`` on an API viewset, ``rollen`` and ``secties`` (the role menu) on a web view."""
         cls = self.view_class
         if self.is_drf:
             rollen = getattr(cls, "lees_rollen", None)
             return rollen is None or user.rol in rollen
+        if getattr(cls, "rollen", None) is not None and user.rol not in cls.rollen:
+            return False
         secties = getattr(cls, "secties", ())
         if secties:
             from resultaat.core.navigation import mag

@@ -1,4 +1,5 @@
-"""Logging that never carries a BSN (nor a survey link's code): every record's message (and traceback) is scrubbed before it is written.
+"""Logging that never carries a BSN, nor a survey link's code: every record's message (and traceback) is
+scrubbed before it is written.
 
 The filter sits on every handler in settings.LOGGING (a filter on a logger would miss records that
 propagate to it), Django's "django" and "django.server" loggers included.

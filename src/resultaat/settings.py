@@ -121,6 +121,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "resultaat.web.context_processors.navigation",
+                "resultaat.web.handleiding.hulp",
             ],
         },
     },
@@ -215,6 +216,10 @@ NPM_MAPPEN = [
     "htmx.org/dist",
 ]
 STATICFILES_DIRS = [(f"npm/{m}", NODE_MODULES_DIR / m) for m in NPM_MAPPEN if (NODE_MODULES_DIR / m).is_dir()]
+# The user guide per role (docs/handleiding/<rol>.md), shown in the app, and its screenshots.
+RESULTAAT_HANDLEIDING_DIR = BASE_DIR / "docs" / "handleiding"
+if (BASE_DIR / "docs" / "screenshots").is_dir():
+    STATICFILES_DIRS.append(("handleiding", BASE_DIR / "docs" / "screenshots"))
 # STATIC_COLLECTED=true (production, `make serve`): WhiteNoise serves what collectstatic wrote to
 # STATIC_ROOT: names with a content hash, gzip and brotli copies, cached by browsers for a year. Otherwise
 # (development, demo, tests) the files are served straight from their source folders.
@@ -261,6 +266,8 @@ SPECTACULAR_SETTINGS = {
         "PlusAfspraakSoortEnum": "resultaat.ondersteuning.models.PlusSoort",
         "SignaalSoortEnum": "resultaat.ondersteuning.models.SignaalSoort",
         "ResultaatBehaaldEnum": "resultaat.ondersteuning.models.ResultaatBehaald",
+        "AntwoordEnum": "resultaat.kwaliteit.models.Antwoord",
+        "KlachtCategorieEnum": "resultaat.kwaliteit.models.KlachtCategorie",
         "BronEnum": "resultaat.toewijzingen.models.LeveringBron",
         "VerzoekBronEnum": "resultaat.iwmo.models.VerzoekBron",
         "RedenVerzoekEnum": "resultaat.core.codes.WJ758RedenVerzoek",

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from io import BytesIO, StringIO
 
 import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.management import call_command
 from django.utils import timezone
+from pypdf import PdfReader
 
 from resultaat.accounts.models import Rol
 from resultaat.kwaliteit.models import Afname, Enquete, Verzending
@@ -150,3 +153,47 @@ def test_the_response_rate_follows_sent_and_answered(noor, zeger, alice, noord):
     assert sorted((r.verstuurd, r.beantwoord) for r in rijen) == [(1, 0), (1, 1)]
     [van_noord] = [r for r in rijen if r.aanbieder_id == noord.pk]
     assert van_noord.respons == 1.0 and van_noord.cijfer_gemiddeld == 8
+
+
+def test_the_daily_run_sends_after_the_end_and_yearly_by_mail_or_one_letter_file(alkmaar, noord, tmp_path):
+    vandaag = timezone.localdate()
+    geeindigd = f.ToewijzingFactory(
+        client=f.ClientFactory(gemeente=alkmaar, email="a@example.org"),
+        aanbieder=noord,
+        ingangsdatum=vandaag - dt.timedelta(days=200),
+        einddatum=vandaag - dt.timedelta(days=3),
+    )
+    f.LeveringFactory(toewijzing=geeindigd)
+    lopend = f.ToewijzingFactory(
+        client=f.ClientFactory(gemeente=alkmaar),
+        aanbieder=noord,
+        ingangsdatum=vandaag - dt.timedelta(days=400),
+    )
+    f.LeveringFactory(toewijzing=lopend)
+    nieuw = f.ToewijzingFactory(
+        client=f.ClientFactory(gemeente=alkmaar),
+        aanbieder=noord,
+        ingangsdatum=vandaag - dt.timedelta(days=30),
+    )
+    f.LeveringFactory(toewijzing=nieuw)
+
+    call_command("enquetes_versturen", "--map", str(tmp_path), stdout=StringIO())
+
+    assert {(e.toewijzing_id, e.aanleiding, e.verzending) for e in Enquete.objects.all()} == {
+        (geeindigd.pk, "einde", "email"),
+        (lopend.pk, "jaarlijks", "brief"),
+    }
+    assert len(mail.outbox) == 1
+    [pdf] = tmp_path.iterdir()
+    assert pdf.read_bytes().startswith(b"%PDF")
+    # A second run the same day sends nothing again.
+    call_command("enquetes_versturen", "--map", str(tmp_path), stdout=StringIO())
+    assert Enquete.objects.count() == 2
+
+
+def test_the_invitation_letter_is_a_tagged_dutch_pdf(noor, alice):
+    brief = verstuur(toewijzing=noor.toewijzingen.get(), verzending=Verzending.BRIEF, door=alice).brief
+    lezer = PdfReader(BytesIO(brief))
+    assert lezer.trailer["/Root"]["/Lang"] == "nl-NL"
+    assert "/StructTreeRoot" in lezer.trailer["/Root"]
+    assert "vul deze code in" in lezer.pages[0].extract_text()

@@ -15,6 +15,7 @@ from resultaat.clienten.api import urls as clienten
 from resultaat.contracten.api import urls as contracten
 from resultaat.conversie.api import urls as conversie
 from resultaat.iwmo.api import urls as iwmo
+from resultaat.kwaliteit.api import urls as kwaliteit
 from resultaat.ondersteuning.api import urls as ondersteuning
 from resultaat.organisaties.api import urls as organisaties
 from resultaat.sturing.api import urls as sturing
@@ -45,6 +46,7 @@ ROUTES = [
     *iwmo.bericht_routes,
     *toegang.overstap_routes,
     *conversie.routes,
+    *kwaliteit.routes,
     *sturing.routes,
 ]
 

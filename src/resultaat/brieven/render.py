@@ -78,8 +78,18 @@ def opmaak(*, sjabloon: Briefsjabloon, context: dict[str, Any]) -> str:
     )
 
 
+# Every PDF is tagged for screen readers and text-to-speech (PDF/UA-1): headings, paragraphs, tables and
+# lists are marked as such, in reading order, and the document states its language and title.
+PDF_VARIANT = "pdf/ua-1"
+PDF_TAAL = "nl-NL"
+
+
 def pdf(html: str) -> bytes:
-    """Every PDF of the app: WeasyPrint may fetch only the app's static files and data: URIs."""
+    """Every PDF of the app: WeasyPrint may fetch only the app's static files and data: URIs. The PDF is
+    tagged (PDF/UA-1) with language nl-NL and the page's <title> as its title (shown by the reader)."""
     from weasyprint import HTML
 
-    return bytes(HTML(string=html, base_url=BASIS_URL, url_fetcher=VeiligeFetcher()).write_pdf())
+    document = HTML(string=html, base_url=BASIS_URL, url_fetcher=VeiligeFetcher()).render()
+    document.metadata.lang = PDF_TAAL
+    document.metadata.title = (document.metadata.title or "").strip() or "Resultaat"
+    return bytes(document.write_pdf(pdf_variant=PDF_VARIANT))

@@ -75,6 +75,7 @@ from resultaat.demo.herindicatie import HerindicatieMixin
 from resultaat.demo.iwmo import (
     IwmoMixin,
 )
+from resultaat.demo.kwaliteit import KwaliteitMixin
 from resultaat.demo.opslag import (
     OpslagMixin,
 )
@@ -126,6 +127,7 @@ class _Generator(
     HerindicatieMixin,
     BekostigingMixin,
     EigenBijdrageMixin,
+    KwaliteitMixin,
 ):
     """The whole demo: the fixed region, then the clients in chunks, then the services' part."""
 
@@ -180,6 +182,7 @@ def genereer_demo(
         generator.herindicaties()
         generator.afrekeningen()
         generator.eigen_bijdrage()
+        generator.kwaliteit()
         kengetallen(vandaag)  # not client data: not in the audited counts of the report
     verslag.aantallen.update(generator.portaal_acties)
     verslag.seconden = time.perf_counter() - begonnen

@@ -11,6 +11,7 @@ from django.urls import include, path
 from resultaat.web.views.aanbieders import AanbiederDetailView, AanbiederListView
 from resultaat.web.views.clienten import ClientDetailView
 from resultaat.web.views.contracten import ContractDetailView
+from resultaat.web.views.handleiding import HandleidingView
 from resultaat.web.views.home import HomeView
 from resultaat.web.views.toewijzingen import ToewijzingDetailView
 
@@ -18,6 +19,7 @@ app_name = "web"
 
 urlpatterns = [
     path("", HomeView.as_view(), name="home"),
+    path("handleiding/", HandleidingView.as_view(), name="handleiding"),
     path("", include("resultaat.werklijst.web.urls")),
     path("", include("resultaat.clienten.web.urls")),
     path("", include("resultaat.toegang.web.urls")),

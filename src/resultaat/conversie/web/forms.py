@@ -39,6 +39,8 @@ class UploadForm(NLDSForm):
     )
 
     def __init__(self, *args: object, gemeenten: list[tuple[str, str]], **kwargs: object) -> None:
+        # The upload and the scenario form share a page and the field "gemeente": ids of their own.
+        kwargs.setdefault("auto_id", "upload_%s")
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.fields["gemeente"].choices = gemeenten  # type: ignore[attr-defined]
 
@@ -58,6 +60,7 @@ class ScenarioForm(NLDSForm):
     gesprek_vanaf = _geheel("Gesprek bij minder hulp vanaf (procent)", 20, 1, 100)
 
     def __init__(self, *args: object, gemeenten: list[tuple[str, str]], **kwargs: object) -> None:
+        kwargs.setdefault("auto_id", "scenario_%s")
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.fields["gemeente"].choices = gemeenten  # type: ignore[attr-defined]
 

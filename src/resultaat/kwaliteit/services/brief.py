@@ -13,7 +13,7 @@ from django.utils.safestring import mark_safe
 from weasyprint import HTML
 
 from resultaat.brieven.ophalen import BASIS_URL, VeiligeFetcher
-from resultaat.brieven.render import client_context, gemeente_context
+from resultaat.brieven.render import PDF_TAAL, PDF_VARIANT, client_context, gemeente_context
 from resultaat.core.opmaak import lange_datum
 
 
@@ -46,4 +46,8 @@ def pdf_van_brieven(brieven: list[tuple[Any, dict[str, Any]]]) -> bytes:
     if not documenten:
         return b""
     paginas = [pagina for document in documenten for pagina in document.pages]
-    return bytes(documenten[0].copy(paginas).write_pdf())
+    samen = documenten[0].copy(paginas)
+    # Tagged for screen readers like every PDF of the app (brieven.render.pdf): PDF/UA-1, Dutch.
+    samen.metadata.lang = PDF_TAAL
+    samen.metadata.title = "Wat vindt u van uw ondersteuning?"
+    return bytes(samen.write_pdf(pdf_variant=PDF_VARIANT))

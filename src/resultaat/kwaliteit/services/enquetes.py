@@ -19,10 +19,12 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
+from django.db.models import Exists, OuterRef, Q
 from django.template.loader import render_to_string
 from django.utils import timezone
 
 from resultaat.core.audit.context import acting_as
+from resultaat.core.codes import WMO002RedenWijziging
 from resultaat.core.opmaak import datum as datum_tekst
 from resultaat.core.rollen import Rol
 from resultaat.kwaliteit.models import Aanleiding, Afname, Antwoord, Enquete, Verzending
@@ -126,12 +128,14 @@ def verstuur(
     door: Any = None,
     aanleiding: str = Aanleiding.HANDMATIG,
     nu: dt.datetime | None = None,
+    met_brief: bool = True,
 ) -> Verstuurd:
     """Send a survey about one toewijzing, by letter (the PDF is returned) or by e-mail (sent now).
 
     ``door`` is the staff member (None for the daily command). Refused: a provider's user, a survey
     while another one about the same toewijzing is still open, support that has not started, an
-    e-mail to a client without an address.
+    e-mail to a client without an address. ``met_brief=False`` leaves the PDF to the caller (the daily
+    run prints all its letters in one file).
     """
     if door is not None and not _is_gemeente_van(door, toewijzing.gemeente_id):
         raise PermissionDenied("Alleen de gemeente van de cliënt verstuurt een tevredenheidsonderzoek.")
@@ -144,7 +148,7 @@ def verstuur(
             {"verzending": "Van deze cliënt is geen e-mailadres bekend: verstuur een brief."}
         )
     nu = nu or timezone.now()
-    with transaction.atomic(), acting_as(door):
+    with transaction.atomic(), acting_as(door if door is not None else "enquetes_versturen"):
         # One open survey per toewijzing at a time (the row lock keeps two clicks from sending two).
         Toewijzing.objects.select_for_update().filter(pk=toewijzing.pk).first()
         if Enquete.objects.filter(toewijzing=toewijzing).open_op(nu).exists():
@@ -165,7 +169,7 @@ def verstuur(
         if verzending == Verzending.EMAIL:
             _mail(enquete, code)
             return Verstuurd(enquete, code)
-    return Verstuurd(enquete, code, brief=brief_pdf(enquete, code))
+    return Verstuurd(enquete, code, brief=brief_pdf(enquete, code) if met_brief else None)
 
 
 def _mail(enquete: Enquete, code: str) -> None:
@@ -298,3 +302,66 @@ def leg_antwoorden_vast(
         enquete.beantwoord_op = nu
         enquete.save()
     return enquete
+
+
+# --- De dagelijkse verzending -----------------------------------------------------------------------------
+
+EINDE_BINNEN_DAGEN = 28  # a survey goes out within four weeks after the support ended
+JAAR = dt.timedelta(days=365)
+
+
+@dataclass(frozen=True)
+class Dagverzending:
+    per_email: int
+    brieven: list[tuple[Enquete, str]]
+    overgeslagen: int
+
+    @property
+    def per_brief(self) -> int:
+        return len(self.brieven)
+
+
+def te_enqueteren(datum: dt.date) -> list[tuple[Toewijzing, str]]:
+    """Who gets a survey on ``datum``: support that ended in the last four weeks (once, aanleiding
+    "einde"), and support running for a year or more without a survey in the last year ("jaarlijks").
+    Only delivered support (a start was reported), not returned, and no client who died."""
+    geleverd = Levering.objects.filter(toewijzing=OuterRef("pk"), verwijderd=False)
+    basis = (
+        Toewijzing.objects.filter(Exists(geleverd), client__overlijdensdatum__isnull=True)
+        .exclude(reactie=ReactieAanbieder.GERETOURNEERD)
+        .exclude(reden_wijziging=WMO002RedenWijziging.VERWIJDERD)
+        .select_related("client", "gemeente", "aanbieder")
+        .order_by("pk")
+    )
+    einde = basis.filter(
+        einddatum__gte=datum - dt.timedelta(days=EINDE_BINNEN_DAGEN), einddatum__lt=datum
+    ).exclude(Exists(Enquete.objects.filter(toewijzing=OuterRef("pk"), aanleiding=Aanleiding.EINDE)))
+    jaarlijks = (
+        basis.filter(ingangsdatum__lte=datum - JAAR)
+        .filter(Q(einddatum__isnull=True) | Q(einddatum__gte=datum))
+        .exclude(Exists(Enquete.objects.filter(toewijzing=OuterRef("pk"), verzonden_op__gt=datum - JAAR)))
+    )
+    return [(t, Aanleiding.EINDE) for t in einde] + [(t, Aanleiding.JAARLIJKS) for t in jaarlijks]
+
+
+def verstuur_periodiek(*, datum: dt.date | None = None, hoogstens: int = 500) -> Dagverzending:
+    """Send the day's surveys (:func:`te_enqueteren`), by e-mail where the client has an address and
+    by letter otherwise; at most ``hoogstens`` per run, the rest follows on the next days. The letters
+    are returned with their codes for one PDF (:func:`brieven_pdf`)."""
+    datum = datum or timezone.localdate()
+    nu = timezone.now()
+    per_email, brieven, overgeslagen = 0, [], 0
+    for toewijzing, aanleiding in te_enqueteren(datum)[:hoogstens]:
+        verzending = Verzending.EMAIL if toewijzing.client.email else Verzending.BRIEF
+        try:
+            verstuurd = verstuur(
+                toewijzing=toewijzing, verzending=verzending, aanleiding=aanleiding, nu=nu, met_brief=False
+            )
+        except ValidationError:
+            overgeslagen += 1  # e.g. a survey about it is still open
+            continue
+        if verzending == Verzending.EMAIL:
+            per_email += 1
+        else:
+            brieven.append((verstuurd.enquete, verstuurd.code))
+    return Dagverzending(per_email=per_email, brieven=brieven, overgeslagen=overgeslagen)

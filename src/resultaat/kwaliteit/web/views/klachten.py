@@ -6,9 +6,9 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.views.generic import TemplateView
@@ -25,16 +25,8 @@ from resultaat.core.web import (
 from resultaat.kwaliteit.models import Klacht, KlachtStatus
 from resultaat.kwaliteit.services import klachten
 from resultaat.kwaliteit.web.forms import AfhandelenForm, KlachtForm, KlachtStapForm
+from resultaat.kwaliteit.web.views.periode import AlleenRollen
 from resultaat.organisaties.models import Aanbieder
-
-
-class GemeenteAlleen:
-    """Only gemeente staff write complaints: a provider gets 403 here."""
-
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
-        if request.user.is_authenticated and is_aanbieder(request.user):
-            raise PermissionDenied("Alleen de gemeente registreert en behandelt klachten.")
-        return super().dispatch(request, *args, **kwargs)  # type: ignore[misc]
 
 
 class KlachtListView(StatusListView):
@@ -63,7 +55,7 @@ class KlachtListView(StatusListView):
         return context
 
 
-class KlachtNieuwView(GemeenteAlleen, SectieMixin, TemplateView):
+class KlachtNieuwView(AlleenRollen, SectieMixin, TemplateView):
     """Register a complaint; opened from a client's file (``?client=``) it is about that client."""
 
     secties = ("klachten",)
@@ -139,7 +131,7 @@ class KlachtDetailView(ScopedDetailView):
         return context
 
 
-class KlachtStapView(GemeenteAlleen, FormActie, KlachtDetailView):
+class KlachtStapView(AlleenRollen, FormActie, KlachtDetailView):
     form_class = KlachtStapForm
     form_naam = "stap_form"
     http_method_names = ["post"]
@@ -152,7 +144,7 @@ class KlachtStapView(GemeenteAlleen, FormActie, KlachtDetailView):
         return redirect("web:klacht-detail", pk=self.object.pk)
 
 
-class KlachtAfhandelenView(GemeenteAlleen, FormActie, KlachtDetailView):
+class KlachtAfhandelenView(AlleenRollen, FormActie, KlachtDetailView):
     form_class = AfhandelenForm
     form_naam = "afhandelen_form"
     http_method_names = ["post"]

@@ -1,14 +1,34 @@
-"""The period filter and the number formats the overview pages share."""
+"""What the quality pages share: the role check of the pages that write, the period filter, number
+formats, and what a user may count."""
 
 from __future__ import annotations
 
 import datetime as dt
 from typing import Any
 
-from django.http import HttpRequest
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponseBase
 from django.utils import timezone
 
+from resultaat.kwaliteit.services.enquetes import ENQUETE_ROLLEN
 from resultaat.kwaliteit.web.forms import PeriodeForm
+
+# The gemeente roles that register and handle complaints and take surveys: the consulent and the
+# contract manager (the same as the services check).
+KWALITEIT_ROLLEN = ENQUETE_ROLLEN
+
+
+class AlleenRollen:
+    """Only users of ``rollen`` (and superusers) may open the view: any other role gets 403 before
+    anything is looked up, so the answer is the same for every object."""
+
+    rollen: frozenset[str] = KWALITEIT_ROLLEN
+
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        user: Any = request.user
+        if user.is_authenticated and not user.is_superuser and user.rol not in self.rollen:
+            raise PermissionDenied("U heeft geen toegang tot deze pagina.")
+        return super().dispatch(request, *args, **kwargs)  # type: ignore[misc]
 
 
 def periode(request: HttpRequest) -> tuple[PeriodeForm, dt.date, dt.date]:

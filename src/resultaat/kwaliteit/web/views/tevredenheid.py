@@ -9,9 +9,9 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
-from django.http import HttpRequest, HttpResponse, HttpResponseBase
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.views.generic import TemplateView
@@ -22,7 +22,7 @@ from resultaat.kwaliteit.models import Enquete
 from resultaat.kwaliteit.services import enquete_cijfers, enquetes, totaal
 from resultaat.kwaliteit.services.cijfers import VRAGEN, EnqueteCijfers
 from resultaat.kwaliteit.web.forms import AfnameForm, VersturenForm
-from resultaat.kwaliteit.web.views.periode import komma, periode, procent, scope
+from resultaat.kwaliteit.web.views.periode import AlleenRollen, komma, periode, procent, scope
 from resultaat.organisaties.models import Aanbieder
 from resultaat.toewijzingen.models import Toewijzing
 
@@ -107,7 +107,7 @@ class EnqueteDetailView(ScopedDetailView):
         return context
 
 
-class ToewijzingEnqueteView(ScopedDetailView):
+class ToewijzingEnqueteView(AlleenRollen, ScopedDetailView):
     """On a client's toewijzing (gemeente staff): send a survey by letter or e-mail, or record the
     answers of a phone call or home visit (on the open survey, if there is one)."""
 
@@ -115,11 +115,6 @@ class ToewijzingEnqueteView(ScopedDetailView):
     model = Toewijzing
     template_name = "kwaliteit/toewijzing_enquete.html"
     context_object_name = "toewijzing"
-
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
-        if request.user.is_authenticated and is_aanbieder(request.user):
-            raise PermissionDenied("Alleen de gemeente verstuurt een tevredenheidsonderzoek.")
-        return super().dispatch(request, *args, **kwargs)
 
     def get_queryset(self) -> QuerySet[Toewijzing]:
         return Toewijzing.objects.for_user(self.request.user).select_related(

@@ -6,19 +6,20 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest, HttpResponse, HttpResponseBase
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.views.generic import TemplateView
 
 from resultaat.catalogus.models import Product
+from resultaat.core.rollen import Rol
 from resultaat.core.web import SectieMixin, fouten_naar_form, is_aanbieder
 from resultaat.kwaliteit.models import Capaciteitsmelding
 from resultaat.kwaliteit.services import wachttijden
 from resultaat.kwaliteit.services.wachtlijst import meld_capaciteit
 from resultaat.kwaliteit.web.forms import CapaciteitForm
-from resultaat.kwaliteit.web.views.periode import komma, periode, scope
+from resultaat.kwaliteit.web.views.periode import AlleenRollen, komma, periode, scope
 from resultaat.organisaties.models import Aanbieder, Gemeente
 from resultaat.toewijzingen.models import Toewijzing
 
@@ -64,16 +65,12 @@ class WachtlijstView(SectieMixin, TemplateView):
         return context
 
 
-class CapaciteitView(SectieMixin, TemplateView):
+class CapaciteitView(AlleenRollen, SectieMixin, TemplateView):
     """A provider reports places, free places and people waiting for one product in one gemeente."""
 
     secties = ("wachtlijst",)
+    rollen = frozenset({Rol.AANBIEDER})
     template_name = "kwaliteit/capaciteit_form.html"
-
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
-        if request.user.is_authenticated and not is_aanbieder(request.user):
-            raise PermissionDenied("Alleen een aanbieder meldt zijn capaciteit.")
-        return super().dispatch(request, *args, **kwargs)
 
     def _form(self, data: Any = None) -> CapaciteitForm:
         user: Any = self.request.user

@@ -80,13 +80,17 @@ def portaal_acties(user: Any, toewijzing: Toewijzing) -> dict[str, Any]:
         "stop": lopend or tijdelijk,
         "onderaannemer": not geretourneerd,
         "werkdagen": termijnen.START_MELDEN.werkdagen,
-        "retour_form": RetourForm(),
-        "start_form": StartForm(initial={"begindatum": toewijzing.ingangsdatum}),
-        "tijdelijke_stop_form": TijdelijkeStopForm(),
-        "hervatten_form": HervattenForm(),
-        "stop_form": StopForm(),
+        # Several forms on one page share field names (einddatum, toelichting): each gets ids of its own,
+        # so that every label belongs to its own field (the names sent stay the same).
+        "retour_form": RetourForm(auto_id="retour_%s"),
+        "start_form": StartForm(auto_id="start_%s", initial={"begindatum": toewijzing.ingangsdatum}),
+        "tijdelijke_stop_form": TijdelijkeStopForm(auto_id="tijdelijk_%s"),
+        "hervatten_form": HervattenForm(auto_id="hervatten_%s"),
+        "stop_form": StopForm(auto_id="stop_%s"),
         "onderaannemer_form": OnderaannemerForm(
-            keuzes=onderaannemer_keuzes(toewijzing), initial={"onderaannemer": toewijzing.onderaannemer_id}
+            auto_id="onderaannemer_%s",
+            keuzes=onderaannemer_keuzes(toewijzing),
+            initial={"onderaannemer": toewijzing.onderaannemer_id},
         ),
     }
 
