@@ -79,6 +79,8 @@ from resultaat.ondersteuning.models import (
     SignaalSoort,
     SocialeKaartVoorziening,
 )
+from resultaat.sturing import services as sturing
+from resultaat.sturing.models import Kengetal
 from resultaat.toegang.models import (
     Aanvraag,
     Beschikking,
@@ -379,7 +381,8 @@ def build_chain(client: Client, nummer: int, beschikkingnummer: str) -> dict[str
 
 
 def build_bekostiging(gemeente: Any) -> None:
-    """Settle and approve period 2017-P02: a line and a payment batch for each chain's provider."""
+    """Settle and approve period 2017-P02: a line and a payment batch for each chain's provider; then the
+    dashboards' figures of 2017 (a Kengetal row per provider and period)."""
     for product_id in Toewijzing.objects.filter(gemeente=gemeente).values_list("product_id", flat=True):
         f.TariefFactory(product_id=product_id)
     fenna = f.UserFactory(username="fenna", rol="financieel", gemeenten=[gemeente])
@@ -387,6 +390,7 @@ def build_bekostiging(gemeente: Any) -> None:
     periode = bekostiging.zoek_periode(gemeente, "2017-P02")
     run = bekostiging.afrekenen(gemeente=gemeente, periode=periode, door=fenna).run
     bekostiging.keur_goed(run=run, door=frank)
+    sturing.bijwerken(vanaf=dt.date(2016, 12, 1), gemeente_id=gemeente.pk)
 
 
 @pytest.fixture
@@ -419,7 +423,7 @@ class Sides:
             client_id = obj.client_id
         elif isinstance(obj, Afrekenregel):
             client_id = obj.client_id
-        elif isinstance(obj, Contract | Betaalbatch | Bericht):
+        elif isinstance(obj, Contract | Betaalbatch | Bericht | Kengetal):
             return {self.zuid_id: "zeger", self.noord_id: "noor"}.get(obj.aanbieder_id)
         else:
             return None

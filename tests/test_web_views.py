@@ -131,6 +131,7 @@ MENUS = {
         "Klachten",
         "Wachtlijst",
         "Conversie",
+        "Dashboards",
     ],
     Rol.FINANCIEEL: ["Bekostiging", "CAK-leveringen", "Toewijzingen", "Aanbieders", "Berichten"],
     Rol.BEHEERDER: [
@@ -152,6 +153,7 @@ MENUS = {
         "Sociale kaart",
         "Indicatievoorstellen",
         "Betaalspecificaties",
+        "Mijn cijfers",
         "Berichten",
         "Tevredenheid",
         "Klachten",

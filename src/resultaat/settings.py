@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "resultaat.iwmo",
     "resultaat.bekostiging",
     "resultaat.conversie",
+    "resultaat.sturing",
     "resultaat.core.audit",
     "resultaat.web",
     "resultaat.demo",

@@ -18,6 +18,7 @@ from resultaat.iwmo.api import urls as iwmo
 from resultaat.kwaliteit.api import urls as kwaliteit
 from resultaat.ondersteuning.api import urls as ondersteuning
 from resultaat.organisaties.api import urls as organisaties
+from resultaat.sturing.api import urls as sturing
 from resultaat.toegang.api import urls as toegang
 from resultaat.toewijzingen.api import urls as toewijzingen
 from resultaat.werklijst.api import urls as werklijst
@@ -46,6 +47,7 @@ ROUTES = [
     *toegang.overstap_routes,
     *conversie.routes,
     *kwaliteit.routes,
+    *sturing.routes,
 ]
 
 router = Router(trailing_slash=True)

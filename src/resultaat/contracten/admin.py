@@ -34,4 +34,5 @@ class ContractAdmin(BeheerGevolgd, admin.ModelAdmin):
     fieldsets = (
         (None, {"fields": ("kenmerk", "aanbieder", "gemeenten", "perceel", "omschrijving")}),
         ("Geldigheid", {"fields": ("geldig_van", "geldig_tot")}),
+        ("Doelen (sturing)", {"fields": ("doel_behaald_procent", "max_wachtweken", "min_tevredenheid")}),
     )

@@ -3,6 +3,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, ClassVar
 
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
 from resultaat.core.models import Geldigheid, GeldigheidQuerySet
@@ -30,6 +31,23 @@ class Contract(Geldigheid):
     gemeenten = models.ManyToManyField("organisaties.Gemeente", related_name="contracten")
     perceel = models.CharField("perceel (lot)", max_length=200, blank=True)
     omschrijving = models.TextField(blank=True)
+    # Targets the contract manager holds the provider to on the dashboards (resultaat.sturing); empty: none.
+    doel_behaald_procent = models.PositiveSmallIntegerField(
+        "doel: resultaat behaald (%)",
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(100)],
+        help_text="Aandeel van de evaluaties waarin het resultaat is behaald.",
+    )
+    max_wachtweken = models.PositiveSmallIntegerField("doel: hoogstens weken wachten", null=True, blank=True)
+    min_tevredenheid = models.DecimalField(
+        "doel: tevredenheid minstens (cijfer)",
+        max_digits=3,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(10)],
+    )
 
     objects: ClassVar[Any] = ContractQuerySet.as_manager()
 

@@ -49,6 +49,8 @@ SECTIES: dict[str, Sectie] = {
         Sectie("tevredenheid", "Tevredenheid", "web:tevredenheid"),
         Sectie("klachten", "Klachten", "web:klacht-list"),
         Sectie("wachtlijst", "Wachtlijst", "web:wachtlijst"),
+        Sectie("sturing", "Dashboards", "web:sturing"),
+        Sectie("mijn-cijfers", "Mijn cijfers", "web:sturing-mijn"),
         Sectie("beheer", "Beheer", "admin:index"),
     ]
 }
@@ -79,6 +81,7 @@ ROL_MENU: dict[str, tuple[tuple[str, str | None], ...]] = {
         ("klachten", None),
         ("wachtlijst", None),
         ("conversie", None),
+        ("sturing", None),
     ),
     Rol.FINANCIEEL: (
         ("bekostiging", None),
@@ -106,6 +109,7 @@ ROL_MENU: dict[str, tuple[tuple[str, str | None], ...]] = {
         ("sociale-kaart", None),
         ("mandaat", None),
         ("specificaties", None),
+        ("mijn-cijfers", None),
         ("berichten", None),
         ("tevredenheid", None),
         ("klachten", None),

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections import defaultdict
+from decimal import Decimal
 
 from resultaat.catalogus.models import Aandachtspunt, Product, Resultaat, Subresultaat, Tarief, TariefPeriode
 from resultaat.contracten.models import Contract, ContractProduct, Onderaannemer
@@ -123,6 +124,10 @@ class CatalogusMixin(_Basis):
                     "omschrijving": "Raamovereenkomst Wmo-ondersteuning op resultaat, regio Alkmaar (demo).",
                     "geldig_van": TARIEF_VANAF,
                     "geldig_tot": contract_tot,
+                    # The targets the contract manager holds each provider to on the dashboards.
+                    "doel_behaald_procent": 55 + 5 * (i % 3),
+                    "max_wachtweken": 4 + i % 3,
+                    "min_tevredenheid": Decimal("7.0"),
                 },
             )
             if nieuw:

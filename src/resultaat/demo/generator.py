@@ -84,6 +84,7 @@ from resultaat.demo.organisaties import (
     OrganisatiesMixin,
 )
 from resultaat.demo.scenarios import ScenarioMixin
+from resultaat.demo.sturing import kengetallen
 from resultaat.demo.termijnen import TermijnenMixin
 from resultaat.demo.toegang import (
     ToegangMixin,
@@ -191,6 +192,7 @@ def genereer_demo(
         generator.eigen_bijdrage()
         generator.conversie()
         generator.kwaliteit()
+        kengetallen(vandaag)  # not client data: not in the audited counts of the report
     verslag.aantallen.update(generator.portaal_acties)
     verslag.scenarios = dict(generator.scenarios)
     verslag.seconden = time.perf_counter() - begonnen

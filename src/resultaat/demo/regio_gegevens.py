@@ -282,6 +282,14 @@ class GebruikerInfo:
 GEMEENTE_GEBRUIKERS: tuple[GebruikerInfo, ...] = (
     GebruikerInfo("consulent", Rol.CONSULENT, "Sanne", "Bakker", ("0361", "0399")),
     GebruikerInfo("contractmanager", Rol.CONTRACTMANAGER, "Peter", "de Wit", ("0361",)),
+    # The region's contract manager: the dashboards of the five gemeenten together, and of each.
+    GebruikerInfo(
+        "contractmanager-regio",
+        Rol.CONTRACTMANAGER,
+        "Yvonne",
+        "Smit",
+        ("0361", "0399", "0383", "0373", "1980"),
+    ),
     GebruikerInfo("financieel", Rol.FINANCIEEL, "Ingrid", "Kok", ("0361",)),
     GebruikerInfo("financieel-2", Rol.FINANCIEEL, "Bas", "Mulder", ("0361",)),
     GebruikerInfo("beheerder", Rol.BEHEERDER, "Ahmed", "El Idrissi", ("0361",)),

@@ -100,6 +100,9 @@ ANKERS: dict[str, str] = {
     "web:klacht-detail": "klachten",
     "web:wachtlijst": "wachtlijst",
     "web:capaciteit-melden": "wachtlijst",
+    "web:sturing": "dashboards",
+    "web:sturing-aanbieder": "dashboards",
+    "web:sturing-mijn": "mijn-cijfers",
     "web:handleiding": "start",
     "admin:index": "beheer",
 }

@@ -32,6 +32,7 @@ urlpatterns = [
     path("", include("resultaat.eigen_bijdrage.web.urls")),
     path("", include("resultaat.catalogus.web.urls")),
     path("", include("resultaat.conversie.web.urls")),
+    path("", include("resultaat.sturing.web.urls")),
     # The client's file: its timeline shows toegang, toewijzingen and ondersteuning (above clienten).
     path("clienten/<int:pk>/", ClientDetailView.as_view(), name="client-detail"),
     # One toewijzing with its plans, evaluations and signals (ondersteuning is above toewijzingen).
