@@ -17,8 +17,10 @@ from django.views import View
 from resultaat.clienten import auditlog
 from resultaat.clienten.models import Client
 from resultaat.clienten.services import auditspoor, zoek_op_bsn
-from resultaat.clienten.web.forms import BsnZoekForm, NaamZoekForm
+from resultaat.clienten.web.forms import BsnZoekForm
+from resultaat.clienten.web.tabellen import ClientFilter, ClientTabel
 from resultaat.core.audit.models import Actie, AuditEvent, record
+from resultaat.core.tabellen import TabelView
 from resultaat.core.web import ScopedListView, SectieMixin
 
 GEEN_CLIENT = "Geen cliënt gevonden met dit BSN."
@@ -44,24 +46,19 @@ class ClientZoekenView(SectieMixin, View):
         return render(request, self.template_name, {"form": form})
 
 
-class ClientListView(ScopedListView):
+class ClientListView(TabelView):
     secties = ("clienten",)
     model = Client
     template_name = "clienten/client_list.html"
     context_object_name = "clienten"
-    zoekvelden = ("achternaam",)
+    tabel_class = ClientTabel
+    filter_class = ClientFilter
+    export_naam = "clienten"
+    enkelvoud, meervoud = "cliënt", "cliënten"
 
-    def get_queryset(self) -> QuerySet[Client]:
+    def basis(self) -> QuerySet[Client]:
         qs = Client.objects.for_user(self.request.user).select_related("gemeente")
-        self.zoekform = NaamZoekForm(self.request.GET or None)
-        if self.zoekform.is_valid() and self.zoekform.cleaned_data["achternaam"]:
-            qs = qs.filter(achternaam__istartswith=self.zoekform.cleaned_data["achternaam"].strip())
         return qs.order_by("achternaam", "voorletters", "pk")
-
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        context = super().get_context_data(**kwargs)
-        context["zoekform"] = self.zoekform
-        return context
 
 
 class AuditFilter:

@@ -7,21 +7,10 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.db.models import QuerySet
-from django.utils import timezone
 
-from resultaat.core.web import StatusListView
+from resultaat.core.tabellen import StatusTabelView
 from resultaat.werklijst.models import WerklijstItem, WerklijstStatus
-
-
-def termijn_tekst(dagen: int | None) -> str:
-    """How far away a deadline is, in words: "nog 3 dagen", "vandaag", "2 dagen te laat"."""
-    if dagen is None:
-        return ""
-    if dagen == 0:
-        return "vandaag"
-    if dagen > 0:
-        return "nog 1 dag" if dagen == 1 else f"nog {dagen} dagen"
-    return "1 dag te laat" if dagen == -1 else f"{-dagen} dagen te laat"
+from resultaat.werklijst.web.tabellen import WerklijstFilter, WerklijstTabel, termijn_tekst
 
 
 def werklijst_regels(items: Iterable[WerklijstItem], vandaag: dt.date) -> list[dict[str, Any]]:
@@ -40,7 +29,7 @@ def werklijst_regels(items: Iterable[WerklijstItem], vandaag: dt.date) -> list[d
     return regels
 
 
-class WerklijstView(StatusListView):
+class WerklijstView(StatusTabelView):
     secties = ("werklijst",)
     model = WerklijstItem
     template_name = "werklijst/werklijst.html"
@@ -48,14 +37,11 @@ class WerklijstView(StatusListView):
     paginate_by = 50
     status_keuzes = WerklijstStatus
     status_standaard = WerklijstStatus.OPEN
+    tabel_class = WerklijstTabel
+    filter_class = WerklijstFilter
+    export_naam = "werklijst"
+    enkelvoud, meervoud = "taak", "taken"
 
-    def get_queryset(self) -> QuerySet[WerklijstItem]:
+    def basis(self) -> QuerySet[WerklijstItem]:
         qs = self.filter_status(WerklijstItem.objects.for_user(self.request.user))
         return qs.op_urgentie().select_related("client", "toegewezen_aan", "content_type")
-
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        context = super().get_context_data(**kwargs)
-        vandaag = timezone.localdate()
-        context["vandaag"] = vandaag
-        context["regels"] = werklijst_regels(context["items"], vandaag)
-        return context
