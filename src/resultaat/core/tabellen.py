@@ -94,6 +94,8 @@ class DatumKolom(Kolom):
         return opmaak.datum(value)
 
     def value(self, value: Any, **kwargs: Any) -> Any:
+        if isinstance(value, dt.datetime):
+            return timezone.localtime(value).date() if timezone.is_aware(value) else value.date()
         return value
 
 
@@ -184,7 +186,9 @@ def tabel_rijen(tabel: Tabel) -> list[list[Any]]:
     kolommen = [k for k in tabel.columns.iterall() if not k.column.exclude_from_export]
     rijen: list[list[Any]] = [[str(k.header) for k in kolommen]]
     for rij in tabel.rows:
-        rijen.append([rij.get_cell_value(k.name) for k in kolommen])
+        # An empty cell says what the page says ("onbepaald" for an open end).
+        waarden = [rij.get_cell_value(k.name) for k in kolommen]
+        rijen.append([k.default if w is None else w for k, w in zip(kolommen, waarden, strict=True)])
     return rijen
 
 

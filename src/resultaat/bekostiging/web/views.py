@@ -22,8 +22,10 @@ from django.views.generic import TemplateView
 
 from resultaat.bekostiging import exports, services
 from resultaat.bekostiging.models import Afrekenregel, Afrekenrun, Betaalbatch
+from resultaat.bekostiging.web.tabellen import AfrekenregelFilter, AfrekenregelTabel
 from resultaat.catalogus.models import Product
 from resultaat.core.audit.models import Actie
+from resultaat.core.tabellen import TabelView
 from resultaat.core.web import ScopedDetailView, ScopedListView, SectieMixin
 from resultaat.organisaties.models import Gemeente
 
@@ -52,6 +54,26 @@ class AfrekenrunListView(ScopedListView):
         context = super().get_context_data(**kwargs)
         context["gemeenten"] = _gemeenten(self.request.user)
         return context
+
+
+class AfrekenregelListView(TabelView):
+    """Every settlement line of the user's gemeenten: one client's payments, or one run's lines."""
+
+    secties = ("bekostiging",)
+    model = Afrekenregel
+    template_name = "bekostiging/afrekenregel_list.html"
+    context_object_name = "regels"
+    tabel_class = AfrekenregelTabel
+    filter_class = AfrekenregelFilter
+    export_naam = "betalingen"
+    enkelvoud, meervoud = "regel", "regels"
+
+    def basis(self) -> QuerySet[Afrekenregel]:
+        return (
+            Afrekenregel.objects.for_user(self.request.user)
+            .select_related("run", "periode", "toewijzing", "client", "aanbieder")
+            .order_by("-run_id", "aanbieder__naam", "toewijzing__nummer", "periode__begin", "pk")
+        )
 
 
 class AfrekenrunNieuwView(SectieMixin, View):
@@ -98,11 +120,7 @@ class AfrekenrunDetailView(ScopedDetailView):
         context = super().get_context_data(**kwargs)
         run = self.object
         context["samenvatting"] = services._samenvatting(run, run.periode).per_aanbieder
-        context["regels"] = (
-            Afrekenregel.objects.filter(run=run)
-            .select_related("periode", "toewijzing", "client", "aanbieder")
-            .order_by("aanbieder__naam", "toewijzing__nummer")[:200]
-        )
+        context["zoekfilter"] = AfrekenregelFilter(queryset=Afrekenregel.objects.none(), request=self.request)
         context["batches"] = run.batches.select_related("aanbieder")
         # One line per pair: the conflict is stored for each of its two toewijzingen.
         context["conflicten"] = [
