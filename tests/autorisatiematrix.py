@@ -178,6 +178,7 @@ MATRIX: dict[str, tuple[str, ...]] = {
     'web:aanbieder-detail':                                    ('login', 'weg', 'ok', 'ok', 'ok', 'weg', 'weg', 'ok'),
     'web:aanbieder-list':                                      ('login', 'nee', 'ok', 'ok', 'ok', 'nee', 'nee', 'ok'),
     'web:aanvraag-detail':                                     ('login', 'ok', 'weg', 'weg', 'weg', 'weg', 'weg', 'ok'),
+    'web:afrekenregel-list':                                   ('login', 'nee', 'nee', 'ok', 'nee', 'nee', 'nee', 'ok'),
     'web:afrekenrun-csv':                                      ('login', 'weg', 'weg', 'ok', 'weg', 'weg', 'weg', 'ok'),
     'web:afrekenrun-detail':                                   ('login', 'weg', 'weg', 'ok', 'weg', 'weg', 'weg', 'ok'),
     'web:afrekenrun-goedkeuren':                               ('login', 'weg', 'weg', 'methode', 'weg', 'weg', 'weg', 'methode'),
