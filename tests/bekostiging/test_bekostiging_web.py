@@ -44,6 +44,8 @@ def test_finance_officer_settles_and_a_colleague_approves_then_downloads_sepa(we
     assert r.status_code == 200
     body = r.content.decode()
     assert "€ 216,00" in body and "€ 108,00" in body and "Goedkeuren" not in body
+    # The message after settling writes the total the Dutch way, like the page ("€ 324.00" before).
+    assert "2 regels, 2 cliënten, € 324,00" in body
     run = Afrekenrun.objects.get()
     assert "Goedkeuren" in frank.get(reverse("web:afrekenrun-detail", args=[run.pk])).content.decode()
     frank.post(reverse("web:afrekenrun-goedkeuren", args=[run.pk]))

@@ -18,6 +18,7 @@ from resultaat.bekostiging import services as bk
 from resultaat.core import opmaak
 from resultaat.accounts.models import Rol
 from resultaat.core.audit.models import AuditEvent
+from resultaat.core.tabellen import BedragKolom, GetalKolom
 from resultaat.ondersteuning.models import Signaal, SignaalSoort
 from tests import factories as f
 from tests.bekostiging.helpers import D, maak_wereld
@@ -203,3 +204,11 @@ def test_an_unknown_export_format_shows_the_page(client, alice, vijf_clienten):
     antwoord = client.get(reverse("web:client-list") + "?_export=pdf")
     assert antwoord.status_code == 200
     assert antwoord["Content-Type"].startswith("text/html")
+
+
+def test_counts_in_tables_and_captions_have_a_thousands_separator():
+    assert opmaak.getal(4915) == "4.915"
+    assert opmaak.getal(-1234567) == "-1.234.567"
+    assert opmaak.getal(None) == ""
+    assert GetalKolom().render(4915) == "4.915"
+    assert BedragKolom().render(708172) == "€ 7.081,72"

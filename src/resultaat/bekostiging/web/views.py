@@ -25,6 +25,7 @@ from resultaat.bekostiging.models import Afrekenregel, Afrekenrun, Betaalbatch
 from resultaat.bekostiging.web.tabellen import AfrekenregelFilter, AfrekenregelTabel
 from resultaat.catalogus.models import Product
 from resultaat.core.audit.models import Actie
+from resultaat.core.opmaak import euro, getal
 from resultaat.core.tabellen import TabelView
 from resultaat.core.web import ScopedDetailView, ScopedListView, SectieMixin
 from resultaat.organisaties.models import Gemeente
@@ -91,7 +92,7 @@ class AfrekenrunNieuwView(SectieMixin, View):
         except ValidationError as e:
             messages.error(request, " ".join(e.messages))
             return redirect("web:afrekenrun-list")
-        samenvatting = f"{res.regels} regels, {res.clienten} cliënten, € {res.totaal_cent / 100:.2f}"
+        samenvatting = f"{getal(res.regels)} regels, {getal(res.clienten)} cliënten, {euro(res.totaal_cent)}"
         if res.run is None:
             messages.info(request, f"{res.melding} ({samenvatting})")
             return redirect("web:afrekenrun-list")

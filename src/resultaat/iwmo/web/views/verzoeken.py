@@ -8,7 +8,6 @@ consulent's worklist and are answered on the same page: grant (a 301 goes out), 
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from django.contrib import messages
@@ -21,6 +20,7 @@ from django.views import View
 
 from resultaat.catalogus.models import Product
 from resultaat.core.codes import WJ760VerzoekAntwoord
+from resultaat.core.opmaak import datum, lees_datum
 from resultaat.core.web import (
     FormActie,
     ScopedDetailView,
@@ -36,7 +36,7 @@ from resultaat.toewijzingen.models import Toewijzing
 
 
 def _datum(waarde: str | None) -> str:
-    return dt.date.fromisoformat(waarde).strftime("%d-%m-%Y") if waarde else "geen"
+    return datum(lees_datum(waarde), "geen")
 
 
 def _product(code: dict[str, str] | None) -> str:
