@@ -127,3 +127,22 @@ def test_hours_against_results_for_the_same_caseload(wereld, time_machine):
     assert "€ 10.400,00" in body and "€ 5.616,00" in body
     assert "46,0%" in body or "46.0%" in body
     assert "haalt de bezuiniging van 40%" in body
+
+
+def test_the_hours_form_labels_each_field_and_shows_no_error_before_anything_was_sent(wereld):
+    w = wereld
+    body = als(w.fenna).get(reverse("web:bekostiging-uren")).content.decode()
+    for veld in ("gemeente", "product", "uurtarief", "uren"):
+        assert f'<label class="utrecht-form-label" for="{veld}">' in body and f'id="{veld}"' in body
+    assert 'value="25,00"' in body and 'value="3"' in body
+    assert "utrecht-form-field-error-message" not in body and 'aria-invalid="true"' not in body
+    assert body.count("utrecht-select--html-select") == 2
+    fout = als(w.fenna).get(reverse("web:bekostiging-uren"), {"uurtarief": "veel"}).content.decode()
+    assert 'id="uurtarief-fout"' in fout and 'aria-invalid="true"' in fout
+
+
+def test_the_runs_form_labels_each_field_and_asks_nothing_before_sending(wereld):
+    body = als(wereld.fenna).get(reverse("web:afrekenrun-list")).content.decode()
+    for veld in ("gemeente", "periode", "proef"):
+        assert f'for="{veld}"' in body and f'id="{veld}"' in body
+    assert "utrecht-select--html-select" in body and " required" not in body

@@ -25,7 +25,7 @@ from resultaat.bekostiging.models import Afrekenregel, Afrekenrun, Betaalbatch
 from resultaat.bekostiging.web.tabellen import AfrekenregelFilter, AfrekenregelTabel
 from resultaat.catalogus.models import Product
 from resultaat.core.audit.models import Actie
-from resultaat.core.opmaak import euro, getal
+from resultaat.core.opmaak import decimaal, euro, getal
 from resultaat.core.tabellen import TabelView
 from resultaat.core.web import ScopedDetailView, ScopedListView, SectieMixin
 from resultaat.organisaties.models import Gemeente
@@ -412,8 +412,9 @@ class UrenVergelijkingView(SectieMixin, TemplateView):
                 "gemeente": gemeente,
                 "producten": producten,
                 "product": product,
-                "uurtarief": f"{uurtarief / 100:.2f}",
-                "uren": uren,
+                # As typed in the box: a decimal comma, no thousands separator ("25,00").
+                "uurtarief": decimaal(uurtarief).replace(".", ","),
+                "uren": f"{uren:g}".replace(".", ","),
                 "fouten": fouten,
                 "v": vergelijking,
                 "bezuiniging_seed_002": 40,
