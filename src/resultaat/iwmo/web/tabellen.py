@@ -3,12 +3,23 @@ or status."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import django_filters
+from django.db.models import Q
 from django.urls import reverse
 
 from resultaat.core.codes import COD002Berichtcode
-from resultaat.core.tabellen import DatumTijdKolom, Kolom, LinkKolom, Tabel, ZoekFilter
-from resultaat.iwmo.models import Bericht, BerichtStatus, Richting
+from resultaat.core.tabellen import (
+    DatumKolom,
+    DatumTijdKolom,
+    Kolom,
+    LinkKolom,
+    SjabloonKolom,
+    Tabel,
+    ZoekFilter,
+)
+from resultaat.iwmo.models import Bericht, BerichtStatus, Richting, Verzoek
 
 BERICHTTYPEN = [label.split(" ", 1)[0] for label in COD002Berichtcode.labels]
 
@@ -59,3 +70,43 @@ class BerichtTabel(Tabel):
 
     def value_retourcodes(self, value: list[str] | None) -> str:
         return ", ".join(value or [])
+
+
+class VerzoekFilter(ZoekFilter):
+    zoek = django_filters.CharFilter(label="Cliënt of aanbieder", method="zoeken")
+
+    class Meta:
+        model = Verzoek
+        fields: list[str] = []
+
+    def zoeken(self, qs: Any, naam: str, waarde: str) -> Any:
+        w = waarde.strip()
+        if not w:
+            return qs
+        return qs.filter(Q(client__achternaam__istartswith=w) | Q(aanbieder__naam__icontains=w))
+
+
+class VerzoekTabel(Tabel):
+    ingediend_op = DatumKolom("Ingediend", orderable=True)
+    soort = LinkKolom(
+        "Soort",
+        accessor="get_soort_display",
+        url=lambda v: reverse("web:verzoek-detail", args=[v.pk]),
+        hoofdletter=True,
+        orderable=True,
+        order_by=("soort", "-ingediend_op"),
+    )
+    client = Kolom(
+        "Cliënt",
+        accessor="client__naam",
+        orderable=True,
+        order_by=("client__achternaam", "client__voorletters"),
+    )
+    aanbieder = Kolom("Aanbieder", accessor="aanbieder__naam", orderable=True)
+    bron = Kolom("Via", accessor="get_bron_display")
+    uiterlijk = DatumKolom("Antwoord uiterlijk", orderable=True)
+    status = SjabloonKolom(
+        verbose_name="Status",
+        template_code='{% with v=record %}{% include "iwmo/_verzoek_status.html" %}{% endwith %}',
+        orderable=True,
+    )
