@@ -259,7 +259,10 @@ class TabelView(ScopedListView):
             else None
         )
         if self.zoekfilter is not None and self.zoekfilter.is_bound:
-            qs = self.zoekfilter.qs if self.zoekfilter.is_valid() else qs.none()
+            # A field with an unknown value (a period that has no specification) is left out, with its
+            # message next to it; the other fields still filter.
+            zf = self.zoekfilter
+            qs = zf.qs if zf.is_valid() else zf.filter_queryset(qs)
         return qs
 
     def maak_tabel(self, qs: Any) -> Tabel:

@@ -8,9 +8,19 @@ from typing import Any
 import django_filters
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.html import format_html
 
-from resultaat.bekostiging.models import Afrekenregel, Afrekenrun, RegelSoort
-from resultaat.core.tabellen import BedragKolom, GetalKolom, Kolom, LinkKolom, Tabel, ZoekFilter
+from resultaat.bekostiging.models import Afrekenregel, Afrekenrun, Betaalbatch, RegelSoort
+from resultaat.core.tabellen import (
+    BedragKolom,
+    DatumTijdKolom,
+    GetalKolom,
+    Kolom,
+    LinkKolom,
+    SjabloonKolom,
+    Tabel,
+    ZoekFilter,
+)
 
 
 def run_naam(run: Afrekenrun) -> str:
@@ -75,3 +85,80 @@ class AfrekenregelTabel(Tabel):
     tarief_cent = BedragKolom("Tarief per periode", orderable=True)
     toelichting = Kolom("Toelichting")
     bedrag_cent = BedragKolom("Bedrag", orderable=True)
+
+
+class AfrekenrunTabel(Tabel):
+    run = LinkKolom(
+        "Run",
+        accessor="pk",
+        url=lambda r: reverse("web:afrekenrun-detail", args=[r.pk]),
+        orderable=True,
+        order_by=("pk",),
+    )
+    gemeente = Kolom("Gemeente", accessor="gemeente__naam", orderable=True)
+    periode = Kolom("Periode", accessor="periode__code", orderable=True, order_by=("periode__begin",))
+    status = Kolom("Status", orderable=True)
+    aangemaakt_op = DatumTijdKolom("Gemaakt op", orderable=True)
+    aangemaakt_door_naam = Kolom("Door")
+    aantal_regels = GetalKolom("Regels", orderable=True)
+    totaal_cent = BedragKolom("Totaal", orderable=True)
+
+    def render_run(self, record: Afrekenrun) -> str:
+        return format_html(
+            '<a class="utrecht-link utrecht-link--html-a" href="{}">Run {}</a>',
+            reverse("web:afrekenrun-detail", args=[record.pk]),
+            record.pk,
+        )
+
+    def value_run(self, record: Afrekenrun) -> str:
+        return f"Run {record.pk}"
+
+
+class BetaalbatchFilter(ZoekFilter):
+    periode = django_filters.ChoiceFilter(
+        label="Periode", field_name="run__periode__code", empty_label="Alle perioden"
+    )
+    aanbieder = django_filters.CharFilter(
+        label="Aanbieder", field_name="aanbieder__naam", lookup_expr="icontains"
+    )
+
+    class Meta:
+        model = Betaalbatch
+        fields: list[str] = []
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        user = self.request.user if self.request is not None else None
+        perioden = (
+            Betaalbatch.objects.for_user(user)
+            .order_by("-run__periode__begin")
+            .values_list("run__periode__code", flat=True)
+            if user is not None
+            else []
+        )
+        self.form.fields["periode"].choices = [
+            ("", "Alle perioden"),
+            *((p, p) for p in dict.fromkeys(perioden)),
+        ]
+
+
+class BetaalbatchTabel(Tabel):
+    kenmerk = LinkKolom(
+        "Kenmerk", url=lambda b: reverse("web:betaalbatch-detail", args=[b.pk]), orderable=True
+    )
+    gemeente = Kolom("Gemeente", accessor="run__gemeente__naam", orderable=True)
+    periode = Kolom(
+        "Periode", accessor="run__periode__code", orderable=True, order_by=("run__periode__begin",)
+    )
+    aanbieder = Kolom("Aanbieder", accessor="aanbieder__naam", orderable=True)
+    aantal_clienten = GetalKolom("Cliënten", orderable=True)
+    totaal_cent = BedragKolom("Bedrag", orderable=True)
+    downloaden = SjabloonKolom(
+        verbose_name="Downloaden",
+        template_code=(
+            '<a class="utrecht-link utrecht-link--html-a" href="{% url \'web:betaalbatch-pdf\' record.pk %}" '
+            'download>PDF</a> · <a class="utrecht-link utrecht-link--html-a" '
+            "href=\"{% url 'web:betaalbatch-xlsx' record.pk %}\" download>Excel</a>"
+        ),
+        exclude_from_export=True,
+    )

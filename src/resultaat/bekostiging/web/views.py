@@ -22,12 +22,18 @@ from django.views.generic import TemplateView
 
 from resultaat.bekostiging import exports, services
 from resultaat.bekostiging.models import Afrekenregel, Afrekenrun, Betaalbatch
-from resultaat.bekostiging.web.tabellen import AfrekenregelFilter, AfrekenregelTabel
+from resultaat.bekostiging.web.tabellen import (
+    AfrekenregelFilter,
+    AfrekenregelTabel,
+    AfrekenrunTabel,
+    BetaalbatchFilter,
+    BetaalbatchTabel,
+)
 from resultaat.catalogus.models import Product
 from resultaat.core.audit.models import Actie
 from resultaat.core.opmaak import decimaal, euro, getal
 from resultaat.core.tabellen import TabelView
-from resultaat.core.web import ScopedDetailView, ScopedListView, SectieMixin
+from resultaat.core.web import ScopedDetailView, SectieMixin
 from resultaat.organisaties.models import Gemeente
 
 
@@ -42,14 +48,18 @@ def _gekozen_gemeente(gemeenten: list[Gemeente], code: str | None) -> Gemeente |
     return next((g for g in gemeenten if g.code == code), None) or (gemeenten[0] if gemeenten else None)
 
 
-class AfrekenrunListView(ScopedListView):
+class AfrekenrunListView(TabelView):
     secties = ("bekostiging",)
     model = Afrekenrun
     template_name = "bekostiging/afrekenrun_list.html"
     context_object_name = "runs"
+    tabel_class = AfrekenrunTabel
+    export_naam = "afrekenruns"
+    enkelvoud, meervoud = "run", "runs"
 
-    def get_queryset(self) -> QuerySet[Afrekenrun]:
-        return Afrekenrun.objects.for_user(self.request.user).select_related("gemeente", "periode")
+    def basis(self) -> QuerySet[Afrekenrun]:
+        qs = Afrekenrun.objects.for_user(self.request.user).select_related("gemeente", "periode")
+        return qs.order_by("-aangemaakt_op", "-pk")
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
@@ -200,34 +210,23 @@ class AfrekenrunCsvView(AfrekenrunBestandView):
         return exports.financieel_csv(run), f"boekingen-{run.gemeente.code}-{run.periode.code}.csv"
 
 
-class BetaalbatchListView(ScopedListView):
+class BetaalbatchListView(TabelView):
     """Provider staff: their payment specifications; finance staff: every batch of their gemeenten."""
 
     secties = ("bekostiging", "specificaties")
     model = Betaalbatch
     template_name = "bekostiging/betaalbatch_list.html"
     context_object_name = "batches"
+    tabel_class = BetaalbatchTabel
+    filter_class = BetaalbatchFilter
+    export_naam = "betaalspecificaties"
+    enkelvoud, meervoud = "specificatie", "specificaties"
 
-    def get_queryset(self) -> QuerySet[Betaalbatch]:
+    def basis(self) -> QuerySet[Betaalbatch]:
         qs = Betaalbatch.objects.for_user(self.request.user)
-        # The periods that have a specification for this user, newest first, for the filter.
-        self.perioden = list(
-            qs.order_by("-run__periode__begin").values_list("run__periode__code", flat=True).distinct()
-        )
-        self.periode = self.request.GET.get("periode", "")
-        if self.periode in self.perioden:
-            qs = qs.filter(run__periode__code=self.periode)
-        else:
-            self.periode = ""
         return qs.select_related("run__gemeente", "run__periode", "aanbieder").order_by(
             "-run__periode__begin", "-run__aangemaakt_op", "run__gemeente__naam", "aanbieder__naam"
         )
-
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        context = super().get_context_data(**kwargs)
-        context["perioden"] = list(dict.fromkeys(self.perioden))
-        context["periode"] = self.periode
-        return context
 
 
 class BetaalbatchDetailView(ScopedDetailView):
