@@ -14,9 +14,9 @@ from django.urls import reverse
 from lxml import html
 from openpyxl import load_workbook
 
+from resultaat.accounts.models import Rol
 from resultaat.bekostiging import services as bk
 from resultaat.core import opmaak
-from resultaat.accounts.models import Rol
 from resultaat.core.audit.models import AuditEvent
 from resultaat.core.tabellen import BedragKolom, GetalKolom
 from resultaat.ondersteuning.models import Signaal, SignaalSoort

@@ -26,7 +26,7 @@ import django_tables2 as tables
 from django import forms
 from django.core.paginator import EmptyPage, PageNotAnInteger
 from django.db import transaction
-from django.http import HttpRequest, HttpResponse, HttpResponseBase
+from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.text import capfirst
@@ -151,7 +151,7 @@ class SjabloonKolom(tables.TemplateColumn):
 class Tabel(tables.Table):
     """The NL Design System table (web/includes/tabel_lijst.html); ``bijschrift`` is its caption."""
 
-    bijschrift: ClassVar[str] = ""
+    bijschrift: str = ""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("empty_text", "Niets gevonden.")
@@ -277,7 +277,7 @@ class TabelView(ScopedListView):
             self.zoekfilter is not None and self.zoekfilter.is_bound and self.zoekfilter.ingevuld()
         ) or any(self.request.GET.get(veld, "").strip() for veld in self.zoekvelden)
 
-    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         formaat = request.GET.get("_export", "")
         if formaat in EXPORTS:
             return self.exporteer(formaat)
