@@ -10,14 +10,16 @@ import io
 from decimal import Decimal
 
 import pytest
+import time_machine
 from django.urls import reverse
+from django.utils import timezone
 from lxml import html
 from openpyxl import load_workbook
 
 from resultaat.accounts.models import Rol
 from resultaat.bekostiging import services as bk
 from resultaat.core import opmaak
-from resultaat.core.audit.models import AuditEvent
+from resultaat.core.audit.models import Actie, AuditEvent, record
 from resultaat.core.tabellen import BedragKolom, GetalKolom
 from resultaat.ondersteuning.models import Signaal, SignaalSoort
 from tests import factories as f
@@ -212,3 +214,26 @@ def test_counts_in_tables_and_captions_have_a_thousands_separator():
     assert opmaak.getal(None) == ""
     assert GetalKolom().render(4915) == "4.915"
     assert BedragKolom().render(708172) == "€ 7.081,72"
+
+
+def test_the_audit_log_filters_on_dates_and_its_export_follows(client, dora, noor):
+    oud = timezone.make_aware(dt.datetime(2026, 1, 10, 12, 0))
+    nieuw = timezone.make_aware(dt.datetime(2026, 3, 10, 12, 0))
+    for moment in (oud, nieuw):
+        with time_machine.travel(moment, tick=False):
+            record([noor], Actie.GELEZEN)
+    client.force_login(dora)
+    url = reverse("web:audit-list") + "?van=2026-03-01&tot=2026-03-31"
+    tekst = client.get(url).content.decode()
+    assert "10-03-2026 12:00" in tekst and "10-01-2026 12:00" not in tekst
+    assert "?van=2026-03-01&amp;tot=2026-03-31" in tekst
+    rijen = list(
+        csv.reader(
+            io.StringIO(client.get(reverse("web:audit-export-csv") + "?van=2026-03-01").content.decode()),
+            delimiter=";",
+        )
+    )
+    tijden = [r[0] for r in rijen[1:]]
+    assert "10-03-2026 12:00" in tijden and "10-01-2026 12:00" not in tijden
+    fout = client.get(reverse("web:audit-list") + "?van=2026-03-01&tot=2026-02-01").content.decode()
+    assert "Kies een einddatum op of na de begindatum." in fout

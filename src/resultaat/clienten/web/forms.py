@@ -1,13 +1,15 @@
-"""Forms of the client pages: search by BSN (POST only) or by surname."""
+"""Forms of the client pages: search by BSN (POST only), the audit log's period (search by surname is
+the client list's filter, clienten.web.tabellen)."""
 
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from django import forms
 
 from resultaat.core.validators import validate_bsn
-from resultaat.core.web import TEXTBOX, NLDSForm
+from resultaat.core.web import TEXTBOX, NLDSForm, datumveld
 
 
 class BsnZoekForm(NLDSForm):
@@ -40,12 +42,14 @@ class BsnZoekForm(NLDSForm):
             self.fields["bsn"].widget.attrs["aria-describedby"] = "bsn-uitleg bsn-fout"
 
 
-class NaamZoekForm(forms.Form):
-    """Search clients by surname (a name may be in a URL; a BSN never)."""
+class AuditPeriodeForm(NLDSForm):
+    """The audit log of a period: from and to a date (both days included); either may stay empty."""
 
-    achternaam = forms.CharField(
-        label="Achternaam",
-        max_length=200,
-        required=False,
-        widget=forms.TextInput(attrs={"class": TEXTBOX, "autocomplete": "off", "type": "search"}),
-    )
+    van = datumveld("Vanaf", required=False)
+    tot = datumveld("Tot en met", required=False)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("van") and data.get("tot") and data["tot"] < data["van"]:
+            self.add_error("tot", "Kies een einddatum op of na de begindatum.")
+        return data

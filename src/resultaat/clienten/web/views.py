@@ -5,6 +5,7 @@ The client page with the whole chain is in the site shell: its timeline shows hi
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django.db import transaction
@@ -12,18 +13,24 @@ from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views import View
 
 from resultaat.clienten import auditlog
 from resultaat.clienten.models import Client
 from resultaat.clienten.services import auditspoor, zoek_op_bsn
-from resultaat.clienten.web.forms import BsnZoekForm
+from resultaat.clienten.web.forms import AuditPeriodeForm, BsnZoekForm
 from resultaat.clienten.web.tabellen import ClientFilter, ClientTabel
 from resultaat.core.audit.models import Actie, AuditEvent, record
 from resultaat.core.tabellen import TabelView
 from resultaat.core.web import ScopedListView, SectieMixin
 
 GEEN_CLIENT = "Geen cliënt gevonden met dit BSN."
+
+
+def begin_van_dag(dag: dt.date) -> dt.datetime:
+    """Midnight at the start of ``dag`` in Dutch local time."""
+    return timezone.make_aware(dt.datetime.combine(dag, dt.time.min))
 
 
 class ClientZoekenView(SectieMixin, View):
@@ -68,6 +75,7 @@ class AuditFilter:
 
     request: HttpRequest
     client: Client | None = None
+    periode: AuditPeriodeForm
 
     def gefilterd(self) -> QuerySet[AuditEvent]:
         user = self.request.user
@@ -77,6 +85,14 @@ class AuditFilter:
             if client_pk.isdigit():
                 self.client = Client.objects.for_user(user).filter(pk=int(client_pk)).first()
             qs = qs.filter(client_id=self.client.pk) if self.client else qs.none()
+        # ?van= and ?tot= (dates, both days included, Dutch local time): the page and its export alike.
+        self.periode = AuditPeriodeForm(self.request.GET or None)
+        if self.periode.is_valid():
+            van, tot = self.periode.cleaned_data["van"], self.periode.cleaned_data["tot"]
+            if van:
+                qs = qs.filter(tijdstip__gte=begin_van_dag(van))
+            if tot:
+                qs = qs.filter(tijdstip__lt=begin_van_dag(tot + dt.timedelta(days=1)))
         return qs.order_by("-tijdstip", "-id")
 
 
@@ -144,5 +160,10 @@ class AuditListView(AuditFilter, ScopedListView):
             {"event": e, "clientnaam": namen.get(e.client_id or 0), "vanaf": auditlog.vanaf(e)}
             for e in context["events"]
         ]
-        context["export_query"] = f"?client={self.client.pk}" if self.client else ""
+        context["periode_form"] = self.periode
+        query = self.request.GET.copy()
+        for naam in list(query):
+            if naam not in ("client", "van", "tot"):
+                del query[naam]
+        context["export_query"] = f"?{query.urlencode()}" if query else ""
         return context
