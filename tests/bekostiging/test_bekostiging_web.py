@@ -13,6 +13,7 @@ from resultaat.accounts.models import Rol
 from resultaat.bekostiging.models import Afrekenrun, Betaalbatch, BetaalInstelling, Budget
 from tests import factories as f
 from tests.bekostiging.helpers import D, maak_wereld
+from tests.core.test_tabellen import export_is_pagina
 
 pytestmark = pytest.mark.django_db
 
@@ -113,6 +114,9 @@ def test_budget_page_shows_commitments_against_budget_with_a_chart(wereld, setti
     )
     assert "<svg" in body and "Thuisondersteuning" in body
     assert "€ 1.000,00" in body
+    # The table's export holds what the page shows: the budget as a number in euros.
+    rijen = export_is_pagina(als(w.fenna), reverse("web:bekostiging-budget") + "?gemeente=0361&jaar=2017")
+    assert rijen[0][0].startswith("01") and rijen[0][2] == "€ 1.000,00"
 
 
 def test_hours_against_results_for_the_same_caseload(wereld, time_machine):

@@ -237,3 +237,17 @@ def test_the_audit_log_filters_on_dates_and_its_export_follows(client, dora, noo
     assert "10-03-2026 12:00" in tijden and "10-01-2026 12:00" not in tijden
     fout = client.get(reverse("web:audit-list") + "?van=2026-03-01&tot=2026-02-01").content.decode()
     assert "Kies een einddatum op of na de begindatum." in fout
+
+
+def test_beschikkingen_are_a_list_that_can_be_searched_and_exported(client, alice, bob, noor, zeger):
+    f.toegangsketen(noor.toewijzingen.get(), beschikkingnummer="B-2016-001")
+    f.toegangsketen(zeger.toewijzingen.get(), beschikkingnummer="B-2016-002")
+    client.force_login(alice)
+    assert [r[0] for r in export_is_pagina(client, reverse("web:beschikking-list") + "?sort=nummer")] == [
+        "B-2016-001",
+        "B-2016-002",
+    ]
+    rijen = export_is_pagina(client, reverse("web:beschikking-list") + "?zoek=002")
+    assert [r[1] for r in rijen] == [zeger.naam]
+    client.force_login(bob)
+    assert client.get(reverse("web:beschikking-list")).status_code == 403

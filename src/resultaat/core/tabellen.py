@@ -233,6 +233,20 @@ def als_xlsx(tabel: Tabel, titel: str) -> bytes:
     return buffer.getvalue()
 
 
+def exportbestand(tabel: Tabel, formaat: str, naam: str) -> HttpResponse:
+    """The rows of ``tabel`` as a CSV or XLSX download named ``naam``."""
+    if formaat == "xlsx":
+        response = HttpResponse(
+            als_xlsx(tabel, naam),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+    else:
+        response = HttpResponse(als_csv(tabel), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{naam}.{formaat}"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
 class TabelView(ScopedListView):
     """A list page on :class:`Tabel` and :class:`ZoekFilter`; the template includes
     web/includes/tabel_overzicht.html (filter form, table, pagination, export links)."""
@@ -285,21 +299,9 @@ class TabelView(ScopedListView):
 
     def exporteer(self, formaat: str) -> HttpResponse:
         tabel = self.maak_tabel(self.get_queryset())
-        rijen = (
-            list(tabel.data.data[:MAX_EXPORT])
-            if hasattr(tabel.data.data, "query")
-            else list(tabel.data)[:MAX_EXPORT]
-        )
-        tabel = self.tabel_class(rijen, request=self.request)
-        if formaat == "xlsx":
-            response = HttpResponse(
-                als_xlsx(tabel, self.export_naam),
-                content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            )
-        else:
-            response = HttpResponse(als_csv(tabel), content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="{self.export_naam}.{formaat}"'
-        response["Cache-Control"] = "private, no-store"
+        data = tabel.data.data
+        rijen = list(data[:MAX_EXPORT]) if hasattr(data, "query") else list(tabel.data)[:MAX_EXPORT]
+        response = exportbestand(self.tabel_class(rijen, request=self.request), formaat, self.export_naam)
         with transaction.atomic():
             record_inzage(rijen, Actie.GEEXPORTEERD)
         return response

@@ -162,3 +162,15 @@ class BetaalbatchTabel(Tabel):
         ),
         exclude_from_export=True,
     )
+
+
+class BudgetTabel(Tabel):
+    """Budget, paid, committed and forecast per product (no client data: totals only)."""
+
+    product = Kolom("Product", orderable=True)
+    clienten = GetalKolom("Cliënten in zorg", orderable=True)
+    budget_cent = BedragKolom("Budget", default="–")
+    gerealiseerd_cent = BedragKolom("Betaald", orderable=True)
+    verplicht_cent = BedragKolom("Verplicht", orderable=True)
+    prognose_cent = BedragKolom("Prognose", orderable=True)
+    verschil_cent = BedragKolom("Ruimte", default="–")

@@ -28,11 +28,12 @@ from resultaat.bekostiging.web.tabellen import (
     AfrekenrunTabel,
     BetaalbatchFilter,
     BetaalbatchTabel,
+    BudgetTabel,
 )
 from resultaat.catalogus.models import Product
 from resultaat.core.audit.models import Actie
 from resultaat.core.opmaak import decimaal, euro, getal
-from resultaat.core.tabellen import TabelView
+from resultaat.core.tabellen import EXPORTS, TabelView, exportbestand
 from resultaat.core.web import ScopedDetailView, SectieMixin
 from resultaat.organisaties.models import Gemeente
 
@@ -316,6 +317,10 @@ class BudgetView(SectieMixin, TemplateView):
                 )
             jaar = vandaag.year
         regels = services.prognose(gemeente, jaar, vandaag) if gemeente else []
+        tabel = BudgetTabel(regels, request=self.request)
+        tabel.bijschrift = f"Budget en prognose per product, {jaar}"
+        if self.request.GET.get("sort"):
+            tabel.order_by = self.request.GET["sort"]
         context.update(
             {
                 "gemeenten": gemeenten,
@@ -323,10 +328,19 @@ class BudgetView(SectieMixin, TemplateView):
                 "jaar": jaar,
                 "fouten": fouten,
                 "regels": regels,
+                "tabel": tabel,
                 **_staafdiagram(regels),
             }
         )
         return context
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        context = self.get_context_data(**kwargs)
+        formaat = request.GET.get("_export", "")
+        if formaat in EXPORTS:
+            naam = f"budget-{context['gemeente'].code if context['gemeente'] else ''}-{context['jaar']}"
+            return exportbestand(context["tabel"], formaat, naam)
+        return self.render_to_response(context)
 
 
 EERSTE_JAAR, LAATSTE_JAAR = 2000, 2100
