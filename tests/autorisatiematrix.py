@@ -194,6 +194,7 @@ MATRIX: dict[str, tuple[str, ...]] = {
     'web:bericht-detail':                                      ('login', 'ok', 'weg', 'ok', 'weg', 'weg', 'ok', 'ok'),
     'web:bericht-list':                                        ('login', 'ok', 'nee', 'ok', 'nee', 'nee', 'ok', 'ok'),
     'web:beschikking-detail':                                  ('login', 'ok', 'weg', 'weg', 'weg', 'weg', 'weg', 'ok'),
+    'web:beschikking-list':                                    ('login', 'ok', 'nee', 'nee', 'nee', 'nee', 'nee', 'ok'),
     'web:beschikking-pdf':                                     ('login', 'ok', 'weg', 'weg', 'weg', 'weg', 'weg', 'ok'),
     'web:betaalbatch-detail':                                  ('login', 'weg', 'weg', 'ok', 'weg', 'weg', 'ok', 'ok'),
     'web:betaalbatch-list':                                    ('login', 'nee', 'nee', 'ok', 'nee', 'nee', 'ok', 'ok'),
