@@ -21,7 +21,7 @@ from resultaat.bekostiging import services as bk
 from resultaat.core import opmaak
 from resultaat.core.audit.models import Actie, AuditEvent, record
 from resultaat.core.tabellen import BedragKolom, GetalKolom
-from resultaat.ondersteuning.models import Signaal, SignaalSoort
+from resultaat.ondersteuning.models import Signaal, SignaalSoort, SocialeKaartVoorziening
 from tests import factories as f
 from tests.bekostiging.helpers import D, maak_wereld
 
@@ -251,3 +251,13 @@ def test_beschikkingen_are_a_list_that_can_be_searched_and_exported(client, alic
     assert [r[1] for r in rijen] == [zeger.naam]
     client.force_login(bob)
     assert client.get(reverse("web:beschikking-list")).status_code == 403
+
+
+def test_the_sociale_kaart_can_be_searched_and_exported(client, alice, alkmaar):
+    for naam, soort in (("Buurthuis De Mare", "ontmoeting"), ("Tafeltje dek je", "maaltijden")):
+        SocialeKaartVoorziening.objects.create(gemeente=alkmaar, naam=naam, soort=soort)
+    client.force_login(alice)
+    assert len(export_is_pagina(client, reverse("web:sociale-kaart"))) == 2
+    assert [r[0] for r in export_is_pagina(client, reverse("web:sociale-kaart") + "?zoek=maaltijd")] == [
+        "Tafeltje dek je"
+    ]

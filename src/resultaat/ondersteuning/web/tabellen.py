@@ -9,7 +9,7 @@ from django.db.models import Q
 from django.urls import reverse
 
 from resultaat.core.tabellen import DatumKolom, Kolom, LinkKolom, SjabloonKolom, Tabel, ZoekFilter
-from resultaat.ondersteuning.models import Signaal, SignaalSoort
+from resultaat.ondersteuning.models import Signaal, SignaalSoort, SocialeKaartVoorziening
 
 
 class SignaalFilter(ZoekFilter):
@@ -51,3 +51,30 @@ class SignaalTabel(Tabel):
         template_code='{% with s=record %}{% include "ondersteuning/_signaal_status.html" %}{% endwith %}',
         orderable=True,
     )
+
+
+class VoorzieningFilter(ZoekFilter):
+    zoek = django_filters.CharFilter(label="Naam of soort", method="zoeken")
+
+    class Meta:
+        model = SocialeKaartVoorziening
+        fields: list[str] = []
+
+    def zoeken(self, qs: Any, naam: str, waarde: str) -> Any:
+        w = waarde.strip()
+        return qs.filter(Q(naam__icontains=w) | Q(soort__icontains=w)) if w else qs
+
+
+NAAM = (
+    '{% if mag_beheren %}<a class="utrecht-link utrecht-link--html-a" '
+    "href=\"{% url 'web:voorziening-wijzigen' record.pk %}\">{{ record.naam }}</a>"
+    "{% else %}{{ record.naam }}{% endif %}"
+)
+
+
+class VoorzieningTabel(Tabel):
+    naam = SjabloonKolom(verbose_name="Naam", template_code=NAAM, orderable=True, order_by=("naam",))
+    soort = Kolom("Soort", orderable=True, default="–")
+    adres = Kolom("Adres", default="–")
+    contact = Kolom("Contact", default="–")
+    gemeente = Kolom("Gemeente", accessor="gemeente__naam", orderable=True)
