@@ -11,6 +11,7 @@ from decimal import Decimal
 
 import pytest
 import time_machine
+from django.template import Context, Template
 from django.urls import reverse
 from django.utils import timezone
 from lxml import html
@@ -261,3 +262,8 @@ def test_the_sociale_kaart_can_be_searched_and_exported(client, alice, alkmaar):
     assert [r[0] for r in export_is_pagina(client, reverse("web:sociale-kaart") + "?zoek=maaltijd")] == [
         "Tafeltje dek je"
     ]
+
+
+def test_the_getal_filter_writes_counters_the_dutch_way():
+    sjabloon = Template("{% load resultaat_nl %}{{ n|getal }} · {{ d|lange_datum }}")
+    assert sjabloon.render(Context({"n": 4915, "d": dt.date(2026, 12, 5)})) == "4.915 · 5 december 2026"
