@@ -66,6 +66,8 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "mozilla_django_oidc",
     "drf_spectacular",
+    "django_tables2",
+    "django_filters",
     "resultaat.accounts",
     "resultaat.organisaties",
     "resultaat.catalogus",
@@ -326,3 +328,6 @@ LOGGING = {
         "django.server": {"handlers": ["django.server"], "level": "INFO", "propagate": False},
     },
 }
+
+# Every list table in NL Design System markup (resultaat.core.tabellen).
+DJANGO_TABLES2_TEMPLATE = "web/includes/tabel_lijst.html"

@@ -63,6 +63,10 @@ def test_specifications_and_csv_show_what_each_provider_gets(goedgekeurd):
     assert rijen[3][0] == "periode"
     assert rijen[4][0] == "2017-P02" and rijen[4][11] == 108.0 and "14 van 28 dagen" in rijen[4][12]
     assert rijen[-1][0] == "Totaal" and rijen[-1][11] == 108.0
+    # Amounts and dates stay numbers and dates, shown the Dutch way in a spreadsheet.
+    assert ws["L5"].number_format == "€ #,##0.00" and ws["K5"].number_format == "€ #,##0.00"
+    assert ws["D5"].number_format == "dd-mm-yyyy" and ws["D5"].is_date
+    assert ws[f"L{ws.max_row}"].number_format == "€ #,##0.00"
     tekst = PdfReader(io.BytesIO(exports.specificatie_pdf(zuid))).pages[0].extract_text()
     assert "Zorg Zuid" in tekst and "€ 108,00" in tekst and "Thuiszorg Noord" not in tekst
     csv = exports.financieel_csv(run)

@@ -13,6 +13,7 @@ from resultaat.accounts.models import Rol
 from resultaat.bekostiging.models import Afrekenrun, Betaalbatch, BetaalInstelling, Budget
 from tests import factories as f
 from tests.bekostiging.helpers import D, maak_wereld
+from tests.core.test_tabellen import export_is_pagina
 
 pytestmark = pytest.mark.django_db
 
@@ -44,6 +45,8 @@ def test_finance_officer_settles_and_a_colleague_approves_then_downloads_sepa(we
     assert r.status_code == 200
     body = r.content.decode()
     assert "€ 216,00" in body and "€ 108,00" in body and "Goedkeuren" not in body
+    # The message after settling writes the total the Dutch way, like the page ("€ 324.00" before).
+    assert "2 regels, 2 cliënten, € 324,00" in body
     run = Afrekenrun.objects.get()
     assert "Goedkeuren" in frank.get(reverse("web:afrekenrun-detail", args=[run.pk])).content.decode()
     frank.post(reverse("web:afrekenrun-goedkeuren", args=[run.pk]))
@@ -111,6 +114,9 @@ def test_budget_page_shows_commitments_against_budget_with_a_chart(wereld, setti
     )
     assert "<svg" in body and "Thuisondersteuning" in body
     assert "€ 1.000,00" in body
+    # The table's export holds what the page shows: the budget as a number in euros.
+    rijen = export_is_pagina(als(w.fenna), reverse("web:bekostiging-budget") + "?gemeente=0361&jaar=2017")
+    assert rijen[0][0].startswith("01") and rijen[0][2] == "€ 1.000,00"
 
 
 def test_hours_against_results_for_the_same_caseload(wereld, time_machine):
@@ -125,3 +131,22 @@ def test_hours_against_results_for_the_same_caseload(wereld, time_machine):
     assert "€ 10.400,00" in body and "€ 5.616,00" in body
     assert "46,0%" in body or "46.0%" in body
     assert "haalt de bezuiniging van 40%" in body
+
+
+def test_the_hours_form_labels_each_field_and_shows_no_error_before_anything_was_sent(wereld):
+    w = wereld
+    body = als(w.fenna).get(reverse("web:bekostiging-uren")).content.decode()
+    for veld in ("gemeente", "product", "uurtarief", "uren"):
+        assert f'<label class="utrecht-form-label" for="{veld}">' in body and f'id="{veld}"' in body
+    assert 'value="25,00"' in body and 'value="3"' in body
+    assert "utrecht-form-field-error-message" not in body and 'aria-invalid="true"' not in body
+    assert body.count("utrecht-select--html-select") == 2
+    fout = als(w.fenna).get(reverse("web:bekostiging-uren"), {"uurtarief": "veel"}).content.decode()
+    assert 'id="uurtarief-fout"' in fout and 'aria-invalid="true"' in fout
+
+
+def test_the_runs_form_labels_each_field_and_asks_nothing_before_sending(wereld):
+    body = als(wereld.fenna).get(reverse("web:afrekenrun-list")).content.decode()
+    for veld in ("gemeente", "periode", "proef"):
+        assert f'for="{veld}"' in body and f'id="{veld}"' in body
+    assert "utrecht-select--html-select" in body and " required" not in body

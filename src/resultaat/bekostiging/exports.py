@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -33,6 +34,15 @@ KOPPEN = (
     "bedrag (EUR)",
     "toelichting",
 )
+
+
+EURO = "€ #,##0.00"
+DATUM = "dd-mm-yyyy"
+
+
+def euros(cent: int) -> Decimal:
+    """Eurocents as euros for a spreadsheet cell: 708172 -> Decimal("7081.72")."""
+    return Decimal(int(cent)) / 100
 
 
 def _goedgekeurd(run: Afrekenrun) -> None:
@@ -80,8 +90,8 @@ def _rij(r: Afrekenregel) -> list[Any]:
         r.dagen,
         r.eerste_dag,
         r.laatste_dag,
-        r.tarief_cent / 100,
-        r.bedrag_cent / 100,
+        euros(r.tarief_cent),
+        euros(r.bedrag_cent),
         r.toelichting,
     ]
 
@@ -109,12 +119,13 @@ def specificatie_xlsx(batch: Betaalbatch) -> bytes:
     ws.append([])
     ws.append(
         veilige_rij(
-            ["Totaal", None, None, None, None, None, None, None, None, None, None, batch.totaal_cent / 100]
+            ["Totaal", None, None, None, None, None, None, None, None, None, None, euros(batch.totaal_cent)]
         )
     )
-    for kolom in ("K", "L"):
-        for cel in ws[kolom]:
-            cel.number_format = "#,##0.00"
+    # Numbers and dates stay numbers and dates, shown the Dutch way ("€ 7.081,72", "05-12-2026").
+    for kolom, formaat in (("D", DATUM), ("I", DATUM), ("J", DATUM), ("K", EURO), ("L", EURO)):
+        for cel in ws[kolom][4:]:
+            cel.number_format = formaat
     buffer = io.BytesIO()
     wb.save(buffer)
     return buffer.getvalue()

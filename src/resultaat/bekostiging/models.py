@@ -26,7 +26,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from resultaat.core.models import Geldigheid
-from resultaat.core.opmaak import euro
+from resultaat.core.opmaak import datum, euro
 from resultaat.core.querysets import OrganisatieQuerySet
 from resultaat.core.validators import validate_iban
 
@@ -485,7 +485,7 @@ class Afrekenregel(models.Model):
     @property
     def toelichting(self) -> str:
         def d(x: dt.date | None) -> str:
-            return x.strftime("%d-%m-%Y") if x else "-"
+            return datum(x, "-")
 
         tekst = f"{Regel(self.regel).label}; {self.dagen} van {self.periode_dagen} dagen"
         if self.eerste_dag:

@@ -34,6 +34,13 @@ def euro(cent: int | None) -> str:
     return f"€ {teken}{euros:,}".replace(",", ".") + f",{centen:02d}"
 
 
+def getal(n: int | None) -> str:
+    """A whole number the Dutch way: 4915 -> "4.915", -12345 -> "-12.345"; None -> ""."""
+    if n is None:
+        return ""
+    return f"{int(n):,}".replace(",", ".")
+
+
 def decimaal(cent: int) -> str:
     """21600 -> "216.00", -1250 -> "-12.50": an amount for CSV and other machine-read files."""
     return f"{Decimal(int(cent)) / 100:.2f}"

@@ -16,10 +16,7 @@ from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.utils.functional import cached_property
 
-
-def getal(n: int) -> str:
-    """A whole number the Dutch way: 12.345."""
-    return f"{n:,}".replace(",", ".")
+from resultaat.core.opmaak import getal
 
 
 class BegrensdeTelling(Paginator):
@@ -42,6 +39,8 @@ class BegrensdeTelling(Paginator):
     @cached_property
     def count(self) -> int:
         deel: Any = self.object_list[: self.grens + 1]
+        # A django-tables2 table pages its rows; they wrap the queryset (``data``), counted in SQL too.
+        deel = getattr(deel, "data", deel)
         gevonden = deel.count() if isinstance(deel, QuerySet) else len(deel)
         self.geschat = gevonden > self.grens
         return min(gevonden, self.grens + 1)

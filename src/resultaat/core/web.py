@@ -52,9 +52,12 @@ class ScopedListView(SectieMixin, ListView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         if self.request.method in ("GET", "HEAD"):
-            gezocht = any(self.request.GET.get(veld, "").strip() for veld in self.zoekvelden)
-            record_inzage(context["object_list"], Actie.GEZOCHT if gezocht else Actie.GELEZEN)
+            record_inzage(context["object_list"], Actie.GEZOCHT if self.gezocht() else Actie.GELEZEN)
         return context
+
+    def gezocht(self) -> bool:
+        """Whether the page shows the result of a search (the access log says "gezocht")."""
+        return any(self.request.GET.get(veld, "").strip() for veld in self.zoekvelden)
 
 
 class StatusListView(ScopedListView):

@@ -25,6 +25,7 @@ from resultaat.accounts.models import Rol
 from resultaat.catalogus.models import Subresultaat
 from resultaat.core.audit.context import acting_as
 from resultaat.core.codes import WMO002RedenWijziging
+from resultaat.core.opmaak import datum_of_onbepaald
 from resultaat.ondersteuning.models import (
     Evaluatie,
     EvaluatieMoment,
@@ -57,7 +58,7 @@ class OordeelInvoer:
 
 
 def _datum(d: dt.date | None) -> str:
-    return d.strftime("%d-%m-%Y") if d else "onbepaald"
+    return datum_of_onbepaald(d)
 
 
 def rol_van(door: Any, toewijzing: Toewijzing) -> str:

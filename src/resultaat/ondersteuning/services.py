@@ -20,6 +20,7 @@ from resultaat.catalogus.models import Subresultaat
 from resultaat.core import termijnen
 from resultaat.core.audit.context import acting_as
 from resultaat.core.codes import WMO002RedenWijziging
+from resultaat.core.opmaak import datum_of_onbepaald
 from resultaat.ondersteuning.models import (
     AkkoordWijze,
     Ondersteuningsplan,
@@ -79,7 +80,7 @@ class PlanInvoer:
 
 
 def _plandatum(d: dt.date | None) -> str:
-    return d.strftime("%d-%m-%Y") if d else "onbepaald"
+    return datum_of_onbepaald(d)
 
 
 def _resultaten(toewijzing: Toewijzing) -> set[int]:

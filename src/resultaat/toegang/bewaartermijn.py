@@ -35,6 +35,7 @@ from resultaat.clienten.models import Client
 from resultaat.core.audit.context import acting_as
 from resultaat.core.audit.gebeurtenissen import Gebeurtenis, leg_vast_per_rij
 from resultaat.core.audit.models import ClientData
+from resultaat.core.opmaak import datum
 from resultaat.toegang.models import Aanvraag, Beschikking, Besluit, Melding
 from resultaat.toewijzingen.models import Toewijzing
 
@@ -131,6 +132,6 @@ def pas_toe(*, jaren: int | None = None, gemeente: Any = None, vandaag: dt.date 
         )
         leg_vast_per_rij(
             CLIENT_GEPSEUDONIMISEERD,
-            [(c, {"id": c.pk, "jaren": jaren, "grens": grens.strftime("%d-%m-%Y")}) for c in clienten],
+            [(c, {"id": c.pk, "jaren": jaren, "grens": datum(grens)}) for c in clienten],
         )
     return Uitkomst(grens, len(clienten), teksten)

@@ -3,6 +3,7 @@
 from django.urls import path
 
 from resultaat.bekostiging.web.views import (
+    AfrekenregelListView,
     AfrekenrunCsvView,
     AfrekenrunDetailView,
     AfrekenrunGoedkeurenView,
@@ -30,6 +31,7 @@ urlpatterns = [
     ),
     path("bekostiging/runs/<int:pk>/sepa/", AfrekenrunSepaView.as_view(), name="afrekenrun-sepa"),
     path("bekostiging/runs/<int:pk>/csv/", AfrekenrunCsvView.as_view(), name="afrekenrun-csv"),
+    path("bekostiging/regels/", AfrekenregelListView.as_view(), name="afrekenregel-list"),
     path("bekostiging/specificaties/", BetaalbatchListView.as_view(), name="betaalbatch-list"),
     path("bekostiging/specificaties/<int:pk>/", BetaalbatchDetailView.as_view(), name="betaalbatch-detail"),
     path("bekostiging/specificaties/<int:pk>/xlsx/", BetaalbatchXlsxView.as_view(), name="betaalbatch-xlsx"),

@@ -23,11 +23,21 @@ from django.views.generic import TemplateView
 from resultaat.bekostiging import exports, services
 from resultaat.bekostiging.models import Afrekenregel, Afrekenrun, Betaalbatch, Periode, RunStatus
 from resultaat.bekostiging.web.forms import ClientBetalingenZoekForm
+from resultaat.bekostiging.web.tabellen import (
+    AfrekenregelFilter,
+    AfrekenregelTabel,
+    AfrekenrunTabel,
+    BetaalbatchFilter,
+    BetaalbatchTabel,
+    BudgetTabel,
+)
 from resultaat.catalogus.models import Product
 from resultaat.clienten.models import Client
 from resultaat.clienten.services import MAX_ZOEKRESULTATEN, zoek_clienten
 from resultaat.core.audit.models import Actie
-from resultaat.core.web import ScopedDetailView, ScopedListView, SectieMixin
+from resultaat.core.opmaak import decimaal, euro, getal
+from resultaat.core.tabellen import EXPORTS, TabelView, exportbestand
+from resultaat.core.web import ScopedDetailView, SectieMixin
 from resultaat.organisaties.models import Gemeente
 
 
@@ -42,13 +52,16 @@ def _gekozen_gemeente(gemeenten: list[Gemeente], code: str | None) -> Gemeente |
     return next((g for g in gemeenten if g.code == code), None) or (gemeenten[0] if gemeenten else None)
 
 
-class AfrekenrunListView(ScopedListView):
+class AfrekenrunListView(TabelView):
     secties = ("bekostiging",)
     model = Afrekenrun
     template_name = "bekostiging/afrekenrun_list.html"
     context_object_name = "runs"
+    tabel_class = AfrekenrunTabel
+    export_naam = "afrekenruns"
+    enkelvoud, meervoud = "run", "runs"
 
-    def get_queryset(self) -> QuerySet[Afrekenrun]:
+    def basis(self) -> QuerySet[Afrekenrun]:
         qs = Afrekenrun.objects.for_user(self.request.user).select_related("gemeente", "periode")
         # The start page's links: ``?status=concept&door=anderen`` (runs to approve: made by someone
         # else), ``door=mij`` (one's own, waiting for a colleague), ``?status=goedgekeurd&dagen=30``.
@@ -69,7 +82,7 @@ class AfrekenrunListView(ScopedListView):
         self.dagen = int(dagen) if dagen.isdigit() and 0 < int(dagen) <= 3660 else None
         if self.dagen:
             qs = qs.recent_goedgekeurd(self.dagen)
-        return qs
+        return qs.order_by("-aangemaakt_op", "-pk")
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
@@ -91,6 +104,26 @@ class AfrekenrunListView(ScopedListView):
         return context
 
 
+class AfrekenregelListView(TabelView):
+    """Every settlement line of the user's gemeenten: one client's payments, or one run's lines."""
+
+    secties = ("bekostiging",)
+    model = Afrekenregel
+    template_name = "bekostiging/afrekenregel_list.html"
+    context_object_name = "regels"
+    tabel_class = AfrekenregelTabel
+    filter_class = AfrekenregelFilter
+    export_naam = "betalingen"
+    enkelvoud, meervoud = "regel", "regels"
+
+    def basis(self) -> QuerySet[Afrekenregel]:
+        return (
+            Afrekenregel.objects.for_user(self.request.user)
+            .select_related("run", "periode", "toewijzing", "client", "aanbieder")
+            .order_by("-run_id", "aanbieder__naam", "toewijzing__nummer", "periode__begin", "pk")
+        )
+
+
 class AfrekenrunNieuwView(SectieMixin, View):
     """POST: settle a period (or a dry run) for one of the user's gemeenten."""
 
@@ -106,7 +139,7 @@ class AfrekenrunNieuwView(SectieMixin, View):
         except ValidationError as e:
             messages.error(request, " ".join(e.messages))
             return redirect("web:afrekenrun-list")
-        samenvatting = f"{res.regels} regels, {res.clienten} cliënten, € {res.totaal_cent / 100:.2f}"
+        samenvatting = f"{getal(res.regels)} regels, {getal(res.clienten)} cliënten, {euro(res.totaal_cent)}"
         if res.run is None:
             messages.info(request, f"{res.melding} ({samenvatting})")
             return redirect("web:afrekenrun-list")
@@ -135,11 +168,7 @@ class AfrekenrunDetailView(ScopedDetailView):
         context = super().get_context_data(**kwargs)
         run = self.object
         context["samenvatting"] = services._samenvatting(run, run.periode).per_aanbieder
-        context["regels"] = (
-            Afrekenregel.objects.filter(run=run)
-            .select_related("periode", "toewijzing", "client", "aanbieder")
-            .order_by("aanbieder__naam", "toewijzing__nummer")[:200]
-        )
+        context["zoekfilter"] = AfrekenregelFilter(queryset=Afrekenregel.objects.none(), request=self.request)
         context["batches"] = run.batches.select_related("aanbieder")
         # One line per pair: the conflict is stored for each of its two toewijzingen.
         context["conflicten"] = [
@@ -218,34 +247,23 @@ class AfrekenrunCsvView(AfrekenrunBestandView):
         return exports.financieel_csv(run), f"boekingen-{run.gemeente.code}-{run.periode.code}.csv"
 
 
-class BetaalbatchListView(ScopedListView):
+class BetaalbatchListView(TabelView):
     """Provider staff: their payment specifications; finance staff: every batch of their gemeenten."""
 
     secties = ("bekostiging", "specificaties")
     model = Betaalbatch
     template_name = "bekostiging/betaalbatch_list.html"
     context_object_name = "batches"
+    tabel_class = BetaalbatchTabel
+    filter_class = BetaalbatchFilter
+    export_naam = "betaalspecificaties"
+    enkelvoud, meervoud = "specificatie", "specificaties"
 
-    def get_queryset(self) -> QuerySet[Betaalbatch]:
+    def basis(self) -> QuerySet[Betaalbatch]:
         qs = Betaalbatch.objects.for_user(self.request.user)
-        # The periods that have a specification for this user, newest first, for the filter.
-        self.perioden = list(
-            qs.order_by("-run__periode__begin").values_list("run__periode__code", flat=True).distinct()
-        )
-        self.periode = self.request.GET.get("periode", "")
-        if self.periode in self.perioden:
-            qs = qs.filter(run__periode__code=self.periode)
-        else:
-            self.periode = ""
         return qs.select_related("run__gemeente", "run__periode", "aanbieder").order_by(
             "-run__periode__begin", "-run__aangemaakt_op", "run__gemeente__naam", "aanbieder__naam"
         )
-
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        context = super().get_context_data(**kwargs)
-        context["perioden"] = list(dict.fromkeys(self.perioden))
-        context["periode"] = self.periode
-        return context
 
 
 class BetaalbatchDetailView(ScopedDetailView):
@@ -335,6 +353,10 @@ class BudgetView(SectieMixin, TemplateView):
                 )
             jaar = vandaag.year
         regels = services.prognose(gemeente, jaar, vandaag) if gemeente else []
+        tabel = BudgetTabel(regels, request=self.request)
+        tabel.bijschrift = f"Budget en prognose per product, {jaar}"
+        if self.request.GET.get("sort"):
+            tabel.order_by = self.request.GET["sort"]
         context.update(
             {
                 "gemeenten": gemeenten,
@@ -342,10 +364,19 @@ class BudgetView(SectieMixin, TemplateView):
                 "jaar": jaar,
                 "fouten": fouten,
                 "regels": regels,
+                "tabel": tabel,
                 **_staafdiagram(regels),
             }
         )
         return context
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        context = self.get_context_data(**kwargs)
+        formaat = request.GET.get("_export", "")
+        if formaat in EXPORTS:
+            naam = f"budget-{context['gemeente'].code if context['gemeente'] else ''}-{context['jaar']}"
+            return exportbestand(context["tabel"], formaat, naam)
+        return self.render_to_response(context)
 
 
 EERSTE_JAAR, LAATSTE_JAAR = 2000, 2100
@@ -430,8 +461,9 @@ class UrenVergelijkingView(SectieMixin, TemplateView):
                 "gemeente": gemeente,
                 "producten": producten,
                 "product": product,
-                "uurtarief": f"{uurtarief / 100:.2f}",
-                "uren": uren,
+                # As typed in the box: a decimal comma, no thousands separator ("25,00").
+                "uurtarief": decimaal(uurtarief).replace(".", ","),
+                "uren": f"{uren:g}".replace(".", ","),
                 "fouten": fouten,
                 "v": vergelijking,
                 "bezuiniging_seed_002": 40,

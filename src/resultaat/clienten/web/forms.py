@@ -1,4 +1,5 @@
-"""Forms of the client pages: search by BSN (POST only) or by surname."""
+"""Forms of the client pages: search by BSN (POST only), the audit log's period (search by surname is
+the client list's filter, clienten.web.tabellen)."""
 
 from __future__ import annotations
 
@@ -38,14 +39,3 @@ class BsnZoekForm(NLDSForm):
         super().full_clean()
         if "bsn" in self.errors:
             self.fields["bsn"].widget.attrs["aria-describedby"] = "bsn-uitleg bsn-fout"
-
-
-class NaamZoekForm(forms.Form):
-    """Search clients by surname (a name may be in a URL; a BSN never)."""
-
-    achternaam = forms.CharField(
-        label="Achternaam",
-        max_length=200,
-        required=False,
-        widget=forms.TextInput(attrs={"class": TEXTBOX, "autocomplete": "off", "type": "search"}),
-    )

@@ -20,11 +20,18 @@ from django.views import View
 from resultaat.clienten import auditlog
 from resultaat.clienten.models import Client
 from resultaat.clienten.services import auditspoor, zoek_op_bsn
-from resultaat.clienten.web.forms import BsnZoekForm, NaamZoekForm
+from resultaat.clienten.web.forms import BsnZoekForm
+from resultaat.clienten.web.tabellen import ClientFilter, ClientTabel
 from resultaat.core.audit.models import Actie, AuditEvent, record
+from resultaat.core.tabellen import TabelView
 from resultaat.core.web import ScopedListView, SectieMixin
 
 GEEN_CLIENT = "Geen cliënt gevonden met dit BSN."
+
+
+def begin_van_dag(dag: dt.date) -> dt.datetime:
+    """Midnight at the start of ``dag`` in Dutch local time."""
+    return timezone.make_aware(dt.datetime.combine(dag, dt.time.min))
 
 
 class ClientZoekenView(SectieMixin, View):
@@ -47,24 +54,19 @@ class ClientZoekenView(SectieMixin, View):
         return render(request, self.template_name, {"form": form})
 
 
-class ClientListView(ScopedListView):
+class ClientListView(TabelView):
     secties = ("clienten",)
     model = Client
     template_name = "clienten/client_list.html"
     context_object_name = "clienten"
-    zoekvelden = ("achternaam",)
+    tabel_class = ClientTabel
+    filter_class = ClientFilter
+    export_naam = "clienten"
+    enkelvoud, meervoud = "cliënt", "cliënten"
 
-    def get_queryset(self) -> QuerySet[Client]:
+    def basis(self) -> QuerySet[Client]:
         qs = Client.objects.for_user(self.request.user).select_related("gemeente")
-        self.zoekform = NaamZoekForm(self.request.GET or None)
-        if self.zoekform.is_valid() and self.zoekform.cleaned_data["achternaam"]:
-            qs = qs.filter(achternaam__istartswith=self.zoekform.cleaned_data["achternaam"].strip())
         return qs.order_by("achternaam", "voorletters", "pk")
-
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        context = super().get_context_data(**kwargs)
-        context["zoekform"] = self.zoekform
-        return context
 
 
 class AuditFilter:
@@ -77,6 +79,7 @@ class AuditFilter:
     van: dt.date | None = None
     tot: dt.date | None = None
     actie = ""
+    datumfout = ""
 
     def gefilterd(self) -> QuerySet[AuditEvent]:
         user = self.request.user
@@ -89,6 +92,9 @@ class AuditFilter:
         # ``?van=`` and ``?tot=`` (dates, both days included) and ``?actie=``: a bad date is ignored.
         self.van = datum_of_niets(self.request.GET.get("van", ""))
         self.tot = datum_of_niets(self.request.GET.get("tot", ""))
+        self.datumfout = ""
+        if self.van and self.tot and self.tot < self.van:
+            self.datumfout = "Kies een einddatum op of na de begindatum."
         # On the indexed moment itself (a cast to a date would read every row): from the start of ``van``
         # up to the start of the day after ``tot``, in the local time zone.
         if self.van:
@@ -112,10 +118,6 @@ class AuditFilter:
         }
         query = urlencode({k: v for k, v in delen.items() if v})
         return f"?{query}" if query else ""
-
-
-def begin_van_dag(dag: dt.date) -> dt.datetime:
-    return timezone.make_aware(dt.datetime.combine(dag, dt.time.min))
 
 
 def datum_of_niets(tekst: str) -> dt.date | None:
@@ -191,4 +193,5 @@ class AuditListView(AuditFilter, ScopedListView):
         context["tot"] = self.tot
         context["actie"] = self.actie
         context["acties"] = Actie.choices
+        context["datumfout"] = self.datumfout
         return context

@@ -8,16 +8,21 @@ from django.db.models import Count, QuerySet
 from django.utils import timezone
 
 from resultaat.contracten.models import Contract
-from resultaat.core.web import ScopedListView
+from resultaat.contracten.web.tabellen import ContractFilter, ContractTabel
+from resultaat.core.tabellen import TabelView
 
 
-class ContractListView(ScopedListView):
+class ContractListView(TabelView):
     secties = ("contracten",)
     model = Contract
     template_name = "contracten/contract_list.html"
     context_object_name = "contracten"
+    tabel_class = ContractTabel
+    filter_class = ContractFilter
+    export_naam = "contracten"
+    enkelvoud, meervoud = "contract", "contracten"
 
-    def get_queryset(self) -> QuerySet[Contract]:
+    def basis(self) -> QuerySet[Contract]:
         return (
             Contract.objects.for_user(self.request.user)
             .select_related("aanbieder")

@@ -6,6 +6,7 @@ from resultaat.toegang.web.views.aanvraag import AanvraagDetailView
 from resultaat.toegang.web.views.beschikking import (
     BeschikkingBijlagePdfView,
     BeschikkingDetailView,
+    BeschikkingListView,
     BeschikkingPdfView,
     InformatiebriefView,
     OverstapView,
@@ -19,6 +20,7 @@ urlpatterns = [
     path("toegang/meldingen/<int:pk>/", MeldingDetailView.as_view(), name="melding-detail"),
     path("toegang/onderzoeken/<int:pk>/", OnderzoekDetailView.as_view(), name="onderzoek-detail"),
     path("toegang/aanvragen/<int:pk>/", AanvraagDetailView.as_view(), name="aanvraag-detail"),
+    path("toegang/beschikkingen/", BeschikkingListView.as_view(), name="beschikking-list"),
     path("toegang/beschikkingen/<int:pk>/", BeschikkingDetailView.as_view(), name="beschikking-detail"),
     path("toegang/beschikkingen/<int:pk>/pdf/", BeschikkingPdfView.as_view(), name="beschikking-pdf"),
     path(

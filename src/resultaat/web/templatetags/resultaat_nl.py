@@ -1,4 +1,4 @@
-"""Dutch presentation of dates and money: dd-mm-jjjj and "€ 1.234,56"."""
+"""Dutch presentation of dates, money and counts: dd-mm-jjjj, "€ 1.234,56", "4.915"."""
 
 from __future__ import annotations
 
@@ -14,6 +14,8 @@ register = template.Library()
 register.filter("datum", opmaak.datum)
 register.filter("datumtijd", opmaak.datumtijd)
 register.filter("euro", opmaak.euro)
+register.filter("getal", opmaak.getal)
+register.filter("lange_datum", opmaak.lange_datum)
 
 
 @register.filter

@@ -7,22 +7,51 @@ from __future__ import annotations
 
 from typing import Any
 
+import django_filters
 from django.db.models import Count, Q, QuerySet
+from django.urls import reverse
 from django.utils import timezone
 
 from resultaat.contracten.models import Contract
-from resultaat.core.web import ScopedDetailView, ScopedListView
+from resultaat.core.tabellen import GetalKolom, Kolom, LinkKolom, Tabel, TabelView, ZoekFilter
+from resultaat.core.web import ScopedDetailView
 from resultaat.organisaties.models import Aanbieder
 from resultaat.toewijzingen.models import Toewijzing
 
 
-class AanbiederListView(ScopedListView):
+class AanbiederFilter(ZoekFilter):
+    zoek = django_filters.CharFilter(label="Naam, AGB-code of plaats", method="zoeken")
+
+    class Meta:
+        model = Aanbieder
+        fields: list[str] = []
+
+    def zoeken(self, qs: Any, naam: str, waarde: str) -> Any:
+        w = waarde.strip()
+        if not w:
+            return qs
+        return qs.filter(Q(naam__icontains=w) | Q(agb_code__startswith=w) | Q(plaats__icontains=w))
+
+
+class AanbiederTabel(Tabel):
+    naam = LinkKolom("Naam", url=lambda a: reverse("web:aanbieder-detail", args=[a.pk]), orderable=True)
+    agb_code = Kolom("AGB-code", orderable=True)
+    kvk_nummer = Kolom("KvK-nummer")
+    plaats = Kolom("Plaats", orderable=True)
+    toewijzingen_actief = GetalKolom("Actieve toewijzingen", orderable=True)
+
+
+class AanbiederListView(TabelView):
     secties = ("aanbieders",)
     model = Aanbieder
     template_name = "web/aanbieder_list.html"
     context_object_name = "aanbieders"
+    tabel_class = AanbiederTabel
+    filter_class = AanbiederFilter
+    export_naam = "aanbieders"
+    enkelvoud, meervoud = "aanbieder", "aanbieders"
 
-    def get_queryset(self) -> QuerySet[Aanbieder]:
+    def basis(self) -> QuerySet[Aanbieder]:
         vandaag = timezone.localdate()
         actief = Toewijzing.objects.for_user(self.request.user).actief_op(vandaag)
         return (

@@ -9,8 +9,9 @@ from typing import Any
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from resultaat.core.web import StatusListView
+from resultaat.core.tabellen import StatusTabelView
 from resultaat.werklijst.models import WerklijstItem, WerklijstSoort, WerklijstStatus
+from resultaat.werklijst.web.tabellen import WerklijstFilter, WerklijstTabel, termijn_tekst
 
 # ``?termijn=``: items past their deadline, or due within BINNENKORT_DAGEN days (today included).
 TERMIJNEN = {"verlopen": "over de termijn", "binnenkort": "termijn verloopt binnen een week"}
@@ -23,17 +24,6 @@ def filter_termijn(qs: Any, termijn: str, vandaag: dt.date) -> Any:
     if termijn == "binnenkort":
         return qs.filter(uiterlijk__gte=vandaag, uiterlijk__lt=vandaag + dt.timedelta(days=BINNENKORT_DAGEN))
     return qs
-
-
-def termijn_tekst(dagen: int | None) -> str:
-    """How far away a deadline is, in words: "nog 3 dagen", "vandaag", "2 dagen te laat"."""
-    if dagen is None:
-        return ""
-    if dagen == 0:
-        return "vandaag"
-    if dagen > 0:
-        return "nog 1 dag" if dagen == 1 else f"nog {dagen} dagen"
-    return "1 dag te laat" if dagen == -1 else f"{-dagen} dagen te laat"
 
 
 def werklijst_regels(items: Iterable[WerklijstItem], vandaag: dt.date) -> list[dict[str, Any]]:
@@ -52,7 +42,7 @@ def werklijst_regels(items: Iterable[WerklijstItem], vandaag: dt.date) -> list[d
     return regels
 
 
-class WerklijstView(StatusListView):
+class WerklijstView(StatusTabelView):
     secties = ("werklijst",)
     model = WerklijstItem
     template_name = "werklijst/werklijst.html"
@@ -60,15 +50,17 @@ class WerklijstView(StatusListView):
     paginate_by = 50
     status_keuzes = WerklijstStatus
     status_standaard = WerklijstStatus.OPEN
+    tabel_class = WerklijstTabel
+    filter_class = WerklijstFilter
+    export_naam = "werklijst"
+    enkelvoud, meervoud = "taak", "taken"
 
-    def get_queryset(self) -> QuerySet[WerklijstItem]:
+    def basis(self) -> QuerySet[WerklijstItem]:
         qs = self.filter_status(WerklijstItem.objects.for_user(self.request.user))
         # ``?soort=onderzoek`` and ``?termijn=verlopen``: the links of the start page's counts.
         self.soort = self.request.GET.get("soort", "")
         if self.soort not in WerklijstSoort.values:
             self.soort = ""
-        if self.soort:
-            qs = qs.filter(soort=self.soort)
         self.termijn = self.request.GET.get("termijn", "")
         if self.termijn not in TERMIJNEN:
             self.termijn = ""
@@ -77,9 +69,6 @@ class WerklijstView(StatusListView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
-        vandaag = timezone.localdate()
-        context["vandaag"] = vandaag
-        context["regels"] = werklijst_regels(context["items"], vandaag)
         context["soort_label"] = WerklijstSoort(self.soort).label if self.soort else ""
         context["termijn_label"] = TERMIJNEN.get(self.termijn, "")
         return context

@@ -12,13 +12,13 @@ from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 
 from resultaat.core.audit.models import Actie, record, record_inzage
-from resultaat.core.codes import COD002Berichtcode, WJ001Retourcode
-from resultaat.core.web import ScopedDetailView, ScopedListView
+from resultaat.core.codes import WJ001Retourcode
+from resultaat.core.tabellen import TabelView
+from resultaat.core.web import ScopedDetailView
 from resultaat.iwmo.inhoud import lees_inhoud
-from resultaat.iwmo.models import Bericht, BerichtStatus, Richting, Verzoek
+from resultaat.iwmo.models import Bericht, Verzoek
 from resultaat.iwmo.regels import REGELS
-
-BERICHTTYPEN = [label.split(" ", 1)[0] for label in COD002Berichtcode.labels]
+from resultaat.iwmo.web.tabellen import BerichtFilter, BerichtTabel
 
 
 def retourcode_uitleg(code: str) -> dict[str, Any]:
@@ -35,34 +35,19 @@ class BerichtQuerysetMixin:
         return Bericht.objects.for_user(self.request.user).select_related("gemeente", "aanbieder")
 
 
-class BerichtListView(BerichtQuerysetMixin, ScopedListView):
+class BerichtListView(TabelView):
     secties = ("berichten",)
     model = Bericht
     template_name = "iwmo/bericht_list.html"
     context_object_name = "berichten"
+    tabel_class = BerichtTabel
+    filter_class = BerichtFilter
+    export_naam = "berichten"
+    enkelvoud, meervoud = "bericht", "berichten"
 
-    def get_queryset(self) -> QuerySet[Bericht]:
-        qs = super().get_queryset().defer("inhoud")
-        get = self.request.GET
-        self.filters = {
-            "berichttype": get.get("berichttype", "") if get.get("berichttype") in BERICHTTYPEN else "",
-            "richting": get.get("richting", "") if get.get("richting") in Richting.values else "",
-            "status": get.get("status", "") if get.get("status") in BerichtStatus.values else "",
-        }
-        return qs.filter(**{k: v for k, v in self.filters.items() if v}).order_by("-aangemaakt_op", "-id")
-
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        context = super().get_context_data(**kwargs)
-        context.update(
-            {
-                "filters": self.filters,
-                "berichttypen": BERICHTTYPEN,
-                "richtingen": Richting.choices,
-                "statussen": BerichtStatus.choices,
-                "querystring": "&".join(f"{k}={v}" for k, v in self.filters.items() if v),
-            }
-        )
-        return context
+    def basis(self) -> QuerySet[Bericht]:
+        qs = Bericht.objects.for_user(self.request.user).select_related("gemeente", "aanbieder")
+        return qs.defer("inhoud").order_by("-aangemaakt_op", "-id")
 
 
 class BerichtDetailView(BerichtQuerysetMixin, ScopedDetailView):

@@ -8,7 +8,6 @@ consulent's worklist and are answered on the same page: grant (a 301 goes out), 
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from django.contrib import messages
@@ -21,22 +20,24 @@ from django.views import View
 
 from resultaat.catalogus.models import Product
 from resultaat.core.codes import WJ760VerzoekAntwoord
+from resultaat.core.opmaak import datum, lees_datum
+from resultaat.core.tabellen import StatusTabelView
 from resultaat.core.web import (
     FormActie,
     ScopedDetailView,
     SectieMixin,
-    StatusListView,
     is_aanbieder,
     is_gemeente,
 )
 from resultaat.iwmo import services
 from resultaat.iwmo.models import Verzoek, VerzoekStatus
 from resultaat.iwmo.web.forms import AntwoordForm, VotForm, VowForm
+from resultaat.iwmo.web.tabellen import VerzoekFilter, VerzoekTabel
 from resultaat.toewijzingen.models import Toewijzing
 
 
 def _datum(waarde: str | None) -> str:
-    return dt.date.fromisoformat(waarde).strftime("%d-%m-%Y") if waarde else "geen"
+    return datum(lees_datum(waarde), "geen")
 
 
 def _product(code: dict[str, str] | None) -> str:
@@ -85,11 +86,15 @@ class AlleenAanbiederMixin:
         return super().dispatch(request, *args, **kwargs)  # type: ignore[misc]
 
 
-class VerzoekListView(StatusListView):
+class VerzoekListView(StatusTabelView):
     secties = ("verzoeken",)
     model = Verzoek
     template_name = "iwmo/verzoek_list.html"
     context_object_name = "verzoeken"
+    tabel_class = VerzoekTabel
+    filter_class = VerzoekFilter
+    export_naam = "verzoeken"
+    enkelvoud, meervoud = "verzoek", "verzoeken"
     status_keuzes = VerzoekStatus
     samen_met = ("client", "aanbieder")
     volgorde = ("-ingediend_op", "-pk")

@@ -16,25 +16,30 @@ from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.views import View
 
+from resultaat.core.tabellen import StatusTabelView
 from resultaat.core.web import (
     FormActie,
     ScopedDetailView,
     SectieMixin,
-    StatusListView,
     is_aanbieder,
     is_gemeente,
 )
 from resultaat.ondersteuning import services
 from resultaat.ondersteuning.models import Signaal, SignaalStatus
 from resultaat.ondersteuning.web.forms import OpvolgingForm, SignaalForm
+from resultaat.ondersteuning.web.tabellen import SignaalFilter, SignaalTabel
 from resultaat.toewijzingen.models import Toewijzing
 
 
-class SignaalListView(StatusListView):
+class SignaalListView(StatusTabelView):
     secties = ("signalen",)
     model = Signaal
     template_name = "ondersteuning/signaal_list.html"
     context_object_name = "signalen"
+    tabel_class = SignaalTabel
+    filter_class = SignaalFilter
+    export_naam = "signalen"
+    enkelvoud, meervoud = "signaal", "signalen"
     status_keuzes = SignaalStatus
     samen_met = ("client", "aanbieder")
     volgorde = ("-gemeld_op", "-pk")

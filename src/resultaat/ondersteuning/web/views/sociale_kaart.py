@@ -14,18 +14,20 @@ from django.shortcuts import redirect, render
 from django.views import View
 
 from resultaat.core.rollen import Rol
-from resultaat.core.web import FormActie, ScopedDetailView, ScopedListView, SectieMixin
+from resultaat.core.tabellen import TabelView
+from resultaat.core.web import FormActie, ScopedDetailView, SectieMixin
 from resultaat.ondersteuning import services
 from resultaat.ondersteuning.models import (
     SocialeKaartVoorziening,
 )
 from resultaat.ondersteuning.web.forms import VoorzieningForm
+from resultaat.ondersteuning.web.tabellen import VoorzieningFilter, VoorzieningTabel
 from resultaat.organisaties.models import Gemeente
 
 PLAN_SECTIES = ("toewijzingen",)
 
 
-class SocialeKaartView(ScopedListView):
+class SocialeKaartView(TabelView):
     """The sociale kaart of the user's gemeenten; a provider sees that of its clients' gemeenten."""
 
     secties = ("sociale-kaart",)
@@ -33,8 +35,12 @@ class SocialeKaartView(ScopedListView):
     template_name = "ondersteuning/plan/sociale_kaart.html"
     context_object_name = "voorzieningen"
     paginate_by = 50
+    tabel_class = VoorzieningTabel
+    filter_class = VoorzieningFilter
+    export_naam = "sociale-kaart"
+    enkelvoud, meervoud = "voorziening", "voorzieningen"
 
-    def get_queryset(self) -> QuerySet[SocialeKaartVoorziening]:
+    def basis(self) -> QuerySet[SocialeKaartVoorziening]:
         qs = SocialeKaartVoorziening.objects.for_user(self.request.user).select_related("gemeente")
         self.gemeenten = list(Gemeente.objects.filter(pk__in=qs.values("gemeente")).order_by("naam"))
         gekozen = self.request.GET.get("gemeente", "")

@@ -22,6 +22,7 @@ from resultaat.brieven.render import pdf
 from resultaat.clienten.models import Client
 from resultaat.core.audit.models import Actie
 from resultaat.core.opmaak import datum
+from resultaat.core.tabellen import TabelView
 from resultaat.core.web import (
     ScopedDetailView,
     fouten_naar_form,
@@ -39,8 +40,29 @@ from resultaat.toegang.web.forms import (
     OverstapForm,
     VerzendForm,
 )
+from resultaat.toegang.web.tabellen import BeschikkingFilter, BeschikkingTabel
 from resultaat.toewijzingen.models import Toewijzing
 from resultaat.toewijzingen.services import wissel_aanbieder
+
+
+class BeschikkingListView(TabelView):
+    """Every beschikking of the consulent's gemeenten: search by number or client, filter on the decision."""
+
+    secties = ("toegang",)
+    model = Beschikking
+    template_name = "toegang/beschikking_list.html"
+    context_object_name = "beschikkingen"
+    tabel_class = BeschikkingTabel
+    filter_class = BeschikkingFilter
+    export_naam = "beschikkingen"
+    enkelvoud, meervoud = "beschikking", "beschikkingen"
+
+    def basis(self) -> QuerySet[Beschikking]:
+        return (
+            Beschikking.objects.for_user(self.request.user)
+            .select_related("client")
+            .order_by("-besluitdatum", "-pk")
+        )
 
 
 class BeschikkingDetailView(ScopedDetailView):

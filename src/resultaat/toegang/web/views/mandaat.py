@@ -14,10 +14,10 @@ from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponseBase
 from django.shortcuts import redirect
 
+from resultaat.core.tabellen import TabelView
 from resultaat.core.web import (
     FormActie,
     ScopedDetailView,
-    ScopedListView,
 )
 from resultaat.toegang import services
 from resultaat.toegang.models import (
@@ -28,17 +28,22 @@ from resultaat.toegang.web.forms import (
     BeoordelingForm,
     VoorstelForm,
 )
+from resultaat.toegang.web.tabellen import MandaatFilter, MandaatTabel
 
 
-class MandaatListView(ScopedListView):
+class MandaatListView(TabelView):
     """Seed 003 mandate: a provider sees the indicaties it is asked to propose; a consulent the proposals."""
 
     secties = ("mandaat",)
     model = Indicatie
     template_name = "toegang/mandaat_list.html"
     context_object_name = "indicaties"
+    tabel_class = MandaatTabel
+    filter_class = MandaatFilter
+    export_naam = "indicatievoorstellen"
+    enkelvoud, meervoud = "voorstel", "voorstellen"
 
-    def get_queryset(self) -> QuerySet[Indicatie]:
+    def basis(self) -> QuerySet[Indicatie]:
         return (
             Indicatie.objects.for_user(self.request.user)
             .filter(mandaat_aanbieder__isnull=False)

@@ -7,9 +7,10 @@ from typing import Any
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from resultaat.core.web import ScopedListView
+from resultaat.core.tabellen import TabelView
 from resultaat.organisaties.models import Aanbieder
 from resultaat.toewijzingen.models import Toewijzing
+from resultaat.toewijzingen.web.tabellen import ToewijzingFilter, ToewijzingTabel
 
 FILTERS = {
     "actief": "Actief vandaag",
@@ -23,13 +24,17 @@ FILTERS = {
 }
 
 
-class ToewijzingListView(ScopedListView):
+class ToewijzingListView(TabelView):
     secties = ("toewijzingen",)
     model = Toewijzing
     template_name = "toewijzingen/toewijzing_list.html"
     context_object_name = "toewijzingen"
+    tabel_class = ToewijzingTabel
+    filter_class = ToewijzingFilter
+    export_naam = "toewijzingen"
+    enkelvoud, meervoud = "toewijzing", "toewijzingen"
 
-    def get_queryset(self) -> QuerySet[Toewijzing]:
+    def basis(self) -> QuerySet[Toewijzing]:
         qs = Toewijzing.objects.for_user(self.request.user).select_related("client", "product", "aanbieder")
         vandaag = timezone.localdate()
         self.filter = self.request.GET.get("filter", "actief")
