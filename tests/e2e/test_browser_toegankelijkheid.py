@@ -133,7 +133,7 @@ def voorbeelden(rol: str, gebruikersnaam: str) -> list[str]:
     kandidaten = {
         "web:beschikking-detail": Beschikking.objects.filter(client__in=clienten),
         "web:onderzoek-detail": Onderzoek.objects.filter(client__in=clienten),
-        "web:indicatie-detail": Indicatie.objects.filter(client__in=clienten),
+        "web:indicatie-detail": Indicatie.objects.for_user(gebruiker),
         "web:bericht-detail": Bericht.objects.for_user(gebruiker),
         "web:client-detail": clienten.filter(beschikkingen__isnull=False),
     }
