@@ -17,28 +17,12 @@ from django.db.models import Count, Exists, Max, OuterRef, QuerySet, Sum
 from resultaat.bekostiging.models import Periode
 from resultaat.contracten.models import Contract
 from resultaat.organisaties.models import Aanbieder, Gemeente
+from resultaat.sturing.berekenen import VELDEN
 from resultaat.sturing.models import Kengetal
 from resultaat.sturing.tabellen import AANTAL, DECIMAAL, EURO, PROCENT, TEKST, Kolom, Tabel
 
-SOMMEN = (
-    "actief",
-    "nieuw",
-    "beeindigd",
-    "uitgaven_cent",
-    "betaalde_clienten",
-    "evaluaties",
-    "behaald",
-    "deels_behaald",
-    "overstap_in",
-    "overstap_uit",
-    "starts",
-    "startdagen",
-    "signalen",
-    "klachten",
-    "tevredenheid_aantal",
-    "tevredenheid_som",
-    "wachtenden",
-)
+# Every figure adds up over providers, products and periods, except the longest wait (a maximum).
+SOMMEN = tuple(veld for veld in VELDEN if veld != "wachttijd_dagen")
 # A provider sees the region's average only when at least this many providers make it up: with fewer,
 # it could work out another provider's figures.
 MINSTENS_AANBIEDERS_VOOR_GEMIDDELDE = 3
