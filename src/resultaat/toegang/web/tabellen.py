@@ -8,7 +8,7 @@ import django_filters
 from django.db.models import Q
 from django.urls import reverse
 
-from resultaat.core.tabellen import DatumKolom, Kolom, LinkKolom, Tabel, ZoekFilter
+from resultaat.core.tabellen import BedragKolom, DatumKolom, GetalKolom, Kolom, LinkKolom, Tabel, ZoekFilter
 from resultaat.toegang.models import Beschikking, Besluit, Indicatie, IndicatieStatus
 
 
@@ -70,3 +70,35 @@ class BeschikkingTabel(Tabel):
     ingangsdatum = DatumKolom("Ingangsdatum", orderable=True, default="–")
     einddatum = DatumKolom("Einddatum", orderable=True, default="onbepaald")
     verzonden_op = DatumKolom("Verzonden", orderable=True, default="nog niet")
+
+
+class JaNeeKolom(Kolom):
+    """A yes/no fact: "ja" or "nee", on the page and in an export."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("empty_values", ())
+        super().__init__(*args, **kwargs)
+
+    def render(self, value: Any) -> str:
+        return "ja" if value else "nee"
+
+    def value(self, value: Any, **kwargs: Any) -> str:
+        return self.render(value)
+
+
+class TermijnregisterTabel(Tabel):
+    """The export of the register of Awb terms: one row per case (the rows of ``awb.registerregel``),
+    dates as dates and the dwangsom as an amount."""
+
+    client = Kolom("Cliënt", accessor="client__naam")
+    melding_op = DatumKolom("Melding ontvangen")
+    onderzoek_uiterlijk = DatumKolom("Onderzoek uiterlijk")
+    onderzoek_verlengd = JaNeeKolom("Onderzoekstermijn verlengd")
+    aanvraag_op = DatumKolom("Aanvraag ontvangen", default="")
+    besluit_uiterlijk = DatumKolom("Besluit uiterlijk", default="")
+    besluit_verdaagd = JaNeeKolom("Beslistermijn verdaagd")
+    ingebrekestelling_op = DatumKolom("Ingebrekestelling ontvangen", default="")
+    dwangsom_dagen = GetalKolom("Dwangsom dagen")
+    dwangsom_cent = BedragKolom("Dwangsom tot nu toe")
+    te_laat = JaNeeKolom("Termijn overschreden")
+    status = Kolom("Status")

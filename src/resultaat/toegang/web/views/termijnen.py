@@ -9,7 +9,6 @@ termijn overschreden, dwangsom loopt. Reading the rows is logged as for every li
 
 from __future__ import annotations
 
-import io
 from typing import Any
 
 from django.db import transaction
@@ -20,44 +19,12 @@ from django.utils import timezone
 from resultaat.brieven.render import pdf
 from resultaat.core.audit.models import Actie, record_inzage
 from resultaat.core.navigation import mag
-from resultaat.core.opmaak import csv_tekst, datum, euro, veilige_rij
+from resultaat.core.tabellen import MAX_EXPORT, exportbestand
 from resultaat.core.web import ScopedDetailView, ScopedListView
 from resultaat.toegang import awb
 from resultaat.toegang.brieven import verdagingsbrief_html
 from resultaat.toegang.models import Melding, Termijnverlenging
-
-MAX_EXPORT = 10_000
-KOLOMMEN = (
-    "Cliënt",
-    "Melding ontvangen",
-    "Onderzoek uiterlijk",
-    "Onderzoekstermijn verlengd",
-    "Aanvraag ontvangen",
-    "Besluit uiterlijk",
-    "Beslistermijn verdaagd",
-    "Ingebrekestelling ontvangen",
-    "Dwangsom dagen",
-    "Dwangsom tot nu toe",
-    "Termijn overschreden",
-    "Status",
-)
-
-
-def _exportrij(r: dict[str, Any]) -> list[Any]:
-    return [
-        r["client"].naam,
-        datum(r["melding_op"]),
-        datum(r["onderzoek_uiterlijk"]),
-        "ja" if r["onderzoek_verlengd"] else "nee",
-        datum(r["aanvraag_op"]) if r["aanvraag_op"] else "",
-        datum(r["besluit_uiterlijk"]) if r["besluit_uiterlijk"] else "",
-        "ja" if r["besluit_verdaagd"] else "nee",
-        datum(r["ingebrekestelling_op"]) if r["ingebrekestelling_op"] else "",
-        r["dwangsom_dagen"],
-        euro(r["dwangsom_cent"]),
-        "ja" if r["te_laat"] else "nee",
-        r["status"],
-    ]
+from resultaat.toegang.web.tabellen import TermijnregisterTabel
 
 
 class TermijnregisterView(ScopedListView):
@@ -81,15 +48,8 @@ class TermijnregisterView(ScopedListView):
             return super().get(request, *args, **kwargs)
         vandaag = timezone.localdate()
         meldingen = list(self.get_queryset()[:MAX_EXPORT])
-        rijen = [KOLOMMEN, *(_exportrij(awb.registerregel(m, vandaag)) for m in meldingen)]
-        if formaat == "xlsx":
-            response = HttpResponse(
-                _xlsx(rijen), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            )
-        else:
-            response = HttpResponse(csv_tekst(rijen), content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="termijnregister.{formaat}"'
-        response["Cache-Control"] = "private, no-store"
+        tabel = TermijnregisterTabel([awb.registerregel(m, vandaag) for m in meldingen])
+        response = exportbestand(tabel, formaat, "termijnregister")
         with transaction.atomic():
             record_inzage(meldingen, Actie.GEEXPORTEERD)
         return response
@@ -104,20 +64,6 @@ class TermijnregisterView(ScopedListView):
         # The beheerder reads the register for accountability but does not open the cases themselves.
         context["mag_openen"] = mag(self.request.user, "toegang")
         return context
-
-
-def _xlsx(rijen: list[Any]) -> bytes:
-    from openpyxl import Workbook
-
-    wb = Workbook()
-    ws = wb.active
-    assert ws is not None
-    ws.title = "Termijnregister"
-    for rij in rijen:
-        ws.append(veilige_rij(rij))
-    out = io.BytesIO()
-    wb.save(out)
-    return out.getvalue()
 
 
 class VerdagingsbriefView(ScopedDetailView):
