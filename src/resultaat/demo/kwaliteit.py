@@ -250,7 +250,8 @@ class KwaliteitMixin(_Basis):
         WerklijstItem.objects.bulk_create(werk, batch_size=500)
         # Registered on the day each complaint came in, on the demo's timeline (not the real now).
         for item, k in zip(werk, (k for k in klachten if k.status != KlachtStatus.AFGEHANDELD), strict=True):
-            WerklijstItem.objects.filter(pk=item.pk).update(aangemaakt_op=self.moment(k.ontvangen_op))
+            item.aangemaakt_op = self.moment(k.ontvangen_op)
+        WerklijstItem.objects.bulk_update(werk, ["aangemaakt_op"], batch_size=500)
         self.portaal_acties["klacht"] += len(klachten)
 
     def capaciteit(self, toewijzingen: list[Toewijzing]) -> None:
