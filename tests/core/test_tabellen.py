@@ -174,6 +174,20 @@ def test_the_run_page_no_longer_lists_only_the_first_200_lines(client, db):
     assert f"{reverse('web:afrekenregel-list')}?run={run.pk}" in tekst
 
 
+def test_a_list_links_a_client_only_for_a_role_that_may_open_the_client_page(client, db):
+    # Finance staff may not open a client's page (a 404): their list of settlement lines names the
+    # client without a link to it, and still links the run.
+    w = maak_wereld()
+    t1 = w.toewijzing(D(2017, 1, 1))
+    run = bk.afrekenen(gemeente=w.gemeente, periode=bk.zoek_periode(w.gemeente, "2017-P02"), door=w.fenna).run
+    client.force_login(w.fenna)
+    tekst = client.get(reverse("web:afrekenregel-list") + f"?run={run.pk}").content.decode()
+    assert t1.client.naam in tekst
+    assert reverse("web:client-detail", args=[t1.client_id]) not in tekst
+    assert reverse("web:afrekenrun-detail", args=[run.pk]) in tekst
+    assert client.get(reverse("web:client-detail", args=[t1.client_id])).status_code == 404
+
+
 def test_signals_export_and_search(client, alice, noor, zeger, noord, zuid):
     for c, a in ((noor, noord), (zeger, zuid)):
         Signaal.objects.create(

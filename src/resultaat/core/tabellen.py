@@ -33,10 +33,13 @@ from django.utils.text import capfirst
 
 from resultaat.core import opmaak
 from resultaat.core.audit.models import Actie, record_inzage
+from resultaat.core.navigation import mag
 from resultaat.core.opmaak import veilige_rij
 from resultaat.core.web import ScopedListView, StatusListView
 
 MAX_EXPORT = 10_000
+# The sections of the client page (web:client-detail): a link to it only for who may open it.
+CLIENTPAGINA = ("clienten", "client-zoeken")
 EXPORTS = ("csv", "xlsx")
 
 XLSX_FORMAAT = {
@@ -114,16 +117,24 @@ class DatumTijdKolom(Kolom):
 
 
 class LinkKolom(Kolom):
-    """Text that links to the row's page: ``url`` is a function of the row."""
+    """Text that links to the row's page: ``url`` is a function of the row. With ``secties`` the link is
+    there only for a reader whose role may open that section (core.navigation); others read the text,
+    so that no list leads a role to a page it cannot open."""
 
-    def __init__(self, *args: Any, url: Any, hoofdletter: bool = False, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, url: Any, hoofdletter: bool = False, secties: tuple[str, ...] = (), **kwargs: Any
+    ) -> None:
         self.url = url
         self.hoofdletter = hoofdletter
+        self.secties = secties
         super().__init__(*args, **kwargs)
 
-    def render(self, value: Any, record: Any) -> str:
+    def render(self, value: Any, record: Any, table: Any) -> str:
         if self.hoofdletter:
             value = capfirst(str(value))
+        request = getattr(table, "request", None)
+        if self.secties and not (request is not None and mag(request.user, *self.secties)):
+            return str(value)
         return format_html(
             '<a class="utrecht-link utrecht-link--html-a" href="{}">{}</a>', self.url(record), value
         )

@@ -12,6 +12,7 @@ from django.utils.html import format_html
 
 from resultaat.bekostiging.models import Afrekenregel, Afrekenrun, Betaalbatch, RegelSoort
 from resultaat.core.tabellen import (
+    CLIENTPAGINA,
     BedragKolom,
     DatumTijdKolom,
     GetalKolom,
@@ -77,6 +78,7 @@ class AfrekenregelTabel(Tabel):
         "Cliënt",
         accessor="client__naam",
         url=lambda r: reverse("web:client-detail", args=[r.client_id]),
+        secties=CLIENTPAGINA,
         orderable=True,
         order_by=("client__achternaam", "client__voorletters"),
     )

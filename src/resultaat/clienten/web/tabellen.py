@@ -8,7 +8,7 @@ import django_filters
 from django.urls import reverse
 
 from resultaat.clienten.models import Client
-from resultaat.core.tabellen import DatumKolom, Kolom, LinkKolom, Tabel, ZoekFilter
+from resultaat.core.tabellen import CLIENTPAGINA, DatumKolom, Kolom, LinkKolom, Tabel, ZoekFilter
 
 
 class ClientFilter(ZoekFilter):
@@ -28,6 +28,7 @@ class ClientTabel(Tabel):
     naam = LinkKolom(
         "Naam",
         url=lambda c: reverse("web:client-detail", args=[c.pk]),
+        secties=CLIENTPAGINA,
         orderable=True,
         order_by=("achternaam", "voorletters", "pk"),
     )

@@ -53,7 +53,7 @@ class BerichtTabel(Tabel):
 
     def render_bericht(self, record: Bericht) -> str:
         return LinkKolom.render(
-            self.columns["bericht"].column, f"{record.berichttype} {record.identificatie}", record
+            self.columns["bericht"].column, f"{record.berichttype} {record.identificatie}", record, self
         )
 
     def value_bericht(self, record: Bericht) -> str:

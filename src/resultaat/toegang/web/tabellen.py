@@ -8,7 +8,16 @@ import django_filters
 from django.db.models import Q
 from django.urls import reverse
 
-from resultaat.core.tabellen import BedragKolom, DatumKolom, GetalKolom, Kolom, LinkKolom, Tabel, ZoekFilter
+from resultaat.core.tabellen import (
+    CLIENTPAGINA,
+    BedragKolom,
+    DatumKolom,
+    GetalKolom,
+    Kolom,
+    LinkKolom,
+    Tabel,
+    ZoekFilter,
+)
 from resultaat.toegang.models import Beschikking, Besluit, Indicatie, IndicatieStatus
 
 
@@ -62,6 +71,7 @@ class BeschikkingTabel(Tabel):
         "Cliënt",
         accessor="client__naam",
         url=lambda b: reverse("web:client-detail", args=[b.client_id]),
+        secties=CLIENTPAGINA,
         orderable=True,
         order_by=("client__achternaam", "client__voorletters"),
     )

@@ -11,6 +11,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from resultaat.clienten.models import Client
+from resultaat.core.tabellen import CLIENTPAGINA
 from resultaat.core.web import ScopedDetailView
 from resultaat.eigen_bijdrage.services import overzicht_voor
 from resultaat.web.tijdlijn import tijdlijn
@@ -19,7 +20,7 @@ from resultaat.web.tijdlijn import tijdlijn
 class ClientDetailView(ScopedDetailView):
     """Personal data (the full BSN only here) and the chain as a timeline; the read is audited."""
 
-    secties = ("clienten", "client-zoeken")
+    secties = CLIENTPAGINA
     model = Client
     template_name = "web/client_detail.html"
     context_object_name = "client"

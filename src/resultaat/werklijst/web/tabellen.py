@@ -9,7 +9,15 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
-from resultaat.core.tabellen import DatumKolom, Kolom, LinkKolom, SjabloonKolom, Tabel, ZoekFilter
+from resultaat.core.tabellen import (
+    CLIENTPAGINA,
+    DatumKolom,
+    Kolom,
+    LinkKolom,
+    SjabloonKolom,
+    Tabel,
+    ZoekFilter,
+)
 from resultaat.werklijst.models import WerklijstItem, WerklijstSoort, WerklijstStatus
 
 
@@ -59,6 +67,7 @@ class WerklijstTabel(Tabel):
         "Cliënt",
         accessor="client__naam",
         url=lambda i: reverse("web:client-detail", args=[i.client_id]),
+        secties=CLIENTPAGINA,
         orderable=True,
         order_by=("client__achternaam", "client__voorletters"),
     )
