@@ -281,3 +281,28 @@ def test_the_sociale_kaart_can_be_searched_and_exported(client, alice, alkmaar):
 def test_the_getal_filter_writes_counters_the_dutch_way():
     sjabloon = Template("{% load resultaat_nl %}{{ n|getal }} · {{ d|lange_datum }}")
     assert sjabloon.render(Context({"n": 4915, "d": dt.date(2026, 12, 5)})) == "4.915 · 5 december 2026"
+
+
+def test_a_list_too_long_to_download_is_refused_with_a_message_not_cut_off(
+    client, alice, vijf_clienten, monkeypatch
+):
+    monkeypatch.setattr("resultaat.core.tabellen.MAX_EXPORT", 3)
+    client.force_login(alice)
+    antwoord = client.get(reverse("web:client-list") + "?sort=naam&_export=csv", follow=True)
+    assert antwoord.redirect_chain and "_export" not in antwoord.redirect_chain[-1][0]
+    assert "sort=naam" in antwoord.redirect_chain[-1][0]
+    assert "telt meer dan 3 rijen" in antwoord.content.decode()
+    assert not AuditEvent.objects.filter(actor_naam="alice", actie="geexporteerd").exists()
+    # A search that finds fewer rows than the bound downloads as before.
+    _, rijen, _ = xlsx(client, reverse("web:client-list") + "?achternaam=vis")
+    assert len(rijen) == 1
+
+
+def test_an_audit_log_too_long_to_download_is_refused_with_a_message(client, dora, noor, monkeypatch):
+    monkeypatch.setattr("resultaat.clienten.auditlog.MAX_EXPORT", 1)
+    record([noor], Actie.GELEZEN)
+    record([noor], Actie.GELEZEN)
+    client.force_login(dora)
+    antwoord = client.get(reverse("web:audit-export-xlsx") + "?van=2026-01-01", follow=True)
+    assert antwoord.redirect_chain[-1][0] == reverse("web:audit-list") + "?van=2026-01-01"
+    assert "telt meer dan 1 rijen" in antwoord.content.decode()

@@ -294,3 +294,14 @@ def test_a_decided_aanvraag_is_neither_open_nor_over_term_in_the_register(zaken,
     visser = next(m for m in awb.register(alle, "", D(2025, 3, 10)) if m.client.achternaam == "Visser")
     # The dwangsom stopped the day before the decision: 24-02 .. 28-02.
     assert awb.registerregel(visser, D(2025, 3, 10))["dwangsom_dagen"] == 5
+
+
+def test_a_register_too_long_to_download_is_refused_with_a_message(
+    client, zaken, alice, time_machine, monkeypatch
+):
+    time_machine.move_to(dt.datetime(2025, 3, 1, 11, 0, tzinfo=dt.UTC), tick=False)
+    monkeypatch.setattr("resultaat.toegang.web.views.termijnen.MAX_EXPORT", 1)
+    client.force_login(alice)
+    antwoord = client.get(reverse("web:termijnregister"), {"formaat": "csv"}, follow=True)
+    assert antwoord.redirect_chain and "formaat" not in antwoord.redirect_chain[-1][0]
+    assert "telt meer dan 1 rijen" in antwoord.content.decode()

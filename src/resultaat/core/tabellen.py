@@ -8,7 +8,8 @@ sorted on), an optional :class:`ZoekFilter` its search form, and ``basis()`` the
 data on the page is written to the access log as "gelezen" (or "gezocht" when a filter is filled in),
 each exported row as "geexporteerd".
 
-Exports hold what the page shows for the same filter and sort, at most ``MAX_EXPORT`` rows: money as
+Exports hold what the page shows for the same filter and sort. A list longer than ``MAX_EXPORT`` rows is
+not cut off silently: the page comes back with a message to narrow the search first. Money goes out as
 numbers with a Dutch display format in XLSX ("€ 1.234,56"), dates as dates, every text cell through
 ``veilige_cel``; the CSV (``;``-separated, as Dutch spreadsheets read it) writes amounts as 1234,56 and
 dates as dd-mm-jjjj.
@@ -24,9 +25,10 @@ from typing import Any, ClassVar
 import django_filters
 import django_tables2 as tables
 from django import forms
+from django.contrib import messages
 from django.core.paginator import EmptyPage, PageNotAnInteger
 from django.db import transaction
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.text import capfirst
@@ -258,6 +260,25 @@ def exportbestand(tabel: Tabel, formaat: str, naam: str) -> HttpResponse:
     return response
 
 
+def export_te_lang(
+    request: HttpRequest, grens: int | None = None, terug: str | None = None, parameter: str = "_export"
+) -> HttpResponse:
+    """Back to the list with a message, for a download of more than ``grens`` rows: never half a list,
+    because a cut-off file looks complete in a spreadsheet. ``terug`` is the list page (default: this
+    page), with the same search and sort."""
+    grens = MAX_EXPORT if grens is None else grens
+    messages.warning(
+        request,
+        f"Deze lijst telt meer dan {opmaak.getal(grens)} rijen; zo'n groot bestand kunt u niet in één keer "
+        "downloaden. Verfijn eerst de zoekopdracht (bijvoorbeeld op periode, datum of gemeente) en "
+        "download dan opnieuw.",
+    )
+    vraag = request.GET.copy()
+    vraag.pop(parameter, None)
+    pad = terug or request.path
+    return HttpResponseRedirect(f"{pad}?{vraag.urlencode()}" if vraag else pad)
+
+
 class TabelView(ScopedListView):
     """A list page on :class:`Tabel` and :class:`ZoekFilter`; the template includes
     web/includes/tabel_overzicht.html (filter form, table, pagination, export links)."""
@@ -311,7 +332,9 @@ class TabelView(ScopedListView):
     def exporteer(self, formaat: str) -> HttpResponse:
         tabel = self.maak_tabel(self.get_queryset())
         data = tabel.data.data
-        rijen = list(data[:MAX_EXPORT]) if hasattr(data, "query") else list(tabel.data)[:MAX_EXPORT]
+        rijen = list(data[: MAX_EXPORT + 1]) if hasattr(data, "query") else list(tabel.data)[: MAX_EXPORT + 1]
+        if len(rijen) > MAX_EXPORT:
+            return export_te_lang(self.request)
         response = exportbestand(self.tabel_class(rijen, request=self.request), formaat, self.export_naam)
         with transaction.atomic():
             record_inzage(rijen, Actie.GEEXPORTEERD)
@@ -345,6 +368,7 @@ class TabelView(ScopedListView):
         context["tabel"] = self.tabel
         context["zoekfilter"] = self.zoekfilter
         context["exports"] = EXPORTS
+        context["max_export"] = opmaak.getal(MAX_EXPORT)
         return context
 
 

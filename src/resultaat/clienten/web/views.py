@@ -23,7 +23,7 @@ from resultaat.clienten.services import auditspoor, zoek_op_bsn
 from resultaat.clienten.web.forms import BsnZoekForm
 from resultaat.clienten.web.tabellen import ClientFilter, ClientTabel
 from resultaat.core.audit.models import Actie, AuditEvent, record
-from resultaat.core.tabellen import TabelView
+from resultaat.core.tabellen import TabelView, export_te_lang
 from resultaat.core.web import ScopedListView, SectieMixin
 
 GEEN_CLIENT = "Geen cliënt gevonden met dit BSN."
@@ -137,7 +137,9 @@ class AuditExportView(AuditFilter, SectieMixin, View):
 
     def get(self, request: HttpRequest) -> HttpResponse:
         formaat = self.formaat
-        events = list(self.gefilterd()[: auditlog.MAX_EXPORT])
+        events = list(self.gefilterd()[: auditlog.MAX_EXPORT + 1])
+        if len(events) > auditlog.MAX_EXPORT:
+            return export_te_lang(request, auditlog.MAX_EXPORT, terug=reverse("web:audit-list"))
         naam = f"auditlog-client-{self.client.pk}" if self.client else "auditlog"
         if formaat == "xlsx":
             response = HttpResponse(

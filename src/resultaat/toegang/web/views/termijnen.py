@@ -19,7 +19,7 @@ from django.utils import timezone
 from resultaat.brieven.render import pdf
 from resultaat.core.audit.models import Actie, record_inzage
 from resultaat.core.navigation import mag
-from resultaat.core.tabellen import MAX_EXPORT, exportbestand
+from resultaat.core.tabellen import MAX_EXPORT, export_te_lang, exportbestand
 from resultaat.core.web import ScopedDetailView, ScopedListView
 from resultaat.toegang import awb
 from resultaat.toegang.brieven import verdagingsbrief_html
@@ -47,7 +47,9 @@ class TermijnregisterView(ScopedListView):
         if formaat not in ("csv", "xlsx"):
             return super().get(request, *args, **kwargs)
         vandaag = timezone.localdate()
-        meldingen = list(self.get_queryset()[:MAX_EXPORT])
+        meldingen = list(self.get_queryset()[: MAX_EXPORT + 1])
+        if len(meldingen) > MAX_EXPORT:
+            return export_te_lang(request, MAX_EXPORT, parameter="formaat")
         tabel = TermijnregisterTabel([awb.registerregel(m, vandaag) for m in meldingen])
         response = exportbestand(tabel, formaat, "termijnregister")
         with transaction.atomic():
