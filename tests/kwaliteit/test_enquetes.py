@@ -13,6 +13,7 @@ from django.utils import timezone
 from pypdf import PdfReader
 
 from resultaat.accounts.models import Rol
+from resultaat.brieven.models import Briefsjabloon, Briefsoort
 from resultaat.kwaliteit.models import Afname, Enquete, Verzending
 from resultaat.kwaliteit.services import enquete_cijfers
 from resultaat.kwaliteit.services.enquetes import (
@@ -197,3 +198,25 @@ def test_the_invitation_letter_is_a_tagged_dutch_pdf(noor, alice):
     assert lezer.trailer["/Root"]["/Lang"] == "nl-NL"
     assert "/StructTreeRoot" in lezer.trailer["/Root"]
     assert "vul deze code in" in lezer.pages[0].extract_text()
+
+
+def test_the_beheerder_writes_the_invitation_letter_and_the_code_and_qr_stay(noor, alice):
+    zonder_code = Briefsjabloon(
+        soort=Briefsoort.ENQUETE,
+        gemeente=noor.gemeente,
+        geldig_van=dt.date(2020, 1, 1),
+        onderwerp="Uw mening telt",
+        tekst="<p>Beste inwoner, doe mee met ons onderzoek naar {{ aanbieder }}.</p>",
+    )
+    with pytest.raises(ValidationError, match="meedoen"):
+        zonder_code.full_clean()
+    zonder_code.tekst += "<p>Zo doet u mee:</p>{{ meedoen }}<p>Groet, team Wmo {{ gemeente.naam }}</p>"
+    zonder_code.full_clean()
+    zonder_code.save()
+
+    brief = verstuur(toewijzing=noor.toewijzingen.get(), verzending=Verzending.BRIEF, door=alice).brief
+    tekst = " ".join(PdfReader(BytesIO(brief)).pages[0].extract_text().split())
+    assert "doe mee met ons onderzoek naar" in tekst
+    assert "Uw mening telt" in tekst
+    # The app's own block (code, web address) is where the text put it, before the greeting.
+    assert tekst.index("vul deze code in") < tekst.index("Groet, team Wmo")

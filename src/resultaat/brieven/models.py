@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from django.core.exceptions import ValidationError
 from django.db import models
 
@@ -16,6 +18,12 @@ class Briefsoort(models.TextChoices):
     VERDAGING = "verdaging", "verdaging van de beslistermijn (Awb 4:14)"
     PLAN = "plan", "ondersteuningsplan bij de beschikking (nazending)"
     OMZETTING = "omzetting", "beschikking: omzetting naar ondersteuning op resultaat"
+    ENQUETE = "enquete", "uitnodiging voor het tevredenheidsonderzoek"
+
+
+# Fixed parts a letter text places by name (``{{ meedoen }}``): the app's own HTML (a QR code, the
+# survey's code), not the beheerder's, so they stay right whatever the text says around them.
+VASTE_BLOKKEN: dict[str, tuple[str, ...]] = {Briefsoort.ENQUETE: ("meedoen",)}
 
 
 class Briefsjabloon(models.Model):
@@ -34,7 +42,8 @@ class Briefsjabloon(models.Model):
     onderwerp = models.CharField(max_length=200)
     tekst = models.TextField(
         help_text="Django-sjabloon. Beschikbaar: client, gemeente, beschikking, resultaten, eigen_bijdrage, "
-        "bezwaar, ondertekening, datum, kenmerk."
+        "bezwaar, ondertekening, datum, kenmerk. In de uitnodiging voor het tevredenheidsonderzoek: "
+        "aanbieder, tot en meedoen (de QR-code en de code)."
     )
     gewijzigd_op = models.DateTimeField(auto_now=True)
 
@@ -53,3 +62,15 @@ class Briefsjabloon(models.Model):
         super().clean()
         if fouten := sjabloon_fouten(self.tekst):
             raise ValidationError({"tekst": fouten})
+        ontbrekend = [
+            naam
+            for naam in VASTE_BLOKKEN.get(self.soort, ())
+            if not re.search(r"{{\s*" + naam + r"\s*}}", self.tekst)
+        ]
+        if ontbrekend:
+            raise ValidationError(
+                {
+                    "tekst": "Zet {{ meedoen }} in de tekst: daar komen de QR-code, het webadres en de "
+                    "persoonlijke code waarmee de inwoner meedoet."
+                }
+            )

@@ -71,10 +71,18 @@ def minuten_tekst(minuten: int) -> str:
     return f"+ {minuten} min" if minuten >= 0 else f"− {-minuten} min"
 
 
-def opmaak(*, sjabloon: Briefsjabloon, context: dict[str, Any]) -> str:
+def opmaak(*, sjabloon: Briefsjabloon, context: dict[str, Any], blokken: dict[str, str] | None = None) -> str:
+    """The letter: the beheerder's text rendered in the sandbox and cleaned, inside the letter layout.
+    ``blokken``: the app's own HTML (``models.VASTE_BLOKKEN``: a QR code, a code) put where the text
+    names it (``{{ meedoen }}``), after the cleaning; a text without the name gets it at the end."""
     # The text was checked when it was saved (veilig.controleer_sjabloon); the rendered result is cleaned
     # once more, so a text stored before that check (or slipping past it) cannot add script or fetches.
-    inhoud = schoon(SANDBOX.from_string(sjabloon.tekst).render(Context(context, autoescape=True)))
+    merken = {naam: f"[[blok-{naam}]]" for naam in blokken or {}}
+    inhoud = schoon(
+        SANDBOX.from_string(sjabloon.tekst).render(Context({**context, **merken}, autoescape=True))
+    )
+    for naam, blok in (blokken or {}).items():
+        inhoud = inhoud.replace(merken[naam], blok, 1) if merken[naam] in inhoud else inhoud + blok
     return render_to_string(
         "brieven/brief.html",
         {**context, "onderwerp": sjabloon.onderwerp, "inhoud": mark_safe(inhoud)},  # noqa: S308 - rendered with autoescape

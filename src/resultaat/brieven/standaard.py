@@ -214,6 +214,17 @@ OMZETTING: Final = TOEKENNING.replace(
     "<h2>Ons besluit: uw ondersteuning verandert</h2>",
 )
 
+ENQUETE: Final = """<p>Beste inwoner,</p>
+<p>U krijgt ondersteuning van {{ aanbieder }}. De gemeente wil graag weten wat u daarvan vindt. Zo kunnen wij de ondersteuning beter maken.</p>
+<p>Wilt u vijf korte vragen beantwoorden? Dat duurt ongeveer drie minuten. U heeft geen account nodig.</p>
+<h2>Zo doet u mee</h2>
+{{ meedoen }}
+<p>De code werkt één keer, tot en met {{ tot }}. Uw naam staat niet in de vragenlijst. De aanbieder ziet uw antwoorden zonder uw naam.</p>
+<p>Liever telefonisch? Bel ons op {{ gemeente.telefoon }}, dan stellen wij de vragen.</p>
+<p>Met vriendelijke groet,</p>
+<p>Het Wmo-team van gemeente {{ gemeente.naam }}</p>
+"""
+
 SJABLONEN: Final = (
     ("toekenning", "Besluit over uw aanvraag voor ondersteuning", TOEKENNING),
     ("afwijzing", "Besluit over uw aanvraag voor ondersteuning", AFWIJZING),
@@ -222,6 +233,7 @@ SJABLONEN: Final = (
     ("verdaging", "Uw aanvraag: ons besluit komt later", VERDAGING),
     ("plan", "Uw ondersteuningsplan bij ons besluit", PLAN),
     ("omzetting", "Besluit over uw ondersteuning: ondersteuning op resultaat", OMZETTING),
+    ("enquete", "Wat vindt u van uw ondersteuning?", ENQUETE),
 )
 
 
