@@ -115,13 +115,14 @@ def pdf(html: str, *delen: str, fonts: Any = None) -> bytes:
 # font file is parsed for every PDF). So each PDF embeds the same subset: the font's glyphs for the
 # letters of Dutch and Western European text (BASISTEKENS) plus the few other glyphs the PDF itself uses,
 # made once per process and font and reused. The glyph numbers of the font are kept (WeasyPrint subsets
-# with retain_gids), so the text, its widths and its Unicode map are those of the PDF itself. The same
-# letter therefore always gives the same PDF, and a merged print file can keep one copy of each font.
+# with retain_gids), so the text, its widths and its Unicode map are those of the PDF itself. Letters
+# with the usual characters thus embed the very same font file, and a merged print file keeps one copy.
 BASISTEKENS = (
     "".join(chr(c) for c in range(0x20, 0x7F))
     + "".join(chr(c) for c in range(0xA0, 0x180))
     + "‘’‚“”„–—−…•·€°×≤≥ﬁﬂ"
 )
+MAX_DEELSETS = 64
 _DEELSETS: dict[tuple[Any, ...], tuple[frozenset[int], dict[frozenset[int], bytes]]] = {}
 
 
@@ -151,10 +152,12 @@ def _deel_lettertypen_in() -> None:
             _DEELSETS[sleutel] = (basis, {})
         basis, klaar = _DEELSETS[sleutel]
         extra = frozenset(to_unicode) - basis
-        if extra not in klaar:
-            eigen(font, {**dict.fromkeys(basis, ""), **to_unicode}, hinting)
+        if extra in klaar:
+            font.file_content = klaar[extra]
+            return
+        eigen(font, {**dict.fromkeys(basis, ""), **to_unicode}, hinting)
+        if len(klaar) < MAX_DEELSETS:  # a long-running process keeps the common ones only
             klaar[extra] = font.file_content
-        font.file_content = klaar[extra]
 
     gedeeld.resultaat_gedeeld = True  # type: ignore[attr-defined]
     pdf_fonts.Font._fonttools_subset = gedeeld
