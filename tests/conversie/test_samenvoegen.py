@@ -10,6 +10,7 @@ import io
 from decimal import Decimal
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 from pypdf import PdfReader
 
@@ -197,3 +198,63 @@ def test_the_comparison_counts_two_indications_of_one_result_as_one_new_decision
 
     (hoogste,) = services.vergelijk([_scenario(contractmanager, alkmaar, Samenvoegen.HOOGSTE)])
     assert {p.product: p.clienten for p in hoogste.producten}["Begeleiding licht"] == 1
+
+
+def test_a_later_phase_for_hh2_combines_with_hh1_converted_in_an_earlier_phase_into_one_decision(
+    consulent, contractmanager, alkmaar, ingelezen, noord
+):
+    scenario = _scenario(contractmanager, alkmaar)
+    vandaag = timezone.localdate()
+    eerste = uitvoeren.voer_uit(door=consulent, scenario=scenario, besluitdatum=vandaag, producten=["HH1"])
+    assert eerste.omgezet == 2  # De Vries's HH1 and Mulder's HH1
+    hh1, r1 = _resultaat("111222333")
+    assert r1.minuten_per_week is not None and r1.minuten_per_week < 180  # 1,5 hours alone: lower band
+
+    # Same transition: the later phase would start the same day. Refused for De Vries, with what to do.
+    zelfde = uitvoeren.voer_uit(door=consulent, scenario=scenario, besluitdatum=vandaag, producten=["HH2"])
+    assert zelfde.omgezet == 0
+    assert "HH1 is in een eerdere fase omgezet per" in zelfde.niet_omgezet[0]
+    uitvoeren.maak_ongedaan(door=consulent, ronde=zelfde.ronde)
+
+    tweede = uitvoeren.voer_uit(
+        door=consulent, scenario=scenario, besluitdatum=vandaag, producten=["HH2"], overgang_weken=4
+    )
+    assert (tweede.omgezet, tweede.niet_omgezet) == (1, [])
+    ingang = PER + dt.timedelta(weeks=4)
+    # One decision holds from the later phase on: HH1 1,5 + HH2 1,5 = 3 hours, not 1,5.
+    nieuw = Beschikking.objects.get(pk=tweede.ronde.omzettingen.get().beschikking_id)
+    r2 = nieuw.resultaten.select_related("tijdsband").get()
+    assert r2.tijdsband.min_minuten <= 180 <= r2.tijdsband.max_minuten
+    assert r2.ingangsdatum == ingang
+    assert "HH1 (1,5 uur per week) is al eerder omgezet" in nieuw.motivering
+    assert "met 3 uur per week in totaal" in nieuw.motivering
+    # The earlier phase's decision ends the day before; its toewijzing too (a 301 to the provider).
+    r1.refresh_from_db()
+    assert (r1.beeindigd_per, r1.beeindigd_door_id) == (ingang - dt.timedelta(days=1), nieuw.pk)
+    t1 = Toewijzing.objects.get(beschikt_resultaat=r1)
+    assert t1.einddatum == ingang - dt.timedelta(days=1)
+    lopend = [
+        r
+        for b in Beschikking.objects.filter(client=hh1.client, besluit=Besluit.TOEGEKEND)
+        for r in b.resultaten.all()
+        if r.beeindigd_per is None
+    ]
+    assert lopend == [r2]
+
+    # The letter names both old indications and the hours together.
+    uitvoeren.maak_brieven(door=consulent, ronde=tweede.ronde)
+    brief = _tekst(bytes(tweede.ronde.omzettingen.get().brief))
+    assert "HH1: 1,5 uur per week van Thuiszorg Noord" in brief
+    assert "HH2: 1,5 uur per week van Thuiszorg Noord" in brief
+    assert "samen 3 uur per week" in brief
+
+    # The earlier phase cannot be undone while the later one builds on it; after undoing the later one,
+    # the earlier decision holds again.
+    with pytest.raises(ValidationError, match="latere fase"):
+        uitvoeren.maak_ongedaan(door=consulent, ronde=eerste.ronde)
+    uitvoeren.maak_ongedaan(door=consulent, ronde=tweede.ronde)
+    r1.refresh_from_db()
+    assert r1.beeindigd_per is None
+    t1.refresh_from_db()
+    assert t1.einddatum is None
+    uitvoeren.maak_ongedaan(door=consulent, ronde=eerste.ronde)

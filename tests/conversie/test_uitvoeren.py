@@ -244,3 +244,53 @@ def test_the_pages_execute_show_the_round_give_the_letters_and_undo(
     )
     assert "al ongedaan gemaakt" in weer.content.decode()
     assert not Beschikking.objects.filter(besluit=Besluit.TOEGEKEND).exists()
+
+
+def _tekst(inhoud: bytes) -> str:
+    return " ".join(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(inhoud)).pages).split())
+
+
+def _lettertypen(reader: PdfReader) -> int:
+    """The font files embedded in a PDF (each object once)."""
+    gezien = set()
+    for pagina in reader.pages:
+        for font in pagina["/Resources"]["/Font"].values():
+            beschrijving = font.get_object()["/DescendantFonts"][0].get_object()["/FontDescriptor"]
+            gezien.add(beschrijving.get_object().raw_get("/FontFile2").idnum)
+    return len(gezien)
+
+
+def test_each_client_gets_only_his_own_letter_tagged_and_the_print_file_holds_them_all(
+    consulent, contractmanager, alkmaar, kleine_caseload
+):
+    namen = {"hh1": "Nguyễn", "hh2": "Bakker", "bg": "Çelik"}
+    for sleutel, naam in namen.items():
+        client = kleine_caseload[sleutel].client
+        client.achternaam = naam
+        client.save()
+    ronde = _voer_uit(consulent, _scenario(contractmanager, alkmaar)).ronde
+
+    assert uitvoeren.maak_brieven(door=consulent, ronde=ronde, processen=2) == 3
+    ronde.refresh_from_db()
+    paginas = lettertypen = 0
+    for o in ronde.omzettingen.select_related("client"):
+        brief = bytes(o.brief)
+        tekst = _tekst(brief)
+        eigen = o.client.achternaam
+        # The client's own name (also one outside the usual letters) and nobody else's.
+        assert eigen in tekst
+        assert not [naam for naam in namen.values() if naam != eigen and naam in tekst]
+        assert "Wat verandert er voor u" in tekst
+        reader = PdfReader(io.BytesIO(brief))
+        catalogus = reader.trailer["/Root"]
+        assert "/StructTreeRoot" in catalogus and str(catalogus["/Lang"]) == "nl-NL"
+        assert "pagina 1 van" in tekst
+        paginas += len(reader.pages)
+        lettertypen += _lettertypen(reader)
+    samen = PdfReader(io.BytesIO(bytes(ronde.samengevoegd)))
+    assert len(samen.pages) == paginas
+    alles = _tekst(bytes(ronde.samengevoegd))
+    assert all(naam in alles for naam in namen.values())
+    # The letters share their fonts (regular and bold; one letter needs an extra glyph), so the print file
+    # carries a font once, not once per letter.
+    assert _lettertypen(samen) == 3 < lettertypen == 6

@@ -4,6 +4,9 @@ context of plain values, inside the fixed letter layout, to HTML and with WeasyP
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import io
+import logging
 import multiprocessing
 import re
 from collections.abc import Iterable
@@ -95,14 +98,18 @@ PDF_VARIANT = "pdf/ua-1"
 PDF_TAAL = "nl-NL"
 
 
-def pdf(html: str, *delen: str) -> bytes:
+def pdf(html: str, *delen: str, fonts: Any = None) -> bytes:
     """Every PDF of the app: WeasyPrint may fetch only the app's static files and data: URIs. ``delen``:
     further documents printed after the first in the same PDF (an attachment), each with its own layout.
-    The PDF is tagged (PDF/UA-1) with language nl-NL and the first page's <title> as its title."""
+    The PDF is tagged (PDF/UA-1) with language nl-NL and the first page's <title> as its title.
+    ``fonts``: a WeasyPrint font configuration shared by a batch of letters in one process (see
+    :func:`pdfs`); without it each PDF sets up its own."""
     from weasyprint import HTML
 
+    _deel_lettertypen_in()
     documenten = [
-        HTML(string=h, base_url=BASIS_URL, url_fetcher=VeiligeFetcher()).render() for h in (html, *delen)
+        HTML(string=h, base_url=BASIS_URL, url_fetcher=VeiligeFetcher()).render(font_config=fonts)
+        for h in (html, *delen)
     ]
     paginas = [pagina for document in documenten for pagina in document.pages]
     document = documenten[0].copy(paginas) if delen else documenten[0]
@@ -111,10 +118,80 @@ def pdf(html: str, *delen: str) -> bytes:
     return bytes(document.write_pdf(pdf_variant=PDF_VARIANT))
 
 
+# A PDF embeds only the glyphs it uses of each font (a subset). WeasyPrint makes that subset with fontTools
+# when the system lacks HarfBuzz-Subset, and that costs more than the rest of a letter together (the whole
+# font file is parsed for every PDF). So each PDF embeds the same subset: the font's glyphs for the
+# letters of Dutch and Western European text (BASISTEKENS) plus the few other glyphs the PDF itself uses,
+# made once per process and font and reused. The glyph numbers of the font are kept (WeasyPrint subsets
+# with retain_gids), so the text, its widths and its Unicode map are those of the PDF itself. Letters
+# with the usual characters thus embed the very same font file, and a merged print file keeps one copy.
+BASISTEKENS = (
+    "".join(chr(c) for c in range(0x20, 0x7F))
+    + "".join(chr(c) for c in range(0xA0, 0x180))
+    + "‘’‚“”„–—−…•·€°×≤≥ﬁﬂ"
+)
+MAX_DEELSETS = 64
+_DEELSETS: dict[tuple[Any, ...], tuple[frozenset[int], dict[frozenset[int], bytes]]] = {}
+
+
+def _lettertype_sleutel(font: Any) -> tuple[Any, ...]:
+    inhoud = font.file_content
+    monster = hashlib.md5(inhoud[:65536] + inhoud[-65536:], usedforsecurity=False).hexdigest()
+    return (font.family, font.index, len(inhoud), monster)
+
+
+def _deel_lettertypen_in() -> None:
+    """Route WeasyPrint's fontTools subsetting through the shared subsets above (once per process)."""
+    from weasyprint.pdf import fonts as pdf_fonts
+
+    eigen = getattr(pdf_fonts.Font, "_fonttools_subset", None)
+    if eigen is None or getattr(eigen, "resultaat_gedeeld", False):
+        return
+    logging.getLogger("fontTools").setLevel(logging.WARNING)
+
+    def gedeeld(font: Any, to_unicode: dict[int, str], hinting: bool) -> None:
+        sleutel = (*_lettertype_sleutel(font), bool(hinting))
+        if sleutel not in _DEELSETS:
+            from fontTools.ttLib import TTFont
+
+            tt = TTFont(io.BytesIO(font.file_content), fontNumber=font.index, lazy=True)
+            cmap, volgorde = tt.getBestCmap(), {naam: i for i, naam in enumerate(tt.getGlyphOrder())}
+            basis = frozenset(volgorde[cmap[ord(t)]] for t in BASISTEKENS if ord(t) in cmap)
+            _DEELSETS[sleutel] = (basis, {})
+        basis, klaar = _DEELSETS[sleutel]
+        extra = frozenset(to_unicode) - basis
+        if extra in klaar:
+            font.file_content = klaar[extra]
+            return
+        eigen(font, {**dict.fromkeys(basis, ""), **to_unicode}, hinting)
+        if len(klaar) < MAX_DEELSETS:  # a long-running process keeps the common ones only
+            klaar[extra] = font.file_content
+
+    gedeeld.resultaat_gedeeld = True  # type: ignore[attr-defined]
+    pdf_fonts.Font._fonttools_subset = gedeeld
+
+
 def warm_op() -> None:
     """Load WeasyPrint and its fonts in this process (a first letter costs seconds: the library's import
-    and the font configuration). A pool of processes forked after this call inherits them."""
-    pdf("<!DOCTYPE html><html lang=nl><body><p>Gemeente</p></body></html>")
+    and the font configuration, and the font subsets of the letters' font in regular and bold). A pool of
+    processes forked after this call inherits them."""
+    _batch_pdf(
+        '<!DOCTYPE html><html lang=nl><head><style>body { font-family: "DejaVu Sans", Arial, sans-serif }'
+        "</style></head><body><p>Gemeente</p><p><b>Gemeente</b></p></body></html>"
+    )
+
+
+def _batch_pdf(html: str) -> bytes:
+    """One letter of a batch: the process's shared font configuration (set up once per process)."""
+    global _FONTS
+    if _FONTS is None:
+        from weasyprint.text.fonts import FontConfiguration
+
+        _FONTS = FontConfiguration()
+    return pdf(html, fonts=_FONTS)
+
+
+_FONTS: Any = None
 
 
 def pdfs(htmls: Iterable[str], *, processen: int = 1) -> list[bytes]:
@@ -122,10 +199,10 @@ def pdfs(htmls: Iterable[str], *, processen: int = 1) -> list[bytes]:
     (WeasyPrint is CPU bound). Each letter goes to a process as soon as ``htmls`` yields it, so this
     process builds the next letter (its database reads) while the others render. The processes are
     forked after :func:`warm_op`, so none of them loads WeasyPrint again; they render only and touch no
-    database."""
+    database. The letters of a batch share one font configuration and the fonts' subsets per process."""
     if processen <= 1:
-        return [pdf(h) for h in htmls]
+        return [_batch_pdf(h) for h in htmls]
     warm_op()
     with ProcessPoolExecutor(max_workers=processen, mp_context=multiprocessing.get_context("fork")) as pool:
-        klaar = [pool.submit(pdf, h) for h in htmls]
+        klaar = [pool.submit(_batch_pdf, h) for h in htmls]
         return [k.result() for k in klaar]

@@ -16,6 +16,7 @@ from resultaat.conversie.models import BestaandeIndicatie, Omzetting, Samenvoege
 from resultaat.core.opmaak import euro, lange_datum
 from resultaat.eigen_bijdrage.services import verwachte_eigen_bijdrage
 from resultaat.toegang.brieven import beschikking_context
+from resultaat.toewijzingen.models import Toewijzing
 
 EEN_DAG = dt.timedelta(days=1)
 
@@ -82,15 +83,27 @@ def omzetting_context(omzetting: Omzetting) -> dict[str, Any]:
             "aanbieder"
         )
     )
+    # Old indications converted in an earlier phase to the same result: this decision replaced that one.
+    eerder = Omzetting.objects.filter(
+        beschikking__resultaten__beeindigd_door=beschikking, client=omzetting.client
+    ).select_related("indicatie__aanbieder")
+    for o in eerder:
+        ook += [
+            o.indicatie,
+            *BestaandeIndicatie.objects.filter(pk__in=[int(pk) for pk in o.samengevoegd]).select_related(
+                "aanbieder"
+            ),
+        ]
     oud = [omzetting.indicatie, *sorted(ook, key=lambda i: (i.begindatum, i.pk))]
     r = beschikking.resultaten.select_related("resultaat", "product", "tijdsband", "intensiteit").first()
+    toewijzing = Toewijzing.objects.filter(beschikt_resultaat=r).select_related("aanbieder").first()
     minuten_voor = sum(round(i.uren_per_week * 60) for i in oud)
     if ronde.scenario.samenvoegen == Samenvoegen.HOOGSTE:
         minuten_voor = max(round(i.uren_per_week * 60) for i in oud)
         samenvoegregel = "Het besluit met de meeste uren telt."
     else:
         samenvoegregel = f"De uren tellen wij op: samen {_minuten(minuten_voor)} per week."
-    toewijzing_aanbieder = omzetting.indicatie.aanbieder
+    toewijzing_aanbieder = toewijzing.aanbieder if toewijzing else omzetting.indicatie.aanbieder
     return {
         "oud": [
             {

@@ -14,11 +14,10 @@ from functools import lru_cache
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.utils import timezone
 
 from resultaat.clienten.models import Client
 from resultaat.core.grenzen import LAATSTE_DATUM, VROEGSTE_DATUM
-from resultaat.core.validators import bsn_is_valid, validate_geboortedatum
+from resultaat.core.validators import bsn_is_valid, validate_geboortedatum, vandaag
 
 MAX_UREN_PER_WEEK = Decimal(40)
 HONDERDSTE = Decimal("0.01")
@@ -220,7 +219,7 @@ def lees_regel(
     besluit = _datum(cellen, "besluitdatum", "besluitdatum", problemen)
     if besluit is None and not any(p.startswith("besluitdatum") for p in problemen):
         problemen.append("besluitdatum ontbreekt")
-    elif besluit is not None and besluit > timezone.localdate():
+    elif besluit is not None and besluit > vandaag():
         problemen.append(f"besluitdatum {_dmj(besluit)} ligt in de toekomst")
     if geboren and begin and begin < geboren:
         problemen.append("begindatum ligt voor de geboortedatum")

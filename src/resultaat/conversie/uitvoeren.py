@@ -38,6 +38,7 @@ from resultaat.core.opmaak import datum_of_onbepaald, lange_datum
 from resultaat.toegang import services as toegang
 from resultaat.toegang.bekendmaking import laat_vervallen, leg_verzending_vast
 from resultaat.toegang.controles import controleer_consulent
+from resultaat.toegang.models import BeschiktResultaat, Besluit
 from resultaat.toewijzingen.models import Toewijzing
 from resultaat.toewijzingen.services import wijzig_einddatum
 
@@ -73,7 +74,11 @@ def _intensiteit(product: Any, uren: Decimal, datum: dt.date) -> Any:
 
 
 def _motivering(
-    inds: Sequence[BestaandeIndicatie], uren: Decimal, ingang: dt.date, overgang_weken: int
+    inds: Sequence[BestaandeIndicatie],
+    uren: Decimal,
+    ingang: dt.date,
+    overgang_weken: int,
+    eerder: Sequence[BestaandeIndicatie] = (),
 ) -> str:
     overgang = (
         f" U krijgt een overgangsperiode van {overgang_weken} weken om aan de nieuwe situatie te wennen: "
@@ -92,6 +97,13 @@ def _motivering(
         if len(inds) > 1
         else ""
     )
+    if eerder:
+        samen += (
+            " Uw besluit over "
+            + " en ".join(f"{i.product} ({uren_tekst(i.uren_per_week)})" for i in eerder)
+            + " is al eerder omgezet naar hetzelfde resultaat. Dit besluit vervangt ook dat besluit, met "
+            + f"{uren_tekst(uren)} in totaal."
+        )
     return (
         f"De gemeente koopt de ondersteuning sinds kort in op resultaat. Dit besluit wijzigt {oude}.{samen} "
         f"{'Die besluiten gelden' if len(inds) > 1 else 'Dat besluit geldt'} tot en met "
@@ -108,10 +120,15 @@ def _zet_om(
     moment: dt.datetime | None,
     ook: Sequence[BestaandeIndicatie] = (),
     uren: Decimal | None = None,
+    eerder: Sequence[BestaandeIndicatie] = (),
+    aanbieder: Any = None,
 ) -> Omzetting:
     """One client and result, all or nothing: the decision through the toegang services and the old
     ends. ``ook`` are the client's other old indications of the same result, combined into this decision
-    with ``uren`` hours per week in all (the scenario's rule); each of them ends the day before too."""
+    with ``uren`` hours per week in all (the scenario's rule); each of them ends the day before too.
+    ``eerder``: old indications of the same result converted in an earlier phase; their hours are in
+    ``uren`` and this decision changes that phase's decision (toegang ends it the day before).
+    ``aanbieder``: the provider of the new decision (default that of ``ind``)."""
     ingang, datum = ronde.ingangsdatum, ronde.besluitdatum
     product = regel.nieuw_product
     resultaat = resultaat_van(regel)
@@ -137,7 +154,7 @@ def _zet_om(
             melding=melding,
             datum_gesprek=datum,
             situatie="Bestaande indicatie: "
-            + "; ".join(f"{i.product}, {i.uren_per_week} uur per week" for i in alle)
+            + "; ".join(f"{i.product}, {i.uren_per_week} uur per week" for i in [*alle, *eerder])
             + ".",
             resultaten=[toegang.GekozenResultaat(resultaat=resultaat)],
             afronden=True,
@@ -157,7 +174,7 @@ def _zet_om(
             minuten_per_week=regel.minuten_na,
             omvang_per_week=uren if product.omvang_eenheid == "uren" else None,
         )
-        toegang.kies_aanbieder(door=door, indicatie=indicatie, aanbieder=ind.aanbieder)
+        toegang.kies_aanbieder(door=door, indicatie=indicatie, aanbieder=aanbieder or ind.aanbieder)
         oud: dict[str, str | None] = {}
         per = ingang - EEN_DAG
         for aanbieder_id in dict.fromkeys(i.aanbieder_id for i in alle):
@@ -180,7 +197,7 @@ def _zet_om(
             door=door,
             aanvraag=aanvraag,
             besluitdatum=datum,
-            motivering=_motivering(alle, uren, ingang, ronde.overgang_weken),
+            motivering=_motivering(alle, uren, ingang, ronde.overgang_weken, eerder),
             moment=moment,
         )
         omzetting = Omzetting.objects.create(
@@ -198,14 +215,24 @@ def _zet_om(
     return omzetting
 
 
+Oude = list[BestaandeIndicatie]
+Groep = tuple[BestaandeIndicatie, Oude, Omzetregel, Decimal, Oude, Any]
+
+
 def _groepen(
-    scenario: Scenario, regels: Sequence[Omzetregel], indicaties: Iterable[BestaandeIndicatie]
-) -> tuple[list[tuple[BestaandeIndicatie, list[BestaandeIndicatie], Omzetregel, Decimal]], list[str]]:
+    scenario: Scenario,
+    regels: Sequence[Omzetregel],
+    indicaties: Iterable[BestaandeIndicatie],
+    eerder: dict[tuple[int, int], list[BestaandeIndicatie]] | None = None,
+) -> tuple[list[Groep], list[str]]:
     """The old indications per client and new result: (leading indication, the others, rule, hours per
-    week in all) per new decision, and the ones that cannot be converted with their reason. Two old
-    indications of one result (HH1 and HH2 that both become "schoon en leefbaar huis") make one
-    decision: their hours added up or the highest, as the scenario says; the leading indication (most
-    hours) gives the provider."""
+    week in all, the ones converted in an earlier phase, provider) per new decision, and the ones that
+    cannot be converted with their reason. Two old indications of one result (HH1 and HH2 that both
+    become "schoon en leefbaar huis") make one decision: their hours added up or the highest, as the
+    scenario says; the indication with the most hours gives the provider. ``eerder`` (per client and
+    result): old indications an earlier phase already converted to that result, whose decision still
+    holds; they count in the hours, so a phase for HH2 after one for HH1 gives one decision for both."""
+    eerder = eerder or {}
     resultaten: dict[int, Any] = {}
     zonder: dict[int, str] = {}
     for r in regels:
@@ -224,13 +251,16 @@ def _groepen(
             niet.append(f"{_naam(ind)}: {zonder[regel.pk]}")
             continue
         per_groep[(ind.client_id, resultaten[regel.pk].pk)].append(ind)
-    uit = []
-    for (_, resultaat_id), inds in per_groep.items():
+    uit: list[Groep] = []
+    for sleutel, inds in per_groep.items():
+        resultaat_id = sleutel[1]
         inds.sort(key=lambda i: (-i.uren_per_week, i.begindatum, i.pk))
         hoofd, ook = inds[0], inds[1:]
-        uren = samen_uren((i.uren_per_week for i in inds), scenario.samenvoegen)
+        al = eerder.get(sleutel, [])
+        alle = sorted([*inds, *al], key=lambda i: (-i.uren_per_week, i.begindatum, i.pk))
+        uren = samen_uren((i.uren_per_week for i in alle), scenario.samenvoegen)
         minuten = round(uren * 60)
-        producten = [i.product for i in inds]
+        producten = [i.product for i in alle]
         regel = next(
             (
                 r
@@ -242,12 +272,46 @@ def _groepen(
         )
         if regel is None:
             niet.append(
-                f"{_naam(hoofd)} en {', '.join(producten[1:])}: samen {uren_tekst(uren)}, "
-                "daarvoor is geen omzetregel."
+                f"{_naam(hoofd)} en {', '.join(p for p in producten if p is not hoofd.product)}: samen "
+                f"{uren_tekst(uren)}, daarvoor is geen omzetregel."
+                if len(alle) > 1
+                else f"{_naam(hoofd)}: geen omzetregel."
             )
             continue
-        uit.append((hoofd, ook, regel, uren))
+        uit.append((hoofd, ook, regel, uren, al, alle[0].aanbieder))
     return uit, niet
+
+
+def _eerder_omgezet(gemeente_id: int) -> dict[tuple[int, int], list[BestaandeIndicatie]]:
+    """Per client and result: the old indications converted in an earlier round (not undone) whose new
+    decision on that result still holds (not ended or withdrawn)."""
+    rondes = Omzetting.objects.filter(
+        ronde__scenario__gemeente_id=gemeente_id, ronde__ongedaan_op__isnull=True
+    )
+    lopend = dict(
+        BeschiktResultaat.objects.filter(
+            beschikking_id__in=rondes.values("beschikking_id"),
+            beschikking__besluit__in=[Besluit.TOEGEKEND, Besluit.DEELS],
+            beeindigd_per__isnull=True,
+        ).values_list("beschikking_id", "resultaat_id")
+    )
+    if not lopend:
+        return {}
+    omzettingen = [
+        o
+        for o in rondes.select_related("indicatie__aanbieder", "indicatie__client")
+        if o.beschikking_id in lopend
+    ]
+    ook = BestaandeIndicatie.objects.select_related("aanbieder", "client").in_bulk(
+        [int(pk) for o in omzettingen for pk in o.samengevoegd]
+    )
+    uit: dict[tuple[int, int], list[BestaandeIndicatie]] = defaultdict(list)
+    for o in omzettingen:
+        uit[(o.client_id, lopend[o.beschikking_id])] += [
+            o.indicatie,
+            *(ook[int(pk)] for pk in o.samengevoegd),
+        ]
+    return uit
 
 
 def _naam(ind: BestaandeIndicatie) -> str:
@@ -295,11 +359,32 @@ def voer_uit(
         )
     uitkomst = Uitkomst(ronde=ronde)
     groepen, uitkomst.niet_omgezet = _groepen(
-        scenario, regels, indicaties.select_related("client", "aanbieder").order_by("client_id", "begindatum")
+        scenario,
+        regels,
+        indicaties.select_related("client", "aanbieder").order_by("client_id", "begindatum"),
+        _eerder_omgezet(scenario.gemeente_id),
     )
-    for ind, ook, regel, uren in groepen:
+    for ind, ook, regel, uren, eerder, aanbieder in groepen:
+        vroeg = max((i.omgezet_op for i in eerder if i.omgezet_op), default=None)
+        if vroeg is not None and vroeg >= ingang:
+            uitkomst.niet_omgezet.append(
+                f"{_naam(ind)}: {' en '.join(i.product for i in eerder)} is in een eerdere fase omgezet per "
+                f"{lange_datum(vroeg)}, en deze fase gaat niet later in. Kies een langere overgangsperiode, "
+                "of maak die fase ongedaan en zet beide samen om."
+            )
+            continue
         try:
-            _zet_om(door=door, ronde=ronde, ind=ind, regel=regel, moment=moment, ook=ook, uren=uren)
+            _zet_om(
+                door=door,
+                ronde=ronde,
+                ind=ind,
+                regel=regel,
+                moment=moment,
+                ook=ook,
+                uren=uren,
+                eerder=eerder,
+                aanbieder=aanbieder,
+            )
         except ValidationError as fout:
             uitkomst.niet_omgezet.append(f"{_naam(ind)}: {' '.join(fout.messages)}")
             continue
@@ -320,6 +405,8 @@ def maak_brieven(*, door: Any, ronde: Omzetronde, processen: int = 1) -> int:
     samen = PdfWriter()
     for inhoud in pdfs:
         samen.append(io.BytesIO(inhoud))
+    # The letters embed the same font subsets (brieven.render): the print file keeps one copy of each.
+    samen.compress_identical_objects(remove_duplicates=True, remove_unreferenced=True)
     uit = io.BytesIO()
     samen.write(uit)
     with transaction.atomic(), acting_as(door):
@@ -364,6 +451,19 @@ def maak_ongedaan(*, door: Any, ronde: Omzetronde, moment: dt.datetime | None = 
     holds again. All or nothing."""
     controleer_consulent(door, ronde.scenario.gemeente)
     _open(ronde)
+    later = (
+        BeschiktResultaat.objects.filter(
+            beschikking_id__in=ronde.omzettingen.values("beschikking_id"),
+            beeindigd_door__besluit__in=[Besluit.TOEGEKEND, Besluit.DEELS],
+        )
+        .select_related("beeindigd_door")
+        .first()
+    )
+    if later is not None and later.beeindigd_door is not None:
+        raise ValidationError(
+            f"Besluit {later.beeindigd_door.nummer} van een latere fase bouwt voort op deze omzetting. Maak "
+            "eerst die fase ongedaan."
+        )
     with transaction.atomic(), acting_as(door):
         for o in ronde.omzettingen.select_related("beschikking", "indicatie"):
             laat_vervallen(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import time
 
 from django.core.exceptions import ValidationError
 from django.utils import timezone
@@ -69,15 +70,29 @@ def validate_postcode(value: str) -> None:
 HOOGSTE_LEEFTIJD = 120
 
 
+_VANDAAG: tuple[int, dt.date] = (-1, dt.date.min)
+
+
+def vandaag() -> dt.date:
+    """Today's date (``timezone.localdate()``), worked out at most once per second: a bulk check (the
+    conversion of an existing caseload) asks it for every row, and the time zone lookup behind it costs
+    more than the check itself."""
+    global _VANDAAG
+    seconde = int(time.time())
+    if _VANDAAG[0] != seconde:
+        _VANDAAG = (seconde, timezone.localdate())
+    return _VANDAAG[1]
+
+
 def validate_geboortedatum(value: dt.date) -> None:
     """A birth date is not in the future and at most 120 years ago."""
-    vandaag = timezone.localdate()
-    if value > vandaag:
+    vandaag_ = vandaag()
+    if value > vandaag_:
         raise ValidationError("Een geboortedatum ligt niet in de toekomst.", code="geboortedatum_toekomst")
     try:
-        grens = vandaag.replace(year=vandaag.year - HOOGSTE_LEEFTIJD)
+        grens = vandaag_.replace(year=vandaag_.year - HOOGSTE_LEEFTIJD)
     except ValueError:  # 29 February
-        grens = vandaag.replace(year=vandaag.year - HOOGSTE_LEEFTIJD, day=28)
+        grens = vandaag_.replace(year=vandaag_.year - HOOGSTE_LEEFTIJD, day=28)
     if value < grens:
         raise ValidationError(
             f"Een geboortedatum ligt niet meer dan {HOOGSTE_LEEFTIJD} jaar terug.", code="geboortedatum_oud"
@@ -85,5 +100,5 @@ def validate_geboortedatum(value: dt.date) -> None:
 
 
 def validate_niet_in_toekomst(value: dt.date) -> None:
-    if value > timezone.localdate():
+    if value > vandaag():
         raise ValidationError("Deze datum ligt niet in de toekomst.", code="toekomst")
