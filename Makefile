@@ -66,9 +66,9 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	touch $@
 
-# Debian packages: pango and fonts for WeasyPrint's PDF letters (app); chromium for the end-to-end tests
+# Debian packages: pango, HarfBuzz's font subsetter and fonts for WeasyPrint's PDF letters (app); chromium for the end-to-end tests
 # (driven by Playwright, no browser download) and poppler-utils to read PDF pages back (tests).
-RUN_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
+RUN_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core
 TEST_PACKAGES := $(RUN_PACKAGES) chromium poppler-utils
 define apt_ensure
 	@missing=$$(for p in $(1); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; done); \

@@ -4,9 +4,6 @@ context of plain values, inside the fixed letter layout, to HTML and with WeasyP
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import io
-import logging
 import multiprocessing
 import re
 from collections.abc import Iterable
@@ -106,7 +103,6 @@ def pdf(html: str, *delen: str, fonts: Any = None) -> bytes:
     :func:`pdfs`); without it each PDF sets up its own."""
     from weasyprint import HTML
 
-    _deel_lettertypen_in()
     documenten = [
         HTML(string=h, base_url=BASIS_URL, url_fetcher=VeiligeFetcher()).render(font_config=fonts)
         for h in (html, *delen)
@@ -118,63 +114,12 @@ def pdf(html: str, *delen: str, fonts: Any = None) -> bytes:
     return bytes(document.write_pdf(pdf_variant=PDF_VARIANT))
 
 
-# A PDF embeds only the glyphs it uses of each font (a subset). WeasyPrint makes that subset with fontTools
-# when the system lacks HarfBuzz-Subset, and that costs more than the rest of a letter together (the whole
-# font file is parsed for every PDF). So each PDF embeds the same subset: the font's glyphs for the
-# letters of Dutch and Western European text (BASISTEKENS) plus the few other glyphs the PDF itself uses,
-# made once per process and font and reused. The glyph numbers of the font are kept (WeasyPrint subsets
-# with retain_gids), so the text, its widths and its Unicode map are those of the PDF itself. Letters
-# with the usual characters thus embed the very same font file, and a merged print file keeps one copy.
-BASISTEKENS = (
-    "".join(chr(c) for c in range(0x20, 0x7F))
-    + "".join(chr(c) for c in range(0xA0, 0x180))
-    + "‘’‚“”„–—−…•·€°×≤≥ﬁﬂ"
-)
-MAX_DEELSETS = 64
-_DEELSETS: dict[tuple[Any, ...], tuple[frozenset[int], dict[frozenset[int], bytes]]] = {}
-
-
-def _lettertype_sleutel(font: Any) -> tuple[Any, ...]:
-    inhoud = font.file_content
-    monster = hashlib.md5(inhoud[:65536] + inhoud[-65536:], usedforsecurity=False).hexdigest()
-    return (font.family, font.index, len(inhoud), monster)
-
-
-def _deel_lettertypen_in() -> None:
-    """Route WeasyPrint's fontTools subsetting through the shared subsets above (once per process)."""
-    from weasyprint.pdf import fonts as pdf_fonts
-
-    eigen = getattr(pdf_fonts.Font, "_fonttools_subset", None)
-    if eigen is None or getattr(eigen, "resultaat_gedeeld", False):
-        return
-    logging.getLogger("fontTools").setLevel(logging.WARNING)
-
-    def gedeeld(font: Any, to_unicode: dict[int, str], hinting: bool) -> None:
-        sleutel = (*_lettertype_sleutel(font), bool(hinting))
-        if sleutel not in _DEELSETS:
-            from fontTools.ttLib import TTFont
-
-            tt = TTFont(io.BytesIO(font.file_content), fontNumber=font.index, lazy=True)
-            cmap, volgorde = tt.getBestCmap(), {naam: i for i, naam in enumerate(tt.getGlyphOrder())}
-            basis = frozenset(volgorde[cmap[ord(t)]] for t in BASISTEKENS if ord(t) in cmap)
-            _DEELSETS[sleutel] = (basis, {})
-        basis, klaar = _DEELSETS[sleutel]
-        extra = frozenset(to_unicode) - basis
-        if extra in klaar:
-            font.file_content = klaar[extra]
-            return
-        eigen(font, {**dict.fromkeys(basis, ""), **to_unicode}, hinting)
-        if len(klaar) < MAX_DEELSETS:  # a long-running process keeps the common ones only
-            klaar[extra] = font.file_content
-
-    gedeeld.resultaat_gedeeld = True  # type: ignore[attr-defined]
-    pdf_fonts.Font._fonttools_subset = gedeeld
-
-
 def warm_op() -> None:
     """Load WeasyPrint and its fonts in this process (a first letter costs seconds: the library's import
-    and the font configuration, and the font subsets of the letters' font in regular and bold). A pool of
-    processes forked after this call inherits them."""
+    and the font configuration of the letters' font in regular and bold). A pool of processes forked after
+    this call inherits them. Each PDF embeds only the glyphs it uses (WeasyPrint subsets the fonts with
+    HarfBuzz, the Debian package libharfbuzz-subset0 of ``make install``; without it WeasyPrint falls back
+    to fontTools at three times the CPU per letter)."""
     _batch_pdf(
         '<!DOCTYPE html><html lang=nl><head><style>body { font-family: "DejaVu Sans", Arial, sans-serif }'
         "</style></head><body><p>Gemeente</p><p><b>Gemeente</b></p></body></html>"

@@ -405,7 +405,7 @@ def maak_brieven(*, door: Any, ronde: Omzetronde, processen: int = 1) -> int:
     samen = PdfWriter()
     for inhoud in pdfs:
         samen.append(io.BytesIO(inhoud))
-    # The letters embed the same font subsets (brieven.render): the print file keeps one copy of each.
+    # Objects the letters have in common (the letterhead, identical font data) are kept once.
     samen.compress_identical_objects(remove_duplicates=True, remove_unreferenced=True)
     uit = io.BytesIO()
     samen.write(uit)
