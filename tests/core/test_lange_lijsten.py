@@ -205,3 +205,31 @@ def test_a_bounded_count_does_not_sort_the_rows_it_counts(alkmaar):
     tellingen = [q["sql"].upper() for q in queries.captured_queries if "COUNT(" in q["sql"].upper()]
     assert len(tellingen) == 2
     assert all("LIMIT" in t and "ORDER BY" not in t for t in tellingen)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("model", "volgorde"),
+    [
+        ("toegang.Melding", ["-ontvangen_op", "-id"]),
+        ("toegang.Aanvraag", ["-ontvangen_op", "-id"]),
+        ("toegang.Beschikking", ["-besluitdatum", "-id"]),
+        ("ondersteuning.Evaluatie", ["-datum", "-id"]),
+        ("ondersteuning.Signaal", ["-gemeld_op", "-id"]),
+    ],
+)
+def test_a_long_lists_first_page_is_read_in_order_from_an_index(model, volgorde):
+    from django.apps import apps
+
+    qs = apps.get_model(model).objects.order_by(*volgorde)[:50]
+    sql, params = qs.query.sql_with_params()
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SET LOCAL enable_sort = off")
+            cursor.execute(f"EXPLAIN {sql}", params)
+            plan = "\n".join(r[0] for r in cursor.fetchall())
+            assert "Sort" not in plan and "Index Scan" in plan, plan
+        else:
+            cursor.execute(f"EXPLAIN QUERY PLAN {sql}", params)
+            plan = "\n".join(str(r) for r in cursor.fetchall())
+            assert "TEMP B-TREE" not in plan, plan
