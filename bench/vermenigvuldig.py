@@ -30,7 +30,10 @@ UNIEK = {
     ("eigen_bijdrage_cakmelding", "referentie"): "{col} || '-' || k",
     ("iwmo_verzoek", "referentie_aanbieder"): "{col} || '-' || k",
     ("iwmo_declaratieregel", "referentienummer"): "left({col}, 16) || '-' || k",
-    ("kwaliteit_enquete", "token_hash"): "encode(sha256(convert_to({col} || '-' || id || '-' || k, 'UTF8')), 'hex')",
+    (
+        "kwaliteit_enquete",
+        "token_hash",
+    ): "encode(sha256(convert_to({col} || '-' || id || '-' || k, 'UTF8')), 'hex')",
 }
 
 
@@ -120,7 +123,9 @@ def vermenigvuldig(factor: int) -> dict[str, int]:
                 elif f.is_relation and f.related_model in verschuiving:
                     expressies.append(f"{col} + k * {verschuiving[f.related_model]}")
                 elif tabel == "clienten_client" and f.column == "bsn":
-                    expressies.append(f"(SELECT b.bsn FROM bench_bsn b WHERE b.id = {tabel}.id + k * {basis})")
+                    expressies.append(
+                        f"(SELECT b.bsn FROM bench_bsn b WHERE b.id = {tabel}.id + k * {basis})"
+                    )
                 elif (tabel, f.column) in UNIEK:
                     expressies.append(UNIEK[(tabel, f.column)].format(col=col))
                 elif tabel == "toewijzingen_toewijzing" and f.column == "nummer":

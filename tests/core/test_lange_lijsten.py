@@ -233,3 +233,24 @@ def test_a_long_lists_first_page_is_read_in_order_from_an_index(model, volgorde)
             cursor.execute(f"EXPLAIN QUERY PLAN {sql}", params)
             plan = "\n".join(str(r) for r in cursor.fetchall())
             assert "TEMP B-TREE" not in plan, plan
+
+
+@pytest.mark.django_db
+def test_the_worklist_reads_the_users_organisation_once_however_many_rows(client, alice, alkmaar):
+    from resultaat.werklijst.models import WerklijstItem, WerklijstSoort
+
+    for i in range(12):
+        WerklijstItem.objects.create(
+            gemeente=alkmaar,
+            client=f.ClientFactory(gemeente=alkmaar),
+            soort=WerklijstSoort.choices[0][0],
+            omschrijving=f"Taak {i}",
+        )
+    client.force_login(alice)
+    with CaptureQueriesContext(connection) as queries:
+        pagina = client.get(reverse("web:werklijst"))
+    assert pagina.status_code == 200 and "Taak 11" in pagina.content.decode()
+    namen = [
+        q for q in queries.captured_queries if q["sql"].startswith('SELECT "organisaties_gemeente"."naam"')
+    ]
+    assert len(namen) <= 1

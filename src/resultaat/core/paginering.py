@@ -40,7 +40,11 @@ class BegrensdeTelling(Paginator):
     def count(self) -> int:
         # A django-tables2 table pages its rows; they wrap the queryset (``data``), counted in SQL too.
         qs = getattr(self.object_list, "data", self.object_list)
-        gevonden = tel_begrensd(qs, self.grens) if isinstance(qs, QuerySet) else len(self.object_list[: self.grens + 1])
+        gevonden = (
+            tel_begrensd(qs, self.grens)
+            if isinstance(qs, QuerySet)
+            else len(self.object_list[: self.grens + 1])
+        )
         self.geschat = gevonden > self.grens
         return min(gevonden, self.grens + 1)
 
