@@ -357,7 +357,7 @@ def main() -> None:
         "--basis",
         type=int,
         default=2000,
-        help="clients the demo generator makes; the rest are copies of them in bulk SQL (bench/vermenigvuldig.py)",
+        help="clients the demo generator makes; the rest are copies in bulk SQL (bench/vermenigvuldig.py)",
     )
     parser.add_argument("--users", type=int, default=50)
     parser.add_argument("--seconds", type=int, default=60)

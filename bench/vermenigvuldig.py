@@ -124,7 +124,7 @@ def vermenigvuldig(factor: int) -> dict[str, int]:
                     expressies.append(f"{col} + k * {verschuiving[f.related_model]}")
                 elif tabel == "clienten_client" and f.column == "bsn":
                     expressies.append(
-                        f"(SELECT b.bsn FROM bench_bsn b WHERE b.id = {tabel}.id + k * {basis})"
+                        f"(SELECT b.bsn FROM bench_bsn b WHERE b.id = {tabel}.id + k * {basis})"  # noqa: S608
                     )
                 elif (tabel, f.column) in UNIEK:
                     expressies.append(UNIEK[(tabel, f.column)].format(col=col))

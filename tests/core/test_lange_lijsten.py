@@ -11,8 +11,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from resultaat.clienten.models import Client
-from resultaat.core.paginering import BegrensdeTelling, tel_begrensd
 from resultaat.core.codes import WMO588RedenBeeindiging
+from resultaat.core.paginering import BegrensdeTelling, tel_begrensd
 from resultaat.toegang.models import Beschikking
 from tests import factories as f
 
