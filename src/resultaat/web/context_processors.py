@@ -27,7 +27,7 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
     """
     eerder = getattr(request, "_resultaat_navigatie", None)
     if eerder is not None:
-        return eerder  # type: ignore[no-any-return]
+        return eerder
     uit = _navigation(request)
     request._resultaat_navigatie = uit  # type: ignore[attr-defined]
     return uit
