@@ -1,8 +1,9 @@
 """Load benchmark of the production server: ``DATABASE_URL=postgres://... python bench/load.py``.
 
 1. The PostgreSQL database of ``DATABASE_URL`` (a database of your own; created when missing) gets the
-   demo region with ``--clients`` clients (``generate_demo``; skipped when it already has them) and its
-   tables are analysed (``ANALYZE``) after the bulk load.
+   demo region with ``--basis`` clients (``generate_demo``), whose client data is then copied in bulk SQL
+   until there are ``--clients`` (``bench/vermenigvuldig.py``; 100,000 clients in a few minutes); skipped
+   when it already has them. Its tables are analysed (``ANALYZE``) after the bulk load.
 2. The production server starts on 127.0.0.1 as ``make serve`` starts it: collected static files,
    gunicorn with ``deploy/gunicorn.conf.py`` and ``--workers`` workers.
 3. ``--users`` concurrent users, spread over every demo login (every role), each request its main pages
@@ -13,6 +14,13 @@
    SQL queries each makes (counted afterwards in-process, for the same user, on the same database).
 
 Figures depend on the machine: report them with its load (``uptime``) at the time.
+
+``--profiel`` measures instead, one user at a time and in-process (no server), what every page and API
+list of the mix costs for one demo login of each role: CPU milliseconds of the Django process
+(``time.process_time``) and of the PostgreSQL backend (its ``/proc`` CPU counters), and the number of SQL
+queries; the median of ``--herhalingen`` requests after one warm-up request. CPU time hardly depends on
+the other work on the machine, so this figure is the one to compare on a busy machine; the capacity it
+implies is about ``cores * 1000 / mean CPU ms`` requests/s.
 """
 
 from __future__ import annotations
@@ -62,24 +70,35 @@ def psql(url: str, sql: str, database: str | None = None) -> str:
     return subprocess.run(args, check=True, capture_output=True, text=True).stdout.strip()  # noqa: S603
 
 
-def prepare(url: str, clients: int, env: dict[str, str]) -> None:
+def prepare(url: str, clients: int, basis_clients: int, env: dict[str, str]) -> None:
     naam = urllib.parse.urlparse(url).path.lstrip("/")
     bestaat = f"SELECT 1 FROM pg_database WHERE datname = '{naam}'"  # noqa: S608 (the own database name)
     if not psql(url, bestaat, database="postgres"):
         psql(url, f'CREATE DATABASE "{naam}"', database="postgres")
     subprocess.run([PY, "manage.py", "migrate", "--noinput", "-v0"], cwd=ROOT, env=env, check=True)  # noqa: S603
     aanwezig = int(psql(url, "SELECT count(*) FROM clienten_client"))
-    if aanwezig < clients:
-        print(f"demo-regio met {clients} cliënten genereren (nu {aanwezig}) ...", flush=True)
+    if aanwezig == 0:
+        basis = min(clients, basis_clients)
+        print(f"demo-regio met {basis} cliënten genereren ...", flush=True)
         begin = time.perf_counter()
         subprocess.run(  # noqa: S603
-            [PY, "manage.py", "generate_demo", "--clients", str(clients), "--seed", "2026"],
+            [PY, "manage.py", "generate_demo", "--clients", str(basis), "--seed", "2026"],
             cwd=ROOT,
             env=env,
             check=True,
             stdout=subprocess.DEVNULL,
         )
         print(f"gegenereerd in {time.perf_counter() - begin:.0f} s", flush=True)
+        aanwezig = int(psql(url, "SELECT count(*) FROM clienten_client"))
+    if aanwezig < clients:
+        factor = -(-clients // aanwezig)
+        print(f"de {aanwezig} cliënten met hun gegevens {factor} keer in bulk-SQL ...", flush=True)
+        begin = time.perf_counter()
+        django_opzetten(env)
+        from vermenigvuldig import vermenigvuldig
+
+        rijen = vermenigvuldig(factor)
+        print(f"{sum(rijen.values())} rijen gekopieerd in {time.perf_counter() - begin:.0f} s", flush=True)
     psql(url, "ANALYZE")
     clienten = psql(url, "SELECT count(*) FROM clienten_client")
     toewijzingen = psql(url, "SELECT count(*) FROM toewijzingen_toewijzing")
@@ -98,13 +117,16 @@ class Gebruiker:
     cookie: str = ""
 
 
-def plan_users(env: dict[str, str]) -> list[Gebruiker]:
-    """Every demo login with its main pages and API lists (in-process, read-only)."""
+def django_opzetten(env: dict[str, str]) -> None:
     os.environ.update(env)
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "resultaat.settings")
     import django
 
     django.setup()
+
+
+def plan_users(env: dict[str, str]) -> list[Gebruiker]:
+    """Every demo login with its main pages and API lists (in-process, read-only)."""
+    django_opzetten(env)
     from django.urls import NoReverseMatch, reverse
 
     from resultaat.accounts.models import User
@@ -155,8 +177,66 @@ def query_counts(
     return uit
 
 
-def start_server(env: dict[str, str], port: int, workers: int) -> subprocess.Popen[bytes]:
+def _backend_cpu_ms(pid: int) -> float:
+    """CPU time (user + system) of a PostgreSQL backend on this machine, in ms."""
+    velden = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(velden[11]) + int(velden[12])) * 1000 / os.sysconf("SC_CLK_TCK")
+
+
+def profiel(gebruikers: list[Gebruiker], herhalingen: int) -> None:
+    """Per page and role: median Django CPU ms, PostgreSQL CPU ms and queries of one request."""
+    from django.db import connection
+    from django.test import Client as TestClient
+    from django.test.utils import CaptureQueriesContext
+
+    from resultaat.accounts.models import User
+
+    connection.ensure_connection()
+    with connection.cursor() as cursor:
+        # Parallel workers are processes of their own, whose CPU the backend's counters miss: without
+        # them every query's CPU is counted (and a saturated 2-core server gains nothing from them).
+        cursor.execute("SET max_parallel_workers_per_gather = 0")
+        cursor.execute("SELECT pg_backend_pid()")
+        backend = cursor.fetchone()[0]
+    per_rol: dict[str, Gebruiker] = {}
+    for g in gebruikers:
+        per_rol.setdefault(g.rol, g)
+    regels = []
+    for rol, g in sorted(per_rol.items()):
+        test = TestClient(HTTP_HOST="127.0.0.1")
+        test.force_login(User.objects.get(username=g.username))
+        for pad in g.paden:
+            metingen = []
+            for i in range(herhalingen + 1):
+                echt = g.clienten[i % len(g.clienten)] if pad == CLIENT else pad
+                pg, cpu = _backend_cpu_ms(backend), time.process_time()
+                with CaptureQueriesContext(connection) as vangst:
+                    antwoord = test.get(echt, HTTP_ACCEPT_ENCODING="gzip")
+                django_ms = (time.process_time() - cpu) * 1000
+                pg_ms = _backend_cpu_ms(backend) - pg
+                if i:
+                    metingen.append((django_ms, pg_ms, len(vangst.captured_queries), antwoord.status_code))
+            django_ms = statistics.median(m[0] for m in metingen)
+            pg_ms = statistics.median(m[1] for m in metingen)
+            queries = max(m[2] for m in metingen)
+            status = max(m[3] for m in metingen)
+            regels.append((django_ms + pg_ms, django_ms, pg_ms, queries, status, rol, g.username, soort(pad)))
+    print("CPU per request (mediaan, ms: totaal = Django + PostgreSQL), queries, status, rol, pagina:")
+    for totaal, django_ms, pg_ms, queries, status, rol, _username, pad in sorted(regels, reverse=True):
+        print(f"  {totaal:7.1f} = {django_ms:6.1f} + {pg_ms:6.1f}  {queries:3d}q  {status}  {rol:<20} {pad}")
+    gemiddeld = statistics.fmean(r[0] for r in regels)
+    print(
+        f"gemiddeld {gemiddeld:.1f} ms CPU per request over {len(regels)} pagina's: "
+        f"capaciteit ongeveer {os.cpu_count() or 1} kernen x 1000 / {gemiddeld:.1f} = "
+        f"{(os.cpu_count() or 1) * 1000 / gemiddeld:.0f} requests/s (als de mix elke pagina even vaak vraagt)"
+    )
+
+
+def collectstatic(env: dict[str, str]) -> None:
     subprocess.run([PY, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=ROOT, env=env, check=True)  # noqa: S603
+
+
+def start_server(env: dict[str, str], port: int, workers: int) -> subprocess.Popen[bytes]:
     log = open(ROOT / "var" / "bench-gunicorn.log", "wb")
     server = subprocess.Popen(  # noqa: S603
         [
@@ -273,10 +353,18 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--clients", type=int, default=100_000)
+    parser.add_argument(
+        "--basis",
+        type=int,
+        default=2000,
+        help="clients the demo generator makes; the rest are copies in bulk SQL (bench/vermenigvuldig.py)",
+    )
     parser.add_argument("--users", type=int, default=50)
     parser.add_argument("--seconds", type=int, default=60)
     parser.add_argument("--warmup", type=int, default=5)
     parser.add_argument("--workers", type=int, default=4)
+    parser.add_argument("--profiel", action="store_true", help="CPU ms and queries per page, no server")
+    parser.add_argument("--herhalingen", type=int, default=3)
     parser.add_argument("--port", type=int, default=8765)
     args = parser.parse_args()
 
@@ -289,11 +377,17 @@ def main() -> None:
         "STATIC_ROOT": str(ROOT / "var" / "bench-static"),
         "SECRET_KEY": "bench-" + "x" * 50,
         "LOG_LEVEL": "WARNING",
+        # The demo logins have no authenticator app: sign in with a password only, as `make demo` does.
+        "TWEESTAPS_VERPLICHT": "false",
         "DJANGO_SETTINGS_MODULE": "resultaat.settings",
         "PYTHONPATH": str(ROOT / "src"),
     }
-    prepare(url, args.clients, env)
+    prepare(url, args.clients, args.basis, env)
+    collectstatic(env)
     gebruikers = plan_users(env)
+    if args.profiel:
+        profiel(gebruikers, args.herhalingen)
+        return
     from resultaat.demo.basis import DEMO_WACHTWOORD
 
     server = start_server(env, args.port, args.workers)

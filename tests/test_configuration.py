@@ -59,3 +59,12 @@ def test_log_records_never_carry_a_bsn(caplog):
         logger.info("cliënt %s niet gevonden", "111222333")
     assert "111222333" not in caplog.text
     assert "*********" in caplog.text
+
+
+@pytest.mark.django_db
+def test_postgresql_runs_without_jit_compilation():
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL setting")
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW jit")
+        assert cursor.fetchone()[0] == "off"

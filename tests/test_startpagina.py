@@ -40,7 +40,7 @@ def rijen_achter(client: Any, adres: str) -> int:
     context = response.context
     anker = adres.partition("#")[2]
     if anker == "te-beoordelen":
-        return len(context["te_beoordelen"])
+        return context["nieuw_paginator"].count
     if anker == "start-melden":
         return context["start_paginator"].count
     if anker == "af-te-rekenen":

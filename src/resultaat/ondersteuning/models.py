@@ -261,6 +261,8 @@ class Evaluatie(ClientData):
         verbose_name = "evaluatie"
         verbose_name_plural = "evaluaties"
         ordering = ["-datum"]
+        # The lists' order (latest first): page 1 read from the index, not every visible row sorted.
+        indexes = [models.Index(fields=["-datum", "-id"], name="ondst_evaluatie_nieuwste")]
 
     def audit_client_id(self) -> int | None:
         return self.toewijzing.client_id
@@ -342,6 +344,7 @@ class Signaal(ClientData):
         verbose_name = "signaal"
         verbose_name_plural = "signalen"
         ordering = ["-gemeld_op"]
+        indexes = [models.Index(fields=["-gemeld_op", "-id"], name="ondst_signaal_nieuwste")]
 
     def __str__(self) -> str:
         return f"Signaal {self.get_soort_display()}"

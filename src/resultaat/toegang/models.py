@@ -71,6 +71,8 @@ class Termijnzaak(ClientData):
     class Meta:
         abstract = True
         ordering = ["-ontvangen_op"]
+        # The lists' order (newest first): page 1 read from the index, not every visible row sorted.
+        indexes = [models.Index(fields=["-ontvangen_op", "-id"], name="%(app_label)s_%(class)s_nieuwste")]
 
     def __str__(self) -> str:
         return f"{str(self._meta.verbose_name).capitalize()} {self.ontvangen_op:%d-%m-%Y}"
@@ -306,6 +308,8 @@ class Beschikking(ClientData):
         verbose_name = "beschikking"
         verbose_name_plural = "beschikkingen"
         ordering = ["-besluitdatum"]
+        # The lists' order (latest decision first): page 1 read from the index.
+        indexes = [models.Index(fields=["-besluitdatum", "-id"], name="toegang_beschikking_nieuwste")]
         constraints = [
             models.UniqueConstraint(fields=["gemeente", "nummer"], name="toegang_beschikkingnummer_uniek"),
             models.CheckConstraint(

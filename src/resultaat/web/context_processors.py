@@ -20,7 +20,20 @@ def organisatie_naam(user: Any) -> str:
 
 
 def navigation(request: HttpRequest) -> dict[str, Any]:
-    """The menu of the logged-in user (per role, see ``resultaat.core.navigation``) and who they are."""
+    """The menu of the logged-in user (per role, see ``resultaat.core.navigation``) and who they are.
+
+    Worked out once per request: a page that renders parts with the request (a list's rows) would
+    otherwise build the menu and read the user's gemeenten again for every part.
+    """
+    eerder = getattr(request, "_resultaat_navigatie", None)
+    if eerder is not None:
+        return eerder
+    uit = _navigation(request)
+    request._resultaat_navigatie = uit  # type: ignore[attr-defined]
+    return uit
+
+
+def _navigation(request: HttpRequest) -> dict[str, Any]:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {"menu": [], "secties": frozenset()}

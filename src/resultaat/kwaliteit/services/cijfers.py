@@ -21,7 +21,7 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Avg, Count, F, OuterRef, Q, Subquery
+from django.db.models import Avg, Count, Exists, F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce, TruncMonth
 from django.utils import timezone
 
@@ -298,9 +298,13 @@ def wachttijden(
         if sinds is not None and sinds <= peildatum:
             wachtend[(aanbieder_id, product_id)].append((peildatum - sinds).days)
     gestart: dict[tuple[int, int], list[int]] = defaultdict(list)
+    # Started in the period: the first delivery began in it, that is a delivery began in it and none
+    # before it. Two semi-joins on the deliveries keep the per-row subqueries to the rows that started.
+    geleverd = Levering.objects.filter(toewijzing=OuterRef("pk"), verwijderd=False)
     begonnen = (
-        basis.annotate(start=_eerste_levering())
-        .filter(start__gte=van, start__lt=tot)
+        basis.filter(Exists(geleverd.filter(begindatum__gte=van, begindatum__lt=tot)))
+        .exclude(Exists(geleverd.filter(begindatum__lt=van)))
+        .annotate(start=_eerste_levering())
         .annotate(sinds=_eerste_toewijzingsdatum())
         .order_by()
         .values_list("aanbieder_id", "product_id", "sinds", "start")

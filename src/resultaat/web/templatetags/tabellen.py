@@ -71,3 +71,12 @@ def tabel(parser: Parser, token: Token) -> TabelNode:
     rijen = parser.parse(("endtabel",))
     parser.delete_first_token()
     return TabelNode(koppen, opties, bijschrift, rijen)
+
+
+@register.simple_tag(takes_context=True)
+def pagina_adres(context: Context, parameter: str, nummer: int, anker: str = "") -> str:
+    """The address of another page of a list: this page's query with ``parameter`` set to ``nummer``
+    (every other parameter kept, so a page with two lists keeps the other list's page), then ``#anker``."""
+    query = context["request"].GET.copy()
+    query[parameter or "page"] = str(nummer)
+    return f"?{query.urlencode()}" + (f"#{anker}" if anker else "")

@@ -104,6 +104,8 @@ class PortaalOverzichtView(SectieMixin, TemplateView):
     template_name = "toewijzingen/portaal/overzicht.html"
     in_zorg_per_pagina = 50
     te_starten_per_pagina = 25
+    te_beoordelen_per_pagina = 25
+    tijdelijk_per_pagina = 25
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
@@ -115,12 +117,23 @@ class PortaalOverzichtView(SectieMixin, TemplateView):
             .select_related("client", "product", "gemeente", "onderaannemer")
         )
         lopend = Levering.objects.filter(toewijzing=OuterRef("pk"), verwijderd=False, einddatum__isnull=True)
-        # Starts still to report: a page at a time too (``?start=``), oldest first, counted up to a bound.
+        # Every list a page at a time, each with a page parameter of its own, counted up to a bound:
+        # new toewijzingen (``?nieuw=``), starts still to report (``?start=``, oldest first),
+        # temporary stops (``?gestopt=``) and clients in care (``?page=``).
+        nieuw_paginator = BegrensdeTelling(
+            eigen.te_beoordelen().lopend_op(vandaag).order_by("ingangsdatum", "nummer"),
+            self.te_beoordelen_per_pagina,
+        )
+        nieuw_pagina = nieuw_paginator.get_page(self.request.GET.get("nieuw"))
         start_paginator = BegrensdeTelling(
             eigen.wacht_op_start().lopend_op(vandaag).order_by("ingangsdatum", "nummer"),
             self.te_starten_per_pagina,
         )
         start_pagina = start_paginator.get_page(self.request.GET.get("start"))
+        tijdelijk_paginator = BegrensdeTelling(
+            eigen.tijdelijk_gestopt().order_by("client__achternaam", "nummer"), self.tijdelijk_per_pagina
+        )
+        tijdelijk_pagina = tijdelijk_paginator.get_page(self.request.GET.get("gestopt"))
         te_starten = []
         for t in start_pagina.object_list:
             uiterlijk = start_uiterlijk(t)
@@ -140,14 +153,18 @@ class PortaalOverzichtView(SectieMixin, TemplateView):
         context.update(
             {
                 "vandaag": vandaag,
-                "te_beoordelen": list(eigen.te_beoordelen().lopend_op(vandaag).order_by("ingangsdatum")),
+                "te_beoordelen": list(nieuw_pagina.object_list),
+                "nieuw_paginator": nieuw_paginator,
+                "nieuw_pagina": nieuw_pagina,
                 "te_starten": te_starten,
                 "start_paginator": start_paginator,
                 "start_pagina": start_pagina,
                 "in_zorg": pagina.object_list,
                 "paginator": paginator,
                 "page_obj": pagina,
-                "tijdelijk": list(eigen.tijdelijk_gestopt().order_by("client__achternaam", "nummer")),
+                "tijdelijk": list(tijdelijk_pagina.object_list),
+                "tijdelijk_paginator": tijdelijk_paginator,
+                "tijdelijk_pagina": tijdelijk_pagina,
                 "werkdagen": termijnen.START_MELDEN.werkdagen,
             }
         )
