@@ -263,11 +263,43 @@ def parameters(vanaf: dt.date, gemeente_id: int | None) -> dict[str, Any]:
     }
 
 
-def schrijf(vanaf: dt.date, gemeente_id: int) -> int:
-    """Write the figures of the gemeente's periods that end after ``vanaf`` (their old rows must be gone)
-    in one ``INSERT ... SELECT``; returns the number of rows."""
+def schrijf(vanaf: dt.date, gemeente_id: int | None) -> int:
+    """Write the figures of the periods that end after ``vanaf``, of one gemeente or all at once (their
+    old rows must be gone), in one ``INSERT ... SELECT``; returns the number of rows."""
     params = parameters(vanaf, gemeente_id)
     params["nu"] = timezone.now()
     with connection.cursor() as cursor:
         cursor.execute(invoegen_sql(), params)
         return int(cursor.rowcount)
+
+
+def samenvatten_sql() -> tuple[str, str]:
+    """Two ``INSERT ... SELECT`` statements that sum the detailed rows of the periods into the coarser
+    levels the dashboards read: per provider (all products) and per gemeente (all providers). Every figure
+    is a sum of the level below, the longest wait its maximum."""
+    sommen = ", ".join(f"MAX(k.{v})" if v == "wachttijd_dagen" else f"SUM(k.{v})" for v in VELDEN)
+    velden = ", ".join(VELDEN)
+    per_aanbieder = f"""
+INSERT INTO sturing_aanbiederkengetal (gemeente_id, periode_id, periode_code, periode_begin, aanbieder_id, {velden})
+SELECT k.gemeente_id, k.periode_id, k.periode_code, k.periode_begin, k.aanbieder_id, {sommen}
+FROM sturing_kengetal k JOIN bekostiging_periode p ON p.id = k.periode_id
+WHERE {PERIODEN}
+GROUP BY k.gemeente_id, k.periode_id, k.periode_code, k.periode_begin, k.aanbieder_id
+"""  # noqa: S608 (validated literals and parameters only)
+    per_gemeente = f"""
+INSERT INTO sturing_gemeentekengetal (gemeente_id, periode_id, periode_code, periode_begin, aanbieders, {velden})
+SELECT k.gemeente_id, k.periode_id, k.periode_code, k.periode_begin, COUNT(*), {sommen}
+FROM sturing_aanbiederkengetal k JOIN bekostiging_periode p ON p.id = k.periode_id
+WHERE {PERIODEN}
+GROUP BY k.gemeente_id, k.periode_id, k.periode_code, k.periode_begin
+"""  # noqa: S608 (validated literals and parameters only)
+    return per_aanbieder, per_gemeente
+
+
+def vat_samen(vanaf: dt.date, gemeente_id: int | None) -> None:
+    """Write the coarser levels of the periods that end after ``vanaf`` (their old rows must be gone) from
+    the detailed rows."""
+    params = parameters(vanaf, gemeente_id)
+    with connection.cursor() as cursor:
+        for sql in samenvatten_sql():
+            cursor.execute(sql, params)
