@@ -171,7 +171,8 @@ def test_the_daily_run_leaves_older_periods_as_they_were(wereld):
     # The cases behind the figures go (as after the retention term): the evaluations and signal are removed.
     Evaluatie.objects.all().delete()
     Signaal.objects.all().delete()
-    per_aanbieder = AanbiederKengetal.objects.filter(periode_code="2017-P01", aanbieder=w.noord).values(*VELDEN)
+    per_aanbieder = AanbiederKengetal.objects.filter(periode_code="2017-P01", aanbieder=w.noord)
+    per_aanbieder = per_aanbieder.values(*VELDEN)
     voor_per_aanbieder = list(per_aanbieder)
     call_command("sturing_bijwerken")
     assert figuren("2017-P01", w.noord) == voor
@@ -199,9 +200,7 @@ def test_the_sums_per_provider_and_per_gemeente_equal_the_detailed_rows(wereld):
     assert grof == fijn
     assert fijn[(bk.zoek_periode(w.gemeente, "2017-P01").pk, w.noord.pk)]["actief"] == 2
     per_periode = optellingen(Kengetal.objects.all(), "periode_id")
-    gemeente = {
-        (r["periode_id"],): r for r in GemeenteKengetal.objects.values("periode_id", *ALLE_VELDEN)
-    }
+    gemeente = {(r["periode_id"],): r for r in GemeenteKengetal.objects.values("periode_id", *ALLE_VELDEN)}
     assert gemeente == per_periode
     assert GemeenteKengetal.objects.get(periode_code="2017-P02").aanbieders == 2
 

@@ -280,14 +280,16 @@ def samenvatten_sql() -> tuple[str, str]:
     sommen = ", ".join(f"MAX(k.{v})" if v == "wachttijd_dagen" else f"SUM(k.{v})" for v in VELDEN)
     velden = ", ".join(VELDEN)
     per_aanbieder = f"""
-INSERT INTO sturing_aanbiederkengetal (gemeente_id, periode_id, periode_code, periode_begin, aanbieder_id, {velden})
+INSERT INTO sturing_aanbiederkengetal (gemeente_id, periode_id, periode_code, periode_begin, aanbieder_id,
+    {velden})
 SELECT k.gemeente_id, k.periode_id, k.periode_code, k.periode_begin, k.aanbieder_id, {sommen}
 FROM sturing_kengetal k JOIN bekostiging_periode p ON p.id = k.periode_id
 WHERE {PERIODEN}
 GROUP BY k.gemeente_id, k.periode_id, k.periode_code, k.periode_begin, k.aanbieder_id
 """  # noqa: S608 (validated literals and parameters only)
     per_gemeente = f"""
-INSERT INTO sturing_gemeentekengetal (gemeente_id, periode_id, periode_code, periode_begin, aanbieders, {velden})
+INSERT INTO sturing_gemeentekengetal (gemeente_id, periode_id, periode_code, periode_begin, aanbieders,
+    {velden})
 SELECT k.gemeente_id, k.periode_id, k.periode_code, k.periode_begin, COUNT(*), {sommen}
 FROM sturing_aanbiederkengetal k JOIN bekostiging_periode p ON p.id = k.periode_id
 WHERE {PERIODEN}
