@@ -6,7 +6,8 @@ and product; the sources stand side by side in one ``INSERT ... SELECT`` (:func:
 them per period, provider and product into ``sturing_kengetal``. No client row is read into Python.
 
 - **actief**: clients with a toewijzing that runs on at least one day of the period; **nieuw** and
-  **beeindigd**: toewijzingen whose first or last day falls in the period. Deleted toewijzingen
+  **beeindigd**: toewijzingen whose first or last day falls in the period (a toewijzing meets a period
+  once in the join, so these are plain sums: only the clients need a distinct count). Deleted toewijzingen
   (reden 13) and toewijzingen the provider returned do not count.
 - **uitgaven**: the lines of approved settlement runs for the period (corrections included, in the
   period they correct), and the clients those lines pay for.
@@ -74,8 +75,8 @@ TELT = "t.reden_wijziging <> %(verwijderd)s AND t.reactie <> %(geretourneerd)s"
 ZORG = f"""
 SELECT p.id AS k_periode, t.aanbieder_id AS k_aanbieder, t.product_id AS k_product,
        COUNT(DISTINCT t.client_id) AS v1,
-       COUNT(DISTINCT CASE WHEN t.ingangsdatum >= p.begin THEN t.id END) AS v2,
-       COUNT(DISTINCT CASE WHEN t.einddatum IS NOT NULL AND t.einddatum < p.eind THEN t.id END) AS v3
+       SUM(CASE WHEN t.ingangsdatum >= p.begin THEN 1 ELSE 0 END) AS v2,
+       SUM(CASE WHEN t.einddatum IS NOT NULL AND t.einddatum < p.eind THEN 1 ELSE 0 END) AS v3
 FROM bekostiging_periode p
 JOIN toewijzingen_toewijzing t
   ON t.gemeente_id = p.gemeente_id AND t.ingangsdatum < p.eind
