@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
@@ -36,10 +36,22 @@ def bijwerken(vanaf: dt.date | None = None, gemeente_id: int | None = None) -> B
     if gemeente_id is not None:
         perioden = perioden.filter(gemeente_id=gemeente_id)
     with transaction.atomic():
+        werkgeheugen()
         wis(perioden)
         regels = schrijf(vanaf, gemeente_id)
         vat_samen(vanaf, gemeente_id)
     return Bijgewerkt(perioden=perioden.count(), regels=regels)
+
+
+# Memory for PostgreSQL's sorts and hash tables in this transaction: the grouping of a whole country's
+# periods then runs in memory instead of in temporary files on disk.
+WERKGEHEUGEN = "256MB"
+
+
+def werkgeheugen() -> None:
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(f"SET LOCAL work_mem = '{WERKGEHEUGEN}'")
 
 
 def wis(perioden: QuerySet[Periode]) -> None:
@@ -54,6 +66,7 @@ def samenvatten(vanaf: dt.date, gemeente_id: int | None = None) -> None:
     if gemeente_id is not None:
         perioden = perioden.filter(gemeente_id=gemeente_id)
     with transaction.atomic():
+        werkgeheugen()
         for model in (GemeenteKengetal, AanbiederKengetal):
             model.objects.filter(periode__in=perioden).delete()
         vat_samen(vanaf, gemeente_id)
