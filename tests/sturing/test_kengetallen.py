@@ -233,3 +233,15 @@ def test_the_command_says_what_is_wrong_with_its_input(db):
         call_command("sturing_bijwerken", "--vanaf", "gisteren")
     with pytest.raises(CommandError, match="geen gemeente"):
         call_command("sturing_bijwerken", "--gemeente", "9999")
+
+
+def test_a_period_with_figures_cannot_be_deleted(wereld):
+    """The figures' references are checked by Django (the database holds no constraint for them)."""
+    from django.db.models import ProtectedError
+
+    w = wereld
+    bijwerken(D(2016, 12, 1), w.gemeente.pk)
+    with pytest.raises(ProtectedError) as fout:
+        bk.zoek_periode(w.gemeente, "2017-P02").delete()
+    soorten = {type(o) for o in fout.value.protected_objects}
+    assert {Kengetal, AanbiederKengetal, GemeenteKengetal} <= soorten

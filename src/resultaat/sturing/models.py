@@ -17,6 +17,11 @@ from django.db import models
 
 from resultaat.core.querysets import OrganisatieQuerySet
 
+# The aggregates' foreign keys have no constraint in the database: their rows are written only by
+# ``INSERT ... SELECT`` statements that join the rows they refer to, and a country's five years are tens of
+# millions of rows, each of which would be checked four times at commit (minutes). Deleting a gemeente,
+# period, provider or product they refer to is still refused (``PROTECT``, checked by Django).
+
 
 class KengetalQuerySet(OrganisatieQuerySet):
     """Gemeente staff see their gemeenten's rows; a provider only its own rows."""
@@ -56,18 +61,25 @@ class Cijfervelden(models.Model):
 
 
 class Kengetal(Cijfervelden):
-    gemeente = models.ForeignKey("organisaties.Gemeente", on_delete=models.PROTECT, related_name="+")
-    periode = models.ForeignKey("bekostiging.Periode", on_delete=models.PROTECT, related_name="+")
+    gemeente = models.ForeignKey(
+        "organisaties.Gemeente", on_delete=models.PROTECT, related_name="+", db_constraint=False
+    )
+    periode = models.ForeignKey(
+        "bekostiging.Periode", on_delete=models.PROTECT, related_name="+", db_constraint=False
+    )
     # A copy of the period's code and first day: the dashboards filter and order by them without a join.
     periode_code = models.CharField(max_length=8)
     periode_begin = models.DateField()
-    aanbieder = models.ForeignKey("organisaties.Aanbieder", on_delete=models.PROTECT, related_name="+")
+    aanbieder = models.ForeignKey(
+        "organisaties.Aanbieder", on_delete=models.PROTECT, related_name="+", db_constraint=False
+    )
     product = models.ForeignKey(
         "catalogus.Product",
         null=True,
         blank=True,
         on_delete=models.PROTECT,
         related_name="+",
+        db_constraint=False,
         help_text="Leeg: signalen en klachten die niet bij één toewijzing horen.",
     )
     bijgewerkt_op = models.DateTimeField(auto_now=True)
@@ -98,11 +110,17 @@ class AanbiederKengetal(Cijfervelden):
     these (a region over five years reads tens of thousands of rows instead of a million); only the table
     per product reads the detailed rows."""
 
-    gemeente = models.ForeignKey("organisaties.Gemeente", on_delete=models.PROTECT, related_name="+")
-    periode = models.ForeignKey("bekostiging.Periode", on_delete=models.PROTECT, related_name="+")
+    gemeente = models.ForeignKey(
+        "organisaties.Gemeente", on_delete=models.PROTECT, related_name="+", db_constraint=False
+    )
+    periode = models.ForeignKey(
+        "bekostiging.Periode", on_delete=models.PROTECT, related_name="+", db_constraint=False
+    )
     periode_code = models.CharField(max_length=8)
     periode_begin = models.DateField()
-    aanbieder = models.ForeignKey("organisaties.Aanbieder", on_delete=models.PROTECT, related_name="+")
+    aanbieder = models.ForeignKey(
+        "organisaties.Aanbieder", on_delete=models.PROTECT, related_name="+", db_constraint=False
+    )
 
     objects: ClassVar[Any] = KengetalQuerySet.as_manager()
 
@@ -128,8 +146,12 @@ class GemeenteKengetal(Cijfervelden):
     average are read from these. Gemeente staff see their gemeenten's rows; a provider sees these sums
     only on its dashboard, and only when enough providers make them up."""
 
-    gemeente = models.ForeignKey("organisaties.Gemeente", on_delete=models.PROTECT, related_name="+")
-    periode = models.OneToOneField("bekostiging.Periode", on_delete=models.PROTECT, related_name="+")
+    gemeente = models.ForeignKey(
+        "organisaties.Gemeente", on_delete=models.PROTECT, related_name="+", db_constraint=False
+    )
+    periode = models.OneToOneField(
+        "bekostiging.Periode", on_delete=models.PROTECT, related_name="+", db_constraint=False
+    )
     periode_code = models.CharField(max_length=8)
     periode_begin = models.DateField()
     aanbieders = models.PositiveIntegerField("aanbieders met cijfers", default=0)
