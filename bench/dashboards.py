@@ -7,8 +7,10 @@ Each dashboard page is fetched in-process through Django's test client (the whol
 login, access checks, the queries, the template), logged in as the contract manager of the first region
 (``bench-regio``: every gemeente of the region), the contract manager of one gemeente
 (``bench-gemeente``) and a provider (``bench-aanbieder``). After two warm-up fetches every page is fetched
-``--herhalingen`` times; the script prints p50 and p95 of the wall-clock time and the number of SQL
-queries of one fetch (``CaptureQueriesContext``). Goal: every dashboard under 1 s at p95.
+``--herhalingen`` times; the script prints p50 and p95 of the wall-clock time, the CPU time per fetch
+(mean over the fetches) of this Python process and of its PostgreSQL backend (from ``/proc``, same
+machine only), and the number of SQL queries of one fetch (``CaptureQueriesContext``). Goal: every
+dashboard under 1 s at p95.
 
 Figures depend on the machine: report them with its load (``uptime``) at the time.
 """
@@ -48,7 +50,17 @@ def main() -> None:
 
     from resultaat.accounts.models import User
     from resultaat.organisaties.models import Aanbieder
-    from resultaat.sturing.models import Kengetal
+    from resultaat.sturing.models import AanbiederKengetal, GemeenteKengetal, Kengetal
+
+    def backend_cpu() -> float:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_backend_pid()")
+            pid = cursor.fetchone()[0]
+        try:
+            velden = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            return 0.0
+        return (int(velden[11]) + int(velden[12])) / os.sysconf("SC_CLK_TCK")
 
     settings.ALLOWED_HOSTS = ["*"]
     regio = User.objects.get(username="bench-regio")
@@ -63,7 +75,10 @@ def main() -> None:
     gemeente = regio.gemeenten.order_by("code").first()
     assert gemeente is not None
     print(
-        f"Kengetallen: {Kengetal.objects.count()} rijen; regio 01: {regio.gemeenten.count()} gemeenten, "
+        f"Kengetallen: {Kengetal.objects.count()} rijen per product, "
+        f"{AanbiederKengetal.objects.count()} per aanbieder, "
+        f"{GemeenteKengetal.objects.count()} per gemeente; "
+        f"regio 01: {regio.gemeenten.count()} gemeenten, "
         f"{len(codes)} perioden ({codes[0]} .. {codes[-1]})",
         flush=True,
     )
@@ -89,24 +104,32 @@ def main() -> None:
             {**alles, "download": "csv", "tabel": "perioden"},
         ),
     ]
-    print(f"{'pagina':<36} {'p50 (ms)':>9} {'p95 (ms)':>9} {'queries':>8} {'bytes':>9}", flush=True)
+    print(
+        f"{'pagina':<36} {'p50 (ms)':>9} {'p95 (ms)':>9} {'CPU py':>7} {'CPU pg':>7} {'queries':>8} "
+        f"{'bytes':>9}   (wandklok; CPU: ms per keer, gemiddeld)",
+        flush=True,
+    )
     for naam, login, url, query in paginas:
         client = Client(HTTP_HOST="localhost")
         client.force_login(User.objects.get(username=login))
         for _ in range(2):
             assert client.get(url, query).status_code == 200
         tijden = []
+        cpu_py, cpu_pg = time.process_time(), backend_cpu()
         for _ in range(args.herhalingen):
             begonnen = time.perf_counter()
             antwoord = client.get(url, query)
             tijden.append((time.perf_counter() - begonnen) * 1000)
             assert antwoord.status_code == 200, (naam, antwoord.status_code)
+        cpu_py = (time.process_time() - cpu_py) * 1000 / args.herhalingen
+        cpu_pg = (backend_cpu() - cpu_pg) * 1000 / args.herhalingen
         with CaptureQueriesContext(connection) as queries:
             antwoord = client.get(url, query)
         tijden.sort()
         p95 = tijden[min(len(tijden) - 1, round(0.95 * (len(tijden) - 1)))]
         print(
-            f"{naam:<36} {statistics.median(tijden):9.0f} {p95:9.0f} {len(queries.captured_queries):8d} "
+            f"{naam:<36} {statistics.median(tijden):9.0f} {p95:9.0f} {cpu_py:7.0f} {cpu_pg:7.0f} "
+            f"{len(queries.captured_queries):8d} "
             f"{len(antwoord.content):9d}",
             flush=True,
         )

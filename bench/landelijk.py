@@ -15,16 +15,17 @@ Every step is one ``INSERT ... SELECT generate_series`` (no Python loop over row
    toewijzing date), an evaluation at the end (70 % of the ended ones: 55 % reached, 25 % partly) and a
    signal for one in twenty;
 5. ``ANALYZE``; then the figures of every period computed by the dashboards' own code
-   (``resultaat.sturing.services.bijwerken``, gemeente by gemeente, the SQL of the daily command);
+   (``resultaat.sturing.services.bijwerken``, the SQL of the daily command, all gemeenten at once),
+   with the CPU time of the PostgreSQL backend beside the wall clock;
 6. spend: settlement lines are not generated (five years of lines for 1.3 million clients would be
    tens of millions of rows); the spend per period is set on the figures by one ``UPDATE`` (clients in
-   care x EUR 216 per period, up to today), so the dashboards read amounts of the right size;
+   care x EUR 216 per period, up to today), so the dashboards read amounts of the right size; then
+   the sums per provider and per gemeente are made again from those rows (``samenvatten``);
 7. ``ANALYZE``, and a contract manager for the first region (``bench-regio``), one for a single gemeente
    (``bench-gemeente``) and a provider login (``bench-aanbieder``), for ``bench/dashboards.py``.
 
 The database must have no clients yet. ``--alleen-kengetallen`` skips steps 1-4 on a filled database;
-``--kengetallen-regios N`` computes the figures of the first N regions only (one gemeente takes seconds,
-all 342 take most of an hour on a busy machine). Drop the database afterwards (``DROP DATABASE ...``).
+``--kengetallen-regios N`` computes the figures of the first N regions only, gemeente by gemeente. Drop the database afterwards (``DROP DATABASE ...``).
 """
 
 # ruff: noqa: E501  (SQL statements keep their lines)
@@ -49,6 +50,21 @@ def stap(naam: str, sql: str, params: dict | None = None) -> None:
         cursor.execute(sql, params or {})
         rijen = cursor.rowcount
     print(f"{naam:<44} {rijen:>10} rijen {time.perf_counter() - begonnen:8.1f} s", flush=True)
+
+
+def backend_cpu() -> float:
+    """CPU seconds (user + system) of this connection's PostgreSQL backend so far (same machine only;
+    0 when its /proc entry cannot be read): beside the wall clock, which a busy machine stretches."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        pid = cursor.fetchone()[0]
+    try:
+        velden = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(velden[11]) + int(velden[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def main() -> None:
@@ -83,7 +99,7 @@ def main() -> None:
 
     from resultaat.clienten.models import Client
     from resultaat.organisaties.models import Aanbieder, Gemeente
-    from resultaat.sturing.services import bijwerken
+    from resultaat.sturing.services import bijwerken, samenvatten
 
     call_command("migrate", verbosity=0)
     if Client.objects.exists() and not args.alleen_kengetallen:
@@ -279,18 +295,23 @@ def main() -> None:
             p,
         )
     stap("ANALYZE", "ANALYZE")
-    begonnen = time.perf_counter()
+    begonnen, cpu = time.perf_counter(), backend_cpu()
     gemeenten = Gemeente.objects.filter(naam__startswith="Gemeente ").order_by("code")
     if args.kengetallen_regios:
         regios = [f"Regio {r:02d}" for r in range(1, args.kengetallen_regios + 1)]
         gemeenten = gemeenten.filter(regio__naam__in=regios)
-    regels = perioden = 0
-    for gemeente_id in gemeenten.values_list("pk", flat=True):
-        uitkomst = bijwerken(vanaf=p["begin"], gemeente_id=gemeente_id)
-        regels, perioden = regels + uitkomst.regels, perioden + uitkomst.perioden
+        regels = perioden = 0
+        for gemeente_id in gemeenten.values_list("pk", flat=True):
+            uitkomst = bijwerken(vanaf=p["begin"], gemeente_id=gemeente_id)
+            regels, perioden = regels + uitkomst.regels, perioden + uitkomst.perioden
+    else:
+        # Every gemeente at once: each level one set-based statement over the whole country.
+        uitkomst = bijwerken(vanaf=p["begin"])
+        regels, perioden = uitkomst.regels, uitkomst.perioden
     print(
         f"{'kengetallen (sturing.services.bijwerken)':<44} {regels:>10} rijen "
-        f"{time.perf_counter() - begonnen:8.1f} s ({gemeenten.count()} gemeenten, {perioden} perioden)",
+        f"{time.perf_counter() - begonnen:8.1f} s ({gemeenten.count()} gemeenten, {perioden} perioden; "
+        f"CPU van PostgreSQL {backend_cpu() - cpu:.1f} s)",
         flush=True,
     )
     stap(
@@ -299,6 +320,13 @@ def main() -> None:
         UPDATE sturing_kengetal SET uitgaven_cent = actief * 21600, betaalde_clienten = actief
         WHERE periode_begin + 28 <= %(vandaag)s AND actief > 0""",
         p,
+    )
+    begonnen, cpu = time.perf_counter(), backend_cpu()
+    samenvatten(p["begin"])
+    print(
+        f"{'sommen per aanbieder en gemeente opnieuw':<44} {'':>10}       "
+        f"{time.perf_counter() - begonnen:8.1f} s (CPU van PostgreSQL {backend_cpu() - cpu:.1f} s)",
+        flush=True,
     )
     stap("ANALYZE", "ANALYZE")
     from resultaat.accounts.models import User

@@ -257,7 +257,7 @@ MATRIX: dict[str, tuple[str, ...]] = {
     'web:klacht-afhandelen':                                   ('login', 'methode', 'methode', 'nee', 'nee', 'nee', 'nee', 'methode'),
     'web:klacht-detail':                                       ('login', 'ok', 'ok', 'weg', 'weg', 'weg', 'ok', 'ok'),
     'web:klacht-list':                                         ('login', 'ok', 'ok', 'nee', 'nee', 'nee', 'ok', 'ok'),
-    'web:klacht-nieuw':                                        ('login', 'ok', 'ok', 'nee', 'nee', 'nee', 'nee', 'ok'),
+    'web:klacht-nieuw':                                        ('login', 'ok', 'ok', 'nee', 'nee', 'nee', 'door', 'ok'),
     'web:klacht-stap':                                         ('login', 'methode', 'methode', 'nee', 'nee', 'nee', 'nee', 'methode'),
     'web:mandaat-list':                                        ('login', 'ok', 'nee', 'nee', 'nee', 'nee', 'ok', 'ok'),
     'web:melding-detail':                                      ('login', 'ok', 'weg', 'weg', 'weg', 'weg', 'weg', 'ok'),

@@ -80,7 +80,7 @@ from resultaat.ondersteuning.models import (
     SocialeKaartVoorziening,
 )
 from resultaat.sturing import services as sturing
-from resultaat.sturing.models import Kengetal
+from resultaat.sturing.models import AanbiederKengetal, Kengetal
 from resultaat.toegang.models import (
     Aanvraag,
     Beschikking,
@@ -423,7 +423,7 @@ class Sides:
             client_id = obj.client_id
         elif isinstance(obj, Afrekenregel):
             client_id = obj.client_id
-        elif isinstance(obj, Contract | Betaalbatch | Bericht | Kengetal):
+        elif isinstance(obj, Contract | Betaalbatch | Bericht | Kengetal | AanbiederKengetal):
             return {self.zuid_id: "zeger", self.noord_id: "noor"}.get(obj.aanbieder_id)
         else:
             return None

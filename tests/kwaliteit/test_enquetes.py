@@ -23,8 +23,10 @@ from resultaat.kwaliteit.services.enquetes import (
     code_hash,
     leg_antwoorden_vast,
     open_enquete,
+    te_enqueteren,
     verstuur,
 )
+from resultaat.ondersteuning.models import Evaluatie, EvaluatieMoment, ResultaatBehaald
 from tests import factories as f
 
 pytestmark = pytest.mark.django_db
@@ -165,6 +167,7 @@ def test_the_daily_run_sends_after_the_end_and_yearly_by_mail_or_one_letter_file
         einddatum=vandaag - dt.timedelta(days=3),
     )
     f.LeveringFactory(toewijzing=geeindigd)
+    eind_evaluatie(geeindigd, vandaag - dt.timedelta(days=1))
     lopend = f.ToewijzingFactory(
         client=f.ClientFactory(gemeente=alkmaar),
         aanbieder=noord,
@@ -220,3 +223,46 @@ def test_the_beheerder_writes_the_invitation_letter_and_the_code_and_qr_stay(noo
     assert "Uw mening telt" in tekst
     # The app's own block (code, web address) is where the text put it, before the greeting.
     assert tekst.index("vul deze code in") < tekst.index("Groet, team Wmo")
+
+
+def eind_evaluatie(toewijzing, datum):
+    return Evaluatie.objects.create(
+        toewijzing=toewijzing,
+        datum=datum,
+        resultaat_behaald=ResultaatBehaald.JA,
+        moment=EvaluatieMoment.EINDE,
+    )
+
+
+def test_the_end_survey_waits_for_the_end_evaluation(alkmaar, noord):
+    """The resident is asked after the end evaluation; without one, four weeks after the end date."""
+    vandaag = timezone.localdate()
+
+    def geeindigd(dagen_geleden: int):
+        t = f.ToewijzingFactory(
+            client=f.ClientFactory(gemeente=alkmaar),
+            aanbieder=noord,
+            ingangsdatum=vandaag - dt.timedelta(days=300),
+            einddatum=vandaag - dt.timedelta(days=dagen_geleden),
+        )
+        f.LeveringFactory(toewijzing=t)
+        return t
+
+    wacht = geeindigd(3)  # ended, not evaluated yet: no survey before the evaluation
+    geevalueerd = geeindigd(10)
+    eind_evaluatie(geevalueerd, vandaag - dt.timedelta(days=2))
+    vooraf = geeindigd(2)  # evaluated before the end: the survey follows the end
+    eind_evaluatie(vooraf, vandaag - dt.timedelta(days=20))
+    tussentijds = geeindigd(5)  # an interim evaluation is not the end evaluation
+    Evaluatie.objects.create(toewijzing=tussentijds, datum=vandaag, resultaat_behaald=ResultaatBehaald.JA)
+    nooit = geeindigd(30)  # four weeks after the end without an end evaluation: asked all the same
+    lang_geleden = geeindigd(90)
+    eind_evaluatie(lang_geleden, vandaag - dt.timedelta(days=60))
+
+    gekozen = {t.pk for t, aanleiding in te_enqueteren(vandaag) if aanleiding == "einde"}
+
+    assert gekozen == {geevalueerd.pk, vooraf.pk, nooit.pk}
+    assert wacht.pk not in gekozen and tussentijds.pk not in gekozen and lang_geleden.pk not in gekozen
+    eind_evaluatie(wacht, vandaag)  # recorded today: the survey goes out tomorrow
+    assert wacht.pk not in {t.pk for t, _ in te_enqueteren(vandaag)}
+    assert wacht.pk in {t.pk for t, _ in te_enqueteren(vandaag + dt.timedelta(days=1))}

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from django.utils import timezone
 
@@ -214,7 +215,7 @@ def test_bad_complaint_input_gets_a_dutch_message_and_saves_nothing(client, alic
     assert not Klacht.objects.exists()
 
 
-def test_a_provider_reads_complaints_about_itself_only_and_registers_none(
+def test_a_provider_reads_complaints_about_itself_only_and_handles_none(
     client, bob, charlie, alice, alkmaar, noord
 ):
     klacht = klachten.registreer(
@@ -228,7 +229,8 @@ def test_a_provider_reads_complaints_about_itself_only_and_registers_none(
     )
     client.force_login(bob)
     assert "Onvriendelijk" in client.get(reverse("web:klacht-list")).content.decode()
-    assert client.get(reverse("web:klacht-nieuw")).status_code == 403
+    # Without a client it is sent to its clients: a complaint is registered from the client's page.
+    assert client.get(reverse("web:klacht-nieuw"))["Location"] == reverse("web:client-list")
     stap = client.post(
         reverse("web:klacht-stap", args=[klacht.pk]), {"datum": "2026-01-01", "omschrijving": "x"}
     )
@@ -265,3 +267,60 @@ def test_the_waiting_list_shows_who_waits_and_the_provider_reports_capacity(
     pagina = client.get(reverse("web:wachtlijst")).content.decode()
     assert "Dagbesteding licht" in pagina and "12 / 0 / 3" in pagina
     assert wachtend.aanbieder.naam in pagina
+
+
+def test_a_provider_registers_a_complaint_of_its_own_client_for_the_gemeente(
+    client, bob, alice, alkmaar, noor, zeger, noord, zuid
+):
+    client.force_login(bob)
+    pagina = client.get(reverse("web:client-detail", args=[noor.pk])).content.decode()
+    assert "Klacht van deze cliënt registreren" in pagina
+    velden = {
+        "client": noor.pk,
+        "aanbieder": noord.pk,
+        "ontvangen_op": timezone.localdate().isoformat(),
+        "indiener": "client",
+        "categorie": "bejegening",
+        "onderwerp": "Onvriendelijk aan de telefoon",
+        "omschrijving": "De planner was kortaf.",
+    }
+    antwoord = client.post(reverse("web:klacht-nieuw") + f"?client={noor.pk}", velden)
+    klacht = Klacht.objects.get()
+    assert antwoord["Location"] == reverse("web:klacht-detail", args=[klacht.pk])
+    assert (klacht.gemeente, klacht.aanbieder, klacht.client) == (alkmaar, noord, noor)
+    assert klacht.stappen.get().omschrijving == "Klacht geregistreerd door de aanbieder."
+    assert "Onvriendelijk aan de telefoon" in client.get(reverse("web:klacht-list")).content.decode()
+    # The gemeente handles it: on its worklist with the Awb term.
+    client.force_login(alice)
+    werklijst = client.get(reverse("web:werklijst")).content.decode()
+    assert "Klacht over Thuiszorg Noord: Onvriendelijk aan de telefoon" in werklijst
+
+    # Not about another provider, not for another provider's client; nothing half-saved.
+    client.force_login(bob)
+    anders = client.post(reverse("web:klacht-nieuw") + f"?client={noor.pk}", {**velden, "aanbieder": zuid.pk})
+    assert "Kies een aanbieder uit de lijst." in anders.content.decode()
+    vreemd = client.post(reverse("web:klacht-nieuw") + f"?client={zeger.pk}", {**velden, "client": zeger.pk})
+    assert vreemd.status_code == 404
+    with pytest.raises(PermissionDenied):
+        klachten.registreer(
+            door=bob,
+            gemeente=alkmaar,
+            aanbieder=zuid,
+            client=zeger,
+            ontvangen_op=timezone.localdate(),
+            categorie="bejegening",
+            onderwerp="x",
+            omschrijving="x",
+        )
+    with pytest.raises(PermissionDenied):
+        klachten.registreer(
+            door=bob,
+            gemeente=alkmaar,
+            aanbieder=noord,
+            client=zeger,
+            ontvangen_op=timezone.localdate(),
+            categorie="bejegening",
+            onderwerp="x",
+            omschrijving="x",
+        )
+    assert Klacht.objects.count() == 1

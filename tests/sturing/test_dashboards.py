@@ -4,6 +4,7 @@ the page, who may see what, and a number of queries that does not grow with prov
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import re
 from decimal import Decimal
@@ -17,6 +18,7 @@ from openpyxl import load_workbook
 from resultaat.accounts.models import Rol
 from resultaat.bekostiging import services as bk
 from resultaat.sturing.models import Kengetal
+from resultaat.sturing.services import samenvatten
 from tests import factories as f
 
 pytestmark = pytest.mark.django_db
@@ -64,6 +66,8 @@ def vul(gemeente, aanbieders, perioden=13, jaar=2017, **waarden):
                 )
             )
     Kengetal.objects.bulk_create(rijen)
+    # The sums per provider and per gemeente, as the daily run writes them beside the detailed rows.
+    samenvatten(dt.date(jaar - 1, 1, 1), gemeente.pk)
 
 
 @pytest.fixture

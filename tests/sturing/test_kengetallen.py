@@ -7,14 +7,15 @@ import datetime as dt
 
 import pytest
 from django.core.management import CommandError, call_command
-from django.db.models import Sum
+from django.db.models import Max, Sum
 from django.utils import timezone
 
 from resultaat.bekostiging import services as bk
 from resultaat.kwaliteit.models import Afname, Enquete, Klacht, KlachtCategorie, Verzending
 from resultaat.kwaliteit.services.cijfers import enquete_cijfers, klacht_cijfers
 from resultaat.ondersteuning.models import Evaluatie, ResultaatBehaald, Signaal, SignaalSoort
-from resultaat.sturing.models import Kengetal
+from resultaat.sturing.berekenen import VELDEN as ALLE_VELDEN
+from resultaat.sturing.models import AanbiederKengetal, GemeenteKengetal, Kengetal
 from resultaat.sturing.services import bijwerken
 from resultaat.toewijzingen import services as tw
 from tests import factories as f
@@ -170,11 +171,48 @@ def test_the_daily_run_leaves_older_periods_as_they_were(wereld):
     # The cases behind the figures go (as after the retention term): the evaluations and signal are removed.
     Evaluatie.objects.all().delete()
     Signaal.objects.all().delete()
+    per_aanbieder = AanbiederKengetal.objects.filter(periode_code="2017-P01", aanbieder=w.noord)
+    per_aanbieder = per_aanbieder.values(*VELDEN)
+    voor_per_aanbieder = list(per_aanbieder)
     call_command("sturing_bijwerken")
     assert figuren("2017-P01", w.noord) == voor
+    assert list(per_aanbieder) == voor_per_aanbieder
     # A full recomputation from the sources would now lose them.
     bijwerken(D(2016, 12, 1), w.gemeente.pk)
     assert figuren("2017-P02", w.noord)["evaluaties"] == 0
+
+
+def optellingen(qs, *groep):
+    velden = {v: Max(v) if v == "wachttijd_dagen" else Sum(v) for v in ALLE_VELDEN}
+    return {tuple(r[g] for g in groep): r for r in qs.values(*groep).annotate(**velden).order_by(*groep)}
+
+
+def test_the_sums_per_provider_and_per_gemeente_equal_the_detailed_rows(wereld):
+    """The dashboards read the coarser levels: every figure there is the sum (the longest wait the
+    maximum) of the detailed rows per product, and they are written by the same run."""
+    w = wereld
+    bijwerken(D(2016, 12, 1), w.gemeente.pk)
+    fijn = optellingen(Kengetal.objects.all(), "periode_id", "aanbieder_id")
+    grof = {
+        (r["periode_id"], r["aanbieder_id"]): r
+        for r in AanbiederKengetal.objects.values("periode_id", "aanbieder_id", *ALLE_VELDEN)
+    }
+    assert grof == fijn
+    assert fijn[(bk.zoek_periode(w.gemeente, "2017-P01").pk, w.noord.pk)]["actief"] == 2
+    per_periode = optellingen(Kengetal.objects.all(), "periode_id")
+    gemeente = {(r["periode_id"],): r for r in GemeenteKengetal.objects.values("periode_id", *ALLE_VELDEN)}
+    assert gemeente == per_periode
+    assert GemeenteKengetal.objects.get(periode_code="2017-P02").aanbieders == 2
+
+
+def test_all_gemeenten_at_once_give_the_same_figures_as_one_by_one(wereld):
+    w = wereld
+    velden = ("periode_id", "aanbieder_id", "product_id", *ALLE_VELDEN)
+    bijwerken(D(2016, 12, 1), w.gemeente.pk)
+    een = sorted(Kengetal.objects.values_list(*velden), key=str)
+    uitkomst = bijwerken(D(2016, 12, 1))
+    assert sorted(Kengetal.objects.values_list(*velden), key=str) == een
+    assert uitkomst.regels == len(een) > 0
 
 
 def test_a_deleted_or_returned_toewijzing_does_not_count(wereld):
@@ -195,3 +233,15 @@ def test_the_command_says_what_is_wrong_with_its_input(db):
         call_command("sturing_bijwerken", "--vanaf", "gisteren")
     with pytest.raises(CommandError, match="geen gemeente"):
         call_command("sturing_bijwerken", "--gemeente", "9999")
+
+
+def test_a_period_with_figures_cannot_be_deleted(wereld):
+    """The figures' references are checked by Django (the database holds no constraint for them)."""
+    from django.db.models import ProtectedError
+
+    w = wereld
+    bijwerken(D(2016, 12, 1), w.gemeente.pk)
+    with pytest.raises(ProtectedError) as fout:
+        bk.zoek_periode(w.gemeente, "2017-P02").delete()
+    soorten = {type(o) for o in fout.value.protected_objects}
+    assert {Kengetal, AanbiederKengetal, GemeenteKengetal} <= soorten

@@ -6,7 +6,8 @@ and product; the sources stand side by side in one ``INSERT ... SELECT`` (:func:
 them per period, provider and product into ``sturing_kengetal``. No client row is read into Python.
 
 - **actief**: clients with a toewijzing that runs on at least one day of the period; **nieuw** and
-  **beeindigd**: toewijzingen whose first or last day falls in the period. Deleted toewijzingen
+  **beeindigd**: toewijzingen whose first or last day falls in the period (a toewijzing meets a period
+  once in the join, so these are plain sums: only the clients need a distinct count). Deleted toewijzingen
   (reden 13) and toewijzingen the provider returned do not count.
 - **uitgaven**: the lines of approved settlement runs for the period (corrections included, in the
   period they correct), and the clients those lines pay for.
@@ -74,8 +75,8 @@ TELT = "t.reden_wijziging <> %(verwijderd)s AND t.reactie <> %(geretourneerd)s"
 ZORG = f"""
 SELECT p.id AS k_periode, t.aanbieder_id AS k_aanbieder, t.product_id AS k_product,
        COUNT(DISTINCT t.client_id) AS v1,
-       COUNT(DISTINCT CASE WHEN t.ingangsdatum >= p.begin THEN t.id END) AS v2,
-       COUNT(DISTINCT CASE WHEN t.einddatum IS NOT NULL AND t.einddatum < p.eind THEN t.id END) AS v3
+       SUM(CASE WHEN t.ingangsdatum >= p.begin THEN 1 ELSE 0 END) AS v2,
+       SUM(CASE WHEN t.einddatum IS NOT NULL AND t.einddatum < p.eind THEN 1 ELSE 0 END) AS v3
 FROM bekostiging_periode p
 JOIN toewijzingen_toewijzing t
   ON t.gemeente_id = p.gemeente_id AND t.ingangsdatum < p.eind
@@ -263,11 +264,45 @@ def parameters(vanaf: dt.date, gemeente_id: int | None) -> dict[str, Any]:
     }
 
 
-def schrijf(vanaf: dt.date, gemeente_id: int) -> int:
-    """Write the figures of the gemeente's periods that end after ``vanaf`` (their old rows must be gone)
-    in one ``INSERT ... SELECT``; returns the number of rows."""
+def schrijf(vanaf: dt.date, gemeente_id: int | None) -> int:
+    """Write the figures of the periods that end after ``vanaf``, of one gemeente or all at once (their
+    old rows must be gone), in one ``INSERT ... SELECT``; returns the number of rows."""
     params = parameters(vanaf, gemeente_id)
     params["nu"] = timezone.now()
     with connection.cursor() as cursor:
         cursor.execute(invoegen_sql(), params)
         return int(cursor.rowcount)
+
+
+def samenvatten_sql() -> tuple[str, str]:
+    """Two ``INSERT ... SELECT`` statements that sum the detailed rows of the periods into the coarser
+    levels the dashboards read: per provider (all products) and per gemeente (all providers). Every figure
+    is a sum of the level below, the longest wait its maximum."""
+    sommen = ", ".join(f"MAX(k.{v})" if v == "wachttijd_dagen" else f"SUM(k.{v})" for v in VELDEN)
+    velden = ", ".join(VELDEN)
+    per_aanbieder = f"""
+INSERT INTO sturing_aanbiederkengetal (gemeente_id, periode_id, periode_code, periode_begin, aanbieder_id,
+    {velden})
+SELECT k.gemeente_id, k.periode_id, k.periode_code, k.periode_begin, k.aanbieder_id, {sommen}
+FROM sturing_kengetal k JOIN bekostiging_periode p ON p.id = k.periode_id
+WHERE {PERIODEN}
+GROUP BY k.gemeente_id, k.periode_id, k.periode_code, k.periode_begin, k.aanbieder_id
+"""  # noqa: S608 (validated literals and parameters only)
+    per_gemeente = f"""
+INSERT INTO sturing_gemeentekengetal (gemeente_id, periode_id, periode_code, periode_begin, aanbieders,
+    {velden})
+SELECT k.gemeente_id, k.periode_id, k.periode_code, k.periode_begin, COUNT(*), {sommen}
+FROM sturing_aanbiederkengetal k JOIN bekostiging_periode p ON p.id = k.periode_id
+WHERE {PERIODEN}
+GROUP BY k.gemeente_id, k.periode_id, k.periode_code, k.periode_begin
+"""  # noqa: S608 (validated literals and parameters only)
+    return per_aanbieder, per_gemeente
+
+
+def vat_samen(vanaf: dt.date, gemeente_id: int | None) -> None:
+    """Write the coarser levels of the periods that end after ``vanaf`` (their old rows must be gone) from
+    the detailed rows."""
+    params = parameters(vanaf, gemeente_id)
+    with connection.cursor() as cursor:
+        for sql in samenvatten_sql():
+            cursor.execute(sql, params)

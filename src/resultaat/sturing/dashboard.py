@@ -1,5 +1,8 @@
-"""The dashboards' figures, read from the aggregates (``Kengetal``) in a fixed number of grouped queries,
-whatever the number of providers, products or periods.
+"""The dashboards' figures, read from the aggregates in a fixed number of grouped queries, whatever the
+number of providers, products or periods. Each table reads the coarsest level that holds its figures:
+per period of the region from ``GemeenteKengetal`` (one row per gemeente and period), per provider from
+``AanbiederKengetal`` (one row per provider, gemeente and period), and only the table per product from
+the detailed ``Kengetal`` rows of one provider.
 
 Shares and averages are computed from the sums of the selection (reached / evaluations, spend / paid
 clients), so a provider and the region are measured the same way. The region's average is the figure of
@@ -18,7 +21,7 @@ from resultaat.bekostiging.models import Periode
 from resultaat.contracten.models import Contract
 from resultaat.organisaties.models import Aanbieder, Gemeente
 from resultaat.sturing.berekenen import VELDEN
-from resultaat.sturing.models import Kengetal
+from resultaat.sturing.models import AanbiederKengetal, GemeenteKengetal, Kengetal
 from resultaat.sturing.tabellen import AANTAL, DECIMAAL, EURO, PROCENT, TEKST, Kolom, Tabel
 
 # Every figure adds up over providers, products and periods, except the longest wait (a maximum).
@@ -192,12 +195,12 @@ def gemeenten_van(user: Any) -> QuerySet[Gemeente]:
         return Gemeente.objects.all()
     if user.is_aanbieder_user:
         return Gemeente.objects.filter(
-            pk__in=Kengetal.objects.filter(aanbieder_id=user.aanbieder_id).values("gemeente_id")
+            pk__in=AanbiederKengetal.objects.filter(aanbieder_id=user.aanbieder_id).values("gemeente_id")
         )
     return user.gemeenten.all()
 
 
-def kies(user: Any, gemeente_code: str, van: str, tot: str, basis: QuerySet[Kengetal]) -> Selectie:
+def kies(user: Any, gemeente_code: str, van: str, tot: str, basis: QuerySet[AanbiederKengetal]) -> Selectie:
     """The selection from the filter's values; a value that does not fit gets a Dutch message and the
     default (the last 13 periods with figures)."""
     fouten = []
@@ -233,11 +236,11 @@ def kies(user: Any, gemeente_code: str, van: str, tot: str, basis: QuerySet[Keng
     return selectie
 
 
-def in_selectie(qs: QuerySet[Kengetal], s: Selectie) -> QuerySet[Kengetal]:
+def in_selectie(qs: QuerySet[Any], s: Selectie) -> QuerySet[Any]:
     return qs.filter(gemeente__in=s.gemeenten, periode_code__gte=s.van, periode_code__lte=s.tot)
 
 
-def per_periode(qs: QuerySet[Kengetal]) -> list[dict[str, Any]]:
+def per_periode(qs: QuerySet[Any]) -> list[dict[str, Any]]:
     return list(qs.values("periode_code").annotate(**sommen()).order_by("periode_code"))
 
 
@@ -265,8 +268,9 @@ class Regiodashboard:
 
 def regiodashboard(user: Any, selectie: Selectie) -> Regiodashboard:
     """The gemeente or region: totals per period, and every provider against the region and its targets."""
-    qs = in_selectie(Kengetal.objects.for_user(user), selectie)
-    perioden = per_periode(qs)
+    # The gemeenten of the selection are the user's own (``kies``), so their sums are the user's to see.
+    perioden = per_periode(in_selectie(GemeenteKengetal.objects.all(), selectie))
+    qs = in_selectie(AanbiederKengetal.objects.for_user(user), selectie)
     rijen = list(
         qs.values("aanbieder_id", "aanbieder__naam").annotate(**sommen()).order_by("aanbieder__naam")
     )
@@ -319,17 +323,19 @@ def aanbiederdashboard(user: Any, aanbieder: Aanbieder, selectie: Selectie) -> A
 
     The region's figures are sums over all providers of the selected gemeenten, never their rows; a
     provider sees them only when enough providers make them up."""
-    eigen_qs = in_selectie(Kengetal.objects.for_user(user).filter(aanbieder=aanbieder), selectie)
-    eigen = per_periode(eigen_qs)
-    regio_qs = in_selectie(Kengetal.objects.all(), selectie)
-    regio = per_periode(regio_qs)
+    eigen = per_periode(
+        in_selectie(AanbiederKengetal.objects.for_user(user).filter(aanbieder=aanbieder), selectie)
+    )
+    regio = per_periode(in_selectie(GemeenteKengetal.objects.all(), selectie))
+    regio_qs = in_selectie(AanbiederKengetal.objects.all(), selectie)
     # Gemeente staff always see the region; only for a provider are its providers counted.
     regio_zichtbaar = (
         not user.is_aanbieder_user
         or regio_qs.aggregate(n=Count("aanbieder", distinct=True))["n"] >= MINSTENS_AANBIEDERS_VOOR_GEMIDDELDE
     )
+    producten_qs = in_selectie(Kengetal.objects.for_user(user).filter(aanbieder=aanbieder), selectie)
     producten = list(
-        eigen_qs.values("product_id", "product__naam").annotate(**sommen()).order_by("product__naam")
+        producten_qs.values("product_id", "product__naam").annotate(**sommen()).order_by("product__naam")
     )
     doelen = doelen_per_aanbieder(user, [aanbieder.pk]).get(aanbieder.pk, Doelen())
     n = len(selectie.gekozen)

@@ -19,7 +19,8 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q, Subquery
+from django.db.models.functions import Greatest
 from django.template.loader import render_to_string
 from django.utils import timezone
 
@@ -306,7 +307,8 @@ def leg_antwoorden_vast(
 
 # --- De dagelijkse verzending -----------------------------------------------------------------------------
 
-EINDE_BINNEN_DAGEN = 28  # a survey goes out within four weeks after the support ended
+EINDE_BINNEN_DAGEN = 28  # a survey goes out within four weeks after the end evaluation
+EIND_EVALUATIE = "einde"  # the moment of an end evaluation (ondersteuning.EvaluatieMoment.EINDE)
 JAAR = dt.timedelta(days=365)
 
 
@@ -322,8 +324,11 @@ class Dagverzending:
 
 
 def te_enqueteren(datum: dt.date) -> list[tuple[Toewijzing, str]]:
-    """Who gets a survey on ``datum``: support that ended in the last four weeks (once, aanleiding
-    "einde"), and support running for a year or more without a survey in the last year ("jaarlijks").
+    """Who gets a survey on ``datum``: support that ended, once (aanleiding "einde"), after its end
+    evaluation so that the resident is asked about the whole of it: within four weeks after the end
+    evaluation (or the end date, when the evaluation came first); without an end evaluation, four weeks
+    after the end date (within the next four weeks). And support running for a year or more without a
+    survey in the last year ("jaarlijks").
     Only delivered support (a start was reported), not returned, and no client who died."""
     geleverd = Levering.objects.filter(toewijzing=OuterRef("pk"), verwijderd=False)
     basis = (
@@ -333,9 +338,26 @@ def te_enqueteren(datum: dt.date) -> list[tuple[Toewijzing, str]]:
         .select_related("client", "gemeente", "aanbieder")
         .order_by("pk")
     )
-    einde = basis.filter(
-        einddatum__gte=datum - dt.timedelta(days=EINDE_BINNEN_DAGEN), einddatum__lt=datum
-    ).exclude(Exists(Enquete.objects.filter(toewijzing=OuterRef("pk"), aanleiding=Aanleiding.EINDE)))
+    binnen = dt.timedelta(days=EINDE_BINNEN_DAGEN)
+    # The first end evaluation (its model found through the relation: evaluations are another component's).
+    evaluatie = Toewijzing._meta.get_field("evaluaties").related_model
+    eind_evaluatie = (
+        evaluatie._default_manager.filter(toewijzing=OuterRef("pk"), moment=EIND_EVALUATIE)  # type: ignore[union-attr]
+        .order_by("datum")
+        .values("datum")[:1]
+    )
+    einde = (
+        basis.filter(einddatum__lt=datum)
+        .annotate(geevalueerd=Subquery(eind_evaluatie))
+        .annotate(moment=Greatest("einddatum", "geevalueerd"))
+        .filter(
+            # After the end evaluation, once the support has ended: within four weeks of the later of both.
+            Q(geevalueerd__isnull=False, geevalueerd__lt=datum, moment__gte=datum - binnen)
+            # Without an end evaluation: four weeks after the end date, within the next four weeks.
+            | Q(geevalueerd__isnull=True, einddatum__gte=datum - 2 * binnen, einddatum__lt=datum - binnen)
+        )
+        .exclude(Exists(Enquete.objects.filter(toewijzing=OuterRef("pk"), aanleiding=Aanleiding.EINDE)))
+    )
     jaarlijks = (
         basis.filter(ingangsdatum__lte=datum - JAAR)
         .filter(Q(einddatum__isnull=True) | Q(einddatum__gte=datum))

@@ -24,7 +24,7 @@ from resultaat.kwaliteit.models import (
     KlachtStatus,
     KlachtUitkomst,
 )
-from resultaat.toewijzingen.models import Toewijzing
+from resultaat.toewijzingen.models import ReactieAanbieder, Toewijzing
 from resultaat.werklijst.models import WerklijstItem, WerklijstSoort
 
 
@@ -54,11 +54,27 @@ def registreer(
     indiener: str = Indiener.CLIENT,
     vandaag: dt.date | None = None,
 ) -> Klacht:
-    """Register a complaint; its deadline is the Awb term from the day it was received."""
-    if not mag_klachten_behandelen(door, gemeente.pk):
+    """Register a complaint; its deadline is the Awb term from the day it was received. Gemeente staff
+    register any complaint of their gemeente; a provider registers a complaint it received from one of
+    its own clients about its own organisation (the gemeente handles it, as any other)."""
+    door_aanbieder = not getattr(door, "is_superuser", False) and bool(
+        getattr(door, "is_aanbieder_user", False)
+    )
+    if door_aanbieder:
+        if aanbieder is None or aanbieder.pk != door.aanbieder_id:
+            raise PermissionDenied("Een aanbieder registreert alleen een klacht over de eigen organisatie.")
+        if client is not None and not (
+            Toewijzing.objects.filter(client=client, aanbieder=aanbieder)
+            .exclude(reactie=ReactieAanbieder.GERETOURNEERD)
+            .exists()
+        ):
+            raise PermissionDenied("Een aanbieder registreert alleen een klacht van een eigen cliënt.")
+    elif not mag_klachten_behandelen(door, gemeente.pk):
         raise PermissionDenied("Alleen de gemeente registreert een klacht.")
     vandaag = vandaag or timezone.localdate()
     fouten: dict[str, str] = {}
+    if door_aanbieder and client is None:
+        fouten["client"] = "Kies de cliënt van wie de klacht komt."
     if aanbieder is None:
         fouten["aanbieder"] = "Kies de aanbieder waarover de klacht gaat."
     if ontvangen_op is None:
@@ -98,7 +114,12 @@ def registreer(
             geregistreerd_door=door if getattr(door, "pk", None) else None,
         )
         KlachtStap.objects.create(
-            klacht=klacht, datum=vandaag, omschrijving="Klacht geregistreerd.", door=klacht.geregistreerd_door
+            klacht=klacht,
+            datum=vandaag,
+            omschrijving="Klacht geregistreerd door de aanbieder."
+            if door_aanbieder
+            else "Klacht geregistreerd.",
+            door=klacht.geregistreerd_door,
         )
         WerklijstItem.objects.create(
             gemeente=gemeente,

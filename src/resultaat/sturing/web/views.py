@@ -23,7 +23,7 @@ from resultaat.sturing.dashboard import (
     kies,
     regiodashboard,
 )
-from resultaat.sturing.models import Kengetal
+from resultaat.sturing.models import AanbiederKengetal
 from resultaat.sturing.web.grafiek import Grafiek
 
 FORMATEN = {
@@ -42,7 +42,7 @@ class DashboardView(SectieMixin, TemplateView):
             g.get("gemeente", "").strip(),
             g.get("van", "").strip(),
             g.get("tot", "").strip(),
-            Kengetal.objects.for_user(self.request.user),
+            AanbiederKengetal.objects.for_user(self.request.user),
         )
 
     def dashboard(self, selectie: Selectie) -> Regiodashboard | Aanbiederdashboard:

@@ -15,7 +15,8 @@ from resultaat.kwaliteit.services import enquetes
 
 class Command(BaseCommand):
     help = (
-        "Tevredenheidsonderzoeken versturen: binnen vier weken na het einde van de ondersteuning, en "
+        "Tevredenheidsonderzoeken versturen: na de eindevaluatie van afgelopen ondersteuning (zonder "
+        "eindevaluatie vier weken na het einde), en "
         "jaarlijks zolang die loopt. Per e-mail als het adres bekend is, anders per brief (één PDF voor "
         "de drukker in --map)."
     )

@@ -1,5 +1,6 @@
 """Complaint pages: the list (status, overdue), registering one, and its handling (steps, closing).
-Gemeente staff register and handle; a provider reads the complaints about itself and changes nothing."""
+Gemeente staff register and handle; a provider reads the complaints about itself and registers one that
+one of its own clients made to it (from the client's page), but handles none."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from django.utils import timezone
 from django.views.generic import TemplateView
 
 from resultaat.clienten.models import Client
+from resultaat.core.rollen import Rol
 from resultaat.core.web import (
     FormActie,
     ScopedDetailView,
@@ -25,7 +27,7 @@ from resultaat.core.web import (
 from resultaat.kwaliteit.models import Klacht, KlachtStatus
 from resultaat.kwaliteit.services import klachten
 from resultaat.kwaliteit.web.forms import AfhandelenForm, KlachtForm, KlachtStapForm
-from resultaat.kwaliteit.web.views.periode import AlleenRollen
+from resultaat.kwaliteit.web.views.periode import KWALITEIT_ROLLEN, AlleenRollen
 from resultaat.organisaties.models import Aanbieder
 
 
@@ -60,6 +62,14 @@ class KlachtNieuwView(AlleenRollen, SectieMixin, TemplateView):
 
     secties = ("klachten",)
     template_name = "kwaliteit/klacht_nieuw.html"
+    # A provider too, for a complaint of its own client about itself (the service checks both).
+    rollen = KWALITEIT_ROLLEN | {Rol.AANBIEDER}
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if is_aanbieder(request.user) and self._client() is None:
+            messages.info(request, "Open de cliënt en kies daar ‘Klacht van deze cliënt registreren’.")
+            return redirect("web:client-list")
+        return super().get(request, *args, **kwargs)
 
     def _client(self) -> Client | None:
         pk = self.request.POST.get("client") or self.request.GET.get("client") or ""
@@ -81,6 +91,7 @@ class KlachtNieuwView(AlleenRollen, SectieMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         context.setdefault("form", self._form())
         context["client"] = self._client()
+        context["is_aanbieder"] = is_aanbieder(self.request.user)
         return context
 
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
