@@ -348,13 +348,17 @@ def run_sql(
     correcties: bool = True,
     vandaag: dt.date | None = None,
     volledig: list[int] | None = None,
+    vastgehouden: bool = True,
 ) -> str:
-    """The one statement of a run: due minus what earlier runs paid, per toewijzing and period.
+    """The statement of a run for ``perioden``: due minus what earlier runs paid, per toewijzing and
+    period.
 
     Without ``correcties`` (no line exists yet for any of the periods, so nothing was paid) the same
-    statement without the subtraction: the lines are what is due. A (toewijzing, period) the run holds
-    back for a conflict (``Afrekenconflict`` of this run) gets no line at all: neither paid nor
-    corrected until the conflict is resolved."""
+    statement without the subtraction: the lines are what is due, one pass over the toewijzingen as
+    plain as the floor's ``INSERT ... SELECT`` plus the rules. A (toewijzing, period) the run holds back
+    for a conflict (``Afrekenconflict`` of this run) gets no line at all: neither paid nor corrected
+    until the conflict is resolved; without ``vastgehouden`` (the run holds nothing back) that look-up
+    is left out."""
     t, r = Alias(Toewijzing, "t"), Alias(Afrekenregel, "r")
     k = Alias(Afrekenconflict, "k")
     normaal, correctie = _lit(RegelSoort.NORMAAL), _lit(RegelSoort.CORRECTIE)
@@ -368,6 +372,8 @@ def run_sql(
     )
 
     def niet_vast(tid: str, pid: str) -> str:
+        if not vastgehouden:
+            return "1 = 1"
         return (
             f"NOT EXISTS (SELECT 1 FROM {k.tabel} WHERE {k.run} = {int(run_id)} "  # noqa: S608
             f"AND {k.toewijzing} = {tid} AND {k.periode} = {pid})"
