@@ -15,7 +15,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
-from django.db.models import Count, Exists, OuterRef, Sum
+from django.db.models import Count, Sum
 from django.utils import timezone
 
 from resultaat.bekostiging import betaalgegevens
@@ -584,7 +584,7 @@ def afrekenen(
         # plain pass, without looking up what was paid; the periods with lines get their corrections
         # (in full for those in ``alles``, else for the changed clients only). The cost of a run is
         # then that of its new period plus that of what changed, whatever the length of the history.
-        met_regels = _perioden_met_regels([p.pid for p in perioden])
+        met_regels = _perioden_met_regels(gemeente, run, perioden)
         d = _dialect()
         with connection.cursor() as cur:
             for deel, correcties in (
@@ -646,13 +646,18 @@ def afrekenen(
     return resultaat
 
 
-def _perioden_met_regels(pids: list[int]) -> set[int]:
-    """The periods among ``pids`` that have lines of any run (one index look-up per period)."""
-    return set(
-        Periode.objects.filter(pk__in=pids)
-        .filter(Exists(Afrekenregel.objects.filter(periode_id=OuterRef("pk"))))
-        .values_list("pk", flat=True)
+def _perioden_met_regels(gemeente: Gemeente, run: Afrekenrun, perioden: list[PeriodeRij]) -> set[int]:
+    """The periods that may have lines already: every run settles the periods up to its own, so a
+    period after the last one any earlier run settled has none (nothing was paid for it). One look-up
+    in the runs, not in the lines (which a rolled-back dry run may have left full of dead entries)."""
+    laatste = (
+        Afrekenrun.objects.filter(gemeente=gemeente)
+        .exclude(pk=run.pk)
+        .order_by("-periode__begin")
+        .values_list("periode__begin", flat=True)
+        .first()
     )
+    return {p.pid for p in perioden if laatste is not None and p.begin <= laatste}
 
 
 def _leg_wijzigingen_vast(run: Afrekenrun, vorige: Afrekenrun) -> None:
@@ -716,8 +721,14 @@ def _leg_conflicten_vast(
         alles,
     )
     with connection.cursor() as cur:
+        if connection.vendor == "postgresql":
+            # Counted in the order of the client index (streaming) instead of a hash over every
+            # toewijzing: the candidates cost one pass of the index.
+            cur.execute("SET LOCAL enable_hashagg = off")
         cur.execute(sql)
         rijen = cur.fetchall()
+        if connection.vendor == "postgresql":
+            cur.execute("SET LOCAL enable_hashagg = on")
     conflicten = [
         Afrekenconflict(
             run=run,

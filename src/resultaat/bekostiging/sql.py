@@ -221,6 +221,7 @@ def verschuldigd_cte(
         f"{d.kleinste(stop_eind, f'COALESCE({volgende_start}, {nooit}) - 1')} "
         f"ELSE {dag(lev.einddatum)} END"
     )
+    # Only the clients who died are joined (a small table), not every client.
     dood_eind = f"COALESCE({dag(c.overlijdensdatum)}, {nooit})"
     a = d.grootste(dag(lev.begindatum), dag(t.ingangsdatum), "per.pb")
     b = d.kleinste(levering_eind, f"COALESCE({dag(t.einddatum)}, {nooit})", dood_eind, "per.pe - 1")
@@ -248,7 +249,8 @@ def verschuldigd_cte(
     COALESCE(bl.gs, bd.gs) AS gs, COALESCE(bl.gt, bd.gt) AS gt, {eerste_start} AS s0, {akkoord} AS p0
   FROM {t.tabel}
   JOIN {lev.tabel} ON {lev.toewijzing} = {t.id} AND {lev.verwijderd} = {d.onwaar()}
-  JOIN {c.tabel} ON {c.id} = {t.client}
+  LEFT JOIN (SELECT {c.id}, {c.overlijdensdatum} FROM {c.tabel} WHERE {c.overlijdensdatum} IS NOT NULL) c
+    ON {c.id} = {t.client}
   JOIN per ON {t.ingangsdatum} < per.ped AND ({t.einddatum} IS NULL OR {t.einddatum} >= per.pbd)
     AND {lev.begindatum} < per.ped
   LEFT JOIN bel bl ON bl.pid = per.pid AND bl.aid = {t.aanbieder}
@@ -257,8 +259,12 @@ def verschuldigd_cte(
   WHERE {t.reden_wijziging} <> {VERWIJDERD} AND {filter_sql}{afgelopen}{deel}"""  # noqa: S608
         for deel in (delen or [""])
     ]
+    # PostgreSQL: ``OFFSET 0`` keeps each step a subquery of its own, so that a row's days (``a``, ``b``,
+    # ``a1`` .. ``b2``) are computed once; pulled up into ``agg`` every use would recompute the whole
+    # expression (the statement's main cost per row).
+    hek = " OFFSET 0" if d.pg else ""
     return f"""
-iv AS ({" UNION ALL ".join(iv_delen)}),
+iv AS (SELECT * FROM ({" UNION ALL ".join(iv_delen)}) u{hek}),
 grens AS (
   SELECT iv.*,
     CASE WHEN s0 IS NULL OR (p0 IS NOT NULL AND p0 <= s0 + gt) THEN {nooit} ELSE s0 + gt - 1 END AS g,
@@ -266,12 +272,11 @@ grens AS (
   FROM iv
 ),
 stuk AS (
-  SELECT grens.*, a AS a1, {d.kleinste("b", "g")} AS b1, {d.grootste("a", "p")} AS a2, b AS b2 FROM grens
+  SELECT grens.*, a AS a1, {d.kleinste("b", "g")} AS b1, {d.grootste("a", "p")} AS a2, b AS b2
+  FROM grens{hek}
 ),
 agg AS (
-  SELECT tid, pid, MAX(client_id) AS client_id, MAX(aanbieder_id) AS aanbieder_id,
-    MAX(product_id) AS product_id, MAX(pd) AS pd, MAX(tarief) AS tarief, MAX(deel) AS deel, MAX(ovl) AS ovl,
-    MAX(gs) AS grondslag,
+  SELECT tid, pid, client_id, aanbieder_id, product_id, pd, tarief, deel, ovl, gs AS grondslag,
     SUM(CASE WHEN b >= a THEN b - a + 1 ELSE 0 END) AS zorgdagen,
     SUM(CASE WHEN b1 >= a1 THEN b1 - a1 + 1 ELSE 0 END + CASE WHEN b2 >= a2 THEN b2 - a2 + 1 ELSE 0 END)
       AS dagen,
@@ -281,7 +286,10 @@ agg AS (
       OR (b2 >= a2 AND a2 <= peildag AND peildag <= b2) THEN 1 ELSE 0 END) AS op_peildag,
     MAX(CASE WHEN (b1 >= a1 AND a1 <= dood AND dood <= b1) OR (b2 >= a2 AND a2 <= dood AND dood <= b2)
       THEN 1 ELSE 0 END) AS op_sterfdag
-  FROM stuk GROUP BY tid, pid
+  FROM stuk
+  -- The columns after tid and pid are the same for every row of a (tid, pid): grouped on, not
+  -- aggregated (one comparison instead of an aggregate per row, and no collation-aware MAX of text).
+  GROUP BY tid, pid, client_id, aanbieder_id, product_id, pd, tarief, deel, ovl, gs
 ),
 due AS (
   SELECT agg.tid, agg.pid, agg.dagen, agg.eerste, agg.laatste, agg.pd, agg.tarief,
@@ -485,10 +493,11 @@ def conflicten_sql(
     t, t2 = Alias(Toewijzing, "t"), Alias(Toewijzing, "t2")
     w = Alias(Runwijziging, "w")
     g = int(gemeente_id)
-    meer = (
-        f"(SELECT {t2.client} FROM {t2.tabel} WHERE {t2.gemeente} = {g} "  # noqa: S608
-        f"AND {t2.reden_wijziging} <> {VERWIJDERD} GROUP BY {t2.client} HAVING COUNT(*) > 1)"
-    )
+    # The candidates: clients with more than one toewijzing of any kind (a superset: the pairs are then
+    # taken from ``iv``, which holds only live toewijzingen of this gemeente). Without other conditions
+    # the count runs over the client index in its order (see ``services._leg_conflicten_vast``) instead
+    # of hashing every toewijzing.
+    meer = f"(SELECT {t2.client} FROM {t2.tabel} GROUP BY {t2.client} HAVING COUNT(*) > 1)"  # noqa: S608
     van, tot = d.grootste("x.a", "y.a"), d.kleinste("x.b", "y.b")
     # One client condition per part: the clients with more than one toewijzing, and in the part of the
     # earlier periods only the changed ones among them, so that part starts from the few changed clients
