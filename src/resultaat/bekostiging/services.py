@@ -594,6 +594,12 @@ def afrekenen(
                 if not deel:
                     continue
                 pids = {p.pid for p in deel}
+                vol = None if alles is None or not correcties else [p for p in alles if p in pids]
+                # Corrections for the changed clients only: a few rows, found through the indexes
+                # (nested loops) instead of hash joins over every toewijzing (see ``_vergrendel``).
+                alleen_gewijzigd = vol == [] and connection.vendor == "postgresql"
+                if alleen_gewijzigd:
+                    cur.execute("SET LOCAL enable_nestloop = on")
                 cur.execute(
                     run_sql(
                         d,
@@ -609,10 +615,12 @@ def afrekenen(
                         ),
                         correcties,
                         vandaag,
-                        None if alles is None or not correcties else [p for p in alles if p in pids],
+                        vol,
                         vastgehouden=bool(conflicten),
                     )
                 )
+                if alleen_gewijzigd:
+                    cur.execute("SET LOCAL enable_nestloop = off")
         resultaat = _samenvatting(run, periode)
         resultaat.conflicten = conflicten
         # An empty first run is kept: it records that the period is settled (a late start is then

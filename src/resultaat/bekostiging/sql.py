@@ -172,9 +172,15 @@ def ctes(
         f"({int(t.pid)}, {int(t.product_id)}, {int(t.bedrag_cent)})"
         for t in [*tarieven, TariefRij(-1, -1, 0)]
     )
+    std = standaard
+    bdef = (
+        f"({_lit(std.deelperiode)}, {int(std.peildag)}, {int(std.stopdagen)}, {_lit(std.overlijden)}, "
+        f"{_lit(std.overstap)}, {1 if std.voorschot else 0}, {_lit(std.grondslag)}, {int(std.plan_termijn)})"
+    )
     return f"""
 per (pid, pb, pe, pd, pbd, ped) AS (VALUES {per}),
 bel (pid, aid, deel, peil, stop, ovl, ovs, vs, gs, gt) AS (VALUES {bel}),
+bdef (deel, peil, stop, ovl, ovs, vs, gs, gt) AS (VALUES {bdef}),
 tar (pid, prid, bedrag) AS (VALUES {tar})"""
 
 
@@ -207,14 +213,18 @@ def verschuldigd_cte(
     t, t_o, t_v = Alias(Toewijzing, "t"), Alias(Toewijzing, "o"), Alias(Toewijzing, "v")
     lev, lev2, c = Alias(Levering, "l"), Alias(Levering, "l2"), Alias(Client, "c")
     ovs = {o.name: _lit(o.value) for o in Overstap}
-    # ``bl`` is the policy of the toewijzing's provider; ``bd`` (aanbieder -1) the default policy for
-    # providers without one.
+    # ``bl`` is the policy of the toewijzing's provider; ``bdef`` the default policy for providers
+    # without one (the same in every period: read once, not joined per row).
+
+    def bel(veld: str) -> str:
+        return f"COALESCE(bl.{veld}, (SELECT {veld} FROM bdef))"  # noqa: S608
+
     volgende_start = (
         f"(SELECT MIN({dag(lev2.begindatum)}) FROM {lev2.tabel} "  # noqa: S608
         f"WHERE {lev2.toewijzing} = {lev.toewijzing} AND {lev2.verwijderd} = {d.onwaar()} "
         f"AND {lev2.begindatum} > {lev.einddatum})"
     )
-    stop_eind = dag(lev.einddatum) + " + COALESCE(bl.stop, bd.stop)"
+    stop_eind = dag(lev.einddatum) + f" + {bel('stop')}"
     levering_eind = (
         f"CASE WHEN {lev.einddatum} IS NULL THEN {nooit} "
         f"WHEN {lev.reden_beeindiging} = {TIJDELIJK} THEN "
@@ -225,13 +235,11 @@ def verschuldigd_cte(
     dood_eind = f"COALESCE({dag(c.overlijdensdatum)}, {nooit})"
     a = d.grootste(dag(lev.begindatum), dag(t.ingangsdatum), "per.pb")
     b = d.kleinste(levering_eind, f"COALESCE({dag(t.einddatum)}, {nooit})", dood_eind, "per.pe - 1")
-    afgelopen = (
-        f" AND (per.pe <= {dagnummer(vandaag)} OR COALESCE(bl.vs, bd.vs) = 1)" if vandaag is not None else ""
-    )
+    afgelopen = f" AND (per.pe <= {dagnummer(vandaag)} OR {bel('vs')} = 1)" if vandaag is not None else ""
     # Grondslag "plan": the first start, and the first day an agreed plan exists (looked up only
     # under that policy).
     pl, lev3 = Alias(Ondersteuningsplan, "pl"), Alias(Levering, "l3")
-    plan_gs = f"COALESCE(bl.gs, bd.gs) = {_lit(Grondslag.PLAN)}"
+    plan_gs = f"{bel('gs')} = {_lit(Grondslag.PLAN)}"
     eerste_start = (
         f"CASE WHEN {plan_gs} THEN (SELECT MIN({dag(lev3.begindatum)}) FROM {lev3.tabel} "  # noqa: S608
         f"WHERE {lev3.toewijzing} = {t.id} AND {lev3.verwijderd} = {d.onwaar()}) END"
@@ -244,9 +252,9 @@ def verschuldigd_cte(
         f"""
   SELECT {t.id} AS tid, per.pid AS pid, {t.client} AS client_id, {t.aanbieder} AS aanbieder_id,
     {t.product} AS product_id, per.pd,
-    COALESCE(tar.bedrag, 0) AS tarief, COALESCE(bl.deel, bd.deel) AS deel, COALESCE(bl.ovl, bd.ovl) AS ovl,
-    {a} AS a, {b} AS b, per.pb + COALESCE(bl.peil, bd.peil) - 1 AS peildag, {dood_eind} AS dood,
-    COALESCE(bl.gs, bd.gs) AS gs, COALESCE(bl.gt, bd.gt) AS gt, {eerste_start} AS s0, {akkoord} AS p0
+    COALESCE(tar.bedrag, 0) AS tarief, {bel("deel")} AS deel, {bel("ovl")} AS ovl,
+    {a} AS a, {b} AS b, per.pb + {bel("peil")} - 1 AS peildag, {dood_eind} AS dood,
+    {bel("gs")} AS gs, {bel("gt")} AS gt, {eerste_start} AS s0, {akkoord} AS p0
   FROM {t.tabel}
   JOIN {lev.tabel} ON {lev.toewijzing} = {t.id} AND {lev.verwijderd} = {d.onwaar()}
   LEFT JOIN (SELECT {c.id}, {c.overlijdensdatum} FROM {c.tabel} WHERE {c.overlijdensdatum} IS NOT NULL) c
@@ -254,7 +262,6 @@ def verschuldigd_cte(
   JOIN per ON {t.ingangsdatum} < per.ped AND ({t.einddatum} IS NULL OR {t.einddatum} >= per.pbd)
     AND {lev.begindatum} < per.ped
   LEFT JOIN bel bl ON bl.pid = per.pid AND bl.aid = {t.aanbieder}
-  LEFT JOIN bel bd ON bd.pid = per.pid AND bd.aid = -1
   LEFT JOIN tar ON tar.pid = per.pid AND tar.prid = {t.product}
   WHERE {t.reden_wijziging} <> {VERWIJDERD} AND {filter_sql}{afgelopen}{deel}"""  # noqa: S608
         for deel in (delen or [""])
@@ -327,7 +334,7 @@ due AS (
     LEFT JOIN bel bo ON bo.pid = per.pid AND bo.aid = {t_o.aanbieder}
     LEFT JOIN bel bdo ON bdo.pid = per.pid AND bdo.aid = -1
     WHERE {t_o.voorganger} IS NOT NULL
-  ) nieuw ON nieuw.tid = agg.tid AND nieuw.pid = agg.pid
+  ) nieuw ON nieuw.tid = agg.tid AND nieuw.pid = agg.pid{hek}
 ),
 due_bedrag AS (
   SELECT due.*,
@@ -338,7 +345,7 @@ due_bedrag AS (
       WHEN {R["PRO_RATA"]} THEN (tarief * dagen * 2 + pd) / (2 * pd)
       ELSE 0
     END AS bedrag
-  FROM due
+  FROM due{hek}
 )"""  # noqa: S608
 
 
@@ -405,7 +412,7 @@ FROM due_bedrag WHERE bedrag <> 0 AND {niet_vast("due_bedrag.tid", "due_bedrag.p
         for deel in delen(run_id, volledig, r.periode, r.client, r.toewijzing)
     ]
     if volledig is not None and d.pg:
-        betaald_delen[1] = _betaald_gewijzigd(run_id, pids, volledig)
+        betaald_delen[-1] = _betaald_gewijzigd(run_id, pids, volledig)
     betaald_sql = " UNION ALL ".join(betaald_delen)
     rest = f"""
 betaald AS ({betaald_sql}
@@ -437,19 +444,20 @@ WHERE s.bedrag <> s.betaald AND {niet_vast("s.tid", "s.pid")}"""  # noqa: S608
 
 def _betaald_gewijzigd(run_id: int, pids: str, volledig: list[int]) -> str:
     """PostgreSQL: what was paid for the changed clients' toewijzingen in the periods not recomputed in
-    full, looked up per client and toewijzing (``LATERAL``: the run's statement otherwise plans hash
-    joins, see ``services._vergrendel``, which would read every line of every earlier period). The
-    cost follows the number of changed toewijzingen and periods, not the size of the history."""
-    r, w, t = Alias(Afrekenregel, "r"), Alias(Runwijziging, "w"), Alias(Toewijzing, "tw")
+    full, looked up per client in the (client, period) index of the lines (``LATERAL``: one range of
+    the index per changed client, whatever the number of periods; the run's statement otherwise plans
+    hash joins, see ``services._vergrendel``, which would read every line of every earlier period). A
+    line carries the client of its toewijzing. The cost follows the number of changed clients and
+    their lines, not the size of the history."""
+    r, w = Alias(Afrekenregel, "r"), Alias(Runwijziging, "w")
     vol = ", ".join(str(int(p)) for p in [*volledig, -1])
     return f"""
   SELECT x.tid, x.pid, x.betaald, x.n
   FROM {w.tabel}
-  CROSS JOIN LATERAL (SELECT {t.id} AS id FROM {t.tabel} WHERE {t.client} = {w.client_id}) tw
   CROSS JOIN LATERAL (
     SELECT {r.toewijzing} AS tid, {r.periode} AS pid, SUM({r.bedrag_cent}) AS betaald, COUNT(*) AS n
     FROM {r.tabel}
-    WHERE {r.toewijzing} = tw.id AND {r.periode} IN ({pids}) AND {r.periode} NOT IN ({vol})
+    WHERE {r.client} = {w.client_id} AND {r.periode} IN ({pids}) AND {r.periode} NOT IN ({vol})
     GROUP BY {r.toewijzing}, {r.periode}
   ) x
   WHERE {w.run} = {int(run_id)}"""  # noqa: S608
@@ -469,13 +477,12 @@ def delen(
     w, t = Alias(Runwijziging, "w"), Alias(Toewijzing, "tw")
     pids = ", ".join(str(int(p)) for p in [*volledig, -1])
     gewijzigd = f"(SELECT {w.client_id} FROM {w.tabel} WHERE {w.run} = {int(run_id)})"  # noqa: S608
+    # No period in full (the new period is settled by a statement of its own): the changed clients only.
+    vol = [f" AND {periode} IN ({pids})"] if volledig else []
     if toewijzing is not None:
         van_clienten = f"(SELECT {t.id} FROM {t.tabel} WHERE {t.client} IN {gewijzigd})"  # noqa: S608
-        return [
-            f" AND {periode} IN ({pids})",
-            f" AND {periode} NOT IN ({pids}) AND {toewijzing} IN {van_clienten}",
-        ]
-    return [f" AND {periode} IN ({pids})", f" AND {periode} NOT IN ({pids}) AND {client} IN {gewijzigd}"]
+        return [*vol, f" AND {periode} NOT IN ({pids}) AND {toewijzing} IN {van_clienten}"]
+    return [*vol, f" AND {periode} NOT IN ({pids}) AND {client} IN {gewijzigd}"]
 
 
 def conflicten_sql(
