@@ -444,20 +444,20 @@ WHERE s.bedrag <> s.betaald AND {niet_vast("s.tid", "s.pid")}"""  # noqa: S608
 
 def _betaald_gewijzigd(run_id: int, pids: str, volledig: list[int]) -> str:
     """PostgreSQL: what was paid for the changed clients' toewijzingen in the periods not recomputed in
-    full, looked up per client in the (client, period) index of the lines (``LATERAL``: one range of
-    the index per changed client, whatever the number of periods; the run's statement otherwise plans
-    hash joins, see ``services._vergrendel``, which would read every line of every earlier period). A
-    line carries the client of its toewijzing. The cost follows the number of changed clients and
-    their lines, not the size of the history."""
-    r, w = Alias(Afrekenregel, "r"), Alias(Runwijziging, "w")
+    full, looked up per client and toewijzing in the (period, toewijzing) index (``LATERAL``: the run's
+    statement otherwise plans hash joins, see ``services._vergrendel``, which would read every line of
+    every earlier period). The cost follows the number of changed toewijzingen and periods, not the size
+    of the history."""
+    r, w, t = Alias(Afrekenregel, "r"), Alias(Runwijziging, "w"), Alias(Toewijzing, "tw")
     vol = ", ".join(str(int(p)) for p in [*volledig, -1])
     return f"""
   SELECT x.tid, x.pid, x.betaald, x.n
   FROM {w.tabel}
+  CROSS JOIN LATERAL (SELECT {t.id} AS id FROM {t.tabel} WHERE {t.client} = {w.client_id}) tw
   CROSS JOIN LATERAL (
     SELECT {r.toewijzing} AS tid, {r.periode} AS pid, SUM({r.bedrag_cent}) AS betaald, COUNT(*) AS n
     FROM {r.tabel}
-    WHERE {r.client} = {w.client_id} AND {r.periode} IN ({pids}) AND {r.periode} NOT IN ({vol})
+    WHERE {r.toewijzing} = tw.id AND {r.periode} IN ({pids}) AND {r.periode} NOT IN ({vol})
     GROUP BY {r.toewijzing}, {r.periode}
   ) x
   WHERE {w.run} = {int(run_id)}"""  # noqa: S608
