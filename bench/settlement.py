@@ -13,7 +13,9 @@ a temporary SQLite file. The last line is ``seconds=... ratio_to_floor=...``.
 change retroactively (a stop in period 2, through the audited queryset update, as the services write),
 and times the run of the next period; beside the floor it times the same period settled without any
 history (a dry run before the history exists). The last line is then
-``seconds=... ratio_to_no_history=... ratio_to_floor=...``.
+``seconds=... ratio_to_no_history=... ratio_to_floor=...``. The floor is timed on an empty table of
+lines; after the run it is timed again with the history in place (``floor with history``), as inserting
+into the lines' indexes costs more once they hold N periods.
 
 On a shared machine wall time follows the load; the line before the last gives the same ratios in CPU
 seconds (this process plus, on a local PostgreSQL, its server backend, read from ``/proc``).
@@ -29,6 +31,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlparse
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -244,7 +247,7 @@ def main() -> None:
             cur.execute("ANALYZE")
     print(f"filled in {vul:.1f} s")
 
-    def floor() -> float:
+    def floor(periode: Any = periode) -> tuple[float, float]:
         d = services._dialect()
         sql = f"""
 INSERT INTO bekostiging_afrekenregel ({sql_mod.INSERT_KOLOMMEN})
@@ -315,6 +318,18 @@ WHERE t.gemeente_id = %s AND t.ingangsdatum < %s AND (t.einddatum IS NULL OR t.e
     )
     for s in res.per_aanbieder:
         print(f"  {s.aanbieder}: {s.regels:,} lines, EUR {s.totaal_cent / 100:,.2f}")
+    if opts.history:
+        # The floor above ran on an empty table of lines; the same statement now, with the history's
+        # lines and their indexes in place (rolled back), shows what inserting alone costs after N periods.
+        # The next period (the timed one has its lines now, one normal line per toewijzing and period).
+        i = opts.history + 1
+        volgende = services.zoek_periode(gemeente, f"{2017 + i // 13}-P{i % 13 + 1:02d}")
+        print("floor with history:", end=" ")
+        vloer_h, cpu_vloer_h = floor(volgende)
+        print(
+            f"cpu_ratio_to_floor_with_history={cpu_seconden / cpu_vloer_h:.2f} "
+            f"ratio_to_floor_with_history={seconden / vloer_h:.2f}"
+        )
     print(f"rows_per_second={res.regels / seconden:,.0f}")
     if cpu_zonder is not None:
         print(

@@ -45,6 +45,7 @@ from resultaat.bekostiging.models import (
     Stapelregel,
 )
 from resultaat.bekostiging.sql import (
+    Alias,
     BeleidRij,
     Dialect,
     PeriodeRij,
@@ -239,7 +240,22 @@ def _ontbrekende_tarieven(
     toewijzingen = Toewijzing.objects.filter(gemeente=gemeente).exclude(
         reden_wijziging=WMO002RedenWijziging.VERWIJDERD
     )
-    in_gebruik = set(toewijzingen.values_list("product_id", flat=True).distinct())
+    # Only the products some period lacks a tariff for are looked up among the toewijzingen (usually
+    # none): not a pass over every toewijzing per run.
+    met_tarief_overal = (
+        set.intersection(*({prid for pid, prid in heeft if pid == p.pk} for p in perioden))
+        if perioden
+        else set()
+    )
+    ontbreekt_ergens = set(Product.objects.values_list("pk", flat=True)) - met_tarief_overal
+    if not ontbreekt_ergens:
+        return []
+    in_gebruik = set(
+        toewijzingen.filter(product_id__in=ontbreekt_ergens)
+        .order_by()
+        .values_list("product_id", flat=True)
+        .distinct()
+    )
     producten = {p.pk: p for p in Product.objects.filter(pk__in=in_gebruik)}
     ontbrekend = []
     for p in perioden:
@@ -564,11 +580,47 @@ def afrekenen(
         conflicten = _leg_conflicten_vast(run, gemeente, perioden, reference, stapel, vandaag, alles)
         if alles is not None and vorige is not None:
             conflicten += _neem_conflicten_over(run, vorige, perioden, alles)
-        correcties = Afrekenregel.objects.filter(periode_id__in=[p.pid for p in perioden]).exists()
+        # Two statements: the periods nothing was paid for yet (the new period) get their lines in one
+        # plain pass, without looking up what was paid; the periods with lines get their corrections
+        # (in full for those in ``alles``, else for the changed clients only). The cost of a run is
+        # then that of its new period plus that of what changed, whatever the length of the history.
+        met_regels = _perioden_met_regels(gemeente, run, perioden)
+        d = _dialect()
         with connection.cursor() as cur:
-            cur.execute(
-                run_sql(_dialect(), run.pk, gemeente.pk, perioden, reference, correcties, vandaag, alles)
-            )
+            for deel, correcties in (
+                ([p for p in perioden if p.pid not in met_regels], False),
+                ([p for p in perioden if p.pid in met_regels], True),
+            ):
+                if not deel:
+                    continue
+                pids = {p.pid for p in deel}
+                vol = None if alles is None or not correcties else [p for p in alles if p in pids]
+                # Corrections for the changed clients only: a few rows, found through the indexes
+                # (nested loops) instead of hash joins over every toewijzing (see ``_vergrendel``).
+                alleen_gewijzigd = vol == [] and connection.vendor == "postgresql"
+                if alleen_gewijzigd:
+                    cur.execute("SET LOCAL enable_nestloop = on")
+                cur.execute(
+                    run_sql(
+                        d,
+                        run.pk,
+                        gemeente.pk,
+                        deel,
+                        ctes(
+                            d,
+                            deel,
+                            [b for b in beleid if b.pid in pids],
+                            [t for t in tarieven if t.pid in pids],
+                            standaardbeleid(),
+                        ),
+                        correcties,
+                        vandaag,
+                        vol,
+                        vastgehouden=bool(conflicten),
+                    )
+                )
+                if alleen_gewijzigd:
+                    cur.execute("SET LOCAL enable_nestloop = off")
         resultaat = _samenvatting(run, periode)
         resultaat.conflicten = conflicten
         # An empty first run is kept: it records that the period is settled (a late start is then
@@ -600,6 +652,20 @@ def afrekenen(
             totaal=euro(run.totaal_cent),
         )
     return resultaat
+
+
+def _perioden_met_regels(gemeente: Gemeente, run: Afrekenrun, perioden: list[PeriodeRij]) -> set[int]:
+    """The periods that may have lines already: every run settles the periods up to its own, so a
+    period after the last one any earlier run settled has none (nothing was paid for it). One look-up
+    in the runs, not in the lines (which a rolled-back dry run may have left full of dead entries)."""
+    laatste = (
+        Afrekenrun.objects.filter(gemeente=gemeente)
+        .exclude(pk=run.pk)
+        .order_by("-periode__begin")
+        .values_list("periode__begin", flat=True)
+        .first()
+    )
+    return {p.pid for p in perioden if laatste is not None and p.begin <= laatste}
 
 
 def _leg_wijzigingen_vast(run: Afrekenrun, vorige: Afrekenrun) -> None:
@@ -663,8 +729,14 @@ def _leg_conflicten_vast(
         alles,
     )
     with connection.cursor() as cur:
+        if connection.vendor == "postgresql":
+            # Counted in the order of the client index (streaming) instead of a hash over every
+            # toewijzing: the candidates cost one pass of the index.
+            cur.execute("SET LOCAL enable_hashagg = off")
         cur.execute(sql)
         rijen = cur.fetchall()
+        if connection.vendor == "postgresql":
+            cur.execute("SET LOCAL enable_hashagg = on")
     conflicten = [
         Afrekenconflict(
             run=run,
@@ -709,13 +781,38 @@ def _neem_conflicten_over(
 
 
 def _samenvatting(run: Afrekenrun, periode: Periode) -> Runresultaat:
-    per = list(
-        Afrekenregel.objects.filter(run=run)
-        .values("aanbieder_id", "aanbieder__naam")
-        .annotate(n=Count("id"), c=Count("client_id", distinct=True), s=Sum("bedrag_cent"))
-        .order_by("aanbieder__naam")
-    )
-    clienten = Afrekenregel.objects.filter(run=run).aggregate(c=Count("client_id", distinct=True))["c"]
+    """Lines, clients and total of a run, per provider and in all. PostgreSQL: one pass over the run's
+    lines (grouping sets) instead of one per figure."""
+    regels = Afrekenregel.objects.filter(run=run)
+    if connection.vendor == "postgresql":
+        r = Alias(Afrekenregel, "r")
+        with connection.cursor() as cur:
+            cur.execute(
+                f"SELECT {r.aanbieder}, COUNT(*), COUNT(DISTINCT {r.client}), SUM({r.bedrag_cent}) "  # noqa: S608
+                f"FROM {r.tabel} WHERE {r.run} = %s GROUP BY GROUPING SETS (({r.aanbieder}), ())",
+                [run.pk],
+            )
+            rijen = cur.fetchall()
+        namen = dict(
+            Aanbieder.objects.filter(pk__in=[a for a, *_ in rijen if a is not None]).values_list("pk", "naam")
+        )
+        totaal = next((rij for rij in rijen if rij[0] is None), (None, 0, 0, 0))
+        per = sorted(
+            (
+                {"aanbieder_id": a, "aanbieder__naam": namen[a], "n": n, "c": c, "s": som}
+                for a, n, c, som in rijen
+                if a is not None
+            ),
+            key=lambda x: x["aanbieder__naam"],
+        )
+        clienten = totaal[2]
+    else:
+        per = list(
+            regels.values("aanbieder_id", "aanbieder__naam")
+            .annotate(n=Count("id"), c=Count("client_id", distinct=True), s=Sum("bedrag_cent"))
+            .order_by("aanbieder__naam")
+        )
+        clienten = regels.aggregate(c=Count("client_id", distinct=True))["c"]
     return Runresultaat(
         run=run,
         periode=periode,

@@ -172,9 +172,15 @@ def ctes(
         f"({int(t.pid)}, {int(t.product_id)}, {int(t.bedrag_cent)})"
         for t in [*tarieven, TariefRij(-1, -1, 0)]
     )
+    std = standaard
+    bdef = (
+        f"({_lit(std.deelperiode)}, {int(std.peildag)}, {int(std.stopdagen)}, {_lit(std.overlijden)}, "
+        f"{_lit(std.overstap)}, {1 if std.voorschot else 0}, {_lit(std.grondslag)}, {int(std.plan_termijn)})"
+    )
     return f"""
 per (pid, pb, pe, pd, pbd, ped) AS (VALUES {per}),
 bel (pid, aid, deel, peil, stop, ovl, ovs, vs, gs, gt) AS (VALUES {bel}),
+bdef (deel, peil, stop, ovl, ovs, vs, gs, gt) AS (VALUES {bdef}),
 tar (pid, prid, bedrag) AS (VALUES {tar})"""
 
 
@@ -207,30 +213,33 @@ def verschuldigd_cte(
     t, t_o, t_v = Alias(Toewijzing, "t"), Alias(Toewijzing, "o"), Alias(Toewijzing, "v")
     lev, lev2, c = Alias(Levering, "l"), Alias(Levering, "l2"), Alias(Client, "c")
     ovs = {o.name: _lit(o.value) for o in Overstap}
-    # ``bl`` is the policy of the toewijzing's provider; ``bd`` (aanbieder -1) the default policy for
-    # providers without one.
+    # ``bl`` is the policy of the toewijzing's provider; ``bdef`` the default policy for providers
+    # without one (the same in every period: read once, not joined per row).
+
+    def bel(veld: str) -> str:
+        return f"COALESCE(bl.{veld}, (SELECT {veld} FROM bdef))"  # noqa: S608
+
     volgende_start = (
         f"(SELECT MIN({dag(lev2.begindatum)}) FROM {lev2.tabel} "  # noqa: S608
         f"WHERE {lev2.toewijzing} = {lev.toewijzing} AND {lev2.verwijderd} = {d.onwaar()} "
         f"AND {lev2.begindatum} > {lev.einddatum})"
     )
-    stop_eind = dag(lev.einddatum) + " + COALESCE(bl.stop, bd.stop)"
+    stop_eind = dag(lev.einddatum) + f" + {bel('stop')}"
     levering_eind = (
         f"CASE WHEN {lev.einddatum} IS NULL THEN {nooit} "
         f"WHEN {lev.reden_beeindiging} = {TIJDELIJK} THEN "
         f"{d.kleinste(stop_eind, f'COALESCE({volgende_start}, {nooit}) - 1')} "
         f"ELSE {dag(lev.einddatum)} END"
     )
+    # Only the clients who died are joined (a small table), not every client.
     dood_eind = f"COALESCE({dag(c.overlijdensdatum)}, {nooit})"
     a = d.grootste(dag(lev.begindatum), dag(t.ingangsdatum), "per.pb")
     b = d.kleinste(levering_eind, f"COALESCE({dag(t.einddatum)}, {nooit})", dood_eind, "per.pe - 1")
-    afgelopen = (
-        f" AND (per.pe <= {dagnummer(vandaag)} OR COALESCE(bl.vs, bd.vs) = 1)" if vandaag is not None else ""
-    )
+    afgelopen = f" AND (per.pe <= {dagnummer(vandaag)} OR {bel('vs')} = 1)" if vandaag is not None else ""
     # Grondslag "plan": the first start, and the first day an agreed plan exists (looked up only
     # under that policy).
     pl, lev3 = Alias(Ondersteuningsplan, "pl"), Alias(Levering, "l3")
-    plan_gs = f"COALESCE(bl.gs, bd.gs) = {_lit(Grondslag.PLAN)}"
+    plan_gs = f"{bel('gs')} = {_lit(Grondslag.PLAN)}"
     eerste_start = (
         f"CASE WHEN {plan_gs} THEN (SELECT MIN({dag(lev3.begindatum)}) FROM {lev3.tabel} "  # noqa: S608
         f"WHERE {lev3.toewijzing} = {t.id} AND {lev3.verwijderd} = {d.onwaar()}) END"
@@ -243,22 +252,26 @@ def verschuldigd_cte(
         f"""
   SELECT {t.id} AS tid, per.pid AS pid, {t.client} AS client_id, {t.aanbieder} AS aanbieder_id,
     {t.product} AS product_id, per.pd,
-    COALESCE(tar.bedrag, 0) AS tarief, COALESCE(bl.deel, bd.deel) AS deel, COALESCE(bl.ovl, bd.ovl) AS ovl,
-    {a} AS a, {b} AS b, per.pb + COALESCE(bl.peil, bd.peil) - 1 AS peildag, {dood_eind} AS dood,
-    COALESCE(bl.gs, bd.gs) AS gs, COALESCE(bl.gt, bd.gt) AS gt, {eerste_start} AS s0, {akkoord} AS p0
+    COALESCE(tar.bedrag, 0) AS tarief, {bel("deel")} AS deel, {bel("ovl")} AS ovl,
+    {a} AS a, {b} AS b, per.pb + {bel("peil")} - 1 AS peildag, {dood_eind} AS dood,
+    {bel("gs")} AS gs, {bel("gt")} AS gt, {eerste_start} AS s0, {akkoord} AS p0
   FROM {t.tabel}
   JOIN {lev.tabel} ON {lev.toewijzing} = {t.id} AND {lev.verwijderd} = {d.onwaar()}
-  JOIN {c.tabel} ON {c.id} = {t.client}
+  LEFT JOIN (SELECT {c.id}, {c.overlijdensdatum} FROM {c.tabel} WHERE {c.overlijdensdatum} IS NOT NULL) c
+    ON {c.id} = {t.client}
   JOIN per ON {t.ingangsdatum} < per.ped AND ({t.einddatum} IS NULL OR {t.einddatum} >= per.pbd)
     AND {lev.begindatum} < per.ped
   LEFT JOIN bel bl ON bl.pid = per.pid AND bl.aid = {t.aanbieder}
-  LEFT JOIN bel bd ON bd.pid = per.pid AND bd.aid = -1
   LEFT JOIN tar ON tar.pid = per.pid AND tar.prid = {t.product}
   WHERE {t.reden_wijziging} <> {VERWIJDERD} AND {filter_sql}{afgelopen}{deel}"""  # noqa: S608
         for deel in (delen or [""])
     ]
+    # PostgreSQL: ``OFFSET 0`` keeps each step a subquery of its own, so that a row's days (``a``, ``b``,
+    # ``a1`` .. ``b2``) are computed once; pulled up into ``agg`` every use would recompute the whole
+    # expression (the statement's main cost per row).
+    hek = " OFFSET 0" if d.pg else ""
     return f"""
-iv AS ({" UNION ALL ".join(iv_delen)}),
+iv AS (SELECT * FROM ({" UNION ALL ".join(iv_delen)}) u{hek}),
 grens AS (
   SELECT iv.*,
     CASE WHEN s0 IS NULL OR (p0 IS NOT NULL AND p0 <= s0 + gt) THEN {nooit} ELSE s0 + gt - 1 END AS g,
@@ -266,12 +279,11 @@ grens AS (
   FROM iv
 ),
 stuk AS (
-  SELECT grens.*, a AS a1, {d.kleinste("b", "g")} AS b1, {d.grootste("a", "p")} AS a2, b AS b2 FROM grens
+  SELECT grens.*, a AS a1, {d.kleinste("b", "g")} AS b1, {d.grootste("a", "p")} AS a2, b AS b2
+  FROM grens{hek}
 ),
 agg AS (
-  SELECT tid, pid, MAX(client_id) AS client_id, MAX(aanbieder_id) AS aanbieder_id,
-    MAX(product_id) AS product_id, MAX(pd) AS pd, MAX(tarief) AS tarief, MAX(deel) AS deel, MAX(ovl) AS ovl,
-    MAX(gs) AS grondslag,
+  SELECT tid, pid, client_id, aanbieder_id, product_id, pd, tarief, deel, ovl, gs AS grondslag,
     SUM(CASE WHEN b >= a THEN b - a + 1 ELSE 0 END) AS zorgdagen,
     SUM(CASE WHEN b1 >= a1 THEN b1 - a1 + 1 ELSE 0 END + CASE WHEN b2 >= a2 THEN b2 - a2 + 1 ELSE 0 END)
       AS dagen,
@@ -281,7 +293,10 @@ agg AS (
       OR (b2 >= a2 AND a2 <= peildag AND peildag <= b2) THEN 1 ELSE 0 END) AS op_peildag,
     MAX(CASE WHEN (b1 >= a1 AND a1 <= dood AND dood <= b1) OR (b2 >= a2 AND a2 <= dood AND dood <= b2)
       THEN 1 ELSE 0 END) AS op_sterfdag
-  FROM stuk GROUP BY tid, pid
+  FROM stuk
+  -- The columns after tid and pid are the same for every row of a (tid, pid): grouped on, not
+  -- aggregated (one comparison instead of an aggregate per row, and no collation-aware MAX of text).
+  GROUP BY tid, pid, client_id, aanbieder_id, product_id, pd, tarief, deel, ovl, gs
 ),
 due AS (
   SELECT agg.tid, agg.pid, agg.dagen, agg.eerste, agg.laatste, agg.pd, agg.tarief,
@@ -319,7 +334,7 @@ due AS (
     LEFT JOIN bel bo ON bo.pid = per.pid AND bo.aid = {t_o.aanbieder}
     LEFT JOIN bel bdo ON bdo.pid = per.pid AND bdo.aid = -1
     WHERE {t_o.voorganger} IS NOT NULL
-  ) nieuw ON nieuw.tid = agg.tid AND nieuw.pid = agg.pid
+  ) nieuw ON nieuw.tid = agg.tid AND nieuw.pid = agg.pid{hek}
 ),
 due_bedrag AS (
   SELECT due.*,
@@ -330,7 +345,7 @@ due_bedrag AS (
       WHEN {R["PRO_RATA"]} THEN (tarief * dagen * 2 + pd) / (2 * pd)
       ELSE 0
     END AS bedrag
-  FROM due
+  FROM due{hek}
 )"""  # noqa: S608
 
 
@@ -348,13 +363,17 @@ def run_sql(
     correcties: bool = True,
     vandaag: dt.date | None = None,
     volledig: list[int] | None = None,
+    vastgehouden: bool = True,
 ) -> str:
-    """The one statement of a run: due minus what earlier runs paid, per toewijzing and period.
+    """The statement of a run for ``perioden``: due minus what earlier runs paid, per toewijzing and
+    period.
 
     Without ``correcties`` (no line exists yet for any of the periods, so nothing was paid) the same
-    statement without the subtraction: the lines are what is due. A (toewijzing, period) the run holds
-    back for a conflict (``Afrekenconflict`` of this run) gets no line at all: neither paid nor
-    corrected until the conflict is resolved."""
+    statement without the subtraction: the lines are what is due, one pass over the toewijzingen as
+    plain as the floor's ``INSERT ... SELECT`` plus the rules. A (toewijzing, period) the run holds back
+    for a conflict (``Afrekenconflict`` of this run) gets no line at all: neither paid nor corrected
+    until the conflict is resolved; without ``vastgehouden`` (the run holds nothing back) that look-up
+    is left out."""
     t, r = Alias(Toewijzing, "t"), Alias(Afrekenregel, "r")
     k = Alias(Afrekenconflict, "k")
     normaal, correctie = _lit(RegelSoort.NORMAAL), _lit(RegelSoort.CORRECTIE)
@@ -368,6 +387,8 @@ def run_sql(
     )
 
     def niet_vast(tid: str, pid: str) -> str:
+        if not vastgehouden:
+            return "1 = 1"
         return (
             f"NOT EXISTS (SELECT 1 FROM {k.tabel} WHERE {k.run} = {int(run_id)} "  # noqa: S608
             f"AND {k.toewijzing} = {tid} AND {k.periode} = {pid})"
@@ -391,7 +412,7 @@ FROM due_bedrag WHERE bedrag <> 0 AND {niet_vast("due_bedrag.tid", "due_bedrag.p
         for deel in delen(run_id, volledig, r.periode, r.client, r.toewijzing)
     ]
     if volledig is not None and d.pg:
-        betaald_delen[1] = _betaald_gewijzigd(run_id, pids, volledig)
+        betaald_delen[-1] = _betaald_gewijzigd(run_id, pids, volledig)
     betaald_sql = " UNION ALL ".join(betaald_delen)
     rest = f"""
 betaald AS ({betaald_sql}
@@ -423,9 +444,10 @@ WHERE s.bedrag <> s.betaald AND {niet_vast("s.tid", "s.pid")}"""  # noqa: S608
 
 def _betaald_gewijzigd(run_id: int, pids: str, volledig: list[int]) -> str:
     """PostgreSQL: what was paid for the changed clients' toewijzingen in the periods not recomputed in
-    full, looked up per client and toewijzing (``LATERAL``: the run's statement otherwise plans hash
-    joins, see ``services._vergrendel``, which would read every line of every earlier period). The
-    cost follows the number of changed toewijzingen and periods, not the size of the history."""
+    full, looked up per client and toewijzing in the (period, toewijzing) index (``LATERAL``: the run's
+    statement otherwise plans hash joins, see ``services._vergrendel``, which would read every line of
+    every earlier period). The cost follows the number of changed toewijzingen and periods, not the size
+    of the history."""
     r, w, t = Alias(Afrekenregel, "r"), Alias(Runwijziging, "w"), Alias(Toewijzing, "tw")
     vol = ", ".join(str(int(p)) for p in [*volledig, -1])
     return f"""
@@ -455,13 +477,12 @@ def delen(
     w, t = Alias(Runwijziging, "w"), Alias(Toewijzing, "tw")
     pids = ", ".join(str(int(p)) for p in [*volledig, -1])
     gewijzigd = f"(SELECT {w.client_id} FROM {w.tabel} WHERE {w.run} = {int(run_id)})"  # noqa: S608
+    # No period in full (the new period is settled by a statement of its own): the changed clients only.
+    vol = [f" AND {periode} IN ({pids})"] if volledig else []
     if toewijzing is not None:
         van_clienten = f"(SELECT {t.id} FROM {t.tabel} WHERE {t.client} IN {gewijzigd})"  # noqa: S608
-        return [
-            f" AND {periode} IN ({pids})",
-            f" AND {periode} NOT IN ({pids}) AND {toewijzing} IN {van_clienten}",
-        ]
-    return [f" AND {periode} IN ({pids})", f" AND {periode} NOT IN ({pids}) AND {client} IN {gewijzigd}"]
+        return [*vol, f" AND {periode} NOT IN ({pids}) AND {toewijzing} IN {van_clienten}"]
+    return [*vol, f" AND {periode} NOT IN ({pids}) AND {client} IN {gewijzigd}"]
 
 
 def conflicten_sql(
@@ -479,10 +500,11 @@ def conflicten_sql(
     t, t2 = Alias(Toewijzing, "t"), Alias(Toewijzing, "t2")
     w = Alias(Runwijziging, "w")
     g = int(gemeente_id)
-    meer = (
-        f"(SELECT {t2.client} FROM {t2.tabel} WHERE {t2.gemeente} = {g} "  # noqa: S608
-        f"AND {t2.reden_wijziging} <> {VERWIJDERD} GROUP BY {t2.client} HAVING COUNT(*) > 1)"
-    )
+    # The candidates: clients with more than one toewijzing of any kind (a superset: the pairs are then
+    # taken from ``iv``, which holds only live toewijzingen of this gemeente). Without other conditions
+    # the count runs over the client index in its order (see ``services._leg_conflicten_vast``) instead
+    # of hashing every toewijzing.
+    meer = f"(SELECT {t2.client} FROM {t2.tabel} GROUP BY {t2.client} HAVING COUNT(*) > 1)"  # noqa: S608
     van, tot = d.grootste("x.a", "y.a"), d.kleinste("x.b", "y.b")
     # One client condition per part: the clients with more than one toewijzing, and in the part of the
     # earlier periods only the changed ones among them, so that part starts from the few changed clients

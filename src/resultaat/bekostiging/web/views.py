@@ -39,6 +39,7 @@ from resultaat.core.opmaak import decimaal, euro, getal
 from resultaat.core.tabellen import EXPORTS, TabelView, exportbestand
 from resultaat.core.web import ScopedDetailView, SectieMixin
 from resultaat.organisaties.models import Gemeente
+from resultaat.toewijzingen.models import Toewijzing
 
 
 def _gemeenten(user: Any) -> QuerySet[Gemeente]:
@@ -518,8 +519,19 @@ class ClientBetalingenView(ScopedDetailView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
+        # Through the (period, toewijzing) index: the client's toewijzingen times the periods of their
+        # gemeenten (the lines have no index led by the client, see ``Afrekenregel.Meta``).
+        toewijzingen = list(
+            Toewijzing.objects.filter(client=self.object).order_by().values_list("pk", "gemeente_id")
+        )
+        perioden = list(
+            Periode.objects.filter(gemeente_id__in={g for _, g in toewijzingen})
+            .order_by()
+            .values_list("pk", flat=True)
+        )
         regels = list(
             Afrekenregel.objects.for_user(self.request.user)
+            .filter(periode_id__in=perioden, toewijzing_id__in=[pk for pk, _ in toewijzingen])
             .filter(client=self.object)
             .select_related("periode", "run", "toewijzing", "aanbieder", "product")
             .order_by("-periode__begin", "-run__aangemaakt_op", "-run_id", "toewijzing__nummer", "pk")[
