@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
-import pytest
+import datetime as dt
 
+import pytest
+from django.urls import reverse
+from lxml import html
+
+from resultaat.accounts.models import Rol
 from resultaat.bekostiging import services as bk
 from resultaat.bekostiging.models import Afrekenregel, Grondslag
 from resultaat.ondersteuning.models import Ondersteuningsplan, PlanStatus
+from tests import factories as f
 from tests.bekostiging.helpers import D, maak_wereld
 
 pytestmark = pytest.mark.django_db
@@ -72,3 +78,31 @@ def test_a_plan_agreed_after_a_period_was_settled_is_corrected_in_the_next_run(d
     akkoord(t, D(2017, 2, 12))
     bk.afrekenen(gemeente=w.gemeente, periode=bk.zoek_periode(w.gemeente, "2017-P03"), door=w.fenna)
     assert regel(t, "2017-P02").bedrag_cent == 10800 and regel(t, "2017-P03").bedrag_cent == 21600
+
+
+def test_finance_and_the_provider_see_whose_payment_waits_for_a_plan_and_until_when(client, time_machine):
+    time_machine.move_to(dt.datetime(2017, 3, 1, 10, 0, tzinfo=dt.UTC), tick=False)
+    w = plan_wereld(termijn=14)
+    wacht = w.toewijzing(D(2017, 1, 29))
+    met_plan = w.toewijzing(D(2017, 1, 29))
+    akkoord(met_plan, D(2017, 2, 5))
+    recent = w.toewijzing(D(2017, 2, 25))
+    w.toewijzing(D(2017, 1, 29), aanbieder=w.zuid)  # Zuid's contract pays on the start alone
+
+    client.force_login(w.fenna)
+    tekst = client.get(reverse("web:betaalbatch-list")).content.decode()
+    assert "Betaling wacht op een akkoord ondersteuningsplan" in tekst
+    tabel = html.fromstring(tekst).xpath("//table[@data-testid='wacht-op-plan']")[0]
+    rijen = [
+        [" ".join(td.text_content().split()) for td in tr.xpath("./td")] for tr in tabel.xpath(".//tbody/tr")
+    ]
+    assert [r[3] for r in rijen] == [str(wacht.nummer), str(recent.nummer)]
+    assert rijen[0][4:] == ["29-01-2017", "11-02-2017", "Gestopt tot het plan akkoord is"]
+    assert rijen[1][4:] == ["25-02-2017", "10-03-2017", "Loopt nog, plan nodig"]
+
+    # The provider sees its own; another provider sees none of them.
+    client.force_login(f.UserFactory(username="noord", rol=Rol.AANBIEDER, aanbieder=w.noord))
+    assert wacht.client.naam in client.get(reverse("web:betaalbatch-list")).content.decode()
+    client.force_login(f.UserFactory(username="zuid", rol=Rol.AANBIEDER, aanbieder=w.zuid))
+    tekst = client.get(reverse("web:betaalbatch-list")).content.decode()
+    assert "Betaling wacht op een akkoord" not in tekst and wacht.client.naam not in tekst

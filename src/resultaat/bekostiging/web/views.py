@@ -36,6 +36,7 @@ from resultaat.clienten.models import Client
 from resultaat.clienten.services import MAX_ZOEKRESULTATEN, zoek_clienten
 from resultaat.core.audit.models import Actie
 from resultaat.core.opmaak import decimaal, euro, getal
+from resultaat.core.paginering import getal_begrensd
 from resultaat.core.tabellen import EXPORTS, TabelView, exportbestand
 from resultaat.core.web import ScopedDetailView, SectieMixin
 from resultaat.organisaties.models import Gemeente
@@ -265,6 +266,15 @@ class BetaalbatchListView(TabelView):
         return qs.select_related("run__gemeente", "run__periode", "aanbieder").order_by(
             "-run__periode__begin", "-run__aangemaakt_op", "run__gemeente__naam", "aanbieder__naam"
         )
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        # Starts whose payment waits for an agreed plan (contracts paying on start plus plan).
+        rijen, aantal = services.wacht_op_plan(
+            Toewijzing.objects.for_user(self.request.user), timezone.localdate()
+        )
+        context["wacht_op_plan"], context["wacht_op_plan_aantal"] = rijen, getal_begrensd(aantal)
+        return context
 
 
 class BetaalbatchDetailView(ScopedDetailView):
