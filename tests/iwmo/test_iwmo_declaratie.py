@@ -249,7 +249,7 @@ def test_two_claims_for_one_month_in_one_batch_are_paid_once(toewijzing):
 
 @pytest.fixture
 def uren(alkmaar, noord):
-    product = f.ProductFactory(code="BG01", eenheid="04", frequentie="2", volume=3)
+    product = f.ProductFactory(code="BG01", categorie="02", eenheid="04", frequentie="2", volume=3)
     f.TariefFactory(product=product, bedrag_cent=6000)
     return f.ToewijzingFactory(
         client=f.ClientFactory(gemeente=alkmaar),
