@@ -92,7 +92,7 @@ def voeg_in(model: type[Any], objs: list[Any]) -> None:
 
 
 @functools.cache
-def _standaarden(model: type[Any]) -> tuple[frozenset[str], tuple[tuple[str, Any, bool], ...]]:
+def _standaarden(model: type[Model]) -> tuple[frozenset[str], tuple[tuple[str, Any, bool], ...]]:
     """The attribute names of ``model``'s fields, and each field's default (and whether to call it)."""
     velden = model._meta.concrete_fields
     return frozenset(f.attname for f in velden), tuple(
@@ -105,7 +105,7 @@ def _standaarden(model: type[Any]) -> tuple[frozenset[str], tuple[tuple[str, Any
     )
 
 
-def nieuw(model: type[Any], **waarden: Any) -> Any:
+def nieuw(model: type[Model], **waarden: Any) -> Any:
     """A new, unsaved instance of ``model`` from field attribute names (``gemeente_id``, not
     ``gemeente``), what ``model(**waarden)`` makes without its per-field work: every other field gets
     its default. The intake makes two messages and a levering per file, and ``Model.__init__`` was a
