@@ -168,23 +168,3 @@ def test_a_bad_file_in_a_batch_does_not_hold_back_the_good_ones(toewijzing):
         "afgekeurd",
         "goedgekeurd",
     ]
-
-
-def test_the_fast_constructor_makes_what_the_model_makes():
-    """``schrijver.nieuw`` gives every field what ``Model(**waarden)`` gives it (defaults included, a
-    fresh list for a default of ``list``), and refuses a name that is not a field's."""
-    from django.forms.models import model_to_dict
-
-    from resultaat.iwmo.intake.schrijver import nieuw
-
-    waarden = {"toewijzing_id": 3, "begindatum": D(2017, 1, 2), "start_gemeld_op": None}
-    snel, gewoon = nieuw(Levering, **waarden), Levering(**waarden)
-    assert {f.attname: getattr(snel, f.attname) for f in Levering._meta.concrete_fields} == {
-        f.attname: getattr(gewoon, f.attname) for f in Levering._meta.concrete_fields
-    }
-    assert snel._state.adding and snel.pk is None
-    een, twee = nieuw(Bericht, identificatie="A"), nieuw(Bericht, identificatie="B")
-    assert een.retourcodes == [] and een.retourcodes is not twee.retourcodes
-    assert model_to_dict(een) == model_to_dict(Bericht(identificatie="A"))
-    with pytest.raises(TypeError):
-        nieuw(Bericht, gemeente=None)

@@ -8,7 +8,6 @@ from xml.sax.saxutils import escape
 
 from resultaat.iwmo import bouw, xml
 from resultaat.iwmo.intake.batch import Batch, Werk, sha
-from resultaat.iwmo.intake.schrijver import nieuw
 from resultaat.iwmo.models import Bericht, BerichtStatus, Richting
 from resultaat.iwmo.parse import Header
 from resultaat.iwmo.regels import Probleem
@@ -96,8 +95,7 @@ def opslaan(b: Batch, w: Werk, status: str, retour: bytes | None, header_codes: 
     h = g.header
     gemeente_id = w.gemeente.pk if w.gemeente is not None else None
     aanbieder_id = w.aanbieder.pk if w.aanbieder is not None else None
-    heen = nieuw(
-        Bericht,
+    heen = Bericht(
         richting=Richting.IN,
         berichttype=g.berichttype,
         berichtcode=h.berichtcode,
@@ -122,8 +120,7 @@ def opslaan(b: Batch, w: Werk, status: str, retour: bytes | None, header_codes: 
     retour_type = xml.RETOUR_VAN[g.berichttype]
     naam = xml.bestandsnaam(retour_type, h.afzender, h.identificatie, b.vandaag)
     declaratie_antwoord = retour_type == "WMO325"
-    terug = nieuw(
-        Bericht,
+    terug = Bericht(
         richting=Richting.UIT,
         berichttype=retour_type,
         berichtcode=xml.BERICHTCODES[retour_type],

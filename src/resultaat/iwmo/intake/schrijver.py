@@ -11,14 +11,10 @@ mostly empty code lists). No signals and no audit rows: the caller writes those 
 
 from __future__ import annotations
 
-import functools
 import operator
 from typing import Any
 
 from django.db import connections, router
-from django.db.models import Model
-from django.db.models.base import ModelState
-from django.db.models.signals import post_init, pre_init
 from django.utils import timezone
 
 # Field types whose Python value the database drivers (sqlite3, psycopg) take as it is.
@@ -89,40 +85,3 @@ def voeg_in(model: type[Any], objs: list[Any]) -> None:
                 setattr(o, opts.pk.attname, pk)
                 o._state.adding = False
                 o._state.db = conn.alias
-
-
-@functools.cache
-def _standaarden(model: type[Model]) -> tuple[frozenset[str], tuple[tuple[str, Any, bool], ...]]:
-    """The attribute names of ``model``'s fields, and each field's default (and whether to call it)."""
-    velden = model._meta.concrete_fields
-    return frozenset(f.attname for f in velden), tuple(
-        (
-            f.attname,
-            f.default if f.has_default() else f.get_default(),
-            f.has_default() and callable(f.default),
-        )
-        for f in velden
-    )
-
-
-def nieuw(model: type[Model], **waarden: Any) -> Any:
-    """A new, unsaved instance of ``model`` from field attribute names (``gemeente_id``, not
-    ``gemeente``), what ``model(**waarden)`` makes without its per-field work: every other field gets
-    its default. The intake makes two messages and a levering per file, and ``Model.__init__`` was a
-    tenth of its CPU time. A model with its own ``__init__`` or with init signals gets ``model(...)``."""
-    if (
-        model.__init__ is not Model.__init__
-        or pre_init.has_listeners(model)
-        or post_init.has_listeners(model)
-    ):
-        return model(**waarden)
-    namen, standaarden = _standaarden(model)
-    if not namen.issuperset(waarden):
-        raise TypeError(f"{model.__name__}: onbekende velden {sorted(set(waarden) - namen)}")
-    obj = model.__new__(model)
-    obj._state = ModelState()
-    d = obj.__dict__
-    for naam, standaard, aanroepen in standaarden:
-        d[naam] = standaard() if aanroepen else standaard
-    d.update(waarden)
-    return obj

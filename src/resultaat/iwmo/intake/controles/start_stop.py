@@ -8,7 +8,6 @@ from typing import Any
 from django.utils import timezone
 
 from resultaat.core.codes import WMO002RedenWijziging
-from resultaat.iwmo.intake import schrijver
 from resultaat.iwmo.intake.batch import Batch, LichteToewijzing, Werk
 from resultaat.iwmo.intake.retour import goed, niveau_3
 from resultaat.iwmo.parse import LeveringProduct
@@ -85,8 +84,7 @@ def start(b: Batch, w: Werk) -> None:
                 for regel, melding in start_bezwaren(t, lev, p.begindatum)
             ]
         if not eigen:
-            nieuw = schrijver.nieuw(
-                Levering,
+            nieuw = Levering(
                 toewijzing_id=t.pk,
                 begindatum=p.begindatum,
                 bron=LeveringBron.IWMO,
