@@ -448,9 +448,9 @@ def test_tr322_sums_the_volumes_against_the_toewijzingsperiode_per_frequency(
 
 def test_tr322_per_week_counts_the_calendar_weeks_of_the_toewijzing(toewijzing):
     """Per week: a month of huishoudelijke hulp may hold up to 6 weekly volumes (TR321, IV077), but
-    over the toewijzing the sum stays within its calendar weeks (IV077: counted by week number). 2 January (Monday)
-    to 31 March 2017 is 13 weeks, 13 units at 1 a week: January 5 and February 4 are approved, March
-    5 would make 14 and is 9322; March 4 fits."""
+    over the toewijzing the sum stays within its calendar weeks (IV077: counted by week number).
+    2 January (Monday) to 31 March 2017 is 13 weeks, 13 units at 1 a week: January 5 and February 4
+    are approved, March 5 would make 14 and is 9322; March 4 fits."""
     toewijzing.frequentie, toewijzing.volume, toewijzing.einddatum = "2", 1, D(2017, 3, 31)
     toewijzing.save()
     assert _claim(toewijzing, "P1", 1, 5, 1).problemen == []
