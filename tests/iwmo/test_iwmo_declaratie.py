@@ -249,7 +249,7 @@ def test_two_claims_for_one_month_in_one_batch_are_paid_once(toewijzing):
 
 @pytest.fixture
 def uren(alkmaar, noord):
-    product = f.ProductFactory(code="BG01", eenheid="04", frequentie="2", volume=3)
+    product = f.ProductFactory(code="BG01", categorie="02", eenheid="04", frequentie="2", volume=3)
     f.TariefFactory(product=product, bedrag_cent=6000)
     return f.ToewijzingFactory(
         client=f.ClientFactory(gemeente=alkmaar),
@@ -447,10 +447,10 @@ def test_tr322_sums_the_volumes_against_the_toewijzingsperiode_per_frequency(
 
 
 def test_tr322_per_week_counts_the_calendar_weeks_of_the_toewijzing(toewijzing):
-    """Per week: a month may be claimed for the weeks it touches (TR321), but over the toewijzing the
-    sum stays within its calendar weeks (IV077: the weeks counted by week number). 2 January (Monday)
-    to 31 March 2017 is 13 weeks, 13 units at 1 a week: January 5 and February 4 are approved, March
-    5 would make 14 and is 9322; March 4 fits."""
+    """Per week: a month of huishoudelijke hulp may hold up to 6 weekly volumes (TR321, IV077), but
+    over the toewijzing the sum stays within its calendar weeks (IV077: counted by week number).
+    2 January (Monday) to 31 March 2017 is 13 weeks, 13 units at 1 a week: January 5 and February 4
+    are approved, March 5 would make 14 and is 9322; March 4 fits."""
     toewijzing.frequentie, toewijzing.volume, toewijzing.einddatum = "2", 1, D(2017, 3, 31)
     toewijzing.save()
     assert _claim(toewijzing, "P1", 1, 5, 1).problemen == []

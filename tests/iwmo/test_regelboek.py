@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from resultaat.iwmo.regelboek import BRONREGELS, REDEN, UITGAAND, tabel, waar
+from resultaat.iwmo.regelboek import BRONREGELS, REDEN, UITGAAND, UITWERKING, tabel, waar
 from resultaat.iwmo.regels import REGELS
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -34,6 +34,17 @@ def test_a_checked_rule_exists_and_answers_with_its_official_code(regel):
     assert regel in BRONREGELS, f"{regel} is geen regel van iWmo 3.2"
     officieel = BRONREGELS[regel].retourcode or "0001"
     assert REGELS[regel].retourcode == officieel
+
+
+def test_a_worked_out_rule_is_a_checked_one():
+    assert [r for r in UITWERKING if not waar(r)] == []
+
+
+def test_the_table_says_how_tr321_is_counted_per_week():
+    """The 6x rule for huishoudelijke hulp is TR321's own (its toelichting and IV077), answered 9321."""
+    (rij,) = [r for r in tabel().splitlines() if r.startswith("| TR321 |")]
+    assert "| 9321 |" in rij
+    assert "IV077" in rij and "6x" in rij
 
 
 def test_outgoing_checks_name_existing_rules():

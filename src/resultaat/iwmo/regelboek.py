@@ -72,6 +72,17 @@ UITGAAND: dict[str, str] = {
     },
 }
 
+# How a checked rule is worked out where the rule itself leaves it to an invulinstructie or its
+# toelichting (shown in the conformance table).
+UITWERKING: dict[str, str] = {
+    "TR321": (
+        "per week volgens IV077: inspanningsgericht de weeknummers van de productperiode, outputgericht "
+        "(stuks output) de zondagen plus één week in de periode van de laatste zondag; huishoudelijke "
+        "hulp (categorie 01) 6x het weekvolume (toelichting TR321)"
+    ),
+    "TR322": "per week de weeknummers van de looptijd (IV077)",
+}
+
 # Rules we do not check, and why. A rule is here only when it cannot be broken by our own messages or
 # data, is not ours to check, or has no check yet (said so).
 REDEN: dict[str, str] = {
@@ -166,7 +177,8 @@ def tabel() -> str:
         code = REGELS[r.id].retourcode if r.id in REGELS else (r.retourcode or "–")
         regels.append(
             f"| {r.id} | {code} | {', '.join(b[3:] for b in r.berichten) or '–'} | {_cel(r.tekst)} "
-            f"| {waar(r.id) or 'nee'} | {_cel(REDEN.get(r.id, ''))} |"
+            f"| {_cel('; '.join(filter(None, [waar(r.id) or 'nee', UITWERKING.get(r.id, '')])))} "
+            f"| {_cel(REDEN.get(r.id, ''))} |"
         )
     gecontroleerd = sum(1 for r in BRONREGELS.values() if waar(r.id))
     regels.append("")

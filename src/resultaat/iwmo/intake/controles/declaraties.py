@@ -9,11 +9,15 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-import math
 from collections.abc import Iterable
 
 from resultaat.clienten.models import Client
-from resultaat.core.codes import WJ756Eenheid, WMO002RedenWijziging, WMO757Frequentie
+from resultaat.core.codes import (
+    WJ756Eenheid,
+    WMO002RedenWijziging,
+    WMO020ProductCategorie,
+    WMO757Frequentie,
+)
 from resultaat.iwmo import bouw
 from resultaat.iwmo.declaratie import eenheidstarief
 from resultaat.iwmo.intake.batch import Batch, Werk
@@ -28,6 +32,48 @@ def _overlapt(r: DeclaratieRegel, pr: Prestatie) -> bool:
     return r.begindatum <= pr.einddatum and pr.begindatum <= r.einddatum
 
 
+def _weken(begin: dt.date, eind: dt.date) -> int:
+    """The calendar weeks from ``begin`` to ``eind``, counted by week number (a broken week counts)."""
+    if eind < begin:
+        return 0
+    return (
+        (eind - dt.timedelta(days=eind.weekday())) - (begin - dt.timedelta(days=begin.weekday()))
+    ).days // 7 + 1
+
+
+def _zondagen(begin: dt.date, eind: dt.date) -> int:
+    """The Sundays from ``begin`` to ``eind``."""
+    if eind < begin:
+        return 0
+    eerste = begin + dt.timedelta(days=(6 - begin.weekday()) % 7)
+    return 0 if eerste > eind else (eind - eerste).days // 7 + 1
+
+
+def _weken_in_periode(t: Toewijzing, begin: dt.date, eind: dt.date) -> int:
+    """IV077: the weekly volumes a product period of a toewijzing per week may hold.
+
+    Inspanningsgericht (every unit but stuks output 82 and euro's 83): the calendar weeks of the
+    period, counted by week number. Outputgericht: the Sundays of the period, plus one when the last
+    Sunday of the toewijzing falls in it and the toewijzing does not end on a Sunday (a toewijzing
+    without a Sunday: one, in the period of its end). Huishoudelijke hulp (productcategorie 01): 6 in
+    every variant (TR321's toelichting: at most 6x the weekly volume); TR322 keeps the sum within
+    the toewijzing."""
+    if t.product.categorie == WMO020ProductCategorie.HULP_BIJ_HET_HUISHOUDEN:
+        return 6
+    begin = max(begin, t.ingangsdatum)
+    eind = eind if t.einddatum is None else min(eind, t.einddatum)
+    if t.eenheid not in (WJ756Eenheid.STUKS_OUTPUT, WJ756Eenheid.EUROS):
+        return _weken(begin, eind)
+    aantal = _zondagen(begin, eind)
+    te = t.einddatum
+    if te is not None and te.weekday() != 6:
+        laatste_zondag = te - dt.timedelta(days=te.weekday() + 1)
+        bevat = laatste_zondag if laatste_zondag >= t.ingangsdatum else te
+        if begin <= bevat <= eind:
+            aantal += 1
+    return aantal
+
+
 def _max_volume(t: Toewijzing, pr: Prestatie) -> int | None:
     """The volume the toewijzing allows over the prestatie's period (TR321), in the toewijzing's unit;
     None when the toewijzing has no Omvang."""
@@ -37,7 +83,7 @@ def _max_volume(t: Toewijzing, pr: Prestatie) -> int | None:
     if t.frequentie == WMO757Frequentie.PER_DAG:
         return t.volume * dagen
     if t.frequentie == WMO757Frequentie.PER_WEEK:
-        return t.volume * math.ceil(dagen / 7)
+        return t.volume * _weken_in_periode(t, pr.begindatum, pr.einddatum)
     return t.volume  # per month (one prestatie covers at most a month) or over the whole toewijzing
 
 
@@ -57,8 +103,7 @@ def max_volume_toewijzingsperiode(t: Toewijzing, tot_en_met: dt.date) -> int | N
     if t.frequentie == WMO757Frequentie.PER_DAG:
         return t.volume * ((eind - begin).days + 1)
     if t.frequentie == WMO757Frequentie.PER_WEEK:
-        maandag = begin - dt.timedelta(days=begin.weekday())
-        return t.volume * ((eind - maandag).days // 7 + 1)
+        return t.volume * _weken(begin, eind)
     if t.frequentie == WMO757Frequentie.PER_MAAND:
         return t.volume * ((eind.year - begin.year) * 12 + eind.month - begin.month + 1)
     return t.volume  # totaal binnen geldigheidsduur toewijzing

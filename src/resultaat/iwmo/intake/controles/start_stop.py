@@ -84,23 +84,27 @@ def start(b: Batch, w: Werk) -> None:
                 for regel, melding in start_bezwaren(t, lev, p.begindatum)
             ]
         if not eigen:
-            acties.append(("start", t, None, p))
-            eerder.setdefault(t.pk, []).append(Levering(begindatum=p.begindatum))
+            nieuw = Levering(
+                toewijzing_id=t.pk,
+                begindatum=p.begindatum,
+                bron=LeveringBron.IWMO,
+                start_gemeld_op=b.nu,
+            )
+            acties.append(("start", t, nieuw, p))
+            eerder.setdefault(t.pk, []).append(nieuw)
         problemen += eigen
     if niveau_3(b, w, problemen):
         return
-    for actie, t, lev_obj, p in acties:
+    for actie, t, lev_obj, _p in acties:
         if actie == "verwijder":
             lev_obj.verwijderd = True
             b.leveringen[t.pk].remove(lev_obj)
             if lev_obj.pk is not None:
                 b.gewijzigd[id(lev_obj)] = lev_obj
         else:
-            nieuw = Levering(
-                toewijzing_id=t.pk, begindatum=p.begindatum, bron=LeveringBron.IWMO, start_gemeld_op=b.nu
-            )
-            b.leveringen[t.pk].append(nieuw)
-            b.nieuw.append(nieuw)
+            # The levering checked against above is the one that is written.
+            b.leveringen[t.pk].append(lev_obj)
+            b.nieuw.append(lev_obj)
     goed(b, w)
 
 
