@@ -34,4 +34,4 @@ def onthouden(sleutel: tuple[Any, ...], maak: Callable[[], T]) -> T:
         return maak()
     if sleutel not in cache:
         cache[sleutel] = maak()
-    return cache[sleutel]  # type: ignore[no-any-return]
+    return cache[sleutel]
