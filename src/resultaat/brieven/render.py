@@ -29,7 +29,10 @@ def adresregels(tekst: str) -> list[str]:
 
 
 def sjabloon_voor(soort: str, gemeente: Any, datum: dt.date) -> Briefsjabloon:
-    return onthouden(("briefsjabloon", soort, gemeente.pk, datum), lambda: _sjabloon(soort, gemeente, datum))
+    return onthouden(
+        ("briefsjabloon", soort, getattr(gemeente, "pk", None), datum),
+        lambda: _sjabloon(soort, gemeente, datum),
+    )
 
 
 def _sjabloon(soort: str, gemeente: Any, datum: dt.date) -> Briefsjabloon:

@@ -76,7 +76,7 @@ def instelling_van(gemeente: Any) -> EigenBijdrageInstelling:
         instelling = EigenBijdrageInstelling.objects.filter(gemeente=gemeente).first()
         return instelling or EigenBijdrageInstelling(gemeente=gemeente)
 
-    return onthouden(("instelling", gemeente.pk), lees)
+    return onthouden(("instelling", getattr(gemeente, "pk", None)), lees)
 
 
 def vrijgestelde_product_ids(instelling: EigenBijdrageInstelling) -> set[int]:
@@ -272,7 +272,7 @@ class Maandtarief:
 
 def tarief(gemeente: Any, jaar: int) -> Maandtarief | None:
     """The abonnementstarief of the year, or the gemeente's own lower rate for it."""
-    return onthouden(("tarief", gemeente.pk, jaar), lambda: _tarief(gemeente, jaar))
+    return onthouden(("tarief", getattr(gemeente, "pk", None), jaar), lambda: _tarief(gemeente, jaar))
 
 
 def _tarief(gemeente: Any, jaar: int) -> Maandtarief | None:
