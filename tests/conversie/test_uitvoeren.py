@@ -293,3 +293,35 @@ def test_each_client_gets_only_his_own_letter_tagged_and_the_print_file_holds_th
     assert all(naam in alles for naam in namen.values())
     # Each letter embeds its fonts (regular and bold) as a subset of the glyphs it uses.
     assert lettertypen == 6
+
+
+def test_letters_in_a_batch_say_what_each_letter_says_alone_and_read_the_gemeente_once(
+    consulent, contractmanager, alkmaar, kleine_caseload, monkeypatch
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from resultaat.conversie.brief import omzettingsbrief_html
+
+    ronde = _voer_uit(consulent, _scenario(contractmanager, alkmaar), overgang_weken=4).ronde
+    los = {o.pk: omzettingsbrief_html(o) for o in ronde.omzettingen.all()}  # each letter on its own
+    gemaakt: list[str] = []
+    echt = uitvoeren.maak_pdfs
+
+    def onthoud(htmls, processen=1):
+        gemaakt.extend(htmls)
+        return echt(gemaakt, processen=processen)
+
+    monkeypatch.setattr(uitvoeren, "maak_pdfs", onthoud)
+    with CaptureQueriesContext(connection) as vragen:
+        assert uitvoeren.maak_brieven(door=consulent, ronde=ronde) == 3
+
+    # The batch's letters are word for word the letters made one by one.
+    assert sorted(gemaakt) == sorted(los.values())
+    assert any("2,5 uur per week" in h for h in gemaakt)
+    # The gemeente's eigen bijdrage settings and its letter text are read once for the three letters.
+    tabellen = [
+        q["sql"].split(" FROM ")[1].split()[0] for q in vragen.captured_queries if " FROM " in q["sql"]
+    ]
+    assert tabellen.count('"eigen_bijdrage_eigenbijdrageinstelling"') == 1
+    assert tabellen.count('"brieven_briefsjabloon"') <= 2

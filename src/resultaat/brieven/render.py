@@ -4,6 +4,7 @@ context of plain values, inside the fixed letter layout, to HTML and with WeasyP
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import multiprocessing
 import re
 from collections.abc import Iterable
@@ -11,13 +12,14 @@ from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
 from django.db.models import Q
-from django.template import Context
+from django.template import Context, Template
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
 from resultaat.brieven.models import Briefsjabloon
 from resultaat.brieven.ophalen import BASIS_URL, VeiligeFetcher
 from resultaat.brieven.veilig import SANDBOX, schoon
+from resultaat.core.batch import onthouden
 
 __all__ = ["SANDBOX", "opmaak", "pdf", "pdfs", "warm_op"]
 
@@ -27,6 +29,13 @@ def adresregels(tekst: str) -> list[str]:
 
 
 def sjabloon_voor(soort: str, gemeente: Any, datum: dt.date) -> Briefsjabloon:
+    return onthouden(
+        ("briefsjabloon", soort, getattr(gemeente, "pk", None), datum),
+        lambda: _sjabloon(soort, gemeente, datum),
+    )
+
+
+def _sjabloon(soort: str, gemeente: Any, datum: dt.date) -> Briefsjabloon:
     kandidaten = Briefsjabloon.objects.filter(soort=soort, geldig_van__lte=datum).filter(
         Q(gemeente=gemeente) | Q(gemeente__isnull=True)
     )
@@ -71,6 +80,13 @@ def minuten_tekst(minuten: int) -> str:
     return f"+ {minuten} min" if minuten >= 0 else f"− {-minuten} min"
 
 
+@functools.lru_cache(maxsize=32)
+def _gecompileerd(tekst: str) -> Template:
+    """The beheerder's text compiled in the sandbox; a batch of letters in the same text compiles it
+    once (a compiled template holds no state of a rendering)."""
+    return SANDBOX.from_string(tekst)
+
+
 def opmaak(*, sjabloon: Briefsjabloon, context: dict[str, Any], blokken: dict[str, str] | None = None) -> str:
     """The letter: the beheerder's text rendered in the sandbox and cleaned, inside the letter layout.
     ``blokken``: the app's own HTML (``models.VASTE_BLOKKEN``: a QR code, a code) put where the text
@@ -78,9 +94,7 @@ def opmaak(*, sjabloon: Briefsjabloon, context: dict[str, Any], blokken: dict[st
     # The text was checked when it was saved (veilig.controleer_sjabloon); the rendered result is cleaned
     # once more, so a text stored before that check (or slipping past it) cannot add script or fetches.
     merken = {naam: f"[[blok-{naam}]]" for naam in blokken or {}}
-    inhoud = schoon(
-        SANDBOX.from_string(sjabloon.tekst).render(Context({**context, **merken}, autoescape=True))
-    )
+    inhoud = schoon(_gecompileerd(sjabloon.tekst).render(Context({**context, **merken}, autoescape=True)))
     for naam, blok in (blokken or {}).items():
         inhoud = inhoud.replace(merken[naam], blok, 1) if merken[naam] in inhoud else inhoud + blok
     return render_to_string(

@@ -33,6 +33,7 @@ from resultaat.conversie.models import (
 )
 from resultaat.conversie.scenario import in_zorg_op, resultaat_van, samen_uren
 from resultaat.core.audit.context import acting_as
+from resultaat.core.batch import een_batch
 from resultaat.core.codes import WMO002RedenWijziging
 from resultaat.core.opmaak import datum_of_onbepaald, lange_datum
 from resultaat.toegang import services as toegang
@@ -399,9 +400,20 @@ def maak_brieven(*, door: Any, ronde: Omzetronde, processen: int = 1) -> int:
     controleer_consulent(door, ronde.scenario.gemeente)
     _open(ronde)
     omzettingen = list(
-        ronde.omzettingen.select_related("beschikking", "client", "indicatie__aanbieder", "ronde__scenario")
+        ronde.omzettingen.select_related(
+            "beschikking__gemeente",
+            "beschikking__client",
+            "beschikking__aanvraag",
+            "beschikking__consulent",
+            "client__gemeente",
+            "indicatie__aanbieder",
+            "ronde__scenario",
+        )
     )
-    pdfs = maak_pdfs((omzettingsbrief_html(o) for o in omzettingen), processen=processen)
+    # Only reads until the PDFs are made: the gemeente's text, settings and rates and each client's
+    # eigen bijdrage records are read once for the batch.
+    with een_batch():
+        pdfs = maak_pdfs((omzettingsbrief_html(o) for o in omzettingen), processen=processen)
     samen = PdfWriter()
     for inhoud in pdfs:
         samen.append(io.BytesIO(inhoud))

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, Final
 
+from resultaat.core.batch import onthouden
 from resultaat.core.codes import WMO020ProductCategorie as Cat
 from resultaat.eigen_bijdrage.models import (
     Abonnementstarief,
@@ -71,12 +72,22 @@ def volgende_maand(d: dt.date) -> dt.date:
 
 
 def instelling_van(gemeente: Any) -> EigenBijdrageInstelling:
-    instelling = EigenBijdrageInstelling.objects.filter(gemeente=gemeente).first()
-    return instelling or EigenBijdrageInstelling(gemeente=gemeente)
+    def lees() -> EigenBijdrageInstelling:
+        instelling = EigenBijdrageInstelling.objects.filter(gemeente=gemeente).first()
+        return instelling or EigenBijdrageInstelling(gemeente=gemeente)
+
+    return onthouden(("instelling", getattr(gemeente, "pk", None)), lees)
 
 
 def vrijgestelde_product_ids(instelling: EigenBijdrageInstelling) -> set[int]:
-    return set(instelling.vrijgestelde_producten.values_list("pk", flat=True)) if instelling.pk else set()
+    if not instelling.pk:
+        return set()
+    return set(
+        onthouden(
+            ("vrijgesteld", instelling.pk),
+            lambda: frozenset(instelling.vrijgestelde_producten.values_list("pk", flat=True)),
+        )
+    )
 
 
 def product_vrijstelling(product: Any, instelling: EigenBijdrageInstelling, vrijgesteld: set[int]) -> str:
@@ -127,7 +138,12 @@ class Periode:
 def voorzieningen(client: Any, trigger: str) -> list[Voorziening]:
     """The client's voorzieningen by the gemeente's trigger: the toewijzing (301) dates, or the
     provider's start and stop (305/307)."""
-    return voorzieningen_per_client(trigger, client=client).get(client.pk, [])
+    return list(
+        onthouden(
+            ("voorzieningen", client.pk, trigger),
+            lambda: tuple(voorzieningen_per_client(trigger, client=client).get(client.pk, [])),
+        )
+    )
 
 
 def voorzieningen_per_client(trigger: str, **filter: Any) -> dict[int, list[Voorziening]]:
@@ -226,10 +242,17 @@ def _verjaardag(geboortedatum: dt.date, jaren: int) -> dt.date:
 def partner_op(client: Any, op: dt.date) -> tuple[dt.date, Any] | None:
     """The partner living with the client on ``op``: (birth date, the partner's client record or None).
     A partner registered on either client's side counts."""
-    for h in Huisgenoot.objects.filter(client=client, rol=Rol.PARTNER).select_related("als_client"):
+    eigen, andere = onthouden(
+        ("partners", client.pk),
+        lambda: (
+            tuple(Huisgenoot.objects.filter(client=client, rol=Rol.PARTNER).select_related("als_client")),
+            tuple(Huisgenoot.objects.filter(als_client=client, rol=Rol.PARTNER).select_related("client")),
+        ),
+    )
+    for h in eigen:
         if h.woont_er(op):
             return h.geboortedatum, h.als_client
-    for h in Huisgenoot.objects.filter(als_client=client, rol=Rol.PARTNER).select_related("client"):
+    for h in andere:
         if h.woont_er(op):
             return h.client.geboortedatum, h.client
     return None
@@ -249,6 +272,10 @@ class Maandtarief:
 
 def tarief(gemeente: Any, jaar: int) -> Maandtarief | None:
     """The abonnementstarief of the year, or the gemeente's own lower rate for it."""
+    return onthouden(("tarief", getattr(gemeente, "pk", None), jaar), lambda: _tarief(gemeente, jaar))
+
+
+def _tarief(gemeente: Any, jaar: int) -> Maandtarief | None:
     landelijk = Abonnementstarief.objects.filter(jaar=jaar).first()
     if landelijk is None:
         return None

@@ -16,6 +16,7 @@ from django.db import transaction
 
 from resultaat.clienten.services import zoek_op_bsn
 from resultaat.core.audit.context import acting_as
+from resultaat.core.batch import onthouden
 from resultaat.core.opmaak import euro, lange_datum
 from resultaat.eigen_bijdrage import regels
 from resultaat.eigen_bijdrage.models import (
@@ -67,7 +68,11 @@ def eigen_bijdrage_voor(
         return _vrij(GeenBijdrage.OVERLEDEN)
     if vrijstelling:
         return _vrij(vrijstelling)
-    for iv in IndividueleVrijstelling.objects.filter(client=client):
+    vrijstellingen = onthouden(
+        ("individuele vrijstellingen", client.pk),
+        lambda: tuple(IndividueleVrijstelling.objects.filter(client=client)),
+    )
+    for iv in vrijstellingen:
         if iv.geldt(datum):
             return _vrij(iv.reden)
     partner = regels.partner_op(client, datum)
@@ -164,7 +169,10 @@ def _bedrag(gemeente: Any, peil: dt.date, vanaf: dt.date, kostprijs_cent: int | 
             f"U betaalt een eigen bijdrage vanaf {lange_datum(vanaf)}. Het CAK stelt die vast; "
             f"het bedrag voor {peil.year} is nog niet bekend."
         )
-        vorig = Abonnementstarief.objects.filter(jaar__lt=peil.year).order_by("-jaar").first()
+        vorig = onthouden(
+            ("abonnementstarief voor", peil.year),
+            lambda: Abonnementstarief.objects.filter(jaar__lt=peil.year).order_by("-jaar").first(),
+        )
         laatst = regels.tarief(gemeente, vorig.jaar) if vorig else None
         if laatst is not None:
             tekst += f" In {laatst.jaar} was het {euro(laatst.bedrag_cent)} {laatst.per}."
