@@ -10,14 +10,11 @@ from django.db import connection
 from django.db.models import Sum
 
 from resultaat.bekostiging.models import Afrekenregel, Budget
-from resultaat.bekostiging.sql import Dialect, verplichtingen_sql
+from resultaat.bekostiging.referentie import dialect
+from resultaat.bekostiging.sql import verplichtingen_sql
 from resultaat.catalogus.models import Product, Tarief, TariefPeriode
 from resultaat.organisaties.models import Gemeente
 from resultaat.toewijzingen.models import Toewijzing
-
-
-def _dialect() -> Dialect:
-    return Dialect(connection.vendor)
 
 
 def per_dag_cent(tarief: Tarief) -> float:
@@ -54,7 +51,7 @@ def prognose(gemeente: Gemeente, jaar: int, vandaag: dt.date) -> list[Prognosere
     in care today will cost from today until their end or the year end (one grouped query)."""
     jaareind = dt.date(jaar + 1, 1, 1)
     start = max(vandaag, dt.date(jaar, 1, 1))
-    sql = verplichtingen_sql(_dialect(), start, jaareind)
+    sql = verplichtingen_sql(dialect(), start, jaareind)
     with connection.cursor() as cur:
         cur.execute(sql, [gemeente.pk, start, start, start])
         actief = {pid: (n, dagen or 0) for pid, n, dagen in cur.fetchall()}

@@ -9,16 +9,15 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections import defaultdict
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
-from django.db.models import Count, Exists, OuterRef, Q, Subquery, Sum
+from django.db.models import Count, Sum
 from django.utils import timezone
 
-from resultaat.bekostiging import betaalgegevens
+from resultaat.bekostiging import betaalgegevens, referentie
 from resultaat.bekostiging.budget import (  # noqa: F401  (the budget pages call them through services)
     Prognoseregel,
     UrenVergelijking,
@@ -33,22 +32,19 @@ from resultaat.bekostiging.models import (
     Afrekenregel,
     Afrekenrun,
     Betaalbatch,
-    Betaalbeleid,
     CakPeriodejaar,
     ConflictReden,
-    Grondslag,
     KalenderSoort,
     Periode,
     Periodekalender,
     Regel,
     RunStatus,
     Runwijziging,
-    Stapelregel,
 )
+from resultaat.bekostiging.referentie import bedrag_voor_periode, standaardbeleid  # noqa: F401  (callers use services)
 from resultaat.bekostiging.sql import (
     Alias,
     BeleidRij,
-    Dialect,
     PeriodeRij,
     TariefRij,
     conflicten_sql,
@@ -57,17 +53,13 @@ from resultaat.bekostiging.sql import (
     stapel_ctes,
     verschuldigd_cte,
 )
-from resultaat.catalogus.models import Product, Tarief, TariefPeriode
+from resultaat.bekostiging.wachtopplan import WachtOpPlan, wacht_op_plan  # noqa: F401  (the pages call services)
 from resultaat.contracten.models import Contract
 from resultaat.core.audit.context import acting_as
 from resultaat.core.audit.gebeurtenissen import leg_vast
 from resultaat.core.audit.models import ALLEEN_INZAGE, Actie, AuditEvent, record
-from resultaat.core.codes import WMO002RedenWijziging
 from resultaat.core.opmaak import euro
-from resultaat.core.paginering import tel_begrensd
-from resultaat.ondersteuning.models import Ondersteuningsplan
 from resultaat.organisaties.models import Aanbieder, Gemeente
-from resultaat.toewijzingen.models import Levering, Toewijzing
 
 # A run recomputes earlier periods for the clients changed since the previous run began, minus this
 # margin for transactions that were still open then.
@@ -163,166 +155,6 @@ def zoek_periode(gemeente: Gemeente, code: str) -> Periode:
         ) from None
 
 
-# --- Reference data for the SQL: policies and tariffs per period ---------------------------------------
-
-
-def standaardbeleid() -> BeleidRij:
-    velden = {f.name: f.default for f in Betaalbeleid._meta.fields if f.name != "id" and f.name != "contract"}
-    return BeleidRij(
-        -1,
-        -1,
-        velden["deelperiode"],
-        velden["peildag"],
-        velden["tijdelijke_stop_dagen"],
-        velden["overlijden"],
-        velden["overstap"],
-        velden["voorschot"],
-        velden["grondslag"],
-        velden["plan_termijn_dagen"],
-    )
-
-
-def _beleid(gemeente_id: int, perioden: list[PeriodeRij]) -> list[BeleidRij]:
-    """Per period and provider the policy of its contract with the gemeente valid at the period start
-    (the latest such contract that has a policy)."""
-    contracten = list(
-        Contract.objects.filter(gemeenten__id=gemeente_id, betaalbeleid__isnull=False)
-        .select_related("betaalbeleid")
-        .order_by("aanbieder_id", "-geldig_van", "-id")
-    )
-    rijen = []
-    for p in perioden:
-        gezien: set[int] = set()
-        for c in contracten:
-            if c.aanbieder_id in gezien or not c.is_geldig_op(p.begin):
-                continue
-            gezien.add(c.aanbieder_id)
-            b = c.betaalbeleid
-            rijen.append(
-                BeleidRij(
-                    p.pid,
-                    c.aanbieder_id,
-                    b.deelperiode,
-                    b.peildag,
-                    b.tijdelijke_stop_dagen,
-                    b.overlijden,
-                    b.overstap,
-                    b.voorschot,
-                    b.grondslag,
-                    b.plan_termijn_dagen,
-                )
-            )
-    return rijen
-
-
-def _stapelregels(gemeente_id: int, perioden: list[PeriodeRij]) -> list[tuple[int, int, int]]:
-    """Per period the product pairs (both orders) a stapelregel valid at the period's start allows."""
-    regels = list(Stapelregel.objects.filter(gemeente_id=gemeente_id))
-    return [
-        (p.pid, a, b)
-        for p in perioden
-        for r in regels
-        if r.is_geldig_op(p.begin)
-        for a, b in ((r.product_id, r.samen_met_id), (r.samen_met_id, r.product_id))
-    ]
-
-
-def _resultaat_van() -> dict[int, int]:
-    """The result of every product; a product without one is a result of its own."""
-    return {
-        pk: (rid if rid is not None else -pk) for pk, rid in Product.objects.values_list("pk", "resultaat_id")
-    }
-
-
-def _ontbrekende_tarieven(
-    gemeente: Gemeente, perioden: list[Periode], tarieven: list[TariefRij]
-) -> list[str]:
-    """Per period the products some toewijzing in care needs but that have no tariff: a run would pay
-    them nothing without saying so."""
-    heeft = {(t.pid, t.product_id) for t in tarieven}
-    toewijzingen = Toewijzing.objects.filter(gemeente=gemeente).exclude(
-        reden_wijziging=WMO002RedenWijziging.VERWIJDERD
-    )
-    # Only the products some period lacks a tariff for are looked up among the toewijzingen (usually
-    # none): not a pass over every toewijzing per run.
-    met_tarief_overal = (
-        set.intersection(*({prid for pid, prid in heeft if pid == p.pk} for p in perioden))
-        if perioden
-        else set()
-    )
-    ontbreekt_ergens = set(Product.objects.values_list("pk", flat=True)) - met_tarief_overal
-    if not ontbreekt_ergens:
-        return []
-    in_gebruik = set(
-        toewijzingen.filter(product_id__in=ontbreekt_ergens)
-        .order_by()
-        .values_list("product_id", flat=True)
-        .distinct()
-    )
-    producten = {p.pk: p for p in Product.objects.filter(pk__in=in_gebruik)}
-    ontbrekend = []
-    for p in perioden:
-        for prid in sorted(in_gebruik):
-            if (p.pk, prid) in heeft:
-                continue
-            if (
-                toewijzingen.filter(product_id=prid, ingangsdatum__lt=p.eind)
-                .lopend_op(p.begin)
-                .filter(leveringen__verwijderd=False, leveringen__begindatum__lt=p.eind)
-                .exists()
-            ):
-                ontbrekend.append(
-                    f"{producten[prid]} in periode {p.code} ({p.begin:%d-%m-%Y} t/m {p.laatste_dag:%d-%m-%Y})"
-                )
-    return ontbrekend
-
-
-def _is_kalendermaand(begin: dt.date, eind: dt.date) -> bool:
-    volgende = dt.date(begin.year + begin.month // 12, begin.month % 12 + 1, 1)
-    return begin.day == 1 and eind == volgende
-
-
-def bedrag_voor_periode(tarief: Tarief, begin: dt.date, eind: dt.date, kalender: str | None) -> int:
-    """The amount for a whole period: the tariff itself when the period is of the tariff's kind. A
-    four-week tariff for a calendar month is 13/12 of it and a month tariff for a four-week period 12/13,
-    so that a year pays 13 four-week or 12 month amounts alike (EUR 216 per four weeks: EUR 234 per
-    month, EUR 2,808 a year either way). Any other range: by days (a four-week tariff per 28 days, a
-    month tariff per 365/12 days). Rounded to the cent."""
-    dagen = (eind - begin).days
-    if tarief.periode == TariefPeriode.CAK_PERIODE:
-        if kalender == KalenderSoort.VIER_WEKEN:
-            return tarief.bedrag_cent
-        if _is_kalendermaand(begin, eind):
-            return (tarief.bedrag_cent * 13 * 2 + 12) // 24
-        return (tarief.bedrag_cent * dagen * 2 + 28) // 56
-    if kalender == KalenderSoort.MAAND or _is_kalendermaand(begin, eind):
-        return tarief.bedrag_cent
-    if kalender == KalenderSoort.VIER_WEKEN:
-        return (tarief.bedrag_cent * 12 * 2 + 13) // 26
-    return (tarief.bedrag_cent * 12 * dagen * 2 + 365) // 730
-
-
-def _tarieven(
-    perioden: Sequence[tuple[PeriodeRij, str | None]], product_ids: list[int] | None
-) -> list[TariefRij]:
-    """Per period the tariff of every product valid on the period's first day."""
-    rijen = []
-    for p, soort in perioden:
-        qs = Tarief.objects.geldig_op(p.begin).order_by("product_id", "-geldig_van")
-        if product_ids is not None:
-            qs = qs.filter(product_id__in=product_ids)
-        gezien: set[int] = set()
-        for t in qs:
-            if t.product_id not in gezien:
-                gezien.add(t.product_id)
-                rijen.append(TariefRij(p.pid, t.product_id, bedrag_voor_periode(t, p.begin, p.eind, soort)))
-    return rijen
-
-
-def _dialect() -> Dialect:
-    return Dialect(connection.vendor)
-
-
 # --- What is due: one definition for the run and for the 323 check -------------------------------------
 
 
@@ -371,15 +203,15 @@ def verschuldigd(toewijzing: Any, periode: Periode | str | tuple[dt.date, dt.dat
         bestaand = Periode.objects.filter(gemeente_id=toewijzing.gemeente_id, begin=begin, eind=eind).first()
         soort = bestaand.kalender.soort if bestaand else None
         rij = PeriodeRij(0, begin, eind)
-    d = _dialect()
+    d = referentie.dialect()
     sql = (
         "WITH "
         + ctes(
             d,
             [rij],
-            _beleid(toewijzing.gemeente_id, [rij]),
-            _tarieven([(rij, soort)], [toewijzing.product_id]),
-            standaardbeleid(),
+            referentie.beleid(toewijzing.gemeente_id, [rij]),
+            referentie.tarieven([(rij, soort)], [toewijzing.product_id]),
+            referentie.standaardbeleid(),
         )
         + ","
         + verschuldigd_cte(d, f"t.id = {int(toewijzing.pk)}", timezone.localdate())
@@ -392,7 +224,7 @@ FROM due_bedrag"""  # noqa: S608
         row = cur.fetchone()
     pd = (rij.eind - rij.begin).days
     if row is None:
-        tarief = _tarieven([(rij, soort)], [toewijzing.product_id])
+        tarief = referentie.tarieven([(rij, soort)], [toewijzing.product_id])
         return Verschuldigd(
             toewijzing.pk,
             rij.begin,
@@ -546,8 +378,8 @@ def afrekenen(
         alle = [*eerdere, periode]
         rijen = [(PeriodeRij(p.pk, p.begin, p.eind), p.kalender.soort) for p in alle]
         perioden = [r for r, _ in rijen]
-        tarieven = _tarieven(rijen, None)
-        ontbrekend = _ontbrekende_tarieven(gemeente, alle, tarieven)
+        tarieven = referentie.tarieven(rijen, None)
+        ontbrekend = referentie.ontbrekende_tarieven(gemeente, alle, tarieven)
         if ontbrekend:
             raise ValidationError(
                 "Geen tarief voor "
@@ -555,9 +387,9 @@ def afrekenen(
                 + (f" (en {len(ontbrekend) - 5} meer)" if len(ontbrekend) > 5 else "")
                 + ". Leg eerst het tarief vast; er is niets afgerekend."
             )
-        beleid = _beleid(gemeente.pk, perioden)
-        stapel = _stapelregels(gemeente.pk, perioden)
-        reference = ctes(_dialect(), perioden, beleid, tarieven, standaardbeleid())
+        beleid = referentie.beleid(gemeente.pk, perioden)
+        stapel = referentie.stapelregels(gemeente.pk, perioden)
+        reference = ctes(referentie.dialect(), perioden, beleid, tarieven, referentie.standaardbeleid())
         vingerafdruk = _vingerafdrukken(perioden, beleid, tarieven, stapel, vandaag)
         vorige = Afrekenrun.objects.filter(gemeente=gemeente).order_by("-aangemaakt_op", "-id").first()
         run = Afrekenrun.objects.create(
@@ -588,7 +420,7 @@ def afrekenen(
         # (in full for those in ``alles``, else for the changed clients only). The cost of a run is
         # then that of its new period plus that of what changed, whatever the length of the history.
         met_regels = _perioden_met_regels(gemeente, run, perioden)
-        d = _dialect()
+        d = referentie.dialect()
         with connection.cursor() as cur:
             for deel, correcties in (
                 ([p for p in perioden if p.pid not in met_regels], False),
@@ -614,7 +446,7 @@ def afrekenen(
                             deel,
                             [b for b in beleid if b.pid in pids],
                             [t for t in tarieven if t.pid in pids],
-                            standaardbeleid(),
+                            referentie.standaardbeleid(),
                         ),
                         correcties,
                         vandaag,
@@ -695,7 +527,7 @@ def _vingerafdrukken(
 ) -> dict[str, str]:
     """Per period a fingerprint of everything besides client data that decides what is due in it."""
     uit = {}
-    producten = sorted(_resultaat_van().items())
+    producten = sorted(referentie.resultaat_van().items())
     for p in perioden:
         inhoud = repr(
             (
@@ -703,7 +535,7 @@ def _vingerafdrukken(
                 p.eind,
                 p.eind <= vandaag,
                 sorted(repr(b) for b in beleid if b.pid == p.pid),
-                standaardbeleid(),
+                referentie.standaardbeleid(),
                 sorted((t.product_id, t.bedrag_cent) for t in tarieven if t.pid == p.pid),
                 sorted(s for s in stapel if s[0] == p.pid),
                 producten,
@@ -724,9 +556,9 @@ def _leg_conflicten_vast(
 ) -> list[Afrekenconflict]:
     """The conflicts the run holds back, written before its lines (the line statement skips them)."""
     sql = conflicten_sql(
-        _dialect(),
+        referentie.dialect(),
         gemeente.pk,
-        reference + "," + stapel_ctes(stapel, _resultaat_van()),
+        reference + "," + stapel_ctes(stapel, referentie.resultaat_van()),
         vandaag,
         run.pk,
         alles,
@@ -895,79 +727,3 @@ def verschuldigd_cent(*, toewijzing: Any, periode_begin: dt.date, periode_eind: 
     ``periode_eind`` (iWmo dates are inclusive), computed exactly as the settlement run does: the
     entry point of the iWmo 323 check; see :func:`verschuldigd` for the reasons behind the amount."""
     return verschuldigd(toewijzing, (periode_begin, periode_eind + dt.timedelta(days=1))).bedrag_cent
-
-
-# --- Held for want of a plan ---------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class WachtOpPlan:
-    """A toewijzing that started under a contract paying only with an agreed ondersteuningsplan
-    (grondslag "plan", seed 004) and has no agreed plan yet: paid without one up to ``betaald_tot``,
-    after that nothing until the day the plan is agreed."""
-
-    toewijzing: Toewijzing
-    eerste_start: dt.date
-    betaald_tot: dt.date
-    vandaag: dt.date
-
-    @property
-    def gestopt(self) -> bool:
-        return self.vandaag > self.betaald_tot
-
-
-def _plantermijnen(gemeente_ids: set[int], vandaag: dt.date) -> dict[tuple[int, int], int]:
-    """Per (provider, gemeente) whose contract valid today pays on start plus plan: the days paid without
-    an agreed plan (the latest valid contract with a policy counts, as in the run)."""
-    termijnen: dict[tuple[int, int], int] = {}
-    gezien: set[tuple[int, int]] = set()
-    contracten = (
-        Contract.objects.filter(gemeenten__id__in=gemeente_ids, betaalbeleid__isnull=False)
-        .select_related("betaalbeleid")
-        .prefetch_related("gemeenten")
-        .order_by("aanbieder_id", "-geldig_van", "-id")
-    )
-    for c in contracten:
-        if not c.is_geldig_op(vandaag):
-            continue
-        for g in c.gemeenten.all():
-            sleutel = (c.aanbieder_id, g.pk)
-            if g.pk not in gemeente_ids or sleutel in gezien:
-                continue
-            gezien.add(sleutel)
-            if c.betaalbeleid.grondslag == Grondslag.PLAN:
-                termijnen[sleutel] = c.betaalbeleid.plan_termijn_dagen
-    return termijnen
-
-
-def wacht_op_plan(toewijzingen: Any, vandaag: dt.date, hoogstens: int = 25) -> tuple[list[WachtOpPlan], int]:
-    """Of ``toewijzingen`` (already scoped to the reader), those running today whose payment waits for an
-    agreed plan, the longest waiting first: at most ``hoogstens`` rows, and their number up to a bound."""
-    gemeente_ids = set(toewijzingen.order_by().values_list("gemeente_id", flat=True).distinct())
-    termijnen = _plantermijnen(gemeente_ids, vandaag)
-    if not termijnen:
-        return [], 0
-    paren = Q()
-    for aanbieder_id, gemeente_id in termijnen:
-        paren |= Q(aanbieder_id=aanbieder_id, gemeente_id=gemeente_id)
-    gestart = Levering.objects.filter(toewijzing=OuterRef("pk"), verwijderd=False)
-    qs = (
-        toewijzingen.filter(paren)
-        .filter(Q(einddatum__isnull=True) | Q(einddatum__gte=vandaag), Exists(gestart))
-        .exclude(reden_wijziging=WMO002RedenWijziging.VERWIJDERD)
-        .exclude(
-            Exists(Ondersteuningsplan.objects.filter(toewijzing=OuterRef("pk"), akkoord_op__isnull=False))
-        )
-        .annotate(eerste_start=Subquery(gestart.order_by("begindatum").values("begindatum")[:1]))
-        .select_related("client", "aanbieder", "product", "gemeente")
-    )
-    rijen = [
-        WachtOpPlan(
-            toewijzing=t,
-            eerste_start=t.eerste_start,
-            betaald_tot=t.eerste_start + dt.timedelta(days=termijnen[(t.aanbieder_id, t.gemeente_id)] - 1),
-            vandaag=vandaag,
-        )
-        for t in qs.order_by("eerste_start", "nummer")[:hoogstens]
-    ]
-    return rijen, tel_begrensd(qs)
