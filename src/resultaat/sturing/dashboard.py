@@ -212,10 +212,17 @@ def kies(user: Any, gemeente_code: str, van: str, tot: str, basis: QuerySet[Aanb
         else:
             fouten.append("Die gemeente hoort niet bij uw gemeenten; u ziet al uw gemeenten.")
     # The periods with figures: read from the small calendar table, each checked by one index probe
-    # (reading the codes from the figures themselves would walk every figure of the gemeenten).
+    # (reading the codes from the figures themselves would walk every figure of the gemeenten). Gemeente
+    # staff: the period's row in the table per gemeente (a period belongs to one gemeente, and the run
+    # writes that row with the provider rows); a provider: its own row of the period.
+    met_cijfers = (
+        basis.filter(periode_id=OuterRef("pk"))
+        if user.is_aanbieder_user
+        else GemeenteKengetal.objects.filter(periode_id=OuterRef("pk"))
+    )
     codes = list(
         Periode.objects.filter(gemeente__in=gemeenten)
-        .filter(Exists(basis.filter(periode_id=OuterRef("pk"))))
+        .filter(Exists(met_cijfers))
         .order_by("code")
         .values_list("code", flat=True)
         .distinct()
