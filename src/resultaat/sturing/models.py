@@ -60,7 +60,9 @@ class Cijfervelden(models.Model):
         abstract = True
 
 
-class Kengetal(Cijfervelden):
+class PerAanbiederEnPeriode(Cijfervelden):
+    """The figures of one provider in one period of one gemeente (the detailed rows add a product)."""
+
     gemeente = models.ForeignKey(
         "organisaties.Gemeente", on_delete=models.PROTECT, related_name="+", db_constraint=False
     )
@@ -73,6 +75,14 @@ class Kengetal(Cijfervelden):
     aanbieder = models.ForeignKey(
         "organisaties.Aanbieder", on_delete=models.PROTECT, related_name="+", db_constraint=False
     )
+
+    objects: ClassVar[Any] = KengetalQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+
+class Kengetal(PerAanbiederEnPeriode):
     product = models.ForeignKey(
         "catalogus.Product",
         null=True,
@@ -83,8 +93,6 @@ class Kengetal(Cijfervelden):
         help_text="Leeg: signalen en klachten die niet bij één toewijzing horen.",
     )
     bijgewerkt_op = models.DateTimeField(auto_now=True)
-
-    objects: ClassVar[Any] = KengetalQuerySet.as_manager()
 
     class Meta:
         verbose_name = "kengetal"
@@ -104,25 +112,11 @@ class Kengetal(Cijfervelden):
         return f"{self.periode_code} {self.aanbieder_id} {self.product_id}"
 
 
-class AanbiederKengetal(Cijfervelden):
+class AanbiederKengetal(PerAanbiederEnPeriode):
     """The figures of one provider in one period of one gemeente, all products together: the sums of its
     :class:`Kengetal` rows (the longest wait their maximum), written by the same run. The dashboards read
     these (a region over five years reads tens of thousands of rows instead of a million); only the table
     per product reads the detailed rows."""
-
-    gemeente = models.ForeignKey(
-        "organisaties.Gemeente", on_delete=models.PROTECT, related_name="+", db_constraint=False
-    )
-    periode = models.ForeignKey(
-        "bekostiging.Periode", on_delete=models.PROTECT, related_name="+", db_constraint=False
-    )
-    periode_code = models.CharField(max_length=8)
-    periode_begin = models.DateField()
-    aanbieder = models.ForeignKey(
-        "organisaties.Aanbieder", on_delete=models.PROTECT, related_name="+", db_constraint=False
-    )
-
-    objects: ClassVar[Any] = KengetalQuerySet.as_manager()
 
     class Meta:
         verbose_name = "kengetal per aanbieder"
