@@ -29,6 +29,8 @@ sys.path.insert(0, str(ROOT / "src"))
 
 
 def main() -> None:
+    from landelijk import backend_cpu  # the same reading of the backend's CPU as the generator
+
     parser = argparse.ArgumentParser()
     parser.add_argument("--herhalingen", type=int, default=20)
     args = parser.parse_args()
@@ -51,16 +53,6 @@ def main() -> None:
     from resultaat.accounts.models import User
     from resultaat.organisaties.models import Aanbieder
     from resultaat.sturing.models import AanbiederKengetal, GemeenteKengetal, Kengetal
-
-    def backend_cpu() -> float:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT pg_backend_pid()")
-            pid = cursor.fetchone()[0]
-        try:
-            velden = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            return 0.0
-        return (int(velden[11]) + int(velden[12])) / os.sysconf("SC_CLK_TCK")
 
     settings.ALLOWED_HOSTS = ["*"]
     regio = User.objects.get(username="bench-regio")
