@@ -41,7 +41,7 @@ from resultaat.toegang.models import (
     Onderzoek,
     ZRMScore,
 )
-from resultaat.toewijzingen.models import Levering, Toewijzing, ToewijzingVersie
+from resultaat.toewijzingen.models import Levering, LeveringBron, Toewijzing, ToewijzingVersie
 from resultaat.werklijst.models import WerklijstItem, WerklijstStatus
 
 VANDAAG = dt.date(2026, 11, 22)
@@ -201,6 +201,7 @@ def test_every_row_is_audited_as_written_by_the_generator(demo):
         "financieel-2",
         "beheerder",  # reads the file of old indications (the conversion)
         "contractmanager",  # sets the conversion scenarios
+        "iWmo-intake",  # reads the providers' iWmo files (resultaat.demo.berichten)
         *aanbieders,
     }
     assert events.exclude(actor_naam=ACTOR).exists()
@@ -241,14 +242,22 @@ def _vingerafdruk() -> tuple:
                 "einddatum",
             )
         ),
-        list(
+        [
+            # A start that came in as an iWmo file (resultaat.demo.berichten) carries the real moment the
+            # intake read it, as the services' acts do.
+            (*rij[:4], None if rij[5] == LeveringBron.IWMO else rij[4])
             # A total order: a client can have two leveringen starting on one day (two products).
-            Levering.objects.order_by(
+            for rij in Levering.objects.order_by(
                 "toewijzing__client__bsn", "begindatum", "toewijzing__nummer", "start_gemeld_op"
             ).values_list(
-                "toewijzing__client__bsn", "begindatum", "einddatum", "reden_beeindiging", "start_gemeld_op"
+                "toewijzing__client__bsn",
+                "begindatum",
+                "einddatum",
+                "reden_beeindiging",
+                "start_gemeld_op",
+                "bron",
             )
-        ),
+        ],
         sorted(Signaal.objects.values_list("client__bsn", "soort", "status", "gemeld_op")),
         # A complaint's item may concern no client: sort those as an empty BSN.
         sorted(

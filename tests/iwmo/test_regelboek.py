@@ -8,10 +8,21 @@ from pathlib import Path
 
 import pytest
 
-from resultaat.iwmo.regelboek import BRONREGELS, REDEN, UITGAAND, UITWERKING, tabel, waar
+from resultaat.iwmo.management.commands.iwmo_regelboek import lees_retourcodes
+from resultaat.iwmo.regelboek import (
+    BRONREGELS,
+    REDEN,
+    RETOURCODES,
+    UITGAAND,
+    UITWERKING,
+    betekenis,
+    tabel,
+    waar,
+)
 from resultaat.iwmo.regels import REGELS
 
 ROOT = Path(__file__).resolve().parents[2]
+BRONNEN = ROOT.parent / "shared" / "iwmo-3.2" / "bronnen"
 # Invulinstructies are not rules with a code; the one we check is IV034 (XsdVersie).
 INVULINSTRUCTIES = {"IV034"}
 
@@ -62,3 +73,19 @@ def test_every_checked_rule_has_a_test_that_breaks_it():
     teksten = "".join(p.read_text(encoding="utf-8") for p in (ROOT / "tests" / "iwmo").glob("test_*.py"))
     genoemd = set(re.findall(r"\b(?:TR|CD|CS|IV)\d{3}\b", teksten.replace(Path(__file__).read_text(), "")))
     assert sorted(set(REGELS) - genoemd) == []
+
+
+def test_every_code_we_answer_with_has_its_official_meaning():
+    """Code list WJ001 (retourcodes.json, read from the bronnen): a code on screen says what it means."""
+    assert [r for r in REGELS.values() if not betekenis(r.retourcode)] == []
+    assert RETOURCODES["9019"] == "Het regiebericht kan niet gekoppeld worden aan een toewijzing."
+    assert RETOURCODES["9369"].startswith("Budget is meegegeven")
+    assert RETOURCODES["S329"] == "ProductCode ongeldig."
+    # A code the list leaves out means what the rule that gives it says.
+    assert "9355" not in RETOURCODES
+    assert betekenis("9355") == BRONREGELS["TR355"].tekst
+
+
+@pytest.mark.skipif(not BRONNEN.is_dir(), reason="the iWmo 3.2 bronnen are not beside the project")
+def test_the_code_list_is_the_one_of_the_bronnen():
+    assert lees_retourcodes(BRONNEN) == RETOURCODES

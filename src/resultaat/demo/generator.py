@@ -67,6 +67,7 @@ from resultaat.demo.batch import (
 from resultaat.demo.bekostiging import (
     BekostigingMixin,
 )
+from resultaat.demo.berichten import BerichtenMixin
 from resultaat.demo.catalogus import (
     CatalogusMixin,
 )
@@ -134,6 +135,7 @@ class _Generator(
     EigenBijdrageMixin,
     ConversieMixin,
     KwaliteitMixin,
+    BerichtenMixin,
 ):
     """The whole demo: the fixed region, then the clients in chunks, then the services' part."""
 
@@ -192,6 +194,7 @@ def genereer_demo(
         generator.eigen_bijdrage()
         generator.conversie()
         generator.kwaliteit()
+        generator.berichtenverkeer()
         kengetallen(vandaag)  # not client data: not in the audited counts of the report
     verslag.aantallen.update(generator.portaal_acties)
     verslag.scenarios = dict(generator.scenarios)

@@ -37,7 +37,7 @@ from resultaat.bekostiging.models import Betaalbeleid, Budget, Grondslag, Period
 from resultaat.catalogus.models import Tarief
 from resultaat.clienten.models import Client
 from resultaat.contracten.models import Contract, ContractProduct
-from resultaat.core.codes import WMO002RedenWijziging, WMO588RedenBeeindiging
+from resultaat.core.codes import WJ756Eenheid, WMO002RedenWijziging, WMO588RedenBeeindiging
 from resultaat.demo.kern import _Basis
 from resultaat.ondersteuning.models import Ondersteuningsplan
 from resultaat.toewijzingen import services as tw
@@ -286,15 +286,17 @@ class ScenarioMixin(_Basis):
         return t.pk
 
     def _budget(self, t: Toewijzing, p: Periode, consulent: User) -> int:
-        """A budget on the toewijzing: what a 323 may claim in total (TR369, 9369)."""
+        """A budget in euros instead of an amount (iWmo: Budget, unit 83) for three periods of the
+        product's tariff: what the 323s may claim in total (TR369, 9369)."""
         tarief = Tarief.objects.geldig_op(p.begin).filter(product=t.product).order_by("-geldig_van").first()
-        per_jaar = (tarief.bedrag_cent if tarief else 25_000) * 13
+        budget = (tarief.bedrag_cent if tarief else 25_000) * 3
+        termen = {"budget_cent": budget, "volume": None, "eenheid": WJ756Eenheid.EUROS, "frequentie": ""}
         # Decided with the toewijzing: the row and its latest version (back-dated history, as the bulk
         # part writes it).
-        Toewijzing.objects.filter(pk=t.pk).update(budget_cent=per_jaar)
+        Toewijzing.objects.filter(pk=t.pk).update(**termen)
         laatste = t.huidige_versie()
         if laatste is not None:
-            ToewijzingVersie.objects.filter(pk=laatste.pk).update(budget_cent=per_jaar)
+            ToewijzingVersie.objects.filter(pk=laatste.pk).update(**termen)
         return t.pk
 
     def _budgetten(self, gemeente: Any) -> None:

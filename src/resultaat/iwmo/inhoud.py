@@ -24,6 +24,7 @@ from resultaat.core.opmaak import datum, lees_datum
 from resultaat.iwmo import xml
 from resultaat.iwmo.models import Bericht
 from resultaat.iwmo.parse import naar_dict
+from resultaat.iwmo.regelboek import betekenis as officiele_betekenis
 from resultaat.toewijzingen.models import Toewijzing
 
 # The lists of records in a message and what each record is, in words.
@@ -93,7 +94,9 @@ def code_met_betekenis(code: str, lijst: Any) -> str:
 
 
 def retourcode_tekst(code: str) -> str:
-    return code_met_betekenis(code, WJ001Retourcode)
+    """A retour code with its official meaning (code list WJ001): "De toewijzing ... (9019)"."""
+    uitleg = officiele_betekenis(code)
+    return f"{uitleg} ({code})" if uitleg else code_met_betekenis(code, WJ001Retourcode)
 
 
 def _tekst(waarde: Any) -> str:

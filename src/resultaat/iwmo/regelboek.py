@@ -17,6 +17,7 @@ from pathlib import Path
 from resultaat.iwmo.regels import REGELS
 
 BESTAND = Path(__file__).with_name("regelboek.json")
+RETOURCODES_BESTAND = Path(__file__).with_name("retourcodes.json")
 
 ONTVANGEN = frozenset({"WMO302", "WMO305", "WMO307", "WMO315", "WMO317", "WMO320", "WMO323"})
 VERSTUURD = frozenset({"WMO301", "WMO306", "WMO308", "WMO316", "WMO318", "WMO319", "WMO325"})
@@ -43,6 +44,17 @@ def _laad() -> dict[str, Bronregel]:
 
 
 BRONREGELS: dict[str, Bronregel] = _laad()
+# Code list WJ001: every retour code with its official meaning (what a code means on screen).
+RETOURCODES: dict[str, str] = json.loads(RETOURCODES_BESTAND.read_text(encoding="utf-8"))
+
+
+def betekenis(code: str) -> str:
+    """What a retour code means: its text in code list WJ001, else (a code the list leaves out, such
+    as 9355) the definition of the rule that gives it; empty for an unknown code."""
+    if code in RETOURCODES:
+        return RETOURCODES[code]
+    return next((r.tekst for r in BRONREGELS.values() if r.retourcode == code), "")
+
 
 # Checks on the messages we send (301, 319, 325), before they are written (iwmo.uitgaand.controleer).
 UITGAAND: dict[str, str] = {

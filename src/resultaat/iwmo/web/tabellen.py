@@ -52,15 +52,19 @@ class BerichtTabel(Tabel):
     retourcodes = Kolom("Retourcodes", default="–")
 
     def render_bericht(self, record: Bericht) -> str:
-        return LinkKolom.render(
-            self.columns["bericht"].column, f"{record.berichttype} {record.identificatie}", record, self
-        )
+        return LinkKolom.render(self.columns["bericht"].column, self.value_bericht(record), record, self)
 
     def value_bericht(self, record: Bericht) -> str:
-        return f"{record.berichttype} {record.identificatie}"
+        # "WMO305 Start ondersteuning DEMO000001": the type with what it is.
+        return f"{record.get_berichtcode_display()} {record.identificatie}"
 
     def render_van_aan(self, record: Bericht) -> str:
-        return f"{record.afzender} → {record.ontvanger}"
+        """The parties by name where the message is linked to them, else by their code."""
+        gemeente = f"gemeente {record.gemeente.naam}" if record.gemeente else None
+        aanbieder = record.aanbieder.naam if record.aanbieder else None
+        if record.richting == "in":
+            return f"{aanbieder or record.afzender} → {gemeente or record.ontvanger}"
+        return f"{gemeente or record.afzender} → {aanbieder or record.ontvanger}"
 
     def value_van_aan(self, record: Bericht) -> str:
         return self.render_van_aan(record)

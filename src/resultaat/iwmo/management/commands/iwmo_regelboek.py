@@ -2,7 +2,8 @@
 ``iwmo/regelboek.json``, or print the conformance table of ``docs/iwmo.md``.
 
 ``python manage.py iwmo_regelboek --bronnen ../shared/iwmo-3.2/bronnen`` rewrites the JSON (the official
-text, retour code and messages of every rule); ``--tabel`` prints the table generated from the JSON and
+text, retour code and messages of every rule) and ``iwmo/retourcodes.json`` (code list WJ001: every
+retour code with its official meaning); ``--tabel`` prints the table generated from the JSON and
 :mod:`resultaat.iwmo.regelboek` (where each rule is checked, or why it is not)."""
 
 from __future__ import annotations
@@ -73,6 +74,12 @@ def _cd_cs(pad: Path) -> list[dict[str, Any]]:
     return list(regels.values())
 
 
+def lees_retourcodes(bronnen: Path) -> dict[str, str]:
+    """Code list WJ001: every retour code with its official meaning."""
+    tekst = (bronnen / "codelijsten" / "WJ001_Retourcode.md").read_text(encoding="utf-8")
+    return dict(re.findall(r"^\| ([0-9A-Z]\d{3}) \| (.+?) \|", tekst, re.M))
+
+
 def lees_bronnen(bronnen: Path) -> list[dict[str, Any]]:
     regels = [_tr(p) for p in sorted((bronnen / "regels" / "technische-regels").glob("*/TR*"))]
     regels += [_op(p) for p in sorted((bronnen / "regels" / "bedrijfsregels").glob("OP*.md"))]
@@ -95,5 +102,12 @@ class Command(BaseCommand):
                 json.dumps(regels, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
             )
             self.stdout.write(f"{len(regels)} regels geschreven naar {regelboek.BESTAND.name}")
+            codes = lees_retourcodes(opties["bronnen"])
+            regelboek.RETOURCODES_BESTAND.write_text(
+                json.dumps(codes, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+            )
+            self.stdout.write(
+                f"{len(codes)} retourcodes geschreven naar {regelboek.RETOURCODES_BESTAND.name}"
+            )
         if opties["tabel"]:
             self.stdout.write(regelboek.tabel())

@@ -17,6 +17,7 @@ from resultaat.core.tabellen import TabelView
 from resultaat.core.web import ScopedDetailView
 from resultaat.iwmo.inhoud import lees_inhoud
 from resultaat.iwmo.models import Bericht, Verzoek
+from resultaat.iwmo.regelboek import betekenis
 from resultaat.iwmo.regels import REGELS
 from resultaat.iwmo.web.tabellen import BerichtFilter, BerichtTabel
 
@@ -24,7 +25,7 @@ from resultaat.iwmo.web.tabellen import BerichtFilter, BerichtTabel
 def retourcode_uitleg(code: str) -> dict[str, Any]:
     """A retour code with what it means: the code list's text and the rules that give this code."""
     regels = [f"{r.code}: {r.melding}" for r in REGELS.values() if r.retourcode == code]
-    lijst = dict(WJ001Retourcode.choices).get(code, "")
+    lijst = betekenis(code) or dict(WJ001Retourcode.choices).get(code, "")
     return {"code": code, "omschrijving": lijst, "regels": regels}
 
 
@@ -60,9 +61,14 @@ class BerichtDetailView(BerichtQuerysetMixin, ScopedDetailView):
         context = super().get_context_data(**kwargs)
         bericht = self.object
         zichtbaar = Bericht.objects.for_user(self.request.user).defer("inhoud")
+        inhoud = lees_inhoud(bericht, self.request.user)
+        # Every code the message carries, in the header, per client and per line, with its meaning.
+        codes = list(bericht.retourcodes or [])
+        for c in inhoud.clienten:
+            codes += c.retourcodes + [code for r in c.regels for code in r.retourcodes]
         context.update(
             {
-                "retourcodes": [retourcode_uitleg(c) for c in bericht.retourcodes or []],
+                "retourcodes": [retourcode_uitleg(c) for c in dict.fromkeys(codes)],
                 "heenbericht": zichtbaar.filter(pk=bericht.heenbericht_id).first()
                 if bericht.heenbericht_id
                 else None,
@@ -73,7 +79,7 @@ class BerichtDetailView(BerichtQuerysetMixin, ScopedDetailView):
                     .select_related("client")
                 ),
                 "grootte": len(bericht.inhoud),
-                "inhoud": lees_inhoud(bericht, self.request.user),
+                "inhoud": inhoud,
             }
         )
         # The clients the message names are shown by name: each is a read of that client.
