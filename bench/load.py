@@ -12,6 +12,11 @@
    Every request has a timeout, so the run is bounded.
 4. It prints requests/s, p50, p95, p99 and the errors, and the slowest pages by p95 with the number of
    SQL queries each makes (counted afterwards in-process, for the same user, on the same database).
+5. Its last two lines: the CPU one request costs the machine (gunicorn and its workers, every PostgreSQL
+   process on the machine, this load generator; over the whole run, warm-up included: run it on a quiet
+   machine), with the capacity that gives, and what the goal asks: with U users and no think time a
+   request takes U / throughput on average (Little's law), so a p95 under 300 ms needs at least U / 0.3
+   requests/s; the ratio of that to the measured rate.
 
 Figures depend on the machine: report them with its load (``uptime``) at the time.
 
@@ -183,6 +188,41 @@ def _backend_cpu_ms(pid: int) -> float:
     return (int(velden[11]) + int(velden[12])) * 1000 / os.sysconf("SC_CLK_TCK")
 
 
+def _cpu_s(pids: list[int]) -> float:
+    """CPU seconds (user + system) of these processes; a process that has ended counts 0."""
+    totaal = 0.0
+    for pid in pids:
+        try:
+            totaal += _backend_cpu_ms(pid) / 1000
+        except (OSError, IndexError):
+            pass
+    return totaal
+
+
+def _kinderen(pid: int) -> list[int]:
+    """A process and its descendants (the gunicorn master and its workers)."""
+    uit, rij = [], [pid]
+    while rij:
+        p = rij.pop()
+        uit.append(p)
+        for taak in Path(f"/proc/{p}/task").glob("*/children"):
+            rij += [int(k) for k in taak.read_text().split()]
+    return uit
+
+
+def _postgres_pids() -> list[int]:
+    """Every PostgreSQL process on this machine (the server of the benchmark's database is local)."""
+    uit = []
+    for d in Path("/proc").iterdir():
+        if d.name.isdigit():
+            try:
+                if (d / "comm").read_text().strip() == "postgres":
+                    uit.append(int(d.name))
+            except OSError:
+                pass
+    return uit
+
+
 def profiel(gebruikers: list[Gebruiker], herhalingen: int) -> None:
     """Per page and role: median Django CPU ms, PostgreSQL CPU ms and queries of one request."""
     from django.db import connection
@@ -301,6 +341,8 @@ class Meting:
     tijden: dict[tuple[str, str], list[float]] = field(default_factory=lambda: defaultdict(list))
     fouten: dict[str, int] = field(default_factory=lambda: defaultdict(int))
     lock: threading.Lock = field(default_factory=threading.Lock)
+    # Every request, the warm-up included: the denominator of the CPU per request.
+    alle: int = 0
 
 
 def virtuele_gebruiker(
@@ -329,6 +371,8 @@ def virtuele_gebruiker(
             verbinding.close()
             verbinding = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
         duur = time.perf_counter() - begin
+        with meting.lock:
+            meting.alle += 1
         if begin >= meten_vanaf:
             with meting.lock:
                 meting.tijden[(gebruiker.username, pad)].append(duur)
@@ -401,6 +445,10 @@ def main() -> None:
             flush=True,
         )
         meting = Meting()
+        # CPU of the server (gunicorn and its workers), of PostgreSQL and of this load generator, over
+        # the whole run: what one request costs the machine.
+        server_pids, pg_pids = _kinderen(server.pid), _postgres_pids()
+        cpu_voor = (_cpu_s(server_pids), _cpu_s(pg_pids), time.process_time())
         begin = time.perf_counter()
         meten_vanaf = begin + args.warmup
         tot = meten_vanaf + args.seconds
@@ -416,6 +464,8 @@ def main() -> None:
             d.start()
         for d in draden:
             d.join(timeout=args.warmup + args.seconds + 60)
+        pg_pids = sorted(set(pg_pids) | set(_postgres_pids()))
+        cpu_na = (_cpu_s(server_pids), _cpu_s(pg_pids), time.process_time())
     finally:
         server.terminate()
         server.wait(timeout=30)
@@ -447,6 +497,25 @@ def main() -> None:
             f"{len(tijden):6d}  {queries[voorbeeld[s]]:3d} queries  {s}"
         )
     print(f"mean={statistics.fmean(alle) * 1000:.0f}ms" if alle else "geen requests")
+    if meting.alle:
+        # Little's law: with U users and no think time, U requests are always in the system, so the mean
+        # time of a request is U / throughput. A p95 under 300 ms needs at least U / 0.3 requests/s.
+        django_ms, pg_ms, generator_ms = (
+            (na - voor) * 1000 / meting.alle for voor, na in zip(cpu_voor, cpu_na, strict=True)
+        )
+        per_request = django_ms + pg_ms + generator_ms
+        nodig = args.users / 0.3
+        print(
+            f"CPU per request: {per_request:.1f} ms (gunicorn {django_ms:.1f} + PostgreSQL {pg_ms:.1f} + "
+            f"load generator {generator_ms:.1f}); {os.cpu_count()} cores give at most "
+            f"{(os.cpu_count() or 1) * 1000 / per_request:.0f} requests/s"
+        )
+        print(
+            f"p95 < 300 ms with {args.users} users without think time needs >= {nodig:.0f} requests/s "
+            f"(Little: users / time per request), i.e. <= {(os.cpu_count() or 1) * 1000 / nodig:.1f} ms CPU "
+            f"per request; measured {len(alle) / args.seconds:.1f} requests/s, ratio to the goal "
+            f"{nodig / max(len(alle) / args.seconds, 0.001):.1f}x"
+        )
 
 
 if __name__ == "__main__":
