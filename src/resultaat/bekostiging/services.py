@@ -299,6 +299,7 @@ def _vergrendel(gemeente_id: int) -> None:
             cur.execute("SELECT pg_advisory_xact_lock(%s, %s)", [LOCK_NAMESPACE, int(gemeente_id)])
             cur.execute("SET LOCAL jit = off")
             cur.execute("SET LOCAL enable_nestloop = off")
+            cur.execute("SET LOCAL enable_mergejoin = off")
             cur.execute("SET LOCAL work_mem = '256MB'")
 
 
