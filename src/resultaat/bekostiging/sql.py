@@ -304,13 +304,19 @@ kand AS (
     if vlak:
         dood_join = f"\n  LEFT JOIN dood c ON {c.id} = {t.client}"
 
-    def bronnen(met_dood: bool = True) -> str:
+    def bronnen(voor_vlak: bool = False) -> str:
+        # The plain pass reads no policy (the plan's providers are in ``rij_kand``) unless a period has
+        # not ended.
+        bel_join = (
+            ""
+            if voor_vlak and not afgelopen
+            else f"\n  LEFT JOIN bel bl ON bl.pid = per.pid AND bl.aid = {t.aanbieder}"
+        )
         return f"""
   FROM {t.tabel}
-  JOIN {lev.tabel} ON {lev.toewijzing} = {t.id} AND {niet_verwijderd}{dood_join if met_dood else ""}
+  JOIN {lev.tabel} ON {lev.toewijzing} = {t.id} AND {niet_verwijderd}{"" if voor_vlak else dood_join}
   JOIN per ON {t.ingangsdatum} < per.ped AND ({t.einddatum} IS NULL OR {t.einddatum} >= per.pbd)
-    AND {lev.begindatum} < per.ped
-  LEFT JOIN bel bl ON bl.pid = per.pid AND bl.aid = {t.aanbieder}
+    AND {lev.begindatum} < per.ped{bel_join}
   LEFT JOIN tar ON tar.pid = per.pid AND tar.prid = {t.product}
   WHERE {t.reden_wijziging} <> {VERWIJDERD} AND {filter_sql}{afgelopen}"""
 
@@ -328,7 +334,7 @@ kand AS (
   SELECT {t.id} AS tid, per.pid AS pid, per.pd AS dagen, per.pb AS eerste, per.pe - 1 AS laatste, per.pd,
     COALESCE(tar.bedrag, 0) AS tarief, {t.client} AS client_id, {t.aanbieder} AS aanbieder_id,
     {t.product} AS product_id, {_lit(Grondslag.START)} AS grondslag, {R["VOLLEDIG"]} AS regel,
-    COALESCE(tar.bedrag, 0) AS bedrag{bronnen(False)}{deel} AND NOT {rij_kand}"""
+    COALESCE(tar.bedrag, 0) AS bedrag{bronnen(voor_vlak=True)}{deel} AND NOT {rij_kand}"""
         for deel in (delen or [""])
     ]
     vlak_ctes = (
@@ -458,7 +464,8 @@ def run_sql(
         + verschuldigd_cte(
             d,
             f"{t.gemeente} = {int(gemeente_id)}",
-            vandaag,
+            # Every period ended: the condition on advance payment holds for every row.
+            vandaag if vandaag is not None and any(p.eind > vandaag for p in perioden) else None,
             delen(run_id, volledig, "per.pid", t.client),
             # Corrections for the changed clients only are a few rows found through the indexes: there
             # the plain path would only add its look-ups.
