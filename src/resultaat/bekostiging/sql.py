@@ -215,7 +215,7 @@ def verschuldigd_cte(
     incremental run scans its full periods for every toewijzing and the others for changed clients only.
 
     With ``vlak`` (the run) the majority takes a plain path: a toewijzing in care for the whole period
-    under the plain rules (see ``VLAK``) is due the full tariff, read in one pass as plain as the floor's
+    and outside ``kand`` (see below) is due the full tariff, read in one pass as plain as the floor's
     ``INSERT ... SELECT``; only the other rows go through the rules. ``due_bedrag`` holds both; ``iv``
     (the conflict check) then holds only the others, so it is not used with ``vlak``. With
     ``zonder_lege`` (the run) a levering that stopped for good before the period is left out of the
