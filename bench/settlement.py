@@ -89,7 +89,7 @@ def main() -> None:
 
     call_command("migrate", verbosity=0)
 
-    from resultaat.bekostiging import services
+    from resultaat.bekostiging import referentie, services
     from resultaat.bekostiging import sql as sql_mod
     from resultaat.bekostiging.models import Afrekenregel
     from resultaat.catalogus.models import Product
@@ -248,7 +248,7 @@ def main() -> None:
     print(f"filled in {vul:.1f} s")
 
     def floor(periode: Any = periode) -> tuple[float, float]:
-        d = services._dialect()
+        d = referentie.dialect()
         sql = f"""
 INSERT INTO bekostiging_afrekenregel ({sql_mod.INSERT_KOLOMMEN})
 SELECT %s, %s, t.id, t.client_id, t.aanbieder_id, t.product_id, 'normaal', 'volledig', 21600, 21600, 0, 21600,

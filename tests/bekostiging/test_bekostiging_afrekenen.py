@@ -15,6 +15,7 @@ from resultaat.catalogus.models import Tarief
 from resultaat.core.audit.models import AuditEvent
 from resultaat.core.codes import WMO588RedenBeeindiging
 from resultaat.toewijzingen import services as tw
+from resultaat.toewijzingen.models import Levering
 from tests.bekostiging.helpers import D, maak_wereld
 
 pytestmark = pytest.mark.django_db
@@ -267,3 +268,19 @@ def test_two_switches_in_one_period_never_pay_the_full_amount_twice(db, overstap
     tw.meld_start(door=w.fenna, toewijzing=c, begindatum=D(2017, 2, 28))
     res = bk.afrekenen(gemeente=w.gemeente, periode=bk.zoek_periode(w.gemeente, "2017-P03"), door=w.fenna)
     assert abs(res.totaal_cent - 21600) <= 2  # pro-rata shares are rounded one by one
+
+
+@pytest.mark.parametrize(("deelperiode", "bedrag"), [("peildag", 21600), ("pro_rata", 43200), ("niets", 0)])
+def test_a_start_recorded_twice_is_settled_by_the_rules_not_as_two_whole_periods(db, deelperiode, bedrag):
+    # Two open leveringen of one toewijzing over the whole period (a start recorded twice): the run
+    # counts 56 days in a period of 28, as the rules always did, and never pays two lines of 216 euros
+    # because each levering alone would fill the period.
+    w = maak_wereld(deelperiode=deelperiode)
+    t = w.toewijzing(D(2017, 1, 1))
+    Levering.objects.create(toewijzing=t, begindatum=D(2017, 1, 1))
+    p = bk.zoek_periode(w.gemeente, "2017-P02")
+    res = bk.afrekenen(gemeente=w.gemeente, periode=p, door=w.fenna)
+    assert [(r.toewijzing_id, r.dagen, r.bedrag_cent) for r in regels(res.run)] == (
+        [(t.pk, 56, bedrag)] if bedrag else []
+    )
+    assert bk.verschuldigd(t, p).bedrag_cent == bedrag

@@ -292,13 +292,15 @@ def _vergrendel(gemeente_id: int) -> None:
     committed, and then finds nothing left to add. SQLite serialises writers itself (IMMEDIATE).
 
     Also the planner settings of this one transaction: the statement is a batch over every
-    toewijzing, for which hash joins and enough sort memory beat per-row index lookups, and JIT
-    compilation costs more than it saves."""
+    toewijzing, for which hash joins and enough sort memory beat per-row index lookups (and beat
+    sorting every row for a merge join with a small reference table), and JIT compilation costs more
+    than it saves."""
     if connection.vendor == "postgresql":
         with connection.cursor() as cur:
             cur.execute("SELECT pg_advisory_xact_lock(%s, %s)", [LOCK_NAMESPACE, int(gemeente_id)])
             cur.execute("SET LOCAL jit = off")
             cur.execute("SET LOCAL enable_nestloop = off")
+            cur.execute("SET LOCAL enable_mergejoin = off")
             cur.execute("SET LOCAL work_mem = '256MB'")
 
 

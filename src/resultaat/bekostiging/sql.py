@@ -159,7 +159,7 @@ def ctes(
     table gets a dummy row, as VALUES cannot be empty."""
     per = ", ".join(
         f"({int(p.pid)}, {dagnummer(p.begin)}, {dagnummer(p.eind)}, {(p.eind - p.begin).days}, "
-        f"{d.datum_lit(p.begin)}, {d.datum_lit(p.eind)})"
+        f"{d.datum_lit(p.begin)}, {d.datum_lit(p.eind)}, {d.datum_lit(p.eind - dt.timedelta(days=1))})"
         for p in perioden
     )
     bel = ", ".join(
@@ -178,7 +178,7 @@ def ctes(
         f"{_lit(std.overstap)}, {1 if std.voorschot else 0}, {_lit(std.grondslag)}, {int(std.plan_termijn)})"
     )
     return f"""
-per (pid, pb, pe, pd, pbd, ped) AS (VALUES {per}),
+per (pid, pb, pe, pd, pbd, ped, pld) AS (VALUES {per}),
 bel (pid, aid, deel, peil, stop, ovl, ovs, vs, gs, gt) AS (VALUES {bel}),
 bdef (deel, peil, stop, ovl, ovs, vs, gs, gt) AS (VALUES {bdef}),
 tar (pid, prid, bedrag) AS (VALUES {tar})"""
@@ -196,7 +196,12 @@ prk (prid, rk) AS (VALUES {prk})"""
 
 
 def verschuldigd_cte(
-    d: Dialect, filter_sql: str, vandaag: dt.date | None = None, delen: list[str] | None = None
+    d: Dialect,
+    filter_sql: str,
+    vandaag: dt.date | None = None,
+    delen: list[str] | None = None,
+    vlak: bool = False,
+    zonder_lege: bool = False,
 ) -> str:
     """CTE ``due``: one row per (toewijzing, period) with days in care and the amount due.
 
@@ -207,7 +212,16 @@ def verschuldigd_cte(
     ``filter_sql`` restricts the toewijzingen (``t``), e.g. to a gemeente or one toewijzing. With
     ``vandaag``, a period that has not ended by then is only due under a policy of advance payment
     (``voorschot``). ``delen`` splits the scan into parts (extra conditions, joined by UNION ALL): an
-    incremental run scans its full periods for every toewijzing and the others for changed clients only."""
+    incremental run scans its full periods for every toewijzing and the others for changed clients only.
+
+    With ``vlak`` (the run) the majority takes a plain path: a toewijzing in care for the whole period
+    and outside ``kand`` (see below) is due the full tariff, read in one pass as plain as the floor's
+    ``INSERT ... SELECT``; only the other rows go through the rules. ``due_bedrag`` holds both; ``iv``
+    (the conflict check) then holds only the others, so it is not used with ``vlak``. With
+    ``zonder_lege`` (the run) a levering that stopped for good before the period is left out of the
+    period's rules under payment on the start: it adds no day, and a (toewijzing, period) with nothing
+    due needs no row of its own (what was paid for it is corrected from the lines alone, with the same
+    rule, days and basis)."""
     nooit = str(BIG)
     dag = d.dag
     t, t_o, t_v = Alias(Toewijzing, "t"), Alias(Toewijzing, "o"), Alias(Toewijzing, "v")
@@ -248,29 +262,93 @@ def verschuldigd_cte(
         f"CASE WHEN {plan_gs} THEN (SELECT MIN({dag(pl.akkoord_op)}) FROM {pl.tabel} "  # noqa: S608
         f"WHERE {pl.toewijzing} = {t.id} AND {pl.akkoord_op} IS NOT NULL) END"
     )
+    # The plain path. ``kand`` holds every toewijzing for which some rule beyond the full tariff could
+    # matter in any period of the statement: a levering that starts after the first period's begin or
+    # stops before the last period's end, or one of several; a toewijzing that starts or ends so, or is
+    # (or has) a switch; a client who died before the last period's end; a provider whose policy pays
+    # on the plan (or every provider, when the default does). For a toewijzing outside ``kand`` every
+    # row is its only levering, in care from the first to the last day of the period: the days are the
+    # period's and the rule ``VOLLEDIG``, read in a pass as plain as the floor's. The rules run for
+    # the toewijzingen in ``kand`` only (a few: those that changed, started or stopped).
+    t4, lev4, c4 = Alias(Toewijzing, "t4"), Alias(Levering, "l4"), Alias(Client, "c4")
+    niet_verwijderd = f"{lev.verwijderd} = {d.onwaar()}"
+    eerste_begin, laatste_dag = "(SELECT MIN(pbd) FROM per)", "(SELECT MAX(pld) FROM per)"
+    start = _lit(Grondslag.START)
+    # ``kand``: the toewijzingen whose leveringen could matter (one pass over the leveringen) and the
+    # predecessors of a switch; ``rij_kand`` the same for a toewijzing's own row (never NULL).
+    kand = f"""
+dood AS (SELECT {c4.id}, {c4.overlijdensdatum} FROM {c4.tabel} WHERE {c4.overlijdensdatum} IS NOT NULL),
+kand AS (
+  SELECT {lev4.toewijzing} AS tid FROM {lev4.tabel} WHERE {lev4.verwijderd} = {d.onwaar()}
+  GROUP BY {lev4.toewijzing}
+  HAVING COUNT(*) > 1 OR MAX({lev4.begindatum}) > {eerste_begin} OR MIN({lev4.einddatum}) < {laatste_dag}
+  UNION ALL
+  SELECT {t4.voorganger} FROM {t4.tabel} WHERE {t4.voorganger} IS NOT NULL
+),"""  # noqa: S608
+    rij_kand = (
+        f"({t.ingangsdatum} > {eerste_begin} "  # noqa: S608
+        f"OR ({t.einddatum} IS NOT NULL AND {t.einddatum} < {laatste_dag}) OR {t.voorganger} IS NOT NULL "
+        f"OR {t.aanbieder} IN (SELECT aid FROM bel WHERE gs <> {start}) OR (SELECT gs FROM bdef) <> {start} "
+        f"OR {t.client} IN (SELECT id FROM dood WHERE overlijdensdatum < {laatste_dag}) "
+        f"OR {t.id} IN (SELECT tid FROM kand))"
+    )
+    ook = f" AND {rij_kand}" if vlak else ""
+    if zonder_lege:
+        ook += (
+            f" AND NOT ({lev.einddatum} IS NOT NULL AND {lev.einddatum} < per.pbd "
+            f"AND {lev.reden_beeindiging} <> {TIJDELIJK} AND {bel('gs')} = {start})"
+        )
+    dood_join = f"""
+  LEFT JOIN (SELECT {c.id}, {c.overlijdensdatum} FROM {c.tabel} WHERE {c.overlijdensdatum} IS NOT NULL) c
+    ON {c.id} = {t.client}"""  # noqa: S608
+    if vlak:
+        dood_join = f"\n  LEFT JOIN dood c ON {c.id} = {t.client}"
+
+    def bronnen(voor_vlak: bool = False) -> str:
+        # The plain pass reads no policy (the plan's providers are in ``rij_kand``) unless a period has
+        # not ended.
+        bel_join = (
+            ""
+            if voor_vlak and not afgelopen
+            else f"\n  LEFT JOIN bel bl ON bl.pid = per.pid AND bl.aid = {t.aanbieder}"
+        )
+        return f"""
+  FROM {t.tabel}
+  JOIN {lev.tabel} ON {lev.toewijzing} = {t.id} AND {niet_verwijderd}{"" if voor_vlak else dood_join}
+  JOIN per ON {t.ingangsdatum} < per.ped AND ({t.einddatum} IS NULL OR {t.einddatum} >= per.pbd)
+    AND {lev.begindatum} < per.ped{bel_join}
+  LEFT JOIN tar ON tar.pid = per.pid AND tar.prid = {t.product}
+  WHERE {t.reden_wijziging} <> {VERWIJDERD} AND {filter_sql}{afgelopen}"""
+
     iv_delen = [
         f"""
   SELECT {t.id} AS tid, per.pid AS pid, {t.client} AS client_id, {t.aanbieder} AS aanbieder_id,
     {t.product} AS product_id, per.pd,
     COALESCE(tar.bedrag, 0) AS tarief, {bel("deel")} AS deel, {bel("ovl")} AS ovl,
     {a} AS a, {b} AS b, per.pb + {bel("peil")} - 1 AS peildag, {dood_eind} AS dood,
-    {bel("gs")} AS gs, {bel("gt")} AS gt, {eerste_start} AS s0, {akkoord} AS p0
-  FROM {t.tabel}
-  JOIN {lev.tabel} ON {lev.toewijzing} = {t.id} AND {lev.verwijderd} = {d.onwaar()}
-  LEFT JOIN (SELECT {c.id}, {c.overlijdensdatum} FROM {c.tabel} WHERE {c.overlijdensdatum} IS NOT NULL) c
-    ON {c.id} = {t.client}
-  JOIN per ON {t.ingangsdatum} < per.ped AND ({t.einddatum} IS NULL OR {t.einddatum} >= per.pbd)
-    AND {lev.begindatum} < per.ped
-  LEFT JOIN bel bl ON bl.pid = per.pid AND bl.aid = {t.aanbieder}
-  LEFT JOIN tar ON tar.pid = per.pid AND tar.prid = {t.product}
-  WHERE {t.reden_wijziging} <> {VERWIJDERD} AND {filter_sql}{afgelopen}{deel}"""  # noqa: S608
+    {bel("gs")} AS gs, {bel("gt")} AS gt, {eerste_start} AS s0, {akkoord} AS p0{bronnen()}{deel}{ook}"""
         for deel in (delen or [""])
     ]
+    vlak_delen = [
+        f"""
+  SELECT {t.id} AS tid, per.pid AS pid, per.pd AS dagen, per.pb AS eerste, per.pe - 1 AS laatste, per.pd,
+    COALESCE(tar.bedrag, 0) AS tarief, {t.client} AS client_id, {t.aanbieder} AS aanbieder_id,
+    {t.product} AS product_id, {_lit(Grondslag.START)} AS grondslag, {R["VOLLEDIG"]} AS regel,
+    COALESCE(tar.bedrag, 0) AS bedrag{bronnen(voor_vlak=True)}{deel} AND NOT {rij_kand}"""
+        for deel in (delen or [""])
+    ]
+    vlak_ctes = (
+        f"""{kand}
+vlak AS ({" UNION ALL ".join(vlak_delen)}),"""
+        if vlak
+        else ""
+    )
+    vlak_erbij = " UNION ALL SELECT * FROM vlak" if vlak else ""
     # PostgreSQL: ``OFFSET 0`` keeps each step a subquery of its own, so that a row's days (``a``, ``b``,
     # ``a1`` .. ``b2``) are computed once; pulled up into ``agg`` every use would recompute the whole
     # expression (the statement's main cost per row).
     hek = " OFFSET 0" if d.pg else ""
-    return f"""
+    return f"""{vlak_ctes}
 iv AS (SELECT * FROM ({" UNION ALL ".join(iv_delen)}) u{hek}),
 grens AS (
   SELECT iv.*,
@@ -337,15 +415,17 @@ due AS (
   ) nieuw ON nieuw.tid = agg.tid AND nieuw.pid = agg.pid{hek}
 ),
 due_bedrag AS (
-  SELECT due.*,
-    CASE regel
-      WHEN {R["VOLLEDIG"]} THEN tarief WHEN {R["OVERSTAP_VOL"]} THEN tarief
-      WHEN {R["OVERLIJDEN_VOL"]} THEN tarief
-      WHEN {R["PEILDAG_JA"]} THEN tarief
-      WHEN {R["PRO_RATA"]} THEN (tarief * dagen * 2 + pd) / (2 * pd)
-      ELSE 0
-    END AS bedrag
-  FROM due{hek}
+  SELECT * FROM (
+    SELECT due.*,
+      CASE regel
+        WHEN {R["VOLLEDIG"]} THEN tarief WHEN {R["OVERSTAP_VOL"]} THEN tarief
+        WHEN {R["OVERLIJDEN_VOL"]} THEN tarief
+        WHEN {R["PEILDAG_JA"]} THEN tarief
+        WHEN {R["PRO_RATA"]} THEN (tarief * dagen * 2 + pd) / (2 * pd)
+        ELSE 0
+      END AS bedrag
+    FROM due{hek}
+  ) regels{vlak_erbij}
 )"""  # noqa: S608
 
 
@@ -382,7 +462,15 @@ def run_sql(
         + reference
         + ","
         + verschuldigd_cte(
-            d, f"{t.gemeente} = {int(gemeente_id)}", vandaag, delen(run_id, volledig, "per.pid", t.client)
+            d,
+            f"{t.gemeente} = {int(gemeente_id)}",
+            # Every period ended: the condition on advance payment holds for every row.
+            vandaag if vandaag is not None and any(p.eind > vandaag for p in perioden) else None,
+            delen(run_id, volledig, "per.pid", t.client),
+            # Corrections for the changed clients only are a few rows found through the indexes: there
+            # the plain path would only add its look-ups.
+            vlak=volledig != [],
+            zonder_lege=True,
         )
     )
 
@@ -513,9 +601,12 @@ def conflicten_sql(
         delen_sql = [f" AND {t.client} IN {meer}"]
     else:
         pids = ", ".join(str(int(p)) for p in [*volledig, -1])
+        # The changed clients with more than one toewijzing: counted per changed client in the client
+        # index, not by counting every client's toewijzingen first.
+        t3 = Alias(Toewijzing, "t3")
         gewijzigd = (
             f"(SELECT {w.client_id} FROM {w.tabel} WHERE {w.run} = {int(run_id)} "  # noqa: S608
-            f"AND {w.client_id} IN {meer})"
+            f"AND (SELECT COUNT(*) FROM {t3.tabel} WHERE {t3.client} = {w.client_id}) > 1)"
         )
         # PostgreSQL: as an array (computed once, an index condition on the toewijzingen' client), so
         # the planner cannot first join every toewijzing with every earlier period and filter after.
