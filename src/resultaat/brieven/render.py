@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import gc
 import multiprocessing
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
@@ -153,15 +154,27 @@ def _batch_pdf(html: str) -> bytes:
 _FONTS: Any = None
 
 
-def pdfs(htmls: Iterable[str], *, processen: int = 1) -> list[bytes]:
-    """The PDF of each HTML letter, in order; with ``processen`` > 1 in that many processes at once
-    (WeasyPrint is CPU bound). Each letter goes to a process as soon as ``htmls`` yields it, so this
-    process builds the next letter (its database reads) while the others render. The processes are
-    forked after :func:`warm_op`, so none of them loads WeasyPrint again; they render only and touch no
-    database. The letters of a batch share one font configuration and the fonts' subsets per process."""
+def pdfs(htmls: Iterable[str], *, processen: int = 1) -> Iterator[bytes]:
+    """The PDF of each HTML letter, in order, each as soon as it is ready (the caller can file or merge the
+    first letters while the others are still being laid out); with ``processen`` > 1 in that many processes
+    at once (WeasyPrint is CPU bound). Each letter goes to a process as soon as ``htmls`` yields it, so this
+    process builds the next letter (its database reads) while the others render. The processes are forked
+    after :func:`warm_op`, so none of them loads WeasyPrint again; they render only and touch no database.
+    The letters of a batch share one font configuration and the fonts' subsets per process.
+
+    Before the fork this process's objects are frozen out of the garbage collector (``gc.freeze``): a
+    forked process that collects walks every object it inherited and so writes to (and copies) every page
+    of memory it shares with this one; frozen objects are never walked. They are unfrozen when the
+    processes are done."""
     if processen <= 1:
-        return [_batch_pdf(h) for h in htmls]
+        yield from (_batch_pdf(h) for h in htmls)
+        return
     warm_op()
-    with ProcessPoolExecutor(max_workers=processen, mp_context=multiprocessing.get_context("fork")) as pool:
-        klaar = [pool.submit(_batch_pdf, h) for h in htmls]
-        return [k.result() for k in klaar]
+    gc.freeze()
+    try:
+        vork = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=processen, mp_context=vork) as pool:
+            klaar = [pool.submit(_batch_pdf, h) for h in htmls]
+            yield from (k.result() for k in klaar)
+    finally:
+        gc.unfreeze()
