@@ -70,3 +70,24 @@ def test_every_pdf_of_the_app_is_tagged_and_dutch_even_without_a_title_or_langua
     inhoud = pdf("<html><body><h1>Betaalspecificatie</h1><p>Een regel.</p></body></html>")
     soorten = assert_toegankelijk(inhoud, "Resultaat")
     assert soorten[:1] == ["/Document"] or "/H1" in soorten
+
+
+def test_a_letter_printed_with_the_layout_parsed_once_looks_like_the_letter_on_screen(noor):
+    """The letter layout's stylesheet is parsed once per process and shared by every letter; each letter
+    still gets the whole layout (A4, its footer with the gemeente, kenmerk and page count), and the letter
+    shown on screen keeps the stylesheet in its own HTML."""
+    from resultaat.brieven.render import _geparste_stijl
+    from resultaat.toegang.brieven import beschikking_html
+
+    beschikking = f.toegangsketen(noor.toewijzingen.get(), beschikkingnummer="B-2016-002").beschikking
+    html = beschikking_html(beschikking)
+    assert ".briefhoofd {" in html and "@bottom-right" in html  # on screen: the layout is in the page
+    _geparste_stijl.cache_clear()
+    for _ in range(2):
+        reader = PdfReader(io.BytesIO(pdf(html)))
+        eerste = reader.pages[0]
+        assert (round(float(eerste.mediabox.width)), round(float(eerste.mediabox.height))) == (595, 842)
+        tekst = eerste.extract_text()
+        assert f"{beschikking.gemeente.naam} · Wmo B-2016-002" in tekst
+        assert f"pagina 1 van {len(reader.pages)}" in tekst
+    assert _geparste_stijl.cache_info().misses == 1

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import gc
 import multiprocessing
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
@@ -109,18 +110,52 @@ PDF_VARIANT = "pdf/ua-1"
 PDF_TAAL = "nl-NL"
 
 
+BRIEFSTIJL = "brieven/brief.css"
+
+
+@functools.cache
+def _briefstijl() -> str:
+    """The letter layout's stylesheet as ``brieven/brief.html`` includes it in its <style>."""
+    return render_to_string(BRIEFSTIJL)
+
+
+@functools.lru_cache(maxsize=1)
+def _geparste_stijl(stijl: str) -> Any:
+    """The letter layout's stylesheet parsed by WeasyPrint, once per process (a batch's letters share it)."""
+    from weasyprint import CSS
+
+    return CSS(string=stijl, base_url=BASIS_URL, url_fetcher=VeiligeFetcher())
+
+
+def _met_stijl(html: str) -> tuple[str, list[Any]]:
+    """A letter's HTML without the letter layout's stylesheet, and that stylesheet parsed once per process;
+    an HTML without it as it is. The stylesheet then counts as the reader's (user) stylesheet instead of
+    the document's, which changes nothing for a letter: the document's only other rule is its footer
+    text, and the style attributes the beheerder's text may have (``veilig.schoon``) win over any
+    stylesheet either way."""
+    stijl = _briefstijl()
+    if stijl not in html:
+        return html, []
+    return html.replace(stijl, "", 1), [_geparste_stijl(stijl)]
+
+
 def pdf(html: str, *delen: str, fonts: Any = None) -> bytes:
     """Every PDF of the app: WeasyPrint may fetch only the app's static files and data: URIs. ``delen``:
     further documents printed after the first in the same PDF (an attachment), each with its own layout.
     The PDF is tagged (PDF/UA-1) with language nl-NL and the first page's <title> as its title.
     ``fonts``: a WeasyPrint font configuration shared by a batch of letters in one process (see
-    :func:`pdfs`); without it each PDF sets up its own."""
+    :func:`pdfs`); without it each PDF sets up its own. The letter layout's stylesheet is parsed once per
+    process (:func:`_met_stijl`)."""
     from weasyprint import HTML
 
-    documenten = [
-        HTML(string=h, base_url=BASIS_URL, url_fetcher=VeiligeFetcher()).render(font_config=fonts)
-        for h in (html, *delen)
-    ]
+    documenten = []
+    for h in (html, *delen):
+        zonder_stijl, stijlen = _met_stijl(h)
+        documenten.append(
+            HTML(string=zonder_stijl, base_url=BASIS_URL, url_fetcher=VeiligeFetcher()).render(
+                stylesheets=stijlen, font_config=fonts
+            )
+        )
     paginas = [pagina for document in documenten for pagina in document.pages]
     document = documenten[0].copy(paginas) if delen else documenten[0]
     document.metadata.lang = PDF_TAAL
@@ -153,15 +188,27 @@ def _batch_pdf(html: str) -> bytes:
 _FONTS: Any = None
 
 
-def pdfs(htmls: Iterable[str], *, processen: int = 1) -> list[bytes]:
-    """The PDF of each HTML letter, in order; with ``processen`` > 1 in that many processes at once
-    (WeasyPrint is CPU bound). Each letter goes to a process as soon as ``htmls`` yields it, so this
-    process builds the next letter (its database reads) while the others render. The processes are
-    forked after :func:`warm_op`, so none of them loads WeasyPrint again; they render only and touch no
-    database. The letters of a batch share one font configuration and the fonts' subsets per process."""
+def pdfs(htmls: Iterable[str], *, processen: int = 1) -> Iterator[bytes]:
+    """The PDF of each HTML letter, in order, each as soon as it is ready (the caller can file or merge the
+    first letters while the others are still being laid out); with ``processen`` > 1 in that many processes
+    at once (WeasyPrint is CPU bound). Each letter goes to a process as soon as ``htmls`` yields it, so this
+    process builds the next letter (its database reads) while the others render. The processes are forked
+    after :func:`warm_op`, so none of them loads WeasyPrint again; they render only and touch no database.
+    The letters of a batch share one font configuration and the fonts' subsets per process.
+
+    Before the fork this process's objects are frozen out of the garbage collector (``gc.freeze``): a
+    forked process that collects walks every object it inherited and so writes to (and copies) every page
+    of memory it shares with this one; frozen objects are never walked. They are unfrozen when the
+    processes are done."""
     if processen <= 1:
-        return [_batch_pdf(h) for h in htmls]
+        yield from (_batch_pdf(h) for h in htmls)
+        return
     warm_op()
-    with ProcessPoolExecutor(max_workers=processen, mp_context=multiprocessing.get_context("fork")) as pool:
-        klaar = [pool.submit(_batch_pdf, h) for h in htmls]
-        return [k.result() for k in klaar]
+    gc.freeze()
+    try:
+        vork = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=processen, mp_context=vork) as pool:
+            klaar = [pool.submit(_batch_pdf, h) for h in htmls]
+            yield from (k.result() for k in klaar)
+    finally:
+        gc.unfreeze()

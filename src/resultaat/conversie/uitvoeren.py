@@ -411,12 +411,15 @@ def maak_brieven(*, door: Any, ronde: Omzetronde, processen: int = 1) -> int:
         )
     )
     # Only reads until the PDFs are made: the gemeente's text, settings and rates and each client's
-    # eigen bijdrage records are read once for the batch.
-    with een_batch():
-        pdfs = maak_pdfs((omzettingsbrief_html(o) for o in omzettingen), processen=processen)
+    # eigen bijdrage records are read once for the batch. Each letter joins the merged PDF as soon as it is
+    # ready, while the other processes are still laying out the next ones; the merge copies the pages of
+    # the letters' PDFs and lays nothing out again.
+    pdfs: list[bytes] = []
     samen = PdfWriter()
-    for inhoud in pdfs:
-        samen.append(io.BytesIO(inhoud))
+    with een_batch():
+        for inhoud in maak_pdfs((omzettingsbrief_html(o) for o in omzettingen), processen=processen):
+            pdfs.append(inhoud)
+            samen.append(io.BytesIO(inhoud))
     # Objects the letters have in common (the letterhead, identical font data) are kept once.
     samen.compress_identical_objects(remove_duplicates=True, remove_unreferenced=True)
     uit = io.BytesIO()
