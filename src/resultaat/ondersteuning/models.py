@@ -67,6 +67,7 @@ class SocialeKaartVoorziening(models.Model):
 
 class PlanQuerySet(GemeenteScopedQuerySet):
     client_path = "toewijzing__client"
+    gemeente_path = "toewijzing__gemeente"
     aanbieder_path = "toewijzing__aanbieder"
 
     def for_user(self, user: Any) -> Any:
@@ -203,6 +204,7 @@ class PlusAfspraak(ClientData):
 
 class EvaluatieQuerySet(GemeenteScopedQuerySet):
     client_path = "toewijzing__client"
+    gemeente_path = "toewijzing__gemeente"
     aanbieder_path = "toewijzing__aanbieder"
 
     def for_user(self, user: Any) -> Any:
@@ -352,6 +354,7 @@ class Signaal(ClientData):
 
 class RegiegesprekQuerySet(GemeenteScopedQuerySet):
     client_path = "toewijzing__client"
+    gemeente_path = "toewijzing__gemeente"
     aanbieder_path = "toewijzing__aanbieder"
 
 
