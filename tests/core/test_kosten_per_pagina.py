@@ -15,7 +15,12 @@ from lxml import html
 from resultaat.accounts.models import Rol
 from resultaat.clienten.models import Client
 from resultaat.iwmo.models import Verzoek
-from resultaat.ondersteuning.models import Evaluatie, Ondersteuningsplan, Regiegesprek
+from resultaat.ondersteuning.models import (
+    Evaluatie,
+    Ondersteuningsplan,
+    Regiegesprek,
+    SocialeKaartVoorziening,
+)
 from resultaat.toegang.models import Aanvraag, Beschikking, Melding
 from resultaat.toewijzingen.models import Levering, Toewijzing
 from tests import factories as f
@@ -112,3 +117,15 @@ def test_the_providers_list_counts_each_providers_active_toewijzingen_in_the_use
         for tr in boom.xpath("//table[contains(@class, 'resultaat-tabel')]//tbody/tr")
     ]
     assert namen == ["Thuiszorg Noord", "Zorg Zuid"]
+
+
+@pytest.mark.django_db
+def test_a_providers_sociale_kaart_is_that_of_the_gemeenten_of_its_toewijzingen_found_without_clients(
+    bob, alkmaar, heiloo, noord
+):
+    f.ToewijzingFactory(client=f.ClientFactory(gemeente=alkmaar), aanbieder=noord)
+    hier = SocialeKaartVoorziening.objects.create(gemeente=alkmaar, naam="Buurthuis Alkmaar")
+    SocialeKaartVoorziening.objects.create(gemeente=heiloo, naam="Dorpshuis Heiloo")
+    with CaptureQueriesContext(connection) as queries:
+        assert list(SocialeKaartVoorziening.objects.for_user(bob)) == [hier]
+    assert not any("clienten_client" in q["sql"] for q in queries.captured_queries)
