@@ -3,7 +3,9 @@
 1. The PostgreSQL database of ``DATABASE_URL`` (a database of your own; created when missing) gets the
    demo region with ``--basis`` clients (``generate_demo``), whose client data is then copied in bulk SQL
    until there are ``--clients`` (``bench/vermenigvuldig.py``; 100,000 clients in a few minutes); skipped
-   when it already has them. Its tables are analysed (``ANALYZE``) after the bulk load.
+   when it already has them. Its tables are vacuumed and analysed (``VACUUM (ANALYZE)``) after the bulk
+   load, as autovacuum leaves a database in use: the visibility map set, so that index-only scans read
+   no table rows (right after a bulk load they would, which no production database sees for long).
 2. The production server starts on 127.0.0.1 as ``make serve`` starts it: collected static files,
    gunicorn with ``deploy/gunicorn.conf.py`` and ``--workers`` workers.
 3. ``--users`` concurrent users, spread over every demo login (every role), each request its main pages
@@ -104,10 +106,12 @@ def prepare(url: str, clients: int, basis_clients: int, env: dict[str, str]) -> 
 
         rijen = vermenigvuldig(factor)
         print(f"{sum(rijen.values())} rijen gekopieerd in {time.perf_counter() - begin:.0f} s", flush=True)
-    psql(url, "ANALYZE")
+    psql(url, "VACUUM (ANALYZE)")
     clienten = psql(url, "SELECT count(*) FROM clienten_client")
     toewijzingen = psql(url, "SELECT count(*) FROM toewijzingen_toewijzing")
-    print(f"database: {clienten} cliënten, {toewijzingen} toewijzingen (ANALYZE gedaan)", flush=True)
+    print(
+        f"database: {clienten} cliënten, {toewijzingen} toewijzingen (VACUUM en ANALYZE gedaan)", flush=True
+    )
 
 
 CLIENT = "<cliënt>"

@@ -216,6 +216,10 @@ def test_a_bounded_count_does_not_sort_the_rows_it_counts(alkmaar):
         ("toegang.Beschikking", ["-besluitdatum", "-id"]),
         ("ondersteuning.Evaluatie", ["-datum", "-id"]),
         ("ondersteuning.Signaal", ["-gemeld_op", "-id"]),
+        # The register of terms (first term to end first) and the API's settlement lines (by run).
+        ("toegang.Melding", ["uiterlijk", "id"]),
+        ("bekostiging.Afrekenregel", ["run_id", "id"]),
+        ("werklijst.WerklijstItem", ["uiterlijk", "aangemaakt_op", "id"]),
     ],
 )
 def test_a_long_lists_first_page_is_read_in_order_from_an_index(model, volgorde):

@@ -38,8 +38,11 @@ class BegrensdeTelling(Paginator):
 
     @cached_property
     def count(self) -> int:
-        # A django-tables2 table pages its rows; they wrap the queryset (``data``), counted in SQL too.
-        qs = getattr(self.object_list, "data", self.object_list)
+        # A django-tables2 table pages its rows, which wrap its data, which wraps the queryset (``data``
+        # twice): counted in SQL too, rather than by fetching the rows up to the bound.
+        qs = self.object_list
+        while not isinstance(qs, QuerySet) and hasattr(qs, "data"):
+            qs = qs.data
         gevonden = (
             tel_begrensd(qs, self.grens)
             if isinstance(qs, QuerySet)
@@ -72,6 +75,10 @@ def tel_begrensd(qs: Any, grens: int = TEL_GRENS) -> int:
     """
     if isinstance(qs, QuerySet):
         qs = qs.order_by()
+        q = qs.query
+        if q.group_by is None and not q.combinator and not q.distinct_fields and not q.values_select:
+            # Only the ids: no annotated column (a count per row, say) is computed for rows only counted.
+            qs = qs.values("pk")
     return int(qs[: grens + 1].count())
 
 

@@ -74,6 +74,10 @@ class GemeenteScopedQuerySet(ClientDataQuerySet):
     """
 
     client_path = "client"
+    # The lookup from the row to its gemeente when the row (or a row on the way to the client) carries
+    # the client's gemeente itself, set from the client by the service that creates it: gemeente staff
+    # are then scoped on that indexed column without a join to every client. Empty: through the client.
+    gemeente_path = ""
     aanbieder_path = ""
     aanbieder_ziet_via_client = False
 
@@ -81,7 +85,8 @@ class GemeenteScopedQuerySet(ClientDataQuerySet):
         if user.is_superuser:
             return self
         if user.is_gemeente_user:
-            return self.filter(**{f"{self.client_path}__gemeente__in": user.gemeenten.all()})
+            pad = self.gemeente_path or f"{self.client_path}__gemeente"
+            return self.filter(**{f"{pad}_id__in": user.gemeenten.values("pk")})
         if user.is_aanbieder_user:
             if self.aanbieder_path:
                 eigen = {f"{self.aanbieder_path}_id": user.aanbieder_id}

@@ -335,7 +335,10 @@ class TabelView(ScopedListView):
         return qs
 
     def maak_tabel(self, qs: Any) -> Tabel:
-        tabel = self.tabel_class(qs, request=self.request)
+        # The request's sorting, but not django-tables2's own paging: that counts every row of the list
+        # (``COUNT(*)``) before ``paginate_queryset`` pages it again with the bounded count.
+        tabel = self.tabel_class(qs)
+        tables.RequestConfig(self.request, paginate=False).configure(tabel)
         sortering = self.request.GET.get("sort", "") or ",".join(self.standaard_sortering)
         if sortering:
             tabel.order_by = sortering

@@ -115,6 +115,8 @@ class VerzoekBron(models.TextChoices):
 
 
 class VerzoekQuerySet(GemeenteScopedQuerySet):
+    # The request's gemeente is its client's: the intake finds or registers the client in it.
+    gemeente_path = "gemeente"
     aanbieder_path = "aanbieder"
 
     def open(self) -> VerzoekQuerySet:

@@ -38,6 +38,8 @@ def laatste_ingang_met_verlopen_start(vandaag: dt.date) -> dt.date:
 
 
 class ToewijzingQuerySet(GemeenteScopedQuerySet):
+    # Set from the client's gemeente by ``services.maak_toewijzing``.
+    gemeente_path = "gemeente"
     aanbieder_path = "aanbieder"
 
     def actief_op(self, datum: dt.date) -> ToewijzingQuerySet:
@@ -233,6 +235,12 @@ class Toewijzing(ToewijzingTermen, ClientData):
         indexes = [
             models.Index(fields=["aanbieder", "ingangsdatum"]),
             models.Index(fields=["client", "product"]),
+            # A gemeente's toewijzingen per provider and period (the providers list counts the active
+            # ones per provider): read from the index alone.
+            models.Index(
+                fields=["gemeente", "aanbieder", "ingangsdatum", "einddatum"],
+                name="toewijzing_gemeente_aanbieder",
+            ),
             # The order of every toewijzingen list (page and API): page 1 read from the index.
             models.Index(fields=["-ingangsdatum", "-nummer", "-id"], name="toewijzing_lijstvolgorde"),
         ]
@@ -278,6 +286,7 @@ class ToewijzingVersie(ToewijzingTermen, ClientData):
 
 class LeveringQuerySet(GemeenteScopedQuerySet):
     client_path = "toewijzing__client"
+    gemeente_path = "toewijzing__gemeente"
     aanbieder_path = "toewijzing__aanbieder"
 
 
@@ -319,6 +328,15 @@ class Levering(ClientData):
                 condition=models.Q(einddatum__isnull=True, reden_beeindiging="")
                 | (models.Q(einddatum__isnull=False) & ~models.Q(reden_beeindiging="")),
                 name="toewijzingen_levering_stop_met_reden",
+            ),
+        ]
+        indexes = [
+            # "Has a delivery / a running delivery / its first or last one" per toewijzing (the portal,
+            # the start pages, the waiting list) answered from the index alone on PostgreSQL.
+            models.Index(
+                fields=["toewijzing", "begindatum"],
+                include=["einddatum", "verwijderd", "reden_beeindiging"],
+                name="levering_toewijzing_begin",
             ),
         ]
 

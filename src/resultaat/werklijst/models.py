@@ -105,7 +105,12 @@ class WerklijstItem(ClientData):
         verbose_name = "werklijstitem"
         verbose_name_plural = "werklijst"
         ordering = ["uiterlijk", "aangemaakt_op"]
-        indexes = [models.Index(fields=["gemeente", "status", "uiterlijk"])]
+        indexes = [
+            models.Index(fields=["gemeente", "status", "uiterlijk"]),
+            # The items by urgency (the worklist, its API and the consulent's start page): the first ones
+            # read in order from the index, not every item of the gemeenten joined and sorted.
+            models.Index(fields=["uiterlijk", "aangemaakt_op", "id"], name="werklijst_urgentie"),
+        ]
 
     def __str__(self) -> str:
         return self.omschrijving

@@ -8,7 +8,8 @@ from __future__ import annotations
 from typing import Any
 
 import django_filters
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 
@@ -53,14 +54,20 @@ class AanbiederListView(TabelView):
 
     def basis(self) -> QuerySet[Aanbieder]:
         vandaag = timezone.localdate()
-        actief = Toewijzing.objects.for_user(self.request.user).actief_op(vandaag)
+        # Per provider one count of its active toewijzingen the user may see (a correlated subquery on
+        # the toewijzing's own gemeente and provider), not a join of every toewijzing to every provider.
+        actief = (
+            Toewijzing.objects.for_user(self.request.user)
+            .actief_op(vandaag)
+            .filter(aanbieder=OuterRef("pk"))
+            .order_by()
+            .values("aanbieder")
+            .annotate(n=Count("*"))
+            .values("n")
+        )
         return (
             Aanbieder.objects.for_user(self.request.user)
-            .annotate(
-                toewijzingen_actief=Count(
-                    "toewijzingen", filter=Q(toewijzingen__in=actief.values("pk")), distinct=True
-                )
-            )
+            .annotate(toewijzingen_actief=Coalesce(Subquery(actief, output_field=IntegerField()), 0))
             .order_by("naam")
         )
 
