@@ -26,6 +26,8 @@ database, one commit per batch) and write its retour file (the intake's own 306 
 atomically: a ``.tmp`` file, then a rename, in a folder of its own). It is timed after the intake, in
 the same batches.
 
+With ``--profile`` and ``BENCH_PROFIEL_BESTAND=<file>`` the profile is also written to that file (pstats).
+
 The last two lines are ``intake_per_s=... ratio_to_floor=... ratio_to_xsd=...``: of wall times, then
 (``cpu:``) of CPU times (``time.process_time``), the figure to go by on a busy machine.
 """
@@ -229,6 +231,8 @@ def main() -> None:
         profiel.disable()
         pstats.Stats(profiel).sort_stats("tottime").print_stats(60)
         pstats.Stats(profiel).sort_stats("cumulative").print_stats(40)
+        if os.environ.get("BENCH_PROFIEL_BESTAND"):
+            profiel.dump_stats(os.environ["BENCH_PROFIEL_BESTAND"])
     goed = sum(u.status == "goedgekeurd" for u in uitkomsten)
     assert goed == n, {u.status for u in uitkomsten}
     assert Levering.objects.count() == n + opwarm

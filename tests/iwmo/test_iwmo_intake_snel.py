@@ -11,6 +11,7 @@ from resultaat.core.audit.models import AuditEvent
 from resultaat.iwmo import bouw, xml
 from resultaat.iwmo import voorbeeld as vb
 from resultaat.iwmo.intake import Intake, kop_retour, lees_levering, verwerk
+from resultaat.iwmo.intake.schrijver import Bouwer
 from resultaat.iwmo.models import Bericht
 from resultaat.iwmo.parse import ontleed
 from resultaat.toewijzingen.models import Levering
@@ -168,3 +169,34 @@ def test_a_bad_file_in_a_batch_does_not_hold_back_the_good_ones(toewijzing):
         "afgekeurd",
         "goedgekeurd",
     ]
+
+
+@pytest.mark.parametrize(
+    ("model", "waarden"),
+    [
+        (
+            Bericht,
+            {
+                "richting": "in",
+                "berichttype": "WMO305",
+                "berichtcode": "414",
+                "afzender": "98000001",
+                "ontvanger": "0361",
+                "gemeente_id": 3,
+                "identificatie": "B1",
+                "inhoud": b"<Bericht/>",
+                "status": "goedgekeurd",
+            },
+        ),
+        (Levering, {"toewijzing_id": 7, "begindatum": D(2017, 1, 9), "bron": "iwmo"}),
+    ],
+)
+def test_a_row_made_positionally_is_the_row_made_with_keywords(model, waarden):
+    gebouwd = Bouwer(model, tuple(waarden))(*waarden.values())
+    verwacht = model(**waarden)
+    velden = [f.attname for f in model._meta.concrete_fields]
+    assert {v: getattr(gebouwd, v) for v in velden} == {v: getattr(verwacht, v) for v in velden}
+    assert gebouwd._state.adding and gebouwd.pk is None
+    # A callable default is called for every row: two rows never share one list.
+    if model is Bericht:
+        assert gebouwd.retourcodes == [] and gebouwd.retourcodes is not Bouwer(model, ())().retourcodes

@@ -39,16 +39,22 @@ def _schrijf_atomair(pad: str, data: bytes) -> None:
     os.replace(tijdelijk, pad)
 
 
-def schrijf_outbox(berichten: Iterable[Any]) -> list[Path]:
-    outbox = map_("outbox")
-    map_str = str(outbox)
+def _schrijf_alle(berichten: Iterable[Any]) -> list[str]:
+    map_str = str(map_("outbox")) + os.sep
     namen = []
     for b in berichten:
-        _schrijf_atomair(os.path.join(map_str, b.bestandsnaam), bytes(b.inhoud))
+        inhoud = b.inhoud
+        _schrijf_atomair(map_str + b.bestandsnaam, inhoud if inhoud.__class__ is bytes else bytes(inhoud))
         namen.append(b.bestandsnaam)
-    return [outbox / naam for naam in namen]
+    return namen
+
+
+def schrijf_outbox(berichten: Iterable[Any]) -> list[Path]:
+    outbox = map_("outbox")
+    return [outbox / naam for naam in _schrijf_alle(berichten)]
 
 
 def schrijf_outbox_na_commit(berichten: list[Any]) -> None:
+    """After the commit, the files only: nobody reads their paths back."""
     if berichten:
-        transaction.on_commit(lambda: schrijf_outbox(berichten))
+        transaction.on_commit(lambda: _schrijf_alle(berichten))

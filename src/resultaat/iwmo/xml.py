@@ -200,9 +200,14 @@ def serialiseer(root: etree._Element) -> bytes:
     return data.replace(b"\r\n", b"\n").replace(b"\n", b"\r\n")
 
 
+@functools.lru_cache(maxsize=64)
+def _jjjjmmdd(datum: dt.date) -> str:
+    return f"{datum:%Y%m%d}"
+
+
 def bestandsnaam(berichttype: str, afzender: str, identificatie: str, dagtekening: dt.date) -> str:
     """<type>_<afzender>_<identificatie>_<yyyymmdd>.xml: unique because the identificatie is (TR056)."""
-    return f"{berichttype}_{afzender}_{identificatie}_{dagtekening:%Y%m%d}.xml"
+    return f"{berichttype}_{afzender}_{identificatie}_{_jjjjmmdd(dagtekening)}.xml"
 
 
 def controleer_bestandsregels(data: bytes) -> list[str]:

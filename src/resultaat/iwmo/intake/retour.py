@@ -8,9 +8,32 @@ from xml.sax.saxutils import escape
 
 from resultaat.iwmo import bouw, xml
 from resultaat.iwmo.intake.batch import Batch, Werk, sha
+from resultaat.iwmo.intake.schrijver import Bouwer
 from resultaat.iwmo.models import Bericht, BerichtStatus, Richting
 from resultaat.iwmo.parse import Header
 from resultaat.iwmo.regels import Probleem
+
+# A received message or our retour to it, in the order of these fields.
+_BERICHT = Bouwer(
+    Bericht,
+    (
+        "richting",
+        "berichttype",
+        "berichtcode",
+        "afzender",
+        "ontvanger",
+        "gemeente_id",
+        "aanbieder_id",
+        "identificatie",
+        "dagtekening",
+        "bestandsnaam",
+        "sha256",
+        "inhoud",
+        "status",
+        "retourcodes",
+        "declaratienummer",
+    ),
+)
 
 # Messages from the gemeente's side that we receive as answers: no retour goes back to them.
 ANTWOORDEN = ("WMO302", "WMO320")
@@ -95,22 +118,22 @@ def opslaan(b: Batch, w: Werk, status: str, retour: bytes | None, header_codes: 
     h = g.header
     gemeente_id = w.gemeente.pk if w.gemeente is not None else None
     aanbieder_id = w.aanbieder.pk if w.aanbieder is not None else None
-    heen = Bericht(
-        richting=Richting.IN,
-        berichttype=g.berichttype,
-        berichtcode=h.berichtcode,
-        afzender=h.afzender,
-        ontvanger=h.ontvanger,
-        gemeente_id=gemeente_id,
-        aanbieder_id=aanbieder_id,
-        identificatie=h.identificatie,
-        dagtekening=h.dagtekening,
-        bestandsnaam=w.naam,
-        sha256=w.sha,
-        inhoud=w.data,
-        status=status,
-        retourcodes=[],
-        declaratienummer=(g.inhoud["Declaratie"]["DeclaratieNummer"] if g.berichttype == "WMO323" else ""),
+    heen = _BERICHT(
+        Richting.IN,
+        g.berichttype,
+        h.berichtcode,
+        h.afzender,
+        h.ontvanger,
+        gemeente_id,
+        aanbieder_id,
+        h.identificatie,
+        h.dagtekening,
+        w.naam,
+        w.sha,
+        w.data,
+        status,
+        [],
+        g.inhoud["Declaratie"]["DeclaratieNummer"] if g.berichttype == "WMO323" else "",
     )
     b.berichten.append(heen)
     w.uitkomst.bericht = heen
@@ -120,22 +143,22 @@ def opslaan(b: Batch, w: Werk, status: str, retour: bytes | None, header_codes: 
     retour_type = xml.RETOUR_VAN[g.berichttype]
     naam = xml.bestandsnaam(retour_type, h.afzender, h.identificatie, b.vandaag)
     declaratie_antwoord = retour_type == "WMO325"
-    terug = Bericht(
-        richting=Richting.UIT,
-        berichttype=retour_type,
-        berichtcode=xml.BERICHTCODES[retour_type],
-        afzender=h.ontvanger if declaratie_antwoord else h.afzender,
-        ontvanger=h.afzender if declaratie_antwoord else h.ontvanger,
-        gemeente_id=gemeente_id,
-        aanbieder_id=aanbieder_id,
-        identificatie=b.identificatie() if declaratie_antwoord else h.identificatie,
-        dagtekening=b.vandaag,
-        bestandsnaam=naam,
-        sha256=sha(retour),
-        inhoud=retour,
-        status=BerichtStatus.VERZONDEN,
-        retourcodes=header_codes,
-        declaratienummer="",
+    terug = _BERICHT(
+        Richting.UIT,
+        retour_type,
+        xml.BERICHTCODES[retour_type],
+        h.ontvanger if declaratie_antwoord else h.afzender,
+        h.afzender if declaratie_antwoord else h.ontvanger,
+        gemeente_id,
+        aanbieder_id,
+        b.identificatie() if declaratie_antwoord else h.identificatie,
+        b.vandaag,
+        naam,
+        sha(retour),
+        retour,
+        BerichtStatus.VERZONDEN,
+        header_codes,
+        "",
     )
     b.retouren.append((heen, terug))
     w.uitkomst.retour, w.uitkomst.retour_naam = retour, naam

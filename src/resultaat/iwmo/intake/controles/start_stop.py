@@ -10,10 +10,13 @@ from django.utils import timezone
 from resultaat.core.codes import WMO002RedenWijziging
 from resultaat.iwmo.intake.batch import Batch, LichteToewijzing, Werk
 from resultaat.iwmo.intake.retour import goed, niveau_3
+from resultaat.iwmo.intake.schrijver import Bouwer
 from resultaat.iwmo.parse import LeveringProduct
 from resultaat.iwmo.regels import Probleem
 from resultaat.toewijzingen.models import Levering, LeveringBron
 from resultaat.toewijzingen.regels import start_bezwaren, stop_beoordeling
+
+_LEVERING = Bouwer(Levering, ("toewijzing_id", "begindatum", "bron", "start_gemeld_op"))
 
 
 def _toewijzing(b: Batch, w: Werk, nummer: int | None) -> LichteToewijzing | None:
@@ -84,12 +87,7 @@ def start(b: Batch, w: Werk) -> None:
                 for regel, melding in start_bezwaren(t, lev, p.begindatum)
             ]
         if not eigen:
-            nieuw = Levering(
-                toewijzing_id=t.pk,
-                begindatum=p.begindatum,
-                bron=LeveringBron.IWMO,
-                start_gemeld_op=b.nu,
-            )
+            nieuw = _LEVERING(t.pk, p.begindatum, LeveringBron.IWMO, b.nu)
             acties.append(("start", t, nieuw, p))
             eerder.setdefault(t.pk, []).append(nieuw)
         problemen += eigen
