@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.html import escape
 
 from resultaat.accounts.models import User
+from resultaat.core.opmaak import euro
 from resultaat.demo.generator import genereer_demo
 from resultaat.iwmo.models import Bericht, DeclaratieRegel
 from resultaat.toewijzingen.models import Levering, Toewijzing
@@ -81,3 +82,17 @@ def test_the_message_page_shows_the_refusal_with_its_meaning(demo, client):
     pagina = client.get(reverse("web:bericht-detail", args=[_retour(fout).pk])).content.decode()
     assert "9019" in pagina
     assert "Het regiebericht kan niet gekoppeld worden aan een toewijzing." in pagina
+
+
+def test_the_declaratie_answer_shows_the_refused_prestatie_its_client_amount_and_meaning(demo, client):
+    """The 325 names the client by BSN only: the page shows the client's name, the month, the amount in
+    euros and why the prestatie was refused (TR369, 9369)."""
+    (te_veel,) = DeclaratieRegel.objects.filter(retourcodes=["9369"])
+    antwoord = _retour(te_veel.bericht)
+    client.force_login(User.objects.get(username="financieel"))
+    pagina = client.get(reverse("web:bericht-detail", args=[antwoord.pk])).content.decode()
+    assert "Dit bericht noemt geen cliënten" not in pagina
+    assert escape(te_veel.client.naam) in pagina
+    assert euro(te_veel.bedrag_cent) in pagina
+    assert "Budget is meegegeven, maar de som van GeleverdVolume" in pagina
+    assert "9369" in pagina

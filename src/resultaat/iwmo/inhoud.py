@@ -14,13 +14,14 @@ from lxml import etree
 from resultaat.clienten.models import Client
 from resultaat.core.codes import (
     WJ001Retourcode,
+    WJ756Eenheid,
     WJ758RedenVerzoek,
     WMO002RedenWijziging,
     WMO020ProductCategorie,
     WMO588RedenBeeindiging,
     omvang_iwmo,
 )
-from resultaat.core.opmaak import datum, lees_datum
+from resultaat.core.opmaak import datum, euro, lees_datum
 from resultaat.iwmo import xml
 from resultaat.iwmo.models import Bericht
 from resultaat.iwmo.parse import naar_dict
@@ -43,6 +44,13 @@ CODES: dict[str, tuple[str, Any]] = {
     "RedenWijziging": ("reden wijziging", WMO002RedenWijziging),
     "RedenBeeindiging": ("reden einde", WMO588RedenBeeindiging),
     "RedenVerzoek": ("reden verzoek", WJ758RedenVerzoek),
+    "Eenheid": ("eenheid", WJ756Eenheid),
+}
+# Amounts in eurocent: element -> label.
+BEDRAGEN = {
+    "ProductTarief": "tarief",
+    "IngediendBedrag": "ingediend bedrag",
+    "ToegekendBedrag": "toegekend bedrag",
 }
 DATUMS = {
     "Ingangsdatum": "ingangsdatum",
@@ -51,7 +59,17 @@ DATUMS = {
     "Toewijzingsdatum": "toewijzingsdatum",
     "ProductPeriode": "periode",
 }
-GETOOND = {"ToewijzingNummer", "Product", "Omvang", "RetourCodes", *CODES, *DATUMS}
+GETOOND = {
+    "ToewijzingNummer",
+    "Product",
+    "ProductCategorie",
+    "ProductCode",
+    "Omvang",
+    "RetourCodes",
+    *CODES,
+    *DATUMS,
+    *BEDRAGEN,
+}
 # The XML on the page is cut after this many characters (the file itself is a download).
 MAX_XML = 200_000
 
@@ -63,7 +81,8 @@ class Regel:
     toewijzing: Toewijzing | None = None
     product: str = ""
     gegevens: list[tuple[str, str]] = field(default_factory=list)
-    retourcodes: list[str] = field(default_factory=list)
+    retourcodes: list[str] = field(default_factory=list)  # each with its meaning
+    codes: list[str] = field(default_factory=list)  # the same codes, bare
 
 
 @dataclass
@@ -73,6 +92,7 @@ class ClientInhoud:
     client: Client | None
     regels: list[Regel]
     retourcodes: list[str] = field(default_factory=list)
+    codes: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -81,6 +101,15 @@ class Inhoud:
     xml: str
     ingekort: bool
     leesbaar: bool = True
+    # The codes of the message's own block below the header (a declaratie-antwoord's), bare.
+    codes: list[str] = field(default_factory=list)
+
+    def alle_codes(self) -> list[str]:
+        """Every code in the content, once each, in order: the block's, then per client and line."""
+        codes = list(self.codes)
+        for c in self.clienten:
+            codes += c.codes + [code for r in c.regels for code in r.codes]
+        return list(dict.fromkeys(codes))
 
 
 def woorden(element: str) -> str:
@@ -117,15 +146,33 @@ def _datum(waarde: Any) -> str:
         return str(waarde)
 
 
-def _retourcodes(record: dict[str, Any]) -> list[str]:
+def _codes(record: dict[str, Any]) -> list[str]:
     codes = record.get("RetourCodes") or []
-    return [retourcode_tekst(str(c)) for c in codes if c] if isinstance(codes, list) else []
+    return [str(c) for c in codes if c] if isinstance(codes, list) else []
+
+
+def _retourcodes(record: dict[str, Any]) -> list[str]:
+    return [retourcode_tekst(c) for c in _codes(record)]
+
+
+def _bedrag(waarde: Any) -> str:
+    """An amount in eurocent, plain or as {Bedrag, DebetCredit}: "€ 265,41" or "€ 265,41 (credit)"."""
+    if isinstance(waarde, dict):
+        credit = " (credit)" if waarde.get("DebetCredit") == "C" else ""
+        return _bedrag(waarde.get("Bedrag")) + credit
+    try:
+        return euro(int(str(waarde)))
+    except ValueError:
+        return str(waarde)
 
 
 def _regel(soort: str, record: dict[str, Any]) -> Regel:
     product = record.get("Product") or {}
     categorie = str(product.get("Categorie", "")) if isinstance(product, dict) else ""
     productcode = str(product.get("Code", "")) if isinstance(product, dict) else ""
+    # A prestatie names its product in two elements of its own.
+    categorie = categorie or str(record.get("ProductCategorie", ""))
+    productcode = productcode or str(record.get("ProductCode", ""))
     regel = Regel(
         soort=soort,
         toewijzingnummer=str(record.get("ToewijzingNummer", "")),
@@ -133,6 +180,7 @@ def _regel(soort: str, record: dict[str, Any]) -> Regel:
             d for d in (dict(WMO020ProductCategorie.choices).get(categorie, categorie), productcode) if d
         ),
         retourcodes=_retourcodes(record),
+        codes=_codes(record),
     )
     for element, label in DATUMS.items():
         if record.get(element):
@@ -140,6 +188,9 @@ def _regel(soort: str, record: dict[str, Any]) -> Regel:
     for element, (label, lijst) in CODES.items():
         if record.get(element):
             regel.gegevens.append((label, code_met_betekenis(str(record[element]), lijst)))
+    for element, label in BEDRAGEN.items():
+        if record.get(element):
+            regel.gegevens.append((label, _bedrag(record[element])))
     omvang = record.get("Omvang")
     if isinstance(omvang, dict):
         regel.gegevens.append(
@@ -177,6 +228,17 @@ def lees_inhoud(bericht: Bericht, user: Any) -> Inhoud:
     clienten_xml = data.get("Client") or [] if isinstance(data, dict) else []
     if isinstance(clienten_xml, dict):
         clienten_xml = [clienten_xml]
+    # A declaratie (323) and its answer (325) carry their clients in one block, each with prestaties.
+    blok: dict[str, Any] = next(
+        (
+            data[b]
+            for b in ("Declaratie", "DeclaratieAntwoord")
+            if isinstance(data, dict) and isinstance(data.get(b), dict)
+        ),
+        {},
+    )
+    if not clienten_xml and isinstance(blok.get("Clienten"), list):
+        clienten_xml = blok["Clienten"]
     bsns = {str(c.get("Bsn", "")) for c in clienten_xml if isinstance(c, dict)}
     zichtbaar = {c.bsn: c for c in Client.objects.for_user(user).filter(bsn__in=bsns)}
     clienten = []
@@ -190,13 +252,16 @@ def lees_inhoud(bericht: Bericht, user: Any) -> Inhoud:
             if isinstance(record, dict)
         ]
         geboren = c.get("Geboortedatum") or {}
+        client = zichtbaar.get(str(c.get("Bsn", "")))
         clienten.append(
             ClientInhoud(
-                naam=_naam(c),
+                # A declaratie names a client by BSN only: the name is the client record's.
+                naam=client.naam if client is not None and "Naam" not in c else _naam(c),
                 geboortedatum=_datum(geboren.get("Datum", "")) if isinstance(geboren, dict) else "",
-                client=zichtbaar.get(str(c.get("Bsn", ""))),
+                client=client,
                 regels=regels,
                 retourcodes=_retourcodes(c),
+                codes=_codes(c),
             )
         )
     nummers = {r.toewijzingnummer for c in clienten for r in c.regels if r.toewijzingnummer.isdigit()}
@@ -210,4 +275,4 @@ def lees_inhoud(bericht: Bericht, user: Any) -> Inhoud:
         for c in clienten:
             for r in c.regels:
                 r.toewijzing = toewijzingen.get(r.toewijzingnummer)
-    return Inhoud(clienten, tekst[:MAX_XML], len(tekst) > MAX_XML)
+    return Inhoud(clienten, tekst[:MAX_XML], len(tekst) > MAX_XML, codes=_codes(blok))

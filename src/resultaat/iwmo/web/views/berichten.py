@@ -63,12 +63,10 @@ class BerichtDetailView(BerichtQuerysetMixin, ScopedDetailView):
         zichtbaar = Bericht.objects.for_user(self.request.user).defer("inhoud")
         inhoud = lees_inhoud(bericht, self.request.user)
         # Every code the message carries, in the header, per client and per line, with its meaning.
-        codes = list(bericht.retourcodes or [])
-        for c in inhoud.clienten:
-            codes += c.retourcodes + [code for r in c.regels for code in r.retourcodes]
+        codes = dict.fromkeys([*(bericht.retourcodes or []), *inhoud.alle_codes()])
         context.update(
             {
-                "retourcodes": [retourcode_uitleg(c) for c in dict.fromkeys(codes)],
+                "retourcodes": [retourcode_uitleg(c) for c in codes],
                 "heenbericht": zichtbaar.filter(pk=bericht.heenbericht_id).first()
                 if bericht.heenbericht_id
                 else None,
