@@ -13,6 +13,7 @@ from resultaat.accounts.models import Rol
 from resultaat.core.audit.models import AuditEvent
 from resultaat.core.navigation import menu_voor
 from resultaat.iwmo.models import Bericht, BerichtStatus, Richting
+from resultaat.iwmo.regelboek import RETOURCODES
 from resultaat.toewijzingen import services as tw
 from tests import factories as f
 
@@ -73,6 +74,8 @@ def test_bob_sees_only_his_own_messages_and_filters_them(bob, berichten):
     lijst = http.get(reverse("web:bericht-list")).text
     assert "NOORD-1" in lijst and "RET-1" in lijst and "TW-1" in lijst
     assert "ZUID-1" not in lijst
+    # A retour code in the list says what it means (code list WJ001).
+    assert f"{RETOURCODES['9374']} (9374)" in lijst
     uit = http.get(reverse("web:bericht-list"), {"richting": "uit"}).text
     assert "RET-1" in uit and "TW-1" in uit and "NOORD-1" not in uit
     alleen_301 = http.get(reverse("web:bericht-list"), {"berichttype": "WMO301"}).text

@@ -19,6 +19,7 @@ from resultaat.core.tabellen import (
     Tabel,
     ZoekFilter,
 )
+from resultaat.iwmo.inhoud import retourcode_tekst
 from resultaat.iwmo.models import Bericht, BerichtStatus, Richting, Verzoek
 
 BERICHTTYPEN = [label.split(" ", 1)[0] for label in COD002Berichtcode.labels]
@@ -70,10 +71,11 @@ class BerichtTabel(Tabel):
         return self.render_van_aan(record)
 
     def render_retourcodes(self, value: list[str]) -> str:
-        return ", ".join(value) or "–"
+        # Each code with its official meaning: "Geen opmerking over deze berichtklasse. (0200)".
+        return "; ".join(retourcode_tekst(c) for c in value) or "–"
 
     def value_retourcodes(self, value: list[str] | None) -> str:
-        return ", ".join(value or [])
+        return "; ".join(retourcode_tekst(c) for c in value or [])
 
 
 class VerzoekFilter(ZoekFilter):
