@@ -96,3 +96,10 @@ def test_the_declaratie_answer_shows_the_refused_prestatie_its_client_amount_and
     assert euro(te_veel.bedrag_cent) in pagina
     assert "Budget is meegegeven, maar de som van GeleverdVolume" in pagina
     assert "9369" in pagina
+    # The volume of a claim in euros is an amount too.
+    assert f"Geleverd volume: {euro(te_veel.volume)}" in pagina
+    # A fully approved declaratie's answer names no clients, and says why.
+    volledig = Bericht.objects.filter(berichttype="WMO325", heenbericht__status="goedgekeurd").first()
+    pagina = client.get(reverse("web:bericht-detail", args=[volledig.pk])).content.decode()
+    assert "alle prestaties van de declaratie zijn toegekend" in pagina
+    assert "Declaratie is volledig toegewezen." in pagina

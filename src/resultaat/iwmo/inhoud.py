@@ -66,6 +66,7 @@ GETOOND = {
     "ProductCode",
     "Omvang",
     "RetourCodes",
+    "GeleverdVolume",
     *CODES,
     *DATUMS,
     *BEDRAGEN,
@@ -191,6 +192,11 @@ def _regel(soort: str, record: dict[str, Any]) -> Regel:
     for element, label in BEDRAGEN.items():
         if record.get(element):
             regel.gegevens.append((label, _bedrag(record[element])))
+    if record.get("GeleverdVolume"):
+        # In euros (unit 83) the volume is an amount in eurocent.
+        volume = record["GeleverdVolume"]
+        euros = record.get("Eenheid") == WJ756Eenheid.EUROS
+        regel.gegevens.append(("geleverd volume", _bedrag(volume) if euros else _tekst(volume)))
     omvang = record.get("Omvang")
     if isinstance(omvang, dict):
         regel.gegevens.append(
