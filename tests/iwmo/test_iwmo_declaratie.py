@@ -40,45 +40,33 @@ def toewijzing(alkmaar, noord):
 
 
 def prestatie(t, ref, begin=dt.date(2017, 3, 1), eind=dt.date(2017, 3, 31), bedrag=21600, **kw):
-    return {
-        "ProductReferentie": {"ReferentieNummer": ref, "VorigReferentieNummer": kw.get("vorig")},
-        "ToewijzingNummer": kw.get("nummer", t.nummer),
-        "ProductCategorie": t.product.categorie,
-        "ProductCode": kw.get("code", t.product.code),
-        "ProductPeriode": {"Begindatum": begin, "Einddatum": eind},
-        "GeleverdVolume": kw.get("volume", 1),
-        "Eenheid": "82",
-        "ProductTarief": kw.get("tarief", bedrag),
-        "IngediendBedrag": {"Bedrag": bedrag, "DebetCredit": kw.get("dc", "D")},
-    }
+    return vb.prestatie(
+        referentie=ref,
+        vorig=kw.get("vorig"),
+        nummer=kw.get("nummer", t.nummer),
+        categorie=t.product.categorie,
+        code=kw.get("code", t.product.code),
+        begin=begin,
+        eind=eind,
+        volume=kw.get("volume", 1),
+        eenheid="82",
+        tarief=kw.get("tarief", bedrag),
+        bedrag=bedrag,
+        debet_credit=kw.get("dc", "D"),
+    )
 
 
 def declaratie(t, prestaties, nummer="DEC1", identificatie="D1", totaal=None):
-    totaal = (
-        sum(
-            p["IngediendBedrag"]["Bedrag"] * (-1 if p["IngediendBedrag"]["DebetCredit"] == "C" else 1)
-            for p in prestaties
-        )
-        if totaal is None
-        else totaal
-    )
-    return vb.uit_dict(
-        "WMO323",
-        {
-            "Header": vb.header(
-                "WMO323", t.aanbieder.agb_code, t.gemeente.code, identificatie, D(2017, 4, 3)
-            ),
-            "Declaratie": {
-                "DeclaratieNummer": nummer,
-                "DeclaratiePeriode": {"Begindatum": D(2017, 3, 1), "Einddatum": D(2017, 3, 31)},
-                "DeclaratieDagtekening": D(2017, 4, 3),
-                "TotaalIngediendBedrag": {
-                    "TotaalBedrag": abs(totaal),
-                    "DebetCredit": "C" if totaal < 0 else "D",
-                },
-                "Clienten": [{"Bsn": t.client.bsn, "Prestaties": prestaties}],
-            },
-        },
+    return vb.bericht_323(
+        agb=t.aanbieder.agb_code,
+        gemeente=t.gemeente.code,
+        identificatie=identificatie,
+        nummer=nummer,
+        begin=D(2017, 3, 1),
+        eind=D(2017, 3, 31),
+        dagtekening=D(2017, 4, 3),
+        clienten=[(t.client.bsn, prestaties)],
+        totaal=totaal,
     )
 
 

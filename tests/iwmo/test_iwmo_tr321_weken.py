@@ -49,35 +49,33 @@ def _claim(t, begin: dt.date, eind: dt.date, volume: int) -> list[str]:
     maand_eind = (maand_begin + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
     dagtekening = maand_eind + dt.timedelta(days=1)
     bedrag = volume * TARIEF
-    data = vb.uit_dict(
-        "WMO323",
-        {
-            "Header": vb.header("WMO323", t.aanbieder.agb_code, t.gemeente.code, f"D{n}", dagtekening),
-            "Declaratie": {
-                "DeclaratieNummer": f"DEC{n}",
-                "DeclaratiePeriode": {"Begindatum": maand_begin, "Einddatum": maand_eind},
-                "DeclaratieDagtekening": dagtekening,
-                "TotaalIngediendBedrag": {"TotaalBedrag": bedrag, "DebetCredit": "D"},
-                "Clienten": [
-                    {
-                        "Bsn": t.client.bsn,
-                        "Prestaties": [
-                            {
-                                "ProductReferentie": {"ReferentieNummer": f"R{n}"},
-                                "ToewijzingNummer": t.nummer,
-                                "ProductCategorie": t.product.categorie,
-                                "ProductCode": t.product.code,
-                                "ProductPeriode": {"Begindatum": begin, "Einddatum": eind},
-                                "GeleverdVolume": volume,
-                                "Eenheid": t.eenheid,
-                                "ProductTarief": TARIEF,
-                                "IngediendBedrag": {"Bedrag": bedrag, "DebetCredit": "D"},
-                            }
-                        ],
-                    }
+    data = vb.bericht_323(
+        agb=t.aanbieder.agb_code,
+        gemeente=t.gemeente.code,
+        identificatie=f"D{n}",
+        nummer=f"DEC{n}",
+        begin=maand_begin,
+        eind=maand_eind,
+        dagtekening=dagtekening,
+        clienten=[
+            (
+                t.client.bsn,
+                [
+                    vb.prestatie(
+                        referentie=f"R{n}",
+                        nummer=t.nummer,
+                        categorie=t.product.categorie,
+                        code=t.product.code,
+                        begin=begin,
+                        eind=eind,
+                        volume=volume,
+                        eenheid=t.eenheid,
+                        tarief=TARIEF,
+                        bedrag=bedrag,
+                    )
                 ],
-            },
-        },
+            )
+        ],
     )
     (u,) = verwerk([(f"d{n}.xml", data)])
     assert u.retour is not None, u.problemen

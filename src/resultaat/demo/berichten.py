@@ -43,6 +43,10 @@ def _maand(datum: dt.date) -> tuple[dt.date, dt.date]:
     return datum.replace(day=1), datum.replace(day=calendar.monthrange(datum.year, datum.month)[1])
 
 
+def _product(t: Toewijzing) -> dict[str, str]:
+    return {"Categorie": t.product.categorie, "Code": t.product.code}
+
+
 def _client(c: Client) -> dict[str, Any]:
     return vb.client_kort(c.bsn, achternaam=c.achternaam or "Onbekend", geboortedatum=c.geboortedatum)
 
@@ -57,7 +61,7 @@ class BerichtenMixin(_Basis):
             return
         self._volgnummer = 0
         vorige_begin, vorige_eind = _maand(self.vandaag.replace(day=1) - DAG)
-        gebruikt = set(getattr(self, "scenarios", {}).values())
+        gebruikt = set(self.scenarios.values())
         met_login = (
             User.objects.filter(rol=Rol.AANBIEDER, aanbieder__isnull=False)
             .order_by("aanbieder__agb_code")
@@ -94,7 +98,7 @@ class BerichtenMixin(_Basis):
                 self._declaraties(in_zorg[:2], vorige_begin, vorige_eind)
                 self._stop(in_zorg[2])
                 break
-        budget = getattr(self, "scenarios", {}).get("budget")
+        budget = self.scenarios.get("budget")
         if budget is not None:
             self._budgetdeclaraties(
                 Toewijzing.objects.select_related("client", "aanbieder", "gemeente", "product").get(pk=budget)
@@ -112,105 +116,70 @@ class BerichtenMixin(_Basis):
     def _starts(self, t: Toewijzing) -> None:
         """A start dated before the toewijzing begins (refused, nothing recorded), then the corrected one."""
         for begindatum in (t.ingangsdatum - 7 * DAG, t.ingangsdatum):
-            self._ontvang(
-                "305",
-                vb.uit_dict(
-                    "WMO305",
-                    {
-                        "Header": vb.header(
-                            "WMO305",
-                            t.aanbieder.agb_code,
-                            t.gemeente.code,
-                            self._identificatie(),
-                            self.vandaag,
-                        ),
-                        "Client": {
-                            **_client(t.client),
-                            "StartProducten": [
-                                vb.start(
-                                    t.nummer,
-                                    begindatum,
-                                    Product={"Categorie": t.product.categorie, "Code": t.product.code},
-                                    ToewijzingIngangsdatum=t.ingangsdatum,
-                                )
-                            ],
-                        },
-                    },
-                ),
-            )
+            start = vb.start(t.nummer, begindatum, Product=_product(t), ToewijzingIngangsdatum=t.ingangsdatum)
+            self._ontvang("305", vb.bericht_305(**self._afzender(t), producten=[start]))
 
     def _stop(self, t: Toewijzing) -> None:
         levering = Levering.objects.filter(toewijzing=t).order_by("-begindatum").first()
         if levering is None:
             return
-        self._ontvang(
-            "307",
-            vb.uit_dict(
-                "WMO307",
-                {
-                    "Header": vb.header(
-                        "WMO307", t.aanbieder.agb_code, t.gemeente.code, self._identificatie(), self.vandaag
-                    ),
-                    "Client": {
-                        **_client(t.client),
-                        "StopProducten": [
-                            {
-                                "ToewijzingNummer": t.nummer,
-                                "Product": {"Categorie": t.product.categorie, "Code": t.product.code},
-                                "ToewijzingIngangsdatum": t.ingangsdatum,
-                                "Begindatum": levering.begindatum,
-                                "RedenBeeindiging": WMO588RedenBeeindiging.VOLGENS_PLAN,
-                                "Einddatum": self.vandaag - 3 * DAG,
-                                "StatusAanlevering": "1",
-                            }
-                        ],
-                    },
-                },
-            ),
+        stop = vb.stop(
+            t.nummer,
+            levering.begindatum,
+            self.vandaag - 3 * DAG,
+            WMO588RedenBeeindiging.VOLGENS_PLAN,
+            Product=_product(t),
+            ToewijzingIngangsdatum=t.ingangsdatum,
         )
+        self._ontvang("307", vb.bericht_307(**self._afzender(t), producten=[stop]))
+
+    def _afzender(self, t: Toewijzing) -> dict[str, Any]:
+        """The header and client of a 305 or 307 about ``t``, sent today by its provider."""
+        return {
+            "agb": t.aanbieder.agb_code,
+            "gemeente": t.gemeente.code,
+            "identificatie": self._identificatie(),
+            "bsn": t.client.bsn,
+            "dagtekening": self.vandaag,
+            "client": _client(t.client),
+        }
 
     def _declaratie(
-        self,
-        t0: Toewijzing,
-        nummer: str,
-        begin: dt.date,
-        eind: dt.date,
-        per_client: list[tuple[Client, list[dict[str, Any]]]],
+        self, nummer: str, begin: dt.date, eind: dt.date, regels: list[tuple[Toewijzing, dict[str, Any]]]
     ) -> None:
-        totaal = sum(p["IngediendBedrag"]["Bedrag"] for _, ps in per_client for p in ps)
+        """One 323 for the month ``begin``-``eind``: per toewijzing (of one provider) its prestatie."""
+        t = regels[0][0]
         self._ontvang(
             "323",
-            vb.uit_dict(
-                "WMO323",
-                {
-                    "Header": vb.header(
-                        "WMO323", t0.aanbieder.agb_code, t0.gemeente.code, self._identificatie(), self.vandaag
-                    ),
-                    "Declaratie": {
-                        "DeclaratieNummer": nummer,
-                        "DeclaratiePeriode": {"Begindatum": begin, "Einddatum": eind},
-                        "DeclaratieDagtekening": self.vandaag,
-                        "TotaalIngediendBedrag": {"TotaalBedrag": totaal, "DebetCredit": "D"},
-                        "Clienten": [{"Bsn": c.bsn, "Prestaties": ps} for c, ps in per_client],
-                    },
-                },
+            vb.bericht_323(
+                agb=t.aanbieder.agb_code,
+                gemeente=t.gemeente.code,
+                identificatie=self._identificatie(),
+                nummer=nummer,
+                begin=begin,
+                eind=eind,
+                dagtekening=self.vandaag,
+                clienten=[(tw.client.bsn, [p]) for tw, p in regels],
             ),
         )
 
     def _prestatie(
-        self, t: Toewijzing, referentie: str, begin: dt.date, eind: dt.date, bedrag: int, tarief: int | None
+        self, t: Toewijzing, referentie: str, begin: dt.date, eind: dt.date, bedrag: int
     ) -> dict[str, Any]:
-        return {
-            "ProductReferentie": {"ReferentieNummer": referentie},
-            "ToewijzingNummer": t.nummer,
-            "ProductCategorie": t.product.categorie,
-            "ProductCode": t.product.code,
-            "ProductPeriode": {"Begindatum": begin, "Einddatum": eind},
-            "GeleverdVolume": bedrag if tarief is None else 1,
-            "Eenheid": t.eenheid,
-            "ProductTarief": tarief,
-            "IngediendBedrag": {"Bedrag": bedrag, "DebetCredit": "D"},
-        }
+        """``t``'s claim for the month: a result at the contract tariff, or an amount in euros."""
+        euros = t.eenheid == WJ756Eenheid.EUROS
+        return vb.prestatie(
+            referentie=referentie,
+            nummer=t.nummer,
+            categorie=t.product.categorie,
+            code=t.product.code,
+            begin=begin,
+            eind=eind,
+            eenheid=t.eenheid,
+            bedrag=bedrag,
+            volume=bedrag if euros else 1,
+            tarief=None if euros else bedrag,
+        )
 
     def _declaraties(self, in_zorg: list[Toewijzing], begin: dt.date, eind: dt.date) -> None:
         """Last month's results of two clients, approved in full; then one of them claimed again."""
@@ -219,12 +188,11 @@ class BerichtenMixin(_Basis):
             tarief = eenheidstarief(toewijzing=t, datum=begin)
             if tarief is None:
                 return
-            regels.append((t, self._prestatie(t, f"D{begin:%Y%m}-{nr}", begin, eind, tarief, tarief)))
-        t0 = in_zorg[0]
-        self._declaratie(t0, f"D{begin:%Y%m}", begin, eind, [(t.client, [p]) for t, p in regels])
-        t, p = regels[0]
-        nogmaals = {**p, "ProductReferentie": {"ReferentieNummer": f"D{begin:%Y%m}-1b"}}
-        self._declaratie(t0, f"D{begin:%Y%m}B", begin, eind, [(t.client, [nogmaals])])
+            regels.append((t, self._prestatie(t, f"D{begin:%Y%m}-{nr}", begin, eind, tarief)))
+        self._declaratie(f"D{begin:%Y%m}", begin, eind, regels)
+        t, eerste = regels[0]
+        nogmaals = {**eerste, "ProductReferentie": {"ReferentieNummer": f"D{begin:%Y%m}-1b"}}
+        self._declaratie(f"D{begin:%Y%m}B", begin, eind, [(t, nogmaals)])
 
     def _budgetdeclaraties(self, t: Toewijzing) -> None:
         """Claims in euros on the budget toewijzing: two months within the budget, then one past it."""
@@ -238,10 +206,9 @@ class BerichtenMixin(_Basis):
                 return
             maanden.insert(0, (begin, eind_maand))
             eind = begin - DAG
-        # What the provider spent per month: a twelfth of a year of the budget's three periods; the
+        # The budget is three four-week periods of the tariff; a month costs 13/12 of a period, so the
         # third month passes the budget.
         per_maand = t.budget_cent * 13 // 36
-        bedragen = (per_maand, per_maand, per_maand)
-        for nr, ((begin, eind), bedrag) in enumerate(zip(maanden, bedragen, strict=True)):
-            prestatie = self._prestatie(t, f"B{begin:%Y%m}-{nr}", begin, eind, bedrag, None)
-            self._declaratie(t, f"B{begin:%Y%m}", begin, eind, [(t.client, [prestatie])])
+        for nr, (begin, eind) in enumerate(maanden):
+            prestatie = self._prestatie(t, f"B{begin:%Y%m}-{nr}", begin, eind, per_maand)
+            self._declaratie(f"B{begin:%Y%m}", begin, eind, [(t, prestatie)])

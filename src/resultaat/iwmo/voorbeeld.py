@@ -84,20 +84,22 @@ def _levering(
     bsn: str,
     producten: list[dict[str, Any]],
     dagtekening: dt.date = dt.date(2017, 2, 1),
+    client: dict[str, Any] | None = None,
 ) -> bytes:
     return uit_dict(
         berichttype,
         {
             "Header": header(berichttype, agb, gemeente, identificatie, dagtekening),
-            "Client": {**client_kort(bsn), lijst: producten},
+            "Client": {**(client or client_kort(bsn)), lijst: producten},
         },
     )
 
 
 def bericht_305(**velden: Any) -> bytes:
     """A start (305). ``producten``: dicts with ToewijzingNummer, Product?, ToewijzingIngangsdatum?,
-    Begindatum, StatusAanlevering (in this order); further: agb, gemeente, identificatie, bsn and
-    dagtekening (default 1 February 2017)."""
+    Begindatum, StatusAanlevering (in this order); further: agb, gemeente, identificatie, bsn,
+    dagtekening (default 1 February 2017) and ``client`` (a :func:`client_kort`, default one with
+    ``bsn``)."""
     return _levering("WMO305", "StartProducten", **velden)
 
 
@@ -115,12 +117,85 @@ def start(nummer: int, begindatum: dt.date, status: str = "1", **extra: Any) -> 
 
 
 def stop(
-    nummer: int, begindatum: dt.date, einddatum: dt.date, reden: str, status: str = "1"
+    nummer: int, begindatum: dt.date, einddatum: dt.date, reden: str, status: str = "1", **extra: Any
 ) -> dict[str, Any]:
+    d: dict[str, Any] = {"ToewijzingNummer": nummer}
+    d.update({k: extra[k] for k in ("Product", "ToewijzingIngangsdatum") if k in extra})
+    d.update(
+        {
+            "Begindatum": begindatum,
+            "RedenBeeindiging": reden,
+            "Einddatum": einddatum,
+            "StatusAanlevering": status,
+        }
+    )
+    return d
+
+
+def prestatie(
+    *,
+    referentie: str,
+    nummer: int,
+    categorie: str,
+    code: str,
+    begin: dt.date,
+    eind: dt.date,
+    eenheid: str,
+    bedrag: int,
+    volume: int = 1,
+    tarief: int | None = None,
+    debet_credit: str = "D",
+    vorig: str | None = None,
+) -> dict[str, Any]:
+    """One prestatie of a 323, in the order of the standard. In euros (unit 83) there is no tariff and
+    the volume is the amount."""
     return {
+        "ProductReferentie": {"ReferentieNummer": referentie, "VorigReferentieNummer": vorig},
         "ToewijzingNummer": nummer,
-        "Begindatum": begindatum,
-        "RedenBeeindiging": reden,
-        "Einddatum": einddatum,
-        "StatusAanlevering": status,
+        "ProductCategorie": categorie,
+        "ProductCode": code,
+        "ProductPeriode": {"Begindatum": begin, "Einddatum": eind},
+        "GeleverdVolume": volume,
+        "Eenheid": eenheid,
+        "ProductTarief": tarief,
+        "IngediendBedrag": {"Bedrag": bedrag, "DebetCredit": debet_credit},
     }
+
+
+def bericht_323(
+    *,
+    agb: str,
+    gemeente: str,
+    identificatie: str,
+    nummer: str,
+    begin: dt.date,
+    eind: dt.date,
+    dagtekening: dt.date,
+    clienten: list[tuple[str, list[dict[str, Any]]]],
+    totaal: int | None = None,
+) -> bytes:
+    """A declaratie (323) for the month ``begin``-``eind``: per client (BSN) its prestaties
+    (:func:`prestatie`). The total is the prestaties' debet minus credit unless ``totaal`` is given (to
+    send a wrong one)."""
+    if totaal is None:
+        totaal = sum(
+            p["IngediendBedrag"]["Bedrag"] * (-1 if p["IngediendBedrag"]["DebetCredit"] == "C" else 1)
+            for _, prestaties in clienten
+            for p in prestaties
+        )
+    return uit_dict(
+        "WMO323",
+        {
+            "Header": header("WMO323", agb, gemeente, identificatie, dagtekening),
+            "Declaratie": {
+                "DeclaratieNummer": nummer,
+                "DeclaratiePeriode": {"Begindatum": begin, "Einddatum": eind},
+                "DeclaratieDagtekening": dagtekening,
+                "TotaalIngediendBedrag": {
+                    "TotaalBedrag": abs(totaal),
+                    "DebetCredit": "C" if totaal < 0 else "D",
+                },
+                "Clienten": [{"Bsn": bsn, "Prestaties": prestaties} for bsn, prestaties in clienten],
+            },
+        },
+    )
