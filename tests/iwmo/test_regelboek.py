@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from resultaat.core.codes import WJ001Retourcode
 from resultaat.iwmo.management.commands.iwmo_regelboek import lees_retourcodes
 from resultaat.iwmo.regelboek import (
     BRONREGELS,
@@ -78,6 +79,8 @@ def test_every_checked_rule_has_a_test_that_breaks_it():
 def test_every_code_we_answer_with_has_its_official_meaning():
     """Code list WJ001 (retourcodes.json, read from the bronnen): a code on screen says what it means."""
     assert [r for r in REGELS.values() if not betekenis(r.retourcode)] == []
+    # The codes the gemeente's answers carry of their own (0200, 8001, ...) too.
+    assert [c for c in WJ001Retourcode.values if c not in RETOURCODES] == []
     assert RETOURCODES["9019"] == "Het regiebericht kan niet gekoppeld worden aan een toewijzing."
     assert RETOURCODES["9369"].startswith("Budget is meegegeven")
     assert RETOURCODES["S329"] == "ProductCode ongeldig."

@@ -13,7 +13,6 @@ from lxml import etree
 
 from resultaat.clienten.models import Client
 from resultaat.core.codes import (
-    WJ001Retourcode,
     WJ756Eenheid,
     WJ758RedenVerzoek,
     WMO002RedenWijziging,
@@ -126,7 +125,7 @@ def code_met_betekenis(code: str, lijst: Any) -> str:
 def retourcode_tekst(code: str) -> str:
     """A retour code with its official meaning (code list WJ001): "De toewijzing ... (9019)"."""
     uitleg = officiele_betekenis(code)
-    return f"{uitleg} ({code})" if uitleg else code_met_betekenis(code, WJ001Retourcode)
+    return f"{uitleg} ({code})" if uitleg else code
 
 
 def _tekst(waarde: Any) -> str:

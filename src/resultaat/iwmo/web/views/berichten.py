@@ -12,7 +12,6 @@ from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 
 from resultaat.core.audit.models import Actie, record, record_inzage
-from resultaat.core.codes import WJ001Retourcode
 from resultaat.core.tabellen import TabelView
 from resultaat.core.web import ScopedDetailView
 from resultaat.iwmo.inhoud import lees_inhoud
@@ -25,8 +24,7 @@ from resultaat.iwmo.web.tabellen import BerichtFilter, BerichtTabel
 def retourcode_uitleg(code: str) -> dict[str, Any]:
     """A retour code with what it means: the code list's text and the rules that give this code."""
     regels = [f"{r.code}: {r.melding}" for r in REGELS.values() if r.retourcode == code]
-    lijst = betekenis(code) or dict(WJ001Retourcode.choices).get(code, "")
-    return {"code": code, "omschrijving": lijst, "regels": regels}
+    return {"code": code, "omschrijving": betekenis(code), "regels": regels}
 
 
 class BerichtQuerysetMixin:
