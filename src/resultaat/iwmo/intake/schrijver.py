@@ -11,11 +11,17 @@ mostly empty code lists). No signals and no audit rows: the caller writes those 
 
 from __future__ import annotations
 
+import inspect
 import operator
 from collections.abc import Callable
 from typing import Any
 
 from django.db import connections, router
+from django.db.models import Model
+from django.db.models.base import ModelState
+from django.db.models.fields.related_descriptors import ForeignKeyDeferredAttribute
+from django.db.models.query_utils import DeferredAttribute
+from django.db.models.signals import post_init, pre_init
 from django.utils import timezone
 
 # Field types whose Python value the database drivers (sqlite3, psycopg) take as it is.
@@ -39,16 +45,27 @@ _ZOALS_HET_IS = frozenset(
 )
 
 
+# The descriptors for which setting a value on a new instance is storing it in its ``__dict__``.
+_GEWONE_DESCRIPTORS = (DeferredAttribute, ForeignKeyDeferredAttribute)
+
+
 class Bouwer:
     """Makes unsaved instances of ``model`` from the values of the fields ``velden``, in that order; every
-    other field gets its default, as with keywords. It uses Django's positional constructor (the one the
-    ORM uses for the rows it reads): with keywords, ``Model.__init__`` looks up every field in the
-    keywords and asks it for its default, which made constructing a message about twice as costly."""
+    other field gets its default, as with keywords.
+
+    An instance is what ``Model.__init__`` with positional values makes (the constructor the ORM uses
+    for the rows it reads), made directly: its ``__dict__`` (a fresh ``ModelState`` and one value per
+    field) filled in one go. That is only the same when nothing else takes part in constructing one: the
+    model keeps Django's ``__init__``, every field sits behind Django's plain attribute descriptors
+    (the foreign-key one only clears a cached related object, of which a new instance has none), and
+    nobody listens to ``pre_init``/``post_init`` (checked on every call: with a listener, the instance
+    is made by ``Model.__init__``)."""
 
     def __init__(self, model: type[Any], velden: tuple[str, ...]) -> None:
         kolommen = model._meta.concrete_fields
         namen = [f.attname for f in kolommen]
         self._model = model
+        self._velden = velden
         self._plaatsen = [namen.index(naam) for naam in velden]
         # A default that is not callable is one shared value in Django too (``Field.get_default``).
         self._sjabloon = [None if f.attname in velden else f.get_default() for f in kolommen]
@@ -57,8 +74,25 @@ class Bouwer:
             for i, f in enumerate(kolommen)
             if f.attname not in velden and f.has_default() and callable(f.default)
         ]
+        self._per_naam = dict(zip(namen, self._sjabloon, strict=True))
+        self._fabrieken_per_naam = [(namen[i], maak) for i, maak in self._fabrieken]
+        self._direct = model.__init__ is Model.__init__ and all(
+            type(inspect.getattr_static(model, naam)) in _GEWONE_DESCRIPTORS for naam in namen
+        )
 
     def __call__(self, *waarden: Any) -> Any:
+        if self._direct and not pre_init.receivers and not post_init.receivers:
+            inhoud = {"_state": ModelState(), **self._per_naam}
+            inhoud.update(zip(self._velden, waarden, strict=True))
+            for naam, maak in self._fabrieken_per_naam:
+                inhoud[naam] = maak()
+            obj = self._model.__new__(self._model)
+            obj.__dict__ = inhoud
+            return obj
+        return self.via_init(*waarden)
+
+    def via_init(self, *waarden: Any) -> Any:
+        """The same instance, made by ``Model.__init__``."""
         args = self._sjabloon.copy()
         for i, waarde in zip(self._plaatsen, waarden, strict=True):
             args[i] = waarde
@@ -85,7 +119,18 @@ def voeg_in(model: type[Any], objs: list[Any]) -> None:
             for o in objs:
                 if getattr(o, f.attname) is None:
                     setattr(o, f.attname, nu)
-    lees = operator.attrgetter(*(f.attname for f in velden))
+    # A new instance holds every field's value in its ``__dict__`` (read there, past the descriptors);
+    # one made otherwise, with a field left out (deferred), is read through its attributes.
+    namen = [f.attname for f in velden]
+    uit_dict = operator.itemgetter(*namen)
+    via_attributen = operator.attrgetter(*namen)
+
+    def lees(o: Any) -> Any:
+        try:
+            return uit_dict(o.__dict__)
+        except KeyError:
+            return via_attributen(o)
+
     om_te_zetten: list[tuple[int, Any, dict[Any, Any]]] = [
         (i, f, {}) for i, f in enumerate(velden) if f.get_internal_type() not in _ZOALS_HET_IS
     ]
