@@ -8,10 +8,10 @@ import datetime as dt
 import pytest
 
 from resultaat.core.audit.models import AuditEvent
+from resultaat.core.bulk import Bouwer
 from resultaat.iwmo import bouw, xml
 from resultaat.iwmo import voorbeeld as vb
 from resultaat.iwmo.intake import Intake, kop_retour, lees_levering, verwerk
-from resultaat.iwmo.intake.schrijver import Bouwer
 from resultaat.iwmo.models import Bericht
 from resultaat.iwmo.parse import ontleed
 from resultaat.toewijzingen.models import Levering
