@@ -8,10 +8,10 @@ import datetime as dt
 import pytest
 
 from resultaat.core.audit.models import AuditEvent
+from resultaat.core.bulk import Bouwer
 from resultaat.iwmo import bouw, xml
 from resultaat.iwmo import voorbeeld as vb
 from resultaat.iwmo.intake import Intake, kop_retour, lees_levering, verwerk
-from resultaat.iwmo.intake.schrijver import Bouwer
 from resultaat.iwmo.models import Bericht
 from resultaat.iwmo.parse import ontleed
 from resultaat.toewijzingen.models import Levering
@@ -192,11 +192,74 @@ def test_a_bad_file_in_a_batch_does_not_hold_back_the_good_ones(toewijzing):
     ],
 )
 def test_a_row_made_positionally_is_the_row_made_with_keywords(model, waarden):
-    gebouwd = Bouwer(model, tuple(waarden))(*waarden.values())
+    bouwer = Bouwer(model, tuple(waarden))
+    gebouwd = bouwer(*waarden.values())
     verwacht = model(**waarden)
     velden = [f.attname for f in model._meta.concrete_fields]
     assert {v: getattr(gebouwd, v) for v in velden} == {v: getattr(verwacht, v) for v in velden}
     assert gebouwd._state.adding and gebouwd.pk is None
+    # Made directly, it is what Model.__init__ makes: the same instance dict, the same state.
+    assert bouwer._direct
+    for ander in (verwacht, bouwer.via_init(*waarden.values())):
+        assert type(gebouwd) is type(ander)
+        assert {k: v for k, v in vars(gebouwd).items() if k != "_state"} == {
+            k: v for k, v in vars(ander).items() if k != "_state"
+        }
+        # (the foreign key's descriptor makes the empty cache of related objects on first use)
+        assert (gebouwd._state.adding, gebouwd._state.db, gebouwd._state.fields_cache) == (
+            ander._state.adding,
+            ander._state.db,
+            ander._state.fields_cache,
+        )
     # A callable default is called for every row: two rows never share one list.
     if model is Bericht:
         assert gebouwd.retourcodes == [] and gebouwd.retourcodes is not Bouwer(model, ())().retourcodes
+
+
+def test_a_listener_to_the_construction_of_instances_gets_every_row_made():
+    from django.db.models.signals import post_init
+
+    gezien = []
+
+    def luister(sender, instance, **kwargs):
+        gezien.append(instance)
+
+    bouwer = Bouwer(Levering, ("toewijzing_id", "begindatum"))
+    post_init.connect(luister, sender=Levering)
+    try:
+        lev = bouwer(7, D(2017, 1, 9))
+    finally:
+        post_init.disconnect(luister, sender=Levering)
+    assert gezien == [lev] and gezien[0] is lev
+    assert lev.toewijzing_id == 7 and lev.begindatum == D(2017, 1, 9) and not lev.verwijderd
+
+
+def test_a_model_with_its_own_constructor_is_made_by_it():
+    from resultaat.iwmo.models import Bericht as Model
+
+    class EigenInit(Model):
+        class Meta:
+            proxy = True
+            app_label = "iwmo"
+
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            self.gemaakt_door_init = True
+
+    gebouwd = Bouwer(EigenInit, ("richting",))("in")
+    assert gebouwd.gemaakt_door_init and gebouwd.richting == "in"
+
+
+def test_the_cyclic_collector_is_paused_for_a_batch_only(toewijzing):
+    import gc
+
+    assert gc.isenabled()
+    assert verwerk([("WMO305_a.xml", _305(toewijzing))])[0].status == "goedgekeurd"
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+    # A caller that switched the collector off finds it off.
+    gc.disable()
+    try:
+        verwerk([("WMO305_b.xml", _305(toewijzing, identificatie="S2"))])
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

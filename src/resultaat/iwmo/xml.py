@@ -214,7 +214,8 @@ def controleer_bestandsregels(data: bytes) -> list[str]:
     """OP192 on a file we received: UTF-8 without BOM and CRLF line endings."""
     problemen = []
     try:
-        data.decode("utf-8")
+        if not data.isascii():  # ASCII is UTF-8; most files are ASCII and need no decoding
+            data.decode("utf-8")
     except UnicodeDecodeError:
         problemen.append("Het bestand is niet in UTF-8.")
     if data.count(b"\n") != data.count(b"\r\n"):  # a LF without a CR before it

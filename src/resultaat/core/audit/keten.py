@@ -15,6 +15,7 @@ import datetime as dt
 import hashlib
 import hmac
 import json
+import operator
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -60,12 +61,13 @@ def _velden(waarde: tuple[str, ...]) -> str:
 
 
 _I_TIJDSTIP, _I_VELDEN = KETEN_VELDEN.index("tijdstip"), KETEN_VELDEN.index("velden")
+_KETEN_WAARDEN = operator.itemgetter(*KETEN_VELDEN)
 
 
 def inhoud(rij: dict[str, Any]) -> str:
     """The canonical text of a row's content, as hashed: each field as text (None as empty, the time in
     UTC ISO format, the field names as sorted JSON), joined by the unit separator."""
-    delen = ["" if (w := rij[naam]) is None else str(w) for naam in KETEN_VELDEN]
+    delen = ["" if w is None else str(w) for w in _KETEN_WAARDEN(rij)]
     if (tijd := rij["tijdstip"]) is not None:
         delen[_I_TIJDSTIP] = _tijd(tijd)
     if (velden := rij["velden"]) is not None:

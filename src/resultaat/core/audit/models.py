@@ -15,6 +15,7 @@ Every row is written by :func:`schrijf`.
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Iterable, Sequence
 from typing import Any, ClassVar
 
@@ -158,10 +159,11 @@ def schrijf(rijen: Sequence[dict[str, Any]]) -> None:
         # A batch mostly shares its time and field names: each prepared for the database once.
         tijden: dict[Any, Any] = {}
         veldlijsten: dict[tuple[str, ...], Any] = {}
+        lees = operator.itemgetter(*kolommen)
         for rij in rijen:
             rij["vorige_hash"] = vorige
             rij["hash"] = vorige = keten.hash_van(vorige, keten.inhoud(rij), sleutel)
-            waarde = [rij[k] for k in kolommen]
+            waarde = list(lees(rij))
             tijd, velden_rij = waarde[i_tijdstip], tuple(waarde[i_velden])
             if tijd not in tijden:
                 tijden[tijd] = tijdstip_veld.get_db_prep_save(tijd, connection=conn)

@@ -19,6 +19,7 @@ from typing import Any
 from django.utils import timezone
 
 from resultaat.catalogus.models import Product
+from resultaat.core.bulk import InWaarden
 from resultaat.iwmo.models import Bericht, DeclaratieRegel, Richting
 from resultaat.iwmo.parse import Bericht as Gelezen
 from resultaat.iwmo.regels import Probleem
@@ -145,7 +146,7 @@ class Batch:
     def _laad(self, werk: list[Werk]) -> None:
         gelezen = [w.gelezen for w in werk if w.gelezen is not None]
         agbs = {g.header.afzender for g in gelezen} | {g.header.ontvanger for g in gelezen}
-        self.aanbieders = {a.agb_code: a for a in Aanbieder.objects.filter(agb_code__in=agbs)}
+        self.aanbieders = {a.agb_code: a for a in Aanbieder.objects.filter(InWaarden("agb_code", agbs))}
         # Earlier messages with the same BerichtIdentificatie: a duplicate delivery, rare.
         sleutels: dict[tuple[str, str], set[str]] = defaultdict(set)
         for g in gelezen:
@@ -154,7 +155,10 @@ class Batch:
             for deel in _in_delen(reeks):
                 for eerder in (
                     Bericht.objects.filter(
-                        afzender=afzender, berichtcode=code, richting=Richting.IN, identificatie__in=deel
+                        InWaarden("identificatie", deel),
+                        afzender=afzender,
+                        berichtcode=code,
+                        richting=Richting.IN,
                     )
                     .defer("inhoud")
                     .prefetch_related("retouren")
@@ -170,14 +174,20 @@ class Batch:
             nummers[gid].update(pr.toewijzingnummer for _, pr in g.prestaties)
         for gid, getallen in nummers.items():
             for deel in _in_delen(getallen):
-                for rij in Toewijzing.objects.filter(gemeente_id=gid, nummer__in=deel).values_list(
-                    *_TOEWIJZING_VELDEN
-                ):
+                rijen = (
+                    Toewijzing.objects.filter(InWaarden("nummer", deel), gemeente_id=gid)
+                    .order_by()
+                    .values_list(*_TOEWIJZING_VELDEN)
+                )
+                for rij in rijen:
                     t = LichteToewijzing(*rij)
                     self.toewijzingen[(gid, t.nummer)] = t
                     self.client_van[t.pk] = t.client_id
         for deel in _in_delen(list(self.client_van)):
-            for lev in Levering.objects.filter(verwijderd=False, toewijzing_id__in=deel):
+            # In date order per toewijzing, without the join the model's ordering would need.
+            for lev in Levering.objects.filter(InWaarden("toewijzing_id", deel), verwijderd=False).order_by(
+                "begindatum", "pk"
+            ):
                 self.leveringen[lev.toewijzing_id].append(lev)
         for lijst in self.leveringen.values():
             lijst.sort(key=lambda x: x.begindatum)

@@ -6,9 +6,9 @@ from __future__ import annotations
 import datetime as dt
 from xml.sax.saxutils import escape
 
+from resultaat.core.bulk import Bouwer
 from resultaat.iwmo import bouw, xml
 from resultaat.iwmo.intake.batch import Batch, Werk, sha
-from resultaat.iwmo.intake.schrijver import Bouwer
 from resultaat.iwmo.models import Bericht, BerichtStatus, Richting
 from resultaat.iwmo.parse import Header
 from resultaat.iwmo.regels import Probleem

@@ -9,8 +9,8 @@ from typing import Any
 from django.db import models
 
 from resultaat.core.audit.models import Actie, record_rijen
+from resultaat.core.bulk import voeg_objecten_in
 from resultaat.iwmo.intake.batch import Batch
-from resultaat.iwmo.intake.schrijver import voeg_in
 from resultaat.iwmo.models import Bericht
 from resultaat.iwmo.transport import schrijf_outbox_na_commit
 from resultaat.toewijzingen.models import Levering
@@ -20,9 +20,9 @@ GEWIJZIGDE_VELDEN = ["einddatum", "reden_beeindiging", "stop_gemeld_op", "verwij
 
 
 def voeg_berichten_in(berichten: list[Bericht]) -> None:
-    """Insert new messages set-based (:func:`schrijver.voeg_in`). Messages are not client data: no
+    """Insert new messages set-based (:func:`core.bulk.voeg_objecten_in`). Messages are not client data: no
     audit rows."""
-    voeg_in(Bericht, berichten)
+    voeg_objecten_in(Bericht, berichten)
 
 
 def schrijf(b: Batch) -> None:
@@ -32,7 +32,7 @@ def schrijf(b: Batch) -> None:
     voeg_berichten_in([t for _, t in b.retouren])
     # The audit rows of the leveringen, set-based: the client of each is known from its toewijzing.
     if b.nieuw:
-        voeg_in(Levering, b.nieuw)
+        voeg_objecten_in(Levering, b.nieuw)
         record_rijen(
             Levering, [(lev.pk, b.client_van[lev.toewijzing_id]) for lev in b.nieuw], Actie.AANGEMAAKT
         )

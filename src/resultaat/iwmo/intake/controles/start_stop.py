@@ -7,10 +7,10 @@ from typing import Any
 
 from django.utils import timezone
 
+from resultaat.core.bulk import Bouwer
 from resultaat.core.codes import WMO002RedenWijziging
 from resultaat.iwmo.intake.batch import Batch, LichteToewijzing, Werk
 from resultaat.iwmo.intake.retour import goed, niveau_3
-from resultaat.iwmo.intake.schrijver import Bouwer
 from resultaat.iwmo.parse import LeveringProduct
 from resultaat.iwmo.regels import Probleem
 from resultaat.toewijzingen.models import Levering, LeveringBron
