@@ -437,6 +437,12 @@ def afrekenen(
                 alleen_gewijzigd = vol == [] and connection.vendor == "postgresql"
                 if alleen_gewijzigd:
                     cur.execute("SET LOCAL enable_nestloop = on")
+                # The new period: the candidates for the rules (``kand``) are counted per toewijzing in
+                # the order of the deliveries' index (streaming) instead of in a hash of every
+                # toewijzing; its other groupings hold only those few candidates.
+                nieuw = not correcties and connection.vendor == "postgresql"
+                if nieuw:
+                    cur.execute("SET LOCAL enable_hashagg = off")
                 cur.execute(
                     run_sql(
                         d,
@@ -458,6 +464,8 @@ def afrekenen(
                 )
                 if alleen_gewijzigd:
                     cur.execute("SET LOCAL enable_nestloop = off")
+                if nieuw:
+                    cur.execute("SET LOCAL enable_hashagg = on")
         resultaat = _samenvatting(run, periode)
         resultaat.conflicten = conflicten
         # An empty first run is kept: it records that the period is settled (a late start is then

@@ -499,13 +499,25 @@ FROM due_bedrag WHERE bedrag <> 0 AND {niet_vast("due_bedrag.tid", "due_bedrag.p
   GROUP BY {r.toewijzing}, {r.periode}"""  # noqa: S608
         for deel in delen(run_id, volledig, r.periode, r.client, r.toewijzing)
     ]
+    # Corrections for the changed clients only (PostgreSQL): both sides hold at most one row per
+    # (toewijzing, period) and name the toewijzing's client, provider and product, so they are joined
+    # as they are, without adding up every row again or looking up each toewijzing a second time.
+    gewijzigd = volledig == [] and d.pg
     if volledig is not None and d.pg:
-        betaald_delen[-1] = _betaald_gewijzigd(run_id, pids, volledig)
+        betaald_delen[-1] = _betaald_gewijzigd(run_id, pids, volledig, met_toewijzing=gewijzigd)
     betaald_sql = " UNION ALL ".join(betaald_delen)
-    rest = f"""
-betaald AS ({betaald_sql}
-),
-samen AS (
+    if gewijzigd:
+        samen = """
+  SELECT COALESCE(d.tid, b.tid) AS tid, COALESCE(d.pid, b.pid) AS pid, COALESCE(d.bedrag, 0) AS bedrag,
+    COALESCE(b.betaald, 0) AS betaald, COALESCE(b.n, 0) AS n, d.regel, d.dagen, d.eerste, d.laatste,
+    d.grondslag, COALESCE(d.client_id, b.client_id) AS client_id,
+    COALESCE(d.aanbieder_id, b.aanbieder_id) AS aanbieder_id,
+    COALESCE(d.product_id, b.product_id) AS product_id
+  FROM due_bedrag d
+  FULL JOIN betaald b ON b.tid = d.tid AND b.pid = d.pid"""
+        bron, van_t, product = "s.client_id, s.aanbieder_id, s.product_id", "", "s.product_id"
+    else:
+        samen = """
   SELECT tid, pid, SUM(bedrag) AS bedrag, SUM(betaald) AS betaald, SUM(n) AS n, MAX(regel) AS regel,
     MAX(dagen) AS dagen, MAX(eerste) AS eerste, MAX(laatste) AS laatste, MAX(grondslag) AS grondslag
   FROM (
@@ -513,35 +525,45 @@ samen AS (
     UNION ALL
     SELECT tid, pid, 0, betaald, n, NULL, NULL, NULL, NULL, NULL FROM betaald
   ) u
-  GROUP BY tid, pid
+  GROUP BY tid, pid"""
+        bron, product = f"{t.client}, {t.aanbieder}, {t.product}", t.product
+        van_t = f"\nJOIN {t.tabel} ON {t.id} = s.tid"
+    rest = f"""
+betaald AS ({betaald_sql}
+),
+samen AS ({samen}
 )
 INSERT INTO {REGELS} ({INSERT_KOLOMMEN})
-SELECT {int(run_id)}, s.pid, s.tid, {t.client}, {t.aanbieder}, {t.product},
+SELECT {int(run_id)}, s.pid, s.tid, {bron},
   CASE WHEN s.n > 0 THEN {correctie} ELSE {normaal} END,
   COALESCE(s.regel, {R["GEEN_ZORG"]}), s.bedrag - s.betaald, s.bedrag, s.betaald, COALESCE(tar.bedrag, 0),
   COALESCE(s.dagen, 0), per.pd,
   CASE WHEN s.dagen > 0 THEN {d.datum("s.eerste")} END, CASE WHEN s.dagen > 0 THEN {d.datum("s.laatste")} END,
   COALESCE(s.grondslag, {_lit(Grondslag.START)})
-FROM samen s
-JOIN {t.tabel} ON {t.id} = s.tid
+FROM samen s{van_t}
 JOIN per ON per.pid = s.pid
-LEFT JOIN tar ON tar.pid = s.pid AND tar.prid = {t.product}
+LEFT JOIN tar ON tar.pid = s.pid AND tar.prid = {product}
 WHERE s.bedrag <> s.betaald AND {niet_vast("s.tid", "s.pid")}"""  # noqa: S608
     return kop + "," + rest
 
 
-def _betaald_gewijzigd(run_id: int, pids: str, volledig: list[int]) -> str:
+def _betaald_gewijzigd(run_id: int, pids: str, volledig: list[int], met_toewijzing: bool = False) -> str:
     """PostgreSQL: what was paid for the changed clients' toewijzingen in the periods not recomputed in
     full, looked up per client and toewijzing in the (period, toewijzing) index (``LATERAL``: the run's
     statement otherwise plans hash joins, see ``services._vergrendel``, which would read every line of
     every earlier period). The cost follows the number of changed toewijzingen and periods, not the size
-    of the history."""
+    of the history. With ``met_toewijzing`` each row also names the toewijzing's client, provider and
+    product."""
     r, w, t = Alias(Afrekenregel, "r"), Alias(Runwijziging, "w"), Alias(Toewijzing, "tw")
     vol = ", ".join(str(int(p)) for p in [*volledig, -1])
+    erbij = ", tw.client_id, tw.aanbieder_id, tw.product_id" if met_toewijzing else ""
     return f"""
-  SELECT x.tid, x.pid, x.betaald, x.n
+  SELECT x.tid, x.pid, x.betaald, x.n{erbij}
   FROM {w.tabel}
-  CROSS JOIN LATERAL (SELECT {t.id} AS id FROM {t.tabel} WHERE {t.client} = {w.client_id}) tw
+  CROSS JOIN LATERAL (
+    SELECT {t.id} AS id, {t.client} AS client_id, {t.aanbieder} AS aanbieder_id, {t.product} AS product_id
+    FROM {t.tabel} WHERE {t.client} = {w.client_id}
+  ) tw
   CROSS JOIN LATERAL (
     SELECT {r.toewijzing} AS tid, {r.periode} AS pid, SUM({r.bedrag_cent}) AS betaald, COUNT(*) AS n
     FROM {r.tabel}
