@@ -34,6 +34,7 @@ from resultaat.bekostiging.models import (
     Betaalbatch,
     CakPeriodejaar,
     ConflictReden,
+    Grondslag,
     KalenderSoort,
     Periode,
     Periodekalender,
@@ -423,6 +424,8 @@ def afrekenen(
         # then that of its new period plus that of what changed, whatever the length of the history.
         met_regels = _perioden_met_regels(gemeente, run, perioden)
         d = referentie.dialect()
+        # Without payment on the plan the rules concern a few toewijzingen, read by id (see ``run_sql``).
+        zonder_plan = all(b.grondslag == Grondslag.START for b in [*beleid, referentie.standaardbeleid()])
         with connection.cursor() as cur:
             for deel, correcties in (
                 ([p for p in perioden if p.pid not in met_regels], False),
@@ -460,6 +463,7 @@ def afrekenen(
                         vandaag,
                         vol,
                         vastgehouden=bool(conflicten),
+                        via_kandidaten=zonder_plan,
                     )
                 )
                 if alleen_gewijzigd:

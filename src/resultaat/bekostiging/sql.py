@@ -202,6 +202,7 @@ def verschuldigd_cte(
     delen: list[str] | None = None,
     vlak: bool = False,
     zonder_lege: bool = False,
+    via_kandidaten: tuple[dt.date, dt.date] | None = None,
 ) -> str:
     """CTE ``due``: one row per (toewijzing, period) with days in care and the amount due.
 
@@ -221,7 +222,13 @@ def verschuldigd_cte(
     ``zonder_lege`` (the run) a levering that stopped for good before the period is left out of the
     period's rules under payment on the start: it adds no day, and a (toewijzing, period) with nothing
     due needs no row of its own (what was paid for it is corrected from the lines alone, with the same
-    rule, days and basis)."""
+    rule, days and basis).
+
+    With ``via_kandidaten`` as well (PostgreSQL, the run, when no policy pays on the plan: the first
+    and the last day of the statement's periods) the toewijzingen for the rules are first named one by
+    one (``kand_alle``, from the indexes), and the rules read those toewijzingen and their deliveries by
+    id, instead of a second pass over every
+    toewijzing and delivery that keeps the few; the plain pass then leaves out just that set."""
     nooit = str(BIG)
     dag = d.dag
     t, t_o, t_v = Alias(Toewijzing, "t"), Alias(Toewijzing, "o"), Alias(Toewijzing, "v")
@@ -292,7 +299,25 @@ kand AS (
         f"OR {t.client} IN (SELECT id FROM dood WHERE overlijdensdatum < {laatste_dag}) "
         f"OR {t.id} IN (SELECT tid FROM kand))"
     )
-    ook = f" AND {rij_kand}" if vlak else ""
+    via = vlak and via_kandidaten is not None and d.pg
+    if via_kandidaten is not None and via:
+        # The same toewijzingen as ``rij_kand`` among those that can have a row (a toewijzing that
+        # ended before the first period has none either way), each condition read from an index (the
+        # dates as literals, so that the planner sees how few match). ``OFFSET 0`` keeps a look-up by
+        # id a subquery of its own, run per row, instead of a join over every toewijzing.
+        van, tot = (d.datum_lit(x) for x in via_kandidaten)
+        kand += f"""
+kand_alle AS (
+  SELECT tid FROM kand
+  UNION SELECT {t4.id} FROM {t4.tabel} WHERE {t4.ingangsdatum} > {van}
+  UNION SELECT {t4.id} FROM {t4.tabel} WHERE {t4.einddatum} >= {van} AND {t4.einddatum} < {tot}
+  UNION SELECT {t4.id} FROM {t4.tabel} WHERE {t4.voorganger} IS NOT NULL
+  UNION SELECT x.id FROM dood
+    CROSS JOIN LATERAL (SELECT {t4.id} AS id FROM {t4.tabel} WHERE {t4.client} = dood.id OFFSET 0) x
+    WHERE dood.overlijdensdatum < {tot}
+),"""  # noqa: S608
+        rij_kand = f"({t.id} IN (SELECT tid FROM kand_alle))"  # noqa: S608
+    ook = f" AND {rij_kand}" if vlak and not via else ""
     if zonder_lege:
         ook += (
             f" AND NOT ({lev.einddatum} IS NOT NULL AND {lev.einddatum} < per.pbd "
@@ -312,9 +337,21 @@ kand AS (
             if voor_vlak and not afgelopen
             else f"\n  LEFT JOIN bel bl ON bl.pid = per.pid AND bl.aid = {t.aanbieder}"
         )
-        return f"""
+        van = f"""
   FROM {t.tabel}
-  JOIN {lev.tabel} ON {lev.toewijzing} = {t.id} AND {niet_verwijderd}{"" if voor_vlak else dood_join}
+  JOIN {lev.tabel} ON {lev.toewijzing} = {t.id} AND {niet_verwijderd}{"" if voor_vlak else dood_join}"""
+        if via and not voor_vlak:
+            # The candidates by id (``LATERAL``: looked up in the indexes, not hashed against a pass
+            # over every toewijzing and delivery, see ``services._vergrendel``).
+            van = f"""
+  FROM kand_alle k
+  CROSS JOIN LATERAL (SELECT * FROM {Toewijzing._meta.db_table} WHERE id = k.tid OFFSET 0) t
+  CROSS JOIN LATERAL (
+    SELECT * FROM {Levering._meta.db_table}
+    WHERE {kolom(Levering, "toewijzing")} = {t.id} AND {kolom(Levering, "verwijderd")} = {d.onwaar()}
+    OFFSET 0
+  ) l{dood_join}"""  # noqa: S608
+        return f"""{van}
   JOIN per ON {t.ingangsdatum} < per.ped AND ({t.einddatum} IS NULL OR {t.einddatum} >= per.pbd)
     AND {lev.begindatum} < per.ped{bel_join}
   LEFT JOIN tar ON tar.pid = per.pid AND tar.prid = {t.product}
@@ -444,6 +481,7 @@ def run_sql(
     vandaag: dt.date | None = None,
     volledig: list[int] | None = None,
     vastgehouden: bool = True,
+    via_kandidaten: bool = False,
 ) -> str:
     """The statement of a run for ``perioden``: due minus what earlier runs paid, per toewijzing and
     period.
@@ -453,7 +491,7 @@ def run_sql(
     plain as the floor's ``INSERT ... SELECT`` plus the rules. A (toewijzing, period) the run holds back
     for a conflict (``Afrekenconflict`` of this run) gets no line at all: neither paid nor corrected
     until the conflict is resolved; without ``vastgehouden`` (the run holds nothing back) that look-up
-    is left out."""
+    is left out. ``via_kandidaten``: see :func:`verschuldigd_cte`."""
     t, r = Alias(Toewijzing, "t"), Alias(Afrekenregel, "r")
     k = Alias(Afrekenconflict, "k")
     normaal, correctie = _lit(RegelSoort.NORMAAL), _lit(RegelSoort.CORRECTIE)
@@ -471,6 +509,12 @@ def run_sql(
             # the plain path would only add its look-ups.
             vlak=volledig != [],
             zonder_lege=True,
+            via_kandidaten=(
+                min(p.begin for p in perioden),
+                max(p.eind for p in perioden) - dt.timedelta(days=1),
+            )
+            if via_kandidaten and perioden
+            else None,
         )
     )
 
