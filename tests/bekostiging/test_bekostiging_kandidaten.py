@@ -1,6 +1,7 @@
 """The run's shortcuts give what the rules give: the plain pass (a toewijzing in care for the whole period
-gets the full tariff without the rules) and, on PostgreSQL, the rules reading their candidates by id
-(``via_kandidaten``) must pay exactly what the rules pay when every toewijzing goes through them."""
+gets the full tariff without the rules, also with the period as literals) and, on PostgreSQL, the rules
+reading their candidates by id (``via_kandidaten``) must pay exactly what the rules pay when every
+toewijzing goes through them."""
 
 from __future__ import annotations
 
@@ -13,12 +14,14 @@ from resultaat.bekostiging import services as bk
 from resultaat.bekostiging.sql import PeriodeRij, ctes, verschuldigd_cte
 from resultaat.core.codes import WMO588RedenBeeindiging
 from resultaat.toewijzingen import services as tw
-from tests.bekostiging.helpers import D, JAN1, maak_wereld
+from tests.bekostiging.helpers import JAN1, D, maak_wereld
 
 STOP = "19"  # a stop for good (not temporary)
 
 
-def _verschuldigd(gemeente_id: int, periode: bk.Periode, *, vlak: bool, via: bool) -> list[tuple]:
+def _verschuldigd(
+    gemeente_id: int, periode: bk.Periode, *, vlak: bool, via: bool, enkel: bool = False
+) -> list[tuple]:
     """Every (toewijzing, period) with something due, as the run computes it in one statement."""
     d = referentie.dialect()
     rij = PeriodeRij(periode.pk, periode.begin, periode.eind)
@@ -35,10 +38,11 @@ def _verschuldigd(gemeente_id: int, periode: bk.Periode, *, vlak: bool, via: boo
         vlak=vlak,
         zonder_lege=vlak,
         via_kandidaten=(periode.begin, periode.laatste_dag) if via else None,
+        enkel=rij if enkel else None,
     )
     if via and connection.vendor == "postgresql":
         assert "kand_alle" in cte
-    sql = f"WITH {reference},{cte} SELECT tid, pid, bedrag, regel, dagen, eerste, laatste FROM due_bedrag"
+    sql = f"WITH {reference},{cte} SELECT tid, pid, bedrag, regel, dagen, eerste, laatste FROM due_bedrag"  # noqa: S608
     with connection.cursor() as cur:
         cur.execute(sql)
         rijen = cur.fetchall()
@@ -85,3 +89,5 @@ def test_the_plain_pass_and_the_candidates_by_id_pay_what_the_rules_pay(db):
     assert len(regels) >= 9 and len({r[3] for r in regels}) >= 2
     assert _verschuldigd(w.gemeente.pk, p02, vlak=True, via=False) == regels
     assert _verschuldigd(w.gemeente.pk, p02, vlak=True, via=True) == regels
+    assert _verschuldigd(w.gemeente.pk, p02, vlak=True, via=False, enkel=True) == regels
+    assert _verschuldigd(w.gemeente.pk, p02, vlak=True, via=True, enkel=True) == regels

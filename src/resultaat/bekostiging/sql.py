@@ -203,6 +203,7 @@ def verschuldigd_cte(
     vlak: bool = False,
     zonder_lege: bool = False,
     via_kandidaten: tuple[dt.date, dt.date] | None = None,
+    enkel: PeriodeRij | None = None,
 ) -> str:
     """CTE ``due``: one row per (toewijzing, period) with days in care and the amount due.
 
@@ -227,8 +228,9 @@ def verschuldigd_cte(
     With ``via_kandidaten`` as well (PostgreSQL, the run, when no policy pays on the plan: the first
     and the last day of the statement's periods) the toewijzingen for the rules are first named one by
     one (``kand_alle``, from the indexes), and the rules read those toewijzingen and their deliveries by
-    id, instead of a second pass over every
-    toewijzing and delivery that keeps the few; the plain pass then leaves out just that set."""
+    id, instead of a second pass over every toewijzing and delivery that keeps the few; the plain pass
+    then leaves out just that set. ``enkel``: the statement's one period (``per``), read by the plain
+    pass as literals."""
     nooit = str(BIG)
     dag = d.dag
     t, t_o, t_v = Alias(Toewijzing, "t"), Alias(Toewijzing, "o"), Alias(Toewijzing, "v")
@@ -374,6 +376,25 @@ kand_alle AS (
     COALESCE(tar.bedrag, 0) AS bedrag{bronnen(voor_vlak=True)}{deel} AND NOT {rij_kand}"""
         for deel in (delen or [""])
     ]
+    if enkel is not None and not afgelopen and not any(delen or []):
+        # One period (the new one) and every period ended: the plain pass reads the period as literals,
+        # its conditions filter the scans as in the floor's ``INSERT ... SELECT``, and nothing is joined
+        # per row but the tariff.
+        pid, pd = int(enkel.pid), (enkel.eind - enkel.begin).days
+        vlak_delen = [
+            f"""
+  SELECT {t.id} AS tid, {pid} AS pid, {pd} AS dagen, {dagnummer(enkel.begin)} AS eerste,
+    {dagnummer(enkel.eind) - 1} AS laatste, {pd} AS pd, COALESCE(tar.bedrag, 0) AS tarief,
+    {t.client} AS client_id, {t.aanbieder} AS aanbieder_id, {t.product} AS product_id,
+    {_lit(Grondslag.START)} AS grondslag, {R["VOLLEDIG"]} AS regel, COALESCE(tar.bedrag, 0) AS bedrag
+  FROM {t.tabel}
+  JOIN {lev.tabel} ON {lev.toewijzing} = {t.id} AND {niet_verwijderd}
+  LEFT JOIN tar ON tar.pid = {pid} AND tar.prid = {t.product}
+  WHERE {t.reden_wijziging} <> {VERWIJDERD} AND {filter_sql}
+    AND {t.ingangsdatum} < {d.datum_lit(enkel.eind)}
+    AND ({t.einddatum} IS NULL OR {t.einddatum} >= {d.datum_lit(enkel.begin)})
+    AND {lev.begindatum} < {d.datum_lit(enkel.eind)} AND NOT {rij_kand}"""  # noqa: S608
+        ]
     vlak_ctes = (
         f"""{kand}
 vlak AS ({" UNION ALL ".join(vlak_delen)}),"""
@@ -515,6 +536,7 @@ def run_sql(
             )
             if via_kandidaten and perioden
             else None,
+            enkel=perioden[0] if len(perioden) == 1 else None,
         )
     )
 
