@@ -373,7 +373,8 @@ kand_alle AS (
   SELECT {t.id} AS tid, per.pid AS pid, per.pd AS dagen, per.pb AS eerste, per.pe - 1 AS laatste, per.pd,
     COALESCE(tar.bedrag, 0) AS tarief, {t.client} AS client_id, {t.aanbieder} AS aanbieder_id,
     {t.product} AS product_id, {_lit(Grondslag.START)} AS grondslag, {R["VOLLEDIG"]} AS regel,
-    COALESCE(tar.bedrag, 0) AS bedrag{bronnen(voor_vlak=True)}{deel} AND NOT {rij_kand}"""
+    COALESCE(tar.bedrag, 0) AS bedrag, per.pbd AS eerste_dag,
+    per.pld AS laatste_dag{bronnen(voor_vlak=True)}{deel} AND NOT {rij_kand}"""
         for deel in (delen or [""])
     ]
     if enkel is not None and not afgelopen and not any(delen or []):
@@ -386,7 +387,8 @@ kand_alle AS (
   SELECT {t.id} AS tid, {pid} AS pid, {pd} AS dagen, {dagnummer(enkel.begin)} AS eerste,
     {dagnummer(enkel.eind) - 1} AS laatste, {pd} AS pd, COALESCE(tar.bedrag, 0) AS tarief,
     {t.client} AS client_id, {t.aanbieder} AS aanbieder_id, {t.product} AS product_id,
-    {_lit(Grondslag.START)} AS grondslag, {R["VOLLEDIG"]} AS regel, COALESCE(tar.bedrag, 0) AS bedrag
+    {_lit(Grondslag.START)} AS grondslag, {R["VOLLEDIG"]} AS regel, COALESCE(tar.bedrag, 0) AS bedrag,
+    {d.datum_lit(enkel.begin)} AS eerste_dag, {d.datum_lit(enkel.eind - dt.timedelta(days=1))} AS laatste_dag
   FROM {t.tabel}
   JOIN {lev.tabel} ON {lev.toewijzing} = {t.id} AND {niet_verwijderd}
   LEFT JOIN tar ON tar.pid = {pid} AND tar.prid = {t.product}
@@ -481,7 +483,9 @@ due_bedrag AS (
         WHEN {R["PEILDAG_JA"]} THEN tarief
         WHEN {R["PRO_RATA"]} THEN (tarief * dagen * 2 + pd) / (2 * pd)
         ELSE 0
-      END AS bedrag
+      END AS bedrag,
+      CASE WHEN dagen > 0 THEN {d.datum("eerste")} END AS eerste_dag,
+      CASE WHEN dagen > 0 THEN {d.datum("laatste")} END AS laatste_dag
     FROM due{hek}
   ) regels{vlak_erbij}
 )"""  # noqa: S608
@@ -552,8 +556,7 @@ def run_sql(
         eenvoudig = f"""
 INSERT INTO {REGELS} ({INSERT_KOLOMMEN})
 SELECT {int(run_id)}, pid, tid, client_id, aanbieder_id, product_id, {normaal}, regel, bedrag, bedrag, 0,
-  tarief, dagen, pd, CASE WHEN dagen > 0 THEN {d.datum("eerste")} END,
-  CASE WHEN dagen > 0 THEN {d.datum("laatste")} END, grondslag
+  tarief, dagen, pd, eerste_dag, laatste_dag, grondslag
 FROM due_bedrag WHERE bedrag <> 0 AND {niet_vast("due_bedrag.tid", "due_bedrag.pid")}"""  # noqa: S608
         return kop + eenvoudig
     pids = ", ".join(str(int(p.pid)) for p in perioden)
