@@ -305,8 +305,8 @@ kand AS (
     if via_kandidaten is not None and via:
         # The same toewijzingen as ``rij_kand`` among those that can have a row (a toewijzing that
         # ended before the first period has none either way), each condition read from an index (the
-        # dates as literals, so that the planner sees how few match). ``OFFSET 0`` keeps a look-up by
-        # id a subquery of its own, run per row, instead of a join over every toewijzing.
+        # dates as literals, so that the planner sees how few match; the clients who died as an array,
+        # an index condition, not a join).
         van, tot = (d.datum_lit(x) for x in via_kandidaten)
         kand += f"""
 kand_alle AS (
@@ -314,9 +314,8 @@ kand_alle AS (
   UNION SELECT {t4.id} FROM {t4.tabel} WHERE {t4.ingangsdatum} > {van}
   UNION SELECT {t4.id} FROM {t4.tabel} WHERE {t4.einddatum} >= {van} AND {t4.einddatum} < {tot}
   UNION SELECT {t4.id} FROM {t4.tabel} WHERE {t4.voorganger} IS NOT NULL
-  UNION SELECT x.id FROM dood
-    CROSS JOIN LATERAL (SELECT {t4.id} AS id FROM {t4.tabel} WHERE {t4.client} = dood.id OFFSET 0) x
-    WHERE dood.overlijdensdatum < {tot}
+  UNION SELECT {t4.id} FROM {t4.tabel}
+    WHERE {t4.client} = ANY(ARRAY(SELECT id FROM dood WHERE overlijdensdatum < {tot}))
 ),"""  # noqa: S608
         rij_kand = f"({t.id} IN (SELECT tid FROM kand_alle))"  # noqa: S608
     ook = f" AND {rij_kand}" if vlak and not via else ""
