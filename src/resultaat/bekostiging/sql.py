@@ -204,6 +204,7 @@ def verschuldigd_cte(
     zonder_lege: bool = False,
     via_kandidaten: tuple[dt.date, dt.date] | None = None,
     enkel: PeriodeRij | None = None,
+    vlak_apart: bool = False,
 ) -> str:
     """CTE ``due``: one row per (toewijzing, period) with days in care and the amount due.
 
@@ -230,7 +231,8 @@ def verschuldigd_cte(
     one (``kand_alle``, from the indexes), and the rules read those toewijzingen and their deliveries by
     id, instead of a second pass over every toewijzing and delivery that keeps the few; the plain pass
     then leaves out just that set. ``enkel``: the statement's one period (``per``), read by the plain
-    pass as literals."""
+    pass as literals. ``vlak_apart``: ``due_bedrag`` holds the rules' rows only, the plain pass is the
+    CTE ``vlak`` of its own (the run writes it straight into the lines)."""
     nooit = str(BIG)
     dag = d.dag
     t, t_o, t_v = Alias(Toewijzing, "t"), Alias(Toewijzing, "o"), Alias(Toewijzing, "v")
@@ -402,7 +404,7 @@ vlak AS ({" UNION ALL ".join(vlak_delen)}),"""
         if vlak
         else ""
     )
-    vlak_erbij = " UNION ALL SELECT * FROM vlak" if vlak else ""
+    vlak_erbij = " UNION ALL SELECT * FROM vlak" if vlak and not vlak_apart else ""
     # PostgreSQL: ``OFFSET 0`` keeps each step a subquery of its own, so that a row's days (``a``, ``b``,
     # ``a1`` .. ``b2``) are computed once; pulled up into ``agg`` every use would recompute the whole
     # expression (the statement's main cost per row).
@@ -519,6 +521,9 @@ def run_sql(
     t, r = Alias(Toewijzing, "t"), Alias(Afrekenregel, "r")
     k = Alias(Afrekenconflict, "k")
     normaal, correctie = _lit(RegelSoort.NORMAAL), _lit(RegelSoort.CORRECTIE)
+    # PostgreSQL, no line yet: the plain pass writes its lines itself (a data-modifying CTE in the same
+    # statement), straight from the scan as the floor does, not through the rules' union and filter.
+    apart = not correcties and volledig != [] and d.pg
     kop = (
         "WITH "
         + reference
@@ -540,6 +545,7 @@ def run_sql(
             if via_kandidaten and perioden
             else None,
             enkel=perioden[0] if len(perioden) == 1 else None,
+            vlak_apart=apart,
         )
     )
 
@@ -552,6 +558,14 @@ def run_sql(
         )
 
     if not correcties:
+        if apart:
+            kop += f""",
+vlak_regels AS (
+INSERT INTO {REGELS} ({INSERT_KOLOMMEN})
+SELECT {int(run_id)}, pid, tid, client_id, aanbieder_id, product_id, {normaal}, regel, bedrag, bedrag, 0,
+  tarief, dagen, pd, eerste_dag, laatste_dag, grondslag
+FROM vlak WHERE bedrag <> 0 AND {niet_vast("vlak.tid", "vlak.pid")}
+)"""  # noqa: S608
         eenvoudig = f"""
 INSERT INTO {REGELS} ({INSERT_KOLOMMEN})
 SELECT {int(run_id)}, pid, tid, client_id, aanbieder_id, product_id, {normaal}, regel, bedrag, bedrag, 0,
