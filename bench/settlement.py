@@ -17,6 +17,11 @@ history (a dry run before the history exists). The last line is then
 lines; after the run it is timed again with the history in place (``floor with history``), as inserting
 into the lines' indexes costs more once they hold N periods.
 
+PostgreSQL only: ``--bewaar NAAM`` keeps two copies as templates, ``NAAM_leeg`` (filled, nothing
+settled) and ``NAAM_historie`` (the history settled and the 1% changed); ``--hergebruik NAAM`` starts
+from them (``createdb -T``) instead of filling and settling again, so that two versions of the code time
+their last run on the same data. Pending migrations are applied to each copy.
+
 On a shared machine wall time follows the load; the line before the last gives the same ratios in CPU
 seconds (this process plus, on a local PostgreSQL, its server backend, read from ``/proc``).
 """
@@ -38,19 +43,34 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 
-def _prepare_database() -> str:
+def _pg_args() -> tuple[str, list[str]]:
+    """The database name of ``DATABASE_URL`` and the connection arguments of the PostgreSQL tools."""
+    parsed = urlparse(os.environ["DATABASE_URL"])
+    args = [
+        "-h",
+        parsed.hostname or "127.0.0.1",
+        "-p",
+        str(parsed.port or 5432),
+        "-U",
+        parsed.username or "postgres",
+    ]
+    return parsed.path.lstrip("/"), args
+
+
+def _kopieer(bron: str, doel: str) -> None:
+    """``doel`` becomes a fresh copy of ``bron`` (neither may have open connections)."""
+    _, args = _pg_args()
+    subprocess.run(["dropdb", *args, "--if-exists", doel], check=True)  # noqa: S603, S607
+    subprocess.run(["createdb", *args, "-T", bron, doel], check=True)  # noqa: S603, S607
+
+
+def _prepare_database(hergebruik: str | None = None) -> str:
     url = os.environ.get("DATABASE_URL", "")
     if url.startswith("postgres"):
-        parsed = urlparse(url)
-        naam = parsed.path.lstrip("/")
-        args = [
-            "-h",
-            parsed.hostname or "127.0.0.1",
-            "-p",
-            str(parsed.port or 5432),
-            "-U",
-            parsed.username or "postgres",
-        ]
+        naam, args = _pg_args()
+        if hergebruik:
+            _kopieer(f"{hergebruik}_leeg", naam)
+            return f"PostgreSQL ({naam}, a copy of {hergebruik}_leeg)"
         bestaat = subprocess.run(  # noqa: S603
             ["psql", *args, "-tAc", "SELECT 1 FROM pg_database WHERE datname = '" + naam + "'", "postgres"],  # noqa: S607, S608
             capture_output=True,
@@ -76,10 +96,16 @@ def main() -> None:
     parser.add_argument("--toewijzingen", type=int, default=100_000)
     parser.add_argument("--periode", default="2017-P02")
     parser.add_argument("--history", type=int, default=0, help="Settle this many periods first.")
+    parser.add_argument("--bewaar", metavar="NAAM", help="Keep NAAM_leeg and NAAM_historie (PostgreSQL).")
+    parser.add_argument("--hergebruik", metavar="NAAM", help="Start from the copies kept by --bewaar.")
     opts = parser.parse_args()
     n = opts.toewijzingen
+    if (opts.bewaar or opts.hergebruik) and not (
+        os.environ.get("DATABASE_URL", "").startswith("postgres") and opts.history
+    ):
+        raise SystemExit("bench: --bewaar and --hergebruik need PostgreSQL and --history")
 
-    database = _prepare_database()
+    database = _prepare_database(opts.hergebruik)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "resultaat.settings")
     import django
 
@@ -102,11 +128,26 @@ def main() -> None:
 
     pg = connection.vendor == "postgresql"
     print(f"database: {database}; {os.cpu_count()} cores; toewijzingen: {n:,}")
-    backend = None
-    if pg:
-        with connection.cursor() as cur:
-            cur.execute("SELECT pg_backend_pid()")
-            backend = Path(f"/proc/{cur.fetchone()[0]}/stat")
+    backend: Path | None = None
+
+    def verbind() -> None:
+        """(Re)connect and find the server backend whose CPU time counts."""
+        nonlocal backend
+        if pg:
+            with connection.cursor() as cur:
+                cur.execute("SELECT pg_backend_pid()")
+                backend = Path(f"/proc/{cur.fetchone()[0]}/stat")
+
+    def kopie(bron: str | None = None, doel: str | None = None) -> None:
+        """Copy the bench database to ``doel``, or replace it by a copy of ``bron``; then reconnect."""
+        connection.close()
+        naam, _ = _pg_args()
+        _kopieer(bron or naam, doel or naam)
+        if bron:
+            call_command("migrate", verbosity=0)
+        verbind()
+
+    verbind()
 
     def cpu() -> float:
         """CPU seconds of this process and of its PostgreSQL backend (when local and readable)."""
@@ -116,136 +157,145 @@ def main() -> None:
         velden = backend.read_text().rsplit(")", 1)[1].split()
         return eigen + (int(velden[11]) + int(velden[12])) / os.sysconf("SC_CLK_TCK")
 
-    gemeente = Gemeente.objects.create(code="0361", naam="Alkmaar")
-    categorie, code = PRODUCT_THUISONDERSTEUNING
-    product = Product.objects.get(categorie=categorie, code=code)
-    aanbieders = []
-    for i in range(4):
-        a = Aanbieder.objects.create(
-            agb_code=f"9800000{i}", naam=f"Aanbieder {i}", kvk_nummer=f"5000000{i}", iban="NL91ABNA0417164300"
-        )
-        c = Contract.objects.create(kenmerk=f"B-{i}", aanbieder=a, geldig_van="2016-01-01")
-        c.gemeenten.set([gemeente])
-        ContractProduct.objects.create(contract=c, product=product, geldig_van="2016-01-01")
-        aanbieders.append(a.pk)
     from resultaat.accounts.models import Rol, User
     from resultaat.catalogus.models import Tarief
 
-    maker = User.objects.create(username="bench-financieel", rol=Rol.FINANCIEEL)
-    maker.gemeenten.set([gemeente])
-    # Every year of the history has a tariff (the seed catalogue has 2017's).
-    laatste = Tarief.objects.filter(product=product).order_by("-geldig_van").first()
-    if laatste is not None and laatste.geldig_tot is not None:
-        Tarief.objects.create(
-            product=product,
-            bedrag_cent=laatste.bedrag_cent,
-            periode=laatste.periode,
-            geldig_van=laatste.geldig_tot,
-        )
+    categorie, code = PRODUCT_THUISONDERSTEUNING
+    product = Product.objects.get(categorie=categorie, code=code)
+    if opts.hergebruik:
+        gemeente = Gemeente.objects.get(code="0361")
+        maker = User.objects.get(username="bench-financieel")
+    else:
+        gemeente = Gemeente.objects.create(code="0361", naam="Alkmaar")
+        aanbieders = []
+        for i in range(4):
+            a = Aanbieder.objects.create(
+                agb_code=f"9800000{i}",
+                naam=f"Aanbieder {i}",
+                kvk_nummer=f"5000000{i}",
+                iban="NL91ABNA0417164300",
+            )
+            c = Contract.objects.create(kenmerk=f"B-{i}", aanbieder=a, geldig_van="2016-01-01")
+            c.gemeenten.set([gemeente])
+            ContractProduct.objects.create(contract=c, product=product, geldig_van="2016-01-01")
+            aanbieders.append(a.pk)
+        maker = User.objects.create(username="bench-financieel", rol=Rol.FINANCIEEL)
+        maker.gemeenten.set([gemeente])
+        # Every year of the history has a tariff (the seed catalogue has 2017's).
+        laatste = Tarief.objects.filter(product=product).order_by("-geldig_van").first()
+        if laatste is not None and laatste.geldig_tot is not None:
+            Tarief.objects.create(
+                product=product,
+                bedrag_cent=laatste.bedrag_cent,
+                periode=laatste.periode,
+                geldig_van=laatste.geldig_tot,
+            )
+
+        def series(select: str) -> str:
+            if pg:
+                return select + f" FROM generate_series(1, {n}) AS g(n)"  # noqa: S608
+            reeks = f"WITH RECURSIVE g(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM g WHERE n < {n}) "  # noqa: S608
+            return reeks + select + " FROM g"  # noqa: S608
+
+        def insert(model: type, waarden: dict[str, str]) -> None:
+            kolommen, expressies = [], []
+            for f in model._meta.concrete_fields:
+                if f.primary_key:
+                    continue
+                kolommen.append(f.column)
+                if f.column in waarden:
+                    expressies.append(waarden[f.column])
+                elif f.null:
+                    expressies.append("NULL")
+                elif (
+                    f.get_internal_type() in ("CharField", "TextField", "EmailField")
+                    and f.blank
+                    and not f.has_default()
+                ):
+                    expressies.append("''")
+                elif f.has_default() and isinstance(f.get_default(), str):
+                    expressies.append("'" + f.get_default().replace("'", "''") + "'")
+                elif f.has_default() and isinstance(f.get_default(), bool):
+                    expressies.append(
+                        ("TRUE" if f.get_default() else "FALSE") if pg else str(int(f.get_default()))
+                    )
+                elif f.has_default() and isinstance(f.get_default(), int):
+                    expressies.append(str(f.get_default()))
+                else:
+                    raise SystemExit(f"bench: no value for {model.__name__}.{f.column}")
+            sql = f"INSERT INTO {model._meta.db_table} ({', '.join(kolommen)}) " + series(
+                f"SELECT {', '.join(expressies)}"
+            )
+            with connection.cursor() as cur:
+                cur.execute(sql)
+
+        bsn = "lpad(CAST(n AS TEXT), 9, '0')" if pg else "substr('000000000' || n, -9, 9)"
+        nu = "CURRENT_TIMESTAMP"
+        t0 = time.perf_counter()
+        with transaction.atomic():
+            with connection.cursor() as cur:
+                cur.execute("SELECT COALESCE(MAX(id), 0) FROM clienten_client")
+                basis = cur.fetchone()[0]
+            insert(
+                Client,
+                {
+                    "bsn": bsn,
+                    "gemeente_id": str(gemeente.pk),
+                    "achternaam": "'Client ' || n",
+                    "geboortedatum": "'1940-05-17'" if not pg else "DATE '1940-05-17'",
+                    "aangemaakt_op": nu,
+                },
+            )
+            aanbieder_case = (
+                "CASE n % 4 " + " ".join(f"WHEN {i} THEN {a}" for i, a in enumerate(aanbieders)) + " END"
+            )
+            datum = (lambda s: f"DATE '{s}'") if pg else (lambda s: f"'{s}'")
+            insert(
+                Toewijzing,
+                {
+                    "toewijzingsdatum": datum("2016-12-20"),
+                    "toewijzingstijd": "TIME '09:00:00'" if pg else "'09:00:00'",
+                    "ingangsdatum": datum("2017-01-01"),
+                    "gemeente_id": str(gemeente.pk),
+                    "nummer": "n",
+                    "client_id": f"{basis} + n",
+                    "aanbieder_id": aanbieder_case,
+                    "product_id": str(product.pk),
+                    "volume": "1",
+                    "eenheid": "'82'",
+                    "frequentie": "'4'",
+                },
+            )
+            with connection.cursor() as cur:
+                cur.execute("SELECT MIN(id) FROM toewijzingen_toewijzing")
+                eerste_t = cur.fetchone()[0]
+            # 95% in care since 1 January; 5% start somewhere in P02 (partial period).
+            begin = (
+                "CASE WHEN n % 20 = 0 THEN DATE '2017-01-29' + (n % 28) ELSE DATE '2017-01-01' END"
+                if pg
+                else "CASE WHEN n % 20 = 0 THEN date('2017-01-29', '+' || (n % 28) || ' days') "
+                "ELSE '2017-01-01' END"
+            )
+            insert(
+                Levering,
+                {
+                    "toewijzing_id": f"{eerste_t} - 1 + n",
+                    "begindatum": begin,
+                    "bron": "'portaal'",
+                    "start_gemeld_op": nu,
+                },
+            )
+        vul = time.perf_counter() - t0
+        if pg:
+            with connection.cursor() as cur:
+                cur.execute("ANALYZE")
+        print(f"filled in {vul:.1f} s")
     if opts.history:
         codes = [f"{2017 + i // 13}-P{i % 13 + 1:02d}" for i in range(opts.history + 1)]
         opts.periode = codes[-1]
     periode = services.zoek_periode(gemeente, opts.periode)
-
-    def series(select: str) -> str:
-        if pg:
-            return select + f" FROM generate_series(1, {n}) AS g(n)"  # noqa: S608
-        reeks = f"WITH RECURSIVE g(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM g WHERE n < {n}) "  # noqa: S608
-        return reeks + select + " FROM g"  # noqa: S608
-
-    def insert(model: type, waarden: dict[str, str]) -> None:
-        kolommen, expressies = [], []
-        for f in model._meta.concrete_fields:
-            if f.primary_key:
-                continue
-            kolommen.append(f.column)
-            if f.column in waarden:
-                expressies.append(waarden[f.column])
-            elif f.null:
-                expressies.append("NULL")
-            elif (
-                f.get_internal_type() in ("CharField", "TextField", "EmailField")
-                and f.blank
-                and not f.has_default()
-            ):
-                expressies.append("''")
-            elif f.has_default() and isinstance(f.get_default(), str):
-                expressies.append("'" + f.get_default().replace("'", "''") + "'")
-            elif f.has_default() and isinstance(f.get_default(), bool):
-                expressies.append(
-                    ("TRUE" if f.get_default() else "FALSE") if pg else str(int(f.get_default()))
-                )
-            elif f.has_default() and isinstance(f.get_default(), int):
-                expressies.append(str(f.get_default()))
-            else:
-                raise SystemExit(f"bench: no value for {model.__name__}.{f.column}")
-        sql = f"INSERT INTO {model._meta.db_table} ({', '.join(kolommen)}) " + series(
-            f"SELECT {', '.join(expressies)}"
-        )
-        with connection.cursor() as cur:
-            cur.execute(sql)
-
-    bsn = "lpad(CAST(n AS TEXT), 9, '0')" if pg else "substr('000000000' || n, -9, 9)"
-    nu = "CURRENT_TIMESTAMP"
-    t0 = time.perf_counter()
-    with transaction.atomic():
-        with connection.cursor() as cur:
-            cur.execute("SELECT COALESCE(MAX(id), 0) FROM clienten_client")
-            basis = cur.fetchone()[0]
-        insert(
-            Client,
-            {
-                "bsn": bsn,
-                "gemeente_id": str(gemeente.pk),
-                "achternaam": "'Client ' || n",
-                "geboortedatum": "'1940-05-17'" if not pg else "DATE '1940-05-17'",
-                "aangemaakt_op": nu,
-            },
-        )
-        aanbieder_case = (
-            "CASE n % 4 " + " ".join(f"WHEN {i} THEN {a}" for i, a in enumerate(aanbieders)) + " END"
-        )
-        datum = (lambda s: f"DATE '{s}'") if pg else (lambda s: f"'{s}'")
-        insert(
-            Toewijzing,
-            {
-                "toewijzingsdatum": datum("2016-12-20"),
-                "toewijzingstijd": "TIME '09:00:00'" if pg else "'09:00:00'",
-                "ingangsdatum": datum("2017-01-01"),
-                "gemeente_id": str(gemeente.pk),
-                "nummer": "n",
-                "client_id": f"{basis} + n",
-                "aanbieder_id": aanbieder_case,
-                "product_id": str(product.pk),
-                "volume": "1",
-                "eenheid": "'82'",
-                "frequentie": "'4'",
-            },
-        )
-        with connection.cursor() as cur:
-            cur.execute("SELECT MIN(id) FROM toewijzingen_toewijzing")
-            eerste_t = cur.fetchone()[0]
-        # 95% in care since 1 January; 5% start somewhere in P02 (partial period).
-        begin = (
-            "CASE WHEN n % 20 = 0 THEN DATE '2017-01-29' + (n % 28) ELSE DATE '2017-01-01' END"
-            if pg
-            else "CASE WHEN n % 20 = 0 THEN date('2017-01-29', '+' || (n % 28) || ' days') "
-            "ELSE '2017-01-01' END"
-        )
-        insert(
-            Levering,
-            {
-                "toewijzing_id": f"{eerste_t} - 1 + n",
-                "begindatum": begin,
-                "bron": "'portaal'",
-                "start_gemeld_op": nu,
-            },
-        )
-    vul = time.perf_counter() - t0
-    if pg:
-        with connection.cursor() as cur:
-            cur.execute("ANALYZE")
-    print(f"filled in {vul:.1f} s")
+    if opts.bewaar:
+        kopie(doel=f"{opts.bewaar}_leeg")
 
     def floor(periode: Any = periode) -> tuple[float, float]:
         d = referentie.dialect()
@@ -289,24 +339,31 @@ WHERE t.gemeente_id = %s AND t.ingangsdatum < %s AND (t.einddatum IS NULL OR t.e
             services.afrekenen(gemeente=gemeente, periode=periode, door=maker, dry_run=True)
         zonder_historie, cpu_zonder = time.perf_counter() - start, cpu() - c0
         print(f"no history: {periode.code} in {zonder_historie:.2f} s ({cpu_zonder:.2f} CPU s, dry run)")
-        for code in codes[:-1]:
-            start = time.perf_counter()
-            with acting_as(maker):
-                r = services.afrekenen(
-                    gemeente=gemeente, periode=services.zoek_periode(gemeente, code), door=maker
-                )
-            print(f"history {code}: {r.regels:,} lines in {time.perf_counter() - start:.2f} s")
-        # 1% of the toewijzingen change retroactively: care stopped in period 2 (audited, as a service does).
-        stop = services.zoek_periode(gemeente, codes[1]).begin + dt.timedelta(days=13)
-        gewijzigd = Levering.objects.filter(
-            toewijzing__gemeente=gemeente, toewijzing__nummer__lte=max(n // 100, 1), begindatum__lte=stop
-        )
-        with acting_as(maker), transaction.atomic():
-            aantal = gewijzigd.update(einddatum=stop, reden_beeindiging="02")
-        print(f"changed retroactively: {aantal:,} leveringen (stop on {stop:%d-%m-%Y})")
-        if pg:
-            with connection.cursor() as cur:
-                cur.execute("ANALYZE")
+        if opts.hergebruik:
+            kopie(bron=f"{opts.hergebruik}_historie")
+            print(f"history: a copy of {opts.hergebruik}_historie")
+        else:
+            for code in codes[:-1]:
+                start = time.perf_counter()
+                with acting_as(maker):
+                    r = services.afrekenen(
+                        gemeente=gemeente, periode=services.zoek_periode(gemeente, code), door=maker
+                    )
+                print(f"history {code}: {r.regels:,} lines in {time.perf_counter() - start:.2f} s")
+            # 1% of the toewijzingen change retroactively: care stopped in period 2 (audited, as a
+            # service does).
+            stop = services.zoek_periode(gemeente, codes[1]).begin + dt.timedelta(days=13)
+            gewijzigd = Levering.objects.filter(
+                toewijzing__gemeente=gemeente, toewijzing__nummer__lte=max(n // 100, 1), begindatum__lte=stop
+            )
+            with acting_as(maker), transaction.atomic():
+                aantal = gewijzigd.update(einddatum=stop, reden_beeindiging="02")
+            print(f"changed retroactively: {aantal:,} leveringen (stop on {stop:%d-%m-%Y})")
+            if pg:
+                with connection.cursor() as cur:
+                    cur.execute("ANALYZE")
+        if opts.bewaar:
+            kopie(doel=f"{opts.bewaar}_historie")
     start, c0 = time.perf_counter(), cpu()
     with acting_as(maker):
         res = services.afrekenen(gemeente=gemeente, periode=periode, door=maker)

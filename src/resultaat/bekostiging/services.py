@@ -34,6 +34,7 @@ from resultaat.bekostiging.models import (
     Betaalbatch,
     CakPeriodejaar,
     ConflictReden,
+    Grondslag,
     KalenderSoort,
     Periode,
     Periodekalender,
@@ -423,6 +424,8 @@ def afrekenen(
         # then that of its new period plus that of what changed, whatever the length of the history.
         met_regels = _perioden_met_regels(gemeente, run, perioden)
         d = referentie.dialect()
+        # Without payment on the plan the rules concern a few toewijzingen, read by id (see ``run_sql``).
+        zonder_plan = all(b.grondslag == Grondslag.START for b in [*beleid, referentie.standaardbeleid()])
         with connection.cursor() as cur:
             for deel, correcties in (
                 ([p for p in perioden if p.pid not in met_regels], False),
@@ -437,6 +440,12 @@ def afrekenen(
                 alleen_gewijzigd = vol == [] and connection.vendor == "postgresql"
                 if alleen_gewijzigd:
                     cur.execute("SET LOCAL enable_nestloop = on")
+                # The new period: the candidates for the rules (``kand``) are counted per toewijzing in
+                # the order of the deliveries' index (streaming) instead of in a hash of every
+                # toewijzing; its other groupings hold only those few candidates.
+                nieuw = not correcties and connection.vendor == "postgresql"
+                if nieuw:
+                    cur.execute("SET LOCAL enable_hashagg = off")
                 cur.execute(
                     run_sql(
                         d,
@@ -454,10 +463,13 @@ def afrekenen(
                         vandaag,
                         vol,
                         vastgehouden=bool(conflicten),
+                        via_kandidaten=zonder_plan,
                     )
                 )
                 if alleen_gewijzigd:
                     cur.execute("SET LOCAL enable_nestloop = off")
+                if nieuw:
+                    cur.execute("SET LOCAL enable_hashagg = on")
         resultaat = _samenvatting(run, periode)
         resultaat.conflicten = conflicten
         # An empty first run is kept: it records that the period is settled (a late start is then

@@ -202,6 +202,9 @@ def verschuldigd_cte(
     delen: list[str] | None = None,
     vlak: bool = False,
     zonder_lege: bool = False,
+    via_kandidaten: tuple[dt.date, dt.date] | None = None,
+    enkel: PeriodeRij | None = None,
+    vlak_apart: bool = False,
 ) -> str:
     """CTE ``due``: one row per (toewijzing, period) with days in care and the amount due.
 
@@ -221,7 +224,15 @@ def verschuldigd_cte(
     ``zonder_lege`` (the run) a levering that stopped for good before the period is left out of the
     period's rules under payment on the start: it adds no day, and a (toewijzing, period) with nothing
     due needs no row of its own (what was paid for it is corrected from the lines alone, with the same
-    rule, days and basis)."""
+    rule, days and basis).
+
+    With ``via_kandidaten`` as well (PostgreSQL, the run, when no policy pays on the plan: the first
+    and the last day of the statement's periods) the toewijzingen for the rules are first named one by
+    one (``kand_alle``, from the indexes), and the rules read those toewijzingen and their deliveries by
+    id, instead of a second pass over every toewijzing and delivery that keeps the few; the plain pass
+    then leaves out just that set. ``enkel``: the statement's one period (``per``), read by the plain
+    pass as literals. ``vlak_apart``: ``due_bedrag`` holds the rules' rows only, the plain pass is the
+    CTE ``vlak`` of its own (the run writes it straight into the lines)."""
     nooit = str(BIG)
     dag = d.dag
     t, t_o, t_v = Alias(Toewijzing, "t"), Alias(Toewijzing, "o"), Alias(Toewijzing, "v")
@@ -292,7 +303,24 @@ kand AS (
         f"OR {t.client} IN (SELECT id FROM dood WHERE overlijdensdatum < {laatste_dag}) "
         f"OR {t.id} IN (SELECT tid FROM kand))"
     )
-    ook = f" AND {rij_kand}" if vlak else ""
+    via = vlak and via_kandidaten is not None and d.pg
+    if via_kandidaten is not None and via:
+        # The same toewijzingen as ``rij_kand`` among those that can have a row (a toewijzing that
+        # ended before the first period has none either way), each condition read from an index (the
+        # dates as literals, so that the planner sees how few match; the clients who died as an array,
+        # an index condition, not a join).
+        van, tot = (d.datum_lit(x) for x in via_kandidaten)
+        kand += f"""
+kand_alle AS (
+  SELECT tid FROM kand
+  UNION SELECT {t4.id} FROM {t4.tabel} WHERE {t4.ingangsdatum} > {van}
+  UNION SELECT {t4.id} FROM {t4.tabel} WHERE {t4.einddatum} >= {van} AND {t4.einddatum} < {tot}
+  UNION SELECT {t4.id} FROM {t4.tabel} WHERE {t4.voorganger} IS NOT NULL
+  UNION SELECT {t4.id} FROM {t4.tabel}
+    WHERE {t4.client} = ANY(ARRAY(SELECT id FROM dood WHERE overlijdensdatum < {tot}))
+),"""  # noqa: S608
+        rij_kand = f"({t.id} IN (SELECT tid FROM kand_alle))"  # noqa: S608
+    ook = f" AND {rij_kand}" if vlak and not via else ""
     if zonder_lege:
         ook += (
             f" AND NOT ({lev.einddatum} IS NOT NULL AND {lev.einddatum} < per.pbd "
@@ -312,9 +340,21 @@ kand AS (
             if voor_vlak and not afgelopen
             else f"\n  LEFT JOIN bel bl ON bl.pid = per.pid AND bl.aid = {t.aanbieder}"
         )
-        return f"""
+        van = f"""
   FROM {t.tabel}
-  JOIN {lev.tabel} ON {lev.toewijzing} = {t.id} AND {niet_verwijderd}{"" if voor_vlak else dood_join}
+  JOIN {lev.tabel} ON {lev.toewijzing} = {t.id} AND {niet_verwijderd}{"" if voor_vlak else dood_join}"""
+        if via and not voor_vlak:
+            # The candidates by id (``LATERAL``: looked up in the indexes, not hashed against a pass
+            # over every toewijzing and delivery, see ``services._vergrendel``).
+            van = f"""
+  FROM kand_alle k
+  CROSS JOIN LATERAL (SELECT * FROM {Toewijzing._meta.db_table} WHERE id = k.tid OFFSET 0) t
+  CROSS JOIN LATERAL (
+    SELECT * FROM {Levering._meta.db_table}
+    WHERE {kolom(Levering, "toewijzing")} = {t.id} AND {kolom(Levering, "verwijderd")} = {d.onwaar()}
+    OFFSET 0
+  ) l{dood_join}"""  # noqa: S608
+        return f"""{van}
   JOIN per ON {t.ingangsdatum} < per.ped AND ({t.einddatum} IS NULL OR {t.einddatum} >= per.pbd)
     AND {lev.begindatum} < per.ped{bel_join}
   LEFT JOIN tar ON tar.pid = per.pid AND tar.prid = {t.product}
@@ -334,16 +374,37 @@ kand AS (
   SELECT {t.id} AS tid, per.pid AS pid, per.pd AS dagen, per.pb AS eerste, per.pe - 1 AS laatste, per.pd,
     COALESCE(tar.bedrag, 0) AS tarief, {t.client} AS client_id, {t.aanbieder} AS aanbieder_id,
     {t.product} AS product_id, {_lit(Grondslag.START)} AS grondslag, {R["VOLLEDIG"]} AS regel,
-    COALESCE(tar.bedrag, 0) AS bedrag{bronnen(voor_vlak=True)}{deel} AND NOT {rij_kand}"""
+    COALESCE(tar.bedrag, 0) AS bedrag, per.pbd AS eerste_dag,
+    per.pld AS laatste_dag{bronnen(voor_vlak=True)}{deel} AND NOT {rij_kand}"""
         for deel in (delen or [""])
     ]
+    if enkel is not None and not afgelopen and not any(delen or []):
+        # One period (the new one) and every period ended: the plain pass reads the period as literals,
+        # its conditions filter the scans as in the floor's ``INSERT ... SELECT``, and nothing is joined
+        # per row but the tariff.
+        pid, pd = int(enkel.pid), (enkel.eind - enkel.begin).days
+        vlak_delen = [
+            f"""
+  SELECT {t.id} AS tid, {pid} AS pid, {pd} AS dagen, {dagnummer(enkel.begin)} AS eerste,
+    {dagnummer(enkel.eind) - 1} AS laatste, {pd} AS pd, COALESCE(tar.bedrag, 0) AS tarief,
+    {t.client} AS client_id, {t.aanbieder} AS aanbieder_id, {t.product} AS product_id,
+    {_lit(Grondslag.START)} AS grondslag, {R["VOLLEDIG"]} AS regel, COALESCE(tar.bedrag, 0) AS bedrag,
+    {d.datum_lit(enkel.begin)} AS eerste_dag, {d.datum_lit(enkel.eind - dt.timedelta(days=1))} AS laatste_dag
+  FROM {t.tabel}
+  JOIN {lev.tabel} ON {lev.toewijzing} = {t.id} AND {niet_verwijderd}
+  LEFT JOIN tar ON tar.pid = {pid} AND tar.prid = {t.product}
+  WHERE {t.reden_wijziging} <> {VERWIJDERD} AND {filter_sql}
+    AND {t.ingangsdatum} < {d.datum_lit(enkel.eind)}
+    AND ({t.einddatum} IS NULL OR {t.einddatum} >= {d.datum_lit(enkel.begin)})
+    AND {lev.begindatum} < {d.datum_lit(enkel.eind)} AND NOT {rij_kand}"""  # noqa: S608
+        ]
     vlak_ctes = (
         f"""{kand}
 vlak AS ({" UNION ALL ".join(vlak_delen)}),"""
         if vlak
         else ""
     )
-    vlak_erbij = " UNION ALL SELECT * FROM vlak" if vlak else ""
+    vlak_erbij = " UNION ALL SELECT * FROM vlak" if vlak and not vlak_apart else ""
     # PostgreSQL: ``OFFSET 0`` keeps each step a subquery of its own, so that a row's days (``a``, ``b``,
     # ``a1`` .. ``b2``) are computed once; pulled up into ``agg`` every use would recompute the whole
     # expression (the statement's main cost per row).
@@ -423,7 +484,9 @@ due_bedrag AS (
         WHEN {R["PEILDAG_JA"]} THEN tarief
         WHEN {R["PRO_RATA"]} THEN (tarief * dagen * 2 + pd) / (2 * pd)
         ELSE 0
-      END AS bedrag
+      END AS bedrag,
+      CASE WHEN dagen > 0 THEN {d.datum("eerste")} END AS eerste_dag,
+      CASE WHEN dagen > 0 THEN {d.datum("laatste")} END AS laatste_dag
     FROM due{hek}
   ) regels{vlak_erbij}
 )"""  # noqa: S608
@@ -444,6 +507,7 @@ def run_sql(
     vandaag: dt.date | None = None,
     volledig: list[int] | None = None,
     vastgehouden: bool = True,
+    via_kandidaten: bool = False,
 ) -> str:
     """The statement of a run for ``perioden``: due minus what earlier runs paid, per toewijzing and
     period.
@@ -453,10 +517,13 @@ def run_sql(
     plain as the floor's ``INSERT ... SELECT`` plus the rules. A (toewijzing, period) the run holds back
     for a conflict (``Afrekenconflict`` of this run) gets no line at all: neither paid nor corrected
     until the conflict is resolved; without ``vastgehouden`` (the run holds nothing back) that look-up
-    is left out."""
+    is left out. ``via_kandidaten``: see :func:`verschuldigd_cte`."""
     t, r = Alias(Toewijzing, "t"), Alias(Afrekenregel, "r")
     k = Alias(Afrekenconflict, "k")
     normaal, correctie = _lit(RegelSoort.NORMAAL), _lit(RegelSoort.CORRECTIE)
+    # PostgreSQL, no line yet: the plain pass writes its lines itself (a data-modifying CTE in the same
+    # statement), straight from the scan as the floor does, not through the rules' union and filter.
+    apart = not correcties and volledig != [] and d.pg
     kop = (
         "WITH "
         + reference
@@ -471,6 +538,14 @@ def run_sql(
             # the plain path would only add its look-ups.
             vlak=volledig != [],
             zonder_lege=True,
+            via_kandidaten=(
+                min(p.begin for p in perioden),
+                max(p.eind for p in perioden) - dt.timedelta(days=1),
+            )
+            if via_kandidaten and perioden
+            else None,
+            enkel=perioden[0] if len(perioden) == 1 else None,
+            vlak_apart=apart,
         )
     )
 
@@ -483,11 +558,18 @@ def run_sql(
         )
 
     if not correcties:
+        if apart:
+            kop += f""",
+vlak_regels AS (
+INSERT INTO {REGELS} ({INSERT_KOLOMMEN})
+SELECT {int(run_id)}, pid, tid, client_id, aanbieder_id, product_id, {normaal}, regel, bedrag, bedrag, 0,
+  tarief, dagen, pd, eerste_dag, laatste_dag, grondslag
+FROM vlak WHERE bedrag <> 0 AND {niet_vast("vlak.tid", "vlak.pid")}
+)"""  # noqa: S608
         eenvoudig = f"""
 INSERT INTO {REGELS} ({INSERT_KOLOMMEN})
 SELECT {int(run_id)}, pid, tid, client_id, aanbieder_id, product_id, {normaal}, regel, bedrag, bedrag, 0,
-  tarief, dagen, pd, CASE WHEN dagen > 0 THEN {d.datum("eerste")} END,
-  CASE WHEN dagen > 0 THEN {d.datum("laatste")} END, grondslag
+  tarief, dagen, pd, eerste_dag, laatste_dag, grondslag
 FROM due_bedrag WHERE bedrag <> 0 AND {niet_vast("due_bedrag.tid", "due_bedrag.pid")}"""  # noqa: S608
         return kop + eenvoudig
     pids = ", ".join(str(int(p.pid)) for p in perioden)
@@ -499,13 +581,25 @@ FROM due_bedrag WHERE bedrag <> 0 AND {niet_vast("due_bedrag.tid", "due_bedrag.p
   GROUP BY {r.toewijzing}, {r.periode}"""  # noqa: S608
         for deel in delen(run_id, volledig, r.periode, r.client, r.toewijzing)
     ]
+    # Corrections for the changed clients only (PostgreSQL): both sides hold at most one row per
+    # (toewijzing, period) and name the toewijzing's client, provider and product, so they are joined
+    # as they are, without adding up every row again or looking up each toewijzing a second time.
+    gewijzigd = volledig == [] and d.pg
     if volledig is not None and d.pg:
-        betaald_delen[-1] = _betaald_gewijzigd(run_id, pids, volledig)
+        betaald_delen[-1] = _betaald_gewijzigd(run_id, pids, volledig, met_toewijzing=gewijzigd)
     betaald_sql = " UNION ALL ".join(betaald_delen)
-    rest = f"""
-betaald AS ({betaald_sql}
-),
-samen AS (
+    if gewijzigd:
+        samen = """
+  SELECT COALESCE(d.tid, b.tid) AS tid, COALESCE(d.pid, b.pid) AS pid, COALESCE(d.bedrag, 0) AS bedrag,
+    COALESCE(b.betaald, 0) AS betaald, COALESCE(b.n, 0) AS n, d.regel, d.dagen, d.eerste, d.laatste,
+    d.grondslag, COALESCE(d.client_id, b.client_id) AS client_id,
+    COALESCE(d.aanbieder_id, b.aanbieder_id) AS aanbieder_id,
+    COALESCE(d.product_id, b.product_id) AS product_id
+  FROM due_bedrag d
+  FULL JOIN betaald b ON b.tid = d.tid AND b.pid = d.pid"""
+        bron, van_t, product = "s.client_id, s.aanbieder_id, s.product_id", "", "s.product_id"
+    else:
+        samen = """
   SELECT tid, pid, SUM(bedrag) AS bedrag, SUM(betaald) AS betaald, SUM(n) AS n, MAX(regel) AS regel,
     MAX(dagen) AS dagen, MAX(eerste) AS eerste, MAX(laatste) AS laatste, MAX(grondslag) AS grondslag
   FROM (
@@ -513,35 +607,45 @@ samen AS (
     UNION ALL
     SELECT tid, pid, 0, betaald, n, NULL, NULL, NULL, NULL, NULL FROM betaald
   ) u
-  GROUP BY tid, pid
+  GROUP BY tid, pid"""
+        bron, product = f"{t.client}, {t.aanbieder}, {t.product}", t.product
+        van_t = f"\nJOIN {t.tabel} ON {t.id} = s.tid"
+    rest = f"""
+betaald AS ({betaald_sql}
+),
+samen AS ({samen}
 )
 INSERT INTO {REGELS} ({INSERT_KOLOMMEN})
-SELECT {int(run_id)}, s.pid, s.tid, {t.client}, {t.aanbieder}, {t.product},
+SELECT {int(run_id)}, s.pid, s.tid, {bron},
   CASE WHEN s.n > 0 THEN {correctie} ELSE {normaal} END,
   COALESCE(s.regel, {R["GEEN_ZORG"]}), s.bedrag - s.betaald, s.bedrag, s.betaald, COALESCE(tar.bedrag, 0),
   COALESCE(s.dagen, 0), per.pd,
   CASE WHEN s.dagen > 0 THEN {d.datum("s.eerste")} END, CASE WHEN s.dagen > 0 THEN {d.datum("s.laatste")} END,
   COALESCE(s.grondslag, {_lit(Grondslag.START)})
-FROM samen s
-JOIN {t.tabel} ON {t.id} = s.tid
+FROM samen s{van_t}
 JOIN per ON per.pid = s.pid
-LEFT JOIN tar ON tar.pid = s.pid AND tar.prid = {t.product}
+LEFT JOIN tar ON tar.pid = s.pid AND tar.prid = {product}
 WHERE s.bedrag <> s.betaald AND {niet_vast("s.tid", "s.pid")}"""  # noqa: S608
     return kop + "," + rest
 
 
-def _betaald_gewijzigd(run_id: int, pids: str, volledig: list[int]) -> str:
+def _betaald_gewijzigd(run_id: int, pids: str, volledig: list[int], met_toewijzing: bool = False) -> str:
     """PostgreSQL: what was paid for the changed clients' toewijzingen in the periods not recomputed in
     full, looked up per client and toewijzing in the (period, toewijzing) index (``LATERAL``: the run's
     statement otherwise plans hash joins, see ``services._vergrendel``, which would read every line of
     every earlier period). The cost follows the number of changed toewijzingen and periods, not the size
-    of the history."""
+    of the history. With ``met_toewijzing`` each row also names the toewijzing's client, provider and
+    product."""
     r, w, t = Alias(Afrekenregel, "r"), Alias(Runwijziging, "w"), Alias(Toewijzing, "tw")
     vol = ", ".join(str(int(p)) for p in [*volledig, -1])
+    erbij = ", tw.client_id, tw.aanbieder_id, tw.product_id" if met_toewijzing else ""
     return f"""
-  SELECT x.tid, x.pid, x.betaald, x.n
+  SELECT x.tid, x.pid, x.betaald, x.n{erbij}
   FROM {w.tabel}
-  CROSS JOIN LATERAL (SELECT {t.id} AS id FROM {t.tabel} WHERE {t.client} = {w.client_id}) tw
+  CROSS JOIN LATERAL (
+    SELECT {t.id} AS id, {t.client} AS client_id, {t.aanbieder} AS aanbieder_id, {t.product} AS product_id
+    FROM {t.tabel} WHERE {t.client} = {w.client_id}
+  ) tw
   CROSS JOIN LATERAL (
     SELECT {r.toewijzing} AS tid, {r.periode} AS pid, SUM({r.bedrag_cent}) AS betaald, COUNT(*) AS n
     FROM {r.tabel}

@@ -78,6 +78,13 @@ class Client(ClientData):
             models.Index(fields=["gemeente", "achternaam"]),
             # The order of the client list (page and API): page 1 read from the index.
             models.Index(fields=["achternaam", "voorletters", "id"], name="client_naamvolgorde"),
+            # The clients who died (a settlement run pays up to the date of death): the few, without a
+            # pass over every client.
+            models.Index(
+                fields=["overlijdensdatum"],
+                condition=models.Q(overlijdensdatum__isnull=False),
+                name="client_overleden",
+            ),
         ]
         constraints = [
             models.UniqueConstraint(

@@ -243,6 +243,11 @@ class Toewijzing(ToewijzingTermen, ClientData):
             ),
             # The order of every toewijzingen list (page and API): page 1 read from the index.
             models.Index(fields=["-ingangsdatum", "-nummer", "-id"], name="toewijzing_lijstvolgorde"),
+            # The toewijzingen that end within the periods of a settlement run (the few it computes by
+            # its rules); the ones still running are not in it.
+            models.Index(
+                fields=["einddatum"], condition=models.Q(einddatum__isnull=False), name="toewijzing_einde"
+            ),
         ]
 
     def __str__(self) -> str:
