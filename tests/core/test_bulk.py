@@ -60,3 +60,62 @@ def test_in_waarden_on_a_foreign_key_and_combined_with_other_conditions(toewijzi
     assert set(
         Levering.objects.exclude(InWaarden("toewijzing_id", ids[:1])).values_list("toewijzing_id", flat=True)
     ) == set(ids[1:3])
+
+
+def _leveringen(toewijzingen, dag):
+    return [Levering(toewijzing=t, begindatum=dt.date(2018, 3, dag), bron="iwmo") for t in toewijzingen]
+
+
+def _rijen(leveringen):
+    """The rows as stored, in the order of the instances, without the primary key, the date and the time
+    of the insert."""
+    velden = [
+        f.attname
+        for f in Levering._meta.concrete_fields
+        if f.attname not in ("id", "begindatum") and not getattr(f, "auto_now_add", False)
+    ]
+    rijen = {
+        r[0]: r[1:]
+        for r in Levering.objects.filter(pk__in=[x.pk for x in leveringen]).values_list("pk", *velden)
+    }
+    return [rijen[lev.pk] for lev in leveringen]
+
+
+def test_voeg_objecten_in_on_sqlites_own_cursor_writes_what_djangos_cursor_writes(toewijzingen):
+    """On SQLite the statement goes to the driver's cursor in ``?`` form (past Django's rewrite of
+    ``%s``); while Django records the queries it goes through Django's cursor. Both write the same
+    rows and give every instance its own primary key."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from resultaat.core import bulk
+
+    assert bulk._direct_sqlite(connection) == (connection.vendor == "sqlite")
+    direct = _leveringen(toewijzingen, 1)
+    bulk.voeg_objecten_in(Levering, direct)
+    with CaptureQueriesContext(connection) as vastgelegd:
+        assert not bulk._direct_sqlite(connection)
+        gewoon = _leveringen(toewijzingen, 2)
+        bulk.voeg_objecten_in(Levering, gewoon)
+    assert len(vastgelegd) == 1 and vastgelegd[0]["sql"].startswith("INSERT")
+    alle = direct + gewoon
+    assert len({lev.pk for lev in alle}) == len(alle) and all(lev.pk for lev in alle)
+    assert all(lev._state.adding is False and lev._state.db == "default" for lev in alle)
+    assert _rijen(direct) == _rijen(gewoon)
+    assert [lev.begindatum for lev in Levering.objects.filter(pk__in=[x.pk for x in direct])] == [
+        dt.date(2018, 3, 1)
+    ] * len(direct)
+
+
+def test_voeg_objecten_in_raises_djangos_integrity_error_on_sqlites_own_cursor(toewijzingen):
+    """A constraint that fails on the driver's cursor is Django's ``IntegrityError`` (the intake redoes
+    a batch per file on it), and nothing of the statement is written."""
+    from django.db import IntegrityError, transaction
+
+    from resultaat.core import bulk
+
+    goed = Levering(toewijzing=toewijzingen[3], begindatum=dt.date(2018, 3, 1), bron="iwmo")
+    fout = Levering(toewijzing=toewijzingen[3], begindatum=None, bron="iwmo")  # NOT NULL
+    with pytest.raises(IntegrityError), transaction.atomic():
+        bulk.voeg_objecten_in(Levering, [goed, fout])
+    assert not Levering.objects.filter(toewijzing=toewijzingen[3]).exists()

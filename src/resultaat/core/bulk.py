@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import inspect
 import operator
+import sqlite3
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -197,6 +198,23 @@ class Bouwer:
         return self._model(*args)
 
 
+def _direct_sqlite(conn: Any) -> bool:
+    """Whether a statement may go to SQLite's own cursor with ``?`` placeholders: Django's SQLite cursor
+    rewrites every ``%s`` of a statement to ``?`` with a regular expression, some 1.6 ms for the 16,000
+    placeholders of a chunk of messages. Not while Django records the queries (``DEBUG``, a test that
+    counts them: it quotes the ``%s`` form) or anyone wraps their execution (``execute_wrapper``)."""
+    return conn.vendor == "sqlite" and not conn.queries_logged and not conn.execute_wrappers
+
+
+def _voer_uit_sqlite(conn: Any, cursor: Any, sql: str, params: list[Any]) -> None:
+    """What Django's ``CursorWrapper.execute`` does, with the statement already in ``?`` form: refuse
+    in a broken transaction, run it on SQLite's cursor class past Django's rewrite, and raise the
+    driver's errors as Django's (``IntegrityError`` and the rest)."""
+    conn.validate_no_broken_transaction()
+    with conn.wrap_database_errors:
+        sqlite3.Cursor.execute(cursor.cursor, sql, params)
+
+
 # Parameters per statement, within SQLite's (32766) and PostgreSQL's (65535) limits.
 _PARAMETERS = 16000
 
@@ -239,7 +257,8 @@ def voeg_objecten_in(model: type[Any], objs: list[Any]) -> None:
     ]
     q = conn.ops.quote_name
     kolommen = ", ".join(q(f.column) for f in velden)
-    rij = "(" + ", ".join(["%s"] * len(velden)) + ")"
+    direct = _direct_sqlite(conn) and "%" not in kolommen + q(opts.db_table)
+    rij = "(" + ", ".join(["?" if direct else "%s"] * len(velden)) + ")"
     per = max(1, _PARAMETERS // len(velden))
     with conn.cursor() as cursor:
         for begin in range(0, len(objs), per):
@@ -258,7 +277,10 @@ def voeg_objecten_in(model: type[Any], objs: list[Any]) -> None:
                 f"INSERT INTO {q(opts.db_table)} ({kolommen}) "  # noqa: S608 (names from the model)
                 f"VALUES {', '.join([rij] * len(deel))} RETURNING {q(opts.pk.column)}"
             )
-            cursor.execute(sql, params)
+            if direct:
+                _voer_uit_sqlite(conn, cursor, sql, params)
+            else:
+                cursor.execute(sql, params)
             for o, (pk,) in zip(deel, cursor.fetchall(), strict=True):
                 setattr(o, opts.pk.attname, pk)
                 o._state.adding = False

@@ -169,7 +169,7 @@ class Batch:
         for g in gelezen:
             if g.header.ontvanger not in self.gemeenten:
                 continue
-            gid = self.gemeenten[g.header.ontvanger].pk
+            gid = self.gemeenten[g.header.ontvanger].id
             nummers[gid].update(p.toewijzingnummer for p in g.producten if p.toewijzingnummer is not None)
             nummers[gid].update(pr.toewijzingnummer for _, pr in g.prestaties)
         for gid, getallen in nummers.items():

@@ -53,59 +53,65 @@ class _GelezenLevering(Gelezen):
         return self.client_bsn
 
 
-def _t(el: Any) -> str:
-    return (el.text or "").strip()
+# Local name per namespaced tag: a 305/307 has a few dozen distinct tags, read tens of thousands of times.
+_LOKAAL: dict[str, str] = {}
 
 
 def _naam(el: Any) -> str:
     tag: str = el.tag
-    return tag[tag.rfind("}") + 1 :]
+    naam = _LOKAAL.get(tag)
+    if naam is None:
+        naam = _LOKAAL[tag] = tag[tag.rfind("}") + 1 :]
+    return naam
 
 
 def lees_levering(berichttype: str, root: Any) -> Gelezen:
     """A 305 or 307 as :func:`parse.ontleed` reads it, straight from the tree. Call after XSD
     validation, on a tree from :func:`xml.lees` (its parser drops comments and processing
     instructions): the schema then fixes where each header element is, and that the Client starts with
-    its Bsn and ends with the Start/StopProducten. ``inhoud`` (the nested dicts) is made when asked for."""
+    its Bsn and ends with the Start/StopProducten. ``inhoud`` (the nested dicts) is made when asked for.
+    Every element is visited once, its text read in line (this runs for every file of the intake)."""
     kop, client = root[0], root[1]
     bid, versie = kop[5], kop[6]
     header = Header(
-        berichtcode=_t(kop[0]),
-        berichtversie=_t(kop[1]),
-        berichtsubversie=_t(kop[2]),
-        afzender=_t(kop[3]),
-        ontvanger=_t(kop[4]),
-        identificatie=_t(bid[0]),
-        dagtekening=dt.date.fromisoformat(_t(bid[1])),
-        basisschema_xsd_versie=_t(versie[0]),
-        bericht_xsd_versie=_t(versie[1]),
+        berichtcode=(kop[0].text or "").strip(),
+        berichtversie=(kop[1].text or "").strip(),
+        berichtsubversie=(kop[2].text or "").strip(),
+        afzender=(kop[3].text or "").strip(),
+        ontvanger=(kop[4].text or "").strip(),
+        identificatie=(bid[0].text or "").strip(),
+        dagtekening=dt.date.fromisoformat((bid[1].text or "").strip()),
+        basisschema_xsd_versie=(versie[0].text or "").strip(),
+        bericht_xsd_versie=(versie[1].text or "").strip(),
     )
     stop = berichttype == "WMO307"
     klasse = LEVERINGKLASSE[berichttype]
     pad = f"/Bericht/Client/{klasse}en/{klasse}"
+    lokaal = _LOKAAL
     producten = []
     for i, el in enumerate(client[len(client) - 1], 1):
         d: dict[str, str] = {}
         for k in el:
-            naam = _naam(k)
+            tag = k.tag
+            naam = lokaal.get(tag) or _naam(k)
             if naam == "Product":
                 for kk in k:
-                    d[_naam(kk)] = _t(kk)
+                    d[lokaal.get(kk.tag) or _naam(kk)] = (kk.text or "").strip()
             else:
-                d[naam] = _t(k)
+                d[naam] = (k.text or "").strip()
         producten.append(LeveringProduct.van(d, f"{pad}[{i}]", stop=stop, product=d))
-    geboren = client[1]
     datum = gebruik = ""
-    for k in geboren:
-        if _naam(k) == "Datum":
-            datum = _t(k)
-        elif _naam(k) == "DatumGebruik":
-            gebruik = _t(k)
+    for k in client[1]:
+        naam = lokaal.get(k.tag) or _naam(k)
+        if naam == "Datum":
+            datum = (k.text or "").strip()
+        elif naam == "DatumGebruik":
+            gebruik = (k.text or "").strip()
     return _GelezenLevering(
         berichttype,
         header,
         cast(dict[str, Any], _LuiInhoud(root)),
         producten=producten,
-        client_bsn=_t(client[0]),
+        client_bsn=(client[0].text or "").strip(),
         geboortedatum=dt.date.fromisoformat(datum) if datum and gebruik != "3" else None,
     )

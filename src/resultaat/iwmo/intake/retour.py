@@ -116,8 +116,8 @@ def opslaan(b: Batch, w: Werk, status: str, retour: bytes | None, header_codes: 
     g = w.gelezen
     assert g is not None
     h = g.header
-    gemeente_id = w.gemeente.pk if w.gemeente is not None else None
-    aanbieder_id = w.aanbieder.pk if w.aanbieder is not None else None
+    gemeente_id = w.gemeente.id if w.gemeente is not None else None
+    aanbieder_id = w.aanbieder.id if w.aanbieder is not None else None
     heen = _BERICHT(
         Richting.IN,
         g.berichttype,

@@ -28,13 +28,13 @@ def voeg_berichten_in(berichten: list[Bericht]) -> None:
 def schrijf(b: Batch) -> None:
     voeg_berichten_in(b.berichten)
     for heen, terug in b.retouren:
-        terug.heenbericht_id = heen.pk
+        terug.heenbericht_id = heen.id
     voeg_berichten_in([t for _, t in b.retouren])
     # The audit rows of the leveringen, set-based: the client of each is known from its toewijzing.
     if b.nieuw:
         voeg_objecten_in(Levering, b.nieuw)
         record_rijen(
-            Levering, [(lev.pk, b.client_van[lev.toewijzing_id]) for lev in b.nieuw], Actie.AANGEMAAKT
+            Levering, [(lev.id, b.client_van[lev.toewijzing_id]) for lev in b.nieuw], Actie.AANGEMAAKT
         )
     if b.gewijzigd:
         gewijzigd = list(b.gewijzigd.values())

@@ -24,8 +24,8 @@ def _toewijzing(b: Batch, w: Werk, nummer: int | None) -> LichteToewijzing | Non
     assert w.gemeente is not None and w.aanbieder is not None and w.gelezen is not None
     if nummer is None:
         return None
-    t = b.toewijzingen.get((w.gemeente.pk, nummer))
-    if t is None or t.aanbieder_id != w.aanbieder.pk or t.bsn != w.gelezen.bsn:
+    t = b.toewijzingen.get((w.gemeente.id, nummer))
+    if t is None or t.aanbieder_id != w.aanbieder.id or t.bsn != w.gelezen.bsn:
         return None
     return t
 
