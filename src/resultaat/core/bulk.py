@@ -27,8 +27,33 @@ from django.db.models.query_utils import DeferredAttribute
 from django.db.models.signals import post_init, pre_init
 from django.utils import timezone
 
-# Field types whose Python value goes to the database driver unchanged.
-ONVERANDERD = (models.CharField, models.TextField, models.IntegerField, models.BooleanField)
+# Field types whose Python value the database drivers (sqlite3, psycopg) take as it is (the integer
+# fields, auto fields and foreign keys, which are kinds of these, included).
+ONVERANDERD = (
+    models.CharField,
+    models.TextField,
+    models.IntegerField,
+    models.BooleanField,
+    models.BinaryField,
+    models.ForeignKey,
+)
+
+
+class _EenmaalVoorbereid:
+    """A field's values as the database takes them (``get_db_prep_save``), prepared once per distinct
+    value: the rows of a batch share few dates, amounts and code lists."""
+
+    def __init__(self, veld: Any, conn: Any) -> None:
+        self._veld, self._conn = veld, conn
+        self._onthouden: dict[Any, Any] = {}
+
+    def __call__(self, w: Any) -> Any:
+        sleutel = (w.__class__, w if w.__hash__ is not None else repr(w))
+        try:
+            return self._onthouden[sleutel]
+        except KeyError:
+            uit = self._onthouden[sleutel] = self._veld.get_db_prep_save(w, connection=self._conn)
+            return uit
 
 
 def voeg_in(model: type[models.Model], velden: Sequence[str], rijen: Sequence[Sequence[Any]]) -> None:
@@ -53,23 +78,14 @@ def voeg_in(model: type[models.Model], velden: Sequence[str], rijen: Sequence[Se
         )
         for f in overig
     ]
-    omzetten: list[Any] = []
-    for f in gegeven:
-        if isinstance(f, ONVERANDERD) or isinstance(f, models.ForeignKey):
-            omzetten.append(None)
-        else:
-            omzetten.append(({}, f))
+    omzetten = [
+        (i, _EenmaalVoorbereid(f, conn)) for i, f in enumerate(gegeven) if not isinstance(f, ONVERANDERD)
+    ]
     waarden = []
     for rij in rijen:
         uit = list(rij)
-        for i, omzet in enumerate(omzetten):
-            if omzet is not None:
-                cache, veld = omzet
-                w = uit[i]
-                try:
-                    uit[i] = cache[w]
-                except KeyError:
-                    uit[i] = cache[w] = veld.get_db_prep_save(w, connection=conn)
+        for i, voorbereid in omzetten:
+            uit[i] = voorbereid(uit[i])
         uit.extend(vast)
         waarden.append(uit)
     kolommen = [f.column for f in gegeven] + [f.column for f in overig]
@@ -114,32 +130,11 @@ class InWaarden(Expression):
             raise EmptyResultSet
         sql, params = compiler.compile(self.veld)
         veld = self.veld.output_field
-        if isinstance(veld, ONVERANDERD) or isinstance(veld, models.ForeignKey):
+        if isinstance(veld, ONVERANDERD):
             waarden = self.waarden
         else:
             waarden = [veld.get_db_prep_value(w, connection, prepared=False) for w in self.waarden]
         return f"{sql} IN ({', '.join(['%s'] * len(waarden))})", (*params, *waarden)
-
-
-# Field types whose Python value the database drivers (sqlite3, psycopg) take as it is.
-_ZOALS_HET_IS = frozenset(
-    {
-        "AutoField",
-        "BigAutoField",
-        "BigIntegerField",
-        "BinaryField",
-        "BooleanField",
-        "CharField",
-        "ForeignKey",
-        "IntegerField",
-        "OneToOneField",
-        "PositiveBigIntegerField",
-        "PositiveIntegerField",
-        "PositiveSmallIntegerField",
-        "SmallIntegerField",
-        "TextField",
-    }
-)
 
 
 # The descriptors for which setting a value on a new instance is storing it in its ``__dict__``.
@@ -252,8 +247,8 @@ def voeg_objecten_in(model: type[Any], objs: list[Any]) -> None:
         except KeyError:
             return via_attributen(o)
 
-    om_te_zetten: list[tuple[int, Any, dict[Any, Any]]] = [
-        (i, f, {}) for i, f in enumerate(velden) if f.get_internal_type() not in _ZOALS_HET_IS
+    om_te_zetten = [
+        (i, _EenmaalVoorbereid(f, conn)) for i, f in enumerate(velden) if not isinstance(f, ONVERANDERD)
     ]
     q = conn.ops.quote_name
     kolommen = ", ".join(q(f.column) for f in velden)
@@ -266,12 +261,8 @@ def voeg_objecten_in(model: type[Any], objs: list[Any]) -> None:
             params: list[Any] = []
             for o in deel:
                 waarden = list(lees(o))
-                for i, f, onthouden in om_te_zetten:
-                    v = waarden[i]
-                    sleutel = (v.__class__, v if v.__hash__ is not None else repr(v))
-                    if sleutel not in onthouden:
-                        onthouden[sleutel] = f.get_db_prep_save(v, connection=conn)
-                    waarden[i] = onthouden[sleutel]
+                for i, voorbereid in om_te_zetten:
+                    waarden[i] = voorbereid(waarden[i])
                 params += waarden
             sql = (
                 f"INSERT INTO {q(opts.db_table)} ({kolommen}) "  # noqa: S608 (names from the model)
