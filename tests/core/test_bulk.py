@@ -119,3 +119,38 @@ def test_voeg_objecten_in_raises_djangos_integrity_error_on_sqlites_own_cursor(t
     with pytest.raises(IntegrityError), transaction.atomic():
         bulk.voeg_objecten_in(Levering, [goed, fout])
     assert not Levering.objects.filter(toewijzing=toewijzingen[3]).exists()
+
+
+def test_voeg_in_prepares_lists_and_dates_per_row_as_the_fields_do(db):
+    """``voeg_in`` prepares a value its field must convert once per distinct value: a JSON list (which
+    cannot be a dictionary key) and a date come back as they were given, row by row."""
+    from resultaat.core.bulk import voeg_in
+    from resultaat.iwmo.models import Bericht
+
+    velden = ("richting", "berichttype", "berichtcode", "afzender", "ontvanger", "identificatie")
+    velden += ("bestandsnaam", "sha256", "inhoud", "status", "retourcodes", "dagtekening")
+    codes = [["0200"], ["8001", "9019"], ["0200"], []]
+    dagen = [dt.date(2026, 1, 5), dt.date(2026, 1, 6), dt.date(2026, 1, 5), None]
+    voeg_in(
+        Bericht,
+        velden,
+        [
+            (
+                "uit",
+                "WMO306",
+                "419",
+                "0361",
+                "98000001",
+                f"R{i}",
+                f"r{i}.xml",
+                "0" * 64,
+                b"<x/>",
+                "verzonden",
+                c,
+                d,
+            )
+            for i, (c, d) in enumerate(zip(codes, dagen, strict=True))
+        ],
+    )
+    opgeslagen = Bericht.objects.order_by("identificatie").values_list("retourcodes", "dagtekening")
+    assert list(opgeslagen) == list(zip(codes, dagen, strict=True))
